@@ -1,0 +1,85 @@
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from tests.conftest import ROOT, SEEDS, Invoke, snapshot
+from verify import config, db
+
+
+def test_init_creates_schema_at_head_with_wal(cli: Invoke, db_path: Path) -> None:
+    assert "migrated" in cli("init").output
+    assert "already up to date" in cli("init").output
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    assert {"article", "claim", "mention", "evidence", "statuschange"} <= tables
+    assert revision == db.current_revision(config.database_url(str(db_path)))
+
+
+def test_foreign_keys_are_enforced(db_path: Path) -> None:
+    import pytest
+    import sqlalchemy.exc
+
+    from verify.models import Mention
+
+    url = config.database_url(str(db_path))
+    with pytest.raises(sqlalchemy.exc.IntegrityError), db.transaction(url) as session:
+        session.add(Mention(claim_id=999, article_id=999, char_start=0, char_end=1))
+
+
+def test_failed_command_rolls_back_everything(ingested: Invoke, db_path: Path) -> None:
+    import pytest
+
+    from verify import queue, workflow
+
+    flow = workflow.load(ROOT / "workflows" / "default.toml")
+    before = snapshot(db_path)
+    with pytest.raises(RuntimeError), db.transaction(config.database_url(str(db_path))) as session:
+        queue.set_status(session, flow, 1, "disputed", reason="half done", actor="t")
+        raise RuntimeError("crash after the first write")
+    assert snapshot(db_path) == before
+
+
+def test_locked_database_is_a_clear_error(ingested: Invoke, db_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(config, "SQLITE_BUSY_TIMEOUT_MS", 300)
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        before_start = time.monotonic()
+        result = ingested("status", "set", "1", "disputed", "--reason", "x", code=1)
+        assert "is locked" in result.stderr and "try again" in result.stderr
+        assert time.monotonic() - before_start < 5
+    finally:
+        holder.rollback()
+        holder.close()
+    assert "unverified" in ingested("history", "1").output
+    assert "disputed" not in ingested("history", "1").output
+
+
+def test_writer_waits_for_a_short_lock(ingested: Invoke, db_path: Path) -> None:
+    holder = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    threading.Timer(0.5, holder.rollback).start()
+    ingested("status", "set", "1", "disputed", "--reason", "waited for the lock")
+    holder.close()
+
+
+def test_subprocess_end_to_end(tmp_path: Path) -> None:
+    env_db = str(tmp_path / "sub.db")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "verify", *args, "--db", env_db],
+            capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+
+    assert run("ingest", str(SEEDS)).returncode == 0
+    listed = run("claims", "list", "--limit", "3")
+    assert listed.returncode == 0 and "unverified" in listed.stdout
+    missing = run("claims", "show", "12345")
+    assert missing.returncode == 1
+    assert missing.stderr.strip().startswith("Error: no claim with id 12345")

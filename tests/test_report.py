@@ -1,0 +1,83 @@
+import csv
+import io
+import json
+from pathlib import Path
+
+from tests.conftest import Invoke, claim_id_with
+from verify import report
+
+
+def prepared(ingested: Invoke, db_path: Path) -> int:
+    claim = claim_id_with(db_path, "deploying four brigades")
+    ingested("evidence", "attach", str(claim), "https://a.example/1", "--stance", "supports",
+             "--note", "=HYPERLINK(\"http://evil.example\")")  # fmt: skip
+    ingested("status", "set", str(claim), "disputed", "--reason", "<script>alert(1)</script>")
+    return claim
+
+
+def test_markdown_report(ingested: Invoke, db_path: Path) -> None:
+    claim = prepared(ingested, db_path)
+    text = ingested("report").stdout
+    assert text.startswith("# Verification report")
+    assert "| disputed | 1 |" in text
+    assert f"## Claim {claim}: disputed" in text
+    assert "**Attributed to:** South Korea's spy agency" in text
+    assert "4 brigades, 12,000 troops" in text
+    assert "supports: <https://a.example/1>" in text
+    assert "by tester" in text
+
+
+def test_json_report_is_stable_and_complete(ingested: Invoke, db_path: Path) -> None:
+    claim = prepared(ingested, db_path)
+    data = json.loads(ingested("report", str(claim), "--format", "json").stdout)
+    assert data["verify_report"] == 1 and data["total"] == 1
+    (c,) = data["claims"]
+    assert set(c) >= {"id", "text", "status", "why", "attributed_to", "quantities", "evidence",
+                      "history", "mentions", "rules_suggest"}  # fmt: skip
+    assert c["why"]["reason"] == "<script>alert(1)</script>"
+    again = json.loads(ingested("report", str(claim), "--format", "json").stdout)
+    data.pop("generated_at"), again.pop("generated_at")
+    assert data == again
+
+
+def test_html_report_escapes_everything(ingested: Invoke, db_path: Path, tmp_path: Path) -> None:
+    prepared(ingested, db_path)
+    out = tmp_path / "r.html"
+    ingested("report", "--format", "html", "-o", str(out))
+    html = out.read_text(encoding="utf-8")
+    assert html.startswith("<!doctype html>") and "<style>" in html
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert 'href="https://a.example/1"' in html
+    assert "<link" not in html and "src=" not in html  # self-contained
+
+
+def test_csv_report_neutralises_formulas(ingested: Invoke, db_path: Path) -> None:
+    prepared(ingested, db_path)
+    rows = list(
+        csv.DictReader(
+            io.StringIO(ingested("report", "--format", "csv", "--status", "disputed").stdout)
+        )
+    )
+    assert len(rows) == 1
+    assert rows[0]["status"] == "disputed" and rows[0]["reason"] == "<script>alert(1)</script>"
+    assert report.safe_cell("=1+1") == "'=1+1"
+    assert report.safe_cell("-5") == "'-5" and report.safe_cell("@x") == "'@x"
+    assert report.safe_cell("+x") == "'+x" and report.safe_cell("ok") == "ok"
+
+
+def test_csv_cells_from_claims_are_neutralised() -> None:
+    data = {"claims": [{
+        "id": 1, "status": "unverified", "text": "=cmd|' /C calc'!A0", "attributed_to": "@evil",
+        "quantities": [], "why": None, "evidence": [], "mentions": [], "assignee": None,
+        "checkworthiness": 0.5,
+    }]}  # fmt: skip
+    row = list(csv.reader(io.StringIO(report.to_csv(data))))[1]
+    assert row[2].startswith("'=") and row[3] == "'@evil"
+
+
+def test_report_output_file_written_atomically(ingested: Invoke, tmp_path: Path) -> None:
+    out = tmp_path / "report.md"
+    result = ingested("report", "-o", str(out))
+    assert out.read_text().startswith("# Verification report")
+    assert "Wrote markdown report" in result.stderr
+    assert not list(tmp_path.glob(".report.md.tmp"))

@@ -1,0 +1,192 @@
+"""`verify claims list|show|assign` and `verify history`: reading and sharing out the queue."""
+
+import json
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from verify import config
+from verify.cli.common import (
+    ByOption,
+    DbOption,
+    JsonOption,
+    WorkflowOption,
+    actor,
+    exit_on_error,
+    load_workflow,
+    shorten,
+)
+
+if TYPE_CHECKING:
+    from verify.models import Claim
+
+app = typer.Typer(help="List, inspect and assign claims in the queue.", no_args_is_help=True)
+
+
+def _figures(claim: "Claim") -> str:
+    from verify.quantities import Quantity
+
+    return ", ".join(Quantity(**q).describe() for q in claim.quantities)
+
+
+def claim_summary(claim: "Claim") -> dict[str, Any]:
+    """The fields `claims list --json` prints for each claim."""
+    return {
+        "id": claim.id,
+        "status": claim.status,
+        "priority": claim.priority,
+        "checkworthiness": claim.checkworthiness,
+        "text": claim.text,
+        "attributed_to": claim.attributed_to,
+        "quantities": claim.quantities,
+        "assignee": claim.assignee,
+        "pinned": claim.pinned,
+        "created_at": claim.created_at.isoformat(),
+    }
+
+
+def print_claims(claims: list["Claim"]) -> None:
+    """A table of claims for people."""
+    from rich.console import Console
+    from rich.table import Table
+
+    if not claims:
+        typer.echo("No claims match.")
+        return
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for name, justify in (("ID", "right"), ("STATUS", "left"), ("PRIO", "right")):
+        table.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
+    table.add_column("CLAIM", ratio=3)
+    table.add_column("ATTRIBUTED TO", ratio=1)
+    table.add_column("FIGURES", ratio=1)
+    table.add_column("ASSIGNEE", no_wrap=True)
+    for c in claims:
+        table.add_row(
+            str(c.id), c.status, f"{c.priority:.2f}", shorten(c.text, 120),
+            c.attributed_to or "", _figures(c), c.assignee or "",
+        )  # fmt: skip
+    Console(width=None if _is_tty() else 140, soft_wrap=False).print(table)
+
+
+def _is_tty() -> bool:
+    import sys
+
+    return sys.stdout.isatty()
+
+
+@app.command("list")
+def list_(
+    status: Annotated[
+        list[str] | None, typer.Option("--status", "-s", help="Only this status (repeatable).")
+    ] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Every status, not just pending.")] = False,
+    assignee: Annotated[
+        str | None, typer.Option(help="Only claims assigned to this person.")
+    ] = None,
+    article: Annotated[
+        int | None, typer.Option(help="Only claims mentioned in this article id.")
+    ] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many claims.")] = None,
+    db: DbOption = None,
+    workflow: WorkflowOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List pending claims, highest priority first, then oldest first.
+
+    Pending means in one of the workflow's `pending` statuses; use --status or --all for others.
+    """
+    with exit_on_error():
+        flow = load_workflow(workflow)
+        statuses = None if all_ else [flow.check_status(s) for s in status or flow.pending]
+        from verify import db as database
+        from verify import queue
+
+        with database.transaction(config.database_url(db), write=False) as session:
+            claims = queue.list_claims(
+                session, statuses=statuses, assignee=assignee, article_id=article, limit=limit
+            )
+    if as_json:
+        typer.echo(json.dumps([claim_summary(c) for c in claims], indent=2, ensure_ascii=False))
+    else:
+        print_claims(claims)
+
+
+@app.command()
+def show(
+    claim_id: Annotated[int, typer.Argument(metavar="ID", help="Claim id.")],
+    db: DbOption = None,
+    workflow: WorkflowOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show a claim: figures, where it appears, evidence and history."""
+    with exit_on_error():
+        flow = load_workflow(workflow)
+        from verify import db as database
+        from verify import pipeline, queue
+
+        with database.transaction(config.database_url(db), write=False) as session:
+            data = pipeline.claim_report(session, flow, queue.get_claim(session, claim_id))
+    if as_json:
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    from verify import report
+
+    single = {
+        "total": 1, "workflow": flow.name, "summary": {data["status"]: 1}, "claims": [data],
+    }  # fmt: skip
+    body = report.markdown(single).split("\n## ", 1)[1]
+    typer.echo(body.rstrip())
+    typer.echo(f"\nQuote: “{data['quote']}”")
+
+
+@app.command()
+def assign(
+    claim_ids: Annotated[list[int], typer.Argument(metavar="ID...", help="Claim ids.")],
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to", envvar=config.USER_ENV, help="Assignee. Default: yourself.", show_default=False
+        ),
+    ] = None,
+    unassign: Annotated[bool, typer.Option("--unassign", help="Clear the assignee.")] = False,
+    db: DbOption = None,
+    by: ByOption = None,
+) -> None:
+    """Assign claims to a person (default: yourself), or clear with --unassign."""
+    with exit_on_error():
+        from verify import db as database
+        from verify import queue
+
+        who = None if unassign else actor(to)
+        with database.transaction(config.database_url(db)) as session:
+            claims = queue.assign(session, claim_ids, to=who, by=actor(by))
+    ids = ", ".join(str(c.id) for c in claims)
+    typer.echo(
+        f"Unassigned claim(s) {ids}." if who is None else f"Assigned claim(s) {ids} to {who}."
+    )
+
+
+def history(
+    claim_id: Annotated[int, typer.Argument(metavar="ID", help="Claim id.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show a claim's status history: every change, who made it and why."""
+    with exit_on_error():
+        from verify import db as database
+        from verify import queue
+
+        with database.transaction(config.database_url(db), write=False) as session:
+            changes = queue.history(session, claim_id)
+    if as_json:
+        rows = [
+            {"at": c.at.isoformat(), "from": c.from_status, "to": c.to_status, "actor": c.actor,
+             "reason": c.reason, "facts": c.facts}
+            for c in changes
+        ]  # fmt: skip
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    for c in changes:
+        move = f"{c.from_status} → {c.to_status}" if c.from_status else f"created as {c.to_status}"
+        when = c.at.strftime("%Y-%m-%d %H:%M:%S")
+        typer.echo(f"{when}  {move}  by {c.actor}: {c.reason}")

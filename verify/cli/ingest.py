@@ -1,0 +1,116 @@
+"""`verify init` and `verify ingest`: the database, and articles into claims."""
+
+import dataclasses
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from verify import config
+from verify.cli.common import ByOption, DbOption, JsonOption, WorkflowOption, actor, exit_on_error
+from verify.cli.common import load_workflow as load_flow
+from verify.errors import InputError, VerifyError
+
+if TYPE_CHECKING:
+    from verify.articles import ArticleInput
+
+
+def init(db: DbOption = None) -> None:
+    """Create the database, or upgrade an existing one to the newest schema."""
+    with exit_on_error():
+        from verify import db as database
+
+        url = config.database_url(db)
+        engine = database.make_engine(url)
+        try:
+            ran = database.migrate(engine)
+        finally:
+            engine.dispose()
+        revision = database.current_revision(url)
+    state = "migrated" if ran else "already up to date"
+    typer.echo(f"Database {database.display_url(url)} {state} (schema revision {revision}).")
+
+
+def ingest(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Article files, folders (read recursively) or - for standard input.",
+            metavar="PATH|-...",
+        ),
+    ],
+    outlet: Annotated[
+        str | None, typer.Option(help="Outlet name for these articles (overrides front matter).")
+    ] = None,
+    skip_errors: Annotated[
+        bool,
+        typer.Option(
+            "--skip-errors", help="Skip unreadable files with a warning instead of stopping."
+        ),
+    ] = False,
+    db: DbOption = None,
+    workflow: WorkflowOption = None,
+    by: ByOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Read articles and queue their checkable claims. Re-ingesting an article adds nothing.
+
+    Plain text (first line is the title), Markdown with or without front matter (title, outlet,
+    url, published) and saved HTML pages are told apart by their content.
+    """
+    with exit_on_error():
+        flow = load_flow(workflow)
+        articles = _read_all(inputs, skip_errors=skip_errors)
+        if outlet:
+            articles = [dataclasses.replace(a, outlet=outlet) for a in articles]
+        from verify import db as database
+        from verify import pipeline
+
+        with database.transaction(config.database_url(db)) as session:
+            result = pipeline.ingest(session, flow, articles, actor=actor(by))
+            ids = [a.id for a in result.articles]
+    if as_json:
+        payload = {
+            "articles": ids,
+            "skipped": result.skipped,
+            "new_claims": result.new_claims,
+            "merged_mentions": result.merged_mentions,
+        }
+        typer.echo(json.dumps(payload, indent=2))
+        return
+    typer.echo(
+        f"Ingested {len(ids)} article(s): {result.new_claims} new claim(s), "
+        f"{result.merged_mentions} repeat(s) merged into existing claims."
+    )
+    if result.skipped:
+        typer.echo(f"Skipped {len(result.skipped)} already ingested: {', '.join(result.skipped)}")
+
+
+def _read_all(inputs: list[str], *, skip_errors: bool) -> list["ArticleInput"]:
+    """Every input read and parsed before the database is touched, so bad input changes nothing."""
+    from verify import articles
+
+    found: list[ArticleInput] = []
+    paths: list[Path] = []
+    for value in inputs:
+        if value == "-":
+            found.append(articles.parse(sys.stdin.buffer.read(), name="<stdin>"))
+        elif "://" in value:
+            raise InputError(
+                f"cannot ingest {value} (fetching URLs is not available yet); "
+                "save the page and ingest the file"
+            )
+        else:
+            paths.append(Path(value))
+    for path in articles.files_in(paths):
+        try:
+            found.append(articles.read_file(path))
+        except VerifyError as exc:
+            if not skip_errors:
+                raise
+            typer.echo(f"Warning: skipped: {exc}", err=True)
+    if not found:
+        raise InputError("no articles found in the given paths; pass .md, .txt or .html files")
+    return found

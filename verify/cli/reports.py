@@ -1,0 +1,66 @@
+"""`verify report`: markdown, JSON, HTML or CSV reports."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from verify import config
+from verify.cli.common import DbOption, WorkflowOption, exit_on_error, load_workflow
+from verify.errors import InputError
+
+
+def report(
+    claim_ids: Annotated[
+        list[int] | None, typer.Argument(metavar="[ID...]", help="Claims to report (default: all).")
+    ] = None,
+    status: Annotated[
+        list[str] | None,
+        typer.Option("--status", "-s", help="Only claims in this status (repeatable)."),
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="markdown, json, html or csv.")
+    ] = "markdown",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write to this file instead of stdout.", dir_okay=False
+        ),
+    ] = None,
+    db: DbOption = None,
+    workflow: WorkflowOption = None,
+) -> None:
+    """Write a verification report (markdown, json, html or csv).
+
+    Status counts first, then per claim: its status and why (last reason and who), attribution,
+    figures, evidence links with stance and notes, and the history.
+    """
+    with exit_on_error():
+        from verify import report as renderers
+
+        if fmt not in renderers.FORMATS:
+            raise InputError(f"unknown format {fmt!r} (valid: {', '.join(renderers.FORMATS)})")
+        flow = load_workflow(workflow)
+        statuses = [flow.check_status(s) for s in status] if status else None
+        from verify import db as database
+        from verify import pipeline
+
+        with database.transaction(config.database_url(db), write=False) as session:
+            data = pipeline.report_data(session, flow, claim_ids=claim_ids or (), statuses=statuses)
+        text = renderers.render(data, fmt)
+        if output is None:
+            typer.echo(text, nl=False)
+            return
+        _write(output, text)
+    typer.echo(f"Wrote {fmt} report of {data['total']} claim(s) to {output}.", err=True)
+
+
+def _write(path: Path, text: str) -> None:
+    """Write atomically: a failure leaves any earlier report intact."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise InputError(f"cannot write {path} ({exc.strerror}); check the folder") from exc

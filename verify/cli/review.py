@@ -1,0 +1,89 @@
+"""`verify evidence attach` and `verify status set`: a person's work on a claim."""
+
+from typing import Annotated
+
+import typer
+
+from verify import config
+from verify.cli.common import (
+    ByOption,
+    DbOption,
+    WorkflowOption,
+    actor,
+    exit_on_error,
+    load_workflow,
+)
+
+evidence_app = typer.Typer(help="Attach evidence links to claims.", no_args_is_help=True)
+status_app = typer.Typer(help="Set a claim's status by hand, with a reason.", no_args_is_help=True)
+
+
+@evidence_app.command()
+def attach(
+    claim_id: Annotated[int, typer.Argument(metavar="ID", help="Claim id.")],
+    url: Annotated[str, typer.Argument(help="Link to the evidence (http or https).")],
+    stance: Annotated[
+        str,
+        typer.Option(help="What the source does to the claim: supports, contradicts or mentions."),
+    ] = "mentions",
+    note: Annotated[str | None, typer.Option(help="Why this source matters.")] = None,
+    db: DbOption = None,
+    workflow: WorkflowOption = None,
+    by: ByOption = None,
+) -> None:
+    """Attach a link as evidence; the workflow's rules then re-evaluate the claim."""
+    with exit_on_error():
+        flow = load_workflow(workflow)
+        from verify import db as database
+        from verify import queue
+
+        with database.transaction(config.database_url(db)) as session:
+            done = queue.attach_evidence(
+                session, flow, claim_id, url, stance=stance, note=note, by=actor(by)
+            )
+    if not done.created:
+        typer.echo(
+            f"Claim {claim_id} already has {url} as evidence #{done.evidence.id}; unchanged."
+        )
+        return
+    typer.echo(f"Attached evidence #{done.evidence.id} to claim {claim_id} ({stance}).")
+    if done.change:
+        typer.echo(
+            f"Rules moved claim {claim_id}: {done.change.from_status} → {done.change.to_status} "
+            f"({done.change.reason})."
+        )
+
+
+@status_app.command("set")
+def set_(
+    claim_id: Annotated[int, typer.Argument(metavar="ID", help="Claim id.")],
+    status: Annotated[str, typer.Argument(help="New status, one of the workflow's statuses.")],
+    reason: Annotated[
+        str | None, typer.Option("--reason", "-r", help="Why (required; kept in the history).")
+    ] = None,
+    db: DbOption = None,
+    workflow: WorkflowOption = None,
+    by: ByOption = None,
+) -> None:
+    """Set a claim's status by hand, with a reason; the status is then pinned.
+
+    The move must be allowed by the workflow's [transitions]. A pinned claim keeps the person's
+    verdict: rules no longer move it, and reports show what the rules would say.
+    """
+    with exit_on_error():
+        from verify.errors import InputError
+
+        if not reason or not reason.strip():
+            raise InputError('a status change needs a reason; add --reason "..."')
+        flow = load_workflow(workflow)
+        from verify import db as database
+        from verify import queue
+
+        with database.transaction(config.database_url(db)) as session:
+            change = queue.set_status(
+                session, flow, claim_id, status, reason=reason, actor=actor(by)
+            )
+    typer.echo(
+        f"Claim {claim_id}: {change.from_status} → {change.to_status} by {change.actor} "
+        f"({change.reason})."
+    )

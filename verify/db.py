@@ -1,0 +1,158 @@
+"""Engines, one-transaction-per-command sessions, SQLite pragmas and Alembic migrations."""
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import sqlalchemy.exc
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlmodel import Session
+
+from verify import config
+from verify.errors import DatabaseError
+
+MIGRATIONS_DIR = config.PACKAGE_DIR / "migrations"
+
+
+def _sqlite_setup(engine: Engine, *, write: bool) -> None:
+    """WAL, foreign keys and a busy timeout on every connection; we issue BEGIN ourselves."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # let SQLAlchemy's BEGIN below be the real one
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {config.SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        # A writer takes the write lock up front, so it waits (busy_timeout) instead of failing
+        # half-way when another writer got there first.
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def make_engine(url: str, *, write: bool = True) -> Engine:
+    """An engine for url; SQLite gets WAL, foreign keys and a busy timeout."""
+    try:
+        parsed = make_url(url)
+        if parsed.get_backend_name() == "sqlite" and parsed.database:
+            _check_sqlite_parent(parsed.database)
+        engine = create_engine(url)
+    except sqlalchemy.exc.ArgumentError as exc:
+        raise DatabaseError(f"cannot use database URL {url!r} ({exc}); check --db") from exc
+    except ModuleNotFoundError as exc:
+        raise DatabaseError(
+            f"no driver for {url.split(':', 1)[0]} ({exc}); install it, e.g. "
+            "`pip install 'verify[postgres]'`"
+        ) from exc
+    if engine.dialect.name == "sqlite":
+        _sqlite_setup(engine, write=write)
+    return engine
+
+
+def _check_sqlite_parent(path: str) -> None:
+    from pathlib import Path
+
+    parent = Path(path).parent
+    if not parent.is_dir():
+        raise DatabaseError(
+            f"cannot create database {path} (folder {parent} does not exist); create it first"
+        )
+
+
+def _alembic_config(connection: Any) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def migrate(engine: Engine) -> bool:
+    """Bring the schema to the newest revision; True if anything ran."""
+    script = ScriptDirectory(str(MIGRATIONS_DIR))
+    heads = set(script.get_heads())
+    with translate_errors(str(engine.url)), engine.begin() as connection:
+        current = set(MigrationContext.configure(connection).get_current_heads())
+        if current == heads:
+            return False
+        unknown = [rev for rev in current if not _known(script, rev)]
+        if unknown:
+            raise DatabaseError(
+                f"database is at revision {', '.join(unknown)}, newer than this verify knows; "
+                "upgrade verify"
+            )
+        command.upgrade(_alembic_config(connection), "head")
+    return True
+
+
+def _known(script: ScriptDirectory, revision: str) -> bool:
+    try:
+        return script.get_revision(revision) is not None
+    except Exception:  # alembic raises several types for an unknown id
+        return False
+
+
+def current_revision(url: str) -> str | None:
+    """The schema revision a database is at (None if it has none)."""
+    engine = make_engine(url, write=False)
+    try:
+        with translate_errors(url), engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+    finally:
+        engine.dispose()
+
+
+@contextmanager
+def translate_errors(url: str) -> Iterator[None]:
+    """Turn the database faults a user can act on into DatabaseError."""
+    try:
+        yield
+    except sqlalchemy.exc.OperationalError as exc:
+        text = str(exc.orig)
+        if "locked" in text or "busy" in text:
+            raise DatabaseError(
+                f"database {display_url(url)} is locked (another process kept it busy for more "
+                f"than {config.SQLITE_BUSY_TIMEOUT_MS / 1000:g} s); try again when it has finished"
+            ) from exc
+        raise DatabaseError(
+            f"cannot open database {display_url(url)} ({text}); check --db"
+        ) from exc
+    except sqlalchemy.exc.DatabaseError as exc:
+        if not re.search(r"not a database|malformed|corrupt", str(exc.orig)):
+            raise  # integrity and programming errors are bugs: keep the traceback
+        raise DatabaseError(
+            f"{display_url(url)} is not a verify database ({exc.orig}); point --db at another file "
+            "or create one with `verify init`"
+        ) from exc
+
+
+def display_url(url: str) -> str:
+    """The URL without its password, or the file path for SQLite."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return parsed.database or ":memory:"
+    return parsed.render_as_string(hide_password=True)
+
+
+@contextmanager
+def transaction(url: str, *, write: bool = True) -> Iterator[Session]:
+    """One unit of work: migrate if needed, commit if the block succeeds, roll back if it raises."""
+    engine = make_engine(url, write=write)
+    try:
+        migrate(engine)
+        with (
+            translate_errors(url),
+            Session(engine, expire_on_commit=False) as session,
+            session.begin(),
+        ):
+            yield session
+    finally:
+        engine.dispose()

@@ -1,0 +1,123 @@
+"""SQLModel tables. Times are timezone-aware UTC; statuses are workflow names stored as text."""
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, DateTime, Index, Text, UniqueConstraint
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    """The current time, timezone-aware UTC."""
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores UTC; always hands back aware datetimes (SQLite keeps no zone of its own)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: verify stores timezone-aware UTC only")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Article(SQLModel, table=True):
+    """An ingested article: its main text is what mention offsets point into."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    url: str | None = Field(default=None, index=True)
+    title: str = ""
+    outlet: str | None = None
+    published_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    raw_sha256: str = Field(sa_column=Column(Text, nullable=False, unique=True))
+    source_path: str | None = None
+    ingested_at: datetime = Field(
+        default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+
+
+class Claim(SQLModel, table=True):
+    """A checkable assertion, queued for verification."""
+
+    __table_args__ = (Index("ix_claim_queue", "status", "priority", "created_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    quote: str = Field(sa_column=Column(Text, nullable=False))
+    attributed_to: str | None = None
+    quantities: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False)
+    )
+    checkworthiness: float = 0.0
+    priority: float = 0.0
+    status: str = Field(index=True)
+    pinned: bool = False
+    assignee: str | None = Field(default=None, index=True)
+    assigned_by: str | None = None
+    version: int = 1
+    lease_owner: str | None = None
+    lease_until: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+    created_at: datetime = Field(
+        default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+    updated_at: datetime = Field(
+        default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+
+
+class Mention(SQLModel, table=True):
+    """Where a claim appears: one claim, many articles."""
+
+    __table_args__ = (UniqueConstraint("claim_id", "article_id", "char_start"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
+    article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
+    char_start: int
+    char_end: int
+
+
+class Evidence(SQLModel, table=True):
+    """A passage or link that speaks to a claim, found by rules or attached by a person."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
+    url: str
+    passage: str | None = Field(default=None, sa_column=Column(Text))
+    char_start: int | None = None
+    char_end: int | None = None
+    score: float | None = None
+    stance: str = "mentions"
+    quantity_comparison: str | None = None
+    method: str = "manual"
+    note: str | None = Field(default=None, sa_column=Column(Text))
+    added_by: str
+    added_at: datetime = Field(
+        default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+
+
+class StatusChange(SQLModel, table=True):
+    """One move of a claim's status. Append-only: history is never rewritten."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
+    from_status: str | None = None
+    to_status: str
+    reason: str = Field(sa_column=Column(Text, nullable=False))
+    actor: str
+    facts: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))

@@ -1,0 +1,198 @@
+"""The claim queue on a Session: read, list, assign, move status, attach evidence.
+Functions never commit; the caller's transaction does."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlmodel import Session, col, func, select
+
+from verify import origins
+from verify.errors import ClaimNotFound, InputError, NotFoundError
+from verify.models import Article, Claim, Evidence, Mention, StatusChange, utcnow
+from verify.workflow import Decision, Workflow
+
+RULES_ACTOR = "rules"
+
+
+def get_claim(session: Session, claim_id: int) -> Claim:
+    """The claim with this id, or ClaimNotFound."""
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise ClaimNotFound(claim_id)
+    return claim
+
+
+def list_claims(
+    session: Session,
+    *,
+    statuses: Sequence[str] | None = None,
+    assignee: str | None = None,
+    article_id: int | None = None,
+    limit: int | None = None,
+) -> list[Claim]:
+    """Claims by priority (highest first), then age (oldest first)."""
+    query = select(Claim)
+    if statuses:
+        query = query.where(col(Claim.status).in_(statuses))
+    if assignee is not None:
+        query = query.where(Claim.assignee == assignee)
+    if article_id is not None:
+        if session.get(Article, article_id) is None:
+            raise NotFoundError(f"no article with id {article_id}; see `verify claims list`")
+        mentioned = select(Mention.claim_id).where(Mention.article_id == article_id)
+        query = query.where(col(Claim.id).in_(mentioned))
+    query = query.order_by(col(Claim.priority).desc(), col(Claim.created_at), col(Claim.id)).limit(
+        limit
+    )
+    return list(session.exec(query))
+
+
+def status_counts(session: Session) -> dict[str, int]:
+    """Number of claims in each status."""
+    rows = session.exec(select(Claim.status, func.count()).group_by(Claim.status))
+    return dict(rows.all())
+
+
+def mentions(session: Session, claim_id: int) -> list[tuple[Mention, Article]]:
+    """Where a claim appears, in ingest order."""
+    query = (
+        select(Mention, Article)
+        .join(Article, col(Article.id) == Mention.article_id)
+        .where(Mention.claim_id == claim_id)
+        .order_by(col(Article.id), col(Mention.char_start))
+    )
+    return [(m, a) for m, a in session.exec(query)]
+
+
+def evidence(session: Session, claim_id: int) -> list[Evidence]:
+    """A claim's evidence, oldest first."""
+    query = select(Evidence).where(Evidence.claim_id == claim_id).order_by(col(Evidence.id))
+    return list(session.exec(query))
+
+
+def history(session: Session, claim_id: int) -> list[StatusChange]:
+    """A claim's status changes, oldest first."""
+    get_claim(session, claim_id)
+    query = (
+        select(StatusChange).where(StatusChange.claim_id == claim_id).order_by(col(StatusChange.id))
+    )
+    return list(session.exec(query))
+
+
+def _touch(claim: Claim) -> None:
+    claim.version += 1
+    claim.updated_at = utcnow()
+
+
+def record_status(
+    session: Session,
+    claim: Claim,
+    to_status: str,
+    *,
+    reason: str,
+    actor: str,
+    facts: dict[str, float] | None = None,
+) -> StatusChange:
+    """Move a claim and append the change to its history."""
+    change = StatusChange(
+        claim_id=claim.id or 0,
+        from_status=claim.status,
+        to_status=to_status,
+        reason=reason,
+        actor=actor,
+        facts=facts,
+    )
+    claim.status = to_status
+    _touch(claim)
+    session.add(claim)
+    session.add(change)
+    return change
+
+
+def set_status(
+    session: Session, flow: Workflow, claim_id: int, status: str, *, reason: str, actor: str
+) -> StatusChange:
+    """A person's verdict: checked against the workflow's transitions; pins the claim."""
+    if not reason.strip():
+        raise InputError("a status change needs a reason (--reason is empty); say why")
+    claim = get_claim(session, claim_id)
+    flow.check_move(claim.status, status)
+    claim.pinned = True
+    return record_status(session, claim, status, reason=reason.strip(), actor=actor)
+
+
+def assign(session: Session, claim_ids: Sequence[int], *, to: str | None, by: str) -> list[Claim]:
+    """Give claims to a person (or take them back with to=None)."""
+    claims = [get_claim(session, claim_id) for claim_id in claim_ids]
+    for claim in claims:
+        claim.assignee = to
+        claim.assigned_by = by
+        _touch(claim)
+        session.add(claim)
+    return claims
+
+
+@dataclass(frozen=True)
+class Attached:
+    """Result of attaching evidence: the row, whether it is new, any rule-made status change."""
+
+    evidence: Evidence
+    created: bool
+    change: StatusChange | None
+
+
+def attach_evidence(
+    session: Session,
+    flow: Workflow,
+    claim_id: int,
+    url: str,
+    *,
+    stance: str,
+    note: str | None,
+    by: str,
+) -> Attached:
+    """Attach a link to a claim by hand, then let the rules re-evaluate it."""
+    url = origins.check_url(url)
+    if stance not in origins.STANCES:
+        raise InputError(f"unknown stance {stance!r} (valid: {', '.join(origins.STANCES)})")
+    claim = get_claim(session, claim_id)
+    for existing in evidence(session, claim_id):
+        if existing.url == url and existing.method == "manual":
+            return Attached(existing, False, None)
+    row = Evidence(
+        claim_id=claim_id, url=url, stance=stance, note=note, method="manual", added_by=by
+    )
+    session.add(row)
+    _touch(claim)
+    session.add(claim)
+    session.flush()
+    return Attached(row, True, apply_rules(session, flow, claim))
+
+
+def own_origins(session: Session, claim_id: int) -> set[str]:
+    """Outlets of the articles a claim was extracted from: never independent support for it."""
+    return {origins.origin_of(a.url) for _, a in mentions(session, claim_id) if a.url}
+
+
+def rule_decision(
+    session: Session, flow: Workflow, claim: Claim
+) -> tuple[Decision, dict[str, float]]:
+    """What the workflow's rules say about a claim now, with the facts they read."""
+    items = [
+        origins.EvidenceFact(e.url, e.stance, e.method, e.score)
+        for e in evidence(session, claim.id or 0)
+    ]
+    facts = origins.facts_for(items, own_origins=own_origins(session, claim.id or 0))
+    return flow.decide(facts), facts.as_dict()
+
+
+def apply_rules(session: Session, flow: Workflow, claim: Claim) -> StatusChange | None:
+    """Let the rules move an unpinned claim; a pinned claim keeps the person's verdict."""
+    if claim.pinned:
+        return None
+    decision, facts = rule_decision(session, flow, claim)
+    if decision.status == claim.status:
+        return None
+    return record_status(
+        session, claim, decision.status, reason=decision.reason, actor=RULES_ACTOR, facts=facts
+    )

@@ -1,0 +1,113 @@
+"""Report renderers over plain report data (see pipeline.report_data): markdown, json, html, csv.
+Pure; HTML is escaped by Jinja2 autoescape, CSV cells are neutralised for spreadsheets."""
+
+import csv
+import io
+import json
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+FORMATS = ("markdown", "json", "html", "csv")
+CSV_COLUMNS = (
+    "id", "status", "claim", "attributed_to", "quantities", "reason", "actor", "changed_at",
+    "evidence", "mentions", "assignee", "checkworthiness",
+)  # fmt: skip
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def render(data: dict[str, Any], fmt: str) -> str:
+    """The report in one of FORMATS."""
+    return {"markdown": markdown, "json": to_json, "html": html, "csv": to_csv}[fmt](data)
+
+
+def to_json(data: dict[str, Any]) -> str:
+    """Stable JSON: keys sorted, UTF-8, two-space indent; schema in docs/report-json.md."""
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _md(text: Any) -> str:
+    """Text safe inside a Markdown table cell or line: no pipes, brackets or line breaks."""
+    value = " ".join(str(text).split())
+    for char in "\\|[]<>*_`":
+        value = value.replace(char, "\\" + char)
+    return value
+
+
+def markdown(data: dict[str, Any]) -> str:
+    """A readable report for people and wikis."""
+    noun = "claim" if data["total"] == 1 else "claims"
+    out = [f"# Verification report ({data['total']} {noun}, workflow {data['workflow']})", ""]
+    out += ["| status | claims |", "|---|---|"]
+    out += [f"| {_md(status)} | {count} |" for status, count in data["summary"].items()]
+    for claim in data["claims"]:
+        out += ["", f"## Claim {claim['id']}: {claim['status']}", "", f"> {_md(claim['text'])}", ""]
+        if claim["attributed_to"]:
+            out.append(f"- **Attributed to:** {_md(claim['attributed_to'])}")
+        if claim["quantities"]:
+            figures = ", ".join(_md(q["described"]) for q in claim["quantities"])
+            out.append(f"- **Figures:** {figures}")
+        if claim["why"]:
+            why = claim["why"]
+            out.append(f"- **Why {claim['status']}:** {_md(why['reason'])} ({_md(why['actor'])})")
+        if claim["rules_suggest"] and claim["rules_suggest"] != claim["status"]:
+            out.append(
+                f"- **Rules would say:** {claim['rules_suggest']} (status pinned by a person)"
+            )
+        if claim["assignee"]:
+            out.append(f"- **Assignee:** {_md(claim['assignee'])}")
+        sources = "; ".join(_md(m["outlet"] or m["title"]) for m in claim["mentions"])
+        out.append(f"- **Appears in:** {sources or 'no article'}")
+        out += ["", "Evidence:" if claim["evidence"] else "Evidence: none yet."]
+        for e in claim["evidence"]:
+            note = f" — {_md(e['note'])}" if e["note"] else ""
+            detail = f" ({_md(e['quantity_comparison'])})" if e["quantity_comparison"] else ""
+            out.append(f"- {e['stance']}: <{_md(e['url'])}>{detail}{note} [{_md(e['added_by'])}]")
+        out += ["", "History:"]
+        for h in claim["history"]:
+            move = f"{h['from']} → {h['to']}" if h["from"] else f"created as {h['to']}"
+            out.append(f"- {h['at'][:16].replace('T', ' ')} {move} by {_md(h['actor'])}: "
+                       f"{_md(h['reason'])}")  # fmt: skip
+    return "\n".join(out) + "\n"
+
+
+def html(data: dict[str, Any]) -> str:
+    """One self-contained HTML file (inline CSS, no scripts); every value autoescaped."""
+    env = Environment(
+        loader=PackageLoader("verify", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env.get_template("report.html.j2").render(report=data)
+
+
+def safe_cell(value: Any) -> str:
+    """A CSV cell a spreadsheet shows as text, never runs as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def to_csv(data: dict[str, Any]) -> str:
+    """One row per claim; evidence and mentions joined with ' | '."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for c in data["claims"]:
+        why = c["why"] or {}
+        row = [
+            c["id"],
+            c["status"],
+            c["text"],
+            c["attributed_to"],
+            "; ".join(q["described"] for q in c["quantities"]),
+            why.get("reason"),
+            why.get("actor"),
+            why.get("at"),
+            " | ".join(f"{e['stance']} {e['url']}" for e in c["evidence"]),
+            " | ".join(m["outlet"] or m["title"] for m in c["mentions"]),
+            c["assignee"],
+            c["checkworthiness"],
+        ]
+        writer.writerow([safe_cell(v) for v in row])
+    return buffer.getvalue()
