@@ -83,3 +83,17 @@ def test_subprocess_end_to_end(tmp_path: Path) -> None:
     missing = run("claims", "show", "12345")
     assert missing.returncode == 1
     assert missing.stderr.strip().startswith("Error: no claim with id 12345")
+
+
+def test_schema_head_constant_matches_the_migrations() -> None:
+    from alembic.script import ScriptDirectory
+
+    assert ScriptDirectory(str(db.MIGRATIONS_DIR)).get_heads() == [db.SCHEMA_HEAD]
+
+
+def test_newer_database_is_refused(cli: Invoke, db_path: Path) -> None:
+    cli("init")
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    result = cli("claims", "list", code=1)
+    assert "newer than this verify knows" in result.stderr

@@ -5,15 +5,25 @@ Pure: strings in, frozen values out. Offsets always index into the text given.
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from rapidfuzz import fuzz, utils
+from rapidfuzz import fuzz, process, utils
 
 from verify import quantities
 
-MIN_CHECKWORTHINESS = 0.5
+MIN_CHECKWORTHINESS = 0.4
+# Logistic weights over `features`, fitted on the ClaimBuster 2.5xNCS dev portion with
+# eval/fit_checkworthiness.py (5-fold cross-validated figures in eval/README.md).
+# `attributed` is the one hand-set weight: debates (the fitting data) rarely attribute, and
+# it came out -0.23 there; in news an attributed assertion is what a desk checks first.
+BIAS = -1.67
+WEIGHTS = {
+    "attributed": 0.5, "comparison": 0.69, "date": 0.36, "first_person": -0.46, "future": -0.56,
+    "long": 0.05, "opinion": -0.67, "past_fact": 0.64, "proper_nouns": 0.37, "quantity": 1.29,
+    "question": -0.31, "second_person": -0.27, "short": -0.28, "topic": 0.58,
+}  # fmt: skip
 DUPLICATE_SCORE = 90.0  # token_sort_ratio on processed text; syndicated copies score 95+
 SUBSET_SCORE = 95.0  # token_set_ratio, only when the texts have similar word counts
 SUBSET_SHARE = 0.75
@@ -41,13 +51,19 @@ FRAMING_VERBS = {
     "denied", "denies", "rejected", "rejects", "branded", "brands", "labelled", "labeled",
     "spoke", "speaks",
 }  # fmt: skip
+WHEN_WORDS = (
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year|morning|"
+    "afternoon|evening|night|january|february|march|april|may|june|july|august|september|"
+    "october|november|december"
+)
 DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
 LEADING_FILLER_RE = re.compile(
     r"^(?:(?:but|and|yet|so|however|meanwhile|earlier|later|separately|also|still|instead|"
-    r"in a statement|in response|on \w+(?: \d+)?|last \w+|this \w+)\s*,?\s+)+",
+    r"in a statement|in response|(?:on|late on|early on) (?:{WHEN})(?: \d+)?|"
+    r"(?:last|this|next) (?:{WHEN}))\s*,?\s+)+".replace("{WHEN}", WHEN_WORDS),
     re.IGNORECASE,
 )
-WHO = r"(?P<who>(?:the |The )?[A-Z][\w'’.-]*(?:\s+(?:[\w'’.-]+)){0,7}?)"
+WHO = r"(?P<who>(?:the |The |a |A |an |An )?[A-Z][\w'’.-]*(?:\s+(?:[\w'’.-]+)){0,7}?)"
 LEADING_RE = re.compile(
     rf"^{WHO}(?:,\s*[^,]{{1,60}}?,)?\s+"
     rf"(?:has\s+|had\s+|have\s+|also\s+|previously\s+|earlier\s+|later\s+|again\s+)*"
@@ -88,6 +104,24 @@ DATE_RE = re.compile(
     r"(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+COMPARISON_RE = re.compile(
+    r"\b(?:more|less|fewer|higher|lower|increas\w*|decreas\w*|rise|rose|risen|fell|fallen|"
+    r"doubled|tripled|percent|million|billion|trillion|times|most|least|record|largest|"
+    r"biggest|smallest|only|every|all|none)\b",
+    re.IGNORECASE,
+)
+PAST_FACT_RE = re.compile(
+    r"\b(?:was|were|had|did|voted|passed|signed|created|lost|cut|raised|spent|killed|"
+    r"increased|reduced|sent|deployed|announced|reported|confirmed|said|has been|have been)\b",
+    re.IGNORECASE,
+)
+TOPIC_RE = re.compile(
+    r"\b(?:tax\w*|jobs?|deficit|debt|budget|economy|unemployment|health|insurance|oil|energy|"
+    r"war|troops|soldiers|military|nuclear|law|bill|votes?|crime|wages?|prices?|spending|"
+    r"treaty|sanctions|brigades?|weapons|missiles?|attack\w*)\b",
+    re.IGNORECASE,
+)
+FUTURE_RE = re.compile(r"\b(?:will|going to|gonna|plan to|intend to|'ll)\b", re.IGNORECASE)
 PERSON_RE = re.compile(r"\b(?:I|we|my|our|me|us)\b")
 YOU_RE = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 CAPITAL_RE = re.compile(r"(?<=\s)[A-Z][a-z]+|(?<=\s)[A-Z]{2,}\b")
@@ -204,14 +238,18 @@ def _clean_assertion(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-def checkworthiness(sentence: str, *, attributed: bool, n_quantities: int) -> dict[str, float]:
-    """Feature values behind the score; `score` is the 0–1 result."""
+def features(sentence: str, *, attributed: bool, n_quantities: int) -> dict[str, float]:
+    """The signals check-worthiness is computed from, each a small number."""
     words = sentence.split()
-    f = {
+    return {
         "quantity": float(min(n_quantities, 2)),
         "attributed": float(attributed),
         "proper_nouns": float(min(len(CAPITAL_RE.findall(sentence)), 4)),
         "date": float(bool(DATE_RE.search(sentence))),
+        "comparison": float(min(len(COMPARISON_RE.findall(sentence)), 2)),
+        "past_fact": float(min(len(PAST_FACT_RE.findall(sentence)), 2)),
+        "topic": float(min(len(TOPIC_RE.findall(sentence)), 2)),
+        "future": float(bool(FUTURE_RE.search(sentence))),
         "short": float(len(words) < 7),
         "long": float(len(words) > 45),
         "question": float(sentence.rstrip().endswith("?")),
@@ -219,12 +257,12 @@ def checkworthiness(sentence: str, *, attributed: bool, n_quantities: int) -> di
         "first_person": float(bool(PERSON_RE.search(sentence)) and not attributed),
         "second_person": float(bool(YOU_RE.search(sentence))),
     }
-    weights = {
-        "quantity": 1.3, "attributed": 0.9, "proper_nouns": 0.3, "date": 0.4, "short": -1.6,
-        "long": -0.4, "question": -1.8, "opinion": -0.7, "first_person": -0.5,
-        "second_person": -0.6,
-    }  # fmt: skip
-    z = -1.0 + sum(weights[k] * v for k, v in f.items())
+
+
+def checkworthiness(sentence: str, *, attributed: bool, n_quantities: int) -> dict[str, float]:
+    """Feature values behind the score; `score` is the 0–1 result (logistic over WEIGHTS)."""
+    f = features(sentence, attributed=attributed, n_quantities=n_quantities)
+    z = BIAS + sum(WEIGHTS[k] * v for k, v in f.items())
     f["score"] = round(1.0 / (1.0 + math.exp(-z)), 4)
     return f
 
@@ -308,3 +346,20 @@ def same_claim(a: str, b: str) -> bool:
     return shorter >= SUBSET_SHARE * longer and bool(
         fuzz.token_set_ratio(a, b, score_cutoff=SUBSET_SCORE)
     )
+
+
+def find_same(text: str, others: Sequence[str]) -> int | None:
+    """Index of a near-copy of text among others (all normalised), or None.
+
+    rapidfuzz's C loop with a score cutoff picks the few candidates; same_claim decides."""
+    for scorer, cutoff in (
+        (fuzz.token_sort_ratio, DUPLICATE_SCORE),
+        (fuzz.token_set_ratio, SUBSET_SCORE),
+    ):
+        # processor=None: both sides are already normalised
+        for _, _, index in process.extract(
+            text, others, scorer=scorer, processor=None, score_cutoff=cutoff, limit=10
+        ):
+            if same_claim(text, others[index]):
+                return int(index)
+    return None

@@ -3,7 +3,7 @@
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, DateTime, Index, Text, UniqueConstraint, text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
@@ -52,7 +52,8 @@ class Article(SQLModel, table=True):
 class Claim(SQLModel, table=True):
     """A checkable assertion, queued for verification."""
 
-    __table_args__ = (Index("ix_claim_queue", "status", "priority", "created_at"),)
+    # The queue order per status, so listing pending claims reads the index in order.
+    __table_args__ = (Index("ix_claim_queue", "status", text("priority DESC"), "created_at", "id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     text: str = Field(sa_column=Column(Text, nullable=False))

@@ -5,7 +5,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlalchemy import insert
+from sqlmodel import Session, col, func, select
 
 from verify import extract, queue
 from verify.articles import ArticleInput
@@ -27,23 +28,43 @@ class IngestResult:
     merged_mentions: int = 0
 
 
+Pending = dict[str, Any]  # a claim row inserted in this run: its "id" is set once stored
+
+
 class DuplicateIndex:
-    """Existing claims grouped by their figures, to merge near-copies into one claim."""
+    """Claims grouped by their figures, to merge near-copies into one claim. Holds the ids of
+    stored claims and the rows of claims queued in this run."""
 
     def __init__(self, session: Session) -> None:
-        self.groups: dict[tuple[tuple[float, str], ...], list[tuple[str, int]]] = defaultdict(list)
+        self.texts: dict[tuple[tuple[float, str], ...], list[str]] = defaultdict(list)
+        self.refs: dict[tuple[tuple[float, str], ...], list[int | Pending]] = defaultdict(list)
         for claim_id, text, figures in session.exec(select(Claim.id, Claim.text, Claim.quantities)):
             self.add(claim_id or 0, text, list(figures))
 
-    def add(self, claim_id: int, text: str, figures: list[dict[str, Any]]) -> None:
-        self.groups[extract.figure_signature(figures)].append((extract.normalised(text), claim_id))
+    def add(self, ref: int | Pending, text: str, figures: list[dict[str, Any]]) -> None:
+        key = extract.figure_signature(figures)
+        self.texts[key].append(extract.normalised(text))
+        self.refs[key].append(ref)
 
-    def find(self, text: str, figures: list[dict[str, Any]]) -> int | None:
-        norm = extract.normalised(text)
-        for other, claim_id in self.groups.get(extract.figure_signature(figures), []):
-            if extract.same_claim(norm, other):
-                return claim_id
-        return None
+    def find(self, text: str, figures: list[dict[str, Any]]) -> int | Pending | None:
+        key = extract.figure_signature(figures)
+        found = extract.find_same(extract.normalised(text), self.texts.get(key, []))
+        if found is None:
+            return None
+        ref = self.refs[key][found]
+        return ref["id"] if isinstance(ref, dict) and "id" in ref else ref
+
+
+BATCH_ARTICLES = 200  # rows are written in bulk this often
+
+
+@dataclass
+class _Batch:
+    """Rows waiting for one bulk insert; a claim row's "id" is filled in when stored."""
+
+    claims: list[Pending] = field(default_factory=list)
+    created: list[tuple[Pending, str]] = field(default_factory=list)
+    mentions: list[tuple[int | Pending, int, int, int]] = field(default_factory=list)
 
 
 def ingest(
@@ -58,6 +79,7 @@ def ingest(
     result = IngestResult()
     index = DuplicateIndex(session)
     known = set(session.exec(select(Article.raw_sha256)))
+    batch = _Batch()
     for item in inputs:
         if progress:
             progress(item)
@@ -77,7 +99,10 @@ def ingest(
         session.add(article)
         session.flush()
         result.articles.append(article)
-        _queue_claims(session, flow, article, index, result, actor=actor)
+        _queue_claims(session, flow, article, index, batch, result)
+        if len(result.articles) % BATCH_ARTICLES == 0:
+            _write(session, batch, flow=flow, actor=actor)
+    _write(session, batch, flow=flow, actor=actor)
     return result
 
 
@@ -86,57 +111,76 @@ def _queue_claims(
     flow: Workflow,
     article: Article,
     index: DuplicateIndex,
+    batch: _Batch,
     result: IngestResult,
-    *,
-    actor: str,
 ) -> None:
+    """An article's claims into the batch: new claim rows, or mentions of known claims."""
+    now = utcnow()
+    reason = f"extracted from article {article.id}: {article.title}"
     for candidate in extract.claims(article.text):
         figures = candidate.quantity_dicts()
-        existing_id = index.find(candidate.text, figures)
-        if existing_id is None:
-            claim = Claim(
-                text=candidate.text,
-                quote=candidate.quote,
-                attributed_to=candidate.attributed_to,
-                quantities=figures,
-                checkworthiness=candidate.checkworthiness,
-                priority=candidate.checkworthiness,
-                status=flow.initial,
-            )
-            session.add(claim)
-            session.flush()
-            session.add(
-                StatusChange(
-                    claim_id=claim.id or 0,
-                    from_status=None,
-                    to_status=flow.initial,
-                    reason=f"extracted from article {article.id}: {article.title}",
-                    actor=actor,
-                )
-            )
-            index.add(claim.id or 0, claim.text, figures)
+        found = index.find(candidate.text, figures)
+        if found is None:
+            row: Pending = {
+                "text": candidate.text, "quote": candidate.quote,
+                "attributed_to": candidate.attributed_to, "quantities": figures,
+                "checkworthiness": candidate.checkworthiness,
+                "priority": candidate.checkworthiness, "status": flow.initial, "pinned": False,
+                "version": 1, "created_at": now, "updated_at": now,
+            }  # fmt: skip
+            batch.claims.append(row)
+            batch.created.append((row, reason))
+            index.add(row, candidate.text, figures)
+            found = row
             result.new_claims += 1
         else:
-            claim = queue.get_claim(session, existing_id)
-            claim.attributed_to = claim.attributed_to or candidate.attributed_to
-            claim.checkworthiness = max(claim.checkworthiness, candidate.checkworthiness)
             result.merged_mentions += 1
-        session.add(
-            Mention(
-                claim_id=claim.id or 0,
-                article_id=article.id or 0,
-                char_start=candidate.start,
-                char_end=candidate.end,
-            )
-        )
-        session.flush()
-        _reprioritise(session, claim)
+            if isinstance(found, int):
+                _merge(session, queue.get_claim(session, found), candidate, batch)
+        batch.mentions.append((found, article.id or 0, candidate.start, candidate.end))
 
 
-def _reprioritise(session: Session, claim: Claim) -> None:
-    """Claims repeated across more articles rise in the queue."""
-    count = len(queue.mentions(session, claim.id or 0))
-    boost = min(MENTION_BOOST * (count - 1), MAX_BOOST)
+def _write(session: Session, batch: _Batch, *, flow: Workflow, actor: str) -> None:
+    """Bulk-insert the batch with Core: one SQLModel object per row cost more than extraction."""
+    connection = session.connection()
+    if batch.claims:
+        ids = connection.execute(
+            insert(Claim.__table__).returning(  # type: ignore[attr-defined]
+                Claim.__table__.c.id,  # type: ignore[attr-defined]
+                sort_by_parameter_order=True,
+            ),
+            batch.claims,
+        ).scalars()
+        for row, claim_id in zip(batch.claims, ids, strict=True):
+            row["id"] = claim_id
+    now = utcnow()
+    if batch.created:
+        connection.execute(
+            insert(StatusChange.__table__),  # type: ignore[attr-defined]
+            [{"claim_id": r["id"], "to_status": flow.initial, "reason": why, "actor": actor,
+              "at": now} for r, why in batch.created],
+        )  # fmt: skip
+    if batch.mentions:
+        connection.execute(
+            insert(Mention.__table__),  # type: ignore[attr-defined]
+            [{"claim_id": ref if isinstance(ref, int) else ref["id"], "article_id": article_id,
+              "char_start": start, "char_end": end}
+             for ref, article_id, start, end in batch.mentions],
+        )  # fmt: skip
+    batch.claims.clear()
+    batch.created.clear()
+    batch.mentions.clear()
+
+
+def _merge(session: Session, claim: Claim, candidate: extract.Candidate, batch: _Batch) -> None:
+    """A stored claim seen again: fill a missing attribution, and let it rise in the queue."""
+    claim.attributed_to = claim.attributed_to or candidate.attributed_to
+    claim.checkworthiness = max(claim.checkworthiness, candidate.checkworthiness)
+    stored = session.exec(
+        select(func.count()).select_from(Mention).where(Mention.claim_id == claim.id)
+    ).one()
+    waiting = sum(1 for ref, *_ in batch.mentions if ref == claim.id)
+    boost = min(MENTION_BOOST * (stored + waiting), MAX_BOOST)
     claim.priority = round(claim.checkworthiness + boost, 4)
     session.add(claim)
 

@@ -1,6 +1,8 @@
 """The claim queue on a Session: read, list, assign, move status, attach evidence.
 Functions never commit; the caller's transaction does."""
 
+import heapq
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -12,6 +14,7 @@ from verify.models import Article, Claim, Evidence, Mention, StatusChange, utcno
 from verify.workflow import Decision, Workflow
 
 RULES_ACTOR = "rules"
+QUEUE_ORDER = (col(Claim.priority).desc(), col(Claim.created_at), col(Claim.id))
 
 
 def get_claim(session: Session, claim_id: int) -> Claim:
@@ -32,8 +35,6 @@ def list_claims(
 ) -> list[Claim]:
     """Claims by priority (highest first), then age (oldest first)."""
     query = select(Claim)
-    if statuses:
-        query = query.where(col(Claim.status).in_(statuses))
     if assignee is not None:
         query = query.where(Claim.assignee == assignee)
     if article_id is not None:
@@ -41,10 +42,18 @@ def list_claims(
             raise NotFoundError(f"no article with id {article_id}; see `verify claims list`")
         mentioned = select(Mention.claim_id).where(Mention.article_id == article_id)
         query = query.where(col(Claim.id).in_(mentioned))
-    query = query.order_by(col(Claim.priority).desc(), col(Claim.created_at), col(Claim.id)).limit(
-        limit
-    )
-    return list(session.exec(query))
+    if not statuses or limit is None:
+        if statuses:
+            query = query.where(col(Claim.status).in_(statuses))
+        return list(session.exec(query.order_by(*QUEUE_ORDER).limit(limit)))
+    # One indexed, ordered read per status, merged: SQLite cannot read ix_claim_queue in order
+    # across an IN list, and would sort the whole pending set for every page.
+    per_status = [
+        session.exec(query.where(Claim.status == status).order_by(*QUEUE_ORDER).limit(limit))
+        for status in dict.fromkeys(statuses)
+    ]
+    merged = heapq.merge(*per_status, key=lambda c: (-c.priority, c.created_at, c.id or 0))
+    return list(itertools.islice(merged, limit))
 
 
 def status_counts(session: Session) -> dict[str, int]:

@@ -59,7 +59,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("claim", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_claim_assignee"), ["assignee"], unique=False)
-        batch_op.create_index("ix_claim_queue", ["status", "priority", "created_at"], unique=False)
+        batch_op.create_index(
+            "ix_claim_queue", ["status", sa.text("priority DESC"), "created_at", "id"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_claim_status"), ["status"], unique=False)
 
     op.create_table(
