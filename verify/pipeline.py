@@ -135,8 +135,7 @@ def _queue_claims(
             result.new_claims += 1
         else:
             result.merged_mentions += 1
-            if isinstance(found, int):
-                _merge(session, queue.get_claim(session, found), candidate, batch)
+            _merge(session, found, candidate, batch)
         batch.mentions.append((found, article.id or 0, candidate.start, candidate.end))
 
 
@@ -172,17 +171,30 @@ def _write(session: Session, batch: _Batch, *, flow: Workflow, actor: str) -> No
     batch.mentions.clear()
 
 
-def _merge(session: Session, claim: Claim, candidate: extract.Candidate, batch: _Batch) -> None:
-    """A stored claim seen again: fill a missing attribution, and let it rise in the queue."""
-    claim.attributed_to = claim.attributed_to or candidate.attributed_to
-    claim.checkworthiness = max(claim.checkworthiness, candidate.checkworthiness)
+def _merge(
+    session: Session, found: int | Pending, candidate: extract.Candidate, batch: _Batch
+) -> None:
+    """A claim seen again: fill a missing attribution, and let it rise in the queue."""
+    if isinstance(found, dict):
+        earlier = sum(1 for ref, *_ in batch.mentions if ref is found)
+        found["attributed_to"] = found["attributed_to"] or candidate.attributed_to
+        found["checkworthiness"] = max(found["checkworthiness"], candidate.checkworthiness)
+        found["priority"] = _boosted(found["checkworthiness"], earlier)
+        return
+    claim = queue.get_claim(session, found)
     stored = session.exec(
         select(func.count()).select_from(Mention).where(Mention.claim_id == claim.id)
     ).one()
-    waiting = sum(1 for ref, *_ in batch.mentions if ref == claim.id)
-    boost = min(MENTION_BOOST * (stored + waiting), MAX_BOOST)
-    claim.priority = round(claim.checkworthiness + boost, 4)
+    waiting = sum(1 for ref, *_ in batch.mentions if ref == found)
+    claim.attributed_to = claim.attributed_to or candidate.attributed_to
+    claim.checkworthiness = max(claim.checkworthiness, candidate.checkworthiness)
+    claim.priority = _boosted(claim.checkworthiness, stored + waiting)
     session.add(claim)
+
+
+def _boosted(checkworthiness: float, earlier_mentions: int) -> float:
+    """Priority: check-worthiness plus a capped boost per article repeating the claim."""
+    return round(checkworthiness + min(MENTION_BOOST * earlier_mentions, MAX_BOOST), 4)
 
 
 def claim_report(session: Session, flow: Workflow, claim: Claim) -> dict[str, Any]:

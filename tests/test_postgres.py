@@ -1,0 +1,55 @@
+"""The same commands on the real PostgreSQL server at 127.0.0.1:5432 (a fresh database each)."""
+
+import json
+import uuid
+from collections.abc import Iterator
+
+import pytest
+import sqlalchemy
+from typer.testing import CliRunner
+
+from tests.conftest import SEEDS
+from verify.cli import app
+
+SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432"
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    name = f"verify_test_{uuid.uuid4().hex[:10]}"
+    admin = sqlalchemy.create_engine(f"{SERVER}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"{SERVER}/{name}"
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+
+def test_review_flow_on_postgres(pg_url: str) -> None:
+    runner = CliRunner()
+
+    def run(*args: str, code: int = 0) -> str:
+        result = runner.invoke(app, [*args, "--db", pg_url])
+        assert result.exit_code == code, (result.output, result.exception)
+        return result.stdout + result.stderr
+
+    assert "migrated" in run("init")
+    assert "new claim" in run("ingest", str(SEEDS))
+    rows = json.loads(run("claims", "list", "--json"))
+    top = rows[0]
+    assert "12,000 troops" in top["text"] and top["priority"] > top["checkworthiness"]
+    claim = str(top["id"])
+    run("evidence", "attach", claim, "https://a.example/1", "--stance", "supports")
+    assert "→ corroborated" in run(
+        "evidence", "attach", claim, "https://b.example/2", "--stance", "supports"
+    )
+    run("status", "set", claim, "disputed", "--reason", "desk review")
+    report = json.loads(run("report", claim, "--format", "json"))
+    assert [h["to"] for h in report["claims"][0]["history"]] == [
+        "unverified", "corroborated", "disputed",
+    ]  # fmt: skip
+    assert "no claim with id 999999" in run("claims", "show", "999999", code=1)
+    assert "Skipped 5 already ingested" in run("ingest", str(SEEDS))
