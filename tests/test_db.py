@@ -97,3 +97,35 @@ def test_newer_database_is_refused(cli: Invoke, db_path: Path) -> None:
         conn.execute("UPDATE alembic_version SET version_num = '9999'")
     result = cli("claims", "list", code=1)
     assert "newer than this verify knows" in result.stderr
+
+
+def test_upgrade_from_the_first_revision_keeps_every_row(tmp_path: Path) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    path = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        command.upgrade(db._alembic_config(connection), "0001")
+    engine.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO claim (text, quote, quantities, checkworthiness, priority, status, pinned,"
+            " version, created_at, updated_at) VALUES ('old claim', 'q', '[]', 0.5, 0.5,"
+            " 'unverified', 0, 1, '2024-10-21 00:00:00', '2024-10-21 00:00:00')"
+        )
+        conn.execute(
+            "INSERT INTO evidence (claim_id, url, stance, method, added_by, added_at)"
+            " VALUES (1, 'https://a.example', 'supports', 'manual', 'old', '2024-10-21 00:00:00')"
+        )
+    before = snapshot(path)
+    url = f"sqlite:///{path}"
+    assert db.migrate(db.make_engine(url))
+    assert db.current_revision(url) == db.SCHEMA_HEAD
+    after = snapshot(path)
+    assert after["claim"] == before["claim"]
+    assert [row[:3] for row in after["evidence"]] == [row[:3] for row in before["evidence"]]
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT source_id, url FROM evidence").fetchall() == [
+            (None, "https://a.example")
+        ]

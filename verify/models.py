@@ -91,11 +91,48 @@ class Mention(SQLModel, table=True):
     char_end: int
 
 
+class Source(SQLModel, table=True):
+    """A page (or feed) to check claims against, with the outcome of its last fetch."""
+
+    __table_args__ = (Index("ix_source_due", "next_fetch_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    url: str = Field(sa_column=Column(Text, nullable=False, unique=True))
+    kind: str = "page"  # page | feed
+    feed_id: int | None = Field(default=None, foreign_key="source.id", ondelete="SET NULL")
+    final_url: str | None = Field(default=None, sa_column=Column(Text))
+    domain: str | None = None
+    registrable_domain: str | None = Field(default=None, index=True)
+    title: str | None = Field(default=None, sa_column=Column(Text))
+    published_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+    text: str | None = Field(default=None, sa_column=Column(Text))
+    http_status: int | None = None
+    content_type: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    sha256: str | None = None
+    archive_path: str | None = Field(default=None, sa_column=Column(Text))
+    error: str | None = Field(default=None, sa_column=Column(Text))
+    failures: int = 0
+    fetched_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+    next_fetch_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+    origin_group: str | None = None
+    lease_owner: str | None = None
+    lease_until: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+    added_by: str
+    added_at: datetime = Field(
+        default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+
+
 class Evidence(SQLModel, table=True):
     """A passage or link that speaks to a claim, found by rules or attached by a person."""
 
     id: int | None = Field(default=None, primary_key=True)
     claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
+    source_id: int | None = Field(
+        default=None, foreign_key="source.id", index=True, ondelete="SET NULL"
+    )
     url: str
     passage: str | None = Field(default=None, sa_column=Column(Text))
     char_start: int | None = None
