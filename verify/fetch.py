@@ -1,0 +1,401 @@
+"""The one HTTP client factory and a polite, bounded fetcher that never reaches private networks
+unless told to. Network only: no database, no extraction. Faults come back as Page.error."""
+
+import asyncio
+import email.utils
+import ipaddress
+import random
+import re
+import socket
+import zlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
+from urllib.parse import urljoin, urlsplit
+from urllib.robotparser import RobotFileParser
+
+import httpx
+
+from verify import __version__
+from verify.errors import InputError
+
+USER_AGENT = f"verify/{__version__} (claim verification; respects robots.txt)"
+TEXT_TYPES = (
+    "text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml",
+    "application/rss+xml", "application/atom+xml", "application/rdf+xml",
+)  # fmt: skip
+REDIRECTS = {301, 302, 303, 307, 308}
+RETRY_STATUSES = {429, 500, 502, 503, 504}
+META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
+
+
+class Refused(Exception):
+    """A URL we will not fetch (scheme, private address, robots.txt, redirect rules)."""
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    """How verify fetches: identity, limits, retries and the SSRF guard."""
+
+    user_agent: str = USER_AGENT
+    connect_timeout: float = 5.0
+    read_timeout: float = 10.0
+    total_timeout: float = 30.0
+    max_redirects: int = 5
+    max_bytes: int = 10 * 1024 * 1024
+    concurrency: int = 8
+    per_host: int = 2
+    retries: int = 2
+    backoff: float = 0.5
+    max_retry_after: float = 30.0
+    allow_private: bool = False
+    respect_robots: bool = True
+    resolve: Mapping[str, tuple[str, int | None]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Page:
+    """What one fetch produced: a body, a 304, or an error (never an exception)."""
+
+    url: str
+    final_url: str
+    status: int | None = None
+    content_type: str | None = None
+    body: bytes = b""
+    text: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    not_modified: bool = False
+    error: str | None = None
+    retry_at: datetime | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def parse_resolve(entries: list[str]) -> dict[str, tuple[str, int | None]]:
+    """`HOST:ADDR` or `HOST:ADDR:PORT` (IPv6 in brackets) → {host: (addr, port or None)}."""
+    found: dict[str, tuple[str, int | None]] = {}
+    for entry in entries:
+        match = re.fullmatch(r"([^:\s\[\]]+):(\[[0-9a-fA-F:.]+\]|[0-9.]+)(?::(\d{1,5}))?", entry)
+        try:
+            if not match:
+                raise ValueError(entry)
+            host, addr, port = match.groups()
+            address = str(ipaddress.ip_address(addr.strip("[]")))
+        except ValueError as exc:
+            raise InputError(
+                f"invalid --resolve {entry!r} (expected HOST:ADDR or HOST:ADDR:PORT, "
+                "e.g. news.example:127.0.0.1:8080)"
+            ) from exc
+        found[host.lower()] = (address, int(port) if port else None)
+    return found
+
+
+def check_scheme(url: str) -> httpx.URL:
+    """The URL as httpx.URL if it is absolute http(s); Refused otherwise."""
+    try:
+        parsed = httpx.URL(url)
+    except (httpx.InvalidURL, TypeError, ValueError) as exc:
+        raise Refused(f"invalid URL ({exc})") from exc
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise Refused(f"only http and https URLs can be fetched, not {url!r}")
+    return parsed
+
+
+def is_public(address: str) -> bool:
+    """True for globally routable unicast addresses; loopback, private, link-local (cloud
+    metadata), multicast, reserved and shared ranges are not."""
+    ip = ipaddress.ip_address(address)
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    return ip.is_global and not ip.is_multicast
+
+
+def make_client(
+    settings: FetchSettings, *, transport: httpx.AsyncBaseTransport | None = None
+) -> httpx.AsyncClient:
+    """The one place HTTP behaviour is configured. Redirects are followed by hand, so that each
+    hop goes through the address check."""
+    return httpx.AsyncClient(
+        headers={
+            "User-Agent": settings.user_agent,
+            "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,text/plain;q=0.8",
+            "Accept-Encoding": "gzip, deflate",  # only what we can decode with a size bound
+        },
+        timeout=httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout),
+        limits=httpx.Limits(
+            max_connections=settings.concurrency, max_keepalive_connections=settings.concurrency
+        ),
+        follow_redirects=False,
+        trust_env=False,
+        transport=transport,
+    )
+
+
+class Fetcher:
+    """Fetch pages concurrently within global and per-host limits, with retries and robots.txt."""
+
+    def __init__(
+        self, settings: FetchSettings, *, transport: httpx.AsyncBaseTransport | None = None
+    ) -> None:
+        self.settings = settings
+        self.client = make_client(settings, transport=transport)
+        self.slots = asyncio.Semaphore(settings.concurrency)
+        self.hosts: dict[str, asyncio.Semaphore] = {}
+        self.robots: dict[str, RobotFileParser | str] = {}
+        self.robots_locks: dict[str, asyncio.Lock] = {}
+
+    async def __aenter__(self) -> "Fetcher":
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        await self.client.aclose()
+
+    async def fetch(
+        self, url: str, *, etag: str | None = None, last_modified: str | None = None
+    ) -> Page:
+        """Fetch url (conditionally, given etag / last_modified); errors come back in Page."""
+        try:
+            parsed = check_scheme(url)
+        except Refused as exc:
+            return Page(url, url, error=str(exc))
+        host = parsed.host
+        gate = self.hosts.setdefault(host, asyncio.Semaphore(self.settings.per_host))
+        async with self.slots, gate:
+            try:
+                if self.settings.respect_robots:
+                    await self._check_robots(parsed)
+                return await self._with_retries(url, etag=etag, last_modified=last_modified)
+            except Refused as exc:
+                return Page(url, url, error=str(exc))
+
+    async def _with_retries(self, url: str, *, etag: str | None, last_modified: str | None) -> Page:
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        page = Page(url, url, error="not fetched")
+        for attempt in range(self.settings.retries + 1):
+            delay = self.settings.backoff * 2**attempt * (1 + random.random() / 4)
+            try:
+                page = await self._attempt(url, headers)
+            except (TimeoutError, httpx.TimeoutException):
+                page = Page(url, url, error=f"timed out (limit {self.settings.total_timeout:g} s)")
+            except httpx.HTTPError as exc:
+                page = Page(url, url, error=f"connection failed ({type(exc).__name__}: {exc})")
+            else:
+                if page.status not in RETRY_STATUSES:
+                    return page
+                wait = _retry_after(page)
+                if wait is not None:
+                    if wait > self.settings.max_retry_after:
+                        retry_at = datetime.now(UTC) + timedelta(seconds=wait)
+                        return replace(page, retry_at=retry_at)
+                    delay = max(wait, 0.0)
+            if attempt < self.settings.retries:
+                await asyncio.sleep(delay)
+        return page
+
+    async def _attempt(self, url: str, headers: dict[str, str]) -> Page:
+        """One try: follow redirects by hand (each hop checked), read a bounded body."""
+        async with asyncio.timeout(self.settings.total_timeout):
+            seen = {url}
+            current = url
+            for _ in range(self.settings.max_redirects + 1):
+                response = await self._send(check_scheme(current), headers)
+                try:
+                    location = response.headers.get("location")
+                    if response.status_code in REDIRECTS and location:
+                        nxt = urljoin(current, location)
+                        if nxt in seen:
+                            return Page(url, current, response.status_code,
+                                         error=f"redirect loop at {nxt}")  # fmt: skip
+                        seen.add(nxt)
+                        current = nxt
+                        continue
+                    return await self._page(url, current, response)
+                finally:
+                    await response.aclose()
+            return Page(url, current, error=f"too many redirects (more than "
+                        f"{self.settings.max_redirects})")  # fmt: skip
+
+    async def _send(self, url: httpx.URL, headers: dict[str, str]) -> httpx.Response:
+        """Connect to the checked address, keeping the host name for Host and TLS SNI."""
+        address, port = await self._address(url)
+        target = url.copy_with(host=address, port=port)
+        request = self.client.build_request(
+            "GET",
+            target,
+            headers={**headers, "Host": url.netloc.decode("ascii")},
+            extensions={"sni_hostname": url.host} if url.scheme == "https" else {},
+        )
+        return await self.client.send(request, stream=True)
+
+    async def _address(self, url: httpx.URL) -> tuple[str, int | None]:
+        """Resolve the host (the --resolve map first) and refuse non-public addresses."""
+        host = url.host.lower()
+        pinned = self.settings.resolve.get(host)
+        if pinned:  # an address the user named is trusted, as with curl --resolve
+            return pinned[0], pinned[1] or url.port
+        try:
+            ipaddress.ip_address(host)
+            addresses = [host]
+        except ValueError:
+            loop = asyncio.get_running_loop()
+            try:
+                infos = await loop.getaddrinfo(host, url.port or 443, type=socket.SOCK_STREAM)
+            except OSError as exc:
+                raise httpx.ConnectError(f"cannot resolve {host}: {exc}") from exc
+            addresses = [str(info[4][0]) for info in infos]
+        if not self.settings.allow_private:
+            for address in addresses:
+                if not is_public(address):
+                    raise Refused(
+                        f"refusing {host}: it resolves to {address}, a private or reserved "
+                        "address (pass --allow-private to fetch from local networks)"
+                    )
+        return addresses[0], url.port
+
+    async def _page(self, url: str, final: str, response: httpx.Response) -> Page:
+        status = response.status_code
+        base = Page(
+            url, final, status,
+            content_type=response.headers.get("content-type"),
+            etag=response.headers.get("etag"),
+            last_modified=response.headers.get("last-modified"),
+        )  # fmt: skip
+        if status == 304:
+            return replace(base, not_modified=True)
+        if status in RETRY_STATUSES:
+            return replace(base, error=f"HTTP {status}", retry_at=_retry_at(response))
+        if status >= 400:
+            return replace(base, error=f"HTTP {status}")
+        if status != 200:
+            return replace(base, error=f"unexpected HTTP {status}")
+        mime = (base.content_type or "text/html").split(";")[0].strip().lower()
+        if mime not in TEXT_TYPES:
+            return replace(base, error=f"unsupported content type {mime}")
+        try:
+            body = await _read_bounded(response, self.settings.max_bytes)
+        except _TooLarge as exc:
+            return replace(base, error=str(exc))
+        if not body.strip():
+            return replace(base, error="empty body")
+        if b"\x00" in body[:8192]:
+            return replace(base, error=f"binary content under {mime}")
+        return replace(base, body=body, text=decode(body, base.content_type))
+
+    async def _check_robots(self, url: httpx.URL) -> None:
+        origin = f"{url.scheme}://{url.netloc.decode('ascii')}"
+        lock = self.robots_locks.setdefault(origin, asyncio.Lock())
+        async with lock:
+            if origin not in self.robots:
+                self.robots[origin] = await self._load_robots(origin)
+        rules = self.robots[origin]
+        if isinstance(rules, str):
+            raise Refused(rules)
+        if not rules.can_fetch(self.settings.user_agent, str(url)):
+            raise Refused(f"robots.txt of {origin} disallows {url.path}")
+
+    async def _load_robots(self, origin: str) -> RobotFileParser | str:
+        """RFC 9309: 4xx means no rules; 5xx or no answer means stay away for now."""
+        parser = RobotFileParser()
+        try:
+            page = await self._attempt(f"{origin}/robots.txt", {})
+        except (TimeoutError, httpx.HTTPError) as exc:
+            return f"robots.txt of {origin} could not be read ({type(exc).__name__}); retried later"
+        if page.status is not None and 400 <= page.status < 500:
+            parser.parse([])
+        elif page.ok and page.text is not None:
+            parser.parse(page.text.splitlines())
+        else:
+            return f"robots.txt of {origin} could not be read ({page.error}); retried later"
+        return parser
+
+
+class _TooLarge(Exception):
+    pass
+
+
+async def _read_bounded(response: httpx.Response, limit: int) -> bytes:
+    """The decoded body, refused as soon as it passes limit: a gzip bomb is stopped while it
+    inflates, and a huge body is never read whole first."""
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise _TooLarge(f"body too large ({int(declared):,} bytes declared, limit {limit:,})")
+    coding = response.headers.get("content-encoding", "identity").strip().lower()
+    if coding in ("gzip", "x-gzip", "deflate"):
+        inflater = zlib.decompressobj(zlib.MAX_WBITS | 32)  # gzip or zlib header
+    elif coding in ("identity", ""):
+        inflater = None
+    else:
+        raise _TooLarge(f"unsupported content encoding {coding}")
+    out = bytearray()
+    raw_total = 0
+    async for chunk in response.aiter_raw():
+        raw_total += len(chunk)
+        if inflater is None:
+            out += chunk
+        else:
+            try:
+                out += inflater.decompress(chunk, limit + 1 - len(out))
+            except zlib.error as exc:
+                raise _TooLarge(f"corrupt {coding} body ({exc})") from exc
+            if inflater.unconsumed_tail:
+                raise _TooLarge(f"body inflates past the limit of {limit:,} bytes")
+        if len(out) > limit or raw_total > limit:
+            raise _TooLarge(f"body too large (more than {limit:,} bytes)")
+    if inflater is not None:
+        out += inflater.flush()
+        if len(out) > limit:
+            raise _TooLarge(f"body inflates past the limit of {limit:,} bytes")
+    return bytes(out)
+
+
+def decode(body: bytes, content_type: str | None) -> str:
+    """Text of a body: the declared charset, unless the bytes are valid UTF-8 that a legacy
+    charset would garble (a common mislabel); undecodable input falls back to Windows-1252."""
+    declared = None
+    if content_type and "charset=" in content_type.lower():
+        declared = content_type.lower().split("charset=", 1)[1].split(";")[0].strip(" \"'")
+    if declared is None:
+        meta = META_CHARSET_RE.search(body[:4096])
+        declared = meta.group(1).decode("ascii", "ignore").lower() if meta else None
+    try:
+        utf8 = body.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        utf8 = None
+    if utf8 is not None and (declared in (None, "utf-8", "utf8") or not body.isascii()):
+        return utf8
+    try:
+        return body.decode(declared or "cp1252")
+    except (LookupError, UnicodeDecodeError):
+        return body.decode("cp1252", errors="replace")
+
+
+def _retry_after(page: Page) -> float | None:
+    if page.retry_at is None:
+        return None
+    return (page.retry_at - datetime.now(UTC)).total_seconds()
+
+
+def _retry_at(response: httpx.Response) -> datetime | None:
+    """Retry-After as an absolute time: delta-seconds or an HTTP date."""
+    value = response.headers.get("retry-after", "").strip()
+    if not value:
+        return None
+    if value.isdigit():
+        return datetime.now(UTC) + timedelta(seconds=int(value))
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def host_of(url: str) -> str:
+    """Lower-case host of a URL, '' if it has none."""
+    return (urlsplit(url).hostname or "").lower()
