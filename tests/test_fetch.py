@@ -16,7 +16,9 @@ GOOD = b"<html><body><p>South Korea's spy agency said 12,000 troops.</p></body><
 @pytest.fixture
 def site() -> Iterator[Site]:
     s = Site()
-    s.page("/robots.txt", "User-agent: *\nDisallow: /private\n", headers={"Content-Type": "text/plain"})
+    s.page(
+        "/robots.txt", "User-agent: *\nDisallow: /private\n", headers={"Content-Type": "text/plain"}
+    )
     s.page("/ok", GOOD)
     s.routes["/slow"] = slow(3)
     s.routes["/flaky"] = fails_then(500, GOOD)
@@ -144,8 +146,11 @@ def test_refuses_other_schemes() -> None:
     assert "only http and https" in (asyncio.run(run()).error or "")
 
 
-@pytest.mark.parametrize("address", ["10.1.2.3", "192.168.0.1", "169.254.169.254", "::1",
-                                     "fd00::1", "224.0.0.1", "100.64.0.1", "::ffff:127.0.0.1"])  # fmt: skip
+NON_PUBLIC = ["10.1.2.3", "192.168.0.1", "169.254.169.254", "::1", "fd00::1", "224.0.0.1",
+              "100.64.0.1", "::ffff:127.0.0.1"]  # fmt: skip
+
+
+@pytest.mark.parametrize("address", NON_PUBLIC)
 def test_non_public_ranges(address: str) -> None:
     assert not fetch.is_public(address)
 

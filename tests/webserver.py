@@ -1,11 +1,12 @@
 """A real HTTP server on 127.0.0.1 for tests: serves pages by path, some of which misbehave."""
 
+import functools
 import gzip
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -56,10 +57,8 @@ class Handler(BaseHTTPRequestHandler):
         if "Content-Length" not in headers and "Transfer-Encoding" not in headers:
             self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        try:
+        with suppress(BrokenPipeError, ConnectionResetError):
             self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
 
 
 class QuietServer(ThreadingHTTPServer):
@@ -74,7 +73,7 @@ def serve(site: Site) -> Iterator[Site]:
     handler = type("BoundHandler", (Handler,), {"site": site})
     server = QuietServer(("127.0.0.1", 0), handler)
     site.port = server.server_address[1]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield site
@@ -127,5 +126,6 @@ def streamed(total: int, *, declare: bool) -> Route:
     return route
 
 
+@functools.cache
 def gzip_bomb(inflated: int) -> bytes:
     return gzip.compress(b"\0" * inflated, compresslevel=9)

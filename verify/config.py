@@ -8,6 +8,7 @@ DEFAULT_DATABASE = "verify.db"
 DATABASE_ENV = "VERIFY_DATABASE_URL"
 WORKFLOW_ENV = "VERIFY_WORKFLOW"
 USER_ENV = "VERIFY_USER"
+ARCHIVE_ENV = "VERIFY_ARCHIVE"
 SQLITE_BUSY_TIMEOUT_MS = 5000
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -49,3 +50,16 @@ def current_user() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return "unknown"
+
+
+def archive_dir(db_url: str, value: Path | None = None) -> Path:
+    """Where fetched bodies are archived: --archive / VERIFY_ARCHIVE, else beside a SQLite
+    database, else ./archive."""
+    if value is not None:
+        return value
+    env = os.environ.get(ARCHIVE_ENV)
+    if env:
+        return Path(env)
+    if db_url.startswith("sqlite:///") and len(db_url) > len("sqlite:///"):
+        return Path(db_url.removeprefix("sqlite:///")).parent / "archive"
+    return Path("archive").resolve()

@@ -1,14 +1,23 @@
 """Where evidence comes from: URL checks, origins (one per outlet) and the facts rules read.
 Pure functions over plain values."""
 
-from collections.abc import Iterable
+import functools
+import hashlib
+import ipaddress
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
+
+import tldextract
 
 from verify.errors import InputError
 from verify.workflow import Facts
 
 STANCES = ("supports", "contradicts", "mentions")
+SHINGLE = 5  # words per shingle when comparing texts for syndication
+SAME_TEXT = 0.5  # Jaccard of shingles at which two texts are copies of one story
 
 
 @dataclass(frozen=True)
@@ -19,6 +28,7 @@ class EvidenceFact:
     stance: str
     method: str
     score: float | None = None
+    origin: str | None = None  # origin group, when known; else the registrable domain
 
 
 def check_url(url: str) -> str:
@@ -39,14 +49,79 @@ def check_url(url: str) -> str:
     return url
 
 
+@functools.cache
+def _extractor() -> tldextract.TLDExtract:
+    # The bundled suffix list only: the default instance downloads it on first use, with no
+    # timeout (it hung for more than 25 s here).
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def registrable_domain(host: str) -> str:
+    """The domain an outlet registered: news.bbc.co.uk → bbc.co.uk. Hosts under unknown
+    suffixes keep their last two labels; IP addresses stay whole."""
+    host = host.lower().rstrip(".").strip("[]")
+    try:
+        ipaddress.ip_address(host)
+        return host
+    except ValueError:
+        pass
+    found = _extractor()(host).top_domain_under_public_suffix
+    return found or ".".join(host.split(".")[-2:])
+
+
 def origin_of(url: str) -> str:
-    """The outlet a URL belongs to: its host without a leading www."""
-    host = (urlsplit(url).hostname or "").lower().rstrip(".")
-    return host.removeprefix("www.")
+    """The outlet a URL belongs to: its registrable domain."""
+    return registrable_domain(urlsplit(url).hostname or "")
+
+
+def shingles(text: str) -> set[int]:
+    """Hashed 5-word shingles of a text, for spotting copies of one story."""
+    words = re.findall(r"\w+", text.lower())
+    grams = (" ".join(words[i : i + SHINGLE]) for i in range(max(len(words) - SHINGLE + 1, 1)))
+    return {int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest()) for g in grams}
+
+
+def group_origins(docs: Sequence[tuple[str, str, str]]) -> dict[str, str]:
+    """Origin group for each (key, url, text): documents share an origin when they come from
+    one registrable domain or are copies of one text (syndicated wire copy). The group is
+    named by its alphabetically first domain."""
+    parent = list(range(len(docs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(a: int, b: int) -> None:
+        parent[find(a)] = find(b)
+
+    by_domain: dict[str, int] = {}
+    sets = [shingles(text) for _, _, text in docs]
+    postings: dict[int, list[int]] = defaultdict(list)
+    for i, (_, url, _) in enumerate(docs):
+        domain = origin_of(url)
+        if domain in by_domain:
+            union(i, by_domain[domain])
+        by_domain.setdefault(domain, i)
+        overlap: dict[int, int] = defaultdict(int)
+        for gram in sets[i]:
+            for j in postings[gram]:
+                overlap[j] += 1
+            postings[gram].append(i)
+        for j, shared in overlap.items():
+            if shared / len(sets[i] | sets[j]) >= SAME_TEXT:
+                union(i, j)
+    names: dict[int, str] = {}
+    for i, (_, url, _) in enumerate(docs):
+        root = find(i)
+        domain = origin_of(url)
+        names[root] = min(names.get(root, domain), domain)
+    return {key: names[find(i)] for i, (key, _, _) in enumerate(docs)}
 
 
 def facts_for(evidence: Iterable[EvidenceFact], *, own_origins: Iterable[str] = ()) -> Facts:
-    """Count origins per stance; the articles' own outlets never count as independent."""
+    """Count origins per stance; the origins of the claim's own articles never count."""
     excluded = set(own_origins)
     by_stance: dict[str, set[str]] = {stance: set() for stance in STANCES}
     count = manual = 0
@@ -55,7 +130,7 @@ def facts_for(evidence: Iterable[EvidenceFact], *, own_origins: Iterable[str] = 
         count += 1
         manual += item.method == "manual"
         best = max(best, item.score or 0.0)
-        origin = origin_of(item.url)
+        origin = item.origin or origin_of(item.url)
         if origin not in excluded and item.stance in by_stance:
             by_stance[item.stance].add(origin)
     return Facts(

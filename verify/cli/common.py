@@ -11,6 +11,7 @@ from verify import config
 from verify.errors import VerifyError
 
 if TYPE_CHECKING:
+    from verify.fetch import FetchSettings
     from verify.workflow import Workflow
 
 DbOption = Annotated[
@@ -42,6 +43,44 @@ ByOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
+AllowPrivateOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private",
+        envvar="VERIFY_ALLOW_PRIVATE",
+        help="Fetch from loopback and private networks (refused by default: SSRF guard).",
+    ),
+]
+ResolveOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--resolve",
+        metavar="HOST:ADDR[:PORT]",
+        help="Connect to ADDR for HOST, like curl --resolve (repeatable; trusted as given).",
+    ),
+]
+ConcurrencyOption = Annotated[
+    int, typer.Option("--concurrency", min=1, max=256, help="Pages fetched at once.")
+]
+PerHostOption = Annotated[
+    int, typer.Option("--per-host", min=1, max=64, help="Pages fetched at once from one host.")
+]
+TimeoutOption = Annotated[
+    float, typer.Option("--timeout", min=0.1, help="Seconds allowed for one page, all included.")
+]
+RobotsOption = Annotated[
+    bool, typer.Option("--robots/--ignore-robots", help="Respect robots.txt (the default).")
+]
+ArchiveOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--archive",
+        envvar=config.ARCHIVE_ENV,
+        file_okay=False,
+        help="Folder for fetched bodies. Default: archive/ beside the SQLite database.",
+        show_default=False,
+    ),
+]
 
 
 @contextmanager
@@ -70,3 +109,25 @@ def shorten(text: str | None, width: int) -> str:
     """One line of at most width characters."""
     flat = " ".join((text or "").split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def fetch_settings(
+    *,
+    allow_private: bool,
+    resolve: list[str] | None,
+    concurrency: int = 8,
+    per_host: int = 2,
+    timeout: float = 30.0,
+    robots: bool = True,
+) -> "FetchSettings":
+    """Fetch settings from the command-line options."""
+    from verify import fetch
+
+    return fetch.FetchSettings(
+        allow_private=allow_private,
+        resolve=fetch.parse_resolve(resolve or []),
+        concurrency=concurrency,
+        per_host=per_host,
+        total_timeout=timeout,
+        respect_robots=robots,
+    )

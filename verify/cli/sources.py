@@ -1,0 +1,146 @@
+"""`verify sources add|list` and `verify fetch`: what to check claims against."""
+
+import json
+import sys
+from typing import Annotated, Any
+
+import typer
+
+from verify import config
+from verify.cli.common import (
+    AllowPrivateOption,
+    ArchiveOption,
+    ByOption,
+    ConcurrencyOption,
+    DbOption,
+    JsonOption,
+    PerHostOption,
+    ResolveOption,
+    RobotsOption,
+    TimeoutOption,
+    actor,
+    exit_on_error,
+    fetch_settings,
+    shorten,
+)
+
+app = typer.Typer(help="Register and inspect the pages and feeds claims are checked against.",
+                  no_args_is_help=True)  # fmt: skip
+
+
+@app.command()
+def add(
+    urls: Annotated[list[str], typer.Argument(metavar="URL...", help="Pages (or feeds) to add.")],
+    feed: Annotated[
+        bool, typer.Option("--feed", help="The URLs are RSS/Atom feeds: their items are added.")
+    ] = False,
+    db: DbOption = None,
+    by: ByOption = None,
+) -> None:
+    """Register pages (or, with --feed, RSS/Atom feeds) to fetch; `verify fetch` reads them."""
+    with exit_on_error():
+        from verify import db as database
+        from verify import sources
+
+        with database.transaction(config.database_url(db)) as session:
+            added = sources.add(session, urls, by=actor(by), kind="feed" if feed else "page")
+            rows = [(a.source.id, a.source.url, a.created) for a in added]
+    new = sum(created for *_, created in rows)
+    kind = "feed" if feed else "source"
+    typer.echo(f"Added {new} {kind}(s); {len(rows) - new} already known. "
+               "Run `verify fetch` to read them.")  # fmt: skip
+
+
+@app.command("list")
+def list_(
+    failed: Annotated[
+        bool, typer.Option("--failed", help="Only sources whose fetch failed.")
+    ] = False,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List sources with the outcome of their last fetch and when they are next due."""
+    with exit_on_error():
+        from verify import db as database
+        from verify import sources
+
+        with database.transaction(config.database_url(db), write=False) as session:
+            rows = [_row(s) for s in sources.all_sources(session, failed_only=failed)]
+    if as_json:
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    if not rows:
+        typer.echo("No sources. Add some with `verify sources add URL...`.")
+    for r in rows:
+        state = f"error: {r['error']}" if r["error"] else ("fetched" if r["fetched_at"] else "new")
+        typer.echo(f"{r['id']:>4}  {r['kind']:<4}  {shorten(r['url'], 70):<70}  {state}")
+
+
+def _row(s: Any) -> dict[str, Any]:
+    return {
+        "id": s.id, "url": s.url, "kind": s.kind, "title": s.title, "domain": s.domain,
+        "registrable_domain": s.registrable_domain, "http_status": s.http_status,
+        "error": s.error, "failures": s.failures, "sha256": s.sha256,
+        "archive_path": s.archive_path,
+        "fetched_at": s.fetched_at.isoformat() if s.fetched_at else None,
+        "next_fetch_at": s.next_fetch_at.isoformat() if s.next_fetch_at else None,
+    }  # fmt: skip
+
+
+def fetch(
+    everything: Annotated[
+        bool, typer.Option("--all", help="Fetch every source, due or not.")
+    ] = False,
+    allow_private: AllowPrivateOption = False,
+    resolve: ResolveOption = None,
+    concurrency: ConcurrencyOption = 8,
+    per_host: PerHostOption = 2,
+    timeout: TimeoutOption = 30.0,
+    robots: RobotsOption = True,
+    archive: ArchiveOption = None,
+    db: DbOption = None,
+    by: ByOption = None,
+) -> None:
+    """Fetch due sources: main text extracted, bodies archived, failures retried later."""
+    with exit_on_error():
+        summary = run_fetch(
+            db, everything=everything, archive=archive, by=by,
+            settings=fetch_settings(allow_private=allow_private, resolve=resolve,
+                                    concurrency=concurrency, per_host=per_host, timeout=timeout,
+                                    robots=robots),
+        )  # fmt: skip
+    typer.echo(
+        f"Fetched {summary.total} source(s): {summary.fetched} new or changed, "
+        f"{summary.not_modified} unchanged, {summary.failed} failed"
+        + (f", {summary.discovered} found in feeds" if summary.discovered else "")
+        + "."
+    )
+    for url, error in summary.errors[:10]:
+        typer.echo(f"  failed: {url}: {error}", err=True)
+    if len(summary.errors) > 10:
+        typer.echo(
+            f"  … and {len(summary.errors) - 10} more: `verify sources list --failed`", err=True
+        )
+
+
+def run_fetch(
+    db: str | None, *, everything: bool, archive: Any, by: str | None, settings: Any
+) -> Any:
+    """Fetch with a progress bar on a terminal; shared by `fetch` and `run`."""
+    from verify import refresh
+
+    url = config.database_url(db)
+    folder = config.archive_dir(url, archive)
+    if not sys.stderr.isatty():
+        return refresh.refresh(url, settings, folder, everything=everything, actor=actor(by))
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task("Fetching", total=None)
+
+        def progress(done: int, total: int, current: str) -> None:
+            bar.update(task, completed=done, total=total, description=shorten(current, 40))
+
+        return refresh.refresh(
+            url, settings, folder, everything=everything, actor=actor(by), progress=progress
+        )

@@ -1,0 +1,224 @@
+"""Refresh sources: fetch the due ones concurrently, extract main text on every core, archive
+each body by its sha256, and record the outcome in small transactions as results arrive.
+A page that fails is recorded with its error and retried later; it never stops the batch."""
+
+import asyncio
+import hashlib
+import multiprocessing
+import os
+from collections.abc import Callable
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlmodel import Session
+
+from verify import articles, db, fetch, origins, sources
+from verify.errors import VerifyError
+from verify.models import Source, utcnow
+
+WRITE_EVERY = 20  # results per transaction: a crash loses at most this many fetches
+POOL_FROM = 8  # pages in a batch before extraction moves to a process per core
+MAX_ROUNDS = 3  # pages a feed lists are fetched in the next round of the same run
+
+Result = tuple["Job", fetch.Page, "Extracted | None"]
+
+
+@dataclass(frozen=True)
+class Job:
+    """What the fetcher needs to know about one source."""
+
+    id: int
+    url: str
+    kind: str
+    etag: str | None
+    last_modified: str | None
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """Main text of a page, or why there is none."""
+
+    title: str = ""
+    text: str = ""
+    published_at: datetime | None = None
+    error: str | None = None
+
+
+@dataclass
+class Summary:
+    """What a refresh did."""
+
+    fetched: int = 0
+    not_modified: int = 0
+    failed: int = 0
+    discovered: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.fetched + self.not_modified + self.failed
+
+
+def extract_page(body: bytes, url: str) -> Extracted:
+    """Main text of a fetched body (HTML via trafilatura); runs in a worker process."""
+    try:
+        article = articles.parse(body, name=url, url=url)
+    except VerifyError as exc:
+        return Extracted(error=f"no usable text: {exc}")
+    return Extracted(article.title, article.text, article.published_at)
+
+
+def archive(folder: Path, body: bytes) -> tuple[str, Path]:
+    """Store body content-addressed (archive/ab/abcdef…); identical bodies are stored once."""
+    digest = hashlib.sha256(body).hexdigest()
+    path = folder / digest[:2] / digest
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{digest}.tmp{os.getpid()}")
+        tmp.write_bytes(body)
+        tmp.replace(path)
+    return digest, path
+
+
+def refresh(
+    url: str,
+    settings: fetch.FetchSettings,
+    archive_dir: Path,
+    *,
+    everything: bool = False,
+    actor: str,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> Summary:
+    """Fetch due sources (all of them with everything=True) and record each outcome."""
+    summary = Summary()
+    seen: set[int] = set()
+    for round_number in range(MAX_ROUNDS):
+        with db.transaction(url, write=False) as session:
+            due = sources.due(session, everything=everything and round_number == 0)
+            jobs = [_job(s) for s in due if (s.id or 0) not in seen]
+        if not jobs:
+            break
+        seen.update(job.id for job in jobs)
+        asyncio.run(_run(url, jobs, settings, archive_dir, summary, actor, progress))
+    return summary
+
+
+def _job(source: Source) -> Job:
+    # Conditional GET only when we still hold what the validators describe.
+    keep = bool(source.text) or source.kind == "feed"
+    return Job(
+        source.id or 0,
+        source.url,
+        source.kind,
+        source.etag if keep else None,
+        source.last_modified if keep else None,
+    )
+
+
+def _pool(jobs: list[Job]) -> Executor:
+    """Extraction is CPU work: a process per core for real batches, one thread for a few pages."""
+    if sum(j.kind == "page" for j in jobs) < POOL_FROM:
+        return ThreadPoolExecutor(1)
+    context = multiprocessing.get_context("forkserver")  # no fork of a threaded process
+    return ProcessPoolExecutor(os.cpu_count() or 1, mp_context=context)
+
+
+async def _run(
+    url: str,
+    jobs: list[Job],
+    settings: fetch.FetchSettings,
+    archive_dir: Path,
+    summary: Summary,
+    actor: str,
+    progress: Callable[[int, int, str], None] | None,
+) -> None:
+    loop = asyncio.get_running_loop()
+    pool = _pool(jobs)
+    pending: list[Result] = []
+
+    async def one(fetcher: fetch.Fetcher, job: Job) -> Result:
+        page = await fetcher.fetch(job.url, etag=job.etag, last_modified=job.last_modified)
+        extracted = None
+        if page.ok and not page.not_modified and job.kind == "page":
+            extracted = await loop.run_in_executor(pool, extract_page, page.body, page.final_url)
+        return job, page, extracted
+
+    try:
+        async with fetch.Fetcher(settings) as fetcher:
+            tasks = [one(fetcher, job) for job in jobs]
+            for done, next_result in enumerate(asyncio.as_completed(tasks), start=1):
+                pending.append(await next_result)
+                if progress:
+                    progress(done, len(jobs), pending[-1][0].url)
+                if len(pending) >= WRITE_EVERY:
+                    _write(url, pending, archive_dir, summary, actor)
+                    pending.clear()
+    finally:
+        if pending:
+            _write(url, pending, archive_dir, summary, actor)
+        pool.shutdown(cancel_futures=True)
+
+
+def _write(
+    url: str, results: list[Result], archive_dir: Path, summary: Summary, actor: str
+) -> None:
+    """One transaction for a handful of results."""
+    now = utcnow()
+    with db.transaction(url) as session:
+        for job, page, extracted in results:
+            source = session.get(Source, job.id)
+            if source is None:  # removed meanwhile
+                continue
+            error = page.error or (extracted.error if extracted else None)
+            if error:
+                sources.record_failure(source, error, now=now, retry_at=page.retry_at)
+                source.http_status = page.status
+                summary.failed += 1
+                summary.errors.append((job.url, error))
+            elif page.not_modified:
+                sources.record_success(source, now=now)
+                summary.not_modified += 1
+            else:
+                _store(source, page, extracted, archive_dir)
+                if source.kind == "feed":
+                    summary.discovered += _discover(session, source, page, actor)
+                sources.record_success(source, now=now)
+                summary.fetched += 1
+            session.add(source)
+
+
+def _store(
+    source: Source, page: fetch.Page, extracted: Extracted | None, archive_dir: Path
+) -> None:
+    digest, path = archive(archive_dir, page.body)
+    source.final_url = page.final_url
+    source.http_status = page.status
+    source.content_type = page.content_type
+    source.etag = page.etag
+    source.last_modified = page.last_modified
+    source.sha256 = digest
+    source.archive_path = str(path)
+    if extracted is not None:
+        source.title = extracted.title or None
+        source.text = extracted.text
+        source.published_at = extracted.published_at
+
+
+def _discover(session: Session, feed: Source, page: fetch.Page, actor: str) -> int:
+    """Pages listed in an RSS/Atom feed become sources of their own."""
+    import feedparser  # only when a feed is read
+
+    parsed = feedparser.parse(page.body)
+    feed.title = parsed.feed.get("title") or feed.title
+    usable = []
+    for entry in parsed.entries:
+        link = entry.get("link")
+        if isinstance(link, str):
+            try:
+                usable.append(origins.check_url(link))
+            except VerifyError:
+                continue
+    added = sources.add(session, usable, by=actor, feed_id=feed.id)
+    return sum(a.created for a in added)
