@@ -44,6 +44,7 @@ class Article(SQLModel, table=True):
     text: str = Field(sa_column=Column(Text, nullable=False))
     raw_sha256: str = Field(sa_column=Column(Text, nullable=False, unique=True))
     source_path: str | None = None
+    origin_group: str | None = None  # set by `verify check`: outlet or syndication group
     ingested_at: datetime = Field(
         default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
     )

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import insert
 from sqlmodel import Session, col, func, select
 
-from verify import extract, queue
+from verify import extract, origins, queue
 from verify.articles import ArticleInput
 from verify.models import Article, Claim, Mention, StatusChange, utcnow
 from verify.quantities import Quantity
@@ -241,10 +241,12 @@ def claim_report(session: Session, flow: Workflow, claim: Claim) -> dict[str, An
                 "passage": e.passage,
                 "quantity_comparison": e.quantity_comparison,
                 "note": e.note,
+                "origin": group or origins.origin_of(e.url),
+                "source_title": title,
                 "added_by": e.added_by,
                 "added_at": e.added_at.isoformat(),
             }
-            for e in queue.evidence(session, claim.id or 0)
+            for e, group, title in queue.evidence_with_origins(session, claim.id or 0)
         ],
         "history": [
             {

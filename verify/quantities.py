@@ -34,7 +34,7 @@ QUALIFIERS: dict[str, tuple[bool, str]] = {
 KNOWN_UNITS = {
     "troops", "troop", "soldiers", "soldier", "brigades", "brigade", "battalions", "battalion",
     "divisions", "division", "units", "people", "persons", "civilians", "personnel", "workers",
-    "men", "women", "children", "officers", "forces", "fighters", "casualties", "deaths",
+    "men", "women", "children", "officers", "fighters", "casualties", "deaths",
     "dead", "killed", "wounded", "refugees", "votes", "jobs", "tonnes", "tons", "kilometres",
     "kilometers", "km", "miles", "metres", "meters", "dollars", "euros", "won", "roubles",
     "rubles", "years", "months", "weeks", "days", "hours", "missiles", "shells", "tanks",
@@ -49,7 +49,7 @@ STOPWORDS = {
 # Unit words folded together so "soldiers" and "troops" compare.
 UNIT_SYNONYMS = {
     "troop": "troops", "soldiers": "troops", "soldier": "troops", "personnel": "troops",
-    "forces": "troops", "fighters": "troops", "men": "troops", "brigade": "brigades",
+    "fighters": "troops", "men": "troops", "brigade": "brigades",
     "%": "percent", "per cent": "percent", "pct": "percent", "people": "people",
     "persons": "people", "usd": "dollars", "$": "dollars", "€": "euros", "£": "pounds",
     "tons": "tonnes", "kilometers": "km", "kilometres": "km",

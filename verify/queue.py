@@ -10,7 +10,7 @@ from sqlmodel import Session, col, func, select
 
 from verify import origins
 from verify.errors import ClaimNotFound, InputError, NotFoundError
-from verify.models import Article, Claim, Evidence, Mention, StatusChange, utcnow
+from verify.models import Article, Claim, Evidence, Mention, Source, StatusChange, utcnow
 from verify.workflow import Decision, Workflow
 
 RULES_ACTOR = "rules"
@@ -77,6 +77,19 @@ def evidence(session: Session, claim_id: int) -> list[Evidence]:
     """A claim's evidence, oldest first."""
     query = select(Evidence).where(Evidence.claim_id == claim_id).order_by(col(Evidence.id))
     return list(session.exec(query))
+
+
+def evidence_with_origins(
+    session: Session, claim_id: int
+) -> list[tuple[Evidence, str | None, str | None]]:
+    """A claim's evidence with each source's origin group and title (None for plain links)."""
+    query = (
+        select(Evidence, Source.origin_group, Source.title)
+        .join(Source, col(Source.id) == Evidence.source_id, isouter=True)
+        .where(Evidence.claim_id == claim_id)
+        .order_by(col(Evidence.id))
+    )
+    return [(e, group, title) for e, group, title in session.exec(query)]
 
 
 def history(session: Session, claim_id: int) -> list[StatusChange]:
@@ -179,8 +192,12 @@ def attach_evidence(
 
 
 def own_origins(session: Session, claim_id: int) -> set[str]:
-    """Outlets of the articles a claim was extracted from: never independent support for it."""
-    return {origins.origin_of(a.url) for _, a in mentions(session, claim_id) if a.url}
+    """Origins of the articles a claim was extracted from: never independent support for it."""
+    return {
+        a.origin_group or origins.origin_of(a.url or "")
+        for _, a in mentions(session, claim_id)
+        if a.origin_group or a.url
+    }
 
 
 def rule_decision(
@@ -188,8 +205,8 @@ def rule_decision(
 ) -> tuple[Decision, dict[str, float]]:
     """What the workflow's rules say about a claim now, with the facts they read."""
     items = [
-        origins.EvidenceFact(e.url, e.stance, e.method, e.score)
-        for e in evidence(session, claim.id or 0)
+        origins.EvidenceFact(e.url, e.stance, e.method, e.score, group)
+        for e, group, _ in evidence_with_origins(session, claim.id or 0)
     ]
     facts = origins.facts_for(items, own_origins=own_origins(session, claim.id or 0))
     return flow.decide(facts), facts.as_dict()

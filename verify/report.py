@@ -49,7 +49,8 @@ def markdown(data: dict[str, Any]) -> str:
             out.append(f"- **Figures:** {figures}")
         if claim["why"]:
             why = claim["why"]
-            out.append(f"- **Why {claim['status']}:** {_md(why['reason'])} ({_md(why['actor'])})")
+            out.append(f"- **Why {claim['status']}:** {_md(why['reason'])} ({_md(why['actor'])})"
+                       + _origin_counts(claim))  # fmt: skip
         if claim["rules_suggest"] and claim["rules_suggest"] != claim["status"]:
             out.append(
                 f"- **Rules would say:** {claim['rules_suggest']} (status pinned by a person)"
@@ -60,15 +61,33 @@ def markdown(data: dict[str, Any]) -> str:
         out.append(f"- **Appears in:** {sources or 'no article'}")
         out += ["", "Evidence:" if claim["evidence"] else "Evidence: none yet."]
         for e in claim["evidence"]:
-            note = f" — {_md(e['note'])}" if e["note"] else ""
-            detail = f" ({_md(e['quantity_comparison'])})" if e["quantity_comparison"] else ""
-            out.append(f"- {e['stance']}: <{_md(e['url'])}>{detail}{note} [{_md(e['added_by'])}]")
+            head = f"- {e['stance']}: <{_md(e['url'])}> (origin {_md(e['origin'])}, {e['method']}"
+            note = f" {_md(e['note'])}" if e["note"] else ""
+            out.append(f"{head}{_score(e)}){note} [{_md(e['added_by'])}]")
+            if e["passage"]:
+                out.append(f"  > {_md(e['passage'][:300])}")
         out += ["", "History:"]
         for h in claim["history"]:
             move = f"{h['from']} → {h['to']}" if h["from"] else f"created as {h['to']}"
             out.append(f"- {h['at'][:16].replace('T', ' ')} {move} by {_md(h['actor'])}: "
                        f"{_md(h['reason'])}")  # fmt: skip
     return "\n".join(out) + "\n"
+
+
+def _origin_counts(claim: dict[str, Any]) -> str:
+    """The facts behind a rule-made status, in words."""
+    last = claim["history"][-1] if claim["history"] else None
+    facts = last["facts"] if last and last["facts"] else None
+    if not facts:
+        return ""
+    return (
+        f"; independent origins: {facts['supporting_origins']:g} supporting, "
+        f"{facts['contradicting_origins']:g} contradicting"
+    )
+
+
+def _score(evidence: dict[str, Any]) -> str:
+    return f", similarity {evidence['score']:.0f}" if evidence["score"] is not None else ""
 
 
 def html(data: dict[str, Any]) -> str:

@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from verify import __version__
-from verify.cli import claims, demo, ingest, reports, review, sources, workflows
+from verify.cli import checks, claims, demo, ingest, reports, review, sources, workflows
 
 app = typer.Typer(
     name="verify",
@@ -46,6 +46,8 @@ app.add_typer(review.status_app, name="status")
 app.command()(claims.history)
 app.add_typer(sources.app, name="sources")
 app.command()(sources.fetch)
+app.command()(checks.check)
+app.command()(checks.run)
 app.command()(reports.report)
 app.add_typer(workflows.app, name="workflow")
 app.command()(demo.demo)

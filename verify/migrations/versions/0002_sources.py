@@ -57,6 +57,9 @@ def upgrade() -> None:
             batch_op.f("ix_source_registrable_domain"), ["registrable_domain"], unique=False
         )
 
+    with op.batch_alter_table("article", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("origin_group", sa.String(), nullable=True))
+
     with op.batch_alter_table("evidence", schema=None) as batch_op:
         batch_op.add_column(sa.Column("source_id", sa.Integer(), nullable=True))
         batch_op.create_index(batch_op.f("ix_evidence_source_id"), ["source_id"], unique=False)
@@ -77,6 +80,9 @@ def downgrade() -> None:
     with op.batch_alter_table("source", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_source_registrable_domain"))
         batch_op.drop_index("ix_source_due")
+
+    with op.batch_alter_table("article", schema=None) as batch_op:
+        batch_op.drop_column("origin_group")
 
     op.drop_table("source")
     # ### end Alembic commands ###

@@ -1,0 +1,89 @@
+"""The whole pipeline on the seeds: a real loopback server, real SQLite, the real CLI."""
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SEEDS, Invoke, claim_id_with
+from verify import seedserver
+
+PAGES = ROOT / "seeds" / "sources"
+
+
+@pytest.fixture
+def checked(cli: Invoke) -> Iterator[Invoke]:
+    cli("ingest", str(SEEDS))
+    with seedserver.serve(PAGES) as port:
+        urls = [u for u in seedserver.pages(PAGES) if "lakeside" not in u]
+        cli("sources", "add", *urls)
+        cli("sources", "add", "--feed", "http://lakeside-tribune.example/rss.xml")
+        resolve = [
+            a for h in seedserver.hosts(PAGES) for a in ("--resolve", f"{h}:127.0.0.1:{port}")
+        ]
+        out = cli("fetch", *resolve)
+        assert "7 new or changed" in out.stdout and "1 failed" in out.stdout
+    yield cli
+
+
+def show(cli: Invoke, claim_id: int) -> dict:  # type: ignore[type-arg]
+    return json.loads(cli("claims", "show", str(claim_id), "--json").stdout)
+
+
+def test_conflicting_figure_disputes_and_two_origins_corroborate(
+    checked: Invoke, db_path: Path
+) -> None:
+    out = checked("check").stdout
+    troops = claim_id_with(db_path, "deploying four brigades totaling 12,000")
+    treaty = claim_id_with(db_path, "signed a treaty in June that commits each side")
+    assert f"claim {troops}: unverified → disputed" in out
+    assert f"claim {treaty}: unverified → corroborated" in out
+    data = show(checked, troops)
+    conflict = [e for e in data["evidence"] if e["stance"] == "contradicts"]
+    assert (
+        conflict[0]["quantity_comparison"]
+        == "figure about 3,000 troops conflicts with 12,000 troops"
+    )
+    assert "kyiv-ledger.example" in conflict[0]["url"] and conflict[0]["method"] == "auto"
+    assert data["history"][-1]["facts"]["contradicting_origins"] == 1
+    assert data["history"][-1]["actor"] == "rules"
+
+
+def test_syndicated_copies_count_as_one_origin(checked: Invoke, db_path: Path) -> None:
+    checked("check")
+    nato = claim_id_with(db_path, "delegation to Brussels")
+    data = show(checked, nato)
+    supporting = [e for e in data["evidence"] if e["stance"] == "supports"]
+    assert len(supporting) == 3 and len({e["origin"] for e in supporting}) == 1
+    assert data["status"] == "unverified" and data["facts"]["supporting_origins"] == 1
+
+
+def test_pinned_claim_is_not_moved_and_check_is_idempotent(checked: Invoke, db_path: Path) -> None:
+    treaty = claim_id_with(db_path, "signed a treaty in June that commits each side")
+    checked("status", "set", str(treaty), "disputed", "--reason", "treaty text says otherwise")
+    out = checked("check").stdout
+    assert f"claim {treaty}: stays disputed (pinned by a person; rules say corroborated)" in out
+    again = checked("check").stdout
+    assert "0 new evidence, 0 updated, 0 status change(s)" in again
+    data = show(checked, treaty)
+    assert data["status"] == "disputed" and data["rules_suggest"] == "corroborated"
+
+
+def test_report_shows_origins_and_passages(checked: Invoke) -> None:
+    checked("check")
+    text = checked("report", "--status", "disputed").stdout
+    assert "(origin kyiv-ledger.example, auto, similarity" in text
+    assert "> Ukraine's military intelligence says North Korea is deploying about 3,000" in text
+
+
+def test_demo_runs_the_whole_pipeline() -> None:
+    from typer.testing import CliRunner
+
+    from verify.cli import app
+
+    result = CliRunner().invoke(app, ["demo"])
+    assert result.exit_code == 0, result.output
+    assert "unverified → disputed (a source contradicts it)" in result.stdout
+    assert "origin coastal-post.example" in result.stdout
+    assert "## Claim" in result.stdout and "corroborated" in result.stdout

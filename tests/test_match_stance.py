@@ -1,0 +1,128 @@
+"""Matching and stance on plain values, including the fuzzy scorers' traps."""
+
+from rapidfuzz import fuzz
+
+from verify import match, origins, stance
+from verify.quantities import find
+
+CLAIM = (
+    "North Korea is deploying four brigades totaling 12,000 troops, including special forces, "
+    "to Russia."
+)
+
+
+def judge(claim: str, passage: str, score: float = 90, share: float = 0.8) -> stance.Stance:
+    return stance.judge(claim, find(claim), passage, score=score, share=share, min_score=80,
+                        tolerance=0.05)  # fmt: skip
+
+
+def test_normalise_writes_figures_one_way() -> None:
+    forms = ["12,000 troops", "12000 soldiers", "twelve thousand troops", "12k troops"]
+    assert {match.normalise(f).split()[0] for f in forms} == {"12000"}
+    assert "troops" in match.normalise("12,000 soldiers").split()
+
+
+def test_number_trap_a_different_figure_never_supports() -> None:
+    other = CLAIM.replace("12,000", "3,000")
+    assert fuzz.token_set_ratio(match.normalise(CLAIM), match.normalise(other)) > 90
+    result = judge(CLAIM, other)
+    assert result.label == "contradicts"
+    assert result.explanation == "figure 3,000 troops conflicts with 12,000 troops"
+
+
+def test_figures_within_tolerance_ranges_and_bounds() -> None:
+    assert (
+        judge(CLAIM, "About 12,500 North Korean soldiers are deploying to Russia.").label
+        == "supports"
+    )
+    assert (
+        judge(CLAIM, "Between 10,000 and 12,000 troops are being sent to Russia.").label
+        == "supports"
+    )
+    assert judge(CLAIM, "More than 10,000 troops are deploying to Russia.").label == "supports"
+    assert judge(CLAIM, "Fewer than 5,000 troops are deploying to Russia.").label == "contradicts"
+    assert judge(CLAIM, "North Korea is deploying 11,000 troops to Russia.").label == "contradicts"
+
+
+def test_paraphrase_matches() -> None:
+    claims = [match.normalise(CLAIM)]
+    passages = [match.normalise(p) for p in [
+        "South Korea's spy agency says North Korea is deploying four brigades totaling 12,000 "
+        "troops to Russia, including special forces.",
+        "Wheat prices rose sharply in May.",
+    ]]  # fmt: skip
+    found = match.find(claims, passages, scorer="token_set_ratio", min_score=80)
+    assert [m.passage for m in found] == [0]
+
+
+def test_unrelated_sentences_sharing_common_words_do_not_match() -> None:
+    claims = [match.normalise(c) for c in ["Is it true?", "The cat is on the mat."]]
+    passages = [match.normalise(p) for p in [
+        "Is it true that the Senate passed the bill on Tuesday?",
+        "The senator is on the committee that oversees the budget.",
+    ]]  # fmt: skip
+    assert fuzz.token_set_ratio(claims[0], passages[0]) == 100  # the trap itself
+    assert match.find(claims, passages, scorer="token_set_ratio", min_score=80) == []
+    assert match.find(claims, passages, scorer="WRatio", min_score=80) == []
+
+
+def test_reported_denial_is_not_a_denial_by_the_outlet() -> None:
+    claim = "North Korean soldiers are in Russia, footage shows."
+    reported = judge(
+        claim, "The Kremlin called the footage of North Korean soldiers in Russia fake news."
+    )
+    own_voice = judge(claim, "There is no evidence that North Korean soldiers are in Russia.")
+    assert reported.label == "mentions" and "denial by the Kremlin" in reported.explanation
+    assert own_voice.label == "contradicts"
+
+
+def test_same_denial_on_both_sides_supports() -> None:
+    claim = "The Kremlin called footage of North Korean soldiers in Russia fake news."
+    assert (
+        judge(claim, "The Kremlin has called the footage of North Korean soldiers fake news.").label
+        == "supports"
+    )
+
+
+def test_figure_missing_from_passage_only_mentions() -> None:
+    assert (
+        judge(CLAIM, "North Korea is deploying troops to Russia, including special forces.").label
+        == "mentions"
+    )
+
+
+def test_low_score_is_unrelated() -> None:
+    assert judge(CLAIM, "Anything at all.", score=40).label == "unrelated"
+
+
+def test_blocking_finds_what_exhaustive_scoring_ranks_first() -> None:
+    passages = [match.normalise(f"Report {i}: officials counted {i * 100} drones near the border.")
+                for i in range(300)]  # fmt: skip
+    passages.append(match.normalise(CLAIM))
+    claims = [match.normalise(CLAIM)]
+    blocked = match.BlockingIndex(passages).search(claims, k=5)
+    assert blocked[0][0] == len(passages) - 1
+    assert match.exhaustive_top(claims, passages, scorer="token_set_ratio", k=1)[0] == [
+        len(passages) - 1
+    ]
+
+
+def test_registrable_domains_and_syndication_groups() -> None:
+    assert origins.origin_of("https://news.bbc.co.uk/a") == "bbc.co.uk"
+    assert origins.origin_of("https://www.harbor-times.example/x") == "harbor-times.example"
+    wire = " ".join(f"word{i}" for i in range(60))
+    groups = origins.group_origins([
+        ("a", "https://one.example/1", wire),
+        ("b", "https://two.example/2", wire + " with a local sentence added"),
+        ("c", "https://three.example/3", "an entirely different story about other things " * 3),
+        ("d", "https://www.one.example/other", "yet another text"),
+    ])  # fmt: skip
+    assert groups["a"] == groups["b"] == groups["d"] == "one.example"
+    assert groups["c"] == "three.example"
+
+
+def test_facts_count_origins_not_pages() -> None:
+    pages = [("a.example", "wire"), ("b.example", "wire"), ("c.example", "c.example")]
+    ev = [origins.EvidenceFact(f"https://{h}/x", "supports", "auto", 90, g) for h, g in pages]
+    assert origins.facts_for(ev).supporting_origins == 2
+    assert origins.facts_for(ev, own_origins={"wire"}).supporting_origins == 1

@@ -1,0 +1,161 @@
+"""Check claims against fetched sources: match passages, judge each one's stance, group sources
+into independent origins, and let the workflow's rules move each claim. Every rule-made change
+is a StatusChange by "rules" with the facts that fired it; pinned claims keep their status."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlmodel import Session, col, select
+
+from verify import extract, match, origins, queue, sources, stance
+from verify.models import Article, Claim, Evidence, Mention, Source, StatusChange, utcnow
+from verify.workflow import Workflow
+
+RULES = queue.RULES_ACTOR
+MIN_PASSAGE_WORDS = 5
+RANK = {"contradicts": 3, "supports": 2, "mentions": 1}
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A sentence of a fetched source."""
+
+    source: Source
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Summary:
+    """What a check did."""
+
+    claims: int = 0
+    sources: int = 0
+    passages: int = 0
+    evidence_new: int = 0
+    evidence_updated: int = 0
+    changes: list[StatusChange] = field(default_factory=list)
+    held: list[tuple[int, str, str]] = field(default_factory=list)  # pinned: id, status, rules say
+
+
+def check(session: Session, flow: Workflow, *, claim_ids: Sequence[int] = ()) -> Summary:
+    """Match the claims (default: all pending) against every fetched source and re-decide them."""
+    claims = (
+        [queue.get_claim(session, i) for i in claim_ids]
+        if claim_ids
+        else queue.list_claims(session, statuses=flow.pending)
+    )
+    pages = sources.with_text(session)
+    summary = Summary(claims=len(claims), sources=len(pages))
+    if not claims:
+        return summary
+    _group_origins(session, pages, claims)
+    passages = [
+        Passage(page, s.text, s.start, s.end)
+        for page in pages
+        for s in extract.sentences(page.text or "")
+        if len(s.text.split()) >= MIN_PASSAGE_WORDS
+    ]
+    summary.passages = len(passages)
+    found = match.find(
+        [match.normalise(c.text) for c in claims],
+        [match.normalise(p.text) for p in passages],
+        scorer=flow.scorer,
+        min_score=flow.min_score,
+    )
+    best: dict[tuple[int, int], tuple[stance.Stance, match.Match]] = {}
+    for m in found:
+        claim, passage = claims[m.claim], passages[m.passage]
+        judged = stance.judge(
+            claim.text, stance.quantities_of(claim.quantities), passage.text,
+            score=m.score, share=m.overlap, min_score=flow.min_score,
+            tolerance=flow.quantity_tolerance,
+        )  # fmt: skip
+        key = (m.claim, passage.source.id or 0)
+        held = best.get(key)
+        if judged.label != "unrelated" and (
+            held is None or (RANK[judged.label], m.score) > (RANK[held[0].label], held[1].score)
+        ):
+            best[key] = (judged, m)
+    for (i, _), (judged, m) in sorted(best.items(), key=lambda kv: kv[0]):
+        _record(session, claims[i], passages[m.passage], judged, m.score, summary)
+    session.flush()
+    for claim in claims:
+        _decide(session, flow, claim, summary)
+    return summary
+
+
+def _group_origins(session: Session, pages: list[Source], claims: list[Claim]) -> None:
+    """Store each source's and article's origin group: one outlet, or one syndicated story."""
+    ids = [c.id for c in claims]
+    articles = session.exec(
+        select(Article).where(
+            col(Article.id).in_(select(Mention.article_id).where(col(Mention.claim_id).in_(ids)))
+        )
+    ).all()
+    docs = [(f"s{p.id}", p.final_url or p.url, p.text or "") for p in pages]
+    docs += [(f"a{a.id}", a.url or f"article://{a.id}", a.text) for a in articles]
+    groups = origins.group_origins(docs)
+    for page in pages:
+        page.origin_group = groups[f"s{page.id}"]
+        session.add(page)
+    for article in articles:
+        article.origin_group = groups[f"a{article.id}"]
+        session.add(article)
+
+
+def _record(
+    session: Session,
+    claim: Claim,
+    passage: Passage,
+    judged: stance.Stance,
+    score: float,
+    summary: Summary,
+) -> None:
+    """Add or refresh the automatic evidence row for one claim and one source."""
+    source = passage.source
+    own_urls = {a.url for _, a in queue.mentions(session, claim.id or 0) if a.url}
+    if source.url in own_urls or source.final_url in own_urls:
+        return  # the claim's own article, fetched as a source
+    row = session.exec(
+        select(Evidence).where(
+            Evidence.claim_id == claim.id,
+            Evidence.source_id == source.id,
+            Evidence.method == "auto",
+        )
+    ).first()
+    values = {
+        "url": source.final_url or source.url, "passage": passage.text,
+        "char_start": passage.start, "char_end": passage.end, "score": score,
+        "stance": judged.label, "quantity_comparison": judged.comparison,
+        "note": judged.explanation,
+    }  # fmt: skip
+    if row is None:
+        row = Evidence(
+            claim_id=claim.id or 0,
+            source_id=source.id,
+            url=str(values["url"]),
+            method="auto",
+            added_by=RULES,
+        )
+        summary.evidence_new += 1
+    elif any(getattr(row, k) != v for k, v in values.items()):
+        summary.evidence_updated += 1
+        row.added_at = utcnow()
+    else:
+        return
+    for key, value in values.items():
+        setattr(row, key, value)
+    session.add(row)
+
+
+def _decide(session: Session, flow: Workflow, claim: Claim, summary: Summary) -> None:
+    if claim.pinned:
+        decision, _ = queue.rule_decision(session, flow, claim)
+        if decision.status != claim.status:
+            summary.held.append((claim.id or 0, claim.status, decision.status))
+        return
+    change = queue.apply_rules(session, flow, claim)
+    if change is not None:
+        summary.changes.append(change)

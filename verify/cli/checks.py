@@ -1,0 +1,124 @@
+"""`verify check` and `verify run`: match claims against sources and let the rules decide."""
+
+import signal
+import time
+from types import FrameType
+from typing import Annotated, Any
+
+import typer
+
+from verify import config
+from verify.cli.common import (
+    AllowPrivateOption,
+    ArchiveOption,
+    ByOption,
+    ConcurrencyOption,
+    DbOption,
+    PerHostOption,
+    ResolveOption,
+    RobotsOption,
+    TimeoutOption,
+    WorkflowOption,
+    exit_on_error,
+    fetch_settings,
+    load_workflow,
+)
+from verify.cli.sources import run_fetch
+
+
+def check(
+    claim_ids: Annotated[
+        list[int] | None,
+        typer.Argument(metavar="[ID...]", help="Claims to check (default: pending)."),
+    ] = None,
+    db: DbOption = None,
+    workflow: WorkflowOption = None,
+) -> None:
+    """Match claims against fetched sources, judge each passage's stance, apply the rules.
+
+    Evidence rows record the passage, similarity score, stance and why (e.g. "figure 3,000
+    troops conflicts with 12,000 troops"). Origins, not pages, are counted: an outlet's pages,
+    and copies of one syndicated story, are one origin; the claim's own articles never count.
+    """
+    with exit_on_error():
+        flow = load_workflow(workflow)
+        from verify import check as checking
+        from verify import db as database
+
+        with database.transaction(config.database_url(db)) as session:
+            summary = checking.check(session, flow, claim_ids=claim_ids or ())
+            print_summary(summary)
+
+
+def print_summary(summary: Any) -> None:
+    """The check's outcome for people."""
+    typer.echo(
+        f"Checked {summary.claims} claim(s) against {summary.sources} source(s) "
+        f"({summary.passages} passages): {summary.evidence_new} new evidence, "
+        f"{summary.evidence_updated} updated, {len(summary.changes)} status change(s)."
+    )
+    for change in summary.changes:
+        move = f"{change.from_status} → {change.to_status}"
+        typer.echo(f"  claim {change.claim_id}: {move} ({change.reason})")
+    for claim_id, status, suggested in summary.held:
+        typer.echo(
+            f"  claim {claim_id}: stays {status} (pinned by a person; rules say {suggested})"
+        )
+
+
+class _Stop:
+    """Ctrl-C or SIGTERM asks to stop; the step under way finishes first."""
+
+    def __init__(self) -> None:
+        self.requested = False
+
+    def __call__(self, signum: int, frame: FrameType | None) -> None:
+        if self.requested:  # a second Ctrl-C means now
+            raise KeyboardInterrupt
+        self.requested = True
+        typer.echo("Stopping after the current step (Ctrl-C again to stop now)…", err=True)
+
+
+def run(
+    watch: Annotated[
+        float | None,
+        typer.Option(
+            "--watch", min=1, metavar="SECONDS", help="Repeat every SECONDS until Ctrl-C."
+        ),
+    ] = None,
+    allow_private: AllowPrivateOption = False,
+    resolve: ResolveOption = None,
+    concurrency: ConcurrencyOption = 8,
+    per_host: PerHostOption = 2,
+    timeout: TimeoutOption = 30.0,
+    robots: RobotsOption = True,
+    archive: ArchiveOption = None,
+    db: DbOption = None,
+    workflow: WorkflowOption = None,
+    by: ByOption = None,
+) -> None:
+    """Fetch due sources, then check pending claims; once, or every --watch SECONDS."""
+    stop = _Stop()
+    previous = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        with exit_on_error():
+            settings = fetch_settings(
+                allow_private=allow_private, resolve=resolve, concurrency=concurrency,
+                per_host=per_host, timeout=timeout, robots=robots,
+            )  # fmt: skip
+            while True:
+                summary = run_fetch(db, everything=False, archive=archive, by=by, settings=settings)
+                typer.echo(f"Fetched {summary.total} source(s), {summary.failed} failed.")
+                if stop.requested:
+                    break
+                check(None, db, workflow)
+                if watch is None or stop.requested:
+                    break
+                deadline = time.monotonic() + watch
+                while time.monotonic() < deadline and not stop.requested:
+                    time.sleep(min(0.2, watch))
+                if stop.requested:
+                    break
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)

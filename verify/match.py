@@ -1,0 +1,187 @@
+"""Find the source passages that speak to a claim: normalise, block with a sparse BM25 index,
+then score only the candidates with rapidfuzz. Pure: lists of strings in, matches out.
+
+A fuzzy score alone is never evidence: token_set_ratio gives 100 to "Is it true?" against any
+passage holding those words, so a match also needs enough shared content words (`overlap`).
+"""
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz, process, utils
+from scipy import sparse  # type: ignore[import-untyped]
+
+from verify import quantities
+
+SCORERS = {
+    "token_set_ratio": fuzz.token_set_ratio,
+    "token_sort_ratio": fuzz.token_sort_ratio,
+    "partial_ratio": fuzz.partial_ratio,
+    "ratio": fuzz.ratio,
+    "WRatio": fuzz.WRatio,
+    "QRatio": fuzz.QRatio,
+}
+_STOP = """a an the and or but of to in on at by for from with as is are was were be been being
+that this these those it its their his her they he she we you i not no than then there here which
+who whom what when where how has have had do does did will would could should may might can said
+says say also into about over after before more most some any all such"""
+STOPWORDS = frozenset(_STOP.split())
+K1, B = 1.2, 0.75  # BM25 constants
+CANDIDATES = 50  # passages per claim that get a fuzzy score
+COMMON_DF = 0.05  # query words in more passages than this share are ignored by the blocker...
+COMMON_FLOOR = 500  # (small collections keep every word)
+KEEP_RAREST = 3  # ...except a claim's rarest few, so every claim has candidates
+MIN_SHARED = 3  # content words a passage must share with the claim
+MIN_SHARE = 0.4  # and this share of the claim's content words
+
+
+@dataclass(frozen=True)
+class Match:
+    """A passage that may speak to a claim."""
+
+    claim: int
+    passage: int
+    score: float
+    overlap: float  # share of the claim's content words the passage holds
+
+
+def normalise(text: str) -> str:
+    """Lower-case words without punctuation; figures in one form ("12,000", "12k" and "twelve
+    thousand" all become "12000"), units folded ("soldiers" → "troops")."""
+    text = unicodedata.normalize("NFKC", text)
+    for q in reversed(quantities.find(text)):
+        words = quantities.NUMBER_RE.sub(" ", q.text).split()  # the words around the figure stay
+        if q.unit and words and quantities.normalise_unit(words[-1]) == q.unit:
+            words[-1] = q.unit  # "soldiers" and "troops" read the same
+        figure = f"{q.low:g} {q.value:g}" if q.low is not None else f"{q.value:g}"
+        text = f"{text[: q.start]} {figure} {' '.join(words)} {text[q.end :]}"
+    return str(utils.default_process(text))
+
+
+def content_words(normalised: str) -> set[str]:
+    """The words that carry meaning."""
+    return {w for w in normalised.split() if w not in STOPWORDS}
+
+
+def overlap(claim_words: set[str], passage_words: set[str]) -> float:
+    """Share of the claim's content words found in the passage; 0 when too few are shared."""
+    if not claim_words:
+        return 0.0
+    shared = len(claim_words & passage_words)
+    if shared < MIN_SHARED:  # "Is it true?" shares one word with half the news
+        return 0.0
+    return shared / len(claim_words)
+
+
+class BlockingIndex:
+    """BM25 over passages as a sparse matrix; a batch of claims is one sparse product."""
+
+    def __init__(self, passages: Sequence[str]) -> None:
+        self.size = len(passages)
+        self.vocab: dict[str, int] = {}
+        rows: list[int] = []
+        cols: list[int] = []
+        tfs: list[int] = []
+        lengths = np.zeros(self.size, dtype=np.float32)
+        for i, text in enumerate(passages):
+            counts: dict[int, int] = {}
+            for word in re.findall(r"\w+", text):
+                if word not in STOPWORDS:
+                    j = self.vocab.setdefault(word, len(self.vocab))
+                    counts[j] = counts.get(j, 0) + 1
+            lengths[i] = sum(counts.values())
+            rows.extend([i] * len(counts))
+            cols.extend(counts)
+            tfs.extend(counts.values())
+        tf = np.asarray(tfs, dtype=np.float32)
+        row_index = np.asarray(rows, dtype=np.int64)
+        col_index = np.asarray(cols, dtype=np.int64)
+        self.df = np.bincount(col_index, minlength=len(self.vocab)).astype(np.float32)
+        idf = np.log1p((self.size - self.df + 0.5) / (self.df + 0.5))
+        avg = float(lengths.mean()) if self.size else 1.0
+        norm = K1 * (1 - B + B * lengths[row_index] / max(avg, 1e-9))
+        weights = idf[col_index] * tf * (K1 + 1) / (tf + norm)
+        self.matrix = sparse.csr_matrix(
+            (weights, (row_index, col_index)), shape=(self.size, len(self.vocab))
+        ).T.tocsr()  # vocabulary × passages
+
+    def _query_terms(self, text: str) -> list[int]:
+        terms = sorted(
+            {self.vocab[w] for w in re.findall(r"\w+", text) if w in self.vocab},
+            key=lambda j: self.df[j],
+        )
+        common = max(COMMON_DF * self.size, COMMON_FLOOR)
+        return [j for rank, j in enumerate(terms) if rank < KEEP_RAREST or self.df[j] <= common]
+
+    def search(
+        self, queries: Sequence[str], k: int = CANDIDATES, batch: int = 256
+    ) -> list[list[int]]:
+        """The k best passages (by BM25) for each query, best first."""
+        found: list[list[int]] = []
+        for start in range(0, len(queries), batch):
+            chunk = queries[start : start + batch]
+            rows: list[int] = []
+            cols: list[int] = []
+            for i, text in enumerate(chunk):
+                terms = self._query_terms(text)
+                rows.extend([i] * len(terms))
+                cols.extend(terms)
+            q = sparse.csr_matrix(
+                (np.ones(len(rows), dtype=np.float32), (rows, cols)),
+                shape=(len(chunk), len(self.vocab)),
+            )
+            scores = (q @ self.matrix).tocsr()
+            for i in range(len(chunk)):
+                lo, hi = scores.indptr[i], scores.indptr[i + 1]
+                data, idx = scores.data[lo:hi], scores.indices[lo:hi]
+                if len(data) > k:
+                    top = np.argpartition(-data, k)[:k]
+                    data, idx = data[top], idx[top]
+                found.append([int(j) for j in idx[np.argsort(-data, kind="stable")]])
+        return found
+
+
+def find(
+    claims: Sequence[str],
+    passages: Sequence[str],
+    *,
+    scorer: str,
+    min_score: float,
+    index: BlockingIndex | None = None,
+    k: int = CANDIDATES,
+) -> list[Match]:
+    """Matches of normalised claims against normalised passages: blocked, then scored in one
+    multi-threaded rapidfuzz call, then filtered by score and shared content words."""
+    if not claims or not passages:
+        return []
+    index = index or BlockingIndex(passages)
+    pairs = [(i, j) for i, hits in enumerate(index.search(claims, k)) for j in hits]
+    if not pairs:
+        return []
+    scores = process.cpdist(
+        [claims[i] for i, _ in pairs],
+        [passages[j] for _, j in pairs],
+        scorer=SCORERS[scorer],
+        processor=None,  # both sides are already normalised (default_process in normalise)
+        workers=-1,
+    )
+    claim_words = [content_words(c) for c in claims]
+    matches = []
+    for (i, j), score in zip(pairs, scores.tolist(), strict=True):
+        if score < min_score:
+            continue
+        share = overlap(claim_words[i], content_words(passages[j]))
+        if share >= MIN_SHARE:
+            matches.append(Match(i, j, round(float(score), 2), round(share, 3)))
+    return matches
+
+
+def exhaustive_top(
+    claims: Sequence[str], passages: Sequence[str], *, scorer: str, k: int = 5
+) -> list[list[int]]:
+    """Reference for the blocker: every pair scored (rapidfuzz cdist), top k per claim."""
+    matrix = process.cdist(claims, passages, scorer=SCORERS[scorer], processor=None, workers=-1)
+    return [[int(j) for j in np.argsort(-row, kind="stable")[:k]] for row in np.asarray(matrix)]
