@@ -89,3 +89,18 @@ def test_private_address_refused_without_resolve(cli: Invoke, site: Site) -> Non
     result = cli("fetch")
     assert "1 failed" in result.stdout and "private or reserved address" in result.stderr
     assert "1 new or changed" in cli("fetch", "--all", "--allow-private").stdout
+
+
+def test_ingest_url(cli: Invoke, site: Site, db_path: Path) -> None:
+    resolve = ["--resolve", f"news.test:127.0.0.1:{site.port}"]
+    out = cli("ingest", "http://news.test/article", *resolve, "--json").stdout
+    assert json.loads(out)["new_claims"] >= 1
+    with sqlite3.connect(db_path) as conn:
+        url, title = conn.execute("SELECT url, title FROM article").fetchone()
+    assert (url, title) == ("http://news.test/article", "Seoul briefs NATO")
+    before = snapshot(db_path)
+    failed = cli("ingest", "http://news.test/missing", *resolve, code=1)
+    assert failed.stderr.startswith("Error: cannot ingest http://news.test/missing (HTTP 404)")
+    refused = cli("ingest", f"http://127.0.0.1:{site.port}/article", code=1)
+    assert "private or reserved address" in refused.stderr
+    assert snapshot(db_path) == before

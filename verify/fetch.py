@@ -396,6 +396,16 @@ def _retry_at(response: httpx.Response) -> datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
+def fetch_one(url: str, settings: FetchSettings) -> Page:
+    """Fetch a single URL outside any batch (e.g. `verify ingest URL`)."""
+
+    async def run() -> Page:
+        async with Fetcher(settings) as fetcher:
+            return await fetcher.fetch(url)
+
+    return asyncio.run(run())
+
+
 def host_of(url: str) -> str:
     """Lower-case host of a URL, '' if it has none."""
     return (urlsplit(url).hostname or "").lower()

@@ -66,7 +66,7 @@ def _run(seeds: Path, db: str) -> None:
         if not needed.is_dir():
             raise InputError(f"no seed folder {needed}; pass --seeds")
     _step("verify ingest seeds/articles")
-    ingest.ingest([str(articles)], None, False, db, None, DEMO_USER, False)
+    ingest.ingest([str(articles)], None, False, False, None, db, None, DEMO_USER, False)
     _step("verify claims list --limit 6")
     claims.list_(None, False, None, None, 6, db, None, False)
     with seedserver.serve(pages) as port:

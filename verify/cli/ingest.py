@@ -9,12 +9,23 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from verify import config
-from verify.cli.common import ByOption, DbOption, JsonOption, WorkflowOption, actor, exit_on_error
+from verify.cli.common import (
+    AllowPrivateOption,
+    ByOption,
+    DbOption,
+    JsonOption,
+    ResolveOption,
+    WorkflowOption,
+    actor,
+    exit_on_error,
+    fetch_settings,
+)
 from verify.cli.common import load_workflow as load_flow
 from verify.errors import InputError, VerifyError
 
 if TYPE_CHECKING:
     from verify.articles import ArticleInput
+    from verify.fetch import FetchSettings
 
 
 def init(db: DbOption = None) -> None:
@@ -37,8 +48,8 @@ def ingest(
     inputs: Annotated[
         list[str],
         typer.Argument(
-            help="Article files, folders (read recursively) or - for standard input.",
-            metavar="PATH|-...",
+            help="Article files, folders (read recursively), http(s) URLs, or - for stdin.",
+            metavar="PATH|URL|-...",
         ),
     ],
     outlet: Annotated[
@@ -50,6 +61,8 @@ def ingest(
             "--skip-errors", help="Skip unreadable files with a warning instead of stopping."
         ),
     ] = False,
+    allow_private: AllowPrivateOption = False,
+    resolve: ResolveOption = None,
     db: DbOption = None,
     workflow: WorkflowOption = None,
     by: ByOption = None,
@@ -62,7 +75,8 @@ def ingest(
     """
     with exit_on_error():
         flow = load_flow(workflow)
-        articles = _read_all(inputs, skip_errors=skip_errors)
+        settings = fetch_settings(allow_private=allow_private, resolve=resolve)
+        articles = _read_all(inputs, skip_errors=skip_errors, settings=settings)
         if outlet:
             articles = [dataclasses.replace(a, outlet=outlet) for a in articles]
         from verify import db as database
@@ -88,7 +102,9 @@ def ingest(
         typer.echo(f"Skipped {len(result.skipped)} already ingested: {', '.join(result.skipped)}")
 
 
-def _read_all(inputs: list[str], *, skip_errors: bool) -> list["ArticleInput"]:
+def _read_all(
+    inputs: list[str], *, skip_errors: bool, settings: "FetchSettings"
+) -> list["ArticleInput"]:
     """Every input read and parsed before the database is touched, so bad input changes nothing."""
     from verify import articles
 
@@ -98,10 +114,12 @@ def _read_all(inputs: list[str], *, skip_errors: bool) -> list["ArticleInput"]:
         if value == "-":
             found.append(articles.parse(sys.stdin.buffer.read(), name="<stdin>"))
         elif "://" in value:
-            raise InputError(
-                f"cannot ingest {value} (fetching URLs is not available yet); "
-                "save the page and ingest the file"
-            )
+            try:
+                found.append(_from_url(value, settings))
+            except VerifyError as exc:
+                if not skip_errors:
+                    raise
+                typer.echo(f"Warning: skipped: {exc}", err=True)
         else:
             paths.append(Path(value))
     for path in articles.files_in(paths):
@@ -114,3 +132,14 @@ def _read_all(inputs: list[str], *, skip_errors: bool) -> list["ArticleInput"]:
     if not found:
         raise InputError("no articles found in the given paths; pass .md, .txt or .html files")
     return found
+
+
+def _from_url(url: str, settings: "FetchSettings") -> "ArticleInput":
+    """Fetch an article page (same guard and limits as `verify fetch`) and read it."""
+    from verify import articles, fetch, origins
+
+    origins.check_url(url)
+    page = fetch.fetch_one(url, settings)
+    if page.error:
+        raise InputError(f"cannot ingest {url} ({page.error}); check the URL or try again later")
+    return articles.parse(page.body, name=url, url=page.final_url)
