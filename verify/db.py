@@ -144,17 +144,34 @@ def display_url(url: str) -> str:
     return parsed.render_as_string(hide_password=True)
 
 
-@contextmanager
-def transaction(url: str, *, write: bool = True) -> Iterator[Session]:
-    """One unit of work: migrate if needed, commit if the block succeeds, roll back if it raises."""
+def open_engine(url: str, *, write: bool = True) -> Engine:
+    """An engine whose schema is current (migrated if needed). Dispose of it when done."""
     engine = make_engine(url, write=write)
     try:
         migrate(engine)
-        with (
-            translate_errors(url),
-            Session(engine, expire_on_commit=False) as session,
-            session.begin(),
-        ):
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
+
+
+@contextmanager
+def session_on(engine: Engine) -> Iterator[Session]:
+    """One unit of work on an open engine: commit if the block succeeds, roll back if it raises."""
+    with (
+        translate_errors(str(engine.url)),
+        Session(engine, expire_on_commit=False) as session,
+        session.begin(),
+    ):
+        yield session
+
+
+@contextmanager
+def transaction(url: str, *, write: bool = True) -> Iterator[Session]:
+    """One unit of work: migrate if needed, commit if the block succeeds, roll back if it raises."""
+    engine = open_engine(url, write=write)
+    try:
+        with session_on(engine) as session:
             yield session
     finally:
         engine.dispose()

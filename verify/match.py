@@ -7,7 +7,7 @@ passage holding those words, so a match also needs enough shared content words (
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,12 +30,13 @@ who whom what when where how has have had do does did will would could should ma
 says say also into about over after before more most some any all such"""
 STOPWORDS = frozenset(_STOP.split())
 K1, B = 1.2, 0.75  # BM25 constants
-CANDIDATES = 50  # passages per claim that get a fuzzy score
-COMMON_DF = 0.05  # query words in more passages than this share are ignored by the blocker...
+CANDIDATES = 100  # passages per claim that get a fuzzy score
+COMMON_DF = 0.1  # query words in more passages than this share are ignored by the blocker...
 COMMON_FLOOR = 500  # (small collections keep every word)
 KEEP_RAREST = 3  # ...except a claim's rarest few, so every claim has candidates
 MIN_SHARED = 3  # content words a passage must share with the claim
-MIN_SHARE = 0.4  # and this share of the claim's content words
+MIN_SHARE = 0.5  # and this share of the claim's content words, weighted by rarity
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 @dataclass(frozen=True)
@@ -62,18 +63,19 @@ def normalise(text: str) -> str:
 
 
 def content_words(normalised: str) -> set[str]:
-    """The words that carry meaning."""
-    return {w for w in normalised.split() if w not in STOPWORDS}
+    """The words that carry meaning; figures are left to the stance step, which compares them."""
+    return {w for w in normalised.split() if w not in STOPWORDS and not NUMBER.fullmatch(w)}
 
 
-def overlap(claim_words: set[str], passage_words: set[str]) -> float:
-    """Share of the claim's content words found in the passage; 0 when too few are shared."""
-    if not claim_words:
+def overlap(claim: set[str], passage: set[str], weight: Callable[[str], float]) -> float:
+    """Share of the claim's content words found in the passage, each weighted by its rarity
+    (so "North Korea moved ships" shared with a story about other places scores low); 0 when
+    fewer than MIN_SHARED words are shared."""
+    shared = claim & passage
+    if len(shared) < MIN_SHARED:  # "Is it true?" shares one word with half the news
         return 0.0
-    shared = len(claim_words & passage_words)
-    if shared < MIN_SHARED:  # "Is it true?" shares one word with half the news
-        return 0.0
-    return shared / len(claim_words)
+    total = sum(weight(w) for w in claim)
+    return sum(weight(w) for w in shared) / total if total else 0.0
 
 
 class BlockingIndex:
@@ -101,12 +103,19 @@ class BlockingIndex:
         col_index = np.asarray(cols, dtype=np.int64)
         self.df = np.bincount(col_index, minlength=len(self.vocab)).astype(np.float32)
         idf = np.log1p((self.size - self.df + 0.5) / (self.df + 0.5))
+        self.idf = idf
+        self.max_idf = float(np.log1p((self.size + 0.5) / 0.5))
         avg = float(lengths.mean()) if self.size else 1.0
         norm = K1 * (1 - B + B * lengths[row_index] / max(avg, 1e-9))
         weights = idf[col_index] * tf * (K1 + 1) / (tf + norm)
         self.matrix = sparse.csr_matrix(
             (weights, (row_index, col_index)), shape=(self.size, len(self.vocab))
         ).T.tocsr()  # vocabulary × passages
+
+    def weight(self, word: str) -> float:
+        """A word's rarity (BM25 idf); words no passage holds weigh the most."""
+        j = self.vocab.get(word)
+        return float(self.idf[j]) if j is not None else self.max_idf
 
     def _query_terms(self, text: str) -> list[int]:
         terms = sorted(
@@ -173,7 +182,7 @@ def find(
     for (i, j), score in zip(pairs, scores.tolist(), strict=True):
         if score < min_score:
             continue
-        share = overlap(claim_words[i], content_words(passages[j]))
+        share = overlap(claim_words[i], content_words(passages[j]), index.weight)
         if share >= MIN_SHARE:
             matches.append(Match(i, j, round(float(score), 2), round(share, 3)))
     return matches

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy import Engine
 from sqlmodel import Session
 
 from verify import articles, db, fetch, origins, sources
@@ -94,14 +95,18 @@ def refresh(
     """Fetch due sources (all of them with everything=True) and record each outcome."""
     summary = Summary()
     seen: set[int] = set()
-    for round_number in range(MAX_ROUNDS):
-        with db.transaction(url, write=False) as session:
-            due = sources.due(session, everything=everything and round_number == 0)
-            jobs = [_job(s) for s in due if (s.id or 0) not in seen]
-        if not jobs:
-            break
-        seen.update(job.id for job in jobs)
-        asyncio.run(_run(url, jobs, settings, archive_dir, summary, actor, progress))
+    engine = db.open_engine(url)
+    try:
+        for round_number in range(MAX_ROUNDS):
+            with db.session_on(engine) as session:
+                due = sources.due(session, everything=everything and round_number == 0)
+                jobs = [_job(s) for s in due if (s.id or 0) not in seen]
+            if not jobs:
+                break
+            seen.update(job.id for job in jobs)
+            asyncio.run(_run(engine, jobs, settings, archive_dir, summary, actor, progress))
+    finally:
+        engine.dispose()
     return summary
 
 
@@ -122,11 +127,19 @@ def _pool(jobs: list[Job]) -> Executor:
     if sum(j.kind == "page" for j in jobs) < POOL_FROM:
         return ThreadPoolExecutor(1)
     context = multiprocessing.get_context("forkserver")  # no fork of a threaded process
-    return ProcessPoolExecutor(os.cpu_count() or 1, mp_context=context)
+    # Workers fork from a server that has imported the extractor once, not one import each.
+    context.set_forkserver_preload(["verify.refresh"])
+    pool = ProcessPoolExecutor(os.cpu_count() or 1, mp_context=context)
+    pool.submit(_warm)
+    return pool
+
+
+def _warm() -> None:
+    import trafilatura  # noqa: F401  (loaded while the first pages are still downloading)
 
 
 async def _run(
-    url: str,
+    engine: Engine,
     jobs: list[Job],
     settings: fetch.FetchSettings,
     archive_dir: Path,
@@ -153,20 +166,20 @@ async def _run(
                 if progress:
                     progress(done, len(jobs), pending[-1][0].url)
                 if len(pending) >= WRITE_EVERY:
-                    _write(url, pending, archive_dir, summary, actor)
+                    _write(engine, pending, archive_dir, summary, actor)
                     pending.clear()
     finally:
         if pending:
-            _write(url, pending, archive_dir, summary, actor)
+            _write(engine, pending, archive_dir, summary, actor)
         pool.shutdown(cancel_futures=True)
 
 
 def _write(
-    url: str, results: list[Result], archive_dir: Path, summary: Summary, actor: str
+    engine: Engine, results: list[Result], archive_dir: Path, summary: Summary, actor: str
 ) -> None:
     """One transaction for a handful of results."""
     now = utcnow()
-    with db.transaction(url) as session:
+    with db.session_on(engine) as session:
         for job, page, extracted in results:
             source = session.get(Source, job.id)
             if source is None:  # removed meanwhile
