@@ -30,6 +30,8 @@ test: lint
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/bench_ingest.py
+	$(BIN)/python bench/bench_match.py
+	$(BIN)/python bench/bench_fetch.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -87,3 +87,36 @@ def test_demo_runs_the_whole_pipeline() -> None:
     assert "unverified → disputed (a source contradicts it)" in result.stdout
     assert "origin coastal-post.example" in result.stdout
     assert "## Claim" in result.stdout and "corroborated" in result.stdout
+
+
+def test_run_fetches_then_checks(cli: Invoke, db_path: Path) -> None:
+    cli("ingest", str(SEEDS))
+    with seedserver.serve(PAGES) as port:
+        cli("sources", "add", *seedserver.pages(PAGES))
+        resolve = [
+            a for h in seedserver.hosts(PAGES) for a in ("--resolve", f"{h}:127.0.0.1:{port}")
+        ]
+        out = cli("run", *resolve).stdout
+    assert "Fetched 6 source(s), 0 failed." in out
+    assert "unverified → disputed" in out and "unverified → corroborated" in out
+    troops = claim_id_with(db_path, "deploying four brigades totaling 12,000")
+    assert show(cli, troops)["status"] == "disputed"
+
+
+def test_run_watch_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    db = str(tmp_path / "watch.db")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "verify", "run", "--watch", "1", "--db", db],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    time.sleep(4)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err
+    assert out.count("Fetched 0 source(s)") >= 2  # it looped
+    assert "Stopping after the current step" in err and "Traceback" not in err
