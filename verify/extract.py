@@ -6,7 +6,7 @@ Pure: strings in, frozen values out. Offsets always index into the text given.
 import math
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rapidfuzz import fuzz, process, utils
@@ -315,10 +315,7 @@ def _full_name(who: str, speakers: list[str]) -> str:
 
 def _shift(q: quantities.Quantity, offset: int) -> quantities.Quantity:
     """The same figure with offsets into the whole article instead of the sentence."""
-    return quantities.Quantity(
-        value=q.value, unit=q.unit, approx=q.approx, bound=q.bound, low=q.low, text=q.text,
-        start=q.start + offset, end=q.end + offset,
-    )  # fmt: skip
+    return replace(q, start=q.start + offset, end=q.end + offset)
 
 
 def normalised(text: str) -> str:
