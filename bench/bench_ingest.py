@@ -79,7 +79,7 @@ def fill(url: str, path: Path, n: int) -> None:
     rows = [
         {"text": f"Claim {i} about {rng.randint(1, 99_999)} troops", "quote": f"q{i}",
          "quantities": [], "checkworthiness": rng.random(), "priority": rng.random(),
-         "status": rng.choice(statuses), "pinned": False, "version": 1,
+         "status": rng.choice(statuses), "pinned": False, "version": 1, "checks": 0,
          "created_at": start + timedelta(seconds=i), "updated_at": start}
         for i in range(n)
     ]  # fmt: skip

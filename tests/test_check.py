@@ -31,12 +31,10 @@ def show(cli: Invoke, claim_id: int) -> dict:  # type: ignore[type-arg]
     return json.loads(cli("claims", "show", str(claim_id), "--json").stdout)
 
 
-def test_conflicting_figure_disputes_and_two_origins_corroborate(
-    checked: Invoke, db_path: Path
-) -> None:
+def test_conflicting_figure_disputes_and_two_origins_corroborate(checked: Invoke, db: str) -> None:
     out = checked("check").stdout
-    troops = claim_id_with(db_path, "deploying four brigades totaling 12,000")
-    treaty = claim_id_with(db_path, "signed a treaty in June that commits each side")
+    troops = claim_id_with(db, "deploying four brigades totaling 12,000")
+    treaty = claim_id_with(db, "signed a treaty in June that commits each side")
     assert f"claim {troops}: unverified → disputed" in out
     assert f"claim {treaty}: unverified → corroborated" in out
     data = show(checked, troops)
@@ -50,17 +48,17 @@ def test_conflicting_figure_disputes_and_two_origins_corroborate(
     assert data["history"][-1]["actor"] == "rules"
 
 
-def test_syndicated_copies_count_as_one_origin(checked: Invoke, db_path: Path) -> None:
+def test_syndicated_copies_count_as_one_origin(checked: Invoke, db: str) -> None:
     checked("check")
-    nato = claim_id_with(db_path, "delegation to Brussels")
+    nato = claim_id_with(db, "delegation to Brussels")
     data = show(checked, nato)
     supporting = [e for e in data["evidence"] if e["stance"] == "supports"]
     assert len(supporting) == 3 and len({e["origin"] for e in supporting}) == 1
     assert data["status"] == "unverified" and data["facts"]["supporting_origins"] == 1
 
 
-def test_pinned_claim_is_not_moved_and_check_is_idempotent(checked: Invoke, db_path: Path) -> None:
-    treaty = claim_id_with(db_path, "signed a treaty in June that commits each side")
+def test_pinned_claim_is_not_moved_and_check_is_idempotent(checked: Invoke, db: str) -> None:
+    treaty = claim_id_with(db, "signed a treaty in June that commits each side")
     checked("status", "set", str(treaty), "disputed", "--reason", "treaty text says otherwise")
     out = checked("check").stdout
     assert f"claim {treaty}: stays disputed (pinned by a person; rules say corroborated)" in out
@@ -89,7 +87,7 @@ def test_demo_runs_the_whole_pipeline() -> None:
     assert "## Claim" in result.stdout and "corroborated" in result.stdout
 
 
-def test_run_fetches_then_checks(cli: Invoke, db_path: Path) -> None:
+def test_run_fetches_then_checks(cli: Invoke, db: str) -> None:
     cli("ingest", str(SEEDS))
     with seedserver.serve(PAGES) as port:
         cli("sources", "add", *seedserver.pages(PAGES))
@@ -99,7 +97,7 @@ def test_run_fetches_then_checks(cli: Invoke, db_path: Path) -> None:
         out = cli("run", *resolve).stdout
     assert "Fetched 6 source(s), 0 failed." in out
     assert "unverified → disputed" in out and "unverified → corroborated" in out
-    troops = claim_id_with(db_path, "deploying four brigades totaling 12,000")
+    troops = claim_id_with(db, "deploying four brigades totaling 12,000")
     assert show(cli, troops)["status"] == "disputed"
 
 

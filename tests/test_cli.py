@@ -1,12 +1,11 @@
 """End-to-end through the real CLI on real SQLite files."""
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEEDS, Invoke, claim_id_with, snapshot
+from tests.conftest import SEEDS, Invoke, claim_id_with, rows, snapshot
 from verify import __version__
 
 
@@ -19,22 +18,22 @@ def test_version_and_help(cli: Invoke) -> None:
     assert "claims" in CliRunner().invoke(app, ["--help"]).output
 
 
-def test_ingest_is_idempotent(cli: Invoke, db_path: Path) -> None:
+def test_ingest_is_idempotent(cli: Invoke, db: str) -> None:
     first = cli("ingest", str(SEEDS), "--json")
     payload = json.loads(first.output)
     assert len(payload["articles"]) == 5 and payload["new_claims"] >= 15
-    before = snapshot(db_path)
+    before = snapshot(db)
     again = cli("ingest", str(SEEDS), "--json")
     assert json.loads(again.output) == {
         "articles": [], "skipped": json.loads(again.output)["skipped"], "new_claims": 0,
         "merged_mentions": 0,
     }  # fmt: skip
     assert len(json.loads(again.output)["skipped"]) == 5
-    assert snapshot(db_path) == before
+    assert snapshot(db) == before
 
 
-def test_syndicated_copy_becomes_mentions_of_one_claim(ingested: Invoke, db_path: Path) -> None:
-    claim_id = claim_id_with(db_path, "deploying four brigades totaling 12,000 troops")
+def test_syndicated_copy_becomes_mentions_of_one_claim(ingested: Invoke, db: str) -> None:
+    claim_id = claim_id_with(db, "deploying four brigades totaling 12,000 troops")
     data = json.loads(ingested("claims", "show", str(claim_id), "--json").output)
     outlets = {m["outlet"] for m in data["mentions"]}
     assert {"Seoul Ledger", "Continental Wire", "Harbor Times"} <= outlets
@@ -58,8 +57,8 @@ def test_list_orders_by_priority_and_filters(ingested: Invoke) -> None:
     assert "STATUS" in table and "unverified" in table
 
 
-def test_review_flow_assign_evidence_status_history(ingested: Invoke, db_path: Path) -> None:
-    claim = str(claim_id_with(db_path, "deploying four brigades"))
+def test_review_flow_assign_evidence_status_history(ingested: Invoke, db: str) -> None:
+    claim = str(claim_id_with(db, "deploying four brigades"))
     ingested("claims", "assign", claim, "--to", "mina")
     mine = json.loads(ingested("claims", "list", "--assignee", "mina", "--json").output)
     assert [r["id"] for r in mine] == [int(claim)]
@@ -93,8 +92,8 @@ def test_review_flow_assign_evidence_status_history(ingested: Invoke, db_path: P
     assert "corroborated → disputed  by ed: Figure questioned" in text
 
 
-def test_pending_excludes_resolved(ingested: Invoke, db_path: Path) -> None:
-    claim = str(claim_id_with(db_path, "deploying four brigades"))
+def test_pending_excludes_resolved(ingested: Invoke, db: str) -> None:
+    claim = str(claim_id_with(db, "deploying four brigades"))
     ingested("status", "set", claim, "corroborated", "--reason", "checked")
     pending = {r["id"] for r in json.loads(ingested("claims", "list", "--json").output)}
     assert int(claim) not in pending
@@ -102,16 +101,11 @@ def test_pending_excludes_resolved(ingested: Invoke, db_path: Path) -> None:
     assert [r["id"] for r in done] == [int(claim)]
 
 
-def test_env_user_is_recorded(
-    ingested: Invoke, db_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_env_user_is_recorded(ingested: Invoke, db: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("VERIFY_USER", "desk-7")
-    claim = str(claim_id_with(db_path, "fake news"))
+    claim = str(claim_id_with(db, "fake news"))
     ingested("status", "set", claim, "disputed", "--reason", "denial")
-    with sqlite3.connect(db_path) as conn:
-        assert conn.execute("SELECT actor FROM statuschange ORDER BY id DESC").fetchone() == (
-            "desk-7",
-        )
+    assert rows(db, "SELECT actor FROM statuschange ORDER BY id DESC")[0] == ("desk-7",)
 
 
 def test_stdin_ingest(cli: Invoke) -> None:
@@ -121,12 +115,12 @@ def test_stdin_ingest(cli: Invoke) -> None:
 
 
 def test_newsroom_workflow_via_env(
-    ingested: Invoke, db_path: Path, monkeypatch: pytest.MonkeyPatch
+    ingested: Invoke, db: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from tests.conftest import ROOT
 
     monkeypatch.setenv("VERIFY_WORKFLOW", str(ROOT / "workflows" / "newsroom.toml"))
-    claim = str(claim_id_with(db_path, "fake news"))
+    claim = str(claim_id_with(db, "fake news"))
     ingested("status", "set", claim, "false", "--reason", "footage verified as genuine")
     assert "unverified → false" in ingested("history", claim).output
 
@@ -154,34 +148,34 @@ BAD = [
 
 @pytest.mark.parametrize("args, message", BAD, ids=[" ".join(a) for a, _ in BAD])
 def test_bad_input_is_one_line_error_and_changes_nothing(
-    ingested: Invoke, db_path: Path, args: list[str], message: str
+    ingested: Invoke, db: str, args: list[str], message: str
 ) -> None:
-    before = snapshot(db_path)
+    before = snapshot(db)
     result = ingested(*args, code=1)
     assert result.stderr.startswith("Error: ") and message in result.stderr
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
-    assert snapshot(db_path) == before
+    assert snapshot(db) == before
 
 
 @pytest.mark.parametrize(
     "content", [b"", b"\x00\x01\x02binary\x00", b"\n  \n"], ids=["empty", "binary", "blank"]
 )
 def test_bad_article_files_change_nothing(
-    ingested: Invoke, db_path: Path, tmp_path: Path, content: bytes
+    ingested: Invoke, db: str, tmp_path: Path, content: bytes
 ) -> None:
     bad = tmp_path / "bad.md"
     bad.write_bytes(content)
     good = tmp_path / "good.md"
     good.write_text("Title\nSouth Korea's spy agency said 9,000 troops left on Friday.\n")
-    before = snapshot(db_path)
+    before = snapshot(db)
     result = ingested("ingest", str(good), str(bad), code=1)
     assert "bad.md" in result.stderr
-    assert snapshot(db_path) == before
+    assert snapshot(db) == before
     skipped = ingested("ingest", str(good), str(bad), "--skip-errors")
     assert "1 new claim" in skipped.stdout and "Warning: skipped" in skipped.stderr
 
 
-def test_unreadable_file(ingested: Invoke, db_path: Path, tmp_path: Path) -> None:
+def test_unreadable_file(ingested: Invoke, db: str, tmp_path: Path) -> None:
     folder = tmp_path / "a-folder.md"
     folder.mkdir()
     result = ingested("ingest", str(tmp_path / "nothing-here"), code=1)
@@ -205,3 +199,42 @@ def test_not_a_database(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: ") and "not a verify database" in result.stderr
     assert fake.read_bytes() == before
+
+
+def test_stale_version_is_refused_and_nothing_is_overwritten(ingested: Invoke, db: str) -> None:
+    claim = str(claim_id_with(db, "deploying four brigades"))
+    seen = json.loads(ingested("claims", "show", claim, "--json").stdout)["version"]
+    ingested("status", "set", claim, "disputed", "--reason", "first", "--if-version", str(seen))
+    late = ingested("status", "set", claim, "corroborated", "--reason", "second",
+                    "--if-version", str(seen), code=1)  # fmt: skip
+    assert f"claim {claim} changed since you read it" in late.stderr
+    late = ingested("evidence", "attach", claim, "https://x.example/a", "--if-version", str(seen),
+                    code=1)  # fmt: skip
+    assert "changed since you read it" in late.stderr
+    history = json.loads(ingested("history", claim, "--json").stdout)
+    assert [h["reason"] for h in history][1:] == ["first"]
+
+
+def test_two_processes_race_one_wins(ingested: Invoke, db: str) -> None:
+    import subprocess
+    import sys
+
+    claim = str(claim_id_with(db, "deploying four brigades"))
+    seen = json.loads(ingested("claims", "show", claim, "--json").stdout)["version"]
+    commands = [
+        [sys.executable, "-m", "verify", "status", "set", claim, status, "--reason", f"by {who}",
+         "--by", who, "--if-version", str(seen), "--db", db]
+        for who, status in (("ana", "disputed"), ("ben", "corroborated"))
+    ]  # fmt: skip
+    procs = [subprocess.Popen(c, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for c in commands]  # fmt: skip
+    results = []
+    for proc in procs:
+        _, err = proc.communicate(timeout=60)
+        results.append((proc.returncode, err))
+    codes = sorted(code for code, _ in results)
+    assert codes == [0, 1], results
+    loser = next(err for code, err in results if code == 1)
+    assert "changed since you read it" in loser and "Traceback" not in loser
+    history = json.loads(ingested("history", claim, "--json").stdout)
+    assert len(history) == 2 and history[1]["actor"] in ("ana", "ben")

@@ -9,9 +9,9 @@ from tests.conftest import ROOT, SEEDS, Invoke, snapshot
 from verify import config, db
 
 
-def test_init_creates_schema_at_head_with_wal(cli: Invoke, db_path: Path) -> None:
-    assert "migrated" in cli("init").output
-    assert "already up to date" in cli("init").output
+def test_init_creates_schema_at_head_with_wal(sqlite_cli: Invoke, db_path: Path) -> None:
+    assert "migrated" in sqlite_cli("init").output
+    assert "already up to date" in sqlite_cli("init").output
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -31,7 +31,7 @@ def test_foreign_keys_are_enforced(db_path: Path) -> None:
         session.add(Mention(claim_id=999, article_id=999, char_start=0, char_end=1))
 
 
-def test_failed_command_rolls_back_everything(ingested: Invoke, db_path: Path) -> None:
+def test_failed_command_rolls_back_everything(sqlite_ingested: Invoke, db_path: Path) -> None:
     import pytest
 
     from verify import queue, workflow
@@ -44,27 +44,29 @@ def test_failed_command_rolls_back_everything(ingested: Invoke, db_path: Path) -
     assert snapshot(db_path) == before
 
 
-def test_locked_database_is_a_clear_error(ingested: Invoke, db_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_locked_database_is_a_clear_error(
+    sqlite_ingested: Invoke, db_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(config, "SQLITE_BUSY_TIMEOUT_MS", 300)
     holder = sqlite3.connect(db_path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
         before_start = time.monotonic()
-        result = ingested("status", "set", "1", "disputed", "--reason", "x", code=1)
+        result = sqlite_ingested("status", "set", "1", "disputed", "--reason", "x", code=1)
         assert "is locked" in result.stderr and "try again" in result.stderr
         assert time.monotonic() - before_start < 5
     finally:
         holder.rollback()
         holder.close()
-    assert "unverified" in ingested("history", "1").output
-    assert "disputed" not in ingested("history", "1").output
+    assert "unverified" in sqlite_ingested("history", "1").output
+    assert "disputed" not in sqlite_ingested("history", "1").output
 
 
-def test_writer_waits_for_a_short_lock(ingested: Invoke, db_path: Path) -> None:
+def test_writer_waits_for_a_short_lock(sqlite_ingested: Invoke, db_path: Path) -> None:
     holder = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
     holder.execute("BEGIN IMMEDIATE")
     threading.Timer(0.5, holder.rollback).start()
-    ingested("status", "set", "1", "disputed", "--reason", "waited for the lock")
+    sqlite_ingested("status", "set", "1", "disputed", "--reason", "waited for the lock")
     holder.close()
 
 
@@ -91,11 +93,11 @@ def test_schema_head_constant_matches_the_migrations() -> None:
     assert ScriptDirectory(str(db.MIGRATIONS_DIR)).get_heads() == [db.SCHEMA_HEAD]
 
 
-def test_newer_database_is_refused(cli: Invoke, db_path: Path) -> None:
-    cli("init")
+def test_newer_database_is_refused(sqlite_cli: Invoke, db_path: Path) -> None:
+    sqlite_cli("init")
     with sqlite3.connect(db_path) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999'")
-    result = cli("claims", "list", code=1)
+    result = sqlite_cli("claims", "list", code=1)
     assert "newer than this verify knows" in result.stderr
 
 
@@ -123,7 +125,8 @@ def test_upgrade_from_the_first_revision_keeps_every_row(tmp_path: Path) -> None
     assert db.migrate(db.make_engine(url))
     assert db.current_revision(url) == db.SCHEMA_HEAD
     after = snapshot(path)
-    assert after["claim"] == before["claim"]
+    old_width = len(before["claim"][0])  # new columns are added at the end
+    assert [row[:old_width] for row in after["claim"]] == before["claim"]
     assert [row[:3] for row in after["evidence"]] == [row[:3] for row in before["evidence"]]
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT source_id, url FROM evidence").fetchall() == [

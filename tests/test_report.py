@@ -7,16 +7,16 @@ from tests.conftest import Invoke, claim_id_with
 from verify import report
 
 
-def prepared(ingested: Invoke, db_path: Path) -> int:
-    claim = claim_id_with(db_path, "deploying four brigades")
+def prepared(ingested: Invoke, db: str) -> int:
+    claim = claim_id_with(db, "deploying four brigades")
     ingested("evidence", "attach", str(claim), "https://a.example/1", "--stance", "supports",
              "--note", "=HYPERLINK(\"http://evil.example\")")  # fmt: skip
     ingested("status", "set", str(claim), "disputed", "--reason", "<script>alert(1)</script>")
     return claim
 
 
-def test_markdown_report(ingested: Invoke, db_path: Path) -> None:
-    claim = prepared(ingested, db_path)
+def test_markdown_report(ingested: Invoke, db: str) -> None:
+    claim = prepared(ingested, db)
     text = ingested("report").stdout
     assert text.startswith("# Verification report")
     assert "| disputed | 1 |" in text
@@ -27,8 +27,8 @@ def test_markdown_report(ingested: Invoke, db_path: Path) -> None:
     assert "by tester" in text
 
 
-def test_json_report_is_stable_and_complete(ingested: Invoke, db_path: Path) -> None:
-    claim = prepared(ingested, db_path)
+def test_json_report_is_stable_and_complete(ingested: Invoke, db: str) -> None:
+    claim = prepared(ingested, db)
     data = json.loads(ingested("report", str(claim), "--format", "json").stdout)
     assert data["verify_report"] == 1 and data["total"] == 1
     (c,) = data["claims"]
@@ -40,8 +40,8 @@ def test_json_report_is_stable_and_complete(ingested: Invoke, db_path: Path) -> 
     assert data == again
 
 
-def test_html_report_escapes_everything(ingested: Invoke, db_path: Path, tmp_path: Path) -> None:
-    prepared(ingested, db_path)
+def test_html_report_escapes_everything(ingested: Invoke, db: str, tmp_path: Path) -> None:
+    prepared(ingested, db)
     out = tmp_path / "r.html"
     ingested("report", "--format", "html", "-o", str(out))
     html = out.read_text(encoding="utf-8")
@@ -51,8 +51,8 @@ def test_html_report_escapes_everything(ingested: Invoke, db_path: Path, tmp_pat
     assert "<link" not in html and "src=" not in html  # self-contained
 
 
-def test_csv_report_neutralises_formulas(ingested: Invoke, db_path: Path) -> None:
-    prepared(ingested, db_path)
+def test_csv_report_neutralises_formulas(ingested: Invoke, db: str) -> None:
+    prepared(ingested, db)
     rows = list(
         csv.DictReader(
             io.StringIO(ingested("report", "--format", "csv", "--status", "disputed").stdout)

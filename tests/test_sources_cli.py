@@ -1,13 +1,12 @@
 """`verify sources` and `verify fetch` end to end against a real loopback server."""
 
 import json
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import Invoke, snapshot
+from tests.conftest import Invoke, rows, snapshot
 from tests.webserver import Site, gzip_bomb, serve, slow
 
 ARTICLE = """<html><head><title>Seoul briefs NATO</title></head><body><article>
@@ -44,7 +43,7 @@ def site() -> Iterator[Site]:
         yield s
 
 
-def test_add_fetch_list_refetch(cli: Invoke, site: Site, db_path: Path) -> None:
+def test_add_fetch_list_refetch(cli: Invoke, site: Site, db: str) -> None:
     urls = [
         f"http://news.test{p}" for p in ("/article", "/bomb", "/slow", "/missing", "/private/x")
     ]
@@ -58,15 +57,16 @@ def test_add_fetch_list_refetch(cli: Invoke, site: Site, db_path: Path) -> None:
         in result.stdout
     )
     assert "inflates past the limit" in result.stderr and "timed out" in result.stderr
-    rows = {
+    by_name = {
         r["url"].rsplit("/", 1)[1]: r for r in json.loads(cli("sources", "list", "--json").stdout)
     }
-    assert rows["article"]["error"] is None and rows["article"]["http_status"] == 200
-    assert Path(rows["article"]["archive_path"]).read_bytes() == ARTICLE.encode()
-    assert rows["missing"]["error"] == "HTTP 404" and rows["x"]["error"].startswith("robots.txt")
-    assert rows["feed-item-1"]["fetched_at"] and rows["feed.xml"]["kind"] == "feed"
-    with sqlite3.connect(db_path) as conn:
-        text = conn.execute("SELECT text FROM source WHERE url LIKE '%/article'").fetchone()[0]
+    assert by_name["article"]["error"] is None and by_name["article"]["http_status"] == 200
+    assert Path(by_name["article"]["archive_path"]).read_bytes() == ARTICLE.encode()
+    assert by_name["missing"]["error"] == "HTTP 404" and by_name["x"]["error"].startswith(
+        "robots.txt"
+    )
+    assert by_name["feed-item-1"]["fetched_at"] and by_name["feed.xml"]["kind"] == "feed"
+    text = rows(db, "SELECT text FROM source WHERE url LIKE '%/article'")[0][0]
     assert "12,000 troops" in text and "<p>" not in text
     # nothing is due again straight away: failures wait, successes wait longer
     assert "Fetched 0 source(s)" in cli("fetch", *resolve).stdout
@@ -76,12 +76,12 @@ def test_add_fetch_list_refetch(cli: Invoke, site: Site, db_path: Path) -> None:
     assert "HTTP 404" in failed and "article" not in failed
 
 
-def test_bad_source_urls_change_nothing(cli: Invoke, db_path: Path) -> None:
+def test_bad_source_urls_change_nothing(cli: Invoke, db: str) -> None:
     cli("init")
-    before = snapshot(db_path)
+    before = snapshot(db)
     result = cli("sources", "add", "http://ok.example/a", "ftp://nope.example/x", code=1)
     assert "only http and https" in result.stderr
-    assert snapshot(db_path) == before
+    assert snapshot(db) == before
 
 
 def test_private_address_refused_without_resolve(cli: Invoke, site: Site) -> None:
@@ -91,16 +91,15 @@ def test_private_address_refused_without_resolve(cli: Invoke, site: Site) -> Non
     assert "1 new or changed" in cli("fetch", "--all", "--allow-private").stdout
 
 
-def test_ingest_url(cli: Invoke, site: Site, db_path: Path) -> None:
+def test_ingest_url(cli: Invoke, site: Site, db: str) -> None:
     resolve = ["--resolve", f"news.test:127.0.0.1:{site.port}"]
     out = cli("ingest", "http://news.test/article", *resolve, "--json").stdout
     assert json.loads(out)["new_claims"] >= 1
-    with sqlite3.connect(db_path) as conn:
-        url, title = conn.execute("SELECT url, title FROM article").fetchone()
+    url, title = rows(db, "SELECT url, title FROM article")[0]
     assert (url, title) == ("http://news.test/article", "Seoul briefs NATO")
-    before = snapshot(db_path)
+    before = snapshot(db)
     failed = cli("ingest", "http://news.test/missing", *resolve, code=1)
     assert failed.stderr.startswith("Error: cannot ingest http://news.test/missing (HTTP 404)")
     refused = cli("ingest", f"http://127.0.0.1:{site.port}/article", code=1)
     assert "private or reserved address" in refused.stderr
-    assert snapshot(db_path) == before
+    assert snapshot(db) == before

@@ -3,7 +3,7 @@
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, Index, Text, UniqueConstraint, text
+from sqlalchemy import JSON, Column, DateTime, Index, Integer, Text, UniqueConstraint, text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
@@ -50,11 +50,18 @@ class Article(SQLModel, table=True):
     )
 
 
+_CLAIM_VERSION = Column("version", Integer, nullable=False, default=1)
+
+
 class Claim(SQLModel, table=True):
-    """A checkable assertion, queued for verification."""
+    """A checkable assertion, queued for verification.
+
+    `version` is SQLAlchemy's version counter: every UPDATE says `WHERE version = <as read>`
+    and bumps it, so two edits racing on one claim cannot both win (StaleDataError)."""
 
     # The queue order per status, so listing pending claims reads the index in order.
     __table_args__ = (Index("ix_claim_queue", "status", text("priority DESC"), "created_at", "id"),)
+    __mapper_args__ = {"version_id_col": _CLAIM_VERSION}
 
     id: int | None = Field(default=None, primary_key=True)
     text: str = Field(sa_column=Column(Text, nullable=False))
@@ -69,9 +76,11 @@ class Claim(SQLModel, table=True):
     pinned: bool = False
     assignee: str | None = Field(default=None, index=True)
     assigned_by: str | None = None
-    version: int = 1
+    version: int = Field(default=1, sa_column=_CLAIM_VERSION)
     lease_owner: str | None = None
     lease_until: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+    checked_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+    checks: int = 0  # how many times `check` has run over it (the worker's processing log)
     created_at: datetime = Field(
         default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
     )
@@ -128,6 +137,14 @@ class Source(SQLModel, table=True):
 
 class Evidence(SQLModel, table=True):
     """A passage or link that speaks to a claim, found by rules or attached by a person."""
+
+    # Two reviewers attaching one link to one claim get one row.
+    __table_args__ = (
+        Index(
+            "ux_evidence_manual_url", "claim_id", "url", unique=True,
+            sqlite_where=text("method = 'manual'"), postgresql_where=text("method = 'manual'"),
+        ),
+    )  # fmt: skip
 
     id: int | None = Field(default=None, primary_key=True)
     claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")

@@ -126,7 +126,7 @@ def _queue_claims(
                 "attributed_to": candidate.attributed_to, "quantities": figures,
                 "checkworthiness": candidate.checkworthiness,
                 "priority": candidate.checkworthiness, "status": flow.initial, "pinned": False,
-                "version": 1, "created_at": now, "updated_at": now,
+                "version": 1, "checks": 0, "created_at": now, "updated_at": now,
             }  # fmt: skip
             batch.claims.append(row)
             batch.created.append((row, reason))
@@ -209,6 +209,7 @@ def claim_report(session: Session, flow: Workflow, claim: Claim) -> dict[str, An
         "status": claim.status,
         "status_description": flow.statuses.get(claim.status, ""),
         "pinned": claim.pinned,
+        "version": claim.version,
         "rules_suggest": decision.status if claim.pinned else None,
         "attributed_to": claim.attributed_to,
         "quantities": [dict(q, described=_described(q)) for q in claim.quantities],

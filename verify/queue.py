@@ -6,10 +6,11 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, col, func, select
 
 from verify import origins
-from verify.errors import ClaimNotFound, InputError, NotFoundError
+from verify.errors import ClaimNotFound, ConflictError, InputError, NotFoundError
 from verify.models import Article, Claim, Evidence, Mention, Source, StatusChange, utcnow
 from verify.workflow import Decision, Workflow
 
@@ -102,8 +103,29 @@ def history(session: Session, claim_id: int) -> list[StatusChange]:
 
 
 def _touch(claim: Claim) -> None:
-    claim.version += 1
-    claim.updated_at = utcnow()
+    claim.updated_at = utcnow()  # the UPDATE this causes also checks and bumps `version`
+
+
+def _changed(claim_id: int) -> ConflictError:
+    return ConflictError(
+        f"claim {claim_id} changed since you read it (another edit came first); reload it with "
+        f"`verify claims show {claim_id}` and try again"
+    )
+
+
+def check_version(claim: Claim, expected: int | None) -> None:
+    """ConflictError unless the claim is still at the version the person last saw."""
+    if expected is not None and claim.version != expected:
+        raise _changed(claim.id or 0)
+
+
+def save(session: Session, claim: Claim) -> None:
+    """Write the claim now; a concurrent edit that got there first is a ConflictError."""
+    session.add(claim)
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        raise _changed(claim.id or 0) from exc
 
 
 def record_status(
@@ -132,15 +154,25 @@ def record_status(
 
 
 def set_status(
-    session: Session, flow: Workflow, claim_id: int, status: str, *, reason: str, actor: str
+    session: Session,
+    flow: Workflow,
+    claim_id: int,
+    status: str,
+    *,
+    reason: str,
+    actor: str,
+    expected_version: int | None = None,
 ) -> StatusChange:
     """A person's verdict: checked against the workflow's transitions; pins the claim."""
     if not reason.strip():
         raise InputError("a status change needs a reason (--reason is empty); say why")
     claim = get_claim(session, claim_id)
+    check_version(claim, expected_version)
     flow.check_move(claim.status, status)
     claim.pinned = True
-    return record_status(session, claim, status, reason=reason.strip(), actor=actor)
+    change = record_status(session, claim, status, reason=reason.strip(), actor=actor)
+    save(session, claim)
+    return change
 
 
 def assign(session: Session, claim_ids: Sequence[int], *, to: str | None, by: str) -> list[Claim]:
@@ -150,7 +182,7 @@ def assign(session: Session, claim_ids: Sequence[int], *, to: str | None, by: st
         claim.assignee = to
         claim.assigned_by = by
         _touch(claim)
-        session.add(claim)
+        save(session, claim)
     return claims
 
 
@@ -172,12 +204,14 @@ def attach_evidence(
     stance: str,
     note: str | None,
     by: str,
+    expected_version: int | None = None,
 ) -> Attached:
     """Attach a link to a claim by hand, then let the rules re-evaluate it."""
     url = origins.check_url(url)
     if stance not in origins.STANCES:
         raise InputError(f"unknown stance {stance!r} (valid: {', '.join(origins.STANCES)})")
     claim = get_claim(session, claim_id)
+    check_version(claim, expected_version)
     for existing in evidence(session, claim_id):
         if existing.url == url and existing.method == "manual":
             return Attached(existing, False, None)
@@ -186,9 +220,11 @@ def attach_evidence(
     )
     session.add(row)
     _touch(claim)
-    session.add(claim)
-    session.flush()
-    return Attached(row, True, apply_rules(session, flow, claim))
+    save(session, claim)
+    change = apply_rules(session, flow, claim)
+    if change is not None:
+        save(session, claim)
+    return Attached(row, True, change)
 
 
 def own_origins(session: Session, claim_id: int) -> set[str]:

@@ -84,11 +84,11 @@ def _run(seeds: Path, db: str) -> None:
     nato = _find_claim(db, "delegation to brussels")
     link = "https://brussels-briefing.example/2024/10/28/seoul-delegation-briefs-nato"
     _step(f"verify evidence attach {nato} {link} --stance supports --note ...")
-    review.attach(nato, link, "supports", "NATO confirmed the briefing took place.", db, None,
-                  DEMO_USER)  # fmt: skip
+    note = "NATO confirmed the briefing took place."
+    review.attach(nato, link, "supports", note, None, db, None, DEMO_USER)
     fake = _find_claim(db, "fake news")
     reason = "Footage verified by two agencies; the Kremlin later spoke only of contradictions."
     _step(f'verify status set {fake} disputed --reason "{reason}"')
-    review.set_(fake, "disputed", reason, db, None, DEMO_USER)
+    review.set_(fake, "disputed", reason, None, db, None, DEMO_USER)
     _step("verify report --status corroborated --status disputed")
     reports.report(None, ["corroborated", "disputed"], "markdown", None, db, None)

@@ -14,6 +14,16 @@ from verify.cli.common import (
     load_workflow,
 )
 
+IfVersionOption = Annotated[
+    int | None,
+    typer.Option(
+        "--if-version",
+        min=1,
+        help="Only if the claim is still at this version (see `claims show --json`); "
+        "otherwise fail instead of overwriting someone else's change.",
+    ),
+]
+
 evidence_app = typer.Typer(help="Attach evidence links to claims.", no_args_is_help=True)
 status_app = typer.Typer(help="Set a claim's status by hand, with a reason.", no_args_is_help=True)
 
@@ -27,6 +37,7 @@ def attach(
         typer.Option(help="What the source does to the claim: supports, contradicts or mentions."),
     ] = "mentions",
     note: Annotated[str | None, typer.Option(help="Why this source matters.")] = None,
+    if_version: IfVersionOption = None,
     db: DbOption = None,
     workflow: WorkflowOption = None,
     by: ByOption = None,
@@ -39,8 +50,9 @@ def attach(
 
         with database.transaction(config.database_url(db)) as session:
             done = queue.attach_evidence(
-                session, flow, claim_id, url, stance=stance, note=note, by=actor(by)
-            )
+                session, flow, claim_id, url, stance=stance, note=note, by=actor(by),
+                expected_version=if_version,
+            )  # fmt: skip
     if not done.created:
         typer.echo(
             f"Claim {claim_id} already has {url} as evidence #{done.evidence.id}; unchanged."
@@ -61,6 +73,7 @@ def set_(
     reason: Annotated[
         str | None, typer.Option("--reason", "-r", help="Why (required; kept in the history).")
     ] = None,
+    if_version: IfVersionOption = None,
     db: DbOption = None,
     workflow: WorkflowOption = None,
     by: ByOption = None,
@@ -81,8 +94,9 @@ def set_(
 
         with database.transaction(config.database_url(db)) as session:
             change = queue.set_status(
-                session, flow, claim_id, status, reason=reason, actor=actor(by)
-            )
+                session, flow, claim_id, status, reason=reason, actor=actor(by),
+                expected_version=if_version,
+            )  # fmt: skip
     typer.echo(
         f"Claim {claim_id}: {change.from_status} → {change.to_status} by {change.actor} "
         f"({change.reason})."

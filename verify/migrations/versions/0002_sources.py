@@ -60,7 +60,16 @@ def upgrade() -> None:
     with op.batch_alter_table("article", schema=None) as batch_op:
         batch_op.add_column(sa.Column("origin_group", sa.String(), nullable=True))
 
+    with op.batch_alter_table("claim", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("checked_at", verify.models.UTCDateTime(), nullable=True))
+        batch_op.add_column(sa.Column("checks", sa.Integer(), nullable=False, server_default="0"))
+
     with op.batch_alter_table("evidence", schema=None) as batch_op:
+        batch_op.create_index(
+            "ux_evidence_manual_url", ["claim_id", "url"], unique=True,
+            sqlite_where=sa.text("method = 'manual'"),
+            postgresql_where=sa.text("method = 'manual'"),
+        )  # fmt: skip
         batch_op.add_column(sa.Column("source_id", sa.Integer(), nullable=True))
         batch_op.create_index(batch_op.f("ix_evidence_source_id"), ["source_id"], unique=False)
         batch_op.create_foreign_key(
@@ -75,6 +84,7 @@ def downgrade() -> None:
     with op.batch_alter_table("evidence", schema=None) as batch_op:
         batch_op.drop_constraint("fk_evidence_source_id_source", type_="foreignkey")
         batch_op.drop_index(batch_op.f("ix_evidence_source_id"))
+        batch_op.drop_index("ux_evidence_manual_url")
         batch_op.drop_column("source_id")
 
     with op.batch_alter_table("source", schema=None) as batch_op:
@@ -83,6 +93,10 @@ def downgrade() -> None:
 
     with op.batch_alter_table("article", schema=None) as batch_op:
         batch_op.drop_column("origin_group")
+
+    with op.batch_alter_table("claim", schema=None) as batch_op:
+        batch_op.drop_column("checks")
+        batch_op.drop_column("checked_at")
 
     op.drop_table("source")
     # ### end Alembic commands ###
