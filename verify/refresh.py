@@ -110,6 +110,23 @@ def refresh(
     return summary
 
 
+def fetch_sources(
+    engine: Engine,
+    ids: list[int],
+    settings: fetch.FetchSettings,
+    archive_dir: Path,
+    *,
+    actor: str,
+) -> Summary:
+    """Fetch the given sources (leased by a worker) and record each outcome."""
+    summary = Summary()
+    with db.session_on(engine) as session:
+        jobs = [_job(s) for s in (session.get(Source, i) for i in ids) if s is not None]
+    if jobs:
+        asyncio.run(_run(engine, jobs, settings, archive_dir, summary, actor, None))
+    return summary
+
+
 def _job(source: Source) -> Job:
     # Conditional GET only when we still hold what the validators describe.
     keep = bool(source.text) or source.kind == "feed"
@@ -199,6 +216,7 @@ def _write(
                     summary.discovered += _discover(session, source, page, actor)
                 sources.record_success(source, now=now)
                 summary.fetched += 1
+            source.lease_owner = source.lease_until = None  # done: back to the queue
             session.add(source)
 
 

@@ -122,3 +122,63 @@ def run(
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+
+
+def worker(
+    once: Annotated[bool, typer.Option("--once", help="Drain the queue, then exit.")] = False,
+    batch: Annotated[int, typer.Option(min=1, max=1000, help="Items leased at a time.")] = 25,
+    lease: Annotated[
+        float, typer.Option(min=1, help="Seconds a lease lasts (renewed while working).")
+    ] = 120.0,
+    health: Annotated[
+        float, typer.Option(min=1, help="Seconds between health lines on stderr.")
+    ] = 30.0,
+    name: Annotated[
+        str | None, typer.Option(help="Worker name in leases. Default: host-pid.")
+    ] = None,
+    allow_private: AllowPrivateOption = False,
+    resolve: ResolveOption = None,
+    concurrency: ConcurrencyOption = 8,
+    per_host: PerHostOption = 2,
+    timeout: TimeoutOption = 30.0,
+    robots: RobotsOption = True,
+    archive: ArchiveOption = None,
+    db: DbOption = None,
+    workflow: WorkflowOption = None,
+) -> None:
+    """Work the shared queue: lease due sources and pending claims, fetch and check them.
+
+    Run several on one PostgreSQL database (on several machines) to share the work; a worker
+    that dies leaves its leases to expire and its work returns to the queue. Ctrl-C or SIGTERM
+    finishes the current batch, then exits.
+    """
+    from datetime import timedelta
+
+    from verify import worker as queue_worker
+
+    stop = _Stop()
+    previous = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        with exit_on_error():
+            url = config.database_url(db)
+            settings = fetch_settings(
+                allow_private=allow_private, resolve=resolve, concurrency=concurrency,
+                per_host=per_host, timeout=timeout, robots=robots,
+            )  # fmt: skip
+            runner = queue_worker.Worker(
+                url, load_workflow(workflow), settings, config.archive_dir(url, archive),
+                name=name or queue_worker.default_name(), batch=batch,
+                lease=timedelta(seconds=lease),
+            )  # fmt: skip
+            try:
+                runner.run(
+                    once=once,
+                    stop=lambda: stop.requested,
+                    report=lambda line: typer.echo(line, err=True),
+                    health_every=health,
+                )
+            finally:
+                runner.close()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)

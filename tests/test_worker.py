@@ -1,0 +1,106 @@
+"""Several `verify worker` processes on one queue: every claim checked exactly once, also when
+a worker is killed part-way."""
+
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+import sqlalchemy
+
+from tests.conftest import postgres_database, rows
+from verify import db as database
+from verify.models import Claim
+
+
+@pytest.fixture
+def pg() -> Iterator[str]:
+    with postgres_database() as url:
+        yield url
+
+
+def seed_claims(url: str, n: int) -> None:
+    engine = database.open_engine(url)
+    now = datetime.now(UTC)
+    with engine.begin() as conn:
+        conn.execute(
+            sqlalchemy.insert(Claim.__table__),  # type: ignore[attr-defined]
+            [{"text": f"Claim number {i} says 12,000 troops moved.", "quote": "q",
+              "quantities": [], "checkworthiness": 0.5, "priority": (i % 97) / 97,
+              "status": "unverified", "pinned": False, "version": 1, "checks": 0,
+              "created_at": now, "updated_at": now} for i in range(n)],
+        )  # fmt: skip
+    engine.dispose()
+
+
+def workers(url: str, count: int, *extra: str) -> list[subprocess.Popen[str]]:
+    command = [sys.executable, "-m", "verify", "worker", "--once", "--db", url, *extra]
+    return [
+        subprocess.Popen([*command, "--name", f"w{i}"], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+        for i in range(count)
+    ]  # fmt: skip
+
+
+def finish(procs: list[subprocess.Popen[str]]) -> list[tuple[int, str]]:
+    results = []
+    for proc in procs:
+        _, err = proc.communicate(timeout=300)
+        results.append((proc.returncode, err))
+    return results
+
+
+def checks_per_claim(url: str) -> dict[int, int]:
+    return dict(rows(url, "SELECT checks, count(*) FROM claim GROUP BY checks"))  # type: ignore[arg-type]
+
+
+def test_four_workers_drain_2000_claims_exactly_once(pg: str) -> None:
+    seed_claims(pg, 2000)
+    results = finish(workers(pg, 4, "--batch", "25"))
+    assert all(code == 0 for code, _ in results), results
+    assert checks_per_claim(pg) == {1: 2000}
+    assert rows(pg, "SELECT count(*) FROM claim WHERE lease_owner IS NOT NULL") == [(0,)]
+    done = [int(err.split(": ")[1].split(" claims")[0]) for _, err in results]
+    assert sum(done) == 2000 and min(done) > 0  # the work was shared
+    assert all("claims checked" in err and "queue:" in err for _, err in results)
+
+
+def test_killed_worker_loses_nothing_and_work_is_done_once(pg: str) -> None:
+    seed_claims(pg, 2000)
+    procs = workers(pg, 4, "--batch", "10", "--lease", "3")
+    time.sleep(2.5)
+    procs[0].send_signal(signal.SIGKILL)
+    results = finish(procs)
+    assert results[0][0] == -signal.SIGKILL
+    assert all(code == 0 for code, _ in results[1:]), results
+    time.sleep(3.5)  # the dead worker's leases expire
+    finish(workers(pg, 1))
+    assert checks_per_claim(pg) == {1: 2000}
+    assert rows(pg, "SELECT count(*) FROM claim WHERE lease_owner IS NOT NULL") == [(0,)]
+
+
+def test_two_workers_share_a_sqlite_queue(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'queue.db'}"
+    seed_claims(url, 300)
+    results = finish(workers(url, 2, "--batch", "20"))
+    assert all(code == 0 for code, _ in results), results
+    assert checks_per_claim(url) == {1: 300}
+
+
+def test_sigterm_finishes_the_batch_and_exits(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'queue.db'}"
+    seed_claims(url, 50)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "verify", "worker", "--db", url, "--health", "1"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    time.sleep(4)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert "Stopping after the current step" in err and "50 claims checked" in err
+    assert checks_per_claim(url) == {1: 50}
