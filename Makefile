@@ -32,6 +32,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/bench_ingest.py
 	$(BIN)/python bench/bench_match.py
 	$(BIN)/python bench/bench_fetch.py
+	$(BIN)/python bench/bench_worker.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -122,7 +122,9 @@ def test_upgrade_from_the_first_revision_keeps_every_row(tmp_path: Path) -> None
         )
     before = snapshot(path)
     url = f"sqlite:///{path}"
-    assert db.migrate(db.make_engine(url))
+    engine = db.make_engine(url)
+    assert db.migrate(engine)
+    engine.dispose()
     assert db.current_revision(url) == db.SCHEMA_HEAD
     after = snapshot(path)
     old_width = len(before["claim"][0])  # new columns are added at the end

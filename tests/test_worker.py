@@ -104,3 +104,66 @@ def test_sigterm_finishes_the_batch_and_exits(tmp_path: Path) -> None:
     assert proc.returncode == 0, err
     assert "Stopping after the current step" in err and "50 claims checked" in err
     assert checks_per_claim(url) == {1: 50}
+
+
+def test_upgrade_from_first_revision_on_postgres(pg: str) -> None:
+    from alembic import command
+
+    engine = sqlalchemy.create_engine(pg)
+    with engine.begin() as connection:
+        command.upgrade(database._alembic_config(connection), "0001")
+        connection.exec_driver_sql(
+            "INSERT INTO claim (text, quote, quantities, checkworthiness, priority, status, pinned,"
+            " version, created_at, updated_at) VALUES ('old claim', 'q', '[]', 0.5, 0.5,"
+            " 'unverified', false, 1, now(), now())"
+        )
+    engine.dispose()
+    assert database.current_revision(pg) == "0001"
+    engine = database.make_engine(pg)
+    assert database.migrate(engine)
+    engine.dispose()
+    assert database.current_revision(pg) == database.SCHEMA_HEAD
+    assert rows(pg, "SELECT text, status, checks FROM claim") == [("old claim", "unverified", 0)]
+
+
+def test_cli_processes_and_a_worker_share_one_sqlite_file(tmp_path: Path) -> None:
+    from tests.conftest import SEEDS
+
+    url = f"sqlite:///{tmp_path / 'shared.db'}"
+    base = [sys.executable, "-m", "verify"]
+    subprocess.run([*base, "ingest", str(SEEDS), "--db", url], check=True, capture_output=True)
+    seed_claims(url, 400)
+    commands = [[*base, "worker", "--once", "--batch", "5", "--db", url]]
+    for claim in range(1, 9):
+        commands.append([*base, "evidence", "attach", str(claim), f"https://e{claim}.example/x",
+                         "--db", url])  # fmt: skip
+        commands.append([*base, "claims", "assign", str(claim), "--to", "mina", "--db", url])
+    procs = [subprocess.Popen(c, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for c in commands]  # fmt: skip
+    results = finish(procs)
+    assert all(code == 0 for code, _ in results), [err for code, err in results if code]
+    assert not any("locked" in err for _, err in results)
+    assert rows(url, "SELECT count(*) FROM evidence WHERE method = 'manual'") == [(8,)]
+
+
+def test_killed_ingest_leaves_no_half_article_and_rerun_completes(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(1500):
+        (folder / f"a{i:04}.md").write_text(
+            f"Report {i}\nSouth Korea's spy agency said {i * 10 + 100:,} troops moved on Friday.\n"
+        )
+    url = f"sqlite:///{tmp_path / 'ingest.db'}"
+    command = [sys.executable, "-m", "verify", "ingest", str(folder), "--db", url]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(2.0)
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=60)
+    articles = rows(Path(tmp_path / "ingest.db"), "SELECT count(*) FROM article")
+    assert articles in ([], [(0,)], [(1500,)])  # all or nothing: one transaction
+    subprocess.run(command, check=True, capture_output=True, timeout=300)
+    subprocess.run(command, check=True, capture_output=True, timeout=300)
+    assert rows(url, "SELECT count(*) FROM article") == [(1500,)]
+    assert rows(url, "SELECT count(*) FROM claim") == [(1500,)]
+    orphans = "SELECT count(*) FROM article WHERE id NOT IN (SELECT article_id FROM mention)"
+    assert rows(url, orphans) == [(0,)]

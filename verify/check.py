@@ -9,7 +9,7 @@ from sqlmodel import Session, col, select
 
 from verify import extract, match, origins, queue, sources, stance
 from verify.models import Article, Claim, Evidence, Mention, Source, StatusChange, utcnow
-from verify.workflow import Workflow
+from verify.workflow import Decision, Workflow
 
 RULES = queue.RULES_ACTOR
 MIN_PASSAGE_WORDS = 5
@@ -42,7 +42,7 @@ class Summary:
 def check(session: Session, flow: Workflow, *, claim_ids: Sequence[int] = ()) -> Summary:
     """Match the claims (default: all pending) against every fetched source and re-decide them."""
     claims = (
-        [queue.get_claim(session, i) for i in claim_ids]
+        queue.get_claims(session, claim_ids)
         if claim_ids
         else queue.list_claims(session, statuses=flow.pending)
     )
@@ -81,8 +81,9 @@ def check(session: Session, flow: Workflow, *, claim_ids: Sequence[int] = ()) ->
     for (i, _), (judged, m) in sorted(best.items(), key=lambda kv: kv[0]):
         _record(session, claims[i], passages[m.passage], judged, m.score, summary)
     session.flush()
+    decided = queue.rule_decisions(session, flow, claims)
     for claim in claims:
-        _decide(session, flow, claim, summary)
+        _decide(session, flow, claim, decided[claim.id or 0], summary)
     return summary
 
 
@@ -150,12 +151,17 @@ def _record(
     session.add(row)
 
 
-def _decide(session: Session, flow: Workflow, claim: Claim, summary: Summary) -> None:
+def _decide(
+    session: Session,
+    flow: Workflow,
+    claim: Claim,
+    decided: tuple[Decision, dict[str, float]],
+    summary: Summary,
+) -> None:
     if claim.pinned:
-        decision, _ = queue.rule_decision(session, flow, claim)
-        if decision.status != claim.status:
-            summary.held.append((claim.id or 0, claim.status, decision.status))
+        if decided[0].status != claim.status:
+            summary.held.append((claim.id or 0, claim.status, decided[0].status))
         return
-    change = queue.apply_rules(session, flow, claim)
+    change = queue.apply_rules(session, flow, claim, decided)
     if change is not None:
         summary.changes.append(change)

@@ -278,7 +278,7 @@ def report_data(
 ) -> dict[str, Any]:
     """The whole report: summary counts per status, then each selected claim."""
     if claim_ids:
-        claims = [queue.get_claim(session, claim_id) for claim_id in claim_ids]
+        claims = queue.get_claims(session, claim_ids)
     else:
         claims = queue.list_claims(session, statuses=statuses)
         claims.sort(key=lambda c: c.id or 0)
