@@ -238,3 +238,23 @@ def test_two_processes_race_one_wins(ingested: Invoke, db: str) -> None:
     assert "changed since you read it" in loser and "Traceback" not in loser
     history = json.loads(ingested("history", claim, "--json").stdout)
     assert len(history) == 2 and history[1]["actor"] in ("ana", "ben")
+
+
+def test_two_reviewers_attaching_one_link_get_one_row(ingested: Invoke, db: str) -> None:
+    import subprocess
+    import sys
+
+    claim = str(claim_id_with(db, "deploying four brigades"))
+    command = [sys.executable, "-m", "verify", "evidence", "attach", claim,
+               "https://same.example/story", "--stance", "supports", "--db", db]  # fmt: skip
+    pipe = subprocess.PIPE
+    procs = [
+        subprocess.Popen([*command, "--by", who], stdout=pipe, stderr=pipe, text=True)
+        for who in ("ana", "ben")
+    ]
+    for proc in procs:
+        proc.communicate(timeout=60)
+    assert 0 in [p.returncode for p in procs]
+    assert rows(db, "SELECT count(*) FROM evidence WHERE url = 'https://same.example/story'") == [
+        (1,)
+    ]
