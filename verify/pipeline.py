@@ -290,6 +290,12 @@ def report_data(
         "verify_report": 1,
         "generated_at": utcnow().isoformat(),
         "workflow": flow.name,
+        "initial_status": flow.initial,
+        "ratings": {
+            status: {"value": r.value, "name": r.name} for status, r in flow.ratings.items()
+        },
+        "best_rating": flow.best_rating,
+        "worst_rating": flow.worst_rating,
         "summary": summary,
         "total": len(claims),
         "articles": len(articles),

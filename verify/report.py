@@ -8,7 +8,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-FORMATS = ("markdown", "json", "html", "csv")
+FORMATS = ("markdown", "json", "html", "csv", "claimreview")
 CSV_COLUMNS = (
     "id", "status", "claim", "attributed_to", "quantities", "reason", "actor", "changed_at",
     "evidence", "mentions", "assignee", "checkworthiness",
@@ -18,7 +18,11 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def render(data: dict[str, Any], fmt: str) -> str:
     """The report in one of FORMATS."""
-    return {"markdown": markdown, "json": to_json, "html": html, "csv": to_csv}[fmt](data)
+    renderers = {
+        "markdown": markdown, "json": to_json, "html": html, "csv": to_csv,
+        "claimreview": claimreview,
+    }  # fmt: skip
+    return renderers[fmt](data)
 
 
 def to_json(data: dict[str, Any]) -> str:
@@ -130,3 +134,61 @@ def to_csv(data: dict[str, Any]) -> str:
         ]
         writer.writerow([safe_cell(v) for v in row])
     return buffer.getvalue()
+
+
+def _appearance(mention: dict[str, Any]) -> dict[str, Any]:
+    """An article the claim appeared in, as a schema.org CreativeWork."""
+    work: dict[str, Any] = {"@type": "CreativeWork", "url": mention["url"]}
+    work["headline"] = mention["title"]
+    if mention["outlet"]:
+        work["publisher"] = {"@type": "Organization", "name": mention["outlet"]}
+    if mention["published_at"]:
+        work["datePublished"] = mention["published_at"][:10]
+    return work
+
+
+def claim_reviews(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """schema.org ClaimReview objects for the claims that have a verdict (a status other than
+    the initial one, with a rating in the workflow's [claimreview] table)."""
+    org = data.get("organisation") or {"name": "verify"}
+    author = {"@type": "Organization", **org}
+    reviews = []
+    for claim in data["claims"]:
+        rating = data["ratings"].get(claim["status"])
+        if rating is None or claim["status"] == data["initial_status"]:
+            continue
+        decided = (claim["why"] or {}).get("at") or claim["updated_at"]
+        appearances = [_appearance(m) for m in claim["mentions"] if m["url"]]
+        item: dict[str, Any] = {"@type": "Claim", "appearance": appearances}
+        if claim["attributed_to"]:
+            item["author"] = {"@type": "Organization", "name": claim["attributed_to"]}
+        dates = sorted(m["published_at"] for m in claim["mentions"] if m["published_at"])
+        if dates:
+            item["datePublished"] = dates[0][:10]
+        if appearances:
+            item["firstAppearance"] = appearances[0]
+        base = str(org.get("url") or "").rstrip("/")
+        reviews.append({
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "url": f"{base}/claims/{claim['id']}" if base else f"urn:verify:claim:{claim['id']}",
+            "claimReviewed": claim["text"],
+            "datePublished": decided[:10],
+            "author": author,
+            "reviewRating": {
+                "@type": "Rating",
+                "ratingValue": rating["value"],
+                "bestRating": data["best_rating"],
+                "worstRating": data["worst_rating"],
+                "alternateName": rating["name"],
+            },
+            "itemReviewed": item,
+        })  # fmt: skip
+    return reviews
+
+
+def claimreview(data: dict[str, Any]) -> str:
+    """ClaimReview JSON-LD: one object for a single reviewed claim, else a list."""
+    reviews = claim_reviews(data)
+    body: Any = reviews[0] if len(reviews) == 1 and data["total"] == 1 else reviews
+    return json.dumps(body, indent=2, ensure_ascii=False) + "\n"

@@ -91,4 +91,4 @@ def _run(seeds: Path, db: str) -> None:
     _step(f'verify status set {fake} disputed --reason "{reason}"')
     review.set_(fake, "disputed", reason, None, db, None, DEMO_USER)
     _step("verify report --status corroborated --status disputed")
-    reports.report(None, ["corroborated", "disputed"], "markdown", None, db, None)
+    reports.report(None, ["corroborated", "disputed"], "markdown", None, "verify", None, db, None)

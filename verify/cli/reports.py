@@ -19,13 +19,20 @@ def report(
         typer.Option("--status", "-s", help="Only claims in this status (repeatable)."),
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="markdown, json, html or csv.")
+        str, typer.Option("--format", "-f", help="markdown, json, html, csv or claimreview.")
     ] = "markdown",
     output: Annotated[
         Path | None,
         typer.Option(
             "--output", "-o", help="Write to this file instead of stdout.", dir_okay=False
         ),
+    ] = None,
+    org_name: Annotated[
+        str, typer.Option(envvar="VERIFY_ORG_NAME", help="Your organisation (ClaimReview author).")
+    ] = "verify",
+    org_url: Annotated[
+        str | None,
+        typer.Option(envvar="VERIFY_ORG_URL", help="Your site; review URLs are <url>/claims/<id>."),
     ] = None,
     db: DbOption = None,
     workflow: WorkflowOption = None,
@@ -47,6 +54,7 @@ def report(
 
         with database.transaction(config.database_url(db), write=False) as session:
             data = pipeline.report_data(session, flow, claim_ids=claim_ids or (), statuses=statuses)
+        data["organisation"] = {"name": org_name, **({"url": org_url} if org_url else {})}
         text = renderers.render(data, fmt)
         if output is None:
             typer.echo(text, nl=False)
