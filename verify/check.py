@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, col, select
 
-from verify import extract, match, origins, queue, sources, stance
+from verify import extract, factchecks, match, origins, queue, sources, stance
 from verify.models import Article, Claim, Evidence, Mention, Source, StatusChange, utcnow
 from verify.workflow import Decision, Workflow
 
@@ -80,11 +80,54 @@ def check(session: Session, flow: Workflow, *, claim_ids: Sequence[int] = ()) ->
             best[key] = (judged, m)
     for (i, _), (judged, m) in sorted(best.items(), key=lambda kv: kv[0]):
         _record(session, claims[i], passages[m.passage], judged, m.score, summary)
+    confirmed = _match_factchecks(session, flow, claims, summary)
     session.flush()
     decided = queue.rule_decisions(session, flow, claims)
     for claim in claims:
-        _decide(session, flow, claim, decided[claim.id or 0], summary)
+        verdict = confirmed.get(claim.id or 0)
+        _decide(session, flow, claim, verdict or decided[claim.id or 0], summary)
     return summary
+
+
+FACTCHECK_STANCE = {
+    "false": "contradicts", "mostly_false": "contradicts", "misleading": "contradicts",
+    "true": "supports", "mostly_true": "supports",
+}  # fmt: skip
+
+
+def _match_factchecks(
+    session: Session, flow: Workflow, claims: list[Claim], summary: Summary
+) -> dict[int, tuple[Decision, dict[str, float]]]:
+    """Attach published fact-checks that match each claim; return the verdicts that are close
+    enough (the workflow's `confirm`) to set a status by the workflow's verdict map."""
+    policy = flow.factchecks
+    index = factchecks.Index(session)
+    if not index.rows:
+        return {}
+    confirmed: dict[int, tuple[Decision, dict[str, float]]] = {}
+    hits = index.search([c.text for c in claims], scorer=flow.scorer, limit=3)
+    for claim, claim_hits in zip(claims, hits, strict=True):
+        words = match.content_words(match.normalise(claim.text))
+        for hit in claim_hits:
+            fc = hit.factcheck
+            reviewed = match.content_words(match.normalise(fc.claim_reviewed))
+            share = match.overlap(words, reviewed, index.blocking.weight)
+            if hit.score < policy.suggest or share < match.MIN_SHARE:
+                continue
+            rating = fc.rating_text or fc.verdict or "unrated"
+            note = f"fact-check by {fc.publisher or 'unknown publisher'}: rated {rating!r}"
+            values = {
+                "passage": fc.claim_reviewed, "score": hit.score, "note": note,
+                "stance": FACTCHECK_STANCE.get(fc.verdict or "", "mentions"),
+                "quantity_comparison": None,
+            }  # fmt: skip
+            _upsert(session, claim, fc.review_url, "factcheck", summary, values)
+            status = policy.verdicts.get(fc.verdict or "")
+            if status and hit.score >= policy.confirm and claim.id not in confirmed:
+                reason = f"matches a {note} (similarity {hit.score:.0f})"
+                decision = Decision(status, reason, None)
+                confirmed[claim.id or 0] = (decision, {"factcheck_score": hit.score})
+    return confirmed
 
 
 def _group_origins(session: Session, pages: list[Source], claims: list[Claim]) -> None:
@@ -119,25 +162,37 @@ def _record(
     own_urls = {a.url for _, a in queue.mentions(session, claim.id or 0) if a.url}
     if source.url in own_urls or source.final_url in own_urls:
         return  # the claim's own article, fetched as a source
-    row = session.exec(
-        select(Evidence).where(
-            Evidence.claim_id == claim.id,
-            Evidence.source_id == source.id,
-            Evidence.method == "auto",
-        )
-    ).first()
     values = {
-        "url": source.final_url or source.url, "passage": passage.text,
-        "char_start": passage.start, "char_end": passage.end, "score": score,
-        "stance": judged.label, "quantity_comparison": judged.comparison,
+        "passage": passage.text, "char_start": passage.start, "char_end": passage.end,
+        "score": score, "stance": judged.label, "quantity_comparison": judged.comparison,
         "note": judged.explanation,
     }  # fmt: skip
+    _upsert(session, claim, source.final_url or source.url, "auto", summary, values, source)
+
+
+def _upsert(
+    session: Session,
+    claim: Claim,
+    url: str,
+    method: str,
+    summary: Summary,
+    values: dict[str, object],
+    source: Source | None = None,
+) -> None:
+    """Add or refresh the rules' evidence row for one claim and one source or fact-check."""
+    query = select(Evidence).where(Evidence.claim_id == claim.id, Evidence.method == method)
+    if source is not None:
+        query = query.where(Evidence.source_id == source.id)
+    else:
+        query = query.where(Evidence.url == url)
+    row = session.exec(query).first()
+    values = {**values, "url": url}
     if row is None:
         row = Evidence(
             claim_id=claim.id or 0,
-            source_id=source.id,
-            url=str(values["url"]),
-            method="auto",
+            source_id=source.id if source is not None else None,
+            url=url,
+            method=method,
             added_by=RULES,
         )
         summary.evidence_new += 1

@@ -104,7 +104,7 @@ class BlockingIndex:
         self.df = np.bincount(col_index, minlength=len(self.vocab)).astype(np.float32)
         idf = np.log1p((self.size - self.df + 0.5) / (self.df + 0.5))
         self.idf = idf
-        self.max_idf = float(np.log1p((self.size + 0.5) / 0.5))
+        self.mean_idf = float(idf.mean()) if len(idf) else 1.0
         avg = float(lengths.mean()) if self.size else 1.0
         norm = K1 * (1 - B + B * lengths[row_index] / max(avg, 1e-9))
         weights = idf[col_index] * tf * (K1 + 1) / (tf + norm)
@@ -113,9 +113,10 @@ class BlockingIndex:
         ).T.tocsr()  # vocabulary × passages
 
     def weight(self, word: str) -> float:
-        """A word's rarity (BM25 idf); words no passage holds weigh the most."""
+        """A word's rarity (BM25 idf); a word no passage holds weighs as much as an average
+        one: it tells nothing about which passage is meant."""
         j = self.vocab.get(word)
-        return float(self.idf[j]) if j is not None else self.max_idf
+        return float(self.idf[j]) if j is not None else self.mean_idf
 
     def _query_terms(self, text: str) -> list[int]:
         terms = sorted(

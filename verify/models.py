@@ -177,3 +177,27 @@ class StatusChange(SQLModel, table=True):
     actor: str
     facts: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class FactCheck(SQLModel, table=True):
+    """A published fact-check (schema.org ClaimReview), imported to match new claims against."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(sa_column=Column(Text, nullable=False, unique=True))  # review URL + claim
+    claim_reviewed: str = Field(sa_column=Column(Text, nullable=False))
+    claimant: str | None = None
+    claim_date: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+    rating_text: str | None = None
+    rating_value: float | None = None
+    best_rating: float | None = None
+    worst_rating: float | None = None
+    verdict: str | None = Field(default=None, index=True)  # normalised: false, mostly_true, ...
+    publisher: str | None = None
+    publisher_site: str | None = None
+    review_url: str = Field(sa_column=Column(Text, nullable=False))
+    review_date: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+    language: str | None = None
+    imported_from: str | None = Field(default=None, sa_column=Column(Text))
+    imported_at: datetime = Field(
+        default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
+    )

@@ -130,11 +130,12 @@ def check_version(claim: Claim, expected: int | None) -> None:
 
 def save(session: Session, claim: Claim) -> None:
     """Write the claim now; a concurrent edit that got there first is a ConflictError."""
+    claim_id = claim.id or 0  # read before the flush: after a failed one the row is expired
     session.add(claim)
     try:
         session.flush()
     except StaleDataError as exc:
-        raise _changed(claim.id or 0) from exc
+        raise _changed(claim_id) from exc
 
 
 def record_status(

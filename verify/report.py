@@ -82,7 +82,7 @@ def _origin_counts(claim: dict[str, Any]) -> str:
     """The facts behind a rule-made status, in words."""
     last = claim["history"][-1] if claim["history"] else None
     facts = last["facts"] if last and last["facts"] else None
-    if not facts:
+    if not facts or "supporting_origins" not in facts:
         return ""
     return (
         f"; independent origins: {facts['supporting_origins']:g} supporting, "

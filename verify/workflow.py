@@ -4,7 +4,7 @@ from TOML into frozen objects. Every unknown name is an error with file, line an
 import difflib
 import re
 import tomllib
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +13,11 @@ from verify.errors import TransitionError, WorkflowError
 SCORERS = ("token_set_ratio", "token_sort_ratio", "partial_ratio", "ratio", "WRatio", "QRatio")
 TOP_KEYS = {
     "name", "description", "initial", "pending", "statuses", "match", "rules", "transitions",
-    "claimreview",
+    "claimreview", "factchecks",
 }  # fmt: skip
+FACTCHECK_KEYS = {"suggest", "confirm", "verdicts", "wording"}
+VERDICTS = ("false", "mostly_false", "mixed", "misleading", "mostly_true", "true", "unproven",
+            "satire")  # fmt: skip
 MATCH_KEYS = {"scorer", "min_score", "quantity_tolerance"}
 RULE_KEYS = {"status", "when", "reason"}
 BOUND_KEYS = {"min", "max"}
@@ -81,6 +84,18 @@ class Rating:
 
 
 @dataclass(frozen=True)
+class FactCheckPolicy:
+    """How published fact-checks feed a claim: similarity to attach one as evidence
+    (`suggest`), similarity at which its verdict may set the status (`confirm`), the
+    verdict → status map, and extra rating wording → verdict."""
+
+    suggest: float = 85.0
+    confirm: float = 95.0
+    verdicts: dict[str, str] = field(default_factory=dict)
+    wording: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Decision:
     """What the rules say about a claim, and why."""
 
@@ -107,6 +122,7 @@ class Workflow:
     best_rating: int
     worst_rating: int
     description: str = ""
+    factchecks: FactCheckPolicy = field(default_factory=FactCheckPolicy)
 
     def check_status(self, status: str) -> str:
         """The status if the workflow has it; else TransitionError with the choices."""
@@ -238,6 +254,7 @@ class _Parser:
             ratings=ratings,
             best_rating=best,
             worst_rating=worst,
+            factchecks=self.factchecks(data.get("factchecks", {}), statuses),
         )
 
     def number(
@@ -293,6 +310,28 @@ class _Parser:
                 self.status(t, statuses, f"[transitions] {source}") for t in targets
             )
         return moves
+
+    def factchecks(self, raw: Any, statuses: dict[str, str]) -> FactCheckPolicy:
+        if not isinstance(raw, dict):
+            raise self.fail("factchecks", "[factchecks] must be a table")
+        self.unknown(raw, FACTCHECK_KEYS, "[factchecks]")
+        verdicts = raw.get("verdicts", {})
+        wording = raw.get("wording", {})
+        if not isinstance(verdicts, dict) or not isinstance(wording, dict):
+            raise self.fail("factchecks", "verdicts and wording must be tables")
+        self.unknown(verdicts, VERDICTS, "[factchecks.verdicts]")
+        for verdict in wording.values():
+            if verdict not in VERDICTS:
+                raise self.fail(str(verdict), f"unknown verdict {verdict!r} in "
+                                f"[factchecks.wording] (valid: {', '.join(VERDICTS)})")  # fmt: skip
+        return FactCheckPolicy(
+            suggest=self.number(raw, "suggest", 85, 0, 100),
+            confirm=self.number(raw, "confirm", 95, 0, 100),
+            verdicts={
+                v: self.status(s, statuses, "[factchecks.verdicts]") for v, s in verdicts.items()
+            },
+            wording={str(k): str(v) for k, v in wording.items()},
+        )
 
     def ratings(self, raw: Any, statuses: dict[str, str]) -> tuple[int, int, dict[str, Rating]]:
         if not isinstance(raw, dict):

@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from verify import __version__
-from verify.cli import checks, claims, demo, ingest, reports, review, sources, workflows
+from verify.cli import checks, claims, demo, factchecks, ingest, reports, review, sources, workflows
 
 app = typer.Typer(
     name="verify",
@@ -49,6 +49,7 @@ app.command()(sources.fetch)
 app.command()(checks.check)
 app.command()(checks.run)
 app.command()(checks.worker)
+app.add_typer(factchecks.app, name="factchecks")
 app.command()(reports.report)
 app.add_typer(workflows.app, name="workflow")
 app.command()(demo.demo)

@@ -1,0 +1,113 @@
+"""Published fact-checks in (ClaimReview JSON-LD, HTML, Google JSON, CSV) and out."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA, Invoke, claim_id_with, invoker, rows
+from verify import claimreview, workflow
+
+FILES = DATA / "factchecks"
+COLUMNS = ["--text-col", "claim", "--rating-col", "verdict", "--url-col", "link",
+           "--publisher-col", "outlet"]  # fmt: skip
+
+
+def test_every_format_imports_and_malformed_records_are_named(cli: Invoke) -> None:
+    out = cli("factchecks", "import", *map(str, sorted(FILES.iterdir())), *COLUMNS)
+    assert "Imported 6 fact-check(s): 6 new, 0 updated, 0 unchanged; 5 skipped." in out.stdout
+    for expected in [
+        "checks.tsv: record 2: needs claim text and an http(s) url",
+        "google.json: record 2: no http(s) url",
+        "graph.jsonld: record 3: no claimReviewed",
+        "graph.jsonld: record 4: no http(s) url",
+        "page.html: record 2: JSON-LD block 2 is not valid JSON",
+    ]:
+        assert expected in out.stderr
+    again = cli("factchecks", "import", *map(str, sorted(FILES.iterdir())), *COLUMNS)
+    assert "0 new, 0 updated, 6 unchanged" in again.stdout
+
+
+def test_fields_and_rating_normalisation(cli: Invoke, db: str) -> None:
+    cli("factchecks", "import", str(FILES / "graph.jsonld"), str(FILES / "google.json"))
+    found = dict(rows(db, "SELECT review_url, verdict FROM factcheck"))
+    assert found == {
+        "https://checkdesk.example/checks/north-korea-troops": "mostly_true",
+        "https://checkdesk.example/checks/kremlin-footage": "false",  # "Pants on Fire"
+        "https://factagency.example/kim-100k": "false",
+    }
+    (troops,) = rows(db, "SELECT rating_value, best_rating, worst_rating, claimant, publisher "
+                         "FROM factcheck WHERE review_url LIKE '%troops'")  # fmt: skip
+    assert troops == (4.0, 5.0, 1.0, "South Korea's spy agency", "Check Desk")
+
+
+def test_wording_table_is_extended_by_the_workflow() -> None:
+    assert claimreview.normalise_verdict("Totalmente falso") is None
+    assert (
+        claimreview.normalise_verdict("Totalmente falso", wording={"totalmente falso": "false"})
+        == "false"
+    )
+    assert claimreview.normalise_verdict(None, 1, 5, 1) == "false"
+    assert claimreview.normalise_verdict(None, 5, 5, 1) == "true"
+    assert set(claimreview.WORDING.values()) <= set(workflow.VERDICTS)
+
+
+def test_search(cli: Invoke) -> None:
+    cli("factchecks", "import", str(FILES / "graph.jsonld"))
+    hits = json.loads(cli("factchecks", "search", "North Korea sends 12,000 troops to Russia",
+                          "--json").stdout)  # fmt: skip
+    assert hits[0]["url"] == "https://checkdesk.example/checks/north-korea-troops"
+    assert hits[0]["verdict"] == "mostly_true" and hits[0]["score"] > 80
+
+
+def test_check_attaches_fact_checks_and_confirms_verdicts(ingested: Invoke, db: str) -> None:
+    ingested("factchecks", "import", str(FILES / "graph.jsonld"), str(FILES / "page.html"))
+    out = ingested("check").stdout
+    troops = claim_id_with(db, "deploying four brigades totaling 12,000")
+    assert f"claim {troops}: unverified → corroborated (matches a fact-check by Check Desk" in out
+    report = ingested("report", str(troops)).stdout
+    assert "fact-check by Check Desk: rated 'Mostly true'" in report
+    assert "(origin checkdesk.example, factcheck" in report
+
+
+def test_claimreview_export_has_every_field_and_round_trips(
+    ingested: Invoke, db: str, tmp_path: Path
+) -> None:
+    troops = str(claim_id_with(db, "deploying four brigades totaling 12,000"))
+    ingested("status", "set", troops, "disputed", "--reason", "Kyiv says 3,000")
+    doc = json.loads(ingested("report", troops, "--format", "claimreview", "--org-name", "Desk",
+                              "--org-url", "https://desk.example").stdout)  # fmt: skip
+    # required and recommended ClaimReview fields
+    assert doc["@context"] == "https://schema.org" and doc["@type"] == "ClaimReview"
+    assert doc["url"] == f"https://desk.example/claims/{troops}"
+    assert doc["claimReviewed"].startswith("North Korea is deploying")
+    assert len(doc["datePublished"]) == 10
+    assert doc["author"] == {"@type": "Organization", "name": "Desk", "url": "https://desk.example"}
+    assert doc["reviewRating"] == {"@type": "Rating", "ratingValue": 2, "bestRating": 5,
+                                   "worstRating": 1, "alternateName": "Disputed"}  # fmt: skip
+    item = doc["itemReviewed"]
+    assert item["@type"] == "Claim" and item["author"]["name"] == "South Korea's spy agency"
+    assert item["datePublished"] == "2024-10-21"
+    assert {a["url"] for a in item["appearance"]} >= {
+        "https://seoul-ledger.example/2024/10/21/russian-envoy-summoned"
+    }
+    assert item["firstAppearance"]["url"] == item["appearance"][0]["url"]
+    exported = tmp_path / "export.jsonld"
+    exported.write_text(json.dumps(doc))
+    fresh = invoker(f"sqlite:///{tmp_path / 'fresh.db'}")
+    assert "1 new" in fresh("factchecks", "import", str(exported)).stdout
+    assert rows(
+        tmp_path / "fresh.db", "SELECT rating_text, rating_value, claimant FROM factcheck"
+    ) == [("Disputed", 2.0, "South Korea's spy agency")]
+
+
+def test_unverified_claims_have_no_review(ingested: Invoke) -> None:
+    assert json.loads(ingested("report", "--format", "claimreview").stdout) == []
+
+
+@pytest.mark.parametrize("content", [b"{not json", b"\xff\xfe\x00bad"])
+def test_unreadable_files_are_reported(cli: Invoke, tmp_path: Path, content: bytes) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(content)
+    out = cli("factchecks", "import", str(bad))
+    assert "Imported 0 fact-check(s)" in out.stdout and "bad.json: record 0" in out.stderr
