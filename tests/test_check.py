@@ -85,6 +85,7 @@ def test_demo_runs_the_whole_pipeline() -> None:
     assert "unverified → disputed (a source contradicts it)" in result.stdout
     assert "origin coastal-post.example" in result.stdout
     assert "## Claim" in result.stdout and "corroborated" in result.stdout
+    assert "fact-check by Check Desk: rated 'False'" in result.stdout
 
 
 def test_run_fetches_then_checks(cli: Invoke, db: str) -> None:

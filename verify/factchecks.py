@@ -5,7 +5,6 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import process
 from sqlmodel import Session, col, select
 
 from verify import claimreview, match
@@ -78,15 +77,9 @@ class Index:
         self.blocking = match.BlockingIndex(self.texts)
 
     def search(self, texts: Sequence[str], *, scorer: str, limit: int = 5) -> list[list[Hit]]:
-        """The best fact-checks for each text: BM25 candidates re-scored by rapidfuzz."""
+        """The best fact-checks for each text (match.rank: BM25 candidates, fuzzy re-rank)."""
         if not self.rows:
             return [[] for _ in texts]
         queries = [match.normalise(t) for t in texts]
-        found = []
-        for query, candidates in zip(queries, self.blocking.search(queries), strict=True):
-            scored = process.extract(
-                query, [self.texts[j] for j in candidates], scorer=match.SCORERS[scorer],
-                processor=None, limit=limit,
-            )  # fmt: skip
-            found.append([Hit(self.rows[candidates[i]], round(s, 2)) for _, s, i in scored])
-        return found
+        ranked = match.rank(queries, self.texts, self.blocking, scorer=scorer, limit=limit)
+        return [[Hit(self.rows[j], score) for j, score in hits] for hits in ranked]

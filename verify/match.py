@@ -130,7 +130,13 @@ class BlockingIndex:
         self, queries: Sequence[str], k: int = CANDIDATES, batch: int = 256
     ) -> list[list[int]]:
         """The k best passages (by BM25) for each query, best first."""
-        found: list[list[int]] = []
+        return [[j for j, _ in hits] for hits in self.search_scored(queries, k, batch)]
+
+    def search_scored(
+        self, queries: Sequence[str], k: int = CANDIDATES, batch: int = 256
+    ) -> list[list[tuple[int, float]]]:
+        """The k best passages for each query with their BM25 scores, best first."""
+        found: list[list[tuple[int, float]]] = []
         for start in range(0, len(queries), batch):
             chunk = queries[start : start + batch]
             rows: list[int] = []
@@ -150,8 +156,39 @@ class BlockingIndex:
                 if len(data) > k:
                     top = np.argpartition(-data, k)[:k]
                     data, idx = data[top], idx[top]
-                found.append([int(j) for j in idx[np.argsort(-data, kind="stable")]])
+                order = np.argsort(-data, kind="stable")
+                found.append([(int(idx[o]), float(data[o])) for o in order])
         return found
+
+
+def rank(
+    queries: Sequence[str],
+    texts: Sequence[str],
+    index: BlockingIndex,
+    *,
+    scorer: str,
+    limit: int = 5,
+    blend: float = 0.5,
+) -> list[list[tuple[int, float]]]:
+    """Retrieval for short texts (fact-checks): BM25 candidates re-ranked by a blend of the
+    fuzzy score and the BM25 score relative to the best; returns (index, fuzzy score)."""
+    ranked: list[list[tuple[int, float]]] = []
+    for query, hits in zip(queries, index.search_scored(queries), strict=True):
+        if not hits:
+            ranked.append([])
+            continue
+        fuzzy = process.cpdist(
+            [query] * len(hits), [texts[j] for j, _ in hits], scorer=SCORERS[scorer],
+            processor=None,
+        ).tolist()  # fmt: skip
+        top = hits[0][1] or 1.0
+        pairs = zip(hits, fuzzy, strict=True)
+        blended = sorted(
+            ((blend * bm / top + (1 - blend) * f / 100, j, f) for (j, bm), f in pairs),
+            reverse=True,
+        )
+        ranked.append([(j, round(f, 2)) for _, j, f in blended[:limit]])
+    return ranked
 
 
 def find(

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from verify import config
-from verify.cli import checks, claims, ingest, reports, review, sources
+from verify.cli import checks, claims, factchecks, ingest, reports, review, sources
 from verify.cli.common import exit_on_error
 from verify.errors import InputError
 
@@ -43,8 +43,9 @@ def demo(
     """Run the whole pipeline offline on the bundled seeds and print the verification report.
 
     Ingests seeds/articles, serves seeds/sources from a loopback web server, adds those pages
-    and a feed as sources, fetches them, checks the claims, attaches a link by hand, sets a
-    status with a reason, and prints the report. Touches no network and no existing database.
+    and a feed as sources, fetches them, imports seeds/factchecks, checks the claims, attaches
+    a link by hand, sets a status with a reason, and prints the report. Touches no network
+    and no existing database.
     """
     folder = Path(tempfile.mkdtemp(prefix="verify-demo-"))
     db = str(folder / "verify.db")
@@ -79,6 +80,10 @@ def _run(seeds: Path, db: str) -> None:
         resolve = [f"{host}:127.0.0.1:{port}" for host in seedserver.hosts(pages)]
         _step(f"verify fetch --resolve HOST:127.0.0.1:{port}  # for each of {len(resolve)} outlets")
         sources.fetch(False, False, resolve, 8, 2, 10.0, True, None, db, DEMO_USER)
+    checks_file = seeds / "factchecks" / "check-desk.jsonld"
+    _step("verify factchecks import seeds/factchecks/check-desk.jsonld")
+    factchecks.import_([checks_file], "text", "rating", "url", "publisher", "date", "claimant",
+                       db, None)  # fmt: skip
     _step("verify check")
     checks.check(None, db, None)
     nato = _find_claim(db, "delegation to brussels")
@@ -86,9 +91,9 @@ def _run(seeds: Path, db: str) -> None:
     _step(f"verify evidence attach {nato} {link} --stance supports --note ...")
     note = "NATO confirmed the briefing took place."
     review.attach(nato, link, "supports", note, None, db, None, DEMO_USER)
-    fake = _find_claim(db, "fake news")
-    reason = "Footage verified by two agencies; the Kremlin later spoke only of contradictions."
-    _step(f'verify status set {fake} disputed --reason "{reason}"')
-    review.set_(fake, "disputed", reason, None, db, None, DEMO_USER)
+    kyiv = _find_claim(db, "3,000 north korean troops")
+    reason = "Kyiv's early figure; Seoul's agency and two outlets give 12,000."
+    _step(f'verify status set {kyiv} disputed --reason "{reason}"')
+    review.set_(kyiv, "disputed", reason, None, db, None, DEMO_USER)
     _step("verify report --status corroborated --status disputed")
     reports.report(None, ["corroborated", "disputed"], "markdown", None, "verify", None, db, None)
