@@ -21,7 +21,7 @@ csv.field_size_limit(sys.maxsize)
 
 def read_tsv(path: Path) -> list[list[str]]:
     with path.open(encoding="utf-8") as handle:
-        return list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))[1:]
+        return list(csv.reader(handle, delimiter="\t"))[1:]
 
 
 def map_at_5(ids: list[str], ranked: list[list[tuple[int, float]]], golds: list[str]) -> float:
