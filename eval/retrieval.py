@@ -42,7 +42,7 @@ def evaluate(folder: Path, split: str, blend: float, scorer: str) -> float:
     with (folder / split / "tweet-vclaim-pairs.qrels").open(encoding="utf-8") as handle:
         gold = {line.split()[0]: line.split()[2] for line in handle if line.strip()}
     queries = [match.normalise(t[1]) for t in tweets]
-    index = match.BlockingIndex(docs)
+    index = match.BlockingIndex(docs, stopwords=match.RANKING_STOPWORDS, drop_common=False)
     ranked = match.rank(queries, docs, index, scorer=scorer, limit=5, blend=blend)
     return map_at_5(ids, ranked, [gold[t[0]] for t in tweets])
 
@@ -53,9 +53,10 @@ def main() -> None:
     parser.add_argument("--split", default="dev", choices=["train", "dev"])
     parser.add_argument("--tune", action="store_true")
     parser.add_argument("--scorer", default="token_set_ratio")
+    parser.add_argument("--blend", type=float, default=match.RANK_BLEND)
     args = parser.parse_args()
     started = time.perf_counter()
-    blend = 0.5
+    blend = args.blend
     if args.tune:
         scores = {
             b: evaluate(args.folder, "train", b, args.scorer) for b in (0.0, 0.25, 0.5, 0.75, 1.0)

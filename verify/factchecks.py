@@ -74,7 +74,9 @@ class Index:
     def __init__(self, session: Session) -> None:
         self.rows = list(session.exec(select(FactCheck).order_by(col(FactCheck.id))))
         self.texts = [match.normalise(f.claim_reviewed) for f in self.rows]
-        self.blocking = match.BlockingIndex(self.texts)
+        self.blocking = match.BlockingIndex(
+            self.texts, stopwords=match.RANKING_STOPWORDS, drop_common=False
+        )
 
     def search(self, texts: Sequence[str], *, scorer: str, limit: int = 5) -> list[list[Hit]]:
         """The best fact-checks for each text (match.rank: BM25 candidates, fuzzy re-rank)."""

@@ -29,7 +29,12 @@ that this these those it its their his her they he she we you i not no than then
 who whom what when where how has have had do does did will would could should may might can said
 says say also into about over after before more most some any all such"""
 STOPWORDS = frozenset(_STOP.split())
+_RANKING_STOP = "a an the of to in and or is are was were be for on at by with"
+RANKING_STOPWORDS = frozenset(_RANKING_STOP.split())
 K1, B = 1.2, 0.75  # BM25 constants
+RANK_BLEND = (
+    0.75  # BM25 share of a fact-check's rank (fuzzy the rest); picked on CLEF-2020 T2 train
+)
 CANDIDATES = 100  # passages per claim that get a fuzzy score
 COMMON_DF = 0.1  # query words in more passages than this share are ignored by the blocker...
 COMMON_FLOOR = 500  # (small collections keep every word)
@@ -37,6 +42,8 @@ KEEP_RAREST = 3  # ...except a claim's rarest few, so every claim has candidates
 MIN_SHARED = 3  # content words a passage must share with the claim
 MIN_SHARE = 0.5  # and this share of the claim's content words, weighted by rarity
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# Links and @handles say nothing about what is claimed (tweets and posts are full of them).
+LINK_RE = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+|(?<!\w)@\w+")
 
 
 @dataclass(frozen=True)
@@ -52,7 +59,7 @@ class Match:
 def normalise(text: str) -> str:
     """Lower-case words without punctuation; figures in one form ("12,000", "12k" and "twelve
     thousand" all become "12000"), units folded ("soldiers" → "troops")."""
-    text = unicodedata.normalize("NFKC", text)
+    text = LINK_RE.sub(" ", unicodedata.normalize("NFKC", text))
     for q in reversed(quantities.find(text)):
         words = quantities.NUMBER_RE.sub(" ", q.text).split()  # the words around the figure stay
         if q.unit and words and quantities.normalise_unit(words[-1]) == q.unit:
@@ -79,9 +86,21 @@ def overlap(claim: set[str], passage: set[str], weight: Callable[[str], float]) 
 
 
 class BlockingIndex:
-    """BM25 over passages as a sparse matrix; a batch of claims is one sparse product."""
+    """BM25 over passages as a sparse matrix; a batch of claims is one sparse product.
 
-    def __init__(self, passages: Sequence[str]) -> None:
+    For blocking (the default) common words are left out of queries and a long stop list
+    applies; for ranking short documents (fact-checks) pass `stopwords=RANKING_STOPWORDS,
+    drop_common=False`, which ranks like plain BM25."""
+
+    def __init__(
+        self,
+        passages: Sequence[str],
+        *,
+        stopwords: frozenset[str] | None = None,
+        drop_common: bool = True,
+    ) -> None:
+        self.stopwords = STOPWORDS if stopwords is None else stopwords
+        self.drop_common = drop_common
         self.size = len(passages)
         self.vocab: dict[str, int] = {}
         rows: list[int] = []
@@ -91,7 +110,7 @@ class BlockingIndex:
         for i, text in enumerate(passages):
             counts: dict[int, int] = {}
             for word in re.findall(r"\w+", text):
-                if word not in STOPWORDS:
+                if word not in self.stopwords:
                     j = self.vocab.setdefault(word, len(self.vocab))
                     counts[j] = counts.get(j, 0) + 1
             lengths[i] = sum(counts.values())
@@ -123,6 +142,8 @@ class BlockingIndex:
             {self.vocab[w] for w in re.findall(r"\w+", text) if w in self.vocab},
             key=lambda j: self.df[j],
         )
+        if not self.drop_common:
+            return terms
         common = max(COMMON_DF * self.size, COMMON_FLOOR)
         return [j for rank, j in enumerate(terms) if rank < KEEP_RAREST or self.df[j] <= common]
 
@@ -156,7 +177,7 @@ class BlockingIndex:
                 if len(data) > k:
                     top = np.argpartition(-data, k)[:k]
                     data, idx = data[top], idx[top]
-                order = np.argsort(-data, kind="stable")
+                order = np.lexsort((idx, -data))  # best first; ties by passage order
                 found.append([(int(idx[o]), float(data[o])) for o in order])
         return found
 
@@ -168,7 +189,7 @@ def rank(
     *,
     scorer: str,
     limit: int = 5,
-    blend: float = 0.5,
+    blend: float = RANK_BLEND,
 ) -> list[list[tuple[int, float]]]:
     """Retrieval for short texts (fact-checks): BM25 candidates re-ranked by a blend of the
     fuzzy score and the BM25 score relative to the best; returns (index, fuzzy score)."""
@@ -183,11 +204,12 @@ def rank(
         ).tolist()  # fmt: skip
         top = hits[0][1] or 1.0
         pairs = zip(hits, fuzzy, strict=True)
+        # ties (duplicate fact-checks are common) keep BM25's order
         blended = sorted(
-            ((blend * bm / top + (1 - blend) * f / 100, j, f) for (j, bm), f in pairs),
-            reverse=True,
-        )
-        ranked.append([(j, round(f, 2)) for _, j, f in blended[:limit]])
+            ((-(blend * bm / top + (1 - blend) * f / 100), n, j, f)
+             for n, ((j, bm), f) in enumerate(pairs)),
+        )  # fmt: skip
+        ranked.append([(j, round(f, 2)) for _, _, j, f in blended[:limit]])
     return ranked
 
 
