@@ -11,7 +11,7 @@ import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 from urllib.robotparser import RobotFileParser
 
 import httpx
@@ -404,8 +404,3 @@ def fetch_one(url: str, settings: FetchSettings) -> Page:
             return await fetcher.fetch(url)
 
     return asyncio.run(run())
-
-
-def host_of(url: str) -> str:
-    """Lower-case host of a URL, '' if it has none."""
-    return (urlsplit(url).hostname or "").lower()

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.orm.exc import StaleDataError
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from verify import origins
 from verify.errors import ClaimNotFound, ConflictError, InputError, NotFoundError
@@ -64,12 +64,6 @@ def list_claims(
     ]
     merged = heapq.merge(*per_status, key=lambda c: (-c.priority, c.created_at, c.id or 0))
     return list(itertools.islice(merged, limit))
-
-
-def status_counts(session: Session) -> dict[str, int]:
-    """Number of claims in each status."""
-    rows = session.exec(select(Claim.status, func.count()).group_by(Claim.status))
-    return dict(rows.all())
 
 
 def mentions(session: Session, claim_id: int) -> list[tuple[Mention, Article]]:
