@@ -30,7 +30,8 @@ RANK = {"contradicts": 3, "supports": 2, "mentions": 1, "unrelated": 0}
 
 
 def decide(claim: str, passages: list[str]) -> str:
-    """verify's stance of the best passage, or 'unrelated' when nothing matches."""
+    """verify's stance of the best passage; 'mentions' when only the document as a whole
+    discusses the claim (match.discussed); 'unrelated' when nothing matches."""
     norm_claim = match.normalise(claim)
     words = match.content_words(norm_claim)
     normed = [match.normalise(p) for p in passages]
@@ -50,6 +51,10 @@ def decide(claim: str, passages: list[str]) -> str:
             tolerance=FLOW.quantity_tolerance,
         ).label  # fmt: skip
         best = max(best, label, key=RANK.__getitem__)
+    if best == "unrelated" and match.discussed(
+        [norm_claim], normed, [0] * len(normed), index=index, matched=set()
+    ):
+        return "mentions"
     return best
 
 

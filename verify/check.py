@@ -58,11 +58,11 @@ def check(session: Session, flow: Workflow, *, claim_ids: Sequence[int] = ()) ->
         if len(s.text.split()) >= MIN_PASSAGE_WORDS
     ]
     summary.passages = len(passages)
+    normed_claims = [match.normalise(c.text) for c in claims]
+    normed = [match.normalise(p.text) for p in passages]
+    index = match.BlockingIndex(normed) if normed else None
     found = match.find(
-        [match.normalise(c.text) for c in claims],
-        [match.normalise(p.text) for p in passages],
-        scorer=flow.scorer,
-        min_score=flow.min_score,
+        normed_claims, normed, scorer=flow.scorer, min_score=flow.min_score, index=index
     )
     best: dict[tuple[int, int], tuple[stance.Stance, match.Match]] = {}
     for m in found:
@@ -80,6 +80,9 @@ def check(session: Session, flow: Workflow, *, claim_ids: Sequence[int] = ()) ->
             best[key] = (judged, m)
     for (i, _), (judged, m) in sorted(best.items(), key=lambda kv: kv[0]):
         _record(session, claims[i], passages[m.passage], judged, m.score, summary)
+    if index is not None:
+        corpus = (normed_claims, normed, index)
+        _record_discussed(session, flow, claims, passages, corpus, set(best), summary)
     confirmed = _match_factchecks(session, flow, claims, summary)
     session.flush()
     decided = queue.rule_decisions(session, flow, claims)
@@ -128,6 +131,29 @@ def _match_factchecks(
                 decision = Decision(status, reason, None)
                 confirmed[claim.id or 0] = (decision, {"factcheck_score": hit.score})
     return confirmed
+
+
+def _record_discussed(
+    session: Session,
+    flow: Workflow,
+    claims: list[Claim],
+    passages: list[Passage],
+    corpus: tuple[list[str], list[str], match.BlockingIndex],
+    matched: set[tuple[int, int]],
+    summary: Summary,
+) -> None:
+    """Sources that discuss a claim as a whole, though no sentence restates it: "mentions"."""
+    normed_claims, normed, index = corpus
+    documents = [p.source.id or 0 for p in passages]
+    for i, j, share in match.discussed(
+        normed_claims, normed, documents, index=index, matched=matched
+    ):
+        score = match.SCORERS[flow.scorer](normed_claims[i], normed[j], processor=None)
+        explanation = (
+            f"discusses its subject ({share:.0%} of its rarer words); no sentence restates it"
+        )
+        judged = stance.Stance("mentions", explanation)
+        _record(session, claims[i], passages[j], judged, round(float(score), 2), summary)
 
 
 def _group_origins(session: Session, pages: list[Source], claims: list[Claim]) -> None:

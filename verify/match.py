@@ -41,6 +41,7 @@ COMMON_FLOOR = 500  # (small collections keep every word)
 KEEP_RAREST = 3  # ...except a claim's rarest few, so every claim has candidates
 MIN_SHARED = 3  # content words a passage must share with the claim
 MIN_SHARE = 0.5  # and this share of the claim's content words, weighted by rarity
+RELATED_SHARE = 0.5  # share of them found across a whole document that "discusses" the claim
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # Links and @handles say nothing about what is claimed (tweets and posts are full of them).
 LINK_RE = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+|(?<!\w)@\w+")
@@ -246,6 +247,37 @@ def find(
         if share >= MIN_SHARE:
             matches.append(Match(i, j, round(float(score), 2), round(share, 3)))
     return matches
+
+
+def discussed(
+    claims: Sequence[str],
+    passages: Sequence[str],
+    documents: Sequence[int],
+    *,
+    index: BlockingIndex,
+    matched: set[tuple[int, int]],
+    k: int = CANDIDATES,
+) -> list[tuple[int, int, float]]:
+    """(claim, passage, share) for documents that discuss a claim's subject as a whole — most
+    of its rarer words appear across the document — although no single passage matched.
+    `documents[j]` is the document of passage j; pairs (claim, document) in `matched` are
+    skipped. The passage returned is the document's best BM25 candidate."""
+    words_of: dict[int, set[str]] = {}
+    for j, doc in enumerate(documents):
+        words_of.setdefault(doc, set()).update(content_words(passages[j]))
+    found = []
+    for i, hits in enumerate(index.search(claims, k)):
+        claim_words = content_words(claims[i])
+        seen: set[int] = set()
+        for j in hits:
+            doc = documents[j]
+            if doc in seen or (i, doc) in matched:
+                continue
+            seen.add(doc)
+            share = overlap(claim_words, words_of[doc], index.weight)
+            if share >= RELATED_SHARE:
+                found.append((i, j, round(share, 3)))
+    return found
 
 
 def exhaustive_top(
