@@ -126,3 +126,20 @@ def test_facts_count_origins_not_pages() -> None:
     ev = [origins.EvidenceFact(f"https://{h}/x", "supports", "auto", 90, g) for h, g in pages]
     assert origins.facts_for(ev).supporting_origins == 2
     assert origins.facts_for(ev, own_origins={"wire"}).supporting_origins == 1
+
+
+def test_a_document_that_discusses_the_claim_is_found_without_a_matching_sentence() -> None:
+    claim = match.normalise("Pyongyang sent special forces brigades to the Kursk region")
+    body = [
+        "Special forces from Pyongyang were seen in the region.",
+        "Analysts said the brigades crossed into Kursk last week.",
+        "The weather was cold.",
+    ]
+    other = ["Wheat prices rose sharply in May.", "The harvest in Kansas was late."]
+    passages = [match.normalise(p) for p in body + other]
+    documents = [1, 1, 1, 2, 2]
+    index = match.BlockingIndex(passages)
+    assert match.find([claim], passages, scorer="token_set_ratio", min_score=80, index=index) == []
+    found = match.discussed([claim], passages, documents, index=index, matched=set())
+    assert [(i, documents[j]) for i, j, _ in found] == [(0, 1)]
+    assert match.discussed([claim], passages, documents, index=index, matched={(0, 1)}) == []
