@@ -67,33 +67,43 @@ def _run(seeds: Path, db: str) -> None:
         if not needed.is_dir():
             raise InputError(f"no seed folder {needed}; pass --seeds")
     _step("verify ingest seeds/articles")
-    ingest.ingest([str(articles)], None, False, False, None, db, None, DEMO_USER, False)
+    ingest.ingest([str(articles)], outlet=None, skip_errors=False, allow_private=False,
+                  resolve=None, by=DEMO_USER, as_json=False, db=db, workflow=None)  # fmt: skip
     _step("verify claims list --limit 6")
-    claims.list_(None, False, None, None, 6, db, None, False)
+    claims.list_(status=None, all_=False, assignee=None, article=None, limit=6, as_json=False,
+                 db=db, workflow=None)  # fmt: skip
     with seedserver.serve(pages) as port:
         feed = "http://lakeside-tribune.example/rss.xml"
         urls = [u for u in seedserver.pages(pages) if "lakeside-tribune" not in u]
         _step(f"verify sources add {' '.join(urls)}")
-        sources.add(urls, False, db, DEMO_USER)
+        sources.add(urls, feed=False, db=db, by=DEMO_USER)
         _step(f"verify sources add --feed {feed}")
-        sources.add([feed], True, db, DEMO_USER)
+        sources.add([feed], feed=True, db=db, by=DEMO_USER)
         resolve = [f"{host}:127.0.0.1:{port}" for host in seedserver.hosts(pages)]
         _step(f"verify fetch --resolve HOST:127.0.0.1:{port}  # for each of {len(resolve)} outlets")
-        sources.fetch(False, False, resolve, 8, 2, 10.0, True, None, db, DEMO_USER)
+        sources.fetch(
+            everything=False, allow_private=False, resolve=resolve, concurrency=8, per_host=2,
+            timeout=10.0, robots=True, archive=None, db=db, by=DEMO_USER,
+        )  # fmt: skip
     checks_file = seeds / "factchecks" / "check-desk.jsonld"
     _step("verify factchecks import seeds/factchecks/check-desk.jsonld")
-    factchecks.import_([checks_file], "text", "rating", "url", "publisher", "date", "claimant",
-                       db, None)  # fmt: skip
+    factchecks.import_([checks_file], text_col="text", rating_col="rating", url_col="url",
+                       publisher_col="publisher", date_col="date", claimant_col="claimant",
+                       db=db, workflow=None)  # fmt: skip
     _step("verify check")
-    checks.check(None, db, None)
+    checks.check(None, db=db, workflow=None)
     nato = _find_claim(db, "delegation to brussels")
     link = "https://brussels-briefing.example/2024/10/28/seoul-delegation-briefs-nato"
     _step(f"verify evidence attach {nato} {link} --stance supports --note ...")
     note = "NATO confirmed the briefing took place."
-    review.attach(nato, link, "supports", note, None, db, None, DEMO_USER)
+    review.attach(nato, link, stance="supports", note=note, if_version=None, by=DEMO_USER,
+                  db=db, workflow=None)  # fmt: skip
     kyiv = _find_claim(db, "3,000 north korean troops")
     reason = "Kyiv's early figure; Seoul's agency and two outlets give 12,000."
     _step(f'verify status set {kyiv} disputed --reason "{reason}"')
-    review.set_(kyiv, "disputed", reason, None, db, None, DEMO_USER)
+    review.set_(
+        kyiv, "disputed", reason=reason, if_version=None, by=DEMO_USER, db=db, workflow=None
+    )
     _step("verify report --status corroborated --status disputed")
-    reports.report(None, ["corroborated", "disputed"], "markdown", None, "verify", None, db, None)
+    reports.report(None, status=["corroborated", "disputed"], fmt="markdown", output=None,
+                   org_name="verify", org_url=None, db=db, workflow=None)  # fmt: skip
