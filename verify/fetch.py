@@ -62,7 +62,6 @@ class Page:
     status: int | None = None
     content_type: str | None = None
     body: bytes = b""
-    text: str | None = None
     etag: str | None = None
     last_modified: str | None = None
     not_modified: bool = False
@@ -72,6 +71,12 @@ class Page:
     @property
     def ok(self) -> bool:
         return self.error is None
+
+    @property
+    def text(self) -> str | None:
+        """The body decoded (declared charset, checked); decoded on demand, since most pages
+        go to an extraction worker as bytes."""
+        return decode(self.body, self.content_type) if self.body else None
 
 
 def parse_resolve(entries: list[str]) -> dict[str, tuple[str, int | None]]:
@@ -286,7 +291,7 @@ class Fetcher:
             return replace(base, error="empty body")
         if b"\x00" in body[:8192]:
             return replace(base, error=f"binary content under {mime}")
-        return replace(base, body=body, text=decode(body, base.content_type))
+        return replace(base, body=body)
 
     async def _check_robots(self, url: httpx.URL) -> None:
         origin = f"{url.scheme}://{url.netloc.decode('ascii')}"
