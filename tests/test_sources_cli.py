@@ -52,10 +52,8 @@ def test_add_fetch_list_refetch(cli: Invoke, site: Site, db: str) -> None:
     assert "Added 1 feed(s)" in cli("sources", "add", "--feed", "http://news.test/feed.xml").output
     resolve = ["--resolve", f"news.test:127.0.0.1:{site.port}", "--timeout", "1"]
     result = cli("fetch", *resolve)
-    assert (
-        "Fetched 8 source(s): 4 new or changed, 0 unchanged, 4 failed, 2 found in feeds."
-        in result.stdout
-    )
+    summary = "Fetched 8 source(s): 4 new or changed, 0 unchanged, 4 failed, 2 found in feeds"
+    assert summary in result.stdout
     assert "inflates past the limit" in result.stderr and "timed out" in result.stderr
     by_name = {
         r["url"].rsplit("/", 1)[1]: r for r in json.loads(cli("sources", "list", "--json").stdout)
@@ -103,3 +101,41 @@ def test_ingest_url(cli: Invoke, site: Site, db: str) -> None:
     refused = cli("ingest", f"http://127.0.0.1:{site.port}/article", code=1)
     assert "private or reserved address" in refused.stderr
     assert snapshot(db) == before
+
+
+SITEMAP_INDEX = """<?xml version="1.0" encoding="UTF-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<sitemap><loc>http://news.test/sitemap-news.xml</loc></sitemap>
+</sitemapindex>"""
+SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<url><loc>http://news.test/feed-item-1</loc></url>
+<url><loc>http://news.test/feed-item-2</loc></url>
+<url><loc>ftp://news.test/not-http</loc></url>
+</urlset>"""
+BOMB = """<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>&lol2;</loc></url></urlset>"""
+
+
+def test_sitemaps_add_their_pages_and_hostile_xml_is_refused(
+    cli: Invoke, site: Site, db: str
+) -> None:
+    xml = {"Content-Type": "application/xml"}
+    site.page("/sitemap.xml", SITEMAP_INDEX, headers=xml)
+    site.page("/sitemap-news.xml", SITEMAP, headers=xml)
+    site.page("/bomb-sitemap.xml", BOMB, headers=xml)
+    cli(
+        "sources",
+        "add",
+        "--sitemap",
+        "http://news.test/sitemap.xml",
+        "http://news.test/bomb-sitemap.xml",
+    )
+    out = cli("fetch", "--resolve", f"news.test:127.0.0.1:{site.port}")
+    assert "3 found in feeds or sitemaps" in out.stdout and "1 failed" in out.stdout
+    assert "not a usable sitemap (EntitiesForbidden)" in out.stderr
+    kinds = dict(rows(db, "SELECT url, kind FROM source"))
+    assert kinds["http://news.test/sitemap-news.xml"] == "sitemap"
+    assert kinds["http://news.test/feed-item-2"] == "page"
+    assert "ftp://news.test/not-http" not in kinds
+    assert cli("sources", "add", "--feed", "--sitemap", "http://x.example/a", code=1)

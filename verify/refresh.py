@@ -129,7 +129,7 @@ def fetch_sources(
 
 def _job(source: Source) -> Job:
     # Conditional GET only when we still hold what the validators describe.
-    keep = bool(source.text) or source.kind == "feed"
+    keep = bool(source.text) or source.kind != "page"
     return Job(
         source.id or 0,
         source.url,
@@ -212,10 +212,18 @@ def _write(
                 summary.not_modified += 1
             else:
                 _store(source, page, extracted, archive_dir)
-                if source.kind == "feed":
-                    summary.discovered += _discover(session, source, page, actor)
-                sources.record_success(source, now=now)
-                summary.fetched += 1
+                try:
+                    if source.kind == "feed":
+                        summary.discovered += _discover(session, source, page, actor)
+                    elif source.kind == "sitemap":
+                        summary.discovered += _sitemap(session, source, page, actor)
+                except ValueError as exc:
+                    sources.record_failure(source, str(exc), now=now)
+                    summary.failed += 1
+                    summary.errors.append((job.url, str(exc)))
+                else:
+                    sources.record_success(source, now=now)
+                    summary.fetched += 1
             source.lease_owner = source.lease_until = None  # done: back to the queue
             session.add(source)
 
@@ -252,4 +260,28 @@ def _discover(session: Session, feed: Source, page: fetch.Page, actor: str) -> i
             except VerifyError:
                 continue
     added = sources.add(session, usable, by=actor, feed_id=feed.id)
+    return sum(a.created for a in added)
+
+
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+MAX_SITEMAP_URLS = 50_000  # the sitemaps.org limit for one file
+
+
+def _sitemap(session: Session, sitemap: Source, page: fetch.Page, actor: str) -> int:
+    """Pages listed in a sitemap become sources; a sitemap index adds its sitemaps."""
+    from defusedxml import ElementTree  # no entity expansion from XML off the web
+
+    try:
+        root = ElementTree.fromstring(page.body)
+    except Exception as exc:  # defusedxml raises several types for hostile or broken XML
+        raise ValueError(f"not a usable sitemap ({type(exc).__name__})") from exc
+    kind = "sitemap" if root.tag.endswith("sitemapindex") else "page"
+    locs = [(e.text or "").strip() for e in root.iter(f"{SITEMAP_NS}loc")][:MAX_SITEMAP_URLS]
+    usable = []
+    for loc in locs:
+        try:
+            usable.append(origins.check_url(loc))
+        except VerifyError:
+            continue
+    added = sources.add(session, usable, by=actor, kind=kind, feed_id=sitemap.id)
     return sum(a.created for a in added)

@@ -15,7 +15,7 @@ from verify.models import Source, utcnow
 REFRESH = timedelta(hours=6)  # a fetched page is looked at again after this
 RETRY_BASE = timedelta(minutes=5)  # a failed page waits this long, doubling per failure
 RETRY_MAX = timedelta(days=1)
-KINDS = ("page", "feed")
+KINDS = ("page", "feed", "sitemap")
 
 
 @dataclass(frozen=True)

@@ -76,9 +76,9 @@ def _run(seeds: Path, db: str) -> None:
         feed = "http://lakeside-tribune.example/rss.xml"
         urls = [u for u in seedserver.pages(pages) if "lakeside-tribune" not in u]
         _step(f"verify sources add {' '.join(urls)}")
-        sources.add(urls, feed=False, db=db, by=DEMO_USER)
+        sources.add(urls, feed=False, sitemap=False, db=db, by=DEMO_USER)
         _step(f"verify sources add --feed {feed}")
-        sources.add([feed], feed=True, db=db, by=DEMO_USER)
+        sources.add([feed], feed=True, sitemap=False, db=db, by=DEMO_USER)
         resolve = [f"{host}:127.0.0.1:{port}" for host in seedserver.hosts(pages)]
         _step(f"verify fetch --resolve HOST:127.0.0.1:{port}  # for each of {len(resolve)} outlets")
         sources.fetch(

@@ -23,6 +23,7 @@ from verify.cli.common import (
     fetch_settings,
     shorten,
 )
+from verify.errors import InputError
 
 app = typer.Typer(help="Register and inspect the pages and feeds claims are checked against.",
                   no_args_is_help=True)  # fmt: skip
@@ -34,19 +35,26 @@ def add(
     feed: Annotated[
         bool, typer.Option("--feed", help="The URLs are RSS/Atom feeds: their items are added.")
     ] = False,
+    sitemap: Annotated[
+        bool, typer.Option("--sitemap", help="The URLs are sitemaps (or sitemap indexes).")
+    ] = False,
     db: DbOption = None,
     by: ByOption = None,
 ) -> None:
-    """Register pages (or, with --feed, RSS/Atom feeds) to fetch; `verify fetch` reads them."""
+    """Register pages (or, with --feed / --sitemap, feeds and sitemaps whose pages are added
+    when `verify fetch` reads them)."""
     with exit_on_error():
         from verify import db as database
         from verify import sources
 
+        if feed and sitemap:
+            raise InputError("--feed and --sitemap exclude each other; add them separately")
+        kind = "feed" if feed else "sitemap" if sitemap else "page"
         with database.transaction(config.database_url(db)) as session:
-            added = sources.add(session, urls, by=actor(by), kind="feed" if feed else "page")
+            added = sources.add(session, urls, by=actor(by), kind=kind)
             rows = [(a.source.id, a.source.url, a.created) for a in added]
     new = sum(created for *_, created in rows)
-    kind = "feed" if feed else "source"
+    kind = "feed" if feed else "sitemap" if sitemap else "source"
     typer.echo(f"Added {new} {kind}(s); {len(rows) - new} already known. "
                "Run `verify fetch` to read them.")  # fmt: skip
 
@@ -112,7 +120,7 @@ def fetch(
     typer.echo(
         f"Fetched {summary.total} source(s): {summary.fetched} new or changed, "
         f"{summary.not_modified} unchanged, {summary.failed} failed"
-        + (f", {summary.discovered} found in feeds" if summary.discovered else "")
+        + (f", {summary.discovered} found in feeds or sitemaps" if summary.discovered else "")
         + "."
     )
     for url, error in summary.errors[:10]:
