@@ -7,7 +7,6 @@ import ipaddress
 import random
 import re
 import socket
-import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -16,7 +15,7 @@ from urllib.robotparser import RobotFileParser
 
 import httpx
 
-from verify import __version__
+from verify import __version__, bodies
 from verify.errors import InputError
 
 USER_AGENT = f"verify/{__version__} (claim verification; respects robots.txt)"
@@ -26,7 +25,6 @@ TEXT_TYPES = (
 )  # fmt: skip
 REDIRECTS = {301, 302, 303, 307, 308}
 RETRY_STATUSES = {429, 500, 502, 503, 504}
-META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 
 
 class Refused(Exception):
@@ -76,7 +74,7 @@ class Page:
     def text(self) -> str | None:
         """The body decoded (declared charset, checked); decoded on demand, since most pages
         go to an extraction worker as bytes."""
-        return decode(self.body, self.content_type) if self.body else None
+        return bodies.decode(self.body, self.content_type) if self.body else None
 
 
 def parse_resolve(entries: list[str]) -> dict[str, tuple[str, int | None]]:
@@ -284,8 +282,8 @@ class Fetcher:
         if mime not in TEXT_TYPES:
             return replace(base, error=f"unsupported content type {mime}")
         try:
-            body = await _read_bounded(response, self.settings.max_bytes)
-        except _TooLarge as exc:
+            body = await bodies.read_bounded(response, self.settings.max_bytes)
+        except bodies.TooLarge as exc:
             return replace(base, error=str(exc))
         if not body.strip():
             return replace(base, error="empty body")
@@ -319,66 +317,6 @@ class Fetcher:
         else:
             return f"robots.txt of {origin} could not be read ({page.error}); retried later"
         return parser
-
-
-class _TooLarge(Exception):
-    pass
-
-
-async def _read_bounded(response: httpx.Response, limit: int) -> bytes:
-    """The decoded body, refused as soon as it passes limit: a gzip bomb is stopped while it
-    inflates, and a huge body is never read whole first."""
-    declared = response.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise _TooLarge(f"body too large ({int(declared):,} bytes declared, limit {limit:,})")
-    coding = response.headers.get("content-encoding", "identity").strip().lower()
-    if coding in ("gzip", "x-gzip", "deflate"):
-        inflater = zlib.decompressobj(zlib.MAX_WBITS | 32)  # gzip or zlib header
-    elif coding in ("identity", ""):
-        inflater = None
-    else:
-        raise _TooLarge(f"unsupported content encoding {coding}")
-    out = bytearray()
-    raw_total = 0
-    async for chunk in response.aiter_raw():
-        raw_total += len(chunk)
-        if inflater is None:
-            out += chunk
-        else:
-            try:
-                out += inflater.decompress(chunk, limit + 1 - len(out))
-            except zlib.error as exc:
-                raise _TooLarge(f"corrupt {coding} body ({exc})") from exc
-            if inflater.unconsumed_tail:
-                raise _TooLarge(f"body inflates past the limit of {limit:,} bytes")
-        if len(out) > limit or raw_total > limit:
-            raise _TooLarge(f"body too large (more than {limit:,} bytes)")
-    if inflater is not None:
-        out += inflater.flush()
-        if len(out) > limit:
-            raise _TooLarge(f"body inflates past the limit of {limit:,} bytes")
-    return bytes(out)
-
-
-def decode(body: bytes, content_type: str | None) -> str:
-    """Text of a body: the declared charset, unless the bytes are valid UTF-8 that a legacy
-    charset would garble (a common mislabel); undecodable input falls back to Windows-1252."""
-    declared = None
-    if content_type and "charset=" in content_type.lower():
-        declared = content_type.lower().split("charset=", 1)[1].split(";")[0].strip(" \"'")
-    if declared is None:
-        meta = META_CHARSET_RE.search(body[:4096])
-        declared = meta.group(1).decode("ascii", "ignore").lower() if meta else None
-    try:
-        utf8 = body.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        utf8 = None
-    if utf8 is not None and (declared in (None, "utf-8", "utf8") or not body.isascii()):
-        return utf8
-    try:
-        return body.decode(declared or "cp1252")
-    except (LookupError, UnicodeDecodeError):
-        return body.decode("cp1252", errors="replace")
 
 
 def _retry_after(page: Page) -> float | None:
