@@ -14,14 +14,14 @@ import sys
 import time
 from pathlib import Path
 
-from verify import extract, quantities
+from verify import checkworthiness, extract, quantities
 
 
 def score(sentence: str) -> float:
     """verify's check-worthiness for one sentence, exactly as ingest computes it."""
     who = extract.attribute(sentence).who
     figures = quantities.find(sentence)
-    return extract.checkworthiness(sentence, attributed=who is not None, n_quantities=len(figures))[
+    return checkworthiness.score(sentence, attributed=who is not None, n_quantities=len(figures))[
         "score"
     ]
 

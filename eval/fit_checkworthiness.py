@@ -1,6 +1,6 @@
 """Fit verify's check-worthiness weights (logistic regression, pure Python) on the shared
 ClaimBuster dev portion, report 5-fold cross-validated F1, and print the weights to paste into
-verify/extract.py.
+verify/checkworthiness.py.
 
     python eval/fit_checkworthiness.py ../shared/data/claimbuster/2.5xNCS_dev.json
 """
@@ -11,7 +11,7 @@ import random
 import sys
 from pathlib import Path
 
-from verify import extract, quantities
+from verify import checkworthiness, extract, quantities
 
 L2 = 0.01
 EPOCHS = 300
@@ -20,7 +20,7 @@ RATE = 0.5
 
 def vector(sentence: str) -> dict[str, float]:
     who = extract.attribute(sentence).who
-    return extract.features(
+    return checkworthiness.features(
         sentence, attributed=who is not None, n_quantities=len(quantities.find(sentence))
     )
 

@@ -2,7 +2,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import DATA
-from verify import extract
+from verify import checkworthiness, extract
 
 
 def test_sentences_respect_abbreviations_and_paragraphs() -> None:
@@ -73,15 +73,15 @@ def test_pronoun_and_surname_resolve_to_earlier_speaker() -> None:
 
 
 def test_checkworthiness_ranks_specific_attributed_facts_above_opinion() -> None:
-    fact = extract.checkworthiness(
+    fact = checkworthiness.score(
         "South Korea's spy agency said 12,000 troops were deployed in October.",
         attributed=True,
         n_quantities=1,
     )["score"]
-    opinion = extract.checkworthiness(
+    opinion = checkworthiness.score(
         "I think we should all be proud.", attributed=False, n_quantities=0
     )
-    question = extract.checkworthiness("What happens next?", attributed=False, n_quantities=0)
+    question = checkworthiness.score("What happens next?", attributed=False, n_quantities=0)
     assert fact > 0.8 > 0.3 > opinion["score"] and question["score"] < 0.3
 
 
