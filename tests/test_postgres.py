@@ -1,31 +1,19 @@
 """The same commands on the real PostgreSQL server at 127.0.0.1:5432 (a fresh database each)."""
 
 import json
-import uuid
 from collections.abc import Iterator
 
 import pytest
-import sqlalchemy
 from typer.testing import CliRunner
 
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, postgres_database
 from verify.cli import app
-
-SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432"
 
 
 @pytest.fixture
 def pg_url() -> Iterator[str]:
-    name = f"verify_test_{uuid.uuid4().hex[:10]}"
-    admin = sqlalchemy.create_engine(f"{SERVER}/postgres", isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    try:
-        yield f"{SERVER}/{name}"
-    finally:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.dispose()
+    with postgres_database() as url:
+        yield url
 
 
 def test_review_flow_on_postgres(pg_url: str) -> None:
