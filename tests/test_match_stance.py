@@ -143,3 +143,10 @@ def test_a_document_that_discusses_the_claim_is_found_without_a_matching_sentenc
     found = match.discussed([claim], passages, documents, index=index, matched=set())
     assert [(i, documents[j]) for i, j, _ in found] == [(0, 1)]
     assert match.discussed([claim], passages, documents, index=index, matched={(0, 1)}) == []
+
+
+def test_hedged_reports_only_mention() -> None:
+    hedged = judge(CLAIM.replace("is deploying", "is reportedly deploying"), CLAIM)
+    assert hedged.label == "supports"  # the claim itself may hedge
+    passage = "North Korea is reportedly deploying four brigades totaling 12,000 troops to Russia."
+    assert judge(CLAIM, passage).label == "mentions"

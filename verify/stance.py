@@ -20,6 +20,13 @@ DENIAL_RE = re.compile(
     r"rejected|never happened|misinformation|disinformation)\b",
     re.IGNORECASE,
 )
+# The outlet passes the claim on without vouching for it.
+HEDGE_RE = re.compile(
+    r"\b(?:reportedly|allegedly|alleged|purportedly|supposedly|rumou?r(?:s|ed)?|unconfirmed|"
+    r"unverified|is said to|are said to|claims? that|claimed that|may have|might have|"
+    r"could have|appears? to|apparently)\b",
+    re.IGNORECASE,
+)
 NEGATION_RE = re.compile(r"\b(?:not|no|never|n't|neither|nor|without)\b", re.IGNORECASE)
 
 
@@ -98,6 +105,8 @@ def judge(
         return Stance("contradicts", "the source calls it false or denies it")
     if bool(NEGATION_RE.search(passage)) != bool(NEGATION_RE.search(claim)):
         return Stance("mentions", "one side is negated; needs a person to read")
+    if HEDGE_RE.search(passage) and not HEDGE_RE.search(claim):
+        return Stance("mentions", "passes it on without vouching for it (hedged wording)")
     if figures is not None:
         return figures
     if any(q.unit for q in claimed):
