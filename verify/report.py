@@ -102,6 +102,7 @@ def html(data: dict[str, Any]) -> str:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["origin_counts"] = _origin_counts
     return env.get_template("report.html.j2").render(report=data)
 
 
