@@ -48,6 +48,7 @@ def test_html_report_escapes_everything(ingested: Invoke, db: str, tmp_path: Pat
     assert html.startswith("<!doctype html>") and "<style>" in html
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert 'href="https://a.example/1"' in html
+    assert "origin a.example · manual" in html
     assert "<link" not in html and "src=" not in html  # self-contained
 
 
