@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
+from sqlalchemy import ColumnElement
 from sqlmodel import Session, col, or_, select
 
 from verify import origins
@@ -59,14 +60,17 @@ def add(
     return added
 
 
+def is_due(now: datetime | None = None) -> ColumnElement[bool]:
+    """Never fetched, or past its next fetch time: the one definition of a due source."""
+    moment = now or utcnow()
+    return or_(col(Source.next_fetch_at).is_(None), col(Source.next_fetch_at) <= moment)
+
+
 def due(session: Session, *, now: datetime | None = None, everything: bool = False) -> list[Source]:
     """Sources whose next fetch time has come (never fetched ones first)."""
     query = select(Source)
     if not everything:
-        moment = now or utcnow()
-        query = query.where(
-            or_(col(Source.next_fetch_at).is_(None), col(Source.next_fetch_at) <= moment)
-        )
+        query = query.where(is_due(now))
     return list(
         session.exec(query.order_by(col(Source.next_fetch_at).is_not(None), col(Source.id)))
     )

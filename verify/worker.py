@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Engine, and_, func, or_, update
 from sqlmodel import col, select
 
-from verify import check, db, fetch, refresh
+from verify import check, db, fetch, refresh, sources
 from verify.errors import ConflictError
 from verify.models import Claim, Source, utcnow
 from verify.workflow import Workflow
@@ -88,8 +88,8 @@ class Worker:
 
     def lease_sources(self) -> list[int]:
         """Due sources (never fetched, or past their next fetch time)."""
-        due = or_(col(Source.next_fetch_at).is_(None), col(Source.next_fetch_at) <= utcnow())
-        return self._lease(Source, due, [col(Source.next_fetch_at).is_not(None), col(Source.id)])
+        order = [col(Source.next_fetch_at).is_not(None), col(Source.id)]
+        return self._lease(Source, sources.is_due(), order)
 
     def _due_claims(self) -> ColumnElement[bool]:
         """Pending claims not checked since the sources last changed."""
@@ -179,14 +179,10 @@ class Worker:
         due = self._due_claims()
         with db.session_on(self.engine) as session:
             claims = session.exec(select(func.count()).select_from(Claim).where(due)).one()
-            sources = session.exec(
-                select(func.count())
-                .select_from(Source)
-                .where(
-                    or_(col(Source.next_fetch_at).is_(None), col(Source.next_fetch_at) <= utcnow())
-                )
+            due_sources = session.exec(
+                select(func.count()).select_from(Source).where(sources.is_due())
             ).one()
-        return int(claims), int(sources)
+        return int(claims), int(due_sources)
 
     def health(self) -> str:
         claims, sources = self.depth()
