@@ -78,11 +78,12 @@ def check(session: Session, flow: Workflow, *, claim_ids: Sequence[int] = ()) ->
             held is None or (RANK[judged.label], m.score) > (RANK[held[0].label], held[1].score)
         ):
             best[key] = (judged, m)
+    own = queue.article_urls(session, [c.id or 0 for c in claims])
     for (i, _), (judged, m) in sorted(best.items(), key=lambda kv: kv[0]):
-        _record(session, claims[i], passages[m.passage], judged, m.score, summary)
+        _record(session, claims[i], passages[m.passage], judged, m.score, own, summary)
     if index is not None:
         corpus = (normed_claims, normed, index)
-        _record_discussed(session, flow, claims, passages, corpus, set(best), summary)
+        _record_discussed(session, flow, claims, passages, corpus, set(best), own, summary)
     confirmed = _match_factchecks(session, flow, claims, summary)
     session.flush()
     decided = queue.rule_decisions(session, flow, claims)
@@ -140,6 +141,7 @@ def _record_discussed(
     passages: list[Passage],
     corpus: tuple[list[str], list[str], match.BlockingIndex],
     matched: set[tuple[int, int]],
+    own: dict[int, set[str]],
     summary: Summary,
 ) -> None:
     """Sources that discuss a claim as a whole, though no sentence restates it: "mentions"."""
@@ -153,7 +155,7 @@ def _record_discussed(
             f"discusses its subject ({share:.0%} of its rarer words); no sentence restates it"
         )
         judged = stance.Stance("mentions", explanation)
-        _record(session, claims[i], passages[j], judged, round(float(score), 2), summary)
+        _record(session, claims[i], passages[j], judged, round(float(score), 2), own, summary)
 
 
 def _group_origins(session: Session, pages: list[Source], claims: list[Claim]) -> None:
@@ -181,11 +183,12 @@ def _record(
     passage: Passage,
     judged: stance.Stance,
     score: float,
+    own: dict[int, set[str]],
     summary: Summary,
 ) -> None:
     """Add or refresh the automatic evidence row for one claim and one source."""
     source = passage.source
-    own_urls = {a.url for _, a in queue.mentions(session, claim.id or 0) if a.url}
+    own_urls = own.get(claim.id or 0, set())
     if source.url in own_urls or source.final_url in own_urls:
         return  # the claim's own article, fetched as a source
     values = {

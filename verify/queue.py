@@ -236,16 +236,32 @@ def own_origins(session: Session, claim_id: int) -> set[str]:
     return _own_origins(session, [claim_id]).get(claim_id, set())
 
 
-def _own_origins(session: Session, claim_ids: Sequence[int]) -> dict[int, set[str]]:
+def _article_rows(
+    session: Session, claim_ids: Sequence[int]
+) -> list[tuple[int, str | None, str | None]]:
+    """(claim id, origin group, URL) of every article the claims were extracted from."""
     query = (
         select(Mention.claim_id, Article.origin_group, Article.url)
         .join(Article, col(Article.id) == Mention.article_id)
         .where(col(Mention.claim_id).in_(claim_ids))
     )
+    return [(claim_id, group, url) for claim_id, group, url in session.exec(query)]
+
+
+def _own_origins(session: Session, claim_ids: Sequence[int]) -> dict[int, set[str]]:
     found: dict[int, set[str]] = {}
-    for claim_id, group, url in session.exec(query):
+    for claim_id, group, url in _article_rows(session, claim_ids):
         if group or url:
             found.setdefault(claim_id, set()).add(group or origins.origin_of(url or ""))
+    return found
+
+
+def article_urls(session: Session, claim_ids: Sequence[int]) -> dict[int, set[str]]:
+    """URLs of the articles each claim was extracted from, in one query."""
+    found: dict[int, set[str]] = {}
+    for claim_id, _, url in _article_rows(session, claim_ids):
+        if url:
+            found.setdefault(claim_id, set()).add(url)
     return found
 
 
