@@ -9,7 +9,7 @@ DATABASE_ENV = "VERIFY_DATABASE_URL"
 WORKFLOW_ENV = "VERIFY_WORKFLOW"
 USER_ENV = "VERIFY_USER"
 ARCHIVE_ENV = "VERIFY_ARCHIVE"
-SQLITE_BUSY_TIMEOUT_MS = 5000
+SQLITE_BUSY_TIMEOUT_MS = 30_000  # a writer waits this long for another to finish
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 # An installed wheel carries the workflows inside the package; a source checkout has them beside it.

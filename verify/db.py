@@ -57,6 +57,26 @@ def make_engine(url: str, *, write: bool = True) -> Engine:
     return engine
 
 
+def sqlite_path(url: str) -> str | None:
+    """The file behind a SQLite URL (None for other databases and in-memory SQLite)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return parsed.database
+
+
+def _check_exists(url: str) -> None:
+    """Readers never create a SQLite file: a missing one is an error, not an empty database."""
+    from pathlib import Path
+
+    path = sqlite_path(url)
+    if path is not None and not Path(path).exists():
+        raise DatabaseError(
+            f"no verify database at {path} yet; create it with `verify init` "
+            "(or `verify ingest ARTICLES`), or pass --db"
+        )
+
+
 def _check_sqlite_parent(path: str) -> None:
     from pathlib import Path
 
@@ -83,12 +103,16 @@ def _revision(connection: Connection) -> str | None:
     return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
-def migrate(engine: Engine) -> bool:
-    """Bring the schema to the newest revision; True if anything ran."""
+def migrate(engine: Engine, *, create: bool = True) -> bool:
+    """Bring the schema to the newest revision; True if anything ran. A database without a
+    verify schema is only set up when it is empty and create is True: verify never writes its
+    tables into another application's database."""
     with translate_errors(str(engine.url)), engine.begin() as connection:
         current = _revision(connection)
         if current == SCHEMA_HEAD:
             return False
+        if current is None:
+            _check_empty(connection, str(engine.url), create=create)
         from alembic import command
         from alembic.script import ScriptDirectory
 
@@ -100,6 +124,22 @@ def migrate(engine: Engine) -> bool:
             )
         command.upgrade(_alembic_config(connection), "head")
     return True
+
+
+def _check_empty(connection: Connection, url: str, *, create: bool) -> None:
+    """DatabaseError unless the database holds no tables and we may create ours."""
+    tables = sorted(inspect(connection).get_table_names())
+    if tables:
+        shown = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
+        raise DatabaseError(
+            f"{display_url(url)} is not a verify database (it holds other tables: {shown}); "
+            "point --db at a verify database, or at an empty one to create it"
+        )
+    if not create:
+        raise DatabaseError(
+            f"no verify database at {display_url(url)} yet; create it with `verify init` "
+            "(or `verify ingest ARTICLES`)"
+        )
 
 
 def current_revision(url: str) -> str | None:
@@ -145,10 +185,13 @@ def display_url(url: str) -> str:
 
 
 def open_engine(url: str, *, write: bool = True) -> Engine:
-    """An engine whose schema is current (migrated if needed). Dispose of it when done."""
+    """An engine whose schema is current (migrated if needed; created only by writers, on an
+    empty database). Dispose of it when done."""
+    if not write:
+        _check_exists(url)
     engine = make_engine(url, write=write)
     try:
-        migrate(engine)
+        migrate(engine, create=write)
     except BaseException:
         engine.dispose()
         raise

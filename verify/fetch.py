@@ -45,7 +45,8 @@ class FetchSettings:
     per_host: int = 2
     retries: int = 2
     backoff: float = 0.5
-    max_retry_after: float = 30.0
+    max_retry_after: float = 30.0  # waits up to this long within a run; longer ones defer
+    max_wait: float = 86_400.0  # no server can defer a source longer than this
     allow_private: bool = False
     respect_robots: bool = True
     resolve: Mapping[str, tuple[str, int | None]] = field(default_factory=dict)
@@ -157,36 +158,56 @@ class Fetcher:
         await self.client.aclose()
 
     async def fetch(
-        self, url: str, *, etag: str | None = None, last_modified: str | None = None
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        deadline: float | None = None,
     ) -> Page:
-        """Fetch url (conditionally, given etag / last_modified); errors come back in Page."""
+        """Fetch url (conditionally, given etag / last_modified) by the loop-time deadline
+        (default: total_timeout from now, retries and waits included); errors come back in
+        Page, never as exceptions."""
+        loop = asyncio.get_running_loop()
+        if deadline is None:
+            deadline = loop.time() + self.settings.total_timeout
         try:
             parsed = check_scheme(url)
         except Refused as exc:
             return Page(url, url, error=str(exc))
         host = parsed.host
         gate = self.hosts.setdefault(host, asyncio.Semaphore(self.settings.per_host))
-        async with self.slots, gate:
-            try:
+        try:
+            async with asyncio.timeout_at(deadline), self.slots, gate:
                 if self.settings.respect_robots:
                     await self._check_robots(parsed)
-                return await self._with_retries(url, etag=etag, last_modified=last_modified)
-            except Refused as exc:
-                return Page(url, url, error=str(exc))
+                return await self._with_retries(
+                    url, etag=etag, last_modified=last_modified, deadline=deadline
+                )
+        except Refused as exc:
+            return Page(url, url, error=str(exc))
+        except TimeoutError:
+            return Page(url, url, error=self._timed_out())
 
-    async def _with_retries(self, url: str, *, etag: str | None, last_modified: str | None) -> Page:
+    def _timed_out(self) -> str:
+        return f"timed out (limit {self.settings.total_timeout:g} s for the page, all included)"
+
+    async def _with_retries(
+        self, url: str, *, etag: str | None, last_modified: str | None, deadline: float
+    ) -> Page:
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
+        loop = asyncio.get_running_loop()
         page = Page(url, url, error="not fetched")
         for attempt in range(self.settings.retries + 1):
             delay = self.settings.backoff * 2**attempt * (1 + random.random() / 4)
             try:
                 page = await self._attempt(url, headers)
-            except (TimeoutError, httpx.TimeoutException):
-                page = Page(url, url, error=f"timed out (limit {self.settings.total_timeout:g} s)")
+            except httpx.TimeoutException:
+                page = Page(url, url, error=self._timed_out())
             except httpx.HTTPError as exc:
                 page = Page(url, url, error=f"connection failed ({type(exc).__name__}: {exc})")
             else:
@@ -195,35 +216,34 @@ class Fetcher:
                 wait = _retry_after(page)
                 if wait is not None:
                     if wait > self.settings.max_retry_after:
-                        retry_at = datetime.now(UTC) + timedelta(seconds=wait)
-                        return replace(page, retry_at=retry_at)
+                        return page  # retry_at defers the source to a later run
                     delay = max(wait, 0.0)
-            if attempt < self.settings.retries:
-                await asyncio.sleep(delay)
+            if attempt == self.settings.retries or loop.time() + delay >= deadline:
+                break  # no time left to wait for another try
+            await asyncio.sleep(delay)
         return page
 
     async def _attempt(self, url: str, headers: dict[str, str]) -> Page:
         """One try: follow redirects by hand (each hop checked), read a bounded body."""
-        async with asyncio.timeout(self.settings.total_timeout):
-            seen = {url}
-            current = url
-            for _ in range(self.settings.max_redirects + 1):
-                response = await self._send(check_scheme(current), headers)
-                try:
-                    location = response.headers.get("location")
-                    if response.status_code in REDIRECTS and location:
-                        nxt = urljoin(current, location)
-                        if nxt in seen:
-                            return Page(url, current, response.status_code,
-                                         error=f"redirect loop at {nxt}")  # fmt: skip
-                        seen.add(nxt)
-                        current = nxt
-                        continue
-                    return await self._page(url, current, response)
-                finally:
-                    await response.aclose()
-            return Page(url, current, error=f"too many redirects (more than "
-                        f"{self.settings.max_redirects})")  # fmt: skip
+        seen = {url}
+        current = url
+        for _ in range(self.settings.max_redirects + 1):
+            response = await self._send(check_scheme(current), headers)
+            try:
+                location = response.headers.get("location")
+                if response.status_code in REDIRECTS and location:
+                    nxt = urljoin(current, location)
+                    if nxt in seen:
+                        return Page(url, current, response.status_code,
+                                     error=f"redirect loop at {nxt}")  # fmt: skip
+                    seen.add(nxt)
+                    current = nxt
+                    continue
+                return await self._page(url, current, response)
+            finally:
+                await response.aclose()
+        return Page(url, current, error=f"too many redirects (more than "
+                    f"{self.settings.max_redirects})")  # fmt: skip
 
     async def _send(self, url: httpx.URL, headers: dict[str, str]) -> httpx.Response:
         """Connect to the checked address, keeping the host name for Host and TLS SNI."""
@@ -273,7 +293,8 @@ class Fetcher:
         if status == 304:
             return replace(base, not_modified=True)
         if status in RETRY_STATUSES:
-            return replace(base, error=f"HTTP {status}", retry_at=_retry_at(response))
+            retry_at = retry_after(response.headers.get("retry-after"), self.settings.max_wait)
+            return replace(base, error=f"HTTP {status}", retry_at=retry_at)
         if status >= 400:
             return replace(base, error=f"HTTP {status}")
         if status != 200:
@@ -307,7 +328,8 @@ class Fetcher:
         """RFC 9309: 4xx means no rules; 5xx or no answer means stay away for now."""
         parser = RobotFileParser()
         try:
-            page = await self._attempt(f"{origin}/robots.txt", {})
+            async with asyncio.timeout(self.settings.total_timeout):
+                page = await self._attempt(f"{origin}/robots.txt", {})
         except (TimeoutError, httpx.HTTPError) as exc:
             return f"robots.txt of {origin} could not be read ({type(exc).__name__}); retried later"
         if page.status is not None and 400 <= page.status < 500:
@@ -325,18 +347,27 @@ def _retry_after(page: Page) -> float | None:
     return (page.retry_at - datetime.now(UTC)).total_seconds()
 
 
-def _retry_at(response: httpx.Response) -> datetime | None:
-    """Retry-After as an absolute time: delta-seconds or an HTTP date."""
-    value = response.headers.get("retry-after", "").strip()
-    if not value:
-        return None
-    if value.isdigit():
-        return datetime.now(UTC) + timedelta(seconds=int(value))
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return when if when.tzinfo else when.replace(tzinfo=UTC)
+DELTA_SECONDS_RE = re.compile(r"[0-9]{1,20}")  # ASCII digits only: "²".isdigit() is True
+
+
+def retry_after(
+    value: str | None, max_wait: float, *, now: datetime | None = None
+) -> datetime | None:
+    """Retry-After (RFC 9110: delta-seconds or an HTTP date) as an absolute time, never more
+    than max_wait seconds ahead and never in the past; None when absent or unreadable."""
+    value = (value or "").strip()
+    now = now or datetime.now(UTC)
+    if DELTA_SECONDS_RE.fullmatch(value):
+        seconds = min(int(value), max_wait)
+    else:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        seconds = min(max((when - now).total_seconds(), 0.0), max_wait)
+    return now + timedelta(seconds=seconds)
 
 
 def fetch_one(url: str, settings: FetchSettings) -> Page:

@@ -4,23 +4,20 @@ A page that fails is recorded with its error and retried later; it never stops t
 
 import asyncio
 import hashlib
-import multiprocessing
 import os
 from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from verify import articles, db, fetch, origins, sources
+from verify import articles, db, fetch, origins, processes, sources
 from verify.errors import VerifyError
 from verify.models import Source, utcnow
 
 WRITE_EVERY = 20  # results per transaction: a crash loses at most this many fetches
-POOL_FROM = 8  # pages in a batch before extraction moves to a process per core
 MAX_ROUNDS = 3  # pages a feed lists are fetched in the next round of the same run
 
 Result = tuple["Job", fetch.Page, "Extracted | None"]
@@ -139,20 +136,7 @@ def _job(source: Source) -> Job:
     )
 
 
-def _pool(jobs: list[Job]) -> Executor:
-    """Extraction is CPU work: a process per core for real batches, one thread for a few pages."""
-    if sum(j.kind == "page" for j in jobs) < POOL_FROM:
-        return ThreadPoolExecutor(1)
-    context = multiprocessing.get_context("forkserver")  # no fork of a threaded process
-    # Workers fork from a server that has imported the extractor once, not one import each.
-    context.set_forkserver_preload(["verify.refresh"])
-    pool = ProcessPoolExecutor(os.cpu_count() or 1, mp_context=context)
-    pool.submit(_warm)
-    return pool
-
-
-def _warm() -> None:
-    import trafilatura  # noqa: F401  (loaded while the first pages are still downloading)
+MIN_EXTRACT_SECONDS = 0.5  # a page that used its budget downloading still gets a try
 
 
 async def _run(
@@ -164,38 +148,77 @@ async def _run(
     actor: str,
     progress: Callable[[int, int, str], None] | None,
 ) -> None:
+    """Fetch and extract every job, each within its own time budget, writing results in small
+    transactions as they arrive. One page's failure, whatever it is, stays that page's own."""
     loop = asyncio.get_running_loop()
-    pool = _pool(jobs)
     pending: list[Result] = []
+    pages = sum(job.kind == "page" for job in jobs)
+    size = min(os.cpu_count() or 1, max(pages, 1))
 
-    async def one(fetcher: fetch.Fetcher, job: Job) -> Result:
-        page = await fetcher.fetch(job.url, etag=job.etag, last_modified=job.last_modified)
-        extracted = None
-        if page.ok and not page.not_modified and job.kind == "page":
-            extracted = await loop.run_in_executor(pool, extract_page, page.body, page.final_url)
+    async def one(fetcher: fetch.Fetcher, pool: processes.Pool, job: Job) -> Result:
+        deadline = loop.time() + settings.total_timeout
+        try:
+            page = await fetcher.fetch(
+                job.url, etag=job.etag, last_modified=job.last_modified, deadline=deadline
+            )
+            extracted = None
+            if page.ok and not page.not_modified and job.kind == "page":
+                budget = max(deadline - loop.time(), MIN_EXTRACT_SECONDS)
+                extracted = await _extract(pool, page, budget)
+        except Exception as exc:  # a bug or a hostile page must not take the batch down
+            page = fetch.Page(job.url, job.url, error=f"unexpected error ({_describe(exc)})")
+            extracted = None
         return job, page, extracted
 
     try:
-        async with fetch.Fetcher(settings) as fetcher:
-            tasks = [one(fetcher, job) for job in jobs]
+        async with (
+            fetch.Fetcher(settings) as fetcher,
+            processes.Pool(size, preload=PRELOAD) as pool,
+        ):
+            tasks = [one(fetcher, pool, job) for job in jobs]
             for done, next_result in enumerate(asyncio.as_completed(tasks), start=1):
                 pending.append(await next_result)
                 if progress:
                     progress(done, len(jobs), pending[-1][0].url)
                 if len(pending) >= WRITE_EVERY:
-                    _write(engine, pending, archive_dir, summary, actor)
+                    _write(engine, pending, archive_dir, summary, actor, settings)
                     pending.clear()
     finally:
         if pending:
-            _write(engine, pending, archive_dir, summary, actor)
-        pool.shutdown(cancel_futures=True)
+            _write(engine, pending, archive_dir, summary, actor, settings)
+
+
+PRELOAD = ("verify.refresh", "trafilatura")  # imported once per child, while pages download
+
+
+async def _extract(pool: processes.Pool, page: fetch.Page, budget: float) -> Extracted:
+    """Main text within the page's remaining time; a child past it is killed."""
+    try:
+        result: Extracted = await pool.run(budget, extract_page, page.body, page.final_url)
+    except processes.Timeout:
+        return Extracted(
+            error=f"text extraction took longer than the page's time ({budget:.1f} s left)"
+        )
+    except processes.ChildFailed as exc:
+        return Extracted(error=f"text extraction failed ({exc})")
+    return result
+
+
+def _describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"[:300]
 
 
 def _write(
-    engine: Engine, results: list[Result], archive_dir: Path, summary: Summary, actor: str
+    engine: Engine,
+    results: list[Result],
+    archive_dir: Path,
+    summary: Summary,
+    actor: str,
+    settings: fetch.FetchSettings,
 ) -> None:
     """One transaction for a handful of results."""
     now = utcnow()
+    max_wait = timedelta(seconds=settings.max_wait)
     with db.session_on(engine) as session:
         for job, page, extracted in results:
             source = session.get(Source, job.id)
@@ -203,7 +226,9 @@ def _write(
                 continue
             error = page.error or (extracted.error if extracted else None)
             if error:
-                sources.record_failure(source, error, now=now, retry_at=page.retry_at)
+                sources.record_failure(
+                    source, error, now=now, retry_at=page.retry_at, max_wait=max_wait
+                )
                 source.http_status = page.status
                 summary.failed += 1
                 summary.errors.append((job.url, error))
@@ -218,7 +243,7 @@ def _write(
                     elif source.kind == "sitemap":
                         summary.discovered += _sitemap(session, source, page, actor)
                 except ValueError as exc:
-                    sources.record_failure(source, str(exc), now=now)
+                    sources.record_failure(source, str(exc), now=now, max_wait=max_wait)
                     summary.failed += 1
                     summary.errors.append((job.url, str(exc)))
                 else:

@@ -95,13 +95,22 @@ def with_text(session: Session) -> list[Source]:
 
 
 def record_failure(
-    source: Source, error: str, *, now: datetime, retry_at: datetime | None = None
+    source: Source,
+    error: str,
+    *,
+    now: datetime,
+    retry_at: datetime | None = None,
+    max_wait: timedelta = RETRY_MAX,
 ) -> None:
-    """Keep the error; try again later, waiting longer after each failure in a row."""
+    """Keep the error; try again later, waiting longer after each failure in a row (doubling,
+    up to max_wait, which also caps a server's Retry-After)."""
     source.error = error
     source.failures += 1
-    wait = min(RETRY_BASE * 2 ** (source.failures - 1), RETRY_MAX)
-    source.next_fetch_at = max(retry_at or now, now + wait) if retry_at else now + wait
+    doublings = min(source.failures - 1, 30)  # 2**30 × 5 min is far past any cap
+    wait = min(RETRY_BASE * 2**doublings, max_wait)
+    if retry_at is not None:
+        wait = min(max(retry_at - now, wait), max_wait)
+    source.next_fetch_at = now + wait
     source.fetched_at = now
 
 

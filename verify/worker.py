@@ -143,10 +143,14 @@ class Worker:
         ids = self.lease_sources()
         if not ids:
             return 0
-        with self.renewing(Source, ids):
-            summary = refresh.fetch_sources(
-                self.engine, ids, self.settings, self.archive_dir, actor=self.name
-            )
+        try:
+            with self.renewing(Source, ids):
+                summary = refresh.fetch_sources(
+                    self.engine, ids, self.settings, self.archive_dir, actor=self.name
+                )
+        except BaseException:
+            self.release(Source, ids)  # back to the queue now, not when the lease expires
+            raise
         self.stats.sources += summary.total
         self.stats.errors += summary.failed
         return len(ids)
@@ -171,6 +175,9 @@ class Worker:
             self.stats.errors += 1  # a reviewer edited one meanwhile: try the batch again later
             self.release(Claim, ids)
             return 0
+        except BaseException:
+            self.release(Claim, ids)
+            raise
         self.stats.claims += len(ids)
         return len(ids)
 

@@ -14,6 +14,7 @@ from verify.cli.common import (
     ByOption,
     ConcurrencyOption,
     DbOption,
+    MaxWaitOption,
     PerHostOption,
     ResolveOption,
     RobotsOption,
@@ -47,7 +48,7 @@ def check(
 
         with database.transaction(config.database_url(db)) as session:
             summary = checking.check(session, flow, claim_ids=claim_ids or ())
-            print_summary(summary)
+    print_summary(summary)  # after the commit: a closed pipe cannot undo the work
 
 
 def print_summary(summary: Any) -> None:
@@ -92,6 +93,7 @@ def run(
     per_host: PerHostOption = 2,
     timeout: TimeoutOption = 30.0,
     robots: RobotsOption = True,
+    max_wait: MaxWaitOption = 86_400.0,
     archive: ArchiveOption = None,
     db: DbOption = None,
     workflow: WorkflowOption = None,
@@ -104,7 +106,7 @@ def run(
         with exit_on_error():
             settings = fetch_settings(
                 allow_private=allow_private, resolve=resolve, concurrency=concurrency,
-                per_host=per_host, timeout=timeout, robots=robots,
+                per_host=per_host, timeout=timeout, robots=robots, max_wait=max_wait,
             )  # fmt: skip
             while True:
                 summary = run_fetch(db, everything=False, archive=archive, by=by, settings=settings)
@@ -142,6 +144,7 @@ def worker(
     per_host: PerHostOption = 2,
     timeout: TimeoutOption = 30.0,
     robots: RobotsOption = True,
+    max_wait: MaxWaitOption = 86_400.0,
     archive: ArchiveOption = None,
     db: DbOption = None,
     workflow: WorkflowOption = None,
@@ -163,7 +166,7 @@ def worker(
             url = config.database_url(db)
             settings = fetch_settings(
                 allow_private=allow_private, resolve=resolve, concurrency=concurrency,
-                per_host=per_host, timeout=timeout, robots=robots,
+                per_host=per_host, timeout=timeout, robots=robots, max_wait=max_wait,
             )  # fmt: skip
             runner = queue_worker.Worker(
                 url, load_workflow(workflow), settings, config.archive_dir(url, archive),

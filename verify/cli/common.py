@@ -68,6 +68,15 @@ PerHostOption = Annotated[
 TimeoutOption = Annotated[
     float, typer.Option("--timeout", min=0.1, help="Seconds allowed for one page, all included.")
 ]
+MaxWaitOption = Annotated[
+    float,
+    typer.Option(
+        "--max-wait",
+        min=1,
+        metavar="SECONDS",
+        help="Longest a failing page is put off (backoff, or a server's Retry-After).",
+    ),
+]
 RobotsOption = Annotated[
     bool, typer.Option("--robots/--ignore-robots", help="Respect robots.txt (the default).")
 ]
@@ -119,6 +128,7 @@ def fetch_settings(
     per_host: int = 2,
     timeout: float = 30.0,
     robots: bool = True,
+    max_wait: float = 86_400.0,
 ) -> "FetchSettings":
     """Fetch settings from the command-line options."""
     from verify import fetch
@@ -130,4 +140,5 @@ def fetch_settings(
         per_host=per_host,
         total_timeout=timeout,
         respect_robots=robots,
+        max_wait=max_wait,
     )

@@ -59,8 +59,37 @@ def report(
         if output is None:
             typer.echo(text, nl=False)
             return
+        _refuse_database(output, config.database_url(db))
         _write(output, text)
     typer.echo(f"Wrote {fmt} report of {data['total']} claim(s) to {output}.", err=True)
+
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _refuse_database(path: Path, db_url: str) -> None:
+    """A report never replaces a database: ours (and its WAL files), or any SQLite file."""
+    from verify import db as database
+
+    ours = database.sqlite_path(db_url)
+    target = path.expanduser().resolve()
+    if ours is not None:
+        base = Path(ours).resolve()
+        if target in {base, *(base.with_name(base.name + s) for s in ("-wal", "-shm", "-journal"))}:
+            raise InputError(
+                f"refusing to write the report over {path} (it is the database); "
+                "choose another file with -o"
+            )
+    try:
+        with target.open("rb") as existing:
+            head = existing.read(len(SQLITE_MAGIC))
+    except OSError:
+        return  # missing or unreadable: _write says what is wrong, if anything
+    if head == SQLITE_MAGIC:
+        raise InputError(
+            f"refusing to write the report over {path} (it is a SQLite database); "
+            "choose another file with -o"
+        )
 
 
 def _write(path: Path, text: str) -> None:

@@ -14,6 +14,7 @@ from verify.cli.common import (
     ConcurrencyOption,
     DbOption,
     JsonOption,
+    MaxWaitOption,
     PerHostOption,
     ResolveOption,
     RobotsOption,
@@ -105,6 +106,7 @@ def fetch(
     per_host: PerHostOption = 2,
     timeout: TimeoutOption = 30.0,
     robots: RobotsOption = True,
+    max_wait: MaxWaitOption = 86_400.0,
     archive: ArchiveOption = None,
     db: DbOption = None,
     by: ByOption = None,
@@ -115,7 +117,7 @@ def fetch(
             db, everything=everything, archive=archive, by=by,
             settings=fetch_settings(allow_private=allow_private, resolve=resolve,
                                     concurrency=concurrency, per_host=per_host, timeout=timeout,
-                                    robots=robots),
+                                    robots=robots, max_wait=max_wait),
         )  # fmt: skip
     typer.echo(
         f"Fetched {summary.total} source(s): {summary.fetched} new or changed, "
