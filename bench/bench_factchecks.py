@@ -13,7 +13,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from bench_match import paraphrase, sentence, vocabulary  # noqa: E402
 
-from verify import match  # noqa: E402
+from verify import matching  # noqa: E402
 
 
 def main() -> None:
@@ -27,11 +27,11 @@ def main() -> None:
     picked = rng.sample(range(args.store), args.queries)
     queries = [paraphrase(rng, store[i], words) for i in picked]
     started = time.perf_counter()
-    texts = [match.normalise(t) for t in store]
-    index = match.BlockingIndex(texts)
+    texts = [matching.normalise(t) for t in store]
+    index = matching.BlockingIndex(texts)
     build = time.perf_counter() - started
     started = time.perf_counter()
-    ranked = match.rank([match.normalise(q) for q in queries], texts, index,
+    ranked = matching.rank([matching.normalise(q) for q in queries], texts, index,
                         scorer="token_set_ratio", limit=5)  # fmt: skip
     search = time.perf_counter() - started
     hit = sum(1 for i, hits in zip(picked, ranked, strict=True) if hits and hits[0][0] == i)

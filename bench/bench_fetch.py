@@ -19,7 +19,8 @@ from pathlib import Path
 
 import httpx
 
-from verify import db, fetch, refresh, sources
+from verify import database, fetch, sources
+from verify.pipeline import fetching
 
 HOST = "bench.example"
 WORDS = [
@@ -95,7 +96,7 @@ def main() -> None:
         sample = list(pages.values())[:60]
         started = time.perf_counter()
         for body in sample:
-            refresh.extract_page(body, "http://bench.example/x")
+            fetching.extract_page(body, "http://bench.example/x")
         per_core = len(sample) / (time.perf_counter() - started)
         cores = os.cpu_count() or 1
         size = sum(map(len, pages.values())) // args.pages // 1024
@@ -112,7 +113,7 @@ def main() -> None:
         ceiling = min(rates[best_pool], per_core * cores)
         with tempfile.TemporaryDirectory() as tmp:
             url = f"sqlite:///{Path(tmp) / 'bench.db'}"
-            with db.transaction(url) as session:
+            with database.transaction(url) as session:
                 sources.add(session, [f"http://{HOST}{p}" for p in pages], by="bench")
             settings = fetch.FetchSettings(
                 resolve={HOST: ("127.0.0.1", port)},
@@ -122,7 +123,7 @@ def main() -> None:
                 per_host=best_pool,
             )
             started = time.perf_counter()
-            summary = refresh.refresh(url, settings, Path(tmp) / "archive", actor="bench")
+            summary = fetching.refresh(url, settings, Path(tmp) / "archive", actor="bench")
             ours = summary.fetched / (time.perf_counter() - started)
         share = ours / ceiling
         print(

@@ -18,8 +18,9 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
-from verify import articles, config, db, extract, pipeline, queue, workflow
+from verify import articles, claims, config, database, extract, workflow
 from verify.models import Claim
+from verify.pipeline import ingestion
 
 ROOT = Path(__file__).resolve().parent.parent
 WHO = ["South Korea's spy agency", "The Kremlin", "A NATO official", "Ukraine's defence ministry",
@@ -57,8 +58,8 @@ def bench_ingest(n: int, folder: Path) -> None:
     extract_s = time.perf_counter() - started
     url = f"sqlite:///{folder / 'ingest.db'}"
     started = time.perf_counter()
-    with db.transaction(url) as session:
-        result = pipeline.ingest(session, flow, inputs, actor="bench")
+    with database.transaction(url) as session:
+        result = ingestion.ingest(session, flow, inputs, actor="bench")
     total_s = time.perf_counter() - started
     store_share = max(total_s - extract_s, 0) / total_s
     print(f"ingest: {n} generated articles, {extracted} claim candidates, "
@@ -83,8 +84,8 @@ def fill(url: str, path: Path, n: int) -> None:
          "created_at": start + timedelta(seconds=i), "updated_at": start}
         for i in range(n)
     ]  # fmt: skip
-    engine = db.make_engine(url)
-    db.migrate(engine)
+    engine = database.make_engine(url)
+    database.migrate(engine)
     started = time.perf_counter()
     with engine.begin() as conn:
         conn.execute(insert(Claim), rows)
@@ -119,11 +120,11 @@ def bench_list(n: int, folder: Path) -> None:
     url = f"sqlite:///{path}"
     fill(url, path, n)
     flow = workflow.load(config.default_workflow())
-    engine = db.make_engine(url, write=False)
+    engine = database.make_engine(url, write=False)
     from sqlmodel import Session
 
     with Session(engine) as session:
-        ours = timed(lambda: queue.list_claims(session, statuses=flow.pending, limit=50))
+        ours = timed(lambda: claims.list_claims(session, statuses=flow.pending, limit=50))
     engine.dispose()
     conn = sqlite3.connect(path)
     sql = ("SELECT * FROM claim WHERE status IN ('unverified', 'disputed') "

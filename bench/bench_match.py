@@ -14,7 +14,7 @@ import time
 import numpy as np
 from rapidfuzz import process
 
-from verify import match
+from verify import matching
 
 SCORER = "token_set_ratio"
 MIN_SCORE = 80.0
@@ -99,15 +99,15 @@ def main() -> None:
         for _ in range(rng.randint(1, 3)):
             passages[rng.randrange(args.passages)] = paraphrase(rng, claims[i], words)
     started = time.perf_counter()
-    cn = [match.normalise(c) for c in claims]
-    pn = [match.normalise(p) for p in passages]
+    cn = [matching.normalise(c) for c in claims]
+    pn = [matching.normalise(p) for p in passages]
     normalise_s = time.perf_counter() - started
 
     started = time.perf_counter()
-    index = match.BlockingIndex(pn)
+    index = matching.BlockingIndex(pn)
     index_s = time.perf_counter() - started
     started = time.perf_counter()
-    found = match.find(cn, pn, scorer=SCORER, min_score=MIN_SCORE, index=index)
+    found = matching.find(cn, pn, scorer=SCORER, min_score=MIN_SCORE, index=index)
     blocked_s = time.perf_counter() - started
     print(
         f"matching {args.claims:,} claims × {args.passages:,} passages ({SCORER} ≥ {MIN_SCORE:g})"
@@ -122,7 +122,7 @@ def main() -> None:
     started = time.perf_counter()
     matrix = np.asarray(
         process.cdist(
-            [cn[i] for i in sample], pn, scorer=match.SCORERS[SCORER], processor=None, workers=-1
+            [cn[i] for i in sample], pn, scorer=matching.SCORERS[SCORER], processor=None, workers=-1
         )
     )
     exhaustive_s = time.perf_counter() - started
@@ -137,7 +137,7 @@ def main() -> None:
         f"{full_s / (index_s + blocked_s):.0f}×   (target ≥ 100×)"
     )
 
-    candidates = index.search([cn[i] for i in sample], match.CANDIDATES)
+    candidates = index.search([cn[i] for i in sample], matching.CANDIDATES)
     top_hits = above_hits = above_total = kept_hits = kept_total = 0
     for i, row, cands in zip(sample, matrix, candidates, strict=True):
         top5 = np.argsort(-row, kind="stable")[:5]
@@ -147,11 +147,12 @@ def main() -> None:
         above = set(np.nonzero(row >= MIN_SCORE)[0].tolist())
         above_total += len(above)
         above_hits += len(above & set(cands))
-        words = match.content_words(cn[i])  # pairs the matcher would keep, not just score
+        words = matching.content_words(cn[i])  # pairs the matcher would keep, not just score
         kept = {
             j
             for j in above
-            if match.overlap(words, match.content_words(pn[j]), index.weight) >= match.MIN_SHARE
+            if matching.overlap(words, matching.content_words(pn[j]), index.weight)
+            >= matching.MIN_SHARE
         }
         kept_total += len(kept)
         kept_hits += len(kept & set(cands))

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 
 import sqlalchemy
 
-from verify import db as database
+from verify import database
 from verify.models import Claim
 
 

@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from verify import match
+from verify import matching
 
 csv.field_size_limit(sys.maxsize)
 
@@ -37,13 +37,13 @@ def map_at_5(ids: list[str], ranked: list[list[tuple[int, float]]], golds: list[
 def evaluate(folder: Path, split: str, blend: float, scorer: str) -> float:
     claims = read_tsv(folder / "verified_claims.docs.tsv")
     ids = [row[0] for row in claims]
-    docs = [match.normalise(f"{row[1]} {row[2] if len(row) > 2 else ''}") for row in claims]
+    docs = [matching.normalise(f"{row[1]} {row[2] if len(row) > 2 else ''}") for row in claims]
     tweets = read_tsv(folder / split / "tweets.queries.tsv")
     with (folder / split / "tweet-vclaim-pairs.qrels").open(encoding="utf-8") as handle:
         gold = {line.split()[0]: line.split()[2] for line in handle if line.strip()}
-    queries = [match.normalise(t[1]) for t in tweets]
-    index = match.BlockingIndex(docs, stopwords=match.RANKING_STOPWORDS, drop_common=False)
-    ranked = match.rank(queries, docs, index, scorer=scorer, limit=5, blend=blend)
+    queries = [matching.normalise(t[1]) for t in tweets]
+    index = matching.BlockingIndex(docs, stopwords=matching.RANKING_STOPWORDS, drop_common=False)
+    ranked = matching.rank(queries, docs, index, scorer=scorer, limit=5, blend=blend)
     return map_at_5(ids, ranked, [gold[t[0]] for t in tweets])
 
 
@@ -53,7 +53,7 @@ def main() -> None:
     parser.add_argument("--split", default="dev", choices=["train", "dev"])
     parser.add_argument("--tune", action="store_true")
     parser.add_argument("--scorer", default="token_set_ratio")
-    parser.add_argument("--blend", type=float, default=match.RANK_BLEND)
+    parser.add_argument("--blend", type=float, default=matching.RANK_BLEND)
     args = parser.parse_args()
     started = time.perf_counter()
     blend = args.blend

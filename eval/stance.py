@@ -22,7 +22,7 @@ from pathlib import Path
 
 from rapidfuzz import process
 
-from verify import config, extract, match, stance, workflow
+from verify import config, extract, matching, stance, workflow
 from verify.quantities import find
 
 FLOW = workflow.load(config.default_workflow())
@@ -31,27 +31,27 @@ RANK = {"contradicts": 3, "supports": 2, "mentions": 1, "unrelated": 0}
 
 def decide(claim: str, passages: list[str]) -> str:
     """verify's stance of the best passage; 'mentions' when only the document as a whole
-    discusses the claim (match.discussed); 'unrelated' when nothing matches."""
-    norm_claim = match.normalise(claim)
-    words = match.content_words(norm_claim)
-    normed = [match.normalise(p) for p in passages]
-    index = match.BlockingIndex(normed)
+    discusses the claim (matching.discussed); 'unrelated' when nothing matches."""
+    norm_claim = matching.normalise(claim)
+    words = matching.content_words(norm_claim)
+    normed = [matching.normalise(p) for p in passages]
+    index = matching.BlockingIndex(normed)
     hits = process.extract(
-        norm_claim, normed, scorer=match.SCORERS[FLOW.scorer], processor=None,
+        norm_claim, normed, scorer=matching.SCORERS[FLOW.scorer], processor=None,
         score_cutoff=FLOW.min_score, limit=5,
     )  # fmt: skip
     best = "unrelated"
     claimed = find(claim)
     for _, score, i in hits:
-        share = match.overlap(words, match.content_words(normed[i]), index.weight)
-        if share < match.MIN_SHARE:
+        share = matching.overlap(words, matching.content_words(normed[i]), index.weight)
+        if share < matching.MIN_SHARE:
             continue
         label = stance.judge(
             claim, claimed, passages[i], score=score, share=share, min_score=FLOW.min_score,
             tolerance=FLOW.quantity_tolerance,
         ).label  # fmt: skip
         best = max(best, label, key=RANK.__getitem__)
-    if best == "unrelated" and match.discussed(
+    if best == "unrelated" and matching.discussed(
         [norm_claim], normed, [0] * len(normed), index=index, matched=set()
     ):
         return "mentions"

@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from tests.conftest import ROOT, SEEDS, Invoke, snapshot
-from verify import config, db
+from verify import config, database
 
 
 def test_init_creates_schema_at_head_with_wal(sqlite_cli: Invoke, db_path: Path) -> None:
@@ -17,7 +17,7 @@ def test_init_creates_schema_at_head_with_wal(sqlite_cli: Invoke, db_path: Path)
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
     assert {"article", "claim", "mention", "evidence", "statuschange"} <= tables
-    assert revision == db.current_revision(config.database_url(str(db_path)))
+    assert revision == database.current_revision(config.database_url(str(db_path)))
 
 
 def test_foreign_keys_are_enforced(db_path: Path) -> None:
@@ -27,19 +27,23 @@ def test_foreign_keys_are_enforced(db_path: Path) -> None:
     from verify.models import Mention
 
     url = config.database_url(str(db_path))
-    with pytest.raises(sqlalchemy.exc.IntegrityError), db.transaction(url) as session:
+    with pytest.raises(sqlalchemy.exc.IntegrityError), database.transaction(url) as session:
         session.add(Mention(claim_id=999, article_id=999, char_start=0, char_end=1))
 
 
 def test_failed_command_rolls_back_everything(sqlite_ingested: Invoke, db_path: Path) -> None:
     import pytest
 
-    from verify import queue, workflow
+    from verify import workflow
+    from verify.pipeline import decisions
 
     flow = workflow.load(ROOT / "workflows" / "default.toml")
     before = snapshot(db_path)
-    with pytest.raises(RuntimeError), db.transaction(config.database_url(str(db_path))) as session:
-        queue.set_status(session, flow, 1, "disputed", reason="half done", actor="t")
+    with (
+        pytest.raises(RuntimeError),
+        database.transaction(config.database_url(str(db_path))) as session,
+    ):
+        decisions.set_status(session, flow, 1, "disputed", reason="half done", actor="t")
         raise RuntimeError("crash after the first write")
     assert snapshot(db_path) == before
 
@@ -90,7 +94,7 @@ def test_subprocess_end_to_end(tmp_path: Path) -> None:
 def test_schema_head_constant_matches_the_migrations() -> None:
     from alembic.script import ScriptDirectory
 
-    assert ScriptDirectory(str(db.MIGRATIONS_DIR)).get_heads() == [db.SCHEMA_HEAD]
+    assert ScriptDirectory(str(database.MIGRATIONS_DIR)).get_heads() == [database.SCHEMA_HEAD]
 
 
 def test_newer_database_is_refused(sqlite_cli: Invoke, db_path: Path) -> None:
@@ -108,7 +112,7 @@ def test_upgrade_from_the_first_revision_keeps_every_row(tmp_path: Path) -> None
     path = tmp_path / "old.db"
     engine = create_engine(f"sqlite:///{path}")
     with engine.begin() as connection:
-        command.upgrade(db._alembic_config(connection), "0001")
+        command.upgrade(database._alembic_config(connection), "0001")
     engine.dispose()
     with sqlite3.connect(path) as conn:
         conn.execute(
@@ -122,10 +126,10 @@ def test_upgrade_from_the_first_revision_keeps_every_row(tmp_path: Path) -> None
         )
     before = snapshot(path)
     url = f"sqlite:///{path}"
-    engine = db.make_engine(url)
-    assert db.migrate(engine)
+    engine = database.make_engine(url)
+    assert database.migrate(engine)
     engine.dispose()
-    assert db.current_revision(url) == db.SCHEMA_HEAD
+    assert database.current_revision(url) == database.SCHEMA_HEAD
     after = snapshot(path)
     old_width = len(before["claim"][0])  # new columns are added at the end
     assert [row[:old_width] for row in after["claim"]] == before["claim"]

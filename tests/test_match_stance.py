@@ -2,7 +2,7 @@
 
 from rapidfuzz import fuzz
 
-from verify import match, origins, stance
+from verify import matching, origins, stance
 from verify.quantities import find
 
 CLAIM = (
@@ -18,13 +18,13 @@ def judge(claim: str, passage: str, score: float = 90, share: float = 0.8) -> st
 
 def test_normalise_writes_figures_one_way() -> None:
     forms = ["12,000 troops", "12000 soldiers", "twelve thousand troops", "12k troops"]
-    assert {match.normalise(f).split()[0] for f in forms} == {"12000"}
-    assert "troops" in match.normalise("12,000 soldiers").split()
+    assert {matching.normalise(f).split()[0] for f in forms} == {"12000"}
+    assert "troops" in matching.normalise("12,000 soldiers").split()
 
 
 def test_number_trap_a_different_figure_never_supports() -> None:
     other = CLAIM.replace("12,000", "3,000")
-    assert fuzz.token_set_ratio(match.normalise(CLAIM), match.normalise(other)) > 90
+    assert fuzz.token_set_ratio(matching.normalise(CLAIM), matching.normalise(other)) > 90
     result = judge(CLAIM, other)
     assert result.label == "contradicts"
     assert result.explanation == "figure 3,000 troops conflicts with 12,000 troops"
@@ -45,25 +45,25 @@ def test_figures_within_tolerance_ranges_and_bounds() -> None:
 
 
 def test_paraphrase_matches() -> None:
-    claims = [match.normalise(CLAIM)]
-    passages = [match.normalise(p) for p in [
+    claims = [matching.normalise(CLAIM)]
+    passages = [matching.normalise(p) for p in [
         "South Korea's spy agency says North Korea is deploying four brigades totaling 12,000 "
         "troops to Russia, including special forces.",
         "Wheat prices rose sharply in May.",
     ]]  # fmt: skip
-    found = match.find(claims, passages, scorer="token_set_ratio", min_score=80)
+    found = matching.find(claims, passages, scorer="token_set_ratio", min_score=80)
     assert [m.passage for m in found] == [0]
 
 
 def test_unrelated_sentences_sharing_common_words_do_not_match() -> None:
-    claims = [match.normalise(c) for c in ["Is it true?", "The cat is on the mat."]]
-    passages = [match.normalise(p) for p in [
+    claims = [matching.normalise(c) for c in ["Is it true?", "The cat is on the mat."]]
+    passages = [matching.normalise(p) for p in [
         "Is it true that the Senate passed the bill on Tuesday?",
         "The senator is on the committee that oversees the budget.",
     ]]  # fmt: skip
     assert fuzz.token_set_ratio(claims[0], passages[0]) == 100  # the trap itself
-    assert match.find(claims, passages, scorer="token_set_ratio", min_score=80) == []
-    assert match.find(claims, passages, scorer="WRatio", min_score=80) == []
+    assert matching.find(claims, passages, scorer="token_set_ratio", min_score=80) == []
+    assert matching.find(claims, passages, scorer="WRatio", min_score=80) == []
 
 
 def test_reported_denial_is_not_a_denial_by_the_outlet() -> None:
@@ -96,13 +96,15 @@ def test_low_score_is_unrelated() -> None:
 
 
 def test_blocking_finds_what_exhaustive_scoring_ranks_first() -> None:
-    passages = [match.normalise(f"Report {i}: officials counted {i * 100} drones near the border.")
-                for i in range(300)]  # fmt: skip
-    passages.append(match.normalise(CLAIM))
-    claims = [match.normalise(CLAIM)]
-    blocked = match.BlockingIndex(passages).search(claims, k=5)
+    passages = [
+        matching.normalise(f"Report {i}: officials counted {i * 100} drones near the border.")
+        for i in range(300)
+    ]
+    passages.append(matching.normalise(CLAIM))
+    claims = [matching.normalise(CLAIM)]
+    blocked = matching.BlockingIndex(passages).search(claims, k=5)
     assert blocked[0][0] == len(passages) - 1
-    assert match.exhaustive_top(claims, passages, scorer="token_set_ratio", k=1)[0] == [
+    assert matching.exhaustive_top(claims, passages, scorer="token_set_ratio", k=1)[0] == [
         len(passages) - 1
     ]
 
@@ -129,20 +131,22 @@ def test_facts_count_origins_not_pages() -> None:
 
 
 def test_a_document_that_discusses_the_claim_is_found_without_a_matching_sentence() -> None:
-    claim = match.normalise("Pyongyang sent special forces brigades to the Kursk region")
+    claim = matching.normalise("Pyongyang sent special forces brigades to the Kursk region")
     body = [
         "Special forces from Pyongyang were seen in the region.",
         "Analysts said the brigades crossed into Kursk last week.",
         "The weather was cold.",
     ]
     other = ["Wheat prices rose sharply in May.", "The harvest in Kansas was late."]
-    passages = [match.normalise(p) for p in body + other]
+    passages = [matching.normalise(p) for p in body + other]
     documents = [1, 1, 1, 2, 2]
-    index = match.BlockingIndex(passages)
-    assert match.find([claim], passages, scorer="token_set_ratio", min_score=80, index=index) == []
-    found = match.discussed([claim], passages, documents, index=index, matched=set())
+    index = matching.BlockingIndex(passages)
+    assert (
+        matching.find([claim], passages, scorer="token_set_ratio", min_score=80, index=index) == []
+    )
+    found = matching.discussed([claim], passages, documents, index=index, matched=set())
     assert [(i, documents[j]) for i, j, _ in found] == [(0, 1)]
-    assert match.discussed([claim], passages, documents, index=index, matched={(0, 1)}) == []
+    assert matching.discussed([claim], passages, documents, index=index, matched={(0, 1)}) == []
 
 
 def test_hedged_reports_only_mention() -> None:

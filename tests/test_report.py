@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 from tests.conftest import Invoke, claim_id_with
-from verify import report
+from verify import rendering
 
 
 def prepared(ingested: Invoke, db: str) -> int:
@@ -61,9 +61,9 @@ def test_csv_report_neutralises_formulas(ingested: Invoke, db: str) -> None:
     )
     assert len(rows) == 1
     assert rows[0]["status"] == "disputed" and rows[0]["reason"] == "<script>alert(1)</script>"
-    assert report.safe_cell("=1+1") == "'=1+1"
-    assert report.safe_cell("-5") == "'-5" and report.safe_cell("@x") == "'@x"
-    assert report.safe_cell("+x") == "'+x" and report.safe_cell("ok") == "ok"
+    assert rendering.safe_cell("=1+1") == "'=1+1"
+    assert rendering.safe_cell("-5") == "'-5" and rendering.safe_cell("@x") == "'@x"
+    assert rendering.safe_cell("+x") == "'+x" and rendering.safe_cell("ok") == "ok"
 
 
 def test_csv_cells_from_claims_are_neutralised() -> None:
@@ -72,7 +72,7 @@ def test_csv_cells_from_claims_are_neutralised() -> None:
         "quantities": [], "why": None, "evidence": [], "mentions": [], "assignee": None,
         "checkworthiness": 0.5,
     }]}  # fmt: skip
-    row = list(csv.reader(io.StringIO(report.to_csv(data))))[1]
+    row = list(csv.reader(io.StringIO(rendering.to_csv(data))))[1]
     assert row[2].startswith("'=") and row[3] == "'@evil"
 
 

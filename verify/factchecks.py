@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
-from verify import claimreview, match
+from verify import claimreview, matching
 from verify.models import FactCheck, utcnow
 
 
@@ -30,7 +30,7 @@ class Hit:
 
 def key_of(review_url: str, claim: str) -> str:
     """One row per review URL and claim: re-importing the same review updates it."""
-    return hashlib.sha256(f"{review_url}\n{match.normalise(claim)}".encode()).hexdigest()
+    return hashlib.sha256(f"{review_url}\n{matching.normalise(claim)}".encode()).hexdigest()
 
 
 def store(
@@ -73,15 +73,15 @@ class Index:
 
     def __init__(self, session: Session) -> None:
         self.rows = list(session.exec(select(FactCheck).order_by(col(FactCheck.id))))
-        self.texts = [match.normalise(f.claim_reviewed) for f in self.rows]
-        self.blocking = match.BlockingIndex(
-            self.texts, stopwords=match.RANKING_STOPWORDS, drop_common=False
+        self.texts = [matching.normalise(f.claim_reviewed) for f in self.rows]
+        self.blocking = matching.BlockingIndex(
+            self.texts, stopwords=matching.RANKING_STOPWORDS, drop_common=False
         )
 
     def search(self, texts: Sequence[str], *, scorer: str, limit: int = 5) -> list[list[Hit]]:
-        """The best fact-checks for each text (match.rank: BM25 candidates, fuzzy re-rank)."""
+        """The best fact-checks for each text (matching.rank: BM25 candidates, fuzzy re-rank)."""
         if not self.rows:
             return [[] for _ in texts]
-        queries = [match.normalise(t) for t in texts]
-        ranked = match.rank(queries, self.texts, self.blocking, scorer=scorer, limit=limit)
+        queries = [matching.normalise(t) for t in texts]
+        ranked = matching.rank(queries, self.texts, self.blocking, scorer=scorer, limit=limit)
         return [[Hit(self.rows[j], score) for j, score in hits] for hits in ranked]

@@ -21,9 +21,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, Engine, and_, func, or_, update
 from sqlmodel import col, select
 
-from verify import check, db, fetch, refresh, sources
+from verify import database, fetch, sources
 from verify.errors import ConflictError
 from verify.models import Claim, Source, utcnow
+from verify.pipeline import checking, fetching
 from verify.workflow import Workflow
 
 
@@ -56,7 +57,7 @@ class Worker:
     stats: Stats = field(default_factory=Stats)
 
     def __post_init__(self) -> None:
-        self.engine: Engine = db.open_engine(self.url)
+        self.engine: Engine = database.open_engine(self.url)
         self.postgres = self.engine.dialect.name == "postgresql"
 
     def close(self) -> None:
@@ -68,7 +69,7 @@ class Worker:
     def _lease(self, model: Any, due: Any, order: list[Any]) -> list[int]:
         """Mark up to `batch` due rows as ours; rows another worker holds are skipped."""
         now = utcnow()
-        with db.session_on(self.engine) as session:
+        with database.session_on(self.engine) as session:
             pick = (
                 select(model.id)
                 .where(due, self._claimable(model, now))
@@ -93,7 +94,7 @@ class Worker:
 
     def _due_claims(self) -> ColumnElement[bool]:
         """Pending claims not checked since the sources last changed."""
-        with db.session_on(self.engine) as session:
+        with database.session_on(self.engine) as session:
             latest = session.exec(select(func.max(Source.fetched_at))).one()
         never = col(Claim.checked_at).is_(None)
         stale = never if latest is None else or_(never, col(Claim.checked_at) < latest)
@@ -109,7 +110,7 @@ class Worker:
         """Hand rows back without doing them (on errors and shutdown)."""
         if not ids:
             return
-        with db.session_on(self.engine) as session:
+        with database.session_on(self.engine) as session:
             session.execute(
                 update(model.__table__)
                 .where(col(model.id).in_(ids), model.lease_owner == self.name)
@@ -123,7 +124,7 @@ class Worker:
 
         def renew() -> None:
             while not done.wait(self.lease.total_seconds() / 3):
-                with db.session_on(self.engine) as session:
+                with database.session_on(self.engine) as session:
                     session.execute(
                         update(model.__table__)
                         .where(col(model.id).in_(ids), model.lease_owner == self.name)
@@ -145,7 +146,7 @@ class Worker:
             return 0
         try:
             with self.renewing(Source, ids):
-                summary = refresh.fetch_sources(
+                summary = fetching.fetch_sources(
                     self.engine, ids, self.settings, self.archive_dir, actor=self.name
                 )
         except BaseException:
@@ -161,8 +162,8 @@ class Worker:
         if not ids:
             return 0
         try:
-            with self.renewing(Claim, ids), db.session_on(self.engine) as session:
-                check.check(session, self.flow, claim_ids=ids)
+            with self.renewing(Claim, ids), database.session_on(self.engine) as session:
+                checking.check(session, self.flow, claim_ids=ids)
                 now = utcnow()
                 for claim_id in ids:
                     claim = session.get(Claim, claim_id)
@@ -184,7 +185,7 @@ class Worker:
     def depth(self) -> tuple[int, int]:
         """Claims waiting for a check and sources due, for the health line."""
         due = self._due_claims()
-        with db.session_on(self.engine) as session:
+        with database.session_on(self.engine) as session:
             claims = session.exec(select(func.count()).select_from(Claim).where(due)).one()
             due_sources = session.exec(
                 select(func.count()).select_from(Source).where(sources.is_due())

@@ -43,8 +43,8 @@ def check(
     """
     with exit_on_error():
         flow = load_workflow(workflow)
-        from verify import check as checking
-        from verify import db as database
+        from verify import database
+        from verify.pipeline import checking
 
         with database.transaction(config.database_url(db)) as session:
             summary = checking.check(session, flow, claim_ids=claim_ids or ())

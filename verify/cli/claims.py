@@ -98,17 +98,16 @@ def list_(
     with exit_on_error():
         flow = load_workflow(workflow)
         statuses = None if all_ else [flow.check_status(s) for s in status or flow.pending]
-        from verify import db as database
-        from verify import queue
+        from verify import claims, database
 
         with database.transaction(config.database_url(db), write=False) as session:
-            claims = queue.list_claims(
+            found = claims.list_claims(
                 session, statuses=statuses, assignee=assignee, article_id=article, limit=limit
             )
     if as_json:
-        typer.echo(json.dumps([claim_summary(c) for c in claims], indent=2, ensure_ascii=False))
+        typer.echo(json.dumps([claim_summary(c) for c in found], indent=2, ensure_ascii=False))
     else:
-        print_claims(claims)
+        print_claims(found)
 
 
 @app.command()
@@ -121,20 +120,20 @@ def show(
     """Show a claim: figures, where it appears, evidence and history."""
     with exit_on_error():
         flow = load_workflow(workflow)
-        from verify import db as database
-        from verify import pipeline, queue
+        from verify import claims, database
+        from verify.pipeline import reporting
 
         with database.transaction(config.database_url(db), write=False) as session:
-            data = pipeline.claim_report(session, flow, queue.get_claim(session, claim_id))
+            data = reporting.claim_report(session, flow, claims.get_claim(session, claim_id))
     if as_json:
         typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
-    from verify import report
+    from verify import rendering
 
     single = {
         "total": 1, "workflow": flow.name, "summary": {data["status"]: 1}, "claims": [data],
     }  # fmt: skip
-    body = report.markdown(single).split("\n## ", 1)[1]
+    body = rendering.markdown(single).split("\n## ", 1)[1]
     typer.echo(body.rstrip())
     typer.echo(f"\nQuote: “{data['quote']}”")
 
@@ -154,13 +153,12 @@ def assign(
 ) -> None:
     """Assign claims to a person (default: yourself), or clear with --unassign."""
     with exit_on_error():
-        from verify import db as database
-        from verify import queue
+        from verify import claims, database
 
         who = None if unassign else actor(to)
         with database.transaction(config.database_url(db)) as session:
-            claims = queue.assign(session, claim_ids, to=who, by=actor(by))
-    ids = ", ".join(str(c.id) for c in claims)
+            assigned = claims.assign(session, claim_ids, to=who, by=actor(by))
+    ids = ", ".join(str(c.id) for c in assigned)
     typer.echo(
         f"Unassigned claim(s) {ids}." if who is None else f"Assigned claim(s) {ids} to {who}."
     )
@@ -173,11 +171,10 @@ def history(
 ) -> None:
     """Show a claim's status history: every change, who made it and why."""
     with exit_on_error():
-        from verify import db as database
-        from verify import queue
+        from verify import claims, database
 
         with database.transaction(config.database_url(db), write=False) as session:
-            changes = queue.history(session, claim_id)
+            changes = claims.history(session, claim_id)
     if as_json:
         rows = [
             {"at": c.at.isoformat(), "from": c.from_status, "to": c.to_status, "actor": c.actor,

@@ -24,11 +24,11 @@ def _step(command: str) -> None:
 
 def _find_claim(db: str, words: str) -> int:
     """The highest-priority claim whose text contains words."""
-    from verify import db as database
-    from verify import queue
+    import verify.claims
+    from verify import database
 
     with database.transaction(config.database_url(db), write=False) as session:
-        for claim in queue.list_claims(session):
+        for claim in verify.claims.list_claims(session):
             if words in claim.text.lower():
                 return claim.id or 0
     raise InputError(f"the demo seeds gave no claim about {words!r}; check seeds/articles")

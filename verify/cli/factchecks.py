@@ -39,8 +39,7 @@ def import_(
     columns = {"text": text_col, "rating": rating_col, "url": url_col,
                "publisher": publisher_col, "date": date_col, "claimant": claimant_col}  # fmt: skip
     with exit_on_error():
-        from verify import claimreview, factchecks
-        from verify import db as database
+        from verify import claimreview, database, factchecks
 
         flow = load_workflow(workflow)
         records, problems = [], []
@@ -71,8 +70,7 @@ def search(
 ) -> None:
     """Find published fact-checks of a claim, best match first."""
     with exit_on_error():
-        from verify import db as database
-        from verify import factchecks
+        from verify import database, factchecks
 
         flow = load_workflow(workflow)
         with database.transaction(config.database_url(db), write=False) as session:

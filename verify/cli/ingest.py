@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 def init(db: DbOption = None) -> None:
     """Create the database, or upgrade an existing one to the newest schema."""
     with exit_on_error():
-        from verify import db as database
+        from verify import database
 
         url = config.database_url(db)
         engine = database.make_engine(url)
@@ -79,11 +79,11 @@ def ingest(
         articles = _read_all(inputs, skip_errors=skip_errors, settings=settings)
         if outlet:
             articles = [dataclasses.replace(a, outlet=outlet) for a in articles]
-        from verify import db as database
-        from verify import pipeline
+        from verify import database
+        from verify.pipeline import ingestion
 
         with database.transaction(config.database_url(db)) as session:
-            result = pipeline.ingest(session, flow, articles, actor=actor(by))
+            result = ingestion.ingest(session, flow, articles, actor=actor(by))
             ids = [a.id for a in result.articles]
     if as_json:
         payload = {

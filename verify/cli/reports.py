@@ -43,17 +43,19 @@ def report(
     figures, evidence links with stance and notes, and the history.
     """
     with exit_on_error():
-        from verify import report as renderers
+        from verify import rendering as renderers
 
         if fmt not in renderers.FORMATS:
             raise InputError(f"unknown format {fmt!r} (valid: {', '.join(renderers.FORMATS)})")
         flow = load_workflow(workflow)
         statuses = [flow.check_status(s) for s in status] if status else None
-        from verify import db as database
-        from verify import pipeline
+        from verify import database
+        from verify.pipeline import reporting
 
         with database.transaction(config.database_url(db), write=False) as session:
-            data = pipeline.report_data(session, flow, claim_ids=claim_ids or (), statuses=statuses)
+            data = reporting.report_data(
+                session, flow, claim_ids=claim_ids or (), statuses=statuses
+            )
         data["organisation"] = {"name": org_name, **({"url": org_url} if org_url else {})}
         text = renderers.render(data, fmt)
         if output is None:
@@ -69,7 +71,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 def _refuse_database(path: Path, db_url: str) -> None:
     """A report never replaces a database: ours (and its WAL files), or any SQLite file."""
-    from verify import db as database
+    from verify import database
 
     ours = database.sqlite_path(db_url)
     target = path.expanduser().resolve()

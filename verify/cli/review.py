@@ -45,11 +45,11 @@ def attach(
     """Attach a link as evidence; the workflow's rules then re-evaluate the claim."""
     with exit_on_error():
         flow = load_workflow(workflow)
-        from verify import db as database
-        from verify import queue
+        from verify import database
+        from verify.pipeline import decisions
 
         with database.transaction(config.database_url(db)) as session:
-            done = queue.attach_evidence(
+            done = decisions.attach_evidence(
                 session, flow, claim_id, url, stance=stance, note=note, by=actor(by),
                 expected_version=if_version,
             )  # fmt: skip
@@ -89,11 +89,11 @@ def set_(
         if not reason or not reason.strip():
             raise InputError('a status change needs a reason; add --reason "..."')
         flow = load_workflow(workflow)
-        from verify import db as database
-        from verify import queue
+        from verify import database
+        from verify.pipeline import decisions
 
         with database.transaction(config.database_url(db)) as session:
-            change = queue.set_status(
+            change = decisions.set_status(
                 session, flow, claim_id, status, reason=reason, actor=actor(by),
                 expected_version=if_version,
             )  # fmt: skip

@@ -45,8 +45,7 @@ def add(
     """Register pages (or, with --feed / --sitemap, feeds and sitemaps whose pages are added
     when `verify fetch` reads them)."""
     with exit_on_error():
-        from verify import db as database
-        from verify import sources
+        from verify import database, sources
 
         if feed and sitemap:
             raise InputError("--feed and --sitemap exclude each other; add them separately")
@@ -70,8 +69,7 @@ def list_(
 ) -> None:
     """List sources with the outcome of their last fetch and when they are next due."""
     with exit_on_error():
-        from verify import db as database
-        from verify import sources
+        from verify import database, sources
 
         with database.transaction(config.database_url(db), write=False) as session:
             rows = [_row(s) for s in sources.all_sources(session, failed_only=failed)]
@@ -137,12 +135,12 @@ def run_fetch(
     db: str | None, *, everything: bool, archive: Any, by: str | None, settings: Any
 ) -> Any:
     """Fetch with a progress bar on a terminal; shared by `fetch` and `run`."""
-    from verify import refresh
+    from verify.pipeline import fetching
 
     url = config.database_url(db)
     folder = config.archive_dir(url, archive)
     if not sys.stderr.isatty():
-        return refresh.refresh(url, settings, folder, everything=everything, actor=actor(by))
+        return fetching.refresh(url, settings, folder, everything=everything, actor=actor(by))
     from rich.progress import Progress
 
     with Progress(transient=True) as bar:
@@ -151,6 +149,6 @@ def run_fetch(
         def progress(done: int, total: int, current: str) -> None:
             bar.update(task, completed=done, total=total, description=shorten(current, 40))
 
-        return refresh.refresh(
+        return fetching.refresh(
             url, settings, folder, everything=everything, actor=actor(by), progress=progress
         )

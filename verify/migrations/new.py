@@ -7,16 +7,18 @@ from pathlib import Path
 from alembic import command
 from sqlalchemy import create_engine
 
-from verify import db
+from verify import database
 
 
 def main(message: str) -> None:
     """Upgrade a scratch database to head, then autogenerate the difference to the models."""
     with tempfile.TemporaryDirectory() as tmp:
         engine = create_engine(f"sqlite:///{Path(tmp) / 'scratch.db'}")
-        db.migrate(engine)
+        database.migrate(engine)
         with engine.begin() as connection:
-            command.revision(db._alembic_config(connection), message=message, autogenerate=True)
+            command.revision(
+                database._alembic_config(connection), message=message, autogenerate=True
+            )
         engine.dispose()
 
 

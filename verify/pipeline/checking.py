@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, col, select
 
-from verify import extract, factchecks, match, origins, queue, sources, stance
+from verify import claims, extract, factchecks, matching, origins, sources, stance
 from verify.models import Article, Claim, Evidence, Mention, Source, StatusChange, utcnow
+from verify.pipeline import decisions
 from verify.workflow import Decision, Workflow
 
-RULES = queue.RULES_ACTOR
+RULES = decisions.RULES_ACTOR
 MIN_PASSAGE_WORDS = 5
 RANK = {"contradicts": 3, "supports": 2, "mentions": 1}
 
@@ -41,16 +42,16 @@ class Summary:
 
 def check(session: Session, flow: Workflow, *, claim_ids: Sequence[int] = ()) -> Summary:
     """Match the claims (default: all pending) against every fetched source and re-decide them."""
-    claims = (
-        queue.get_claims(session, claim_ids)
+    batch = (
+        claims.get_claims(session, claim_ids)
         if claim_ids
-        else queue.list_claims(session, statuses=flow.pending)
+        else claims.list_claims(session, statuses=flow.pending)
     )
     pages = sources.with_text(session)
-    summary = Summary(claims=len(claims), sources=len(pages))
-    if not claims:
+    summary = Summary(claims=len(batch), sources=len(pages))
+    if not batch:
         return summary
-    _group_origins(session, pages, claims)
+    _group_origins(session, pages, batch)
     passages = [
         Passage(page, s.text, s.start, s.end)
         for page in pages
@@ -58,15 +59,15 @@ def check(session: Session, flow: Workflow, *, claim_ids: Sequence[int] = ()) ->
         if len(s.text.split()) >= MIN_PASSAGE_WORDS
     ]
     summary.passages = len(passages)
-    normed_claims = [match.normalise(c.text) for c in claims]
-    normed = [match.normalise(p.text) for p in passages]
-    index = match.BlockingIndex(normed) if normed else None
-    found = match.find(
+    normed_claims = [matching.normalise(c.text) for c in batch]
+    normed = [matching.normalise(p.text) for p in passages]
+    index = matching.BlockingIndex(normed) if normed else None
+    found = matching.find(
         normed_claims, normed, scorer=flow.scorer, min_score=flow.min_score, index=index
     )
-    best: dict[tuple[int, int], tuple[stance.Stance, match.Match]] = {}
+    best: dict[tuple[int, int], tuple[stance.Stance, matching.Match]] = {}
     for m in found:
-        claim, passage = claims[m.claim], passages[m.passage]
+        claim, passage = batch[m.claim], passages[m.passage]
         judged = stance.judge(
             claim.text, stance.quantities_of(claim.quantities), passage.text,
             score=m.score, share=m.overlap, min_score=flow.min_score,
@@ -78,16 +79,16 @@ def check(session: Session, flow: Workflow, *, claim_ids: Sequence[int] = ()) ->
             held is None or (RANK[judged.label], m.score) > (RANK[held[0].label], held[1].score)
         ):
             best[key] = (judged, m)
-    own = queue.article_urls(session, [c.id or 0 for c in claims])
+    own = claims.article_urls(session, [c.id or 0 for c in batch])
     for (i, _), (judged, m) in sorted(best.items(), key=lambda kv: kv[0]):
-        _record(session, claims[i], passages[m.passage], judged, m.score, own, summary)
+        _record(session, batch[i], passages[m.passage], judged, m.score, own, summary)
     if index is not None:
         corpus = (normed_claims, normed, index)
-        _record_discussed(session, flow, claims, passages, corpus, set(best), own, summary)
-    confirmed = _match_factchecks(session, flow, claims, summary)
+        _record_discussed(session, flow, batch, passages, corpus, set(best), own, summary)
+    confirmed = _match_factchecks(session, flow, batch, summary)
     session.flush()
-    decided = queue.rule_decisions(session, flow, claims)
-    for claim in claims:
+    decided = decisions.rule_decisions(session, flow, batch)
+    for claim in batch:
         verdict = confirmed.get(claim.id or 0)
         _decide(session, flow, claim, verdict or decided[claim.id or 0], summary)
     return summary
@@ -100,7 +101,7 @@ FACTCHECK_STANCE = {
 
 
 def _match_factchecks(
-    session: Session, flow: Workflow, claims: list[Claim], summary: Summary
+    session: Session, flow: Workflow, batch: list[Claim], summary: Summary
 ) -> dict[int, tuple[Decision, dict[str, float]]]:
     """Attach published fact-checks that match each claim; return the verdicts that are close
     enough (the workflow's `confirm`) to set a status by the workflow's verdict map."""
@@ -109,14 +110,14 @@ def _match_factchecks(
     if not index.rows:
         return {}
     confirmed: dict[int, tuple[Decision, dict[str, float]]] = {}
-    hits = index.search([c.text for c in claims], scorer=flow.scorer, limit=3)
-    for claim, claim_hits in zip(claims, hits, strict=True):
-        words = match.content_words(match.normalise(claim.text))
+    hits = index.search([c.text for c in batch], scorer=flow.scorer, limit=3)
+    for claim, claim_hits in zip(batch, hits, strict=True):
+        words = matching.content_words(matching.normalise(claim.text))
         for hit in claim_hits:
             fc = hit.factcheck
-            reviewed = match.content_words(match.normalise(fc.claim_reviewed))
-            share = match.overlap(words, reviewed, index.blocking.weight)
-            if hit.score < policy.suggest or share < match.MIN_SHARE:
+            reviewed = matching.content_words(matching.normalise(fc.claim_reviewed))
+            share = matching.overlap(words, reviewed, index.blocking.weight)
+            if hit.score < policy.suggest or share < matching.MIN_SHARE:
                 continue
             rating = fc.rating_text or fc.verdict or "unrated"
             note = f"fact-check by {fc.publisher or 'unknown publisher'}: rated {rating!r}"
@@ -137,9 +138,9 @@ def _match_factchecks(
 def _record_discussed(
     session: Session,
     flow: Workflow,
-    claims: list[Claim],
+    batch: list[Claim],
     passages: list[Passage],
-    corpus: tuple[list[str], list[str], match.BlockingIndex],
+    corpus: tuple[list[str], list[str], matching.BlockingIndex],
     matched: set[tuple[int, int]],
     own: dict[int, set[str]],
     summary: Summary,
@@ -147,20 +148,20 @@ def _record_discussed(
     """Sources that discuss a claim as a whole, though no sentence restates it: "mentions"."""
     normed_claims, normed, index = corpus
     documents = [p.source.id or 0 for p in passages]
-    for i, j, share in match.discussed(
+    for i, j, share in matching.discussed(
         normed_claims, normed, documents, index=index, matched=matched
     ):
-        score = match.SCORERS[flow.scorer](normed_claims[i], normed[j], processor=None)
+        score = matching.SCORERS[flow.scorer](normed_claims[i], normed[j], processor=None)
         explanation = (
             f"discusses its subject ({share:.0%} of its rarer words); no sentence restates it"
         )
         judged = stance.Stance("mentions", explanation)
-        _record(session, claims[i], passages[j], judged, round(float(score), 2), own, summary)
+        _record(session, batch[i], passages[j], judged, round(float(score), 2), own, summary)
 
 
-def _group_origins(session: Session, pages: list[Source], claims: list[Claim]) -> None:
+def _group_origins(session: Session, pages: list[Source], batch: list[Claim]) -> None:
     """Store each source's and article's origin group: one outlet, or one syndicated story."""
-    ids = [c.id for c in claims]
+    ids = [c.id for c in batch]
     articles = session.exec(
         select(Article).where(
             col(Article.id).in_(select(Mention.article_id).where(col(Mention.claim_id).in_(ids)))
@@ -246,6 +247,6 @@ def _decide(
         if decided[0].status != claim.status:
             summary.held.append((claim.id or 0, claim.status, decided[0].status))
         return
-    change = queue.apply_rules(session, flow, claim, decided)
+    change = decisions.apply_rules(session, flow, claim, decided)
     if change is not None:
         summary.changes.append(change)

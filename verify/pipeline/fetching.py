@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from verify import articles, db, fetch, origins, processes, sources
+from verify import articles, database, fetch, origins, processes, sources
 from verify.errors import VerifyError
 from verify.models import Source, utcnow
 
@@ -92,10 +92,10 @@ def refresh(
     """Fetch due sources (all of them with everything=True) and record each outcome."""
     summary = Summary()
     seen: set[int] = set()
-    engine = db.open_engine(url)
+    engine = database.open_engine(url)
     try:
         for round_number in range(MAX_ROUNDS):
-            with db.session_on(engine) as session:
+            with database.session_on(engine) as session:
                 due = sources.due(session, everything=everything and round_number == 0)
                 jobs = [_job(s) for s in due if (s.id or 0) not in seen]
             if not jobs:
@@ -117,7 +117,7 @@ def fetch_sources(
 ) -> Summary:
     """Fetch the given sources (leased by a worker) and record each outcome."""
     summary = Summary()
-    with db.session_on(engine) as session:
+    with database.session_on(engine) as session:
         jobs = [_job(s) for s in (session.get(Source, i) for i in ids) if s is not None]
     if jobs:
         asyncio.run(_run(engine, jobs, settings, archive_dir, summary, actor, None))
@@ -188,7 +188,8 @@ async def _run(
             _write(engine, pending, archive_dir, summary, actor, settings)
 
 
-PRELOAD = ("verify.refresh", "trafilatura")  # imported once per child, while pages download
+# Imported once per child, while pages download.
+PRELOAD = ("verify.pipeline.fetching", "trafilatura")
 
 
 async def _extract(pool: processes.Pool, page: fetch.Page, budget: float) -> Extracted:
@@ -219,7 +220,7 @@ def _write(
     """One transaction for a handful of results."""
     now = utcnow()
     max_wait = timedelta(seconds=settings.max_wait)
-    with db.session_on(engine) as session:
+    with database.session_on(engine) as session:
         for job, page, extracted in results:
             source = session.get(Source, job.id)
             if source is None:  # removed meanwhile

@@ -1,17 +1,17 @@
-"""Where the database meets the pure steps: ingest articles, build report data."""
+"""Articles into claims: store each article, queue its claims, merge near-copies of known claims
+into mentions, and write the rows in bulk. Never commits; the caller's transaction does."""
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import insert
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, func, select
 
-from verify import extract, origins, queue
+from verify import claims, extract
 from verify.articles import ArticleInput
 from verify.models import Article, Claim, Mention, StatusChange, utcnow
-from verify.quantities import Quantity
 from verify.workflow import Workflow
 
 MENTION_BOOST = 0.05  # priority added per extra article repeating a claim
@@ -181,7 +181,7 @@ def _merge(
         found["checkworthiness"] = max(found["checkworthiness"], candidate.checkworthiness)
         found["priority"] = _boosted(found["checkworthiness"], earlier)
         return
-    claim = queue.get_claim(session, found)
+    claim = claims.get_claim(session, found)
     stored = session.exec(
         select(func.count()).select_from(Mention).where(Mention.claim_id == claim.id)
     ).one()
@@ -195,109 +195,3 @@ def _merge(
 def _boosted(checkworthiness: float, earlier_mentions: int) -> float:
     """Priority: check-worthiness plus a capped boost per article repeating the claim."""
     return round(checkworthiness + min(MENTION_BOOST * earlier_mentions, MAX_BOOST), 4)
-
-
-def claim_report(session: Session, flow: Workflow, claim: Claim) -> dict[str, Any]:
-    """Everything a report shows about one claim, as plain JSON-ready data."""
-    changes = queue.history(session, claim.id or 0)
-    last = changes[-1] if changes else None
-    decision, facts = queue.rule_decision(session, flow, claim)
-    return {
-        "id": claim.id,
-        "text": claim.text,
-        "quote": claim.quote,
-        "status": claim.status,
-        "status_description": flow.statuses.get(claim.status, ""),
-        "pinned": claim.pinned,
-        "version": claim.version,
-        "rules_suggest": decision.status if claim.pinned else None,
-        "attributed_to": claim.attributed_to,
-        "quantities": [dict(q, described=_described(q)) for q in claim.quantities],
-        "checkworthiness": claim.checkworthiness,
-        "priority": claim.priority,
-        "assignee": claim.assignee,
-        "why": None
-        if last is None
-        else {"reason": last.reason, "actor": last.actor, "at": last.at.isoformat()},
-        "facts": facts,
-        "mentions": [
-            {
-                "article_id": article.id,
-                "title": article.title,
-                "outlet": article.outlet,
-                "url": article.url,
-                "published_at": article.published_at.isoformat() if article.published_at else None,
-                "char_start": mention.char_start,
-                "char_end": mention.char_end,
-            }
-            for mention, article in queue.mentions(session, claim.id or 0)
-        ],
-        "evidence": [
-            {
-                "id": e.id,
-                "url": e.url,
-                "stance": e.stance,
-                "method": e.method,
-                "score": e.score,
-                "passage": e.passage,
-                "quantity_comparison": e.quantity_comparison,
-                "note": e.note,
-                "origin": group or origins.origin_of(e.url),
-                "source_title": title,
-                "added_by": e.added_by,
-                "added_at": e.added_at.isoformat(),
-            }
-            for e, group, title in queue.evidence_with_origins(session, claim.id or 0)
-        ],
-        "history": [
-            {
-                "from": c.from_status,
-                "to": c.to_status,
-                "reason": c.reason,
-                "actor": c.actor,
-                "at": c.at.isoformat(),
-                "facts": c.facts,
-            }
-            for c in changes
-        ],
-        "created_at": claim.created_at.isoformat(),
-        "updated_at": claim.updated_at.isoformat(),
-    }
-
-
-def _described(q: dict[str, Any]) -> str:
-    return Quantity(**q).describe()
-
-
-def report_data(
-    session: Session,
-    flow: Workflow,
-    *,
-    claim_ids: Sequence[int] = (),
-    statuses: Sequence[str] | None = None,
-) -> dict[str, Any]:
-    """The whole report: summary counts per status, then each selected claim."""
-    if claim_ids:
-        claims = queue.get_claims(session, claim_ids)
-    else:
-        claims = queue.list_claims(session, statuses=statuses)
-        claims.sort(key=lambda c: c.id or 0)
-    summary = dict.fromkeys(flow.statuses, 0)
-    for claim in claims:
-        summary[claim.status] = summary.get(claim.status, 0) + 1
-    articles = session.exec(select(col(Article.id))).all()
-    return {
-        "verify_report": 1,
-        "generated_at": utcnow().isoformat(),
-        "workflow": flow.name,
-        "initial_status": flow.initial,
-        "ratings": {
-            status: {"value": r.value, "name": r.name} for status, r in flow.ratings.items()
-        },
-        "best_rating": flow.best_rating,
-        "worst_rating": flow.worst_rating,
-        "summary": summary,
-        "total": len(claims),
-        "articles": len(articles),
-        "claims": [claim_report(session, flow, claim) for claim in claims],
-    }

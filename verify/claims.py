@@ -1,20 +1,18 @@
-"""The claim queue on a Session: read, list, assign, move status, attach evidence.
-Functions never commit; the caller's transaction does."""
+"""Claim rows on a Session: read, list, mentions, evidence, history, assign, save.
+Functions never commit; the caller's transaction does. Status changes live in
+pipeline.decisions."""
 
 import heapq
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, col, select
 
 from verify import origins
-from verify.errors import ClaimNotFound, ConflictError, InputError, NotFoundError
+from verify.errors import ClaimNotFound, ConflictError, NotFoundError
 from verify.models import Article, Claim, Evidence, Mention, Source, StatusChange, utcnow
-from verify.workflow import Decision, Workflow
 
-RULES_ACTOR = "rules"
 QUEUE_ORDER = (col(Claim.priority).desc(), col(Claim.created_at), col(Claim.id))
 
 
@@ -105,7 +103,8 @@ def history(session: Session, claim_id: int) -> list[StatusChange]:
     return list(session.exec(query))
 
 
-def _touch(claim: Claim) -> None:
+def touch(claim: Claim) -> None:
+    """Mark the claim changed now."""
     claim.updated_at = utcnow()  # the UPDATE this causes also checks and bumps `version`
 
 
@@ -132,108 +131,15 @@ def save(session: Session, claim: Claim) -> None:
         raise _changed(claim_id) from exc
 
 
-def record_status(
-    session: Session,
-    claim: Claim,
-    to_status: str,
-    *,
-    reason: str,
-    actor: str,
-    facts: dict[str, float] | None = None,
-) -> StatusChange:
-    """Move a claim and append the change to its history."""
-    change = StatusChange(
-        claim_id=claim.id or 0,
-        from_status=claim.status,
-        to_status=to_status,
-        reason=reason,
-        actor=actor,
-        facts=facts,
-    )
-    claim.status = to_status
-    _touch(claim)
-    session.add(claim)
-    session.add(change)
-    return change
-
-
-def set_status(
-    session: Session,
-    flow: Workflow,
-    claim_id: int,
-    status: str,
-    *,
-    reason: str,
-    actor: str,
-    expected_version: int | None = None,
-) -> StatusChange:
-    """A person's verdict: checked against the workflow's transitions; pins the claim."""
-    if not reason.strip():
-        raise InputError("a status change needs a reason (--reason is empty); say why")
-    claim = get_claim(session, claim_id)
-    check_version(claim, expected_version)
-    flow.check_move(claim.status, status)
-    claim.pinned = True
-    change = record_status(session, claim, status, reason=reason.strip(), actor=actor)
-    save(session, claim)
-    return change
-
-
 def assign(session: Session, claim_ids: Sequence[int], *, to: str | None, by: str) -> list[Claim]:
     """Give claims to a person (or take them back with to=None)."""
     claims = [get_claim(session, claim_id) for claim_id in claim_ids]
     for claim in claims:
         claim.assignee = to
         claim.assigned_by = by
-        _touch(claim)
+        touch(claim)
         save(session, claim)
     return claims
-
-
-@dataclass(frozen=True)
-class Attached:
-    """Result of attaching evidence: the row, whether it is new, any rule-made status change."""
-
-    evidence: Evidence
-    created: bool
-    change: StatusChange | None
-
-
-def attach_evidence(
-    session: Session,
-    flow: Workflow,
-    claim_id: int,
-    url: str,
-    *,
-    stance: str,
-    note: str | None,
-    by: str,
-    expected_version: int | None = None,
-) -> Attached:
-    """Attach a link to a claim by hand, then let the rules re-evaluate it."""
-    url = origins.check_url(url)
-    if stance not in origins.STANCES:
-        raise InputError(f"unknown stance {stance!r} (valid: {', '.join(origins.STANCES)})")
-    claim = get_claim(session, claim_id)
-    check_version(claim, expected_version)
-    for existing in evidence(session, claim_id):
-        if existing.url == url and existing.method == "manual":
-            return Attached(existing, False, None)
-    row = Evidence(
-        claim_id=claim_id, url=url, stance=stance, note=note, method="manual", added_by=by
-    )
-    session.add(row)
-    _touch(claim)
-    save(session, claim)
-    change = apply_rules(session, flow, claim)
-    if change is not None:
-        save(session, claim)
-    return Attached(row, True, change)
-
-
-def own_origins(session: Session, claim_id: int) -> set[str]:
-    """Origins of the articles a claim was extracted from: never independent support for it."""
-    return _own_origins(session, [claim_id]).get(claim_id, set())
 
 
 def _article_rows(
@@ -248,7 +154,8 @@ def _article_rows(
     return [(claim_id, group, url) for claim_id, group, url in session.exec(query)]
 
 
-def _own_origins(session: Session, claim_ids: Sequence[int]) -> dict[int, set[str]]:
+def own_origins(session: Session, claim_ids: Sequence[int]) -> dict[int, set[str]]:
+    """Origins of the articles each claim was extracted from: never independent support."""
     found: dict[int, set[str]] = {}
     for claim_id, group, url in _article_rows(session, claim_ids):
         if group or url:
@@ -265,48 +172,17 @@ def article_urls(session: Session, claim_ids: Sequence[int]) -> dict[int, set[st
     return found
 
 
-def rule_decisions(
-    session: Session, flow: Workflow, claims: Sequence[Claim]
-) -> dict[int, tuple[Decision, dict[str, float]]]:
-    """What the workflow's rules say about each claim now, with the facts they read
-    (two queries for the whole batch, not two per claim)."""
-    ids = [c.id or 0 for c in claims]
-    items: dict[int, list[origins.EvidenceFact]] = {i: [] for i in ids}
+def evidence_facts(
+    session: Session, claim_ids: Sequence[int]
+) -> dict[int, list[origins.EvidenceFact]]:
+    """What the rules read of each claim's evidence, in one query for the whole batch."""
+    items: dict[int, list[origins.EvidenceFact]] = {i: [] for i in claim_ids}
     query = (
         select(Evidence, Source.origin_group)
         .join(Source, col(Source.id) == Evidence.source_id, isouter=True)
-        .where(col(Evidence.claim_id).in_(ids))
+        .where(col(Evidence.claim_id).in_(claim_ids))
         .order_by(col(Evidence.id))
     )
     for e, group in session.exec(query):
         items[e.claim_id].append(origins.EvidenceFact(e.url, e.stance, e.method, e.score, group))
-    own = _own_origins(session, ids)
-    decided = {}
-    for claim_id in ids:
-        facts = origins.facts_for(items[claim_id], own_origins=own.get(claim_id, set()))
-        decided[claim_id] = (flow.decide(facts), facts.as_dict())
-    return decided
-
-
-def rule_decision(
-    session: Session, flow: Workflow, claim: Claim
-) -> tuple[Decision, dict[str, float]]:
-    """What the workflow's rules say about one claim now, with the facts they read."""
-    return rule_decisions(session, flow, [claim])[claim.id or 0]
-
-
-def apply_rules(
-    session: Session,
-    flow: Workflow,
-    claim: Claim,
-    decided: tuple[Decision, dict[str, float]] | None = None,
-) -> StatusChange | None:
-    """Let the rules move an unpinned claim; a pinned claim keeps the person's verdict."""
-    if claim.pinned:
-        return None
-    decision, facts = decided or rule_decision(session, flow, claim)
-    if decision.status == claim.status:
-        return None
-    return record_status(
-        session, claim, decision.status, reason=decision.reason, actor=RULES_ACTOR, facts=facts
-    )
+    return items

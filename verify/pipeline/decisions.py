@@ -1,0 +1,142 @@
+"""Every status change: rules applied to the facts of a claim's evidence, a person's verdict,
+evidence attached by hand. Functions never commit; the caller's transaction does."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlmodel import Session
+
+from verify import claims, origins
+from verify.claims import check_version, get_claim, save, touch
+from verify.errors import InputError
+from verify.models import Claim, Evidence, StatusChange
+from verify.workflow import Decision, Workflow
+
+RULES_ACTOR = "rules"
+
+
+def record_status(
+    session: Session,
+    claim: Claim,
+    to_status: str,
+    *,
+    reason: str,
+    actor: str,
+    facts: dict[str, float] | None = None,
+) -> StatusChange:
+    """Move a claim and append the change to its history."""
+    change = StatusChange(
+        claim_id=claim.id or 0,
+        from_status=claim.status,
+        to_status=to_status,
+        reason=reason,
+        actor=actor,
+        facts=facts,
+    )
+    claim.status = to_status
+    touch(claim)
+    session.add(claim)
+    session.add(change)
+    return change
+
+
+def set_status(
+    session: Session,
+    flow: Workflow,
+    claim_id: int,
+    status: str,
+    *,
+    reason: str,
+    actor: str,
+    expected_version: int | None = None,
+) -> StatusChange:
+    """A person's verdict: checked against the workflow's transitions; pins the claim."""
+    if not reason.strip():
+        raise InputError("a status change needs a reason (--reason is empty); say why")
+    claim = get_claim(session, claim_id)
+    check_version(claim, expected_version)
+    flow.check_move(claim.status, status)
+    claim.pinned = True
+    change = record_status(session, claim, status, reason=reason.strip(), actor=actor)
+    save(session, claim)
+    return change
+
+
+@dataclass(frozen=True)
+class Attached:
+    """Result of attaching evidence: the row, whether it is new, any rule-made status change."""
+
+    evidence: Evidence
+    created: bool
+    change: StatusChange | None
+
+
+def attach_evidence(
+    session: Session,
+    flow: Workflow,
+    claim_id: int,
+    url: str,
+    *,
+    stance: str,
+    note: str | None,
+    by: str,
+    expected_version: int | None = None,
+) -> Attached:
+    """Attach a link to a claim by hand, then let the rules re-evaluate it."""
+    url = origins.check_url(url)
+    if stance not in origins.STANCES:
+        raise InputError(f"unknown stance {stance!r} (valid: {', '.join(origins.STANCES)})")
+    claim = get_claim(session, claim_id)
+    check_version(claim, expected_version)
+    for existing in claims.evidence(session, claim_id):
+        if existing.url == url and existing.method == "manual":
+            return Attached(existing, False, None)
+    row = Evidence(
+        claim_id=claim_id, url=url, stance=stance, note=note, method="manual", added_by=by
+    )
+    session.add(row)
+    touch(claim)
+    save(session, claim)
+    change = apply_rules(session, flow, claim)
+    if change is not None:
+        save(session, claim)
+    return Attached(row, True, change)
+
+
+def rule_decisions(
+    session: Session, flow: Workflow, batch: Sequence[Claim]
+) -> dict[int, tuple[Decision, dict[str, float]]]:
+    """What the workflow's rules say about each claim now, with the facts they read
+    (two queries for the whole batch, not two per claim)."""
+    ids = [c.id or 0 for c in batch]
+    items = claims.evidence_facts(session, ids)
+    own = claims.own_origins(session, ids)
+    decided = {}
+    for claim_id in ids:
+        facts = origins.facts_for(items[claim_id], own_origins=own.get(claim_id, set()))
+        decided[claim_id] = (flow.decide(facts), facts.as_dict())
+    return decided
+
+
+def rule_decision(
+    session: Session, flow: Workflow, claim: Claim
+) -> tuple[Decision, dict[str, float]]:
+    """What the workflow's rules say about one claim now, with the facts they read."""
+    return rule_decisions(session, flow, [claim])[claim.id or 0]
+
+
+def apply_rules(
+    session: Session,
+    flow: Workflow,
+    claim: Claim,
+    decided: tuple[Decision, dict[str, float]] | None = None,
+) -> StatusChange | None:
+    """Let the rules move an unpinned claim; a pinned claim keeps the person's verdict."""
+    if claim.pinned:
+        return None
+    decision, facts = decided or rule_decision(session, flow, claim)
+    if decision.status == claim.status:
+        return None
+    return record_status(
+        session, claim, decision.status, reason=decision.reason, actor=RULES_ACTOR, facts=facts
+    )
