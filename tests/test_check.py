@@ -110,12 +110,16 @@ def test_run_watch_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
 
     db = str(tmp_path / "watch.db")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "verify", "run", "--watch", "1", "--db", db],
+        [sys.executable, "-u", "-m", "verify", "run", "--watch", "1", "--db", db],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
-    time.sleep(4)
+    assert proc.stdout is not None
+    seen = []
+    deadline = time.monotonic() + 120
+    while sum("Fetched 0 source(s)" in line for line in seen) < 2 and time.monotonic() < deadline:
+        seen.append(proc.stdout.readline())  # it loops: wait for the second round
     proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=30)
+    out, err = proc.communicate(timeout=60)
     assert proc.returncode == 0, err
-    assert out.count("Fetched 0 source(s)") >= 2  # it looped
+    assert "".join(seen).count("Fetched 0 source(s)") >= 2
     assert "Stopping after the current step" in err and "Traceback" not in err

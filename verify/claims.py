@@ -5,13 +5,29 @@ pipeline.decisions."""
 import heapq
 import itertools
 from collections.abc import Sequence
+from datetime import datetime
 
+from sqlalchemy import ColumnElement, and_, delete, exists, insert, or_, tuple_
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, col, select
 
 from verify import origins
 from verify.errors import ClaimNotFound, ConflictError, NotFoundError
-from verify.models import Article, Claim, Evidence, Mention, Source, StatusChange, utcnow
+from verify.models import (
+    Article,
+    Claim,
+    ClaimDue,
+    ClaimTerm,
+    Evidence,
+    Mention,
+    Source,
+    StatusChange,
+    utcnow,
+)
+
+TRIGGER_TERMS = 2  # query words a new page must share with a claim to make it due
+CHUNK = 500
 
 QUEUE_ORDER = (col(Claim.priority).desc(), col(Claim.created_at), col(Claim.id))
 
@@ -186,3 +202,91 @@ def evidence_facts(
     for e, group in session.exec(query):
         items[e.claim_id].append(origins.EvidenceFact(e.url, e.stance, e.method, e.score, group))
     return items
+
+
+def due(
+    pending: Sequence[str], key: str, factchecks_since: datetime | None = None
+) -> ColumnElement[bool]:
+    """A pending claim with something new to check: never checked, checked under other
+    matching settings, pages fetched since that may speak to it, or fact-checks imported
+    since. The one definition `check` and the worker share."""
+    reasons = [
+        col(Claim.checked_at).is_(None),
+        col(Claim.check_key).is_(None),
+        col(Claim.check_key) != key,
+        exists().where(col(ClaimDue.claim_id) == col(Claim.id)),
+    ]
+    if factchecks_since is not None:
+        reasons.append(col(Claim.checked_at) < factchecks_since)
+    return and_(col(Claim.status).in_(pending), or_(*reasons))
+
+
+def due_sources(
+    session: Session, claim_ids: Sequence[int]
+) -> dict[int, list[tuple[int, datetime, int]]]:
+    """Pages due for each claim: (due row id, when it was marked, source id)."""
+    found: dict[int, list[tuple[int, datetime, int]]] = {}
+    query = select(ClaimDue.id, ClaimDue.claim_id, ClaimDue.added_at, ClaimDue.source_id).where(
+        col(ClaimDue.claim_id).in_(claim_ids)
+    )
+    for row_id, claim_id, added_at, source_id in session.exec(query):
+        found.setdefault(claim_id, []).append((row_id or 0, added_at, source_id))
+    return found
+
+
+def clear_due(session: Session, rows: Sequence[tuple[int, datetime, int]]) -> None:
+    """Drop the due rows a check has read; one marked again meanwhile (its page fetched again)
+    keeps its new time and stays."""
+    for start in range(0, len(rows), CHUNK):
+        chunk = rows[start : start + CHUNK]
+        session.execute(
+            delete(ClaimDue).where(
+                tuple_(col(ClaimDue.id), col(ClaimDue.added_at)).in_(
+                    [(row_id, added_at) for row_id, added_at, _ in chunk]
+                )
+            )
+        )
+
+
+def set_terms(session: Session, claim_id: int, terms: Sequence[str]) -> None:
+    """The words of the claim's latest index query: new pages holding them make it due."""
+    session.execute(delete(ClaimTerm).where(col(ClaimTerm.claim_id) == claim_id))
+    if terms:
+        session.execute(
+            insert(ClaimTerm),
+            [{"claim_id": claim_id, "term": t, "of_terms": len(terms)} for t in sorted(set(terms))],
+        )
+
+
+def forget_terms(session: Session, claim_id: int) -> None:
+    """The claim left the pending statuses: new pages no longer make it due."""
+    session.execute(delete(ClaimTerm).where(col(ClaimTerm.claim_id) == claim_id))
+    session.execute(delete(ClaimDue).where(col(ClaimDue.claim_id) == claim_id))
+
+
+def mark_due(session: Session, source_id: int, terms: set[str]) -> int:
+    """Pending claims a newly stored page may speak to (it holds TRIGGER_TERMS of their query
+    words, or all of them when they have fewer) become due for that page. Returns how many."""
+    hits: dict[int, int] = {}
+    needed: dict[int, int] = {}
+    wanted = sorted(terms)
+    for start in range(0, len(wanted), CHUNK):
+        query = select(ClaimTerm.claim_id, ClaimTerm.of_terms).where(
+            col(ClaimTerm.term).in_(wanted[start : start + CHUNK])
+        )
+        for claim_id, of_terms in session.exec(query):
+            hits[claim_id] = hits.get(claim_id, 0) + 1
+            needed[claim_id] = min(TRIGGER_TERMS, of_terms)
+    claim_ids = sorted(c for c, n in hits.items() if n >= needed[c])
+    if not claim_ids:
+        return 0
+    now = utcnow()
+    make = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    stmt = make(ClaimDue)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["claim_id", "source_id"], set_={"added_at": stmt.excluded.added_at}
+    )
+    rows = [{"claim_id": c, "source_id": source_id, "added_at": now} for c in claim_ids]
+    for start in range(0, len(rows), CHUNK):
+        session.execute(stmt, rows[start : start + CHUNK])
+    return len(claim_ids)

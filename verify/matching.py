@@ -57,6 +57,19 @@ class Match:
     overlap: float  # share of the claim's content words the passage holds
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """A stored passage the index returned for a claim."""
+
+    id: int
+    source_id: int
+    text: str
+    norm: str  # normalise(text)
+    start: int
+    end: int
+    rank: float  # the index's score: higher is better, comparable within one query only
+
+
 def normalise(text: str) -> str:
     """Lower-case words without punctuation; figures in one form ("12,000", "12k" and "twelve
     thousand" all become "12000"), units folded ("soldiers" → "troops")."""

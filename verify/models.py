@@ -1,12 +1,49 @@
-"""SQLModel tables. Times are timezone-aware UTC; statuses are workflow names stored as text."""
+"""SQLModel tables and the vocabularies stored in them. Times are timezone-aware UTC; statuses
+are workflow names stored as text; stances, methods and source kinds are StrEnums stored as
+their (lower-case) values."""
 
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, Index, Integer, Text, UniqueConstraint, text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    DateTime,
+    Index,
+    Integer,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
+
+
+class Stance(StrEnum):
+    """What a piece of evidence does to a claim."""
+
+    supports = "supports"
+    contradicts = "contradicts"
+    mentions = "mentions"
+
+
+class Method(StrEnum):
+    """How a piece of evidence was found."""
+
+    auto = "auto"  # a fetched source's passage, matched by `check`
+    manual = "manual"  # a link a person attached
+    factcheck = "factcheck"  # a published fact-check that matches the claim
+
+
+class SourceKind(StrEnum):
+    """What a source URL holds."""
+
+    page = "page"
+    feed = "feed"  # RSS / Atom: its items become pages
+    sitemap = "sitemap"  # a sitemap (or sitemap index): its URLs become pages (or sitemaps)
 
 
 def utcnow() -> datetime:
@@ -44,7 +81,8 @@ class Article(SQLModel, table=True):
     text: str = Field(sa_column=Column(Text, nullable=False))
     raw_sha256: str = Field(sa_column=Column(Text, nullable=False, unique=True))
     source_path: str | None = None
-    origin_group: str | None = None  # set by `verify check`: outlet or syndication group
+    registrable_domain: str | None = Field(default=None, index=True)  # of url, when known
+    origin_group: str | None = Field(default=None, index=True)  # outlet or syndicated story
     ingested_at: datetime = Field(
         default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
     )
@@ -80,6 +118,7 @@ class Claim(SQLModel, table=True):
     lease_owner: str | None = None
     lease_until: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
     checked_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+    check_key: str | None = None  # the matching settings of its last full check
     checks: int = 0  # how many times `check` has run over it (the worker's processing log)
     created_at: datetime = Field(
         default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
@@ -108,7 +147,7 @@ class Source(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     url: str = Field(sa_column=Column(Text, nullable=False, unique=True))
-    kind: str = "page"  # page | feed
+    kind: str = SourceKind.page
     feed_id: int | None = Field(default=None, foreign_key="source.id", ondelete="SET NULL")
     final_url: str | None = Field(default=None, sa_column=Column(Text))
     domain: str | None = None
@@ -126,7 +165,7 @@ class Source(SQLModel, table=True):
     failures: int = 0
     fetched_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
     next_fetch_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
-    origin_group: str | None = None
+    origin_group: str | None = Field(default=None, index=True)  # outlet or syndicated story
     lease_owner: str | None = None
     lease_until: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
     added_by: str
@@ -138,11 +177,21 @@ class Source(SQLModel, table=True):
 class Evidence(SQLModel, table=True):
     """A passage or link that speaks to a claim, found by rules or attached by a person."""
 
-    # Two reviewers attaching one link to one claim get one row.
+    # Two reviewers attaching one link to one claim get one row; two checks racing on one
+    # claim get one row per source (or fact-check), and the loser re-checks later.
     __table_args__ = (
         Index(
             "ux_evidence_manual_url", "claim_id", "url", unique=True,
             sqlite_where=text("method = 'manual'"), postgresql_where=text("method = 'manual'"),
+        ),
+        Index(
+            "ux_evidence_auto_source", "claim_id", "source_id", unique=True,
+            sqlite_where=text("method = 'auto'"), postgresql_where=text("method = 'auto'"),
+        ),
+        Index(
+            "ux_evidence_factcheck_url", "claim_id", "url", unique=True,
+            sqlite_where=text("method = 'factcheck'"),
+            postgresql_where=text("method = 'factcheck'"),
         ),
     )  # fmt: skip
 
@@ -156,9 +205,10 @@ class Evidence(SQLModel, table=True):
     char_start: int | None = None
     char_end: int | None = None
     score: float | None = None
-    stance: str = "mentions"
+    stance: str = Stance.mentions
+    confidence: float | None = None  # calibrated probability of the stance (0–1)
     quantity_comparison: str | None = None
-    method: str = "manual"
+    method: str = Method.manual
     note: str | None = Field(default=None, sa_column=Column(Text))
     added_by: str
     added_at: datetime = Field(
@@ -201,3 +251,64 @@ class FactCheck(SQLModel, table=True):
     imported_at: datetime = Field(
         default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
     )
+
+
+class Passage(SQLModel, table=True):
+    """A sentence of a fetched page, stored and indexed once when the page is fetched.
+
+    `norm` is the matching form (matching.normalise: lower case, figures in one form); the
+    database's full-text index covers it (SQLite FTS5 `passage_fts`; PostgreSQL `tsv`)."""
+
+    __table_args__ = (UniqueConstraint("source_id", "ordinal"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="source.id", index=True, ondelete="CASCADE")
+    ordinal: int
+    char_start: int
+    char_end: int
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    norm: str = Field(sa_column=Column(Text, nullable=False))
+    stored_at: datetime = Field(
+        default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+
+
+class PassageTerm(SQLModel, table=True):
+    """How many passages hold a term: the rarity that picks a claim's query words."""
+
+    term: str = Field(sa_column=Column(Text, primary_key=True))
+    docs: int
+
+
+class ClaimTerm(SQLModel, table=True):
+    """The words a pending claim's index query used: new passages holding them re-check it."""
+
+    claim_id: int = Field(foreign_key="claim.id", primary_key=True, ondelete="CASCADE")
+    term: str = Field(sa_column=Column(Text, primary_key=True, index=True))
+    of_terms: int  # how many query words the claim has
+
+
+class ClaimDue(SQLModel, table=True):
+    """A page fetched since a claim's last check that may speak to it: check it against that
+    page. Written with the page's passages, consumed by `check`."""
+
+    __table_args__ = (UniqueConstraint("claim_id", "source_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
+    source_id: int = Field(foreign_key="source.id", index=True, ondelete="CASCADE")
+    added_at: datetime = Field(
+        default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+
+
+class CopyBand(SQLModel, table=True):
+    """One locality-sensitive band of a document's MinHash signature: documents sharing a band
+    are candidate copies of one story (syndication), checked exactly before they are merged."""
+
+    __table_args__ = (Index("ix_copyband_bucket", "band", "bucket"),)
+
+    kind: str = Field(primary_key=True)  # "source" | "article"
+    ref_id: int = Field(primary_key=True)
+    band: int = Field(primary_key=True)
+    bucket: int = Field(sa_column=Column(BigInteger, nullable=False))

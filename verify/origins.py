@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+import numpy as np
 import tldextract
 
 from verify.errors import InputError
@@ -79,6 +80,36 @@ def shingles(text: str) -> set[int]:
     words = re.findall(r"\w+", text.lower())
     grams = (" ".join(words[i : i + SHINGLE]) for i in range(max(len(words) - SHINGLE + 1, 1)))
     return {int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest()) for g in grams}
+
+
+PERMUTATIONS, BAND_ROWS = 60, 3  # 20 bands: a copy at Jaccard 0.5 shares one with p ≈ 0.93,
+BANDS = PERMUTATIONS // BAND_ROWS  # at 0.7 with p > 0.999; unrelated news (≈ 0.01) ≈ 0.0001
+_PRIME = np.uint64((1 << 61) - 1)
+_RANDOM = np.random.default_rng(20261129)  # fixed: stored bands must stay comparable
+_A = _RANDOM.integers(1, int(_PRIME), PERMUTATIONS, dtype=np.uint64)
+_B = _RANDOM.integers(0, int(_PRIME), PERMUTATIONS, dtype=np.uint64)
+
+
+def copy_bands(text: str) -> list[int]:
+    """Locality-sensitive bands of the text's MinHash signature (as datasketch computes it,
+    with products wrapping at 64 bits): two texts that share a band are candidate copies of
+    one story, to be confirmed with `same_story`. Empty for texts under one shingle."""
+    grams = shingles(text) if len(text.split()) >= SHINGLE else set()
+    if not grams:
+        return []
+    values = np.fromiter((g & 0xFFFFFFFF for g in grams), dtype=np.uint64, count=len(grams))
+    signature = ((values[:, None] * _A + _B) % _PRIME).min(axis=0)
+    return [
+        int.from_bytes(hashlib.blake2b(band.tobytes(), digest_size=8).digest(), signed=True)
+        for band in signature.reshape(BANDS, BAND_ROWS)
+    ]
+
+
+def same_story(a: str, b: str) -> bool:
+    """True when two texts are copies of one story (Jaccard of their shingles ≥ SAME_TEXT)."""
+    first, second = shingles(a), shingles(b)
+    union = len(first | second)
+    return bool(union) and len(first & second) / union >= SAME_TEXT
 
 
 def group_origins(docs: Sequence[tuple[str, str, str]]) -> dict[str, str]:

@@ -18,11 +18,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, and_, func, or_, update
+from sqlalchemy import ColumnElement, Engine, func, or_, update
 from sqlmodel import col, select
 
-from verify import database, fetch, sources
-from verify.errors import ConflictError
+from verify import claims, database, fetch, sources
 from verify.models import Claim, Source, utcnow
 from verify.pipeline import checking, fetching
 from verify.workflow import Workflow
@@ -58,6 +57,7 @@ class Worker:
 
     def __post_init__(self) -> None:
         self.engine: Engine = database.open_engine(self.url)
+        self.key = checking.check_key(self.flow)
         self.postgres = self.engine.dialect.name == "postgresql"
 
     def close(self) -> None:
@@ -93,12 +93,10 @@ class Worker:
         return self._lease(Source, sources.is_due(), order)
 
     def _due_claims(self) -> ColumnElement[bool]:
-        """Pending claims not checked since the sources last changed."""
+        """Pending claims with something new to check (claims.due)."""
         with database.session_on(self.engine) as session:
-            latest = session.exec(select(func.max(Source.fetched_at))).one()
-        never = col(Claim.checked_at).is_(None)
-        stale = never if latest is None else or_(never, col(Claim.checked_at) < latest)
-        return and_(col(Claim.status).in_(self.flow.pending), stale)
+            factchecks_at = checking.latest_factcheck(session)
+        return claims.due(self.flow.pending, self.key, factchecks_at)
 
     def lease_claims(self) -> list[int]:
         """A batch of claims due for a check."""
@@ -157,29 +155,28 @@ class Worker:
         return len(ids)
 
     def check_step(self) -> int:
-        """Check one leased batch of claims and release it, in one transaction."""
+        """Check one leased batch of claims and release it, in one transaction: a claim is
+        checked once even if the worker is killed. A claim a person edits meanwhile is left
+        due (checked again later); the rest of the batch stands."""
         ids = self.lease_claims()
         if not ids:
             return 0
+        summary = checking.Summary()
         try:
             with self.renewing(Claim, ids), database.session_on(self.engine) as session:
-                checking.check(session, self.flow, claim_ids=ids)
-                now = utcnow()
-                for claim_id in ids:
-                    claim = session.get(Claim, claim_id)
-                    if claim is not None:
-                        claim.checked_at = now
-                        claim.checks += 1
-                        claim.lease_owner = claim.lease_until = None
-                        session.add(claim)
-        except ConflictError:
-            self.stats.errors += 1  # a reviewer edited one meanwhile: try the batch again later
-            self.release(Claim, ids)
-            return 0
+                checking.check_batch(
+                    session, self.flow, ids, key=self.key, full=False, summary=summary
+                )
+                session.execute(
+                    update(Claim)
+                    .where(col(Claim.id).in_(ids), col(Claim.lease_owner) == self.name)
+                    .values(lease_owner=None, lease_until=None)
+                )
         except BaseException:
             self.release(Claim, ids)
             raise
-        self.stats.claims += len(ids)
+        self.stats.claims += summary.claims
+        self.stats.errors += len(summary.conflicts)
         return len(ids)
 
     def depth(self) -> tuple[int, int]:

@@ -18,7 +18,9 @@ TOP_KEYS = {
 FACTCHECK_KEYS = {"suggest", "confirm", "verdicts", "wording"}
 VERDICTS = ("false", "mostly_false", "mixed", "misleading", "mostly_true", "true", "unproven",
             "satire")  # fmt: skip
-MATCH_KEYS = {"scorer", "min_score", "quantity_tolerance"}
+MATCH_KEYS = {
+    "scorer", "min_score", "quantity_tolerance", "candidates", "query_terms", "query_postings",
+}  # fmt: skip
 RULE_KEYS = {"status", "when", "reason"}
 BOUND_KEYS = {"min", "max"}
 
@@ -123,6 +125,9 @@ class Workflow:
     worst_rating: int
     description: str = ""
     factchecks: FactCheckPolicy = field(default_factory=FactCheckPolicy)
+    candidates: int = 100  # passages the index returns per claim
+    query_terms: int = 12  # most words in a claim's index query (its rarest ones)
+    query_postings: int = 50_000  # ...and the most index entries they may cover in all
 
     def check_status(self, status: str) -> str:
         """The status if the workflow has it; else TransitionError with the choices."""
@@ -251,6 +256,9 @@ class _Parser:
             scorer=scorer,
             min_score=self.number(match, "min_score", 80.0, 0, 100),
             quantity_tolerance=self.number(match, "quantity_tolerance", 0.05, 0, 1),
+            candidates=int(self.number(match, "candidates", 100, 1, 10_000)),
+            query_terms=int(self.number(match, "query_terms", 12, 1, 100)),
+            query_postings=int(self.number(match, "query_postings", 50_000, 100, 10_000_000)),
             ratings=ratings,
             best_rating=best,
             worst_rating=worst,

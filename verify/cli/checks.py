@@ -30,12 +30,29 @@ from verify.cli.sources import run_fetch
 def check(
     claim_ids: Annotated[
         list[int] | None,
-        typer.Argument(metavar="[ID...]", help="Claims to check (default: pending)."),
+        typer.Argument(
+            metavar="[ID...]",
+            help="Claims to check (default: the pending ones with something new).",
+        ),
     ] = None,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            help="Match against every stored page, not only the pages fetched since each "
+            "claim's last check.",
+        ),
+    ] = False,
     db: DbOption = None,
     workflow: WorkflowOption = None,
 ) -> None:
-    """Match claims against fetched sources, judge each passage's stance, apply the rules.
+    """Match claims against fetched pages, judge each passage's stance, apply the rules.
+
+    Each claim asks the full-text index for its candidate passages, so a check costs what the
+    claim needs, not what the corpus holds. Checks are incremental: a claim is matched against
+    the pages fetched since its last check (the ones that share its rarer words), in full when
+    it is new or the workflow's matching settings changed, and not at all when nothing is new;
+    --full matches against everything again.
 
     Evidence rows record the passage, similarity score, stance and why (e.g. "figure 3,000
     troops conflicts with 12,000 troops"). Origins, not pages, are counted: an outlet's pages,
@@ -46,9 +63,12 @@ def check(
         from verify import database
         from verify.pipeline import checking
 
-        with database.transaction(config.database_url(db)) as session:
-            summary = checking.check(session, flow, claim_ids=claim_ids or ())
-    print_summary(summary)  # after the commit: a closed pipe cannot undo the work
+        engine = database.open_engine(config.database_url(db))
+        try:
+            summary = checking.check(engine, flow, claim_ids=claim_ids or (), full=full)
+        finally:
+            engine.dispose()
+    print_summary(summary)  # after the commits: a closed pipe cannot undo the work
 
 
 def print_summary(summary: Any) -> None:
@@ -58,12 +78,22 @@ def print_summary(summary: Any) -> None:
         f"({summary.passages} passages): {summary.evidence_new} new evidence, "
         f"{summary.evidence_updated} updated, {len(summary.changes)} status change(s)."
     )
+    if summary.unchanged:
+        typer.echo(
+            f"  {summary.unchanged} pending claim(s) had nothing new since their last check "
+            "(--full checks them again)."
+        )
     for change in summary.changes:
         move = f"{change.from_status} → {change.to_status}"
         typer.echo(f"  claim {change.claim_id}: {move} ({change.reason})")
     for claim_id, status, suggested in summary.held:
         typer.echo(
             f"  claim {claim_id}: stays {status} (pinned by a person; rules say {suggested})"
+        )
+    for claim_id in summary.conflicts:
+        typer.echo(
+            f"  claim {claim_id}: changed by someone else while it was checked; "
+            "it stays due and is checked again next time"
         )
 
 
@@ -113,7 +143,7 @@ def run(
                 typer.echo(f"Fetched {summary.total} source(s), {summary.failed} failed.")
                 if stop.requested:
                     break
-                check(None, db, workflow)
+                check(None, full=False, db=db, workflow=workflow)
                 if watch is None or stop.requested:
                     break
                 deadline = time.monotonic() + watch

@@ -91,7 +91,7 @@ def _run(seeds: Path, db: str) -> None:
                        publisher_col="publisher", date_col="date", claimant_col="claimant",
                        db=db, workflow=None)  # fmt: skip
     _step("verify check")
-    checks.check(None, db=db, workflow=None)
+    checks.check(None, full=False, db=db, workflow=None)
     nato = _find_claim(db, "delegation to brussels")
     link = "https://brussels-briefing.example/2024/10/28/seoul-delegation-briefs-nato"
     _step(f"verify evidence attach {nato} {link} --stance supports --note ...")

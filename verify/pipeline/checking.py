@@ -1,97 +1,262 @@
-"""Check claims against fetched sources: match passages, judge each one's stance, group sources
-into independent origins, and let the workflow's rules move each claim. Every rule-made change
-is a StatusChange by "rules" with the facts that fired it; pinned claims keep their status."""
+"""`check`: for each claim, read its candidate passages from the index → assess them (pure,
+`evidence.assess`) → write evidence rows, fact-check matches and the rules' decision.
 
-from collections.abc import Sequence
+Incremental: a claim is matched against the whole index when it has never been checked, when
+the matching settings changed since (`check_key`), or with full=True; otherwise only against
+the pages fetched since its last check that may speak to it (`claimdue`, written at fetch
+time), and not at all when nothing is new. Work is written in short transactions of BATCH
+claims, and each claim in a savepoint of its own: a claim a person edited meanwhile (or that a
+concurrent check got to first) is left due and checked next time, and the rest of the batch
+stands. Every rule-made change is a StatusChange by "rules" with the facts that fired it;
+pinned claims keep their status.
+"""
+
+import hashlib
+import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
+from sqlalchemy import Engine, exc, func, update
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, col, select
 
-from verify import claims, extract, factchecks, matching, origins, sources, stance
-from verify.models import Article, Claim, Evidence, Mention, Source, StatusChange, utcnow
+from verify import claims, database, evidence, factchecks, matching, passages, stance
+from verify.errors import ConflictError
+from verify.models import Claim, Evidence, FactCheck, Method, Source, StatusChange, utcnow
 from verify.pipeline import decisions
 from verify.workflow import Decision, Workflow
 
-RULES = decisions.RULES_ACTOR
-MIN_PASSAGE_WORDS = 5
-RANK = {"contradicts": 3, "supports": 2, "mentions": 1}
-
-
-@dataclass(frozen=True)
-class Passage:
-    """A sentence of a fetched source."""
-
-    source: Source
-    text: str
-    start: int
-    end: int
+BATCH = 50  # claims per transaction: a writer never holds the lock for long
+ENGINE = "2"  # bump when matching changes in ways the workflow does not show: all re-check
 
 
 @dataclass
 class Summary:
     """What a check did."""
 
-    claims: int = 0
-    sources: int = 0
-    passages: int = 0
+    claims: int = 0  # claims matched (in full or against new pages)
+    full: int = 0  # of them, against the whole index
+    unchanged: int = 0  # pending claims with nothing new since their last check
+    passages: int = 0  # candidate passages scored
+    sources: int = 0  # distinct pages those came from
     evidence_new: int = 0
     evidence_updated: int = 0
     changes: list[StatusChange] = field(default_factory=list)
     held: list[tuple[int, str, str]] = field(default_factory=list)  # pinned: id, status, rules say
+    conflicts: list[int] = field(default_factory=list)  # edited meanwhile: checked next time
+    checked: list[int] = field(default_factory=list)
+
+    def add(self, other: "Summary") -> None:
+        """Count another claim's (or batch's) work in this summary."""
+        for name, value in vars(other).items():
+            setattr(self, name, getattr(self, name) + value)
 
 
-def check(session: Session, flow: Workflow, *, claim_ids: Sequence[int] = ()) -> Summary:
-    """Match the claims (default: all pending) against every fetched source and re-decide them."""
-    batch = (
-        claims.get_claims(session, claim_ids)
-        if claim_ids
-        else claims.list_claims(session, statuses=flow.pending)
-    )
-    pages = sources.with_text(session)
-    summary = Summary(claims=len(batch), sources=len(pages))
-    if not batch:
-        return summary
-    _group_origins(session, pages, batch)
-    passages = [
-        Passage(page, s.text, s.start, s.end)
-        for page in pages
-        for s in extract.sentences(page.text or "")
-        if len(s.text.split()) >= MIN_PASSAGE_WORDS
-    ]
-    summary.passages = len(passages)
-    normed_claims = [matching.normalise(c.text) for c in batch]
-    normed = [matching.normalise(p.text) for p in passages]
-    index = matching.BlockingIndex(normed) if normed else None
-    found = matching.find(
-        normed_claims, normed, scorer=flow.scorer, min_score=flow.min_score, index=index
-    )
-    best: dict[tuple[int, int], tuple[stance.Stance, matching.Match]] = {}
-    for m in found:
-        claim, passage = batch[m.claim], passages[m.passage]
-        judged = stance.judge(
-            claim.text, stance.quantities_of(claim.quantities), passage.text,
-            score=m.score, share=m.overlap, min_score=flow.min_score,
-            tolerance=flow.quantity_tolerance,
-        )  # fmt: skip
-        key = (m.claim, passage.source.id or 0)
-        held = best.get(key)
-        if judged.label != "unrelated" and (
-            held is None or (RANK[judged.label], m.score) > (RANK[held[0].label], held[1].score)
-        ):
-            best[key] = (judged, m)
-    own = claims.article_urls(session, [c.id or 0 for c in batch])
-    for (i, _), (judged, m) in sorted(best.items(), key=lambda kv: kv[0]):
-        _record(session, batch[i], passages[m.passage], judged, m.score, own, summary)
-    if index is not None:
-        corpus = (normed_claims, normed, index)
-        _record_discussed(session, flow, batch, passages, corpus, set(best), own, summary)
-    confirmed = _match_factchecks(session, flow, batch, summary)
-    session.flush()
-    decided = decisions.rule_decisions(session, flow, batch)
-    for claim in batch:
-        verdict = confirmed.get(claim.id or 0)
-        _decide(session, flow, claim, verdict or decided[claim.id or 0], summary)
+def check_key(flow: Workflow) -> str:
+    """A fingerprint of everything that decides a claim's evidence and status: when it
+    changes, claims are checked against the whole index again and their evidence re-judged."""
+    settings = {
+        "engine": ENGINE,
+        "match": [flow.scorer, flow.min_score, flow.quantity_tolerance, flow.candidates,
+                  flow.query_terms, flow.query_postings],
+        "rules": [(r.status, [(b.fact, b.low, b.high) for b in r.when]) for r in flow.rules],
+        "pending": flow.pending,
+        "factchecks": [flow.factchecks.suggest, flow.factchecks.confirm,
+                       sorted(flow.factchecks.verdicts.items())],
+    }  # fmt: skip
+    return hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def latest_factcheck(session: Session) -> datetime | None:
+    """When fact-checks were last imported (claims checked before then look at them again)."""
+    latest: datetime | None = session.exec(select(func.max(FactCheck.imported_at))).one()
+    return latest
+
+
+def check(
+    engine: Engine,
+    flow: Workflow,
+    *,
+    claim_ids: Sequence[int] = (),
+    full: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> Summary:
+    """Check the named claims (default: the pending ones with something new, or with
+    full=True every pending claim) in transactions of BATCH claims."""
+    key = check_key(flow)
+    summary = Summary()
+    with database.session_on(engine) as session:
+        if claim_ids:
+            ids = [c.id or 0 for c in claims.get_claims(session, claim_ids)]
+        else:
+            pending = col(Claim.status).in_(flow.pending)
+            wanted = pending if full else claims.due(flow.pending, key, latest_factcheck(session))
+            found = session.exec(select(Claim.id).where(wanted).order_by(*claims.QUEUE_ORDER))
+            ids = [i for i in found if i is not None]
+            everyone = session.exec(select(func.count()).select_from(Claim).where(pending)).one()
+            summary.unchanged = int(everyone) - len(ids)
+    for start in range(0, len(ids), BATCH):
+        with database.session_on(engine) as session:
+            check_batch(session, flow, ids[start : start + BATCH], key=key, full=full,
+                        summary=summary)  # fmt: skip
+        if progress:
+            progress(min(start + BATCH, len(ids)), len(ids))
     return summary
+
+
+@dataclass
+class _Plan:
+    claim: Claim
+    view: evidence.ClaimView
+    query: passages.Query
+    due: list[tuple[int, datetime, int]]
+    full: bool
+    candidates: list[matching.Candidate] = field(default_factory=list)
+
+
+def check_batch(
+    session: Session,
+    flow: Workflow,
+    claim_ids: Sequence[int],
+    *,
+    key: str,
+    full: bool,
+    summary: Summary,
+) -> None:
+    """Check a batch of claims inside the caller's transaction (read → assess → write)."""
+    batch = list(session.exec(select(Claim).where(col(Claim.id).in_(claim_ids))))
+    batch.sort(key=lambda c: claim_ids.index(c.id or 0))
+    ids = [c.id or 0 for c in batch]
+    due = claims.due_sources(session, ids)
+    own = claims.article_urls(session, ids)
+    norms = {c.id or 0: matching.normalise(c.text) for c in batch}
+    df = passages.frequencies(session, {w for n in norms.values() for w in passages.terms_of(n)})
+    factchecks_at = latest_factcheck(session)
+    plans: list[_Plan] = []
+    for claim in batch:
+        cid = claim.id or 0
+        whole = full or claim.checked_at is None or claim.check_key != key
+        new_checks = factchecks_at is not None and (
+            claim.checked_at is None or factchecks_at > claim.checked_at
+        )
+        if not whole and not due.get(cid) and not new_checks:
+            summary.unchanged += 1
+            continue
+        query = passages.query_for(
+            norms[cid], df, max_terms=flow.query_terms, max_postings=flow.query_postings
+        )
+        view = evidence.ClaimView(
+            cid, claim.text, tuple(stance.quantities_of(claim.quantities)),
+            frozenset(own.get(cid, set())),
+        )  # fmt: skip
+        plan = _Plan(claim, view, query, due.get(cid, []), whole)
+        if whole or plan.due:
+            plan.candidates = passages.candidates(
+                session, query, limit=flow.candidates,
+                source_ids=None if whole else [s for *_, s in plan.due],
+            )  # fmt: skip
+        plans.append(plan)
+    views = _sources(session, {c.source_id for p in plans for c in p.candidates})
+    summary.sources += len(views)
+    index = factchecks.Index(session) if factchecks_at is not None and plans else None
+    settings = evidence.Settings(flow.scorer, flow.min_score, flow.quantity_tolerance)
+    now = utcnow()
+    for plan in plans:
+        weight = _weights(plan.query, df)
+        drafts = evidence.assess(plan.view, plan.candidates, views, weight=weight,
+                                 settings=settings)  # fmt: skip
+        summary.passages += len(plan.candidates)
+        done = Summary()  # counted only if the claim's writes stand
+        try:
+            with session.begin_nested():  # a conflict costs this claim only
+                _write(session, flow, plan, drafts, index, key, now, done)
+        except (exc.IntegrityError, exc.OperationalError, ConflictError, StaleDataError) as error:
+            if isinstance(error, exc.OperationalError) and not _is_conflict(error):
+                raise
+            summary.conflicts.append(plan.view.id)
+        else:
+            summary.add(done)
+
+
+def _is_conflict(error: Exception) -> bool:
+    """PostgreSQL's serialization and deadlock failures: another writer got there first."""
+    code = getattr(getattr(error, "orig", None), "sqlstate", None)
+    return code in ("40001", "40P01")
+
+
+def _write(
+    session: Session,
+    flow: Workflow,
+    plan: _Plan,
+    drafts: list[evidence.Draft],
+    index: factchecks.Index | None,
+    key: str,
+    now: datetime,
+    summary: Summary,
+) -> None:
+    claim = plan.claim
+    for draft in drafts:
+        _upsert(session, claim.id or 0, draft.url, Method.auto, summary, _values(draft),
+                source_id=draft.source_id)  # fmt: skip
+    confirmed = _match_factchecks(session, flow, claim, index, summary) if index else None
+    session.flush()
+    decided = confirmed or decisions.rule_decisions(session, flow, [claim])[claim.id or 0]
+    if claim.pinned:
+        if decided[0].status != claim.status:
+            summary.held.append((claim.id or 0, claim.status, decided[0].status))
+    else:
+        change = decisions.apply_rules(session, flow, claim, decided)
+        if change is not None:
+            claims.save(session, claim)  # version-checked: a person's edit meanwhile wins
+            summary.changes.append(change)
+    # Bookkeeping is not an edit a person could conflict with: it leaves `version` alone.
+    session.execute(
+        update(Claim)
+        .where(col(Claim.id) == claim.id)
+        .values(checked_at=now, check_key=key, checks=col(Claim.checks) + 1)
+        .execution_options(synchronize_session=False)
+    )
+    if claim.status in flow.pending:
+        claims.set_terms(session, claim.id or 0, [t for t, _ in plan.query.terms])
+    claims.clear_due(session, plan.due)
+    summary.claims += 1
+    summary.full += plan.full
+    summary.checked.append(claim.id or 0)
+
+
+def _values(draft: evidence.Draft) -> dict[str, object]:
+    return {
+        "passage": draft.passage, "char_start": draft.start, "char_end": draft.end,
+        "score": draft.score, "stance": draft.stance, "quantity_comparison": draft.comparison,
+        "note": draft.note, "confidence": draft.confidence,
+    }  # fmt: skip
+
+
+def _sources(session: Session, source_ids: set[int]) -> dict[int, evidence.SourceView]:
+    found: dict[int, evidence.SourceView] = {}
+    ids = sorted(source_ids)
+    for start in range(0, len(ids), passages.CHUNK):
+        query = select(Source.id, Source.url, Source.final_url).where(
+            col(Source.id).in_(ids[start : start + passages.CHUNK])
+        )
+        for sid, url, final in session.exec(query):
+            found[sid or 0] = evidence.SourceView(sid or 0, url, final)
+    return found
+
+
+def _weights(query: passages.Query, df: dict[str, int]) -> Callable[[str], float]:
+    """A word's rarity (idf) for the overlap guard; a word no passage holds weighs as much as
+    the claim's average known word: it tells nothing about which passage is meant."""
+    total = df.get(passages.TOTAL, 0)
+    known = [passages.idf(n, total) for w, n in df.items() if w != passages.TOTAL]
+    default = sum(known) / len(known) if known else 1.0
+
+    def weight(word: str) -> float:
+        n = df.get(word)
+        return passages.idf(n, total) if n else default
+
+    return weight
 
 
 FACTCHECK_STANCE = {
@@ -101,152 +266,66 @@ FACTCHECK_STANCE = {
 
 
 def _match_factchecks(
-    session: Session, flow: Workflow, batch: list[Claim], summary: Summary
-) -> dict[int, tuple[Decision, dict[str, float]]]:
-    """Attach published fact-checks that match each claim; return the verdicts that are close
-    enough (the workflow's `confirm`) to set a status by the workflow's verdict map."""
+    session: Session, flow: Workflow, claim: Claim, index: factchecks.Index, summary: Summary
+) -> tuple[Decision, dict[str, float]] | None:
+    """Attach published fact-checks that match the claim; return the verdict of one close
+    enough (the workflow's `confirm`) to set the status by the workflow's verdict map."""
     policy = flow.factchecks
-    index = factchecks.Index(session)
     if not index.rows:
-        return {}
-    confirmed: dict[int, tuple[Decision, dict[str, float]]] = {}
-    hits = index.search([c.text for c in batch], scorer=flow.scorer, limit=3)
-    for claim, claim_hits in zip(batch, hits, strict=True):
-        words = matching.content_words(matching.normalise(claim.text))
-        for hit in claim_hits:
-            fc = hit.factcheck
-            reviewed = matching.content_words(matching.normalise(fc.claim_reviewed))
-            share = matching.overlap(words, reviewed, index.blocking.weight)
-            if hit.score < policy.suggest or share < matching.MIN_SHARE:
-                continue
-            rating = fc.rating_text or fc.verdict or "unrated"
-            note = f"fact-check by {fc.publisher or 'unknown publisher'}: rated {rating!r}"
-            values = {
-                "passage": fc.claim_reviewed, "score": hit.score, "note": note,
-                "stance": FACTCHECK_STANCE.get(fc.verdict or "", "mentions"),
-                "quantity_comparison": None,
-            }  # fmt: skip
-            _upsert(session, claim, fc.review_url, "factcheck", summary, values)
-            status = policy.verdicts.get(fc.verdict or "")
-            if status and hit.score >= policy.confirm and claim.id not in confirmed:
-                reason = f"matches a {note} (similarity {hit.score:.0f})"
-                decision = Decision(status, reason, None)
-                confirmed[claim.id or 0] = (decision, {"factcheck_score": hit.score})
+        return None
+    confirmed = None
+    (hits,) = index.search([claim.text], scorer=flow.scorer, limit=3)
+    words = matching.content_words(matching.normalise(claim.text))
+    for hit in hits:
+        fc = hit.factcheck
+        reviewed = matching.content_words(matching.normalise(fc.claim_reviewed))
+        share = matching.overlap(words, reviewed, index.blocking.weight)
+        if hit.score < policy.suggest or share < matching.MIN_SHARE:
+            continue
+        rating = fc.rating_text or fc.verdict or "unrated"
+        note = f"fact-check by {fc.publisher or 'unknown publisher'}: rated {rating!r}"
+        values = {
+            "passage": fc.claim_reviewed, "score": hit.score, "note": note,
+            "stance": FACTCHECK_STANCE.get(fc.verdict or "", "mentions"),
+            "quantity_comparison": None,
+        }  # fmt: skip
+        _upsert(session, claim.id or 0, fc.review_url, Method.factcheck, summary, values)
+        status = policy.verdicts.get(fc.verdict or "")
+        if status and hit.score >= policy.confirm and confirmed is None:
+            reason = f"matches a {note} (similarity {hit.score:.0f})"
+            confirmed = (Decision(status, reason, None), {"factcheck_score": hit.score})
     return confirmed
-
-
-def _record_discussed(
-    session: Session,
-    flow: Workflow,
-    batch: list[Claim],
-    passages: list[Passage],
-    corpus: tuple[list[str], list[str], matching.BlockingIndex],
-    matched: set[tuple[int, int]],
-    own: dict[int, set[str]],
-    summary: Summary,
-) -> None:
-    """Sources that discuss a claim as a whole, though no sentence restates it: "mentions"."""
-    normed_claims, normed, index = corpus
-    documents = [p.source.id or 0 for p in passages]
-    for i, j, share in matching.discussed(
-        normed_claims, normed, documents, index=index, matched=matched
-    ):
-        score = matching.SCORERS[flow.scorer](normed_claims[i], normed[j], processor=None)
-        explanation = (
-            f"discusses its subject ({share:.0%} of its rarer words); no sentence restates it"
-        )
-        judged = stance.Stance("mentions", explanation)
-        _record(session, batch[i], passages[j], judged, round(float(score), 2), own, summary)
-
-
-def _group_origins(session: Session, pages: list[Source], batch: list[Claim]) -> None:
-    """Store each source's and article's origin group: one outlet, or one syndicated story."""
-    ids = [c.id for c in batch]
-    articles = session.exec(
-        select(Article).where(
-            col(Article.id).in_(select(Mention.article_id).where(col(Mention.claim_id).in_(ids)))
-        )
-    ).all()
-    docs = [(f"s{p.id}", p.final_url or p.url, p.text or "") for p in pages]
-    docs += [(f"a{a.id}", a.url or f"article://{a.id}", a.text) for a in articles]
-    groups = origins.group_origins(docs)
-    for page in pages:
-        page.origin_group = groups[f"s{page.id}"]
-        session.add(page)
-    for article in articles:
-        article.origin_group = groups[f"a{article.id}"]
-        session.add(article)
-
-
-def _record(
-    session: Session,
-    claim: Claim,
-    passage: Passage,
-    judged: stance.Stance,
-    score: float,
-    own: dict[int, set[str]],
-    summary: Summary,
-) -> None:
-    """Add or refresh the automatic evidence row for one claim and one source."""
-    source = passage.source
-    own_urls = own.get(claim.id or 0, set())
-    if source.url in own_urls or source.final_url in own_urls:
-        return  # the claim's own article, fetched as a source
-    values = {
-        "passage": passage.text, "char_start": passage.start, "char_end": passage.end,
-        "score": score, "stance": judged.label, "quantity_comparison": judged.comparison,
-        "note": judged.explanation,
-    }  # fmt: skip
-    _upsert(session, claim, source.final_url or source.url, "auto", summary, values, source)
 
 
 def _upsert(
     session: Session,
-    claim: Claim,
+    claim_id: int,
     url: str,
     method: str,
     summary: Summary,
     values: dict[str, object],
-    source: Source | None = None,
+    *,
+    source_id: int | None = None,
 ) -> None:
     """Add or refresh the rules' evidence row for one claim and one source or fact-check."""
-    query = select(Evidence).where(Evidence.claim_id == claim.id, Evidence.method == method)
-    if source is not None:
-        query = query.where(Evidence.source_id == source.id)
+    query = select(Evidence).where(Evidence.claim_id == claim_id, Evidence.method == method)
+    if source_id is not None:
+        query = query.where(Evidence.source_id == source_id)
     else:
         query = query.where(Evidence.url == url)
     row = session.exec(query).first()
     values = {**values, "url": url}
     if row is None:
         row = Evidence(
-            claim_id=claim.id or 0,
-            source_id=source.id if source is not None else None,
-            url=url,
-            method=method,
-            added_by=RULES,
-        )
+            claim_id=claim_id, source_id=source_id, url=url, method=method,
+            added_by=decisions.RULES_ACTOR,
+        )  # fmt: skip
         summary.evidence_new += 1
     elif any(getattr(row, k) != v for k, v in values.items()):
         summary.evidence_updated += 1
         row.added_at = utcnow()
     else:
         return
-    for key, value in values.items():
-        setattr(row, key, value)
+    for name, value in values.items():
+        setattr(row, name, value)
     session.add(row)
-
-
-def _decide(
-    session: Session,
-    flow: Workflow,
-    claim: Claim,
-    decided: tuple[Decision, dict[str, float]],
-    summary: Summary,
-) -> None:
-    if claim.pinned:
-        if decided[0].status != claim.status:
-            summary.held.append((claim.id or 0, claim.status, decided[0].status))
-        return
-    change = decisions.apply_rules(session, flow, claim, decided)
-    if change is not None:
-        summary.changes.append(change)

@@ -17,6 +17,7 @@ RULES_ACTOR = "rules"
 
 def record_status(
     session: Session,
+    flow: Workflow,
     claim: Claim,
     to_status: str,
     *,
@@ -24,7 +25,9 @@ def record_status(
     actor: str,
     facts: dict[str, float] | None = None,
 ) -> StatusChange:
-    """Move a claim and append the change to its history."""
+    """Move a claim and append the change to its history. A claim that leaves the workflow's
+    pending statuses is no longer made due by new pages; one that comes back is checked
+    against everything again."""
     change = StatusChange(
         claim_id=claim.id or 0,
         from_status=claim.status,
@@ -33,7 +36,12 @@ def record_status(
         actor=actor,
         facts=facts,
     )
+    was_pending = claim.status in flow.pending
     claim.status = to_status
+    if was_pending and to_status not in flow.pending:
+        claims.forget_terms(session, claim.id or 0)
+    elif to_status in flow.pending and not was_pending:
+        claim.check_key = None
     touch(claim)
     session.add(claim)
     session.add(change)
@@ -57,7 +65,7 @@ def set_status(
     check_version(claim, expected_version)
     flow.check_move(claim.status, status)
     claim.pinned = True
-    change = record_status(session, claim, status, reason=reason.strip(), actor=actor)
+    change = record_status(session, flow, claim, status, reason=reason.strip(), actor=actor)
     save(session, claim)
     return change
 
@@ -138,5 +146,6 @@ def apply_rules(
     if decision.status == claim.status:
         return None
     return record_status(
-        session, claim, decision.status, reason=decision.reason, actor=RULES_ACTOR, facts=facts
-    )
+        session, flow, claim, decision.status, reason=decision.reason, actor=RULES_ACTOR,
+        facts=facts,
+    )  # fmt: skip

@@ -13,9 +13,21 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from verify import articles, database, fetch, origins, processes, sources
+from verify import (
+    articles,
+    bodies,
+    claims,
+    database,
+    fetch,
+    origin_groups,
+    origins,
+    passages,
+    processes,
+    sources,
+)
 from verify.errors import VerifyError
 from verify.models import Source, utcnow
+from verify.passages import Draft
 
 WRITE_EVERY = 20  # results per transaction: a crash loses at most this many fetches
 MAX_ROUNDS = 3  # pages a feed lists are fetched in the next round of the same run
@@ -36,12 +48,15 @@ class Job:
 
 @dataclass(frozen=True)
 class Extracted:
-    """Main text of a page, or why there is none."""
+    """Main text of a page with its passages and copy bands (computed in the extraction
+    process, outside any transaction), or why there is none."""
 
     title: str = ""
     text: str = ""
     published_at: datetime | None = None
     error: str | None = None
+    passages: tuple[Draft, ...] = ()
+    bands: tuple[int, ...] = ()
 
 
 @dataclass
@@ -52,6 +67,8 @@ class Summary:
     not_modified: int = 0
     failed: int = 0
     discovered: int = 0
+    passages: int = 0  # passages indexed
+    due: int = 0  # (claim, page) pairs to check
     errors: list[tuple[str, str]] = field(default_factory=list)
 
     @property
@@ -59,13 +76,19 @@ class Summary:
         return self.fetched + self.not_modified + self.failed
 
 
-def extract_page(body: bytes, url: str) -> Extracted:
-    """Main text of a fetched body (HTML via trafilatura); runs in a worker process."""
+def extract_page(body: bytes, content_type: str | None, url: str) -> Extracted:
+    """Main text of a fetched body (HTML via trafilatura), decoded by its declared charset,
+    split into passages; runs in a worker process."""
+    text = bodies.decode(body, content_type)
     try:
-        article = articles.parse(body, name=url, url=url)
+        article = articles.parse(text.encode("utf-8"), name=url, url=url)
     except VerifyError as exc:
         return Extracted(error=f"no usable text: {exc}")
-    return Extracted(article.title, article.text, article.published_at)
+    return Extracted(
+        article.title, article.text, article.published_at,
+        passages=tuple(passages.split(article.text)),
+        bands=tuple(origins.copy_bands(article.text)),
+    )  # fmt: skip
 
 
 def archive(folder: Path, body: bytes) -> tuple[str, Path]:
@@ -195,7 +218,9 @@ PRELOAD = ("verify.pipeline.fetching", "trafilatura")
 async def _extract(pool: processes.Pool, page: fetch.Page, budget: float) -> Extracted:
     """Main text within the page's remaining time; a child past it is killed."""
     try:
-        result: Extracted = await pool.run(budget, extract_page, page.body, page.final_url)
+        result: Extracted = await pool.run(
+            budget, extract_page, page.body, page.content_type, page.final_url
+        )
     except processes.Timeout:
         return Extracted(
             error=f"text extraction took longer than the page's time ({budget:.1f} s left)"
@@ -237,7 +262,9 @@ def _write(
                 sources.record_success(source, now=now)
                 summary.not_modified += 1
             else:
-                _store(source, page, extracted, archive_dir)
+                changed = _store(source, page, extracted, archive_dir)
+                if changed and extracted is not None and source.id is not None:
+                    _index(session, source, extracted, summary)
                 try:
                     if source.kind == "feed":
                         summary.discovered += _discover(session, source, page, actor)
@@ -254,10 +281,26 @@ def _write(
             session.add(source)
 
 
+def _index(session: Session, source: Source, extracted: Extracted, summary: Summary) -> None:
+    """A new or changed page: its passages replace the old ones in the index, the pending
+    claims they may speak to become due, and its origin group is settled."""
+    source_id = source.id or 0
+    terms = passages.store(session, source_id, extracted.passages)
+    summary.passages += len(extracted.passages)
+    summary.due += claims.mark_due(session, source_id, terms)
+    session.flush()
+    source.origin_group = origin_groups.assign(
+        session, kind="source", ref_id=source_id, url=source.final_url or source.url,
+        text_=extracted.text, bands=extracted.bands,
+    )  # fmt: skip
+
+
 def _store(
     source: Source, page: fetch.Page, extracted: Extracted | None, archive_dir: Path
-) -> None:
+) -> bool:
+    """Record a fetched body; True if the page's text is new or changed."""
     digest, path = archive(archive_dir, page.body)
+    changed = digest != source.sha256 or (extracted is not None and extracted.text != source.text)
     source.final_url = page.final_url
     source.http_status = page.status
     source.content_type = page.content_type
@@ -269,6 +312,7 @@ def _store(
         source.title = extracted.title or None
         source.text = extracted.text
         source.published_at = extracted.published_at
+    return changed
 
 
 def _discover(session: Session, feed: Source, page: fetch.Page, actor: str) -> int:

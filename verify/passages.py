@@ -1,0 +1,248 @@
+"""Passage rows and the full-text index over them: a fetched page is split into passages and
+indexed once, when it is fetched; `check` then asks the index for each claim's candidates, so
+matching costs what a claim needs, not what the corpus holds.
+
+- SQLite: an FTS5 external-content table `passage_fts` over `passage.norm`, kept in step by
+  triggers, ranked with `bm25()`.
+- PostgreSQL: a generated `tsvector` column (`simple` configuration: `norm` is already lower
+  case, and claims come in many languages) with a GIN index, ranked by the summed idf of the
+  query words a passage holds. That is BM25 with binary term frequency: in a sentence a word
+  rarely occurs twice and lengths vary little, so the tf and length parts of BM25 change
+  little, and `ts_rank_cd` (no idf at all) ranks "said the minister" above a rare name.
+
+Document frequencies live in `passageterm` (the row for "" counts passages), updated with the
+passages, so a query picks a claim's rarest words without scanning the index. Functions never
+commit; the caller's transaction does.
+"""
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, delete, insert, text
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session, col, select
+
+from verify import extract, matching
+from verify.matching import Candidate
+from verify.models import Passage, PassageTerm, utcnow
+
+MIN_WORDS = 5  # shorter sentences (datelines, captions) say too little to match a claim
+TOTAL = ""  # the passageterm row that counts passages
+CHUNK = 500  # bound parameters per IN list
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A passage of a page, before it is stored."""
+
+    ordinal: int
+    start: int
+    end: int
+    text: str
+    norm: str
+
+
+@dataclass(frozen=True)
+class Query:
+    """A claim's index query: its rarest words with their idf."""
+
+    terms: tuple[tuple[str, float], ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.terms)
+
+
+def split(page_text: str) -> list[Draft]:
+    """A page's passages: its sentences of at least MIN_WORDS words, with their offsets."""
+    found: list[Draft] = []
+    for sentence in extract.sentences(page_text):
+        if len(sentence.text.split()) >= MIN_WORDS:
+            norm = matching.normalise(sentence.text)
+            found.append(Draft(len(found), sentence.start, sentence.end, sentence.text, norm))
+    return found
+
+
+def terms_of(norm: str) -> set[str]:
+    """The words of a normalised text that the index and its rarity counts care about."""
+    return {w for w in norm.split() if w not in matching.STOPWORDS}
+
+
+def create_index(connection: Connection) -> None:
+    """The database's own full-text index over passage.norm (run by the migration)."""
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(
+            "ALTER TABLE passage ADD COLUMN tsv tsvector "
+            "GENERATED ALWAYS AS (to_tsvector('simple', norm)) STORED"
+        )
+        connection.exec_driver_sql("CREATE INDEX ix_passage_tsv ON passage USING gin (tsv)")
+        return
+    connection.exec_driver_sql(
+        "CREATE VIRTUAL TABLE passage_fts USING fts5("
+        "norm, content='passage', content_rowid='id', tokenize='unicode61 remove_diacritics 0')"
+    )
+    for statement in (
+        "CREATE TRIGGER passage_fts_insert AFTER INSERT ON passage BEGIN "
+        "INSERT INTO passage_fts(rowid, norm) VALUES (new.id, new.norm); END",
+        "CREATE TRIGGER passage_fts_delete AFTER DELETE ON passage BEGIN "
+        "INSERT INTO passage_fts(passage_fts, rowid, norm) VALUES ('delete', old.id, old.norm); "
+        "END",
+        "CREATE TRIGGER passage_fts_update AFTER UPDATE ON passage BEGIN "
+        "INSERT INTO passage_fts(passage_fts, rowid, norm) VALUES ('delete', old.id, old.norm); "
+        "INSERT INTO passage_fts(rowid, norm) VALUES (new.id, new.norm); END",
+    ):
+        connection.exec_driver_sql(statement)
+
+
+def store(session: Session, source_id: int, drafts: Sequence[Draft]) -> set[str]:
+    """Replace a page's passages with drafts (`split` of its new text); the index follows.
+    Returns the words of the new passages, for finding the claims they may speak to."""
+    old = session.exec(select(Passage.norm).where(Passage.source_id == source_id)).all()
+    if old:
+        session.execute(delete(Passage).where(col(Passage.source_id) == source_id))
+    now = utcnow()
+    if drafts:
+        session.execute(
+            insert(Passage),
+            [{"source_id": source_id, "ordinal": d.ordinal, "char_start": d.start,
+              "char_end": d.end, "text": d.text, "norm": d.norm, "stored_at": now}
+             for d in drafts],
+        )  # fmt: skip
+    counts: Counter[str] = Counter()
+    for norm in old:
+        counts.subtract(terms_of(norm))
+    new_terms: set[str] = set()
+    for draft in drafts:
+        words = terms_of(draft.norm)
+        counts.update(words)
+        new_terms |= words
+    counts[TOTAL] += len(drafts) - len(old)
+    _add_counts(session, {t: n for t, n in counts.items() if n})
+    return new_terms
+
+
+def _add_counts(session: Session, counts: dict[str, int]) -> None:
+    """Add to the document frequencies, in term order (so concurrent writers on PostgreSQL
+    lock rows in one order and never deadlock)."""
+    if not counts:
+        return
+    dialect = session.get_bind().dialect.name
+    make = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    stmt = make(PassageTerm)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[PassageTerm.__table__.c.term],  # type: ignore[attr-defined]
+        set_={"docs": PassageTerm.__table__.c.docs + stmt.excluded.docs},  # type: ignore[attr-defined]
+    )
+    rows = [{"term": term, "docs": n} for term, n in sorted(counts.items())]
+    for start in range(0, len(rows), CHUNK):
+        session.execute(stmt, rows[start : start + CHUNK])
+
+
+def frequencies(session: Session, terms: Iterable[str]) -> dict[str, int]:
+    """How many passages hold each term (terms no passage holds are left out), and the
+    number of passages under ""."""
+    wanted = sorted(set(terms) | {TOTAL})
+    found: dict[str, int] = {}
+    for start in range(0, len(wanted), CHUNK):
+        chunk = wanted[start : start + CHUNK]
+        query = select(PassageTerm.term, PassageTerm.docs).where(col(PassageTerm.term).in_(chunk))
+        found.update((t, n) for t, n in session.exec(query) if n > 0)
+    found.setdefault(TOTAL, 0)
+    return found
+
+
+def idf(docs: int, total: int) -> float:
+    """BM25's inverse document frequency (never negative)."""
+    return math.log1p((total - docs + 0.5) / (docs + 0.5))
+
+
+def query_for(
+    norm: str, df: dict[str, int], *, max_terms: int, max_postings: int, keep_rarest: int = 3
+) -> Query:
+    """The claim's words that passages hold, rarest first: at least keep_rarest of them, then
+    more while they stay within max_terms words and max_postings index entries in all, which
+    bounds the query's cost whatever the corpus holds."""
+    total = df.get(TOTAL, 0)
+    known = sorted((w for w in terms_of(norm) if df.get(w, 0) > 0), key=lambda w: (df[w], w))
+    chosen: list[tuple[str, float]] = []
+    postings = 0
+    for word in known:
+        too_many = len(chosen) >= max_terms or postings + df[word] > max_postings
+        if len(chosen) >= keep_rarest and too_many:
+            break
+        chosen.append((word, idf(df[word], total)))
+        postings += df[word]
+    return Query(tuple(chosen))
+
+
+def candidates(
+    session: Session, query: Query, *, limit: int, source_ids: Sequence[int] | None = None
+) -> list[Candidate]:
+    """The passages that best match the query, best first: from the whole index, or only from
+    the given sources' passages (an incremental check)."""
+    if not query:
+        return []
+    if source_ids is not None:
+        return _among_sources(session, query, source_ids, limit)
+    if session.get_bind().dialect.name == "postgresql":
+        return _postgres(session, query, limit)
+    return _sqlite(session, query, limit)
+
+
+COLUMNS = "p.id, p.source_id, p.text, p.norm, p.char_start, p.char_end"
+
+
+def _row(row: Any, rank: float) -> Candidate:
+    return Candidate(
+        int(row[0]), int(row[1]), str(row[2]), str(row[3]), int(row[4]), int(row[5]), rank
+    )
+
+
+def _sqlite(session: Session, query: Query, limit: int) -> list[Candidate]:
+    match = " OR ".join(f'"{term}"' for term, _ in query.terms)
+    sql = text(
+        f"SELECT {COLUMNS}, f.rank FROM (SELECT rowid, bm25(passage_fts) AS rank "
+        "FROM passage_fts WHERE passage_fts MATCH :match ORDER BY rank LIMIT :limit) f "
+        "JOIN passage p ON p.id = f.rowid ORDER BY f.rank, p.id"
+    )
+    rows = session.connection().execute(sql, {"match": match, "limit": limit})
+    return [_row(r, -float(r[6])) for r in rows]  # bm25() is lower for better matches
+
+
+def _postgres(session: Session, query: Query, limit: int) -> list[Candidate]:
+    params: dict[str, object] = {"limit": limit}
+    tests, weights = [], []
+    for n, (term, weight) in enumerate(query.terms):
+        params[f"t{n}"], params[f"w{n}"] = term, weight
+        tests.append(f"plainto_tsquery('simple', :t{n})")
+        weights.append(f"CASE WHEN p.tsv @@ plainto_tsquery('simple', :t{n}) THEN :w{n} ELSE 0 END")
+    sql = text(
+        f"SELECT {COLUMNS}, ({' + '.join(weights)}) AS rank FROM passage p "
+        f"WHERE p.tsv @@ ({' || '.join(tests)}) ORDER BY rank DESC, p.id LIMIT :limit"
+    )
+    rows = session.connection().execute(sql, params)
+    return [_row(r, float(r[6])) for r in rows]
+
+
+def _among_sources(
+    session: Session, query: Query, source_ids: Sequence[int], limit: int
+) -> list[Candidate]:
+    """Ranked in Python: these few pages' passages, by the summed idf of query words held."""
+    weights = dict(query.terms)
+    scored: list[Candidate] = []
+    ids = sorted(set(source_ids))
+    for start in range(0, len(ids), CHUNK):
+        rows = session.connection().execute(
+            text(f"SELECT {COLUMNS} FROM passage p WHERE p.source_id IN :ids").bindparams(
+                bindparam("ids", expanding=True)
+            ),
+            {"ids": ids[start : start + CHUNK]},
+        )
+        for row in rows:
+            rank = sum(weights.get(w, 0.0) for w in set(str(row[3]).split()))
+            if rank > 0:
+                scored.append(_row(row, rank))
+    scored.sort(key=lambda c: (-c.rank, c.id))
+    return scored[:limit]
