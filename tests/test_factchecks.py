@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DATA, Invoke, claim_id_with, invoker, rows
-from verify import claimreview, workflow
+from verify import verdicts, workflow
 
 FILES = DATA / "factchecks"
 COLUMNS = ["--text-col", "claim", "--rating-col", "verdict", "--url-col", "link",
@@ -42,14 +42,12 @@ def test_fields_and_rating_normalisation(cli: Invoke, db: str) -> None:
 
 
 def test_wording_table_is_extended_by_the_workflow() -> None:
-    assert claimreview.normalise_verdict("Totalmente falso") is None
-    assert (
-        claimreview.normalise_verdict("Totalmente falso", wording={"totalmente falso": "false"})
-        == "false"
-    )
-    assert claimreview.normalise_verdict(None, 1, 5, 1) == "false"
-    assert claimreview.normalise_verdict(None, 5, 5, 1) == "true"
-    assert set(claimreview.WORDING.values()) <= set(workflow.VERDICTS)
+    assert verdicts.normalise("Cuento chino") is None
+    assert verdicts.normalise("Cuento chino", wording={"cuento chino": "false"}) == "false"
+    assert verdicts.normalise("True", wording={"TRUE": "mixed"}) == "mixed"  # the workflow wins
+    assert verdicts.normalise(None, 1, 5, 1) == "false"
+    assert verdicts.normalise(None, 5, 5, 1) == "true"
+    assert set(verdicts.WORDING.values()) <= set(workflow.VERDICTS)
 
 
 def test_search(cli: Invoke) -> None:
@@ -109,5 +107,6 @@ def test_unverified_claims_have_no_review(ingested: Invoke) -> None:
 def test_unreadable_files_are_reported(cli: Invoke, tmp_path: Path, content: bytes) -> None:
     bad = tmp_path / "bad.json"
     bad.write_bytes(content)
-    out = cli("factchecks", "import", str(bad))
+    out = cli("factchecks", "import", str(bad), code=1)
     assert "Imported 0 fact-check(s)" in out.stdout and "bad.json: record 0" in out.stderr
+    assert out.stderr.splitlines()[-1].startswith(f"Error: nothing could be imported from {bad} (")
