@@ -181,6 +181,78 @@ def http_url(value: Any) -> str | None:
     return value if parts.scheme.lower() in _HTTP and parts.hostname else None
 
 
+# Writing: the pieces of a ClaimReview export ---------------------------------------------------
+
+# A speaker is a person when a role word names them ("a NATO spokesperson", "President Yoon Suk
+# Yeol"), an organisation when an institution word does ("South Korea's spy agency"); a bare name
+# of two to five capitalised words is a person ("Dmitry Peskov"); anything else an organisation.
+PERSON_WORDS = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials",
+    "minister", "president", "secretary", "leader", "chief", "director", "envoy", "ambassador",
+    "adviser", "advisor", "commander", "general", "senator", "governor", "mayor", "chancellor",
+    "premier", "king", "queen", "pope", "analyst", "analysts", "expert", "experts", "lawmaker",
+    "lawmakers", "mr", "mrs", "ms", "dr", "professor", "researcher", "researchers", "witness",
+    "witnesses", "resident", "residents", "user", "users"
+})  # fmt: skip
+ORG_WORDS = frozenset({
+    "agency", "service", "ministry", "government", "kremlin", "office", "council", "committee",
+    "army", "military", "forces", "police", "department", "party", "parliament", "assembly",
+    "congress", "senate", "court", "commission", "union", "bank", "company", "corporation", "inc",
+    "ltd", "group", "institute", "university", "foundation", "association", "organisation",
+    "organization", "news", "times", "post", "press", "media", "network", "bureau", "embassy",
+    "administration", "authority", "authorities", "command", "navy", "cabinet", "intelligence",
+    "house", "pentagon", "nations", "states", "republic", "kingdom", "federation", "alliance",
+    "coalition", "fund", "society", "center", "centre", "watch"
+})  # fmt: skip
+ORG_ACRONYMS = frozenset({
+    "NATO", "UN", "EU", "WHO", "IMF", "KCNA", "AFP", "AP", "BBC", "CNN", "NIS", "FBI", "CIA"
+})  # fmt: skip
+# A speaker that starts with one of these, or says one of the others, is a fragment of a
+# sentence the extractor misread ("It said", "officials told reporters").
+NOT_SPEAKERS = frozenset({
+    "he", "she", "they", "it", "we", "i", "you", "this", "that", "these", "those", "there",
+    "which", "who"
+})  # fmt: skip
+REPORTING = frozenset({
+    "said", "says", "told", "tells", "according", "claimed", "claims", "stated", "reported"
+})  # fmt: skip
+_SPEAKER_CHARS = re.compile(r"^[\w .,'’&()-]+$")
+
+
+def speaker(name: str | None) -> dict[str, str] | None:
+    """schema.org author for who made a claim, as Person or Organization; None when the name is
+    garbled (a pronoun, a sentence fragment, markup) and would mislead more than it tells."""
+    text = " ".join((name or "").split())
+    words = text.split()
+    if not words or len(text) > 100 or len(words) > 10 or not _SPEAKER_CHARS.match(text):
+        return None
+    bare = [w.lower().strip(".,'’()").removesuffix("'s").removesuffix("’s") for w in words]
+    acronym = len(words[0]) > 1 and words[0].isupper()  # "WHO", not "who"
+    if bare[0] in NOT_SPEAKERS and not acronym or REPORTING & set(bare):
+        return None
+    if not any(c.isalpha() for c in text):
+        return None
+    titled = any(w in PERSON_WORDS for w in bare[:-1]) and words[-1][0].isupper()
+    named = 2 <= len(words) <= 5 and all(w[0].isupper() for w in words)
+    if bare[-1] in PERSON_WORDS or titled:
+        kind = "Person"
+    elif ORG_WORDS & set(bare) or ORG_ACRONYMS & {w.strip(".,()") for w in words} or not named:
+        kind = "Organization"
+    else:
+        kind = "Person"
+    return {"@type": kind, "name": text}
+
+
+def page_safe_json(body: Any) -> str:
+    """JSON that stays inert inside <script type="application/ld+json">: "<", ">" and "&"
+    appear only inside strings, written as \\u escapes, so "</script>" can never end the block."""
+    text = json.dumps(body, indent=2, ensure_ascii=False)
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):  # fmt: skip
+        text = text.replace(char, escape)
+    return text + "\n"
+
+
 # Reading --------------------------------------------------------------------------------------
 
 

@@ -3,6 +3,7 @@ without accents, followed by an explanation ("FALSO: the video is from 2019") or
 intensifier ("really false"); else the rating's place on its own scale, when it lies on it.
 Pure, and never raises on what a publisher wrote."""
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
@@ -91,8 +92,10 @@ def _on_scale(value: float | None, best: float | None, worst: float | None) -> s
     """A verdict from a number, only when it lies on a real scale (finite, best ≠ worst)."""
     if value is None or best is None or worst is None or best == worst:
         return None
+    if not all(math.isfinite(x) for x in (value, best, worst)):
+        return None
     share = (value - worst) / (best - worst)
-    if not 0 <= share <= 1:  # off the publisher's own scale (or NaN): says nothing
+    if not 0 <= share <= 1:  # off the publisher's own scale: says nothing
         return None
     return next((verdict for limit, verdict in SCALE if share <= limit), "true")
 
