@@ -477,7 +477,7 @@ def _load_json(text: str) -> tuple[Any, dict[str, Any]]:
 def _ids(data: Any) -> dict[str, Any]:
     """Nodes by @id, for references such as "author": {"@id": "#org"}; checks the depth."""
     ids: dict[str, Any] = {}
-    stack = [(data, 1)]
+    stack = [(data, 1)] if isinstance(data, dict | list) else []
     while stack:
         node, depth = stack.pop()
         if depth > MAX_JSON_DEPTH:
