@@ -6,15 +6,16 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DATA, Invoke, claim_id_with, invoker, rows
-from verify import claimreview, workflow
+from verify import verdicts, workflow
 
 FILES = DATA / "factchecks"
+EVERY_FORMAT = sorted(p for p in FILES.iterdir() if p.is_file())  # published/: real-world shapes
 COLUMNS = ["--text-col", "claim", "--rating-col", "verdict", "--url-col", "link",
            "--publisher-col", "outlet"]  # fmt: skip
 
 
 def test_every_format_imports_and_malformed_records_are_named(cli: Invoke) -> None:
-    out = cli("factchecks", "import", *map(str, sorted(FILES.iterdir())), *COLUMNS)
+    out = cli("factchecks", "import", *map(str, EVERY_FORMAT), *COLUMNS)
     assert "Imported 6 fact-check(s): 6 new, 0 updated, 0 unchanged; 5 skipped." in out.stdout
     for expected in [
         "checks.tsv: record 2: needs claim text and an http(s) url",
@@ -24,7 +25,7 @@ def test_every_format_imports_and_malformed_records_are_named(cli: Invoke) -> No
         "page.html: record 2: JSON-LD block 2 is not valid JSON",
     ]:
         assert expected in out.stderr
-    again = cli("factchecks", "import", *map(str, sorted(FILES.iterdir())), *COLUMNS)
+    again = cli("factchecks", "import", *map(str, EVERY_FORMAT), *COLUMNS)
     assert "0 new, 0 updated, 6 unchanged" in again.stdout
 
 
@@ -42,14 +43,12 @@ def test_fields_and_rating_normalisation(cli: Invoke, db: str) -> None:
 
 
 def test_wording_table_is_extended_by_the_workflow() -> None:
-    assert claimreview.normalise_verdict("Totalmente falso") is None
-    assert (
-        claimreview.normalise_verdict("Totalmente falso", wording={"totalmente falso": "false"})
-        == "false"
-    )
-    assert claimreview.normalise_verdict(None, 1, 5, 1) == "false"
-    assert claimreview.normalise_verdict(None, 5, 5, 1) == "true"
-    assert set(claimreview.WORDING.values()) <= set(workflow.VERDICTS)
+    assert verdicts.normalise("Cuento chino") is None
+    assert verdicts.normalise("Cuento chino", wording={"cuento chino": "false"}) == "false"
+    assert verdicts.normalise("True", wording={"TRUE": "mixed"}) == "mixed"  # the workflow wins
+    assert verdicts.normalise(None, 1, 5, 1) == "false"
+    assert verdicts.normalise(None, 5, 5, 1) == "true"
+    assert set(verdicts.WORDING.values()) <= set(workflow.VERDICTS)
 
 
 def test_search(cli: Invoke) -> None:
@@ -84,9 +83,11 @@ def test_claimreview_export_has_every_field_and_round_trips(
     assert len(doc["datePublished"]) == 10
     assert doc["author"] == {"@type": "Organization", "name": "Desk", "url": "https://desk.example"}
     assert doc["reviewRating"] == {"@type": "Rating", "ratingValue": 2, "bestRating": 5,
-                                   "worstRating": 1, "alternateName": "Disputed"}  # fmt: skip
+                                   "worstRating": 1, "alternateName": "Disputed",
+                                   "ratingExplanation": "Kyiv says 3,000"}  # fmt: skip
     item = doc["itemReviewed"]
-    assert item["@type"] == "Claim" and item["author"]["name"] == "South Korea's spy agency"
+    assert item["@type"] == "Claim"
+    assert item["author"] == {"@type": "Organization", "name": "South Korea's spy agency"}
     assert item["datePublished"] == "2024-10-21"
     assert {a["url"] for a in item["appearance"]} >= {
         "https://seoul-ledger.example/2024/10/21/russian-envoy-summoned"
@@ -97,17 +98,19 @@ def test_claimreview_export_has_every_field_and_round_trips(
     fresh = invoker(f"sqlite:///{tmp_path / 'fresh.db'}")
     assert "1 new" in fresh("factchecks", "import", str(exported)).stdout
     assert rows(
-        tmp_path / "fresh.db", "SELECT rating_text, rating_value, claimant FROM factcheck"
-    ) == [("Disputed", 2.0, "South Korea's spy agency")]
+        tmp_path / "fresh.db", "SELECT rating_text, rating_value, claimant, verdict FROM factcheck"
+    ) == [("Disputed", 2.0, "South Korea's spy agency", "mixed")]
 
 
 def test_unverified_claims_have_no_review(ingested: Invoke) -> None:
-    assert json.loads(ingested("report", "--format", "claimreview").stdout) == []
+    out = ingested("report", "--format", "claimreview", "--org-url", "https://desk.example")
+    assert json.loads(out.stdout) == []
 
 
 @pytest.mark.parametrize("content", [b"{not json", b"\xff\xfe\x00bad"])
 def test_unreadable_files_are_reported(cli: Invoke, tmp_path: Path, content: bytes) -> None:
     bad = tmp_path / "bad.json"
     bad.write_bytes(content)
-    out = cli("factchecks", "import", str(bad))
+    out = cli("factchecks", "import", str(bad), code=1)
     assert "Imported 0 fact-check(s)" in out.stdout and "bad.json: record 0" in out.stderr
+    assert out.stderr.splitlines()[-1].startswith(f"Error: nothing could be imported from {bad} (")

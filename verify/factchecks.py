@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
-from verify import claimreview, matching
+from verify import claimreview, matching, verdicts
 from verify.models import FactCheck, utcnow
 
 
@@ -47,7 +47,7 @@ def store(
     for key, record in keyed.items():
         values = {
             **record.__dict__,
-            "verdict": claimreview.normalise_verdict(
+            "verdict": verdicts.normalise(
                 record.rating_text, record.rating_value, record.best_rating,
                 record.worst_rating, wording=wording,
             ),

@@ -5,8 +5,12 @@ import csv
 import io
 import json
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+
+from verify.claimreview import http_url, page_safe_json, speaker
+from verify.errors import InputError
 
 FORMATS = ("markdown", "json", "html", "csv", "claimreview")
 CSV_COLUMNS = (
@@ -137,10 +141,15 @@ def to_csv(data: dict[str, Any]) -> str:
     return buffer.getvalue()
 
 
-def _appearance(mention: dict[str, Any]) -> dict[str, Any]:
-    """An article the claim appeared in, as a schema.org CreativeWork."""
-    work: dict[str, Any] = {"@type": "CreativeWork", "url": mention["url"]}
-    work["headline"] = mention["title"]
+def _appearance(mention: dict[str, Any]) -> dict[str, Any] | None:
+    """An article the claim appeared in, as a schema.org CreativeWork; None unless its address
+    is http(s) (a `javascript:` or `file:` URL must never reach a page that embeds the review)."""
+    url = http_url(mention["url"])
+    if url is None:
+        return None
+    work: dict[str, Any] = {"@type": "CreativeWork", "url": url}
+    if mention["title"]:
+        work["headline"] = mention["title"]
     if mention["outlet"]:
         work["publisher"] = {"@type": "Organization", "name": mention["outlet"]}
     if mention["published_at"]:
@@ -150,46 +159,70 @@ def _appearance(mention: dict[str, Any]) -> dict[str, Any]:
 
 def claim_reviews(data: dict[str, Any]) -> list[dict[str, Any]]:
     """schema.org ClaimReview objects for the claims that have a verdict (a status other than
-    the initial one, with a rating in the workflow's [claimreview] table)."""
-    org = data.get("organisation") or {"name": "verify"}
-    author = {"@type": "Organization", **org}
+    the initial one, with a rating in the workflow's [claimreview] table). Each review's url is
+    <organisation url>/claims/<id>, so the organisation's http(s) address is required."""
+    org = data.get("organisation") or {}
+    base = _organisation_url(org.get("url"))
+    author = {"@type": "Organization", "name": org.get("name") or "verify", "url": base}
     reviews = []
     for claim in data["claims"]:
         rating = data["ratings"].get(claim["status"])
         if rating is None or claim["status"] == data["initial_status"]:
             continue
-        decided = (claim["why"] or {}).get("at") or claim["updated_at"]
-        appearances = [_appearance(m) for m in claim["mentions"] if m["url"]]
+        why = claim["why"] or {}
+        decided = why.get("at") or claim["updated_at"]
+        appearances = [a for a in map(_appearance, claim["mentions"]) if a]
         item: dict[str, Any] = {"@type": "Claim", "appearance": appearances}
-        if claim["attributed_to"]:
-            item["author"] = {"@type": "Organization", "name": claim["attributed_to"]}
+        claimant = speaker(claim["attributed_to"])
+        if claimant:
+            item["author"] = claimant
         dates = sorted(m["published_at"] for m in claim["mentions"] if m["published_at"])
         if dates:
             item["datePublished"] = dates[0][:10]
         if appearances:
             item["firstAppearance"] = appearances[0]
-        base = str(org.get("url") or "").rstrip("/")
+        verdict: dict[str, Any] = {
+            "@type": "Rating",
+            "ratingValue": rating["value"],
+            "bestRating": data["best_rating"],
+            "worstRating": data["worst_rating"],
+            "alternateName": rating["name"],
+        }
+        if why.get("reason"):
+            verdict["ratingExplanation"] = why["reason"]
         reviews.append({
             "@context": "https://schema.org",
             "@type": "ClaimReview",
-            "url": f"{base}/claims/{claim['id']}" if base else f"urn:verify:claim:{claim['id']}",
+            "url": f"{base}/claims/{claim['id']}",
             "claimReviewed": claim["text"],
             "datePublished": decided[:10],
             "author": author,
-            "reviewRating": {
-                "@type": "Rating",
-                "ratingValue": rating["value"],
-                "bestRating": data["best_rating"],
-                "worstRating": data["worst_rating"],
-                "alternateName": rating["name"],
-            },
+            "reviewRating": verdict,
             "itemReviewed": item,
         })  # fmt: skip
     return reviews
 
 
+def _organisation_url(url: Any) -> str:
+    """The reviewing organisation's http(s) address, without a trailing slash."""
+    if not url:
+        raise InputError(
+            "a ClaimReview report needs your organisation's web address (each review's url is "
+            "<address>/claims/<id>; search engines and importers refuse any other); pass "
+            "--org-url https://your.site or set VERIFY_ORG_URL"
+        )
+    valid = http_url(url)
+    if valid is None or urlsplit(valid).query or urlsplit(valid).fragment:
+        raise InputError(
+            f"organisation url {url!r} is not a plain http(s) address (review urls are "
+            "<address>/claims/<id>); pass your site's, e.g. --org-url https://factcheck.example"
+        )
+    return valid.rstrip("/")
+
+
 def claimreview(data: dict[str, Any]) -> str:
-    """ClaimReview JSON-LD: one object for a single reviewed claim, else a list."""
+    """ClaimReview JSON-LD: one object for a single reviewed claim, else a list. Safe to paste
+    into <script type="application/ld+json">: "<", ">" and "&" are written as \\u escapes."""
     reviews = claim_reviews(data)
     body: Any = reviews[0] if len(reviews) == 1 and data["total"] == 1 else reviews
-    return json.dumps(body, indent=2, ensure_ascii=False) + "\n"
+    return page_safe_json(body)

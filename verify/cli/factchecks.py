@@ -2,7 +2,7 @@
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -10,6 +10,13 @@ from verify import config
 from verify.cli.common import DbOption, JsonOption, WorkflowOption, exit_on_error, load_workflow
 from verify.cli.common import shorten as short
 from verify.errors import InputError
+
+if TYPE_CHECKING:
+    from verify.claimreview import Problem
+
+# One fact-check file at most: a Fact Check Tools page or a publisher's whole ClaimReview feed
+# is far smaller; past it (or a device such as /dev/zero) the import stops before reading on.
+MAX_FILE_BYTES = 50 * 1024 * 1024
 
 app = typer.Typer(help="Import published fact-checks and search them.", no_args_is_help=True)
 
@@ -29,12 +36,14 @@ def import_(
     claimant_col: Annotated[str, _col("claimant")] = "claimant",
     db: DbOption = None,
     workflow: WorkflowOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Import fact-checks: ClaimReview JSON-LD (object, list, @graph, or embedded in HTML
     pages), Google Fact Check Tools JSON, or CSV/TSV (--text-col, --rating-col, --url-col ...).
 
     Re-importing updates, never duplicates. Malformed records are reported with file and
-    record number and skipped; the rest import.
+    record number and skipped; the rest import. Exits 1 when nothing in a file could be
+    imported (after importing the other files).
     """
     columns = {"text": text_col, "rating": rating_col, "url": url_col,
                "publisher": publisher_col, "date": date_col, "claimant": claimant_col}  # fmt: skip
@@ -42,22 +51,65 @@ def import_(
         from verify import claimreview, database, factchecks
 
         flow = load_workflow(workflow)
-        records, problems = [], []
-        for path in files:
-            try:
-                raw = path.read_bytes()
-            except OSError as exc:
-                raise InputError(f"cannot read {path} ({exc.strerror}); check the path") from exc
-            found, bad = claimreview.parse(raw, str(path), columns)
-            records += found
-            problems += bad
+        parsed = [(path, *claimreview.parse(_read(path), str(path), columns)) for path in files]
+        created = updated = unchanged = 0
         with database.transaction(config.database_url(db)) as session:
-            done = factchecks.store(session, records, source=", ".join(map(str, files)),
-                                    wording=flow.factchecks.wording)  # fmt: skip
-    for problem in problems:
-        typer.echo(f"Skipped: {problem}", err=True)
-    typer.echo(f"Imported {len(records)} fact-check(s): {done.created} new, {done.updated} "
-               f"updated, {done.unchanged} unchanged; {len(problems)} skipped.")  # fmt: skip
+            for path, records, _ in parsed:
+                done = factchecks.store(session, records, source=str(path),
+                                        wording=flow.factchecks.wording)  # fmt: skip
+                created, updated = created + done.created, updated + done.updated
+                unchanged += done.unchanged
+    problems = [p for _, _, found in parsed for p in found]
+    empty = [(path, found) for path, records, found in parsed if not records]
+    imported = sum(len(records) for _, records, _ in parsed)
+    skipped = sum(p.skipped for p in problems)
+    if as_json:
+        typer.echo(json.dumps({
+            "imported": imported, "created": created, "updated": updated,
+            "unchanged": unchanged, "skipped": skipped,
+            "files": [{"file": str(path), "imported": len(records),
+                       "skipped": sum(p.skipped for p in found)}
+                      for path, records, found in parsed],
+            "problems": [_problem_json(p) for p in problems],
+        }, indent=2, ensure_ascii=False))  # fmt: skip
+    else:
+        for problem in problems:
+            typer.echo(f"{'Skipped' if problem.skipped else 'Note'}: {problem}", err=True)
+        typer.echo(f"Imported {imported} fact-check(s): {created} new, {updated} updated, "
+                   f"{unchanged} unchanged; {skipped} skipped.")  # fmt: skip
+    if empty:
+        typer.echo(f"Error: {_nothing_from(empty)}", err=True)
+        raise typer.Exit(1)
+
+
+def _read(path: Path) -> bytes:
+    """The file's bytes, at most MAX_FILE_BYTES (a private bounded read until verify.limits
+    offers one for every input)."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read {path} ({exc.strerror or exc}); check the path") from exc
+    if len(raw) > MAX_FILE_BYTES:
+        raise InputError(f"{path} is larger than {MAX_FILE_BYTES // 2**20} MiB (the limit for one "
+                         "fact-check file); split it into smaller files")  # fmt: skip
+    return raw
+
+
+def _nothing_from(empty: list[tuple[Path, list["Problem"]]]) -> str:
+    """Why the files that gave nothing gave nothing, in one line."""
+    named = ", ".join(str(path) for path, _ in empty[:3]) + (", ..." if len(empty) > 3 else "")
+    found = [p for _, problems in empty for p in problems if p.skipped]
+    why = found[0].message if len(found) == 1 else f"{len(found)} problem(s), listed above"
+    return (
+        f"nothing could be imported from {named} ({why}); give ClaimReview JSON-LD, a page "
+        "that embeds it, Fact Check Tools JSON, or CSV/TSV with --text-col and --url-col"
+    )
+
+
+def _problem_json(problem: "Problem") -> dict[str, Any]:
+    return {"file": problem.source, "record": problem.record, "message": problem.message,
+            "skipped": problem.skipped}  # fmt: skip
 
 
 @app.command()
@@ -74,7 +126,9 @@ def search(
 
         flow = load_workflow(workflow)
         with database.transaction(config.database_url(db), write=False) as session:
-            (hits,) = factchecks.Index(session).search([text], scorer=flow.scorer, limit=limit)
+            index = factchecks.Index(session)
+            (hits,) = index.search([text], scorer=flow.scorer, limit=limit)
+            stored = len(index.rows)
     rows = [
         {"score": h.score, "claim": h.factcheck.claim_reviewed, "rating": h.factcheck.rating_text,
          "verdict": h.factcheck.verdict, "publisher": h.factcheck.publisher,
@@ -84,8 +138,11 @@ def search(
     if as_json:
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
-    if not rows:
+    if not stored:
         typer.echo("No fact-checks stored yet: `verify factchecks import FILE...`.")
+    elif not rows:
+        typer.echo(f"No fact-check matches {short(text, 60)!r} ({stored} stored); "
+                   "try fewer or other words.")  # fmt: skip
     for r in rows:
         rating = f"{r['rating'] or '?'} ({r['verdict'] or 'unrated'})"
         claim = short(str(r["claim"]), 70)

@@ -32,7 +32,10 @@ def report(
     ] = "verify",
     org_url: Annotated[
         str | None,
-        typer.Option(envvar="VERIFY_ORG_URL", help="Your site; review URLs are <url>/claims/<id>."),
+        typer.Option(
+            envvar="VERIFY_ORG_URL",
+            help="Your site, required by claimreview: review URLs are <url>/claims/<id>.",
+        ),
     ] = None,
     db: DbOption = None,
     workflow: WorkflowOption = None,
@@ -63,7 +66,9 @@ def report(
             return
         _refuse_database(output, config.database_url(db))
         _write(output, text)
-    typer.echo(f"Wrote {fmt} report of {data['total']} claim(s) to {output}.", err=True)
+        # a ClaimReview report holds only the claims with a verdict: count what was written
+        written = len(renderers.claim_reviews(data)) if fmt == "claimreview" else data["total"]
+    typer.echo(f"Wrote {fmt} report of {written} claim(s) to {output}.", err=True)
 
 
 SQLITE_MAGIC = b"SQLite format 3\x00"

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import insert
 from sqlmodel import Session, func, select
 
-from verify import claims, extract
+from verify import claims, extract, origin_groups
 from verify.articles import ArticleInput
 from verify.models import Article, Claim, Mention, StatusChange, utcnow
 from verify.workflow import Workflow
@@ -98,6 +98,9 @@ def ingest(
         )
         session.add(article)
         session.flush()
+        origin_groups.assign(
+            session, kind="article", ref_id=article.id or 0, url=article.url, text_=article.text
+        )
         result.articles.append(article)
         _queue_claims(session, flow, article, index, batch, result)
         if len(result.articles) % BATCH_ARTICLES == 0:
