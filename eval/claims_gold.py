@@ -70,6 +70,7 @@ FIGURE_KEYS: dict[str, tuple[type, ...]] = {
     "low": (int, float, type(None)),
     "currency": (str, type(None)),
     "scale_applied": (bool,),
+    "unit_implicit": (bool,),
 }
 NON_FIGURE_KEYS: dict[str, tuple[type, ...]] = {
     "text": (str,),
@@ -102,6 +103,7 @@ class Figure:
     low: float | None
     currency: str | None
     scale_applied: bool
+    unit_implicit: bool
 
 
 @dataclass(frozen=True)

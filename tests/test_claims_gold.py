@@ -70,7 +70,11 @@ def test_figures_and_non_figures_lie_inside_their_sentence_in_order() -> None:
 
 def _figure(**changes: Any) -> dict[str, Any]:
     figure = {"text": "5", "start": 0, "end": 1, "value": 5, "unit": None, "bound": "exact"}
-    return figure | {"low": None, "currency": None, "scale_applied": False} | changes
+    return (
+        figure
+        | {"low": None, "currency": None, "scale_applied": False, "unit_implicit": False}
+        | changes
+    )
 
 
 @pytest.mark.parametrize(
@@ -112,7 +116,8 @@ def _tiny_gold(path: Path, text: str, start: int, end: int) -> None:
         "sha1": hashlib.sha1(text[start:end].encode()).hexdigest(), "checkable": True,
         "not_claim": None, "speaker": None, "speaker_core": None, "speaker_alternatives": [],
         "figures": [{"text": "3 cases", "start": 0, "end": 7, "value": 3, "unit": "cases",
-                     "bound": "exact", "low": None, "currency": None, "scale_applied": False}],
+                     "bound": "exact", "low": None, "currency": None, "scale_applied": False,
+                     "unit_implicit": False}],
         "non_figures": [], "nested": None, "notes": "",
     }  # fmt: skip
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
