@@ -6,6 +6,7 @@ import importlib.util
 import json
 import sys
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -145,3 +146,91 @@ def test_check_command_reports_a_missing_data_folder_in_one_line(
     assert gold.main(["--check", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert err.startswith("Error: cannot read ") and err.count("\n") == 1
+
+
+def _scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "extraction_claims", ROOT / "eval" / "extraction_claims.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["extraction_claims"] = module
+    spec.loader.exec_module(module)  # finds claims_gold in sys.modules, registered above
+    return module
+
+
+scorer = _scorer()
+
+
+@dataclass(frozen=True)
+class Quantity:  # the shape of verify.quantities.Quantity, without importing the extractor
+    value: float
+    unit: str
+    approx: bool
+    bound: str
+    low: float | None
+    text: str
+    start: int
+    end: int
+
+
+def _gold_sentence(**changes: Any) -> Any:
+    fields = {
+        "id": "aeb-x-001", "dataset": "aeb", "doc": "x", "start": 0, "end": 60, "text": "",
+        "checkable": True, "not_claim": None, "speaker": "Emirates President Tim Clark",
+        "speaker_core": "Tim Clark", "speaker_alternatives": (), "figures": (),
+        "non_figures": (), "nested": None, "notes": "",
+    }  # fmt: skip
+    return gold.GoldSentence(**(fields | changes))
+
+
+@pytest.mark.parametrize(
+    "said, right",
+    [
+        ("Emirates President Tim Clark", True),
+        ("the Emirates president Tim Clark", True),
+        ("Clark", True),
+        ("President Tim Clark", True),
+        ("Emirates", False),
+        ("Tim", False),
+        (None, False),
+    ],
+)
+def test_speaker_matching(said: str | None, right: bool) -> None:
+    assert scorer.speaker_correct(said, _gold_sentence()) is right
+
+
+def test_figures_match_on_value_unit_bound_and_currency() -> None:
+    gold_fig = gold.Figure("about 2 inches", 0, 14, 2, "inches", "approx", None, None, False, False)
+    as_gold = scorer.gold_figure(gold_fig)
+    same = scorer.predicted_figure(Quantity(2.0, "inch", True, "exact", None, "about 2", 0, 7))
+    exact = scorer.predicted_figure(Quantity(2.0, "inch", False, "exact", None, "2", 6, 7))
+    assert scorer.full_match(as_gold, same)
+    assert not scorer.full_match(as_gold, exact)
+    assert scorer.value_match(as_gold, exact)
+    pound = scorer.predicted_figure(Quantity(10e9, "pound", False, "max", None, "£10bn", 0, 5))
+    assert (pound.unit, pound.currency) == ("", "GBP")
+    hkd = gold.Figure("88 billion Hong Kong dollars", 0, 27, 88e9, None, "min", None, "HKD",
+                      True, False)  # fmt: skip
+    dollars = Quantity(88e9, "dollars", False, "min", None, "88 billion Hong Kong dollars", 0, 27)
+    assert not scorer.full_match(scorer.gold_figure(hkd), scorer.predicted_figure(dollars))
+
+
+def test_an_implicit_unit_may_be_left_out() -> None:
+    age = gold.Figure("47", 0, 2, 47, "years", "exact", None, None, False, True)
+    bare = scorer.predicted_figure(Quantity(47.0, "", False, "exact", None, "47", 0, 2))
+    wrong = scorer.predicted_figure(Quantity(47.0, "over", False, "exact", None, "47 over", 0, 7))
+    assert scorer.full_match(scorer.gold_figure(age), bare)
+    assert not scorer.full_match(scorer.gold_figure(age), wrong)
+
+
+def test_candidates_join_the_sentence_they_overlap_most() -> None:
+    @dataclass
+    class Candidate:
+        start: int
+        end: int
+
+    first, second = _gold_sentence(start=0, end=30), _gold_sentence(id="b", start=31, end=60)
+    rows = scorer.align([first, second], [Candidate(25, 58), Candidate(0, 10)])
+    assert [len(r.candidates) for r in rows] == [1, 1]
+    assert rows[1].candidates[0].start == 25
