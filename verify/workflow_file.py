@@ -103,6 +103,8 @@ class _Parser:
         self.source = source
 
     def fail(self, at: KeyPath, message: str) -> WorkflowError:
+        if not at:  # the file as a whole: no line to point at
+            return WorkflowError(f"{self.path}: {message}")
         return WorkflowError(f"{self.path}:{toml_lines.line_of(self.source, at)}: {message}")
 
     def unknown(self, table: dict[str, Any], allowed: Any, at: KeyPath) -> None:
