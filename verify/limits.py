@@ -4,6 +4,7 @@ Every input is read with a limit, so `/dev/zero`, an endless pipe or a 50 MB pas
 after at most limit + 1 bytes instead of filling memory. The README's errors section lists these.
 """
 
+import os
 import stat
 from pathlib import Path
 from typing import BinaryIO
@@ -32,7 +33,7 @@ def read_path(path: Path, limit: int) -> bytes:
     Devices and pipes are read like files (`/dev/stdin` works) but never beyond limit + 1 bytes.
     """
     with path.open("rb") as stream:
-        info = path.stat()
+        info = os.fstat(stream.fileno())
         if stat.S_ISREG(info.st_mode) and info.st_size > limit:
             raise TooLarge(str(path), limit)  # no need to read it to know
         return read_stream(stream, limit, name=str(path))
