@@ -6,7 +6,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -209,10 +209,9 @@ def _front_matter(block: str, *, name: str) -> dict[str, Any]:
     try:
         meta = yaml.load(block, Loader=_FrontMatterLoader)  # our loader: text only, no aliases
     except yaml.YAMLError as exc:
-        problem = " ".join(str(exc).split())
-        raise InputError(f"cannot ingest {name} (front matter is not valid YAML: {problem})") from (
-            exc
-        )
+        problem = " ".join(str(exc).split())  # one line, marks and all
+        message = f"cannot ingest {name} (front matter is not valid YAML: {problem})"
+        raise InputError(message) from exc
     if not isinstance(meta, dict):
         raise InputError(f"cannot ingest {name} (front matter must be key: value lines)")
     return meta
@@ -224,26 +223,23 @@ def _meta_text(meta: dict[str, Any], key: str, *, name: str) -> str | None:
     if value is None or (isinstance(value, str) and value.strip() in YAML_NULLS):
         return None
     if not isinstance(value, str):
-        raise InputError(f"cannot ingest {name} (front matter {key!r} must be text, not a list)")
+        raise InputError(
+            f"cannot ingest {name} (front matter {key!r} must be text, not a list or table)"
+        )
     return value.strip()
 
 
-def _when(value: Any, *, name: str) -> datetime | None:
-    """A date as aware UTC; dates without a time mean midnight UTC, those without a zone UTC."""
-    if value is None or value == "":
+def _when(value: str | None, *, name: str) -> datetime | None:
+    """An ISO 8601 date or time, aware: without a zone it is UTC, without a time midnight."""
+    if not value:
         return None
-    if isinstance(value, datetime):
-        parsed = value
-    elif isinstance(value, date):
-        parsed = datetime(value.year, value.month, value.day)
-    else:
-        try:
-            parsed = datetime.fromisoformat(str(value).strip())
-        except ValueError as exc:
-            raise InputError(
-                f"cannot ingest {name} (published date {value!r} is not a real date in ISO 8601, "
-                "e.g. 2024-10-25 or 2024-10-25T14:30:00+09:00)"
-            ) from exc
+    try:
+        parsed = datetime.fromisoformat(value.strip())
+    except ValueError as exc:  # also month 13, 30 February, hour 25
+        raise InputError(
+            f"cannot ingest {name} (published date {value!r} is not a real date in ISO 8601, "
+            "e.g. 2024-10-25 or 2024-10-25T14:30:00+09:00)"
+        ) from exc
     parsed = parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
     try:
         parsed.astimezone(UTC)
@@ -291,7 +287,7 @@ def _from_html(html: str, *, name: str, sha: str, url: str | None) -> ArticleInp
         raw_sha256=sha,
         url=url or (str(data["url"]) if data.get("url") else None),
         outlet=str(data["sitename"]) if data.get("sitename") else None,
-        published_at=_when(data.get("date"), name=name),
+        published_at=_when(str(data.get("date") or ""), name=name),
         source_path=name,
         format="html",
     )
