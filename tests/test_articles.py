@@ -1,9 +1,11 @@
+import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import SEEDS
-from verify import articles
+from verify import articles, limits
 from verify.errors import InputError
 
 
@@ -83,3 +85,126 @@ def test_folder_walk_skips_hidden_and_other_files(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.txt").write_text("T\nx")
     assert [p.name for p in articles.files_in([tmp_path])] == ["a.md", "b.txt"]
+
+
+def front_matter(meta: str) -> bytes:
+    return f"---\n{meta}\n---\nThe agency said 12,000 troops left.\n".encode()
+
+
+@pytest.mark.parametrize(
+    "published, message",
+    [
+        ("2024-13-01", "not a real date"),  # month 13
+        ("2024-02-30", "not a real date"),  # 30 February
+        ("2024-02-03T25:00:00", "not a real date"),  # hour 25
+        ("2024-10-25T14:61:00Z", "not a real date"),
+        ("9999-12-31T23:00:00-05:00", "out of range"),  # no UTC time for it
+    ],
+)
+def test_dates_that_do_not_exist_are_input_errors(published: str, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        articles.parse(front_matter(f"title: X\npublished: {published}"), name="x.md")
+
+
+def test_front_matter_dates_keep_their_zone_and_default_to_utc() -> None:
+    zoned = articles.parse(front_matter("published: 2024-10-25T14:30:00+09:00"), name="x")
+    assert zoned.published_at == datetime(2024, 10, 25, 5, 30, tzinfo=UTC)
+    plain = articles.parse(front_matter("published: 2024-10-25"), name="x")
+    assert plain.published_at == datetime(2024, 10, 25, tzinfo=UTC)
+
+
+def test_front_matter_values_are_text_and_yaml_nulls_mean_absent() -> None:
+    article = articles.parse(
+        front_matter("title: 2024\noutlet: ~\nurl: null\npublished:"), name="x"
+    )
+    assert (article.title, article.outlet, article.url, article.published_at) == (
+        "2024", None, None, None,
+    )  # fmt: skip
+    tagged = articles.parse(front_matter("title: !!python/object:os.system ls"), name="x")
+    assert tagged.title == "ls"  # a tag is only text here, never an object
+    with pytest.raises(InputError, match="'title' must be text"):
+        articles.parse(front_matter("title: [a, b]"), name="x")
+
+
+ALIAS_BOMB = "\n".join(
+    [f"a0: &a0 [{', '.join(['lol'] * 9)}]"]
+    + [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)]
+)  # ~600 bytes that expand to 9**9 strings: 3 GB before aliases were refused
+
+
+def test_yaml_alias_bomb_is_refused_at_once() -> None:
+    assert len(ALIAS_BOMB) < 700
+    started = time.perf_counter()
+    with pytest.raises(InputError, match=r"aliases \(\*name\) are not allowed"):
+        articles.parse(front_matter(ALIAS_BOMB), name="bomb.md")
+    assert time.perf_counter() - started < 2
+
+
+def test_front_matter_nesting_and_size_are_capped() -> None:
+    deep = front_matter("title: " + "[" * 50_000)
+    with pytest.raises(InputError, match=f"nested more than {limits.MAX_FRONT_MATTER_DEPTH}"):
+        articles.parse(deep, name="deep.md")
+    ok = front_matter("title: X\nx: " + "[" * 10 + "]" * 10)
+    assert articles.parse(ok, name="ok.md").title == "X"
+    big = front_matter("title: X\ntags: " + "a" * limits.MAX_FRONT_MATTER_BYTES)
+    with pytest.raises(InputError, match="front matter is .* bytes, more than"):
+        articles.parse(big, name="big.md")
+
+
+SIZE = 400_000  # quadratic patterns took minutes at a quarter of this; linear ones take ~0.2 s
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * SIZE,  # was 40 s at 100,000
+        "a `" * (SIZE // 3),  # was 131 s at 150 KB
+        "a *" * (SIZE // 3),
+        "a **" * (SIZE // 4),
+        "a _" * (SIZE // 3),
+        "[a](" * (SIZE // 4),
+        "[a](" + "(x)" * (SIZE // 3),
+        "a" + " " * SIZE + "b",
+        "\n \n" * (SIZE // 3) + "x",
+    ],
+    ids=["brackets", "backticks", "stars", "double-stars", "underscores", "open-links",
+         "nested-parens", "spaces", "blank-lines"],
+)  # fmt: skip
+def test_markdown_cleanup_runs_in_linear_time(text: str) -> None:
+    started = time.perf_counter()
+    article = articles.parse(f"Title\n{text}".encode(), name="hostile.txt")
+    assert article.text
+    assert time.perf_counter() - started < 5
+
+
+def test_hostile_heading_runs_in_linear_time() -> None:
+    started = time.perf_counter()
+    article = articles.parse(f"# a{' ' * SIZE}b {'#' * SIZE}\nbody".encode(), name="h.md")
+    assert article.title.startswith("a") and article.title.endswith("b")
+    assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize(
+    "markdown, text",
+    [
+        ("See [wiki](https://w.example/Foo_(bar)) now.", "See wiki now."),
+        ("A ***bold italic*** and `code` and __strong__.", "A bold italic and code and strong."),
+        ("Called him a b****, twice.", "Called him a b****, twice."),  # not emphasis
+        ("Before.\n\n___\n\nAfter.", "Before.\n\n___\n\nAfter."),  # a rule, kept
+        ("## Sub heading ##\n\nBody.", "Sub heading\n\nBody."),
+        ("## About C#\n\nBody.", "About C#\n\nBody."),  # no space before #: part of the text
+        ("> quoted *words* here", "quoted words here"),
+    ],
+)
+def test_markdown_to_plain_text(markdown: str, text: str) -> None:
+    assert articles.parse(f"# Title\n\n{markdown}\n".encode(), name="x.md").text == text
+
+
+def test_devices_and_big_files_are_read_with_a_limit(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="more than 20,971,520 bytes, the article size limit"):
+        articles.read_file(Path("/dev/zero"))
+    big = tmp_path / "big.txt"
+    with big.open("wb") as out:
+        out.truncate(limits.MAX_ARTICLE_BYTES + 1)  # sparse: no 20 MB written
+    with pytest.raises(InputError, match=r"cannot ingest .*big.txt \(more than"):
+        articles.read_file(big)

@@ -168,12 +168,32 @@ def translate_errors(url: str) -> Iterator[None]:
             f"cannot open database {display_url(url)} ({text}); check --db"
         ) from exc
     except sqlalchemy.exc.DatabaseError as exc:
-        if not re.search(r"not a database|malformed|corrupt", str(exc.orig)):
+        if re.search(r"malformed|corrupt", str(exc.orig)):
+            raise _damaged(url, str(exc.orig)) from exc
+        if not re.search(r"not a database", str(exc.orig)):
             raise  # integrity and programming errors are bugs: keep the traceback
         raise DatabaseError(
-            f"{display_url(url)} is not a verify database ({exc.orig}); point --db at another file "
-            "or create one with `verify init`"
+            f"{display_url(url)} is not a verify database (not SQLite at all: {exc.orig}); point "
+            "--db at a verify database, or at a new file name to create one"
         ) from exc
+
+
+def _damaged(url: str, why: str) -> DatabaseError:
+    return DatabaseError(
+        f"database {display_url(url)} is damaged ({why}); restore it from a backup, or save "
+        f"what is left with `sqlite3 {display_url(url)} .recover`"
+    )
+
+
+def check_integrity(engine: Engine) -> None:
+    """SQLite's quick_check (reads every page once): a damaged file is a DatabaseError."""
+    if engine.dialect.name != "sqlite":
+        return
+    with translate_errors(str(engine.url)), engine.connect() as connection:
+        rows = connection.exec_driver_sql("PRAGMA quick_check(3)").scalars().all()
+    problems = [re.sub(r"\*\*\* in database \w+ \*\*\*", "", str(row)) for row in rows]
+    if problems != ["ok"]:
+        raise _damaged(str(engine.url), " ".join("; ".join(problems).split()))
 
 
 def display_url(url: str) -> str:

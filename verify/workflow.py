@@ -2,19 +2,18 @@
 from TOML into frozen objects. Every unknown name is an error with file, line and a suggestion."""
 
 import difflib
-import re
-import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from verify.errors import TransitionError, WorkflowError
+from verify.errors import TransitionError
 
 SCORERS = ("token_set_ratio", "token_sort_ratio", "partial_ratio", "ratio", "WRatio", "QRatio")
 TOP_KEYS = {
     "name", "description", "initial", "pending", "statuses", "match", "rules", "transitions",
     "claimreview", "factchecks",
 }  # fmt: skip
+TABLES = {"statuses", "match", "transitions", "claimreview", "factchecks"}
 FACTCHECK_KEYS = {"suggest", "confirm", "verdicts", "wording"}
 VERDICTS = ("false", "mostly_false", "mixed", "misleading", "mostly_true", "true", "unproven",
             "satire")  # fmt: skip
@@ -134,7 +133,7 @@ class Workflow:
         if status not in self.statuses:
             raise TransitionError(
                 f"unknown status {status!r} (workflow {self.name!r} has: "
-                f"{', '.join(self.statuses)}){_suggest(status, self.statuses)}"
+                f"{', '.join(self.statuses)}){suggest(status, self.statuses)}"
             )
         return status
 
@@ -159,201 +158,11 @@ class Workflow:
 
 def load(path: Path) -> Workflow:
     """Read and validate a workflow file; every problem is a WorkflowError naming file and line."""
-    try:
-        source = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise WorkflowError(
-            f"cannot read workflow {path} ({exc.strerror}); pass --workflow with a TOML file"
-        ) from exc
-    except UnicodeDecodeError as exc:
-        raise WorkflowError(f"cannot read workflow {path} (not UTF-8 text)") from exc
-    try:
-        data = tomllib.loads(source)
-    except tomllib.TOMLDecodeError as exc:
-        raise WorkflowError(f"{path}: not valid TOML ({exc})") from exc
-    return _Parser(path, source).workflow(data)
+    from verify import workflow_file  # it builds this module's classes
+
+    return workflow_file.load(path)
 
 
-def _suggest(word: str, choices: Any) -> str:
+def suggest(word: str, choices: Any) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1)
     return f"; did you mean {close[0]!r}?" if close else ""
-
-
-class _Parser:
-    """Validation with positions: messages say `file:line: ...`."""
-
-    def __init__(self, path: Path, source: str) -> None:
-        self.path = path
-        self.lines = source.splitlines()
-
-    def fail(self, key: str, message: str) -> WorkflowError:
-        return WorkflowError(f"{self.path}:{self.line_of(key)}: {message}")
-
-    def line_of(self, key: str) -> int:
-        pattern = re.compile(rf"(^|[\s{{,\[.]){re.escape(key)}\s*(=|\])")
-        for number, line in enumerate(self.lines, start=1):
-            if pattern.search(line.split("#", 1)[0]):
-                return number
-        return 1
-
-    def unknown(self, keys: Any, allowed: Any, where: str) -> None:
-        for key in keys:
-            if key not in allowed:
-                raise self.fail(
-                    key,
-                    f"unknown key {key!r} in {where} (valid: {', '.join(sorted(allowed))})"
-                    + _suggest(key, allowed),
-                )
-
-    def require(self, data: dict[str, Any], key: str, kind: type, where: str) -> Any:
-        if key not in data:
-            raise WorkflowError(f"{self.path}: missing {key!r} in {where}")
-        value = data[key]
-        if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
-            raise self.fail(key, f"{key!r} in {where} must be a {kind.__name__}")
-        return value
-
-    def status(self, name: Any, statuses: dict[str, str], key: str) -> str:
-        if not isinstance(name, str) or name not in statuses:
-            raise self.fail(
-                key,
-                f"unknown status {name!r} in {key} (statuses: {', '.join(statuses)})"
-                + _suggest(str(name), statuses),
-            )
-        return name
-
-    def workflow(self, data: dict[str, Any]) -> Workflow:
-        self.unknown(data, TOP_KEYS, "the workflow")
-        statuses = self.require(data, "statuses", dict, "the workflow")
-        if not statuses:
-            raise self.fail("statuses", "[statuses] must name at least one status")
-        for name, text in statuses.items():
-            if not isinstance(text, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", name):
-                raise self.fail(name, f"status {name!r} needs a description string and a "
-                                "lower-case name (letters, digits, _)")  # fmt: skip
-        initial = self.status(
-            self.require(data, "initial", str, "the workflow"), statuses, "initial"
-        )
-        pending = data.get("pending", [initial])
-        if not isinstance(pending, list):
-            raise self.fail("pending", "'pending' must be a list of statuses")
-        match = data.get("match", {})
-        self.unknown(match, MATCH_KEYS, "[match]")
-        scorer = match.get("scorer", "token_set_ratio")
-        if scorer not in SCORERS:
-            raise self.fail("scorer", f"unknown scorer {scorer!r} (valid: {', '.join(SCORERS)})"
-                            + _suggest(str(scorer), SCORERS))  # fmt: skip
-        best, worst, ratings = self.ratings(data.get("claimreview", {}), statuses)
-        return Workflow(
-            name=str(data.get("name", self.path.stem)),
-            path=self.path,
-            description=str(data.get("description", "")),
-            initial=initial,
-            statuses=dict(statuses),
-            pending=tuple(self.status(s, statuses, "pending") for s in pending),
-            rules=tuple(self.rule(raw, statuses) for raw in data.get("rules", [])),
-            transitions=self.transitions(data.get("transitions", {}), statuses),
-            scorer=scorer,
-            min_score=self.number(match, "min_score", 80.0, 0, 100),
-            quantity_tolerance=self.number(match, "quantity_tolerance", 0.05, 0, 1),
-            candidates=int(self.number(match, "candidates", 100, 1, 10_000)),
-            query_terms=int(self.number(match, "query_terms", 12, 1, 100)),
-            query_postings=int(self.number(match, "query_postings", 50_000, 100, 10_000_000)),
-            ratings=ratings,
-            best_rating=best,
-            worst_rating=worst,
-            factchecks=self.factchecks(data.get("factchecks", {}), statuses),
-        )
-
-    def number(
-        self, table: dict[str, Any], key: str, default: float, low: float, high: float
-    ) -> float:
-        value = table.get(key, default)
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int | float)
-            or not low <= value <= high
-        ):
-            raise self.fail(key, f"{key!r} must be a number from {low:g} to {high:g}")
-        return float(value)
-
-    def rule(self, raw: Any, statuses: dict[str, str]) -> Rule:
-        if not isinstance(raw, dict):
-            raise self.fail("rules", "each [[rules]] entry must be a table")
-        self.unknown(raw, RULE_KEYS, "[[rules]]")
-        status = self.status(raw.get("status"), statuses, "status")
-        when = self.require(raw, "when", dict, f"the rule for {status!r}")
-        bounds = []
-        for fact, bound in when.items():
-            if fact not in FACT_NAMES:
-                choices = ", ".join(FACT_NAMES)
-                raise self.fail(
-                    fact,
-                    f"unknown fact {fact!r} in the rule for {status!r} (facts: {choices})"
-                    + _suggest(fact, FACT_NAMES),
-                )
-            if not isinstance(bound, dict) or not bound:
-                raise self.fail(
-                    fact, f"{fact} needs a bound such as {{ min = 1 }} or {{ max = 0 }}"
-                )
-            self.unknown(bound, BOUND_KEYS, f"the bound on {fact}")
-            bounds.append(Bound(fact, self.opt(bound, "min"), self.opt(bound, "max")))
-        reason = raw.get("reason") or " and ".join(b.describe() for b in bounds)
-        return Rule(status=status, when=tuple(bounds), reason=str(reason))
-
-    def opt(self, bound: dict[str, Any], key: str) -> float | None:
-        if key not in bound:
-            return None
-        return self.number(bound, key, 0, 0, float("inf"))
-
-    def transitions(self, raw: Any, statuses: dict[str, str]) -> dict[str, tuple[str, ...]]:
-        if not isinstance(raw, dict):
-            raise self.fail("transitions", "[transitions] must map a status to a list of statuses")
-        moves: dict[str, tuple[str, ...]] = {}
-        for source, targets in raw.items():
-            self.status(source, statuses, "[transitions]")
-            if not isinstance(targets, list):
-                raise self.fail(source, f"transitions from {source!r} must be a list")
-            moves[source] = tuple(
-                self.status(t, statuses, f"[transitions] {source}") for t in targets
-            )
-        return moves
-
-    def factchecks(self, raw: Any, statuses: dict[str, str]) -> FactCheckPolicy:
-        if not isinstance(raw, dict):
-            raise self.fail("factchecks", "[factchecks] must be a table")
-        self.unknown(raw, FACTCHECK_KEYS, "[factchecks]")
-        verdicts = raw.get("verdicts", {})
-        wording = raw.get("wording", {})
-        if not isinstance(verdicts, dict) or not isinstance(wording, dict):
-            raise self.fail("factchecks", "verdicts and wording must be tables")
-        self.unknown(verdicts, VERDICTS, "[factchecks.verdicts]")
-        for verdict in wording.values():
-            if verdict not in VERDICTS:
-                raise self.fail(str(verdict), f"unknown verdict {verdict!r} in "
-                                f"[factchecks.wording] (valid: {', '.join(VERDICTS)})")  # fmt: skip
-        return FactCheckPolicy(
-            suggest=self.number(raw, "suggest", 85, 0, 100),
-            confirm=self.number(raw, "confirm", 95, 0, 100),
-            verdicts={
-                v: self.status(s, statuses, "[factchecks.verdicts]") for v, s in verdicts.items()
-            },
-            wording={str(k): str(v) for k, v in wording.items()},
-        )
-
-    def ratings(self, raw: Any, statuses: dict[str, str]) -> tuple[int, int, dict[str, Rating]]:
-        if not isinstance(raw, dict):
-            raise self.fail("claimreview", "[claimreview] must be a table")
-        best = int(self.number(raw, "best_rating", 5, 1, 100))
-        worst = int(self.number(raw, "worst_rating", 1, 0, 100))
-        ratings: dict[str, Rating] = {}
-        for key, value in raw.items():
-            if key in ("best_rating", "worst_rating"):
-                continue
-            self.status(key, statuses, "[claimreview]")
-            if not isinstance(value, dict):
-                raise self.fail(key, f'rating for {key!r} must be {{ rating = N, name = "..." }}')
-            self.unknown(value, {"rating", "name"}, f"the rating for {key!r}")
-            rating = int(self.number(value, "rating", worst, worst, best))
-            ratings[key] = Rating(rating, str(value.get("name", key.replace("_", " ").title())))
-        return best, worst, ratings

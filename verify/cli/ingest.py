@@ -3,6 +3,8 @@
 import dataclasses
 import json
 import sys
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -36,6 +38,7 @@ def init(db: DbOption = None) -> None:
         url = config.database_url(db)
         engine = database.make_engine(url)
         try:
+            database.check_integrity(engine)
             ran = database.migrate(engine)
         finally:
             engine.dispose()
@@ -105,33 +108,40 @@ def ingest(
 def _read_all(
     inputs: list[str], *, skip_errors: bool, settings: "FetchSettings"
 ) -> list["ArticleInput"]:
-    """Every input read and parsed before the database is touched, so bad input changes nothing."""
+    """Every input read and parsed before the database is touched, so bad input changes nothing.
+
+    Each input is read with a size limit. A bad one stops the command, or with skip_errors is
+    skipped with a warning; a folder that cannot be read is always a warning.
+    """
     from verify import articles
 
     found: list[ArticleInput] = []
-    paths: list[Path] = []
-    for value in inputs:
-        if value == "-":
-            found.append(articles.parse(sys.stdin.buffer.read(), name="<stdin>"))
-        elif "://" in value:
-            try:
-                found.append(_from_url(value, settings))
-            except VerifyError as exc:
-                if not skip_errors:
-                    raise
-                typer.echo(f"Warning: skipped: {exc}", err=True)
-        else:
-            paths.append(Path(value))
-    for path in articles.files_in(paths):
+
+    def read(reader: Callable[[], "ArticleInput"]) -> None:
         try:
-            found.append(articles.read_file(path))
+            found.append(reader())
         except VerifyError as exc:
             if not skip_errors:
                 raise
             typer.echo(f"Warning: skipped: {exc}", err=True)
+
+    paths: list[Path] = []
+    for value in inputs:
+        if value == "-":
+            read(partial(articles.read_stream, sys.stdin.buffer, name="<stdin>"))
+        elif "://" in value:
+            read(partial(_from_url, value, settings))
+        else:
+            paths.append(Path(value))
+    for path in articles.files_in(paths, on_error=_warn):
+        read(partial(articles.read_file, path))
     if not found:
         raise InputError("no articles found in the given paths; pass .md, .txt or .html files")
     return found
+
+
+def _warn(error: VerifyError) -> None:
+    typer.echo(f"Warning: {error}", err=True)
 
 
 def _from_url(url: str, settings: "FetchSettings") -> "ArticleInput":
