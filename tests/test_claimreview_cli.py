@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import DATA, Invoke, claim_id_with, invoker, rows, snapshot
 from verify import verdicts
-from verify.cli.factchecks import MAX_FILE_BYTES
+from verify.limits import MAX_FACTCHECK_FILE_BYTES
 
 PUBLISHED = DATA / "factchecks" / "published"
 TROOPS = "North Korea is deploying four brigades totaling 12,000 troops"
@@ -52,7 +52,7 @@ def test_a_file_over_the_limit_stops_the_whole_import(sqlite_cli: Invoke, tmp_pa
     good = write_json(tmp_path / "good.json", review("A claim", "https://a.example/1"))
     big = tmp_path / "big.json"
     with big.open("wb") as handle:  # sparse: costs no disk
-        handle.truncate(MAX_FILE_BYTES + 1)
+        handle.truncate(MAX_FACTCHECK_FILE_BYTES + 1)
     out = sqlite_cli("factchecks", "import", str(good), str(big), code=1)
     assert out.stderr.startswith(f"Error: {big} is larger than 50 MiB")
     assert rows(tmp_path / "verify.db", "SELECT count(*) FROM factcheck") in ([], [(0,)])

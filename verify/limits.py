@@ -16,6 +16,7 @@ MAX_FRONT_MATTER_BYTES = 64 * 1024  # the YAML block at the top of a Markdown ar
 MAX_FRONT_MATTER_DEPTH = 16  # nested lists / mappings in front matter
 MAX_WORKFLOW_BYTES = 1024 * 1024  # a workflow TOML file
 MAX_WORKFLOW_DEPTH = 16  # nested tables / arrays in a workflow (the shipped ones use 4)
+MAX_FACTCHECK_FILE_BYTES = 50 * 1024 * 1024  # one file given to `factchecks import`
 
 
 class TooLarge(InputError):

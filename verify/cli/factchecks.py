@@ -16,7 +16,6 @@ if TYPE_CHECKING:
 
 # One fact-check file at most: a Fact Check Tools page or a publisher's whole ClaimReview feed
 # is far smaller; past it (or a device such as /dev/zero) the import stops before reading on.
-MAX_FILE_BYTES = 50 * 1024 * 1024
 
 app = typer.Typer(help="Import published fact-checks and search them.", no_args_is_help=True)
 
@@ -83,17 +82,18 @@ def import_(
 
 
 def _read(path: Path) -> bytes:
-    """The file's bytes, at most MAX_FILE_BYTES (a private bounded read until verify.limits
-    offers one for every input)."""
+    """The file's bytes, at most limits.MAX_FACTCHECK_FILE_BYTES."""
+    from verify import limits
+
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        return limits.read_path(path, limits.MAX_FACTCHECK_FILE_BYTES)
     except OSError as exc:
         raise InputError(f"cannot read {path} ({exc.strerror or exc}); check the path") from exc
-    if len(raw) > MAX_FILE_BYTES:
-        raise InputError(f"{path} is larger than {MAX_FILE_BYTES // 2**20} MiB (the limit for one "
-                         "fact-check file); split it into smaller files")  # fmt: skip
-    return raw
+    except limits.TooLarge as exc:
+        raise InputError(
+            f"{path} is larger than {exc.limit // 2**20} MiB (the limit for one fact-check "
+            "file); split it into smaller files"
+        ) from exc
 
 
 def _nothing_from(empty: list[tuple[Path, list["Problem"]]]) -> str:
