@@ -10,6 +10,8 @@ WORKFLOW_ENV = "VERIFY_WORKFLOW"
 USER_ENV = "VERIFY_USER"
 ARCHIVE_ENV = "VERIFY_ARCHIVE"
 SQLITE_BUSY_TIMEOUT_MS = 30_000  # a writer waits this long for another to finish
+POSTGRES_LOCK_TIMEOUT_S = 30.0  # the same on PostgreSQL: a lock held elsewhere
+POSTGRES_STATEMENT_TIMEOUT_S = 600.0  # no single statement runs longer
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 # An installed wheel carries the workflows inside the package; a source checkout has them beside it.

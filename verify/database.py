@@ -17,6 +17,7 @@ MIGRATIONS_DIR = config.PACKAGE_DIR / "migrations"
 # The newest migration's revision id. Checked against migrations/ by a test; lets every command
 # see that the schema is current without importing Alembic (~100 ms).
 SCHEMA_HEAD = "0004"
+MIGRATION_LOCK = 0x7665726966790002  # PostgreSQL advisory lock: one migration at a time
 
 
 def _sqlite_setup(engine: Engine, *, write: bool) -> None:
@@ -38,8 +39,23 @@ def _sqlite_setup(engine: Engine, *, write: bool) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+def _postgres_setup(engine: Engine) -> None:
+    """Waits are bounded: a lock held elsewhere, or a runaway statement, ends in a clear error
+    instead of a command that hangs."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute(f"SET lock_timeout = {int(config.POSTGRES_LOCK_TIMEOUT_S * 1000)}")
+            cursor.execute(
+                f"SET statement_timeout = {int(config.POSTGRES_STATEMENT_TIMEOUT_S * 1000)}"
+            )
+        dbapi_connection.commit()
+
+
 def make_engine(url: str, *, write: bool = True) -> Engine:
-    """An engine for url; SQLite gets WAL, foreign keys and a busy timeout."""
+    """An engine for url; SQLite gets WAL, foreign keys and a busy timeout, PostgreSQL lock and
+    statement timeouts."""
     try:
         parsed = make_url(url)
         if parsed.get_backend_name() == "sqlite" and parsed.database:
@@ -54,6 +70,8 @@ def make_engine(url: str, *, write: bool = True) -> Engine:
         ) from exc
     if engine.dialect.name == "sqlite":
         _sqlite_setup(engine, write=write)
+    elif engine.dialect.name == "postgresql":
+        _postgres_setup(engine)
     return engine
 
 
@@ -108,6 +126,8 @@ def migrate(engine: Engine, *, create: bool = True) -> bool:
     verify schema is only set up when it is empty and create is True: verify never writes its
     tables into another application's database."""
     with translate_errors(str(engine.url)), engine.begin() as connection:
+        if connection.dialect.name == "postgresql":  # several processes may open it at once
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
         current = _revision(connection)
         if current == SCHEMA_HEAD:
             return False
@@ -142,12 +162,17 @@ def _check_empty(connection: Connection, url: str, *, create: bool) -> None:
         )
 
 
+def current_revision_on(engine: Engine) -> str | None:
+    """The schema revision of an open engine's database."""
+    with translate_errors(str(engine.url)), engine.connect() as connection:
+        return _revision(connection)
+
+
 def current_revision(url: str) -> str | None:
     """The schema revision a database is at (None if it has none)."""
     engine = make_engine(url, write=False)
     try:
-        with translate_errors(url), engine.connect() as connection:
-            return _revision(connection)
+        return current_revision_on(engine)
     finally:
         engine.dispose()
 
@@ -159,6 +184,18 @@ def translate_errors(url: str) -> Iterator[None]:
         yield
     except sqlalchemy.exc.OperationalError as exc:
         text = str(exc.orig)
+        code = getattr(exc.orig, "sqlstate", None)
+        if code == "55P03":  # lock_not_available: lock_timeout passed
+            raise DatabaseError(
+                f"database {display_url(url)} is busy (a lock held by another command for more "
+                f"than {config.POSTGRES_LOCK_TIMEOUT_S:g} s); try again when it has finished"
+            ) from exc
+        if code == "57014":  # query_canceled: statement_timeout passed
+            raise DatabaseError(
+                f"a statement on {display_url(url)} ran longer than "
+                f"{config.POSTGRES_STATEMENT_TIMEOUT_S:g} s and was stopped; try again, or with "
+                "less at once"
+            ) from exc
         if "locked" in text or "busy" in text:
             raise DatabaseError(
                 f"database {display_url(url)} is locked (another process kept it busy for more "
@@ -211,11 +248,33 @@ def open_engine(url: str, *, write: bool = True) -> Engine:
         _check_exists(url)
     engine = make_engine(url, write=write)
     try:
-        migrate(engine, create=write)
+        if write:
+            migrate(engine)
+        elif current_revision_on(engine) != SCHEMA_HEAD:
+            writer = make_engine(url)  # upgrades take the write lock, also for readers
+            try:
+                migrate(writer, create=False)
+            finally:
+                writer.dispose()
     except BaseException:
         engine.dispose()
         raise
     return engine
+
+
+def reader_for(engine: Engine) -> Engine:
+    """An engine for reading beside a writer's: on SQLite its transactions start deferred, so
+    long reads never hold the write lock (WAL keeps them consistent). PostgreSQL needs none."""
+    if engine.dialect.name != "sqlite":
+        return engine
+    return make_engine(engine.url.render_as_string(hide_password=False), write=False)
+
+
+def lock(session: Session, key: int) -> None:
+    """Hold a PostgreSQL advisory lock until the transaction ends (SQLite writers are one at a
+    time already: BEGIN IMMEDIATE)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.connection().exec_driver_sql(f"SELECT pg_advisory_xact_lock({int(key)})")
 
 
 @contextmanager

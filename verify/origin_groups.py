@@ -7,10 +7,10 @@ lookups, not a pass over the corpus. Groups only ever merge. Functions never com
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import delete, func, insert, or_, text, update
+from sqlalchemy import delete, func, insert, or_, update
 from sqlmodel import Session, col, select
 
-from verify import origins
+from verify import database, origins
 from verify.models import Article, CopyBand, Source
 
 MERGE_LOCK = 0x7665726966790001  # PostgreSQL advisory lock: one merge at a time
@@ -41,7 +41,9 @@ def assign(
         )
     labels = _labels(session, [domain] if domain else [], copies)
     if len(labels | ({domain} if domain else set())) > 1:
-        _lock(session)  # re-read under the lock: another writer may have merged meanwhile
+        database.lock(
+            session, MERGE_LOCK
+        )  # re-read under the lock: another writer may have merged meanwhile
         labels = _labels(session, [domain] if domain else [], copies)
     group = min(labels | ({domain} if domain else set()), default=None)
     stale = labels - {group} if group else set()
@@ -102,12 +104,6 @@ def _labels(session: Session, domains: Iterable[str], copies: list[tuple[str, in
         if label:
             found.add(label)
     return found
-
-
-def _lock(session: Session) -> None:
-    """Serialise merges on PostgreSQL (SQLite writers are serialised already)."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MERGE_LOCK})
 
 
 def count(session: Session) -> int:

@@ -57,10 +57,12 @@ class Worker:
 
     def __post_init__(self) -> None:
         self.engine: Engine = database.open_engine(self.url)
+        self.reader = database.reader_for(self.engine)
         self.key = checking.check_key(self.flow)
         self.postgres = self.engine.dialect.name == "postgresql"
 
     def close(self) -> None:
+        self.reader.dispose()
         self.engine.dispose()
 
     def _claimable(self, model: Any, now: datetime) -> Any:
@@ -163,15 +165,18 @@ class Worker:
             return 0
         summary = checking.Summary()
         try:
-            with self.renewing(Claim, ids), database.session_on(self.engine) as session:
-                checking.check_batch(
-                    session, self.flow, ids, key=self.key, full=False, summary=summary
-                )
-                session.execute(
-                    update(Claim)
-                    .where(col(Claim.id).in_(ids), col(Claim.lease_owner) == self.name)
-                    .values(lease_owner=None, lease_until=None)
-                )
+            with self.renewing(Claim, ids):
+                with database.session_on(self.reader) as session:
+                    plans = checking.plan(
+                        session, self.flow, ids, key=self.key, full=False, summary=summary
+                    )
+                with database.session_on(self.engine) as session:
+                    checking.apply(session, self.flow, plans, key=self.key, summary=summary)
+                    session.execute(
+                        update(Claim)
+                        .where(col(Claim.id).in_(ids), col(Claim.lease_owner) == self.name)
+                        .values(lease_owner=None, lease_until=None)
+                    )
         except BaseException:
             self.release(Claim, ids)
             raise

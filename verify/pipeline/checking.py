@@ -83,39 +83,29 @@ def check(
     progress: Callable[[int, int], None] | None = None,
 ) -> Summary:
     """Check the named claims (default: the pending ones with something new, or with
-    full=True every pending claim) in transactions of BATCH claims."""
+    full=True every pending claim), BATCH claims at a time: read and assess without holding
+    the write lock, then write in one short transaction."""
     key = check_key(flow)
     summary = Summary()
-    with database.session_on(engine) as session:
-        if claim_ids:
-            ids = [c.id or 0 for c in claims.get_claims(session, claim_ids)]
-        else:
-            pending = col(Claim.status).in_(flow.pending)
-            wanted = pending if full else claims.due(flow.pending, key, latest_factcheck(session))
-            found = session.exec(select(Claim.id).where(wanted).order_by(*claims.QUEUE_ORDER))
-            ids = [i for i in found if i is not None]
-            everyone = session.exec(select(func.count()).select_from(Claim).where(pending)).one()
-            summary.unchanged = int(everyone) - len(ids)
-    for start in range(0, len(ids), BATCH):
-        with database.session_on(engine) as session:
-            check_batch(session, flow, ids[start : start + BATCH], key=key, full=full,
-                        summary=summary)  # fmt: skip
-        if progress:
-            progress(min(start + BATCH, len(ids)), len(ids))
+    reader = database.reader_for(engine)
+    try:
+        with database.session_on(reader) as session:
+            ids = _chosen(session, flow, claim_ids, key=key, full=full, summary=summary)
+        for start in range(0, len(ids), BATCH):
+            with database.session_on(reader) as session:
+                plans = plan(session, flow, ids[start : start + BATCH], key=key, full=full,
+                              summary=summary)  # fmt: skip
+            with database.session_on(engine) as session:
+                apply(session, flow, plans, key=key, summary=summary)
+            if progress:
+                progress(min(start + BATCH, len(ids)), len(ids))
+    finally:
+        if reader is not engine:
+            reader.dispose()
     return summary
 
 
-@dataclass
-class _Plan:
-    claim: Claim
-    view: evidence.ClaimView
-    query: passages.Query
-    due: list[tuple[int, datetime, int]]
-    full: bool
-    candidates: list[matching.Candidate] = field(default_factory=list)
-
-
-def check_batch(
+def _chosen(
     session: Session,
     flow: Workflow,
     claim_ids: Sequence[int],
@@ -123,8 +113,42 @@ def check_batch(
     key: str,
     full: bool,
     summary: Summary,
-) -> None:
-    """Check a batch of claims inside the caller's transaction (read → assess → write)."""
+) -> list[int]:
+    if claim_ids:
+        return [c.id or 0 for c in claims.get_claims(session, claim_ids)]
+    pending = col(Claim.status).in_(flow.pending)
+    wanted = pending if full else claims.due(flow.pending, key, latest_factcheck(session))
+    found = session.exec(select(Claim.id).where(wanted).order_by(*claims.QUEUE_ORDER))
+    ids = [i for i in found if i is not None]
+    everyone = session.exec(select(func.count()).select_from(Claim).where(pending)).one()
+    summary.unchanged += int(everyone) - len(ids)
+    return ids
+
+
+@dataclass
+class Plan:
+    """One claim's check, decided: what to write, and what was read to decide it."""
+
+    claim_id: int
+    version: int  # as read: a person's edit since makes the write a conflict
+    full: bool
+    terms: list[str]  # the claim's index query words
+    due: list[tuple[int, datetime, int]]  # the due rows this check consumes
+    drafts: list[evidence.Draft] = field(default_factory=list)
+    factchecks: list[tuple[str, dict[str, object]]] = field(default_factory=list)
+    verdict: tuple[Decision, dict[str, float]] | None = None  # a close fact-check's
+
+
+def plan(
+    session: Session,
+    flow: Workflow,
+    claim_ids: Sequence[int],
+    *,
+    key: str,
+    full: bool,
+    summary: Summary,
+) -> list[Plan]:
+    """Read a batch of claims and their candidates, and assess them (nothing is written)."""
     batch = list(session.exec(select(Claim).where(col(Claim.id).in_(claim_ids))))
     batch.sort(key=lambda c: claim_ids.index(c.id or 0))
     ids = [c.id or 0 for c in batch]
@@ -133,7 +157,9 @@ def check_batch(
     norms = {c.id or 0: matching.normalise(c.text) for c in batch}
     df = passages.frequencies(session, {w for n in norms.values() for w in passages.terms_of(n)})
     factchecks_at = latest_factcheck(session)
-    plans: list[_Plan] = []
+    index = None
+    settings = evidence.Settings(flow.scorer, flow.min_score, flow.quantity_tolerance)
+    work: list[tuple[Claim, Plan, passages.Query, list[matching.Candidate]]] = []
     for claim in batch:
         cid = claim.id or 0
         whole = full or claim.checked_at is None or claim.check_key != key
@@ -146,35 +172,49 @@ def check_batch(
         query = passages.query_for(
             norms[cid], df, max_terms=flow.query_terms, max_postings=flow.query_postings
         )
-        view = evidence.ClaimView(
-            cid, claim.text, tuple(stance.quantities_of(claim.quantities)),
-            frozenset(own.get(cid, set())),
-        )  # fmt: skip
-        plan = _Plan(claim, view, query, due.get(cid, []), whole)
-        if whole or plan.due:
-            plan.candidates = passages.candidates(
+        found: list[matching.Candidate] = []
+        if whole or due.get(cid):
+            found = passages.candidates(
                 session, query, limit=flow.candidates,
-                source_ids=None if whole else [s for *_, s in plan.due],
+                source_ids=None if whole else [s for *_, s in due[cid]],
             )  # fmt: skip
-        plans.append(plan)
-    views = _sources(session, {c.source_id for p in plans for c in p.candidates})
+        terms = [t for t, _ in query.terms]
+        work.append((claim, Plan(cid, claim.version, whole, terms, due.get(cid, [])), query, found))
+    views = _sources(session, {c.source_id for *_, found in work for c in found})
     summary.sources += len(views)
-    index = factchecks.Index(session) if factchecks_at is not None and plans else None
-    settings = evidence.Settings(flow.scorer, flow.min_score, flow.quantity_tolerance)
+    plans = []
+    for claim, planned, query, found in work:
+        view = evidence.ClaimView(
+            planned.claim_id, claim.text, tuple(stance.quantities_of(claim.quantities)),
+            frozenset(own.get(planned.claim_id, set())),
+        )  # fmt: skip
+        planned.drafts = evidence.assess(
+            view, found, views, weight=_weights(query, df), settings=settings
+        )
+        summary.passages += len(found)
+        if factchecks_at is not None:
+            index = index or factchecks.Index(session)
+            planned.factchecks, planned.verdict = _match_factchecks(flow, claim, index)
+        plans.append(planned)
+    return plans
+
+
+def apply(
+    session: Session, flow: Workflow, plans: Sequence[Plan], *, key: str, summary: Summary
+) -> None:
+    """Write what the plans decided, each claim in a savepoint of its own: a claim edited
+    since it was read (or written meanwhile by a concurrent check) is left due and counted as
+    a conflict, and the rest of the batch stands."""
     now = utcnow()
-    for plan in plans:
-        weight = _weights(plan.query, df)
-        drafts = evidence.assess(plan.view, plan.candidates, views, weight=weight,
-                                 settings=settings)  # fmt: skip
-        summary.passages += len(plan.candidates)
+    for planned in plans:
         done = Summary()  # counted only if the claim's writes stand
         try:
-            with session.begin_nested():  # a conflict costs this claim only
-                _write(session, flow, plan, drafts, index, key, now, done)
+            with session.begin_nested():
+                _write(session, flow, planned, key, now, done)
         except (exc.IntegrityError, exc.OperationalError, ConflictError, StaleDataError) as error:
             if isinstance(error, exc.OperationalError) and not _is_conflict(error):
                 raise
-            summary.conflicts.append(plan.view.id)
+            summary.conflicts.append(planned.claim_id)
         else:
             summary.add(done)
 
@@ -186,25 +226,23 @@ def _is_conflict(error: Exception) -> bool:
 
 
 def _write(
-    session: Session,
-    flow: Workflow,
-    plan: _Plan,
-    drafts: list[evidence.Draft],
-    index: factchecks.Index | None,
-    key: str,
-    now: datetime,
-    summary: Summary,
+    session: Session, flow: Workflow, planned: Plan, key: str, now: datetime, summary: Summary
 ) -> None:
-    claim = plan.claim
-    for draft in drafts:
-        _upsert(session, claim.id or 0, draft.url, Method.auto, summary, _values(draft),
+    claim = session.get(Claim, planned.claim_id, populate_existing=True)
+    if claim is None:
+        return  # deleted meanwhile
+    if claim.version != planned.version:
+        raise ConflictError(f"claim {planned.claim_id} changed since it was read")
+    for draft in planned.drafts:
+        _upsert(session, planned.claim_id, draft.url, Method.auto, summary, _values(draft),
                 source_id=draft.source_id)  # fmt: skip
-    confirmed = _match_factchecks(session, flow, claim, index, summary) if index else None
+    for url, values in planned.factchecks:
+        _upsert(session, planned.claim_id, url, Method.factcheck, summary, values)
     session.flush()
-    decided = confirmed or decisions.rule_decisions(session, flow, [claim])[claim.id or 0]
+    decided = planned.verdict or decisions.rule_decisions(session, flow, [claim])[claim.id or 0]
     if claim.pinned:
         if decided[0].status != claim.status:
-            summary.held.append((claim.id or 0, claim.status, decided[0].status))
+            summary.held.append((planned.claim_id, claim.status, decided[0].status))
     else:
         change = decisions.apply_rules(session, flow, claim, decided)
         if change is not None:
@@ -213,16 +251,16 @@ def _write(
     # Bookkeeping is not an edit a person could conflict with: it leaves `version` alone.
     session.execute(
         update(Claim)
-        .where(col(Claim.id) == claim.id)
+        .where(col(Claim.id) == planned.claim_id)
         .values(checked_at=now, check_key=key, checks=col(Claim.checks) + 1)
         .execution_options(synchronize_session=False)
     )
     if claim.status in flow.pending:
-        claims.set_terms(session, claim.id or 0, [t for t, _ in plan.query.terms])
-    claims.clear_due(session, plan.due)
+        claims.set_terms(session, planned.claim_id, planned.terms)
+    claims.clear_due(session, planned.due)
     summary.claims += 1
-    summary.full += plan.full
-    summary.checked.append(claim.id or 0)
+    summary.full += planned.full
+    summary.checked.append(planned.claim_id)
 
 
 def _values(draft: evidence.Draft) -> dict[str, object]:
@@ -266,13 +304,15 @@ FACTCHECK_STANCE = {
 
 
 def _match_factchecks(
-    session: Session, flow: Workflow, claim: Claim, index: factchecks.Index, summary: Summary
-) -> tuple[Decision, dict[str, float]] | None:
-    """Attach published fact-checks that match the claim; return the verdict of one close
-    enough (the workflow's `confirm`) to set the status by the workflow's verdict map."""
+    flow: Workflow, claim: Claim, index: factchecks.Index
+) -> tuple[list[tuple[str, dict[str, object]]], tuple[Decision, dict[str, float]] | None]:
+    """Published fact-checks that match the claim (as evidence rows to write), and the verdict
+    of the first close enough (the workflow's `confirm`) to set the status by the workflow's
+    verdict map."""
     policy = flow.factchecks
     if not index.rows:
-        return None
+        return [], None
+    found: list[tuple[str, dict[str, object]]] = []
     confirmed = None
     (hits,) = index.search([claim.text], scorer=flow.scorer, limit=3)
     words = matching.content_words(matching.normalise(claim.text))
@@ -284,17 +324,16 @@ def _match_factchecks(
             continue
         rating = fc.rating_text or fc.verdict or "unrated"
         note = f"fact-check by {fc.publisher or 'unknown publisher'}: rated {rating!r}"
-        values = {
+        found.append((fc.review_url, {
             "passage": fc.claim_reviewed, "score": hit.score, "note": note,
             "stance": FACTCHECK_STANCE.get(fc.verdict or "", "mentions"),
             "quantity_comparison": None,
-        }  # fmt: skip
-        _upsert(session, claim.id or 0, fc.review_url, Method.factcheck, summary, values)
+        }))  # fmt: skip
         status = policy.verdicts.get(fc.verdict or "")
         if status and hit.score >= policy.confirm and confirmed is None:
             reason = f"matches a {note} (similarity {hit.score:.0f})"
             confirmed = (Decision(status, reason, None), {"factcheck_score": hit.score})
-    return confirmed
+    return found, confirmed
 
 
 def _upsert(

@@ -9,11 +9,12 @@ from typing import Any
 from sqlalchemy import insert
 from sqlmodel import Session, func, select
 
-from verify import claims, extract, origin_groups
+from verify import claims, database, extract, origin_groups
 from verify.articles import ArticleInput
 from verify.models import Article, Claim, Mention, StatusChange, utcnow
 from verify.workflow import Workflow
 
+INGEST_LOCK = 0x7665726966790003  # PostgreSQL advisory lock: one ingest at a time
 MENTION_BOOST = 0.05  # priority added per extra article repeating a claim
 MAX_BOOST = 0.25
 
@@ -75,7 +76,10 @@ def ingest(
     actor: str,
     progress: Callable[[ArticleInput], None] | None = None,
 ) -> IngestResult:
-    """Store articles and queue their claims; near-duplicate claims gain a mention instead."""
+    """Store articles and queue their claims; near-duplicate claims gain a mention instead.
+    Ingests run one at a time (an advisory lock on PostgreSQL), so two of them never queue
+    the same claim twice."""
+    database.lock(session, INGEST_LOCK)
     result = IngestResult()
     index = DuplicateIndex(session)
     known = set(session.exec(select(Article.raw_sha256)))
