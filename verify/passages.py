@@ -16,6 +16,7 @@ commit; the caller's transaction does.
 """
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -30,6 +31,8 @@ from verify.matching import Candidate
 from verify.models import Passage, PassageTerm, utcnow
 
 MIN_WORDS = 5  # shorter sentences (datelines, captions) say too little to match a claim
+MIN_UNSPACED = 10  # characters, for scripts written without spaces (Chinese, Japanese)
+UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 TOTAL = ""  # the passageterm row that counts passages
 CHUNK = 500  # bound parameters per IN list
 
@@ -59,10 +62,16 @@ def split(page_text: str) -> list[Draft]:
     """A page's passages: its sentences of at least MIN_WORDS words, with their offsets."""
     found: list[Draft] = []
     for sentence in extract.sentences(page_text):
-        if len(sentence.text.split()) >= MIN_WORDS:
+        if _long_enough(sentence.text):
             norm = matching.normalise(sentence.text)
             found.append(Draft(len(found), sentence.start, sentence.end, sentence.text, norm))
     return found
+
+
+def _long_enough(text: str) -> bool:
+    if len(text.split()) >= MIN_WORDS:
+        return True
+    return len(text) >= MIN_UNSPACED and bool(UNSPACED_RE.search(text))
 
 
 def terms_of(norm: str) -> set[str]:
@@ -161,19 +170,21 @@ def idf(docs: int, total: int) -> float:
 def query_for(
     norm: str, df: dict[str, int], *, max_terms: int, max_postings: int, keep_rarest: int = 3
 ) -> Query:
-    """The claim's words that passages hold, rarest first: at least keep_rarest of them, then
-    more while they stay within max_terms words and max_postings index entries in all, which
-    bounds the query's cost whatever the corpus holds."""
+    """The claim's words, rarest first: at least keep_rarest of them, then more while they
+    stay within max_terms words and max_postings index entries in all, which bounds the
+    query's cost whatever the corpus holds. Words no passage holds yet come first: they find
+    nothing today, but they are the claim's most telling words when new pages arrive."""
     total = df.get(TOTAL, 0)
-    known = sorted((w for w in terms_of(norm) if df.get(w, 0) > 0), key=lambda w: (df[w], w))
+    words = sorted(terms_of(norm), key=lambda w: (df.get(w, 0), w))
     chosen: list[tuple[str, float]] = []
     postings = 0
-    for word in known:
-        too_many = len(chosen) >= max_terms or postings + df[word] > max_postings
+    for word in words:
+        n = df.get(word, 0)
+        too_many = len(chosen) >= max_terms or postings + n > max_postings
         if len(chosen) >= keep_rarest and too_many:
             break
-        chosen.append((word, idf(df[word], total)))
-        postings += df[word]
+        chosen.append((word, idf(n, total)))
+        postings += n
     return Query(tuple(chosen))
 
 
