@@ -1,0 +1,198 @@
+"""Numbers as written: digits with the article's separators, scale words and suffixes,
+fractions, number words; and the numbers that name things rather than count them (years,
+dates, times, model numbers, codes, citations). Pure.
+
+Separators come from the language's CLDR data (babel, already installed with trafilatura):
+"17.000" is 17 in English and 17,000 in Indonesian. Number words go through text2num.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from text_to_num import text2num
+
+SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "lakh": 1e5, "crore": 1e7,
+}  # fmt: skip
+SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
+MONEY_ONLY_SUFFIXES = {"m", "b"}  # "5m" alone is five metres; "£5m" is five million
+SMALL_WORDS = (
+    "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    "eighty|ninety"
+)
+_WORD = rf"(?:{SMALL_WORDS}|hundred|thousand|million|billion|trillion)"
+MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+DATE_BEFORE_RE = re.compile(rf"\b(?:{MONTHS})\.?\s+(?:the\s+)?$", re.IGNORECASE)
+DATE_AFTER_RE = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b", re.IGNORECASE)
+TIME_AFTER_RE = re.compile(
+    r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|ET\b|EST\b|EDT\b|BST\b|CET\b|hrs\b|h\b)",
+    re.IGNORECASE,
+)
+CITATION_BEFORE_RE = re.compile(
+    r"(?:\b(?:no|nos|nr|vol|p|pp|hal|art|sec|ch|fig|tel|ph)\.?\s?|#|\bnumber\s|\bversion\s)$",
+    re.IGNORECASE,
+)
+ABBREVIATION_BEFORE_RE = re.compile(r"\b(?:[A-Z]\.){2,}\s$")  # "U.S. 10-year notes"
+EMERGENCY_NUMBERS = {"911", "999", "112", "000"}
+CALL_WORDS_RE = re.compile(
+    r"\s+(?:call|calls|caller|callers|dispatch\w*|operator\w*|cent(?:er|re)s?|emergenc\w*)\b"
+)
+UNIT_SUFFIXES = {
+    "k", "m", "mn", "mln", "b", "bn", "tn", "km", "kg", "mm", "cm", "ml", "mg", "g", "lb", "lbs",
+    "oz", "ft", "mph", "kph", "kmh", "mw", "gw", "kw", "kwh", "gb", "mb", "tb", "hz", "ghz",
+    "mhz", "l", "t", "sq",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Numeral:
+    """One number as written, before deciding whether it is a figure."""
+
+    value: float
+    start: int
+    end: int  # after any scale word or suffix
+    digits: str  # the digits as written ("" for number words)
+    scaled: bool  # a scale word or suffix multiplied it
+    words: bool  # written in words ("twelve thousand")
+    suffix: str  # "k", "m", "bn" as written, lower-cased
+
+
+@cache
+def numeral_re(lang: str) -> re.Pattern[str]:
+    """Numbers in the language's own separators, with scale words, suffixes and fractions."""
+    group, decimal = _separators(lang)
+    g, d = re.escape(group), re.escape(decimal)
+    digits = rf"\d{{1,3}}(?:{g}\d{{3}})+(?:{d}\d+)?|\d+(?:{d}\d+)?"
+    scales = "|".join(SCALES)
+    suffixes = "|".join(sorted(SUFFIXES, key=len, reverse=True))
+    never = "" if lang == "en" else "(?!)"  # number words are read in English only
+    words = rf"\b(?P<words>{never}{_WORD}(?:(?:\s+|-|\s+and\s+){_WORD})*)\b"
+    return re.compile(
+        rf"(?<![\d/])(?P<frac>(?:(?P<whole>\d+)[- ])?(?P<fn>\d{{1,2}})/(?P<fd>\d{{1,2}}))(?![\d/])"
+        rf"|(?P<num>{digits})(?:\s?(?P<suffix>{suffixes})\b)?(?:\s+(?P<scale>{scales})\b)?"
+        rf"|{words}(?:\s+(?P<wscale>{scales})\b)?",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _separators(lang: str) -> tuple[str, str]:
+    """Thousands and decimal separators from CLDR; English ones when babel lacks the locale."""
+    from babel import Locale, UnknownLocaleError, numbers
+
+    try:
+        locale = Locale.parse(lang)
+    except (UnknownLocaleError, ValueError):
+        return ",", "."
+    group, decimal = numbers.get_group_symbol(locale), numbers.get_decimal_symbol(locale)
+    if group not in ",." or decimal not in ",.":  # narrow spaces (French): too risky in prose
+        group = "." if decimal == "," else ","
+    return group, decimal
+
+
+def numerals(text: str, lang: str = "en") -> list[Numeral]:
+    """Every number written in text, in order, with its value."""
+    group, decimal = _separators(lang)
+    found: list[Numeral] = []
+    for match in numeral_re(lang).finditer(text):
+        value = _value(match, group, decimal)
+        if value is None:
+            continue
+        scaled = bool(match.group("suffix") or match.group("scale") or match.group("wscale"))
+        digits = match.group("num") or match.group("frac") or ""
+        suffix = (match.group("suffix") or "").lower()
+        words = bool(match.group("words"))
+        found.append(Numeral(value, match.start(), match.end(), digits, scaled, words, suffix))
+    return found
+
+
+def _value(match: re.Match[str], group: str, decimal: str) -> float | None:
+    if match.group("frac"):
+        numerator, denominator = int(match.group("fn")), int(match.group("fd"))
+        if not 0 < numerator < denominator or denominator not in (2, 3, 4, 8, 16, 32, 64):
+            return None
+        return int(match.group("whole") or 0) + numerator / denominator
+    if match.group("words"):
+        value = words_to_number(match.group("words"))
+        scale = match.group("wscale")
+    else:
+        value = float(match.group("num").replace(group, "").replace(decimal, "."))
+        scale = match.group("scale")
+        suffix = (match.group("suffix") or "").lower()
+        value *= SUFFIXES.get(suffix, 1)
+    return None if value is None else value * SCALES.get((scale or "").lower(), 1)
+
+
+def words_to_number(words: str) -> float | None:
+    """'twelve thousand' → 12000, 'one hundred and fifty' → 150; None if not a number."""
+    try:
+        return float(text2num(words.lower().replace("-", " "), "en"))
+    except ValueError:
+        return None
+
+
+def names_something(text: str, n: Numeral) -> bool:
+    """True when the number is a year, date, time, model or product number, code, citation,
+    phone number or list marker rather than a count or measure."""
+    before, after = text[max(0, n.start - 40) : n.start], text[n.end : n.end + 40]
+    if n.words:
+        return bool(DATE_AFTER_RE.match(after))
+    raw = n.digits
+    naira = n.scaled and re.search(r"(?:^|[\s(])[NR]$", before)  # "N500m" is money
+    if before and (before[-1].isalpha() or before[-1] in "=#@_") and not naira:
+        return True  # "RAV4", "CLc1", "hati2"
+    if re.match(r"[^\W\d_]", after) and not _unit_suffix(after):
+        return True  # "777x", "5G", "24th"
+    if re.search(r"\w-$|\d[.:/]$", before) or re.match(r"-\d|[.:/]\d|'?s\b", after):
+        return True  # "COVID-19", "787-9", "12.05.2020", "10:30", "1990s"
+    if raw.startswith("0") and len(raw) > 1 and raw[1].isdigit():
+        return True  # "0000 GMT", "007"
+    if not n.scaled and re.fullmatch(r"1[89]\d\d|20\d\d|2100", raw):
+        return True  # a bare year
+    if DATE_BEFORE_RE.search(before) or DATE_AFTER_RE.match(after) or TIME_AFTER_RE.match(after):
+        return True
+    if CITATION_BEFORE_RE.search(before) or ABBREVIATION_BEFORE_RE.search(before):
+        return True  # "no. 178", "hal. 41", "U.S. 10-year notes"
+    if raw in EMERGENCY_NUMBERS and (
+        CALL_WORDS_RE.match(after) or re.search(r"\b(?:dial(?:l?ed)?|call(?:ed)?)\s$", before)
+    ):
+        return True  # "911 calls"
+    return _after_a_name(before, raw) or _before_a_name(after, raw)
+
+
+def _unit_suffix(after: str) -> bool:
+    letters = re.match(r"[^\W\d_]+", after)
+    return bool(letters) and letters.group().lower() in UNIT_SUFFIXES  # type: ignore[union-attr]
+
+
+def _after_a_name(before: str, raw: str) -> bool:
+    """ "Boeing 737", "Windows 10", "S&P 500", "Section 230": a capitalised word right before a
+    plain number names a thing, unless that word only starts the sentence."""
+    if "," in raw or "." in raw or len(raw) > 4:
+        return False
+    word = re.search(r"(?:^|(?<=\s))(\S+)\s$", before)
+    if not word or not word.group(1)[:1].isupper():
+        return False
+    token = word.group(1).strip("\"“‘'([")
+    head = before[: word.start(1)].rstrip()
+    starts_sentence = not head or head[-1] in '.!?:;"“”\n'
+    return bool(token) and token[0].isupper() and not starts_sentence
+
+
+def _before_a_name(after: str, raw: str) -> bool:
+    """ "737 Max", "787 Dreamliner": a plain three- or four-digit number right before a
+    capitalised word that is not a nationality ("300 Russian troops") is a model number."""
+    word = re.match(r"\s([A-Z][a-z]+)\b", after)
+    if not word or not re.fullmatch(r"\d{3,4}", raw):
+        return False
+    return not word.group(1).endswith(NATIONALITY_ENDINGS) and word.group(1) not in COMPASS
+
+
+NATIONALITY_ENDINGS = ("an", "ese", "ish", "i", "ch", "ic")
+COMPASS = {"North", "South", "East", "West", "New", "United", "Central", "Northern", "Southern"}
