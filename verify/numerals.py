@@ -142,10 +142,10 @@ def names_something(text: str, n: Numeral) -> bool:
     phone number or list marker rather than a count or measure."""
     before, after = text[max(0, n.start - 40) : n.start], text[n.end : n.end + 40]
     if n.words:
-        return bool(DATE_AFTER_RE.match(after))
+        return bool(DATE_AFTER_RE.match(after) or CITATION_BEFORE_RE.search(before))
     raw = n.digits
     naira = n.scaled and re.search(r"(?:^|[\s(])[NR]$", before)  # "N500m" is money
-    if before and (before[-1].isalpha() or before[-1] in "=#@_") and not naira:
+    if before and (before[-1].isalpha() or before[-1] in "=#@_/\\") and not naira:
         return True  # "RAV4", "CLc1", "hati2"
     if re.match(r"[^\W\d_]", after) and not _unit_suffix(after):
         return True  # "777x", "5G", "24th"
@@ -172,8 +172,8 @@ def _unit_suffix(after: str) -> bool:
 
 
 def _after_a_name(before: str, raw: str) -> bool:
-    """ "Boeing 737", "Windows 10", "S&P 500", "Section 230": a capitalised word right before a
-    plain number names a thing, unless that word only starts the sentence."""
+    """A capitalised word right before a plain number names a thing ("Boeing 737", "Windows
+    10", "S&P 500", "Section 230"), unless that word only starts the sentence."""
     if "," in raw or "." in raw or len(raw) > 4:
         return False
     word = re.search(r"(?:^|(?<=\s))(\S+)\s$", before)
@@ -186,8 +186,8 @@ def _after_a_name(before: str, raw: str) -> bool:
 
 
 def _before_a_name(after: str, raw: str) -> bool:
-    """ "737 Max", "787 Dreamliner": a plain three- or four-digit number right before a
-    capitalised word that is not a nationality ("300 Russian troops") is a model number."""
+    """A plain three- or four-digit number right before a capitalised word that is not a
+    nationality is a model number ("737 Max", "787 Dreamliner"; not "300 Russian troops")."""
     word = re.match(r"\s([A-Z][a-z]+)\b", after)
     if not word or not re.fullmatch(r"\d{3,4}", raw):
         return False

@@ -76,6 +76,8 @@ MEASURES = {
     "acre", "ton", "tonne", "point", "storey", "story", "degree", "cup", "tablespoon",
     "teaspoon", "tbsp", "tsp", "cylinder", "inning", "lap", "seat",
 }  # fmt: skip
+# Past participles that are what a number counts ("37 killed").
+PARTICIPLES = {"killed", "injured", "wounded", "dead", "arrested", "displaced", "infected"}
 DETERMINERS = {"the", "its", "their", "his", "her", "our", "these", "those", "your", "my"}
 TOKEN_RE = re.compile(r"[^\W\d_][\w'’&.-]*|\d[\w.,/-]*|[^\w\s]", re.UNICODE)
 # Written-in-words numbers without a noun are rarely figures ("one of them", "two to Biman").
@@ -161,7 +163,13 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
 
 def _not_a_figure(text: str, nums: list[Numeral], i: int) -> bool:
     n = nums[i]
-    if numerals.names_something(text, n) or MATURITY_RE.match(text, n.end):
+    money = currencies.prefix_before(text, n.start) or currencies.name_after(
+        text, n.end, scaled=n.scaled
+    )
+    if n.words and n.value == 1 and not (n.scaled or money or PERCENT_RE.match(text, n.end)):
+        # "one of those things", "one Weibo commenter", "at one point"; "one lemon" counts
+        return not re.match(r"\s(?!of\b|point\b|time\b|day\b|way\b|another\b)[a-z]", text[n.end :])
+    if not money and numerals.names_something(text, n) or MATURITY_RE.match(text, n.end):
         return True
     previous = nums[i - 1] if i else None
     return previous is not None and re.fullmatch(r"\s+", text[previous.end : n.start]) is not None
@@ -228,9 +236,10 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
         end = per.end() if per else end
         unit = f"{currency} {noun}".strip()
     elif not unit:
-        noun, end = _noun_after(text, end, lang, words=n.words)
-        unit = normalise_unit(noun) if noun else ""
-        if n.words and not noun:
+        noun, noun_end = _noun_after(text, end, lang, words=n.words)
+        adjacent = bool(re.fullmatch(r"[\s-]+\S+", text[end:noun_end]))
+        end, unit = noun_end, normalise_unit(noun) if noun else ""
+        if n.words and not noun or lang == "en" and _names_one_thing(noun, value, high, adjacent):
             return None
     approx, bound, qualifier = False, "range" if high else "exact", ""
     words = QUALIFIER_RE.search(text[max(0, start - 30) : start])
@@ -245,6 +254,27 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
         value=value, unit=unit, approx=approx, bound=bound, low=low, text=text[start:end],
         start=start, end=end, currency=currency, noun=noun, qualifier=qualifier,
     )  # fmt: skip
+
+
+def _last(window: str, match: re.Match[str]) -> bool:
+    """Whether no lower-case word follows this one (so it ends the phrase)."""
+    return not re.match(r"\s+[a-z]", window[match.end() :])
+
+
+def _names_one_thing(noun: str, value: float, high: Numeral | None, adjacent: bool) -> bool:
+    """A number above one right before a singular noun names the thing: "the 777 program"."""
+    return (
+        adjacent
+        and len(noun) > 3
+        and noun not in numerals.UNIT_SUFFIXES
+        and value != 1
+        and high is None
+        and noun.isalpha()
+        and not noun.endswith("s")
+        and noun not in UNCOUNTED
+        and noun not in MEASURES
+        and not re.search(r"(?:men|ren|ple|ft)$", noun)
+    )
 
 
 def _noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int]:
@@ -272,8 +302,14 @@ def _noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, in
             names += 1
         elif lower in STOPWORDS or lower.endswith("ly") or noun and lower.endswith(("ed", "ing")):
             break  # "3,000 troops arrived", "four brigades totaling"
+        elif (
+            not noun and lower.endswith("ed") and lower not in PARTICIPLES and _last(window, match)
+        ):
+            break  # "about 660,000 based on": a verb follows the number
         else:
             noun, noun_end = lower, end + match.end()
             if lang != "en" or lower in MEASURES or lower.rstrip("s") in MEASURES:
                 break  # nouns come first outside English: "17.000 orang tewas"
+            if lower.endswith("s") or lower in UNCOUNTED:
+                break  # a plural ends the phrase: "two infected individuals sought"
     return noun, noun_end
