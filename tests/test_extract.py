@@ -42,7 +42,8 @@ def test_attribution_trailing_inverted_and_according_to() -> None:
     according = extract.attribute(
         "According to Ukrainian intelligence, about 3,000 troops arrived."
     )
-    assert trailing.who == inverted.who == "Dmitry Peskov"
+    assert trailing.who == "Kremlin spokesman Dmitry Peskov"  # titles stay with names
+    assert inverted.who == "Dmitry Peskov, the Kremlin spokesman"
     assert trailing.assertion == "There is contradictory information."
     assert according.who == "Ukrainian intelligence"
     assert according.assertion == "About 3,000 troops arrived."
@@ -69,7 +70,7 @@ def test_pronoun_and_surname_resolve_to_earlier_speaker() -> None:
     )
     by_text = {c.quote[:10]: c.attributed_to for c in extract.claims(text, min_score=0)}
     assert by_text["He called "] == "President Yoon Suk Yeol"
-    assert by_text["Peskov sai"] == "Dmitry Peskov"
+    assert by_text["Peskov sai"] == "Kremlin spokesman Dmitry Peskov"
 
 
 def test_checkworthiness_ranks_specific_attributed_facts_above_opinion() -> None:
