@@ -29,7 +29,8 @@ PERSON_TITLES = re.compile(
     r"executive|reporter|correspondent)\b\.?\s+[A-Z]"
 )
 DEFINITE_RE = re.compile(r"^[Tt]he\s+(?P<head>[a-z]+)$")  # "the company", not "The Kremlin"
-NAME = r"^[A-Z][a-z]+(?: [A-Z][\w'’.-]+)+(?:,|$)"  # "Scott Strenfel, PG&E's meteorologist"
+# A personal name ending the phrase or followed by its role: "Tim Clark", "Scott Strenfel, …"
+NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:[- ][A-Z][\w'’-]+)+(?=,|\s+of\b|$)")
 QUOTE_OPEN, QUOTE_CLOSE = "“", "”"
 
 
@@ -41,14 +42,19 @@ class _Context:
     every: list[str]
 
     def kind(self, who: str) -> str:
-        words = who.split()
+        head = re.split(r",|\s+of\s+", who)[0]  # "Dr. X of the Department of Health and …"
+        words = head.split()
         last = words[-1].lower().strip(".,")
-        if " and " in who or last[:1].islower() and last.endswith("s") and last not in ORG_WORDS:
+        if " and " in head or last[:1].islower() and last.endswith("s") and last not in ORG_WORDS:
             return "group"
-        named = PERSON_TITLES.search(who) or re.match(NAME, who)
-        if named and not any(w.lower().strip(".,") in ORG_WORDS for w in words[:4]):
+        name = NAME_RE.search(who)
+        if PERSON_TITLES.search(who) or name and not ORG_WORDS & set(name.group().lower().split()):
             return "person"
         return "org"
+
+    def _untitled(self) -> list[str]:
+        """Speakers that may be organisations named like people ("Big Machine")."""
+        return [w for w in self.every if not PERSON_TITLES.search(w) and "," not in w]
 
     def remember(self, who: str) -> None:
         kind = self.kind(who)
@@ -61,7 +67,7 @@ class _Context:
         if lower in ("he", "she"):
             return _last(self.people)
         if lower == "they":
-            return _last(self.groups) or _last(self.orgs)
+            return _last(self.groups) or _last(self.orgs) or _last(self._untitled())
         if lower == "it":
             return _last(self.orgs)
         if lower in ("we", "i"):
@@ -70,7 +76,7 @@ class _Context:
         if definite and definite.group("head").lower() in ORG_WORDS | {"organisation"}:
             head = definite.group("head").lower()
             named = [o for o in self.orgs if head in o.lower().split()]
-            return _last(named) or _last(self.orgs) or who
+            return _last(named) or _last(self.orgs) or _last(self._untitled()) or who
         if len(who.split()) <= 2:
             word = who.split()[-1]
             for earlier in reversed(self.every):
@@ -89,7 +95,10 @@ def attribute_all(texts: list[str]) -> list[Attribution]:
     found = [speakers.attribute(text) for text in texts]
     context = _Context([], [], [], [])
     resolved: list[Attribution] = []
-    for a in found:
+    for text, a in zip(texts, found, strict=True):
+        for relay in speakers.ACCORDING_RE.finditer(text):  # "…, according to Sui-Lee Wee"
+            if relay.group("who") != a.who and speakers.is_speaker(relay.group("who")):
+                context.remember(speakers.clean_who(relay.group("who")))
         who = context.resolve(a.who) if a.who else None
         if who:
             context.remember(who)
@@ -106,7 +115,8 @@ def _quotes_inherit(texts: list[str], found: list[Attribution]) -> list[Attribut
         if open_quote:
             runs[-1].append(i)
         elif _opens(text) and not _closes_all(text):
-            follows_quote = i and _quotes(texts[i - 1]) and found[i - 1].who
+            previous = texts[i - 1] if i else ""
+            follows_quote = (_quotes(previous) or previous.endswith(":")) and found[i - 1].who
             runs.append([i - 1, i] if follows_quote and not found[i].who else [i])
         elif _wholly_quoted(text) and i and _quotes(texts[i - 1]) and found[i - 1].who:
             runs.append([i - 1, i])
