@@ -47,14 +47,15 @@ class _Context:
         last = words[-1].lower().strip(".,")
         if " and " in head or last[:1].islower() and last.endswith("s") and last not in ORG_WORDS:
             return "group"
-        name = NAME_RE.search(who)
-        if PERSON_TITLES.search(who) or name and not ORG_WORDS & set(name.group().lower().split()):
+        if PERSON_TITLES.search(who):
             return "person"
-        return "org"
+        name = NAME_RE.search(who)
+        org = ORG_WORDS & {w.lower().strip(".,") for w in words}
+        return "person" if name and not org else "org"
 
     def _untitled(self) -> list[str]:
         """Speakers that may be organisations named like people ("Big Machine")."""
-        return [w for w in self.every if not PERSON_TITLES.search(w) and "," not in w]
+        return [w for w in self.every if not PERSON_TITLES.search(w)]
 
     def remember(self, who: str) -> None:
         kind = self.kind(who)

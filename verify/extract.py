@@ -18,7 +18,7 @@ __all__ = [
     "Attribution", "Candidate", "Extraction", "Sentence", "Skipped", "attribute", "sentences",
 ]  # fmt: skip
 
-MIN_CHECKWORTHINESS = 0.2
+MIN_CHECKWORTHINESS = 0.15
 DUPLICATE_SCORE = 90.0  # token_sort_ratio on processed text; syndicated copies score 95+
 SUBSET_SCORE = 95.0  # token_set_ratio, only when the texts have similar word counts
 SUBSET_SHARE = 0.75
@@ -94,7 +94,7 @@ def _judge(
     features = checkworthiness.score(
         sentence.text, attributed=said.who is not None, n_quantities=len(figures)
     )
-    if why is None and features["score"] < min_score:
+    if why is None and features["score"] < min_score and not inner:
         why = "not check-worthy"
     if why is None and len(assertion.split()) < 3:
         why = "fragment"

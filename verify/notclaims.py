@@ -32,7 +32,8 @@ IMPERATIVE_VERBS = {
     "contact", "wash", "cut", "core", "peel", "mix", "pour", "bring", "cook", "bake", "serve",
     "turn", "set", "wait", "store", "allow", "choose", "consider", "enjoy", "sign", "share",
     "imagine", "remember", "look", "start", "stop", "join", "find", "buy", "drink", "wear",
-    "ladle", "wipe", "screw", "tighten", "seal", "simmer", "sterilize", "sterilise", "cover",
+    "ladle", "cube", "wipe", "screw", "tighten", "seal", "simmer", "sterilize", "sterilise",
+    "cover",
     "drain", "combine", "whisk", "chop", "slice", "spread", "sprinkle", "preheat", "note",
     "please", "tell", "ask", "pray", "forgive", "protect", "guide", "help", "learn", "download",
     "register", "apply", "subscribe", "vote", "support", "donate", "beware", "don’t",
@@ -42,9 +43,12 @@ INSTRUCTION_RE = re.compile(
     r"\b(?:make sure|be sure)\b|\bit(?:'s| is) (?:best|important|a good idea) to\b",
     re.I,
 )
-EXHORTATION_RE = re.compile(r"\b(?:let's|let us|we must|we should|we need to|we have to)\b", re.I)
+EXHORTATION_RE = re.compile(
+    r"\b(?:let's|let’s|let us|we must|we should|we need to|we have to)\b", re.I
+)
 FUTURE_RE = re.compile(
-    r"\b(?:will|won't|would|could|may|might|shall|should|'ll|is set to|are set to|is due to|"
+    r"\b(?:will|won't|would|could|may|might|shall|should(?! be noted)|'ll|was set to|"
+    r"were set to|is due to|"
     r"are due to|is expected to|are expected to|plans? to|planned to|intends? to|aims? to|"
     r"is likely to|are likely to|is going to|are going to|hopes? to|wants? to|is poised to|"
     r"looks like it's|is about to|are about to)\b",
@@ -52,14 +56,19 @@ FUTURE_RE = re.compile(
 )
 PAST_OR_PRESENT_BEFORE_RE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|did|does|do)\b(?! (?:set|due|expected|likely|going|"
-    r"poised|about) to)|\b\w+ed\b",
+    r"poised|about) to)|(?<!the )(?<!a )\b\w+ed\b|\b(?:thought|knew|felt|found|made|took|gave|"
+    r"got|went|came|saw|told|said|says|became|began|led|left|lost|won|paid|sent|spent|built|"
+    r"held|kept|brought|bought|claimed|believes|thinks)\b",
     re.I,
 )
 OPINION_RE = re.compile(
     r"\b(?:i think|i believe|i feel|i prefer|i love|i hope|i don't know|i don’t know|in my "
     r"(?:view|opinion)|sadly|unfortunately|fortunately|hopefully|honestly|frankly|delicious|"
     r"wonderful|terrible|amazing|awesome|awful|lovely|beautiful|best|worst|yummy|easy|tasty|"
-    r"chances are|needless to say|of course)\b|!$",
+    r"chances are|needless to say|of course|(?:i|we|they|he|she) hopes?|hoped|hopeful|"
+    r"welcomed?|welcomes|pleased|relieved|grateful|thank|thanks|thanked|praised?|condemned|"
+    r"disappointed|unacceptable|outrageous|shameful|disgraceful|terribly|luckily|"
+    r"end of an era|no further comment|vote of confidence)\b",
     re.I,
 )
 FIRST_SECOND_PERSON_RE = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|you|your|you're|you’re)\b")
@@ -67,7 +76,8 @@ FIRST_SECOND_PERSON_RE = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|you|you
 # benchmark pages hold Indonesian), enough to tell sermons and advice from reports.
 PERSONAL_WORDS = {
     "id": r"\b(?:jangan|janganlah|mari|marilah|hendaklah|sebaiknya|semoga|mudah2an|mudah-mudahan|"
-    r"kita|kami|saya|aku|kamu|anda|engkau|kalian|ayo)\b",
+    r"kita|kami|saya|aku|kamu|anda|engkau|kalian|ayo|harus|harusnya|seharusnya|tentu|"
+    r"tentunya|mungkin|pasti|nah|cuma)\b|^jadi\b",
     "de": r"\b(?:ich|wir|du|ihr|Sie|mein|unser|dein)\b",
     "pt": r"\b(?:eu|nós|você|vocês|meu|nosso)\b",
     "es": r"\b(?:yo|nosotros|usted|ustedes|mi|nuestro)\b",
