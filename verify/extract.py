@@ -3,11 +3,8 @@
 Pure: strings in, frozen values out. Offsets always index into the text given.
 """
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
-
-from rapidfuzz import fuzz, process, utils
 
 from verify import attribution, checkworthiness, languages, nested, notclaims, quantities
 from verify.sentences import Sentence, sentences
@@ -19,10 +16,6 @@ __all__ = [
 ]  # fmt: skip
 
 MIN_CHECKWORTHINESS = 0.15
-DUPLICATE_SCORE = 90.0  # token_sort_ratio on processed text; syndicated copies score 95+
-SUBSET_SCORE = 95.0  # token_set_ratio, only when the texts have similar word counts
-SUBSET_SHARE = 0.75
-NEGATIONS = {"not", "no", "never", "nt", "denied", "denies", "deny", "false", "fake"}
 
 
 @dataclass(frozen=True)
@@ -126,47 +119,3 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 def _shift(q: quantities.Quantity, offset: int) -> quantities.Quantity:
     """The same figure with offsets into the whole article instead of the sentence."""
     return replace(q, start=q.start + offset, end=q.end + offset)
-
-
-def normalised(text: str) -> str:
-    """Lower-case, punctuation-free form used to spot the same claim worded the same way."""
-    return str(utils.default_process(text))
-
-
-def figure_signature(figures: list[dict[str, Any]]) -> tuple[tuple[float, str], ...]:
-    """Sorted (value, unit) pairs: near-duplicates must state the same figures."""
-    return tuple(sorted((float(q["value"]), str(q["unit"])) for q in figures))
-
-
-def same_claim(a: str, b: str) -> bool:
-    """True when two normalised claim texts are near-copies (syndication, light edits).
-
-    token_set_ratio alone scores any subset 100 ("is it true" vs a long sentence), so it only
-    counts when the shorter text holds most of the longer one's words; a negation on one side
-    only ("did not send") always keeps them apart."""
-    words_a, words_b = set(a.split()), set(b.split())
-    if (words_a & NEGATIONS) != (words_b & NEGATIONS):
-        return False
-    if fuzz.token_sort_ratio(a, b, score_cutoff=DUPLICATE_SCORE):
-        return True
-    shorter, longer = sorted((len(words_a), len(words_b)))
-    return shorter >= SUBSET_SHARE * longer and bool(
-        fuzz.token_set_ratio(a, b, score_cutoff=SUBSET_SCORE)
-    )
-
-
-def find_same(text: str, others: Sequence[str]) -> int | None:
-    """Index of a near-copy of text among others (all normalised), or None.
-
-    rapidfuzz's C loop with a score cutoff picks the few candidates; same_claim decides."""
-    for scorer, cutoff in (
-        (fuzz.token_sort_ratio, DUPLICATE_SCORE),
-        (fuzz.token_set_ratio, SUBSET_SCORE),
-    ):
-        # processor=None: both sides are already normalised
-        for _, _, index in process.extract(
-            text, others, scorer=scorer, processor=None, score_cutoff=cutoff, limit=10
-        ):
-            if same_claim(text, others[index]):
-                return int(index)
-    return None

@@ -8,9 +8,9 @@ from typing import Any
 from sqlalchemy import insert
 from sqlmodel import Session, col, func, select
 
-from verify import extract, origins, queue
+from verify import extract, origins, queue, repeats
 from verify.articles import ArticleInput
-from verify.models import Article, Claim, Mention, StatusChange, utcnow
+from verify.models import Article, Claim, Evidence, Mention, StatusChange, utcnow
 from verify.quantities import Quantity
 from verify.workflow import Workflow
 
@@ -26,33 +26,64 @@ class IngestResult:
     skipped: list[str] = field(default_factory=list)
     new_claims: int = 0
     merged_mentions: int = 0
+    not_claims: list[dict[str, Any]] = field(default_factory=list)  # sentences left out, why
 
 
 Pending = dict[str, Any]  # a claim row inserted in this run: its "id" is set once stored
 
 
+@dataclass
+class _Known:
+    """A claim the index can merge into: its row (or id) and what the comparison reads."""
+
+    ref: "int | Pending"
+    text: str  # normalised
+    words: frozenset[str]
+    negated: bool
+
+
 class DuplicateIndex:
-    """Claims grouped by their figures, to merge near-copies into one claim. Holds the ids of
-    stored claims and the rows of claims queued in this run."""
+    """Stored claims and claims queued in this run, to merge repeats into one claim: near-copies
+    (syndication) and the same report by other outlets (same figures, enough rarer words).
+    Claims with figures are grouped by them; the rest by their rarer words, so a new claim is
+    compared with a few candidates, never with every claim."""
 
     def __init__(self, session: Session) -> None:
-        self.texts: dict[tuple[tuple[float, str], ...], list[str]] = defaultdict(list)
-        self.refs: dict[tuple[tuple[float, str], ...], list[int | Pending]] = defaultdict(list)
+        self.by_figures: dict[repeats.Signature, list[_Known]] = defaultdict(list)
+        self.by_word: dict[str, list[_Known]] = defaultdict(list)
         for claim_id, text, figures in session.exec(select(Claim.id, Claim.text, Claim.quantities)):
             self.add(claim_id or 0, text, list(figures))
 
-    def add(self, ref: int | Pending, text: str, figures: list[dict[str, Any]]) -> None:
-        key = extract.figure_signature(figures)
-        self.texts[key].append(extract.normalised(text))
-        self.refs[key].append(ref)
+    def add(self, ref: "int | Pending", text: str, figures: list[dict[str, Any]]) -> None:
+        normal = repeats.normalised(text)
+        known = _Known(ref, normal, repeats.content_words(normal), repeats.negated(normal))
+        signature = repeats.figure_signature(figures)
+        if signature:
+            self.by_figures[signature].append(known)
+        else:
+            for word in known.words:
+                self.by_word[word].append(known)
 
-    def find(self, text: str, figures: list[dict[str, Any]]) -> int | Pending | None:
-        key = extract.figure_signature(figures)
-        found = extract.find_same(extract.normalised(text), self.texts.get(key, []))
-        if found is None:
-            return None
-        ref = self.refs[key][found]
-        return ref["id"] if isinstance(ref, dict) and "id" in ref else ref
+    def find(self, text: str, figures: list[dict[str, Any]]) -> "int | Pending | None":
+        normal = repeats.normalised(text)
+        words, negated = repeats.content_words(normal), repeats.negated(normal)
+        signature = repeats.figure_signature(figures)
+        candidates = self.by_figures.get(signature, []) if signature else self._sharing(words)
+        for known in candidates:
+            if repeats.same_claim(normal, known.text) or repeats.same_report(
+                words, known.words, signature, negated=(negated, known.negated)
+            ):
+                ref = known.ref
+                return ref["id"] if isinstance(ref, dict) and "id" in ref else ref
+        return None
+
+    def _sharing(self, words: frozenset[str]) -> list[_Known]:
+        """Figure-less claims sharing one of these words (a near-copy shares most of them)."""
+        seen: dict[int, _Known] = {}
+        for word in sorted(words, key=lambda w: len(self.by_word.get(w, ())))[:3]:
+            for known in self.by_word.get(word, ()):
+                seen.setdefault(id(known), known)
+        return list(seen.values())
 
 
 BATCH_ARTICLES = 200  # rows are written in bulk this often
@@ -65,6 +96,7 @@ class _Batch:
     claims: list[Pending] = field(default_factory=list)
     created: list[tuple[Pending, str]] = field(default_factory=list)
     mentions: list[tuple[int | Pending, int, int, int]] = field(default_factory=list)
+    disputes: list[tuple[int | Pending, Article, extract.Candidate]] = field(default_factory=list)
 
 
 def ingest(
@@ -117,7 +149,12 @@ def _queue_claims(
     """An article's claims into the batch: new claim rows, or mentions of known claims."""
     now = utcnow()
     reason = f"extracted from article {article.id}: {article.title}"
-    for candidate in extract.claims(article.text):
+    extraction = extract.read(article.text)
+    result.not_claims.extend(
+        {"article": article.id, "start": s.start, "end": s.end, "text": s.text, "why": s.reason}
+        for s in extraction.skipped
+    )
+    for candidate in extraction.candidates:
         figures = candidate.quantity_dicts()
         found = index.find(candidate.text, figures)
         if found is None:
@@ -137,6 +174,8 @@ def _queue_claims(
             result.merged_mentions += 1
             _merge(session, found, candidate, batch)
         batch.mentions.append((found, article.id or 0, candidate.start, candidate.end))
+        if candidate.disputed_by:
+            batch.disputes.append((found, article, candidate))
 
 
 def _write(session: Session, batch: _Batch, *, flow: Workflow, actor: str) -> None:
@@ -166,9 +205,32 @@ def _write(session: Session, batch: _Batch, *, flow: Workflow, actor: str) -> No
               "char_start": start, "char_end": end}
              for ref, article_id, start, end in batch.mentions],
         )  # fmt: skip
+    if batch.disputes:
+        rows = [_dispute_row(*d, actor) for d in batch.disputes]
+        connection.execute(insert(Evidence.__table__), rows)  # type: ignore[attr-defined]
     batch.claims.clear()
     batch.created.clear()
     batch.mentions.clear()
+    batch.disputes.clear()
+
+
+def _dispute_row(
+    ref: int | Pending, article: Article, candidate: extract.Candidate, actor: str
+) -> dict[str, Any]:
+    """A dispute reported in the article itself ("the mayor called it 'nonsense'"), kept as a
+    mention from the article: shown with the claim, never counted as an independent origin."""
+    return {
+        "claim_id": ref if isinstance(ref, int) else ref["id"],
+        "url": article.url or f"article://{article.id}",
+        "passage": candidate.quote,
+        "char_start": candidate.start,
+        "char_end": candidate.end,
+        "stance": "mentions",
+        "method": "article",
+        "note": f"disputed by {candidate.disputed_by} ({candidate.dispute}) in the article itself",
+        "added_by": actor,
+        "added_at": utcnow(),
+    }
 
 
 def _merge(

@@ -24,7 +24,7 @@ QUALIFIERS: dict[str, tuple[bool, str]] = {
     "above": (False, "min"), "fewer than": (False, "max"), "less than": (False, "max"),
     "under": (False, "max"), "just under": (False, "max"), "below": (False, "max"),
     "up to": (False, "max"), "as many as": (False, "max"), "as much as": (False, "max"),
-    "at most": (False, "max"), "no more than": (False, "max"),
+    "at most": (False, "max"), "no more than": (False, "max"), "within": (False, "max"),
 }  # fmt: skip
 DEFAULT_WORDS = {"min": "more than", "max": "up to"}
 QUALIFIER_RE = re.compile(
