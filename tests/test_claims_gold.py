@@ -1,0 +1,236 @@
+"""The claim-extraction gold set is well formed (no data sets needed), and its loader refuses
+text that does not match the annotations."""
+
+import hashlib
+import importlib.util
+import json
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+
+
+def _module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("claims_gold", ROOT / "eval" / "claims_gold.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["claims_gold"] = module  # dataclasses look their module up while being created
+    spec.loader.exec_module(module)
+    return module
+
+
+gold = _module()
+RECORDS: list[dict[str, Any]] = [
+    json.loads(line) for line in gold.GOLD.read_text(encoding="utf-8").splitlines()
+]
+
+
+def test_every_record_is_well_formed() -> None:
+    found = [p for record in RECORDS for p in gold.problems(record)]
+    assert not found, found[:10]
+
+
+def test_size_and_coverage() -> None:
+    assert len(RECORDS) >= 300
+    assert {r["dataset"] for r in RECORDS} == {"aeb", "fnc1"}
+    assert sum(r["checkable"] for r in RECORDS) >= 150
+    kinds = {r["not_claim"] for r in RECORDS} - {None}
+    assert {"dateline", "caption", "question", "prediction", "plan", "opinion"} <= kinds
+    assert {"instruction", "table", "exhortation", "prayer", "fragment"} <= kinds
+    assert any(r["nested"] for r in RECORDS)
+
+
+def test_ids_are_unique() -> None:
+    ids = [r["id"] for r in RECORDS]
+    assert len(ids) == len(set(ids))
+
+
+def test_sentences_are_ordered_and_do_not_overlap_within_a_document() -> None:
+    spans: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    for r in RECORDS:
+        spans[(r["dataset"], r["doc"])].append((r["start"], r["end"]))
+    for key, found in spans.items():
+        assert found == sorted(found), key
+        for (_, end), (start, _) in zip(found, found[1:], strict=False):
+            assert end <= start, (key, end, start)
+
+
+def test_figures_and_non_figures_lie_inside_their_sentence_in_order() -> None:
+    for r in RECORDS:
+        for f in r["figures"]:
+            assert r["start"] <= f["start"] < f["end"] <= r["end"], r["id"]
+        for n in r["non_figures"]:
+            assert r["start"] <= n["start"] < n["end"] <= r["end"], r["id"]
+
+
+def _figure(**changes: Any) -> dict[str, Any]:
+    figure = {"text": "5", "start": 0, "end": 1, "value": 5, "unit": None, "bound": "exact"}
+    return (
+        figure
+        | {"low": None, "currency": None, "scale_applied": False, "unit_implicit": False}
+        | changes
+    )
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"checkable": "yes"}, "'checkable' has type str"),
+        ({"not_claim": "rumour"}, "unknown not_claim"),
+        ({"start": 50, "end": 10}, "not ordered"),
+        ({"figures": [_figure(bound="about")]}, "unknown bound"),
+        ({"figures": [_figure(value=True)]}, "'value' has type bool"),
+        ({"figures": [_figure(bound="range")]}, "a range needs low"),
+        ({"figures": [_figure(currency="$")]}, "ISO 4217"),
+        ({"figures": [_figure(start=30, end=31)]}, "not inside the sentence"),
+        ({"speaker": None}, "speaker and speaker_core go together"),
+        ({"extra": 1}, "unknown key 'extra'"),
+    ],
+)
+def test_problems_are_found(change: dict[str, Any], message: str) -> None:
+    record = {
+        "id": "aeb-x-001", "dataset": "aeb", "doc": "x", "start": 0, "end": 20, "sha1": "0" * 40,
+        "checkable": True, "not_claim": None, "speaker": "Ann Lee", "speaker_core": "Ann Lee",
+        "speaker_alternatives": [], "figures": [], "non_figures": [], "nested": None, "notes": "",
+    }  # fmt: skip
+    assert gold.problems(record) == []
+    found = gold.problems(record | change)
+    assert any(message in p for p in found), found
+
+
+def _tiny_data(root: Path, body: str) -> None:
+    folder = root / "article-extraction-benchmark"
+    folder.mkdir(parents=True)
+    truth = {"doc1": {"articleBody": body, "url": "http://example.org/"}}
+    (folder / "ground-truth.json").write_text(json.dumps(truth), encoding="utf-8")
+
+
+def _tiny_gold(path: Path, text: str, start: int, end: int) -> None:
+    record = {
+        "id": "aeb-doc1-001", "dataset": "aeb", "doc": "doc1", "start": start, "end": end,
+        "sha1": hashlib.sha1(text[start:end].encode()).hexdigest(), "checkable": True,
+        "not_claim": None, "speaker": None, "speaker_core": None, "speaker_alternatives": [],
+        "figures": [{"text": "3 cases", "start": 0, "end": 7, "value": 3, "unit": "cases",
+                     "bound": "exact", "low": None, "currency": None, "scale_applied": False,
+                     "unit_implicit": False}],
+        "non_figures": [], "nested": None, "notes": "",
+    }  # fmt: skip
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+
+
+def test_load_resolves_offsets_against_the_data(tmp_path: Path) -> None:
+    body = "3 cases were confirmed. Nothing else."
+    _tiny_data(tmp_path / "data", body)
+    _tiny_gold(tmp_path / "gold.jsonl", body, 0, 23)
+    (sentence,) = gold.load(tmp_path / "data", tmp_path / "gold.jsonl")
+    assert sentence.text == "3 cases were confirmed."
+    assert sentence.figures[0].value == 3
+
+
+def test_load_refuses_text_that_does_not_match_its_sha1(tmp_path: Path) -> None:
+    _tiny_data(tmp_path / "data", "3 cases were reported. Nothing else.")
+    _tiny_gold(tmp_path / "gold.jsonl", "3 cases were confirmed. Nothing else.", 0, 23)
+    with pytest.raises(gold.GoldError, match="does not match its sha1"):
+        gold.load(tmp_path / "data", tmp_path / "gold.jsonl")
+
+
+def test_check_command_reports_a_missing_data_folder_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert gold.main(["--check", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Error: cannot read ") and err.count("\n") == 1
+
+
+def _scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "extraction_claims", ROOT / "eval" / "extraction_claims.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["extraction_claims"] = module
+    spec.loader.exec_module(module)  # finds claims_gold in sys.modules, registered above
+    return module
+
+
+scorer = _scorer()
+
+
+@dataclass(frozen=True)
+class Quantity:  # the shape of verify.quantities.Quantity, without importing the extractor
+    value: float
+    unit: str
+    approx: bool
+    bound: str
+    low: float | None
+    text: str
+    start: int
+    end: int
+
+
+def _gold_sentence(**changes: Any) -> Any:
+    fields = {
+        "id": "aeb-x-001", "dataset": "aeb", "doc": "x", "start": 0, "end": 60, "text": "",
+        "checkable": True, "not_claim": None, "speaker": "Emirates President Tim Clark",
+        "speaker_core": "Tim Clark", "speaker_alternatives": (), "figures": (),
+        "non_figures": (), "nested": None, "notes": "",
+    }  # fmt: skip
+    return gold.GoldSentence(**(fields | changes))
+
+
+@pytest.mark.parametrize(
+    "said, right",
+    [
+        ("Emirates President Tim Clark", True),
+        ("the Emirates president Tim Clark", True),
+        ("Clark", True),
+        ("President Tim Clark", True),
+        ("Emirates", False),
+        ("Tim", False),
+        (None, False),
+    ],
+)
+def test_speaker_matching(said: str | None, right: bool) -> None:
+    assert scorer.speaker_correct(said, _gold_sentence()) is right
+
+
+def test_figures_match_on_value_unit_bound_and_currency() -> None:
+    gold_fig = gold.Figure("about 2 inches", 0, 14, 2, "inches", "approx", None, None, False, False)
+    as_gold = scorer.gold_figure(gold_fig)
+    same = scorer.predicted_figure(Quantity(2.0, "inch", True, "exact", None, "about 2", 0, 7))
+    exact = scorer.predicted_figure(Quantity(2.0, "inch", False, "exact", None, "2", 6, 7))
+    assert scorer.full_match(as_gold, same)
+    assert not scorer.full_match(as_gold, exact)
+    assert scorer.value_match(as_gold, exact)
+    pound = scorer.predicted_figure(Quantity(10e9, "pound", False, "max", None, "£10bn", 0, 5))
+    assert (pound.unit, pound.currency) == ("", "GBP")
+    hkd = gold.Figure("88 billion Hong Kong dollars", 0, 27, 88e9, None, "min", None, "HKD",
+                      True, False)  # fmt: skip
+    dollars = Quantity(88e9, "dollars", False, "min", None, "88 billion Hong Kong dollars", 0, 27)
+    assert not scorer.full_match(scorer.gold_figure(hkd), scorer.predicted_figure(dollars))
+
+
+def test_an_implicit_unit_may_be_left_out() -> None:
+    age = gold.Figure("47", 0, 2, 47, "years", "exact", None, None, False, True)
+    bare = scorer.predicted_figure(Quantity(47.0, "", False, "exact", None, "47", 0, 2))
+    wrong = scorer.predicted_figure(Quantity(47.0, "over", False, "exact", None, "47 over", 0, 7))
+    assert scorer.full_match(scorer.gold_figure(age), bare)
+    assert not scorer.full_match(scorer.gold_figure(age), wrong)
+
+
+def test_candidates_join_the_sentence_they_overlap_most() -> None:
+    @dataclass
+    class Candidate:
+        start: int
+        end: int
+
+    first, second = _gold_sentence(start=0, end=30), _gold_sentence(id="b", start=31, end=60)
+    rows = scorer.align([first, second], [Candidate(25, 58), Candidate(0, 10)])
+    assert [len(r.candidates) for r in rows] == [1, 1]
+    assert rows[1].candidates[0].start == 25
