@@ -24,11 +24,14 @@ SMALL_WORDS = (
     "eighty|ninety"
 )
 _WORD = rf"(?:{SMALL_WORDS}|hundred|thousand|million|billion|trillion)"
+SMALL = rf"(?:{SMALL_WORDS})"
 MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
-DATE_BEFORE_RE = re.compile(rf"\b(?:{MONTHS})\.?\s+(?:the\s+)?$", re.IGNORECASE)
+DATE_BEFORE_RE = re.compile(
+    rf"\b(?:(?:{MONTHS})\.?\s+(?:the\s+)?|(?:tahun|anno|año|ano|jahr)\s+)$", re.IGNORECASE
+)  # "October 24", "tahun 37" (the year 37)
 DATE_AFTER_RE = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b", re.IGNORECASE)
 TIME_AFTER_RE = re.compile(
     r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|ET\b|EST\b|EDT\b|BST\b|CET\b|hrs\b|h\b)",
@@ -72,10 +75,14 @@ def numeral_re(lang: str) -> re.Pattern[str]:
     scales = "|".join(SCALES)
     suffixes = "|".join(sorted(SUFFIXES, key=len, reverse=True))
     never = "" if lang == "en" else "(?!)"  # number words are read in English only
-    words = rf"\b(?P<words>{never}{_WORD}(?:(?:\s+|-|\s+and\s+){_WORD})*)\b"
+    # "a hundred" is a number; a scale word alone ("a few million dollars") is not
+    words = (
+        rf"\b(?P<words>{never}(?:(?P<article>an?\s+)(?:hundred|thousand|dozen)|{SMALL}"
+        rf"(?:(?:\s+|-|\s+and\s+){_WORD})*|twice))\b"
+    )
     return re.compile(
         rf"(?<![\d/])(?P<frac>(?:(?P<whole>\d+)[- ])?(?P<fn>\d{{1,2}})/(?P<fd>\d{{1,2}}))(?![\d/])"
-        rf"|(?P<num>{digits})(?:\s?(?P<suffix>{suffixes})\b)?(?:\s+(?P<scale>{scales})\b)?"
+        rf"|(?P<num>{digits})(?:\s?(?P<suffix>{suffixes})\b)?(?:\s*(?P<scale>{scales})\b)?"
         rf"|{words}(?:\s+(?P<wscale>{scales})\b)?",
         re.IGNORECASE,
     )
@@ -131,6 +138,9 @@ def _value(match: re.Match[str], group: str, decimal: str) -> float | None:
 
 def words_to_number(words: str) -> float | None:
     """'twelve thousand' → 12000, 'one hundred and fifty' → 150; None if not a number."""
+    words = re.sub(r"^an?\s+", "one ", words.lower()).replace("dozen", "twelve")
+    if words == "twice":
+        return 2.0
     try:
         return float(text2num(words.lower().replace("-", " "), "en"))
     except ValueError:

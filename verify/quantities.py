@@ -25,6 +25,8 @@ QUALIFIERS: dict[str, tuple[bool, str]] = {
     "under": (False, "max"), "just under": (False, "max"), "below": (False, "max"),
     "up to": (False, "max"), "as many as": (False, "max"), "as much as": (False, "max"),
     "at most": (False, "max"), "no more than": (False, "max"), "within": (False, "max"),
+    "a maximum of": (False, "max"), "maximum of": (False, "max"), "maximum": (False, "max"),
+    "a minimum of": (False, "min"), "minimum of": (False, "min"), "starting at": (False, "min"),
 }  # fmt: skip
 DEFAULT_WORDS = {"min": "more than", "max": "up to"}
 QUALIFIER_RE = re.compile(
@@ -45,8 +47,9 @@ STOPWORDS = {
     "as", "is", "are", "was", "were", "be", "been", "being", "that", "this", "it", "its",
     "than", "who", "which", "had", "has", "have", "will", "would", "can", "could", "may",
     "might", "should", "must", "said", "says", "say", "more", "into", "after", "before",
-    "since", "but", "not", "about", "over", "under", "up", "down", "each", "per", "times",
+    "since", "but", "not", "about", "over", "under", "up", "down", "each",
     "them", "those", "these", "they", "their", "there", "if", "when", "while", "so", "such",
+    "per",
     "all", "other", "others", "did", "do", "does", "last", "next", "ago", "so-called",
     "including", "include", "includes", "during", "between", "against", "among", "out",
     "back", "off", "again", "also", "only", "just", "still", "then", "now", "yet", "too",
@@ -78,6 +81,11 @@ MEASURES = {
 }  # fmt: skip
 # Past participles that are what a number counts ("37 killed").
 PARTICIPLES = {"killed", "injured", "wounded", "dead", "arrested", "displaced", "infected"}
+NOT_COUNTED_AFTER_ONE = (
+    "of|point|time|day|way|another|official|source|person|man|woman|witness|resident|"
+    "commenter|member|expert|analyst|reporter"
+)
+DEMONYM_RE = re.compile(r"[A-Z][a-z]+(?:ans|ese|ians|is|ers|ites)")  # "Indians", "Israelis"
 DETERMINERS = {"the", "its", "their", "his", "her", "our", "these", "those", "your", "my"}
 TOKEN_RE = re.compile(r"[^\W\d_][\w'’&.-]*|\d[\w.,/-]*|[^\w\s]", re.UNICODE)
 # Written-in-words numbers without a noun are rarely figures ("one of them", "two to Biman").
@@ -166,11 +174,11 @@ def _not_a_figure(text: str, nums: list[Numeral], i: int) -> bool:
     money = currencies.prefix_before(text, n.start) or currencies.name_after(
         text, n.end, scaled=n.scaled
     )
-    if n.words and n.value == 1 and not (n.scaled or money or PERCENT_RE.match(text, n.end)):
-        # "one of those things", "one Weibo commenter", "at one point"; "one lemon" counts
-        return not re.match(r"\s(?!of\b|point\b|time\b|day\b|way\b|another\b)[a-z]", text[n.end :])
     if not money and numerals.names_something(text, n) or MATURITY_RE.match(text, n.end):
         return True
+    if n.words and n.value == 1 and not (n.scaled or money or PERCENT_RE.match(text, n.end)):
+        # "one of those things", "one Weibo commenter", "one official told"; "one lemon" counts
+        return not re.match(rf"\s(?!(?:{NOT_COUNTED_AFTER_ONE})\b)[a-z]", text[n.end :])
     previous = nums[i - 1] if i else None
     return previous is not None and re.fullmatch(r"\s+", text[previous.end : n.start]) is not None
 
@@ -234,7 +242,7 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
         per = PER_RE.match(text, end)
         noun = f"per {per.group(1).lower()}" if per else ""
         end = per.end() if per else end
-        unit = f"{currency} {noun}".strip()
+        unit = noun or currency  # "$55.12 per barrel" is a price per barrel, in USD
     elif not unit:
         noun, noun_end = _noun_after(text, end, lang, words=n.words)
         adjacent = bool(re.fullmatch(r"[\s-]+\S+", text[end:noun_end]))
@@ -256,9 +264,10 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
     )  # fmt: skip
 
 
-def _last(window: str, match: re.Match[str]) -> bool:
-    """Whether no lower-case word follows this one (so it ends the phrase)."""
-    return not re.match(r"\s+[a-z]", window[match.end() :])
+def _verb(word: str, following: str) -> bool:
+    """A past form right after a number is its verb unless a plural noun follows it
+    ("3,000 trained soldiers") or it is what was counted ("37 killed")."""
+    return word not in PARTICIPLES and not (following.islower() and following.endswith("s"))
 
 
 def _names_one_thing(noun: str, value: float, high: Numeral | None, adjacent: bool) -> bool:
@@ -287,29 +296,35 @@ def _noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, in
             return "", end  # "two-class layout" describes the layout
         return word.group(1).lower(), end + word.end()
     noun, noun_end, names, after_of = "", end, 0, False
-    for match in TOKEN_RE.finditer(window):
+    tokens = list(TOKEN_RE.finditer(window))
+    for k, match in enumerate(tokens):
         token = match.group()
         lower = token.lower().strip("'’.")
+        following = tokens[k + 1].group() if k + 1 < len(tokens) else ""
+        if token in ("'", "’") and following == "s" or token == "s" and k and not noun:
+            continue  # "Boeing 's 787-9 jets"
         if not token[0].isalnum():
             break
+        if lang != "en":
+            return lower, end + match.end()  # nouns come first outside English: "17.000 orang"
         if lower == "of" and not (noun or names or after_of):
             after_of = True  # "30 of Boeing's jets": the noun comes after "of"
         elif after_of and not noun and lower in DETERMINERS:
             continue
+        elif DEMONYM_RE.fullmatch(token) and not following[:1].isupper():
+            return lower, end + match.end()  # "nearly 150 Indians returned home"
         elif token[0].isupper() or token[0].isdigit() or token.endswith(("'s", "’s")):
-            if (noun and not noun.endswith("ed")) or names >= 3:
-                break  # "embattled 737 Max jet" goes on; "people Reuters spoke to" stops
+            if noun and not noun.endswith("ed") and "-" not in noun or names >= 4:
+                break  # "embattled 737 Max jet", "big-name Democratic politicians" go on
             names += 1
         elif lower in STOPWORDS or lower.endswith("ly") or noun and lower.endswith(("ed", "ing")):
             break  # "3,000 troops arrived", "four brigades totaling"
-        elif (
-            not noun and lower.endswith("ed") and lower not in PARTICIPLES and _last(window, match)
-        ):
-            break  # "about 660,000 based on": a verb follows the number
+        elif not (noun or after_of) and lower.endswith("ed") and _verb(lower, following):
+            break  # "about 660,000 based on", "five tested positive": a verb follows
         else:
             noun, noun_end = lower, end + match.end()
-            if lang != "en" or lower in MEASURES or lower.rstrip("s") in MEASURES:
-                break  # nouns come first outside English: "17.000 orang tewas"
+            if lower in MEASURES or lower.rstrip("s") in MEASURES:
+                break
             if lower.endswith("s") or lower in UNCOUNTED:
                 break  # a plural ends the phrase: "two infected individuals sought"
     return noun, noun_end
