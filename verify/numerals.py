@@ -151,8 +151,11 @@ def names_something(text: str, n: Numeral) -> bool:
     """True when the number is a year, date, time, model or product number, code, citation,
     phone number or list marker rather than a count or measure."""
     before, after = text[max(0, n.start - 40) : n.start], text[n.end : n.end + 40]
-    if n.words:
-        return bool(DATE_AFTER_RE.match(after) or CITATION_BEFORE_RE.search(before))
+    if n.words:  # "Zero G Day", "the Three Kingdoms": a number word before a name
+        named = re.match(r"\s[A-Z][a-z]+", after) and not re.match(
+            r"\s[A-Z][a-z]+(?:ans?|ese|is)\b", after
+        )
+        return bool(DATE_AFTER_RE.match(after) or CITATION_BEFORE_RE.search(before) or named)
     raw = n.digits
     naira = n.scaled and re.search(r"(?:^|[\s(])[NR]$", before)  # "N500m" is money
     if before and (before[-1].isalpha() or before[-1] in "=#@_/\\") and not naira:
@@ -189,6 +192,8 @@ def _after_a_name(before: str, raw: str) -> bool:
     word = re.search(r"(?:^|(?<=\s))(\S+)\s$", before)
     if not word or not word.group(1)[:1].isupper():
         return False
+    if word.group(1).endswith(","):
+        return False  # "Assange, 47," is an age
     token = word.group(1).strip("\"“‘'([")
     head = before[: word.start(1)].rstrip()
     starts_sentence = not head or head[-1] in '.!?:;"“”\n'
@@ -201,7 +206,8 @@ def _before_a_name(after: str, raw: str) -> bool:
     word = re.match(r"\s([A-Z][a-z]+)\b", after)
     if not word or not re.fullmatch(r"\d{3,4}", raw):
         return False
-    return not word.group(1).endswith(NATIONALITY_ENDINGS) and word.group(1) not in COMPASS
+    name = word.group(1).removesuffix("s")
+    return not name.endswith(NATIONALITY_ENDINGS) and word.group(1) not in COMPASS
 
 
 NATIONALITY_ENDINGS = ("an", "ese", "ish", "i", "ch", "ic")

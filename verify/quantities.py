@@ -6,7 +6,7 @@ that name things (years, dates, model numbers, codes) are not figures. Pure.
 """
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from verify import currencies, numerals
@@ -82,10 +82,16 @@ MEASURES = {
 # Past participles that are what a number counts ("37 killed").
 PARTICIPLES = {"killed", "injured", "wounded", "dead", "arrested", "displaced", "infected"}
 NOT_COUNTED_AFTER_ONE = (
-    "of|point|time|day|way|another|official|source|person|man|woman|witness|resident|"
-    "commenter|member|expert|analyst|reporter"
+    "of|point|time|day|way|another|official|source|witness|commenter|expert|analyst|reporter"
 )
 DEMONYM_RE = re.compile(r"[A-Z][a-z]+(?:ans|ese|ians|is|ers|ites)")  # "Indians", "Israelis"
+AGE_RE = re.compile(r"[A-Z][\w'’-]+,\s$")  # "Assange, 47," and "Singh Jabarjung, 24,"
+FRACTIONS = {"half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25}
+FRACTION_RE = re.compile(
+    r"\b(?:(?:one|a)[- ])?(?:(?P<two>two|three)[- ])?(?P<part>half|thirds?|quarters?)"
+    r"(?=\s+(?:of|the)\b)",
+    re.IGNORECASE,
+)
 DETERMINERS = {"the", "its", "their", "his", "her", "our", "these", "those", "your", "my"}
 TOKEN_RE = re.compile(r"[^\W\d_][\w'’&.-]*|\d[\w.,/-]*|[^\w\s]", re.UNICODE)
 # Written-in-words numbers without a noun are rarely figures ("one of them", "two to Biman").
@@ -135,7 +141,7 @@ def _fmt(value: float) -> str:
     for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if value >= size and round(value / size, 3) * size == value:
             return f"{value / size:,.3f}".rstrip("0").rstrip(".") + f" {word}"
-    return f"{value:,.0f}" if value == int(value) else f"{value:,}"
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.5f}".rstrip("0")
 
 
 def normalise_unit(unit: str) -> str:
@@ -153,6 +159,41 @@ NUMBER_RE = numerals.numeral_re("en")
 
 def find(text: str, lang: str = "en") -> list[Quantity]:
     """All figures in text, in order: value, unit or currency, bound and its words."""
+    found = _figures(text, lang) + (_fractions(text) if lang == "en" else [])
+    found.sort(key=lambda q: q.start)
+    return _conversions_keep_bounds(text, found)
+
+
+def _fractions(text: str) -> list[Quantity]:
+    """ "About half of", "nearly one-third of": shares of a whole, with their bound."""
+    found = []
+    for match in FRACTION_RE.finditer(text):
+        start, qualifier, approx, bound = match.start(), "", False, "exact"
+        words = QUALIFIER_RE.search(text[max(0, start - 30) : start])
+        if words:
+            qualifier = words.group(1).lower()
+            approx, bound = QUALIFIERS[qualifier]
+            start -= len(text[max(0, start - 30) : start]) - words.start(1)
+        times = {"two": 2, "three": 3}.get((match.group("two") or "").lower(), 1)
+        value = FRACTIONS[match.group("part").lower()] * times
+        found.append(
+            Quantity(value, "fraction", approx, bound, None, text[start : match.end("part")],
+                     start, match.end("part"), noun="fraction", qualifier=qualifier)
+        )  # fmt: skip
+    return found
+
+
+def _conversions_keep_bounds(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "about 2 inches (50.8 millimeters)", "up to $12.9bn (£10bn)": a conversion in brackets
+    keeps the bound of the figure it converts."""
+    for i in range(1, len(found)):
+        before, q = found[i - 1], found[i]
+        if re.fullmatch(r"\s*\(\s*", text[before.end : q.start]) and not q.qualifier:
+            found[i] = replace(q, approx=before.approx, bound=before.bound)
+    return found
+
+
+def _figures(text: str, lang: str) -> list[Quantity]:
     found: list[Quantity] = []
     nums = numerals.numerals(text, lang)
     i = 0
@@ -245,6 +286,10 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
         unit = noun or currency  # "$55.12 per barrel" is a price per barrel, in USD
     elif not unit:
         noun, noun_end = _noun_after(text, end, lang, words=n.words)
+        if not noun and n.digits and AGE_RE.search(text[max(0, n.start - 40) : n.start]):
+            noun = "years old" if re.match(r",", text[end:]) else ""  # "Assange, 47, …"
+        if text[n.start : n.end].lower() == "twice":
+            noun = "times"
         adjacent = bool(re.fullmatch(r"[\s-]+\S+", text[end:noun_end]))
         end, unit = noun_end, normalise_unit(noun) if noun else ""
         if n.words and not noun or lang == "en" and _names_one_thing(noun, value, high, adjacent):
@@ -317,6 +362,8 @@ def _noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, in
             if noun and not noun.endswith("ed") and "-" not in noun or names >= 4:
                 break  # "embattled 737 Max jet", "big-name Democratic politicians" go on
             names += 1
+        elif not noun and lower.endswith("ing") and following.islower() and following.isalpha():
+            continue  # "two remaining living members"
         elif lower in STOPWORDS or lower.endswith("ly") or noun and lower.endswith(("ed", "ing")):
             break  # "3,000 troops arrived", "four brigades totaling"
         elif not (noun or after_of) and lower.endswith("ed") and _verb(lower, following):
