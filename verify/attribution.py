@@ -78,10 +78,15 @@ class _Context:
             head = definite.group("head").lower()
             named = [o for o in self.orgs if head in o.lower().split()]
             return _last(named) or _last(self.orgs) or _last(self._untitled()) or who
-        if len(who.split()) <= 2:
-            word = who.split()[-1]
+        words = who.split()
+        name = words[-1] if len(words) <= 2 else words[0]  # "Alvarez", "Wee of the Times"
+        plain = re.sub(r"^(?:Mr|Mrs|Ms|Dr)\.?\s+", "", who)  # "Mr. Ibrahim"
+        if plain != who:
+            words = plain.split()
+            name = words[-1]
+        if len(words) <= 4 and name[:1].isupper() and not PERSON_TITLES.search(plain):
             for earlier in reversed(self.every):
-                if earlier != who and re.search(rf"\b{re.escape(word)}\b", earlier):
+                if earlier != who and re.search(rf"\b{re.escape(name)}\b", earlier):
                     return earlier
         return who
 
