@@ -17,7 +17,8 @@ BYLINE_RE = re.compile(
 BOILERPLATE_RE = re.compile(
     r"all rights reserved|may not be (?:published|reproduced)|adapted from its original source|"
     r"\bsign up\b|\bsubscribe\b|click here|read more\b|follow us\b|newsletter|cookies?\b|"
-    r"terms of (?:use|service)|privacy policy",
+    r"terms of (?:use|service)|privacy policy|this (?:story|article) (?:was|has been) "
+    r"(?:supplied|updated|originally published|first published|adapted|corrected)",
     re.I,
 )
 CAPTION_RE = re.compile(

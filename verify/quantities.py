@@ -372,6 +372,10 @@ def _noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, in
             noun, noun_end = lower, end + match.end()
             if lower in MEASURES or lower.rstrip("s") in MEASURES:
                 break
-            if lower.endswith("s") or lower in UNCOUNTED:
-                break  # a plural ends the phrase: "two infected individuals sought"
+            compound = following.islower() and following.endswith("s") and following.isalpha()
+            if (lower.endswith("s") or lower in UNCOUNTED) and not (
+                compound and following not in STOPWORDS
+            ):
+                break  # a plural ends the phrase ("individuals sought"), unless a plural noun
+                # follows it ("1,500 special forces soldiers")
     return noun, noun_end
