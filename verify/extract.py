@@ -83,6 +83,8 @@ def _judge(
     inner = nested.find(sentence.text)
     assertion = inner.claim if inner else said.assertion
     why = notclaims.reason(sentence.text, assertion, attributed=said.who is not None, lang=lang)
+    if why is not None:  # figures and scores are only worth reading for a claim
+        return Skipped(sentence.text, sentence.start, sentence.end, why, said.who)
     figures = tuple(_shift(q, sentence.start) for q in quantities.find(sentence.text, lang))
     features = checkworthiness.score(
         sentence.text, attributed=said.who is not None, n_quantities=len(figures)

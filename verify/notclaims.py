@@ -66,7 +66,7 @@ OPINION_RE = re.compile(
     r"\b(?:i think|i believe|i feel|i prefer|i love|i hope|i don't know|i don’t know|in my "
     r"(?:view|opinion)|sadly|unfortunately|fortunately|hopefully|honestly|frankly|delicious|"
     r"wonderful|terrible|amazing|awesome|awful|lovely|beautiful|best|worst|yummy|easy|tasty|"
-    r"chances are|needless to say|of course|(?:i|we|they|he|she) hopes?|hoped|hopeful|"
+    r"chances are|needless to say|of course|(?:i|we|they|he|she) hopes?|hoped|hopeful|think|"
     r"welcomed?|welcomes|pleased|relieved|grateful|thank|thanks|thanked|praised?|condemned|"
     r"disappointed|unacceptable|outrageous|shameful|disgraceful|terribly|luckily|"
     r"end of an era|no further comment|vote of confidence)\b",

@@ -1,6 +1,6 @@
 """Where the database meets the pure steps: ingest articles, build report data."""
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -51,12 +51,16 @@ class DuplicateIndex:
     def __init__(self, session: Session) -> None:
         self.by_figures: dict[repeats.Signature, list[_Known]] = defaultdict(list)
         self.by_word: dict[str, list[_Known]] = defaultdict(list)
+        self.claims_with: Counter[str] = Counter()  # how many claims hold each word
+        self.total = 0
         for claim_id, text, figures in session.exec(select(Claim.id, Claim.text, Claim.quantities)):
             self.add(claim_id or 0, text, list(figures))
 
     def add(self, ref: "int | Pending", text: str, figures: list[dict[str, Any]]) -> None:
         normal = repeats.normalised(text)
         known = _Known(ref, normal, repeats.content_words(normal), repeats.negated(normal))
+        self.claims_with.update(known.words)
+        self.total += 1
         signature = repeats.figure_signature(figures)
         if signature:
             self.by_figures[signature].append(known)
@@ -69,13 +73,20 @@ class DuplicateIndex:
         words, negated = repeats.content_words(normal), repeats.negated(normal)
         signature = repeats.figure_signature(figures)
         candidates = self.by_figures.get(signature, []) if signature else self._sharing(words)
+        rare = self._rarer(words)
         for known in candidates:
             if repeats.same_claim(normal, known.text) or repeats.same_report(
-                words, known.words, signature, negated=(negated, known.negated)
+                rare, self._rarer(known.words), signature, negated=(negated, known.negated)
             ):
                 ref = known.ref
                 return ref["id"] if isinstance(ref, dict) and "id" in ref else ref
         return None
+
+    def _rarer(self, words: frozenset[str]) -> frozenset[str]:
+        """Words held by few claims: a template's or a beat's common words ("report",
+        "convoys") say nothing about two outlets telling the same story."""
+        limit = max(repeats.RARE_CLAIMS, repeats.RARE_SHARE * self.total)
+        return frozenset(w for w in words if self.claims_with[w] <= limit)
 
     def _sharing(self, words: frozenset[str]) -> list[_Known]:
         """Figure-less claims sharing one of these words (a near-copy shares most of them)."""
@@ -97,6 +108,8 @@ class _Batch:
     created: list[tuple[Pending, str]] = field(default_factory=list)
     mentions: list[tuple[int | Pending, int, int, int]] = field(default_factory=list)
     disputes: list[tuple[int | Pending, Article, extract.Candidate]] = field(default_factory=list)
+    # stored claims seen again: id → (highest check-worthiness, an attribution if one was given)
+    repeats: dict[int, tuple[float, str | None]] = field(default_factory=dict)
 
 
 def ingest(
@@ -180,6 +193,7 @@ def _queue_claims(
 
 def _write(session: Session, batch: _Batch, *, flow: Workflow, actor: str) -> None:
     """Bulk-insert the batch with Core: one SQLModel object per row cost more than extraction."""
+    _raise_repeated(session, batch)
     connection = session.connection()
     if batch.claims:
         ids = connection.execute(
@@ -212,6 +226,7 @@ def _write(session: Session, batch: _Batch, *, flow: Workflow, actor: str) -> No
     batch.created.clear()
     batch.mentions.clear()
     batch.disputes.clear()
+    batch.repeats.clear()
 
 
 def _dispute_row(
@@ -243,15 +258,32 @@ def _merge(
         found["checkworthiness"] = max(found["checkworthiness"], candidate.checkworthiness)
         found["priority"] = _boosted(found["checkworthiness"], earlier)
         return
-    claim = queue.get_claim(session, found)
-    stored = session.exec(
-        select(func.count()).select_from(Mention).where(Mention.claim_id == claim.id)
-    ).one()
-    waiting = sum(1 for ref, *_ in batch.mentions if ref == found)
-    claim.attributed_to = claim.attributed_to or candidate.attributed_to
-    claim.checkworthiness = max(claim.checkworthiness, candidate.checkworthiness)
-    claim.priority = _boosted(claim.checkworthiness, stored + waiting)
-    session.add(claim)
+    score, who = batch.repeats.get(found, (0.0, None))
+    batch.repeats[found] = (max(score, candidate.checkworthiness), who or candidate.attributed_to)
+
+
+def _raise_repeated(session: Session, batch: _Batch) -> None:
+    """Stored claims repeated in this batch rise in the queue: two queries for the batch, not
+    two per repeat."""
+    if not batch.repeats:
+        return
+    ids = list(batch.repeats)
+    stored = dict(
+        session.exec(
+            select(Mention.claim_id, func.count())
+            .where(col(Mention.claim_id).in_(ids))
+            .group_by(col(Mention.claim_id))
+        ).all()
+    )
+    waiting = Counter(ref for ref, *_ in batch.mentions if isinstance(ref, int))
+    for claim in session.exec(select(Claim).where(col(Claim.id).in_(ids))):
+        score, who = batch.repeats[claim.id or 0]
+        claim.attributed_to = claim.attributed_to or who
+        claim.checkworthiness = max(claim.checkworthiness, score)
+        earlier = stored.get(claim.id or 0, 0) + waiting[claim.id or 0] - 1
+        claim.priority = _boosted(claim.checkworthiness, earlier)
+        session.add(claim)
+    session.flush()
 
 
 def _boosted(checkworthiness: float, earlier_mentions: int) -> float:

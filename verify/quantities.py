@@ -159,7 +159,8 @@ NUMBER_RE = numerals.numeral_re("en")
 
 def find(text: str, lang: str = "en") -> list[Quantity]:
     """All figures in text, in order: value, unit or currency, bound and its words."""
-    found = _figures(text, lang) + (_fractions(text) if lang == "en" else [])
+    shares = lang == "en" and re.search(r"(?i)half|third|quarter", text) is not None
+    found = _figures(text, lang) + (_fractions(text) if shares else [])
     found.sort(key=lambda q: q.start)
     return _conversions_keep_bounds(text, found)
 

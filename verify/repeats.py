@@ -17,6 +17,9 @@ NEGATIONS = {"not", "no", "never", "nt", "denied", "denies", "deny", "false", "f
 # state roughly $449,000"). A specific figure (three significant digits, or money) is strong
 # evidence, so two shared rarer words suffice; a round one ("4", "12,000") needs most of them.
 SPECIFIC_SHARE, SPECIFIC_WORDS = 0.2, 2
+# A word is one of the "rarer" ones while at most this many claims (or this share of them)
+# hold it.
+RARE_CLAIMS, RARE_SHARE = 20, 0.01
 ROUND_SHARE, ROUND_WORDS = 0.5, 3
 COMMON = {
     "the", "and", "that", "this", "with", "from", "have", "has", "had", "were", "was", "are",
@@ -88,6 +91,8 @@ def same_report(
     same thing, worded differently by different outlets."""
     if not signature or negated[0] != negated[1]:
         return False
+    units = {w for _, unit in signature for w in unit.lower().split()}
+    a, b = a - units, b - units  # the figures' own nouns are already compared
     shared = len(a & b)
     share = shared / max(min(len(a), len(b)), 1)
     if any(_specific(value, unit) for value, unit in signature):

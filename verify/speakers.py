@@ -141,7 +141,11 @@ class Attribution:
 def attribute(sentence: str) -> Attribution:
     """Who asserts the sentence ("the Kremlin", "South Korea's spy agency"), and what."""
     body = LEADING_FILLER_RE.sub("", sentence.strip())
-    for pattern in (QUOTE_THEN_WHO_RE, QUOTE_THEN_VERB_RE, AS_REPORTS_RE):
+    quoted = re.search(r"[\"”’]", body) is not None
+    patterns = (
+        (QUOTE_THEN_WHO_RE, QUOTE_THEN_VERB_RE, AS_REPORTS_RE) if quoted else (AS_REPORTS_RE,)
+    )
+    for pattern in patterns:
         match = pattern.match(body)
         who = _speaker_in(match.group("who")) if match else None
         if match and who:
@@ -164,7 +168,7 @@ def attribute(sentence: str) -> Attribution:
     if according and is_speaker(according.group("who"), loose=True):
         rest = (body[: according.start()] + body[according.end() :]).strip(" ,")
         return Attribution(clean_who(according.group("who")), clean_assertion(rest), "according")
-    saying = SAYING_RE.match(body)
+    saying = SAYING_RE.match(body) if ", " in body else None
     subject = _subject(saying.group("clause")) if saying else None
     if saying and subject:
         return Attribution(clean_who(subject), clean_assertion(saying.group("rest")), "saying")
