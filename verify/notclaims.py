@@ -122,6 +122,11 @@ def _structural(text: str, bare: str, words: list[str]) -> str | None:
             return "heading"
     if re.match(r"^[\d½¼¾⅓][\d/.,-]*\s", bare) and "," in bare and not _has_verb(bare):
         return "table"
+    chunks = re.split(r"[,:;(\[]", bare)
+    if len(chunks) >= 3 and sum(bool(re.match(r"\s*[\d½¼¾⅓]", c)) for c in chunks) * 2 >= len(
+        chunks
+    ):
+        return "table"  # "Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp."
     if text.count("\t") >= 2 or text.count("|") >= 2:
         return "table"
     return None
@@ -159,4 +164,4 @@ def _mood(
 
 
 def _has_verb(text: str) -> bool:
-    return bool(re.search(r"\b(?:is|are|was|were|has|have|had|\w+ed|\w+s)\b", text))
+    return bool(re.search(r"\b(?:is|are|was|were|has|have|had|will|\w+ed)\b", text))

@@ -38,7 +38,8 @@ TIME_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 CITATION_BEFORE_RE = re.compile(
-    r"(?:\b(?:no|nos|nr|vol|p|pp|hal|art|sec|ch|fig|tel|ph)\.?\s?|#|\bnumber\s|\bversion\s)$",
+    r"(?:\b(?:no|nos|nr|vol|p|pp|hal|art|sec|ch|fig|tel|ph|box|suite)\.?\s?|#|\bnumber\s|"
+    r"\bversion\s|(?-i:\b[A-Z]{2}\s(?=\d{5}\b)))$",
     re.IGNORECASE,
 )
 ABBREVIATION_BEFORE_RE = re.compile(r"\b(?:[A-Z]\.){2,}\s$")  # "U.S. 10-year notes"

@@ -93,7 +93,8 @@ INVERTED_RE = re.compile(
     re.DOTALL,
 )
 ACCORDING_RE = re.compile(
-    r"(?:,\s*)?\b(?:according to|per) (?P<who>(?:the |a |an )?[^,.;:—]{2,80}?)(?=\s*[,.;:—]|$)",
+    r"(?:,\s*)?\b(?:according to|per(?= the |(?-i:[A-Z]))) "
+    r"(?P<who>(?:the |a |an )?[^,.;:—]{2,80}?)(?=\s*[,.;:—]|$)",
     re.IGNORECASE,
 )
 LEADING_FILLER_RE = re.compile(
@@ -191,10 +192,20 @@ def _leading(body: str) -> Attribution | None:
             continue
         if verb in FRAMING_VERBS:
             rest = body
-        elif not rest.strip(" .!") and who != before.strip():
-            rest = before.rpartition(",")[0]  # "…, Kremlin spokesman Dmitry Peskov said."
+        elif who != before.strip() and not _asserts(rest):
+            # "…, Kremlin spokesman Dmitry Peskov said." / "…, executives announced Wednesday
+            # at the Dubai Air Show.": what follows the verb is no assertion; the head is
+            rest = before.rpartition(",")[0]
         return Attribution(clean_who(who), clean_assertion(rest), verb)
     return None
+
+
+def _asserts(rest: str) -> bool:
+    """Whether the words after a speech verb state something (a clause), not just when/where."""
+    words = rest.split()
+    return len(words) >= 8 or bool(
+        re.search(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|\w+ed)\b", rest)
+    )
 
 
 def _speaker_in(who: str) -> str | None:
@@ -254,7 +265,7 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
         return len(who.split()) == 1
     if first in NOT_SPEAKER_START and not words[0].isupper():
         return False
-    if last.islower() and last in BAD_ENDINGS or re.search(r"[’']s$", words[0]):
+    if last.islower() and last in BAD_ENDINGS or re.search(r"[’'](?:s|d|ll|ve|re|m)$", words[0]):
         return False  # "… over his", "It's more complicated than"
     if FINITE_VERBS.search(head) or PAST_VERB_RE.search(head):
         return False  # "Oil fell after sources", "A team led by researchers"
