@@ -39,7 +39,7 @@ TIME_AFTER_RE = re.compile(
 )
 CITATION_BEFORE_RE = re.compile(
     r"(?:\b(?:no|nos|nr|vol|p|pp|hal|art|sec|ch|fig|tel|ph|box|suite)\.?\s?|#|\bnumber\s|"
-    r"\bversion\s|(?-i:\b[A-Z]{2}\s(?=\d{5}\b)))$",
+    r"\bversion\s)$",
     re.IGNORECASE,
 )
 ABBREVIATION_BEFORE_RE = re.compile(r"\b(?:[A-Z]\.){2,}\s$")  # "U.S. 10-year notes"
@@ -158,7 +158,7 @@ def names_something(text: str, n: Numeral) -> bool:
     phone number or list marker rather than a count or measure."""
     before, after = text[max(0, n.start - 40) : n.start], text[n.end : n.end + 40]
     if n.words:  # "Zero G Day", "the Three Kingdoms": a number word before a name
-        named = re.match(r"\s[A-Z][a-z]+", after) and not re.match(
+        named = re.match(r"\s[A-Z]\w*", after) and not re.match(
             r"\s[A-Z][a-z]+(?:ans?|ese|is)\b", after
         )
         return bool(DATE_AFTER_RE.match(after) or CITATION_BEFORE_RE.search(before) or named)
@@ -176,6 +176,8 @@ def names_something(text: str, n: Numeral) -> bool:
         return True  # a bare year
     if DATE_BEFORE_RE.search(before) or DATE_AFTER_RE.match(after) or TIME_AFTER_RE.match(after):
         return True
+    if re.fullmatch(r"\d{5}", raw) and re.search(r"\b[A-Z]{2}\s$", before):
+        return True  # a ZIP code: "CA 90069"
     if CITATION_BEFORE_RE.search(before) or ABBREVIATION_BEFORE_RE.search(before):
         return True  # "no. 178", "hal. 41", "U.S. 10-year notes"
     if raw in EMERGENCY_NUMBERS and (

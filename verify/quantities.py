@@ -301,6 +301,9 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
         qualifier = words.group(1).lower()
         approx, bound = QUALIFIERS[qualifier]
         start -= len(text[max(0, start - 30) : start]) - words.start(1)
+    cap = re.search(r"\bmaximum(?:\s+\w+)?\s+of\s+$", text[max(0, start - 40) : start], re.I)
+    if cap and not words and not high:  # "a maximum sentence of 175 years"
+        bound, qualifier = "max", "maximum"
     opener = re.search(r"\bbetween\s+$", text[max(0, start - 12) : start], re.IGNORECASE)
     if high and opener:
         start -= len(text[max(0, start - 12) : start]) - opener.start()
