@@ -12,6 +12,21 @@ from functools import cache
 
 from text_to_num import text2num
 
+# Patterns used in the per-number checks, compiled once.
+CAPITAL_AFTER_RE = re.compile(r"\s[A-Z]\w*")
+NAIRA_OR_RAND_RE = re.compile(r"(?:^|[\s(])[NR]$")
+LETTER_RE = re.compile(r"[^\W\d_]")
+JOINED_BEFORE_RE = re.compile(r"\w-$|\d[.:/]$")
+JOINED_AFTER_RE = re.compile(r"-\d|[.:/]\d|'?s\b")
+YEAR_RE = re.compile(r"1[89]\d\d|20\d\d|2100")
+FIVE_DIGITS_RE = re.compile(r"\d{5}")
+STATE_CODE_BEFORE_RE = re.compile(r"\b[A-Z]{2}\s$")
+DIAL_BEFORE_RE = re.compile(r"\b(?:dial(?:l?ed)?|call(?:ed)?)\s$")
+LETTERS_RE = re.compile(r"[^\W\d_]+")
+WORD_BEFORE_RE = re.compile(r"(?:^|(?<=\s))(\S+)\s$")
+CAPITALISED_AFTER_RE = re.compile(r"\s([A-Z][a-z]+)\b")
+THREE_OR_FOUR_DIGITS_RE = re.compile(r"\d{3,4}")
+
 SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "lakh": 1e5, "crore": 1e7,
@@ -158,37 +173,35 @@ def names_something(text: str, n: Numeral) -> bool:
     phone number or list marker rather than a count or measure."""
     before, after = text[max(0, n.start - 40) : n.start], text[n.end : n.end + 40]
     if n.words:  # "Zero G Day", "the Three Kingdoms": a number word before a name
-        named = re.match(r"\s[A-Z]\w*", after) and not re.match(
+        named = CAPITAL_AFTER_RE.match(after) and not re.match(
             r"\s[A-Z][a-z]+(?:ans?|ese|is)\b", after
         )
         return bool(DATE_AFTER_RE.match(after) or CITATION_BEFORE_RE.search(before) or named)
     raw = n.digits
-    naira = n.scaled and re.search(r"(?:^|[\s(])[NR]$", before)  # "N500m" is money
+    naira = n.scaled and NAIRA_OR_RAND_RE.search(before)  # "N500m" is money
     if before and (before[-1].isalpha() or before[-1] in "=#@_/\\") and not naira:
         return True  # "RAV4", "CLc1", "hati2"
-    if re.match(r"[^\W\d_]", after) and not _unit_suffix(after):
+    if LETTER_RE.match(after) and not _unit_suffix(after):
         return True  # "777x", "5G", "24th"
-    if re.search(r"\w-$|\d[.:/]$", before) or re.match(r"-\d|[.:/]\d|'?s\b", after):
+    if JOINED_BEFORE_RE.search(before) or JOINED_AFTER_RE.match(after):
         return True  # "COVID-19", "787-9", "12.05.2020", "10:30", "1990s"
     if raw.startswith("0") and len(raw) > 1 and raw[1].isdigit():
         return True  # "0000 GMT", "007"
-    if not n.scaled and re.fullmatch(r"1[89]\d\d|20\d\d|2100", raw):
+    if not n.scaled and YEAR_RE.fullmatch(raw):
         return True  # a bare year
     if DATE_BEFORE_RE.search(before) or DATE_AFTER_RE.match(after) or TIME_AFTER_RE.match(after):
         return True
-    if re.fullmatch(r"\d{5}", raw) and re.search(r"\b[A-Z]{2}\s$", before):
+    if FIVE_DIGITS_RE.fullmatch(raw) and STATE_CODE_BEFORE_RE.search(before):
         return True  # a ZIP code: "CA 90069"
     if CITATION_BEFORE_RE.search(before) or ABBREVIATION_BEFORE_RE.search(before):
         return True  # "no. 178", "hal. 41", "U.S. 10-year notes"
-    if raw in EMERGENCY_NUMBERS and (
-        CALL_WORDS_RE.match(after) or re.search(r"\b(?:dial(?:l?ed)?|call(?:ed)?)\s$", before)
-    ):
+    if raw in EMERGENCY_NUMBERS and (CALL_WORDS_RE.match(after) or DIAL_BEFORE_RE.search(before)):
         return True  # "911 calls"
     return _after_a_name(before, raw) or _before_a_name(after, raw)
 
 
 def _unit_suffix(after: str) -> bool:
-    letters = re.match(r"[^\W\d_]+", after)
+    letters = LETTERS_RE.match(after)
     return bool(letters) and letters.group().lower() in UNIT_SUFFIXES  # type: ignore[union-attr]
 
 
@@ -197,7 +210,7 @@ def _after_a_name(before: str, raw: str) -> bool:
     10", "S&P 500", "Section 230"), unless that word only starts the sentence."""
     if "," in raw or "." in raw or len(raw) > 4:
         return False
-    word = re.search(r"(?:^|(?<=\s))(\S+)\s$", before)
+    word = WORD_BEFORE_RE.search(before)
     if not word or not word.group(1)[:1].isupper():
         return False
     if word.group(1).endswith(","):
@@ -211,8 +224,8 @@ def _after_a_name(before: str, raw: str) -> bool:
 def _before_a_name(after: str, raw: str) -> bool:
     """A plain three- or four-digit number right before a capitalised word that is not a
     nationality is a model number ("737 Max", "787 Dreamliner"; not "300 Russian troops")."""
-    word = re.match(r"\s([A-Z][a-z]+)\b", after)
-    if not word or not re.fullmatch(r"\d{3,4}", raw):
+    word = CAPITALISED_AFTER_RE.match(after)
+    if not word or not THREE_OR_FOUR_DIGITS_RE.fullmatch(raw):
         return False
     name = word.group(1).removesuffix("s")
     return not name.endswith(NATIONALITY_ENDINGS) and word.group(1) not in COMPASS

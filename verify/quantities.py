@@ -12,6 +12,24 @@ from typing import Any
 from verify import currencies, numerals
 from verify.numerals import Numeral
 
+# Patterns used in the per-number checks, compiled once.
+SHARE_WORD_RE = re.compile(r"(?i)half|third|quarter")
+OPEN_BRACKET_RE = re.compile(r"\s*\(\s*")
+SPACE_RE = re.compile(r"\s+")
+GLUED_BEFORE_RE = re.compile(r"[^\W\d_]$|\w-$")
+BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s+(?:\S+\s+)?$", re.IGNORECASE)
+AND_JOINER_RE = re.compile(r"\s*(?:%|per\s?cent|percent)?\s*and\s+", re.IGNORECASE)
+TO_JOINER_RE = re.compile(r"\s*%?\s*(?:-|–|—|to)\s*[$€£]?")
+DASH_JOINER_RE = re.compile(r"\s*[-–—]")
+YEAR_RE = re.compile(r"1[89]\d\d|20\d\d")
+NAIRA_OR_RAND_RE = re.compile(r"(?:^|(?<=[\s(]))([NR])$")
+COMMA_RE = re.compile(r",")
+NEXT_WORD_RE = re.compile(r"[\s-]+\S+")
+MAXIMUM_OF_RE = re.compile(r"\bmaximum(?:\s+\w+)?\s+of\s+$", re.I)
+BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+PLURAL_ENDING_RE = re.compile(r"(?:men|ren|ple|ft)$")
+HYPHEN_WORD_RE = re.compile(r"-([^\W\d_]+)")
+
 # Words that qualify a figure, mapped to (approx, bound).
 QUALIFIERS: dict[str, tuple[bool, str]] = {
     "about": (True, "exact"), "around": (True, "exact"), "roughly": (True, "exact"),
@@ -159,7 +177,7 @@ NUMBER_RE = numerals.numeral_re("en")
 
 def find(text: str, lang: str = "en") -> list[Quantity]:
     """All figures in text, in order: value, unit or currency, bound and its words."""
-    shares = lang == "en" and re.search(r"(?i)half|third|quarter", text) is not None
+    shares = lang == "en" and SHARE_WORD_RE.search(text) is not None
     found = _figures(text, lang) + (_fractions(text) if shares else [])
     found.sort(key=lambda q: q.start)
     return _conversions_keep_bounds(text, found)
@@ -189,7 +207,7 @@ def _conversions_keep_bounds(text: str, found: list[Quantity]) -> list[Quantity]
     keeps the bound of the figure it converts."""
     for i in range(1, len(found)):
         before, q = found[i - 1], found[i]
-        if re.fullmatch(r"\s*\(\s*", text[before.end : q.start]) and not q.qualifier:
+        if OPEN_BRACKET_RE.fullmatch(text[before.end : q.start]) and not q.qualifier:
             found[i] = replace(q, approx=before.approx, bound=before.bound)
     return found
 
@@ -222,7 +240,7 @@ def _not_a_figure(text: str, nums: list[Numeral], i: int) -> bool:
         # "one of those things", "one Weibo commenter", "one official told"; "one lemon" counts
         return not re.match(rf"\s(?!(?:{NOT_COUNTED_AFTER_ONE})\b)[a-z]", text[n.end :])
     previous = nums[i - 1] if i else None
-    return previous is not None and re.fullmatch(r"\s+", text[previous.end : n.start]) is not None
+    return previous is not None and SPACE_RE.fullmatch(text[previous.end : n.start]) is not None
 
 
 def _range_end(text: str, nums: list[Numeral], i: int) -> Numeral | None:
@@ -231,29 +249,27 @@ def _range_end(text: str, nums: list[Numeral], i: int) -> Numeral | None:
     if i + 1 >= len(nums):
         return None
     low, high = nums[i], nums[i + 1]
-    if re.search(r"[^\W\d_]$|\w-$", text[max(0, low.start - 2) : low.start]):
+    if GLUED_BEFORE_RE.search(text[max(0, low.start - 2) : low.start]):
         return None  # "A350-900" is a model, not a range
     joiner = text[low.end : high.start]
     before = text[max(0, low.start - 30) : low.start]
-    opener = re.search(r"\bbetween\s+(?:\S+\s+)?$", before, re.IGNORECASE)
-    if re.fullmatch(r"\s*(?:%|per\s?cent|percent)?\s*and\s+", joiner, re.IGNORECASE):
+    opener = BETWEEN_BEFORE_RE.search(before)
+    if AND_JOINER_RE.fullmatch(joiner):
         ok = bool(opener)
-    elif re.fullmatch(r"\s*%?\s*(?:-|–|—|to)\s*[$€£]?", joiner):
+    elif TO_JOINER_RE.fullmatch(joiner):
         ok = not MOVES_RE.search(before)
     else:
         return None
     if not ok or low.value >= high.value or low.words != high.words or _year_or_date(text, low):
         return None
-    if numerals.names_something(text, high) and not re.match(r"\s*[-–—]", joiner):
+    if numerals.names_something(text, high) and not DASH_JOINER_RE.match(joiner):
         return None
     return high
 
 
 def _year_or_date(text: str, n: Numeral) -> bool:
     before = text[max(0, n.start - 12) : n.start]
-    return bool(
-        re.fullmatch(r"1[89]\d\d|20\d\d", n.digits) or numerals.DATE_BEFORE_RE.search(before)
-    )
+    return bool(YEAR_RE.fullmatch(n.digits) or numerals.DATE_BEFORE_RE.search(before))
 
 
 def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity | None:
@@ -264,7 +280,7 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
     prefix = currencies.prefix_before(text, n.start)
     if prefix:
         currency, start = prefix
-    scaled_only = re.search(r"(?:^|(?<=[\s(]))([NR])$", text[max(0, n.start - 2) : n.start])
+    scaled_only = NAIRA_OR_RAND_RE.search(text[max(0, n.start - 2) : n.start])
     if currency is None and scaled_only and n.scaled:
         currency, start = currencies.SCALED_ONLY[scaled_only.group(1)], n.start - 1
     if currency is None and n.suffix in numerals.MONEY_ONLY_SUFFIXES and not high:
@@ -288,10 +304,10 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
     elif not unit:
         noun, noun_end = _noun_after(text, end, lang, words=n.words)
         if not noun and n.digits and AGE_RE.search(text[max(0, n.start - 40) : n.start]):
-            noun = "years old" if re.match(r",", text[end:]) else ""  # "Assange, 47, …"
+            noun = "years old" if COMMA_RE.match(text[end:]) else ""  # "Assange, 47, …"
         if text[n.start : n.end].lower() == "twice":
             noun = "times"
-        adjacent = bool(re.fullmatch(r"[\s-]+\S+", text[end:noun_end]))
+        adjacent = bool(NEXT_WORD_RE.fullmatch(text[end:noun_end]))
         end, unit = noun_end, normalise_unit(noun) if noun else ""
         if n.words and not noun or lang == "en" and _names_one_thing(noun, value, high, adjacent):
             return None
@@ -301,10 +317,10 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
         qualifier = words.group(1).lower()
         approx, bound = QUALIFIERS[qualifier]
         start -= len(text[max(0, start - 30) : start]) - words.start(1)
-    cap = re.search(r"\bmaximum(?:\s+\w+)?\s+of\s+$", text[max(0, start - 40) : start], re.I)
+    cap = MAXIMUM_OF_RE.search(text[max(0, start - 40) : start])
     if cap and not words and not high:  # "a maximum sentence of 175 years"
         bound, qualifier = "max", "maximum"
-    opener = re.search(r"\bbetween\s+$", text[max(0, start - 12) : start], re.IGNORECASE)
+    opener = BETWEEN_RE.search(text[max(0, start - 12) : start])
     if high and opener:
         start -= len(text[max(0, start - 12) : start]) - opener.start()
     return Quantity(
@@ -331,7 +347,7 @@ def _names_one_thing(noun: str, value: float, high: Numeral | None, adjacent: bo
         and not noun.endswith("s")
         and noun not in UNCOUNTED
         and noun not in MEASURES
-        and not re.search(r"(?:men|ren|ple|ft)$", noun)
+        and not PLURAL_ENDING_RE.search(noun)
     )
 
 
@@ -340,7 +356,7 @@ def _noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, in
     "123 of the planes" → planes; ("", end) when none follows."""
     window = text[end : end + 80]
     if window.startswith("-"):
-        word = re.match(r"-([^\W\d_]+)", window)
+        word = HYPHEN_WORD_RE.match(window)
         if not word or words and word.group(1).lower() not in MEASURES:
             return "", end  # "two-class layout" describes the layout
         return word.group(1).lower(), end + word.end()
