@@ -26,6 +26,7 @@ NOUNS = (
     r"claims?|assertions?|allegations?|reports?|statements?|suggestions?|figures?|estimates?|"
     r"accounts?|contention|insistence|version|account|accusations?|charges?"
 )
+DISPUTE_WORD_RE = re.compile(rf"\b(?:{DISPUTE_VERBS})\b", re.IGNORECASE)
 CLAIM_OF_RE = re.compile(
     rf"^(?P<a>[^\"“”]{{2,120}}?)\s+{ADVERBS}(?P<verb>{DISPUTE_VERBS})\s+"
     rf"(?:(?P<b>(?:the\s+|a\s+)?[^\s,]+(?:\s+[^\s,]+){{0,5}}?)['’]s?\s+|(?:the|a|an)\s+)"
@@ -52,6 +53,8 @@ class Nested:
 
 def find(sentence: str) -> Nested | None:
     """The disputed claim inside a sentence, if the sentence reports a dispute of one."""
+    if not DISPUTE_WORD_RE.search(sentence):
+        return None  # most sentences: one quick scan
     body = speakers.LEADING_FILLER_RE.sub("", sentence.strip())
     match = CLAIM_OF_RE.match(body)
     if match and speakers.is_speaker(match.group("a")):
