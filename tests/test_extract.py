@@ -291,3 +291,44 @@ def test_indonesian_exhortations_and_figures() -> None:
         ["25,000 orang"],
     ]
     assert [s.reason for s in found.skipped] == ["exhortation", "opinion"]
+
+
+@pytest.mark.parametrize(
+    "sentence, why",
+    [
+        ("“We pray for the full recovery of both men,” said White House Press Secretary "
+         "Stephanie Grisham.", "prayer"),
+        ('"That\'s it.', "fragment"),
+        ("Mudah2an kita bisa memahami dan mengamalkan Al Qur’an dan Hadits ini.", "prayer"),
+    ],
+)  # fmt: skip
+def test_prayers_and_quote_fragments_are_not_claims(sentence: str, why: str) -> None:
+    assert [s.reason for s in extract.read(sentence).skipped] == [why]
+
+
+def test_they_said_after_a_quote_is_the_group_named_before() -> None:
+    text = (
+        "Taylor Swift's first six albums were released through Big Machine, the label said. "
+        "The group that owns most of her music, Big Machine, says she didn't need their "
+        'permission in the first place. "At no point did we say Taylor could not perform on the '
+        'AMAs," they said in a statement. "In fact, we do not have the right to keep her from '
+        'performing live anywhere."'
+    )
+    speakers = [c.attributed_to for c in extract.read(text, min_score=0).candidates]
+    assert speakers[-2:] == ["the group that owns most of her music, Big Machine"] * 2
+
+
+def test_the_agency_that_carries_the_words_is_not_the_speaker() -> None:
+    sentence = (
+        "American Kevin King and Australian Timothy Weeks were handed over to US forces in the "
+        "country’s southern Zabul province, an insurgent source told Agence France-Presse."
+    )
+    assert who(sentence) == "an insurgent source"
+
+
+def test_a_verb_after_the_number_is_not_its_unit() -> None:
+    (claim,) = extract.claims(
+        "The state’s largest utility decreased the number of people who could be affected from "
+        "an original estimate of about 660,000 based on updated forecasts."
+    )
+    assert [q.describe() for q in claim.quantities] == ["about 660,000"]

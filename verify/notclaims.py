@@ -44,6 +44,11 @@ INSTRUCTION_RE = re.compile(
     r"\b(?:make sure|be sure)\b|\bit(?:'s| is) (?:best|important|a good idea) to\b",
     re.I,
 )
+PRAYER_RE = re.compile(
+    r"\b(?:we|i) pray\b|\bmay (?:god|allah|the lord)\b|\brest in peace\b|\bamen\b|"
+    r"\b(?:semoga|mudah2an|mudah-mudahan)\b",
+    re.IGNORECASE,
+)
 EXHORTATION_RE = re.compile(
     r"\b(?:let's|let’s|let us|we must|we should|we need to|we have to)\b", re.I
 )
@@ -137,6 +142,8 @@ def _mood(
 ) -> str | None:
     if bare.rstrip("”\"’' ").endswith("?"):
         return "question"
+    if PRAYER_RE.search(bare):
+        return "prayer"
     first = re.sub(
         r"^(?:then|now|next|finally|first|simply|just|also|please)\b,?\s*", "", bare, flags=re.I
     )
