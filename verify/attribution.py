@@ -28,6 +28,7 @@ PERSON_TITLES = re.compile(
     r"minister|president|secretary|commander|ambassador|envoy|adviser|advisor|chief|"
     r"executive|reporter|correspondent)\b\.?\s+[A-Z]"
 )
+DESCRIBED_NAME_RE = re.compile(r"^(?:the|a|an)\s+[a-z][^,]*,\s+(?P<name>[A-Z][^,]+)$", re.I)
 DEFINITE_RE = re.compile(r"^[Tt]he\s+(?P<head>[a-z]+)$")  # "the company", not "The Kremlin"
 # A personal name ending the phrase or followed by its role: "Tim Clark", "Scott Strenfel, …"
 NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:[- ][A-Z][\w'’-]+)+(?=,|\s+of\b|$)")
@@ -58,6 +59,9 @@ class _Context:
         return [w for w in self.every if not PERSON_TITLES.search(w)]
 
     def remember(self, who: str) -> None:
+        described = DESCRIBED_NAME_RE.match(who)
+        if described:  # "the group that owns most of her music, Big Machine" → Big Machine
+            who = described.group("name")
         kind = self.kind(who)
         {"person": self.people, "group": self.groups, "org": self.orgs}[kind].append(who)
         self.every.append(who)

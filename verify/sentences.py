@@ -57,7 +57,8 @@ def _ends_in_abbreviation(text: str, dot: int, end: int) -> bool:
     if not word:
         return False
     token = word.group(1).lower().rstrip(".")
-    if len(token) == 1 and token.isalpha() or token in ABBREVIATIONS:
+    initials = re.fullmatch(r"(?:[a-z]\.)+[a-z]", token) is not None  # "H.M. Davenport"
+    if len(token) == 1 and token.isalpha() or token in ABBREVIATIONS or initials:
         # "Calif. (AP)" and "Gen. Kim" go on; "in the U.S. The next" ends when a capital
         # follows an abbreviation that also ends sentences
         following = text[end : end + 2].strip()

@@ -103,7 +103,7 @@ LEADING_FILLER_RE = re.compile(
     r"(?:last|this|next|earlier this|late last) (?:week|month|year|\w+day))\s*,?\s+)+",
     re.IGNORECASE,
 )
-CLAUSE_BREAKS = "after|before|when|while|because|since|until|than|from|by|and|but|as"
+CLAUSE_BREAKS = "after|before|when|while|because|since|until|than|from|by|and|but|as|though"
 SUBORDINATORS = {"when", "after", "as", "while", "before", "since", "although", "though", "once"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 NOT_SPEAKER_START = {
@@ -217,7 +217,7 @@ def _speaker_in(who: str) -> str | None:
     who = LEADING_FILLER_RE.sub("", who)
     if is_speaker(who):
         return who
-    clause = re.split(rf"\s(?:{CLAUSE_BREAKS})\s", who)
+    clause = re.split(rf"[\s—–](?:{CLAUSE_BREAKS})\s", who)
     if len(clause) > 1 and "," not in clause[-1] and is_speaker(clause[-1]):
         return clause[-1]  # "The denial comes a day after Lebanese authorities"
     head, _, tail = who.rpartition(",")
