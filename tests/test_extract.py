@@ -308,14 +308,14 @@ def test_prayers_and_quote_fragments_are_not_claims(sentence: str, why: str) -> 
 
 def test_they_said_after_a_quote_is_the_group_named_before() -> None:
     text = (
-        "Taylor Swift's first six albums were released through Big Machine, the label said. "
         "The group that owns most of her music, Big Machine, says she didn't need their "
-        'permission in the first place. "At no point did we say Taylor could not perform on the '
-        'AMAs," they said in a statement. "In fact, we do not have the right to keep her from '
-        'performing live anywhere."'
+        "permission in the first place. But the company says she will be allowed to play her old "
+        'tracks at the American Music Awards on Sunday. "At no point did we say Taylor could not '
+        'perform on the AMAs," they said in a statement. "In fact, we do not have the right to '
+        'keep her from performing live anywhere."'
     )
     speakers = [c.attributed_to for c in extract.read(text, min_score=0).candidates]
-    assert speakers[-3] == "the group that owns most of her music, Big Machine"
+    assert speakers[0] == "the group that owns most of her music, Big Machine"
     assert speakers[-2:] == ["Big Machine"] * 2  # later references use the name
 
 
@@ -333,3 +333,14 @@ def test_a_verb_after_the_number_is_not_its_unit() -> None:
         "an original estimate of about 660,000 based on updated forecasts."
     )
     assert [q.describe() for q in claim.quantities] == ["about 660,000"]
+
+
+def test_a_disputed_claim_by_a_short_name_is_the_named_claimants() -> None:
+    text = (
+        "Rep. Duncan Hunter said Tuesday night that border officials have caught at least 10 "
+        "fighters at the Mexican border. The Department of Homeland Security spokeswoman "
+        "disputed Hunter’s claim on Wednesday morning."
+    )
+    claim = extract.read(text).candidates[-1]
+    assert claim.attributed_to == "Rep. Duncan Hunter"
+    assert claim.disputed_by == "the Department of Homeland Security spokeswoman"

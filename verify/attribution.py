@@ -74,7 +74,7 @@ class _Context:
         if lower == "they":
             return _last(self.groups) or _last(self.orgs) or _last(self._untitled())
         if lower == "it":
-            return _last(self.orgs)
+            return _last(self.orgs) or _last(self._untitled())
         if lower in ("we", "i"):
             return _last(self.every)
         definite = DEFINITE_RE.match(who)
@@ -88,11 +88,26 @@ class _Context:
         if plain != who:
             words = plain.split()
             name = words[-1]
-        if len(words) <= 4 and name[:1].isupper() and not PERSON_TITLES.search(plain):
+        common = name.lower().strip(".,") in ORG_WORDS  # "Police" is no surname
+        if (
+            len(words) <= 4
+            and name[:1].isupper()
+            and not PERSON_TITLES.search(plain)
+            and not common
+        ):
             for earlier in reversed(self.every):
                 if earlier != who and re.search(rf"\b{re.escape(name)}\b", earlier):
                     return earlier
         return who
+
+
+def named_earlier(name: str, earlier: list[str]) -> str:
+    """A short name ("Hunter") as the fuller speaker named before it ("Rep. Duncan Hunter")."""
+    last = name.split()[-1].removesuffix("’s").removesuffix("'s") if name.split() else ""
+    if len(name.split()) > 2 or not last[:1].isupper():
+        return name
+    found = [e for e in earlier if e != name and re.search(rf"\b{re.escape(last)}\b", e)]
+    return found[-1] if found else name
 
 
 def _last(items: list[str]) -> str | None:

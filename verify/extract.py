@@ -66,8 +66,13 @@ def read(text: str, *, min_score: float = MIN_CHECKWORTHINESS) -> Extraction:
     found = attribution.attribute_all([s.text for s in spans])
     candidates: list[Candidate] = []
     skipped: list[Skipped] = []
+    named: list[str] = []
     for sentence, said in zip(spans, found, strict=True):
         result = _judge(sentence, said, lang, min_score)
+        if isinstance(result, Candidate) and result.disputed_by and result.attributed_to:
+            claimant = attribution.named_earlier(result.attributed_to, named)
+            result = replace(result, attributed_to=claimant)  # "Hunter's claim": Rep. Hunter
+        named.extend(who for who in (said.who,) if who)
         (candidates if isinstance(result, Candidate) else skipped).append(result)  # type: ignore[arg-type]
     return Extraction(candidates, skipped, lang)
 

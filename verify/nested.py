@@ -34,6 +34,12 @@ CLAIM_OF_RE = re.compile(
     rf"(?:,?\s+(?P<judgement>{JUDGEMENT}))?\s*[.!]?$",
     re.DOTALL | re.IGNORECASE,
 )
+DISPUTED_CLAIM_RE = re.compile(
+    rf"^(?P<a>[^\"“”]{{2,120}}?)\s+{ADVERBS}(?P<verb>{DISPUTE_VERBS})\s+"
+    rf"(?P<b>(?:the\s+)?[A-Z][^\s,]*(?:\s+[A-Z][^\s,]*){{0,3}}?)['’]s?\s+(?:{NOUNS})"
+    r"(?:\s+(?:on|in|at|last|this)\s+[^,]{1,40})?\s*[.!]?$",
+    re.DOTALL,
+)
 DENIED_THAT_RE = re.compile(
     rf"^(?P<a>[^\"“”]{{2,120}}?)\s+{ADVERBS}(?P<verb>denied|denies|deny|disputed|disputes|"
     rf"rejected|rejects|refuted|refutes)\s+(?:that\s+(?P<y>.+?)|(?P<gerund>\w+ing\b.+?))\s*[.!]?$",
@@ -73,6 +79,14 @@ def find(sentence: str) -> Nested | None:
             claimant=speakers.clean_who(claimant) if claimant else None,
             disputed_by=speakers.clean_who(match.group("a")),
             how=how.strip(),
+        )
+    match = DISPUTED_CLAIM_RE.match(body)
+    if match and speakers.is_speaker(match.group("a")):  # "… disputed Hunter's claim."
+        return Nested(
+            claim=speakers.clean_assertion(body),
+            claimant=speakers.clean_who(match.group("b")),
+            disputed_by=speakers.clean_who(match.group("a")),
+            how=match.group("verb").lower(),
         )
     match = DENIED_THAT_RE.match(body)
     if match and speakers.is_speaker(match.group("a")):
