@@ -179,7 +179,7 @@ def names_something(text: str, n: Numeral) -> bool:
         return bool(DATE_AFTER_RE.match(after) or CITATION_BEFORE_RE.search(before) or named)
     raw = n.digits
     naira = n.scaled and NAIRA_OR_RAND_RE.search(before)  # "N500m" is money
-    if before and (before[-1].isalpha() or before[-1] in "=#@_/\\") and not naira:
+    if before and (before[-1].isalpha() or before[-1] in "=#@_/\\’'") and not naira:
         return True  # "RAV4", "CLc1", "hati2"
     if LETTER_RE.match(after) and not _unit_suffix(after):
         return True  # "777x", "5G", "24th"
