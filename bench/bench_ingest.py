@@ -1,11 +1,16 @@
 """Ingest throughput, queue-listing latency and start-up cost, each beside its ceiling.
 
     .venv/bin/python bench/bench_ingest.py [--articles 1000] [--claims 100000]
+        [--pages ../shared/data/article-extraction-benchmark/html]
+
+--pages also ingests real pages (saved HTML, gzipped or not): their main text is read first
+(trafilatura, timed apart), then extraction and storing are timed, with claims per page.
 
 Prints numbers; asserts nothing (targets live in the issue tracker, not in flaky tests).
 """
 
 import argparse
+import gzip
 import random
 import sqlite3
 import statistics
@@ -70,6 +75,33 @@ def bench_ingest(n: int, folder: Path) -> None:
         f"  extraction alone {extract_s:.2f} s; storing and de-duplication {store_share:.0%} "
         "of the total"
     )
+
+
+def bench_pages(folder: Path, tmp: Path) -> None:
+    """Real pages: main text read apart, then ingest (extraction + storing) timed."""
+    paths = sorted(p for p in folder.iterdir() if p.name.endswith((".html", ".html.gz")))
+    started = time.perf_counter()
+    inputs = [
+        articles.parse(gzip.decompress(p.read_bytes()) if p.suffix == ".gz" else p.read_bytes(),
+                       name=p.name)
+        for p in paths
+    ]  # fmt: skip
+    read_s = time.perf_counter() - started
+    flow = workflow.load(config.default_workflow())
+    started = time.perf_counter()
+    per_page = [len(extract.claims(a.text)) for a in inputs]
+    extract_s = time.perf_counter() - started
+    started = time.perf_counter()
+    with database.transaction(f"sqlite:///{tmp / 'pages.db'}") as session:
+        result = ingestion.ingest(session, flow, inputs, actor="bench")
+    total_s = time.perf_counter() - started
+    print(f"pages: {len(inputs)} real pages from {folder} (main text read in {read_s:.1f} s, "
+          "not counted below)")  # fmt: skip
+    print(f"  ingest {len(inputs) / total_s:,.0f} articles/s ({total_s:.2f} s; extraction alone "
+          f"{extract_s:.2f} s); {result.new_claims} new claims, {result.merged_mentions} merged, "
+          f"{len(getattr(result, 'not_claims', []))} sentences left out")  # fmt: skip
+    print(f"  claims per page: median {statistics.median(per_page):.0f}, max {max(per_page)}, "
+          f"{sum(1 for n in per_page if n == 0)} pages with none")  # fmt: skip
 
 
 def fill(url: str, path: Path, n: int) -> None:
@@ -169,8 +201,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--pages", type=Path, help="a folder of saved HTML pages to ingest")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
+        if args.pages:
+            bench_pages(args.pages, Path(tmp))
         bench_ingest(args.articles, Path(tmp))
         bench_list(args.claims, Path(tmp))
     bench_startup()

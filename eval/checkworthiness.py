@@ -5,7 +5,9 @@
 
 ClaimBuster: F1 of the check-worthy (CFS) class at verify's threshold, beside the all-positive
 floor. CLEF-2020 Task 5: MAP over debates of the ranking, beside the published numbers.
-Both sets are the shared dev / training portions; the held-out splits are not here.
+Both sets are the shared dev / training portions; the held-out splits are not here. The
+shipped weights were fitted on both (eval/fit_checkworthiness.py), so these numbers are
+in-sample; the honest one is `fit_checkworthiness.py clef-cv` (cross-validation by debate).
 """
 
 import csv
@@ -14,12 +16,12 @@ import sys
 import time
 from pathlib import Path
 
-from verify import checkworthiness, extract, quantities
+from verify import checkworthiness, extract, quantities, speakers
 
 
 def score(sentence: str) -> float:
     """verify's check-worthiness for one sentence, exactly as ingest computes it."""
-    who = extract.attribute(sentence).who
+    who = speakers.attribute(sentence).who
     figures = quantities.find(sentence)
     return checkworthiness.score(sentence, attributed=who is not None, n_quantities=len(figures))[
         "score"
@@ -44,7 +46,7 @@ def claimbuster(path: Path) -> None:
     ncs_f1 = 2 * ncs_p * ncs_r / max(ncs_p + ncs_r, 1e-9)
     positives = tp + fn
     floor = 2 * positives / (len(rows) + positives)
-    print(f"ClaimBuster 2.5xNCS dev portion: {len(rows)} sentences, {positives} check-worthy")
+    print(f"ClaimBuster 2.5xNCS dev portion (in-sample): {len(rows)} sentences, {positives} CFS")
     print(f"  threshold {extract.MIN_CHECKWORTHINESS}: P {precision:.3f}  R {recall:.3f}  "
           f"F1(CFS) {f1:.3f}   macro-F1 {(f1 + ncs_f1) / 2:.3f}")  # fmt: skip
     print(f"  all-positive floor F1(CFS) {floor:.3f}  (PROVENANCE: 0.444)")
@@ -70,7 +72,7 @@ def clef_t5(folder: Path) -> None:
         aps.append(average_precision([int(r[3]) for r in scored]))
         by_length = sorted(rows, key=lambda r: -len(r[2]))
         longest.append(average_precision([int(r[3]) for r in by_length]))
-    print(f"CLEF-2020 Task 5 training debates: {len(aps)} debates")
+    print(f"CLEF-2020 Task 5 training debates (in-sample): {len(aps)} debates")
     print(f"  verify MAP {sum(aps) / len(aps):.4f}")
     print(f"  'longer sentence first' MAP {sum(longest) / len(longest):.4f}  (PROVENANCE: 0.0605)")
     print("  published: random 0.0165 / best primary run ≈0.087 on the held-out test (not here)")

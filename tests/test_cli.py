@@ -26,7 +26,7 @@ def test_ingest_is_idempotent(cli: Invoke, db: str) -> None:
     again = cli("ingest", str(SEEDS), "--json")
     assert json.loads(again.output) == {
         "articles": [], "skipped": json.loads(again.output)["skipped"], "new_claims": 0,
-        "merged_mentions": 0,
+        "merged_mentions": 0, "not_claims": [],
     }  # fmt: skip
     assert len(json.loads(again.output)["skipped"]) == 5
     assert snapshot(db) == before

@@ -235,7 +235,9 @@ def test_check_of_named_claims_and_unknown_ids(cli: Invoke, db: str) -> None:
 def test_pages_in_legacy_charsets_are_stored_as_text(
     cli: Invoke, pages: Pages, db: str, charset: str, text: str
 ) -> None:
-    html = f"<html><head><title>t</title></head><body><article><p>{text}</p></article></body></html>"
+    html = (
+        f"<html><head><title>t</title></head><body><article><p>{text}</p></article></body></html>"
+    )
     for declared in ("header", "meta"):
         path = f"/{charset}-{declared}"
         if declared == "header":

@@ -1,8 +1,9 @@
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import DATA
-from verify import checkworthiness, extract
+from verify import checkworthiness, extract, repeats
 
 
 def test_sentences_respect_abbreviations_and_paragraphs() -> None:
@@ -42,7 +43,8 @@ def test_attribution_trailing_inverted_and_according_to() -> None:
     according = extract.attribute(
         "According to Ukrainian intelligence, about 3,000 troops arrived."
     )
-    assert trailing.who == inverted.who == "Dmitry Peskov"
+    assert trailing.who == "Kremlin spokesman Dmitry Peskov"  # titles stay with names
+    assert inverted.who == "Dmitry Peskov, the Kremlin spokesman"
     assert trailing.assertion == "There is contradictory information."
     assert according.who == "Ukrainian intelligence"
     assert according.assertion == "About 3,000 troops arrived."
@@ -69,7 +71,7 @@ def test_pronoun_and_surname_resolve_to_earlier_speaker() -> None:
     )
     by_text = {c.quote[:10]: c.attributed_to for c in extract.claims(text, min_score=0)}
     assert by_text["He called "] == "President Yoon Suk Yeol"
-    assert by_text["Peskov sai"] == "Dmitry Peskov"
+    assert by_text["Peskov sai"] == "Kremlin spokesman Dmitry Peskov"
 
 
 def test_checkworthiness_ranks_specific_attributed_facts_above_opinion() -> None:
@@ -96,16 +98,16 @@ def test_unseen_article_yields_troops_and_fake_news_claims_at_the_top() -> None:
 
 
 def test_near_duplicates() -> None:
-    n = extract.normalised
+    n = repeats.normalised
     wire = n(
         "North Korea is deploying four brigades totaling 12,000 troops, including special forces."
     )
     copy = n(
         "North Korea is deploying four brigades totalling 12,000 troops including special forces"
     )
-    assert extract.same_claim(wire, copy)
-    assert not extract.same_claim(n("Is it true?"), wire)
-    assert not extract.same_claim(
+    assert repeats.same_claim(wire, copy)
+    assert not repeats.same_claim(n("Is it true?"), wire)
+    assert not repeats.same_claim(
         n("North Korea sent 12,000 troops"), n("North Korea did not send 12,000 troops")
     )
 
@@ -118,3 +120,227 @@ def test_any_text_extracts_with_offsets_inside(text: str) -> None:
         for q in claim.quantities:
             assert text[q.start : q.end] == q.text
         assert 0 <= claim.checkworthiness <= 1
+
+
+# Issue 11: speakers, with the real sentences as written
+
+
+def who(sentence: str) -> str | None:
+    return extract.attribute(sentence).who
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("Authorities say a stabbing that killed a passenger may have occurred after the attacker "
+         "tried to steal another rider’s shoes.", "Authorities"),
+        ("The San Francisco Chronicle says police are looking into whether the victim was a good "
+         "Samaritan.", "the San Francisco Chronicle"),
+        ("“We pray for the full recovery of both men,” said White House Press Secretary Stephanie "
+         "Grisham.", "White House Press Secretary Stephanie Grisham"),
+        ("“Moreover, Russia also failed to fulfill its agreed cuts in November so far,” "
+         "Commerzbank analyst Carsten Fritsch said.", "Commerzbank analyst Carsten Fritsch"),
+        ("The men were flown out of the region on US choppers, according to a local police "
+         "source.",
+         "a local police source"),
+        ("Interim BART Police Chief Ed Alvarez told reporters at a news conference that officials "
+         "began receiving 911 calls Tuesday afternoon.", "Interim BART Police Chief Ed Alvarez"),
+        ("Dr. Joneigh Khaldun of the Michigan Department of Health and Human Services says the "
+         "risk from the virus continues.",
+         "Dr. Joneigh Khaldun of the Michigan Department of Health and Human Services"),
+        ("The weather should ease by Thursday morning, allowing PG&E to begin restoring power, "
+         "said Mark Quinlan, PG&E's senior director of emergency preparedness and response.",
+         "Mark Quinlan, PG&E's senior director of emergency preparedness and response"),
+        ("When Afghan President Ashraf Ghani first announced the potential exchange last week, he "
+         "said Kabul had ensured that the freed militants would not return to the front line.",
+         "Afghan President Ashraf Ghani"),
+        ("In a letter calling for the meeting, CPUC President Marybel Batjer said that the lack of "
+         "service endangers lives.", "CPUC President Marybel Batjer"),
+        ("China has experienced a small smattering of plague infections in recent years—26 cases "
+         "and 11 deaths between 2009 and 2018, reports Reuters.", "Reuters"),
+    ],
+)  # fmt: skip
+def test_speaker_patterns_keep_titles(sentence: str, speaker: str) -> None:
+    assert who(sentence) == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At the reported pricing, the deal values the company at $50 billion.",
+        "He is expected to step down next year.",
+        "The brain behind this well-timed startup is a former banker.",
+        "The virus has been reported in Barry, Berrien, Calhoun and Van Buren counties.",
+        "There were 3,248 cases reported in 2015.",
+    ],
+)
+def test_no_fragment_or_reported_in_is_a_speaker(sentence: str) -> None:
+    assert who(sentence) is None
+
+
+def test_pronouns_resolve_to_the_last_named_speaker_of_the_right_kind() -> None:
+    text = (
+        "Interim BART Police Chief Ed Alvarez told reporters that officials began receiving calls. "
+        "He says the man died. Alvarez says transit officers were able to apprehend a suspect. "
+        "Berrien County Health Department officials said Monday the victim was one of two people. "
+        "They said the death occurred Saturday."
+    )
+    speakers = [c.attributed_to for c in extract.read(text, min_score=0).candidates]
+    assert (
+        speakers
+        == ["Interim BART Police Chief Ed Alvarez"] * 3
+        + ["Berrien County Health Department officials"] * 2
+    )
+
+
+def test_a_quote_over_several_sentences_inherits_its_speaker() -> None:
+    text = (
+        '"I just want to be able to perform my own music," Taylor Swift said. "That\'s it. '
+        "I've tried to work this out privately through my team but have not been able to resolve "
+        'anything."\n\n“We pray for the full recovery of both men,” said White House Press '
+        "Secretary Stephanie Grisham. “We thank the Afghan government for its actions.”"
+    )
+    found = extract.read(text, min_score=0)
+    by_quote = {s.text[:12]: s.attributed_to for s in [*found.candidates, *found.skipped]}
+    by_quote |= {c.quote[:12]: c.attributed_to for c in found.candidates}
+    assert by_quote["I've tried t"] == "Taylor Swift"
+    assert by_quote["“We thank th"] == "White House Press Secretary Stephanie Grisham"
+
+
+def test_the_outlet_that_merely_relays_is_not_the_speaker() -> None:
+    sentence = (
+        "As yet, there is no epidemiological evidence linking the third plague case to the earlier "
+        "two, the Inner Mongolia health commission said, according to Reuters."
+    )
+    assert who(sentence) == "the Inner Mongolia health commission"
+
+
+# Issue 11: nested claims
+
+
+def test_a_disputed_claim_is_queued_as_the_claimants_with_the_dispute_beside_it() -> None:
+    (claim,) = extract.claims(
+        "The mayor called the utility's claim that power was restored to every home within 12 "
+        "hours 'nonsense'."
+    )
+    assert claim.text == "Power was restored to every home within 12 hours."
+    assert claim.attributed_to == "the utility"
+    assert (claim.disputed_by, claim.dispute) == ("the mayor", "called it 'nonsense'")
+    assert [q.describe() for q in claim.quantities] == ["within 12 hours"]
+
+
+def test_denied_that_and_disputed_figure() -> None:
+    (denied,) = extract.claims("The Kremlin denied that North Korean troops were in Kursk.")
+    assert (denied.text, denied.disputed_by) == (
+        "North Korean troops were in Kursk.",
+        "the Kremlin",
+    )
+    (figure,) = extract.claims("The ministry disputed the union's figure of 3,000 strikers.")
+    assert figure.attributed_to == "the union" and figure.disputed_by == "the ministry"
+    assert [q.value for q in figure.quantities] == [3000]
+
+
+def test_the_kremlin_fake_news_claim_stays_the_kremlins() -> None:
+    (claim,) = extract.claims("The Kremlin had called footage of North Korean soldiers fake news.")
+    assert claim.attributed_to == "the Kremlin" and claim.disputed_by is None
+
+
+# Issue 11: not claims
+
+
+@pytest.mark.parametrize(
+    "sentence, why",
+    [
+        ("NEW YORK (Reuters) -", "dateline"),
+        ("HAYWARD, Calif. (AP) —", "dateline"),
+        ("(Reporting by Greg Roumeliotis, Joshua Franklin; editing by Martin Howell)", "byline"),
+        ("Main image credit: Getty", "caption"),
+        ("(Graphic: Global assets in 2019 - here)", "caption"),
+        ("WHAT YOU NEED TO MAKE JAM", "heading"),
+        ("8-9 ripe pears, cored and peeled", "table"),
+        ("Eat every 2–3 hours.", "instruction"),
+        ("So, is it true?", "question"),
+        ("Alibaba’s listing ceremony is due to be held at the Hong Kong Stock Exchange next "
+         "Tuesday.", "prediction"),
+        ("U.S. President Donald Trump said he would raise tariffs on Chinese imports if no deal is "
+         "reached.", "prediction"),
+        ("Sadly, Delhi pollution has become a standard feature of winter season.", "opinion"),
+        ("Both sides said they were hopeful the swap could lead to a breakthrough.", "opinion"),
+        ("“Let’s face whatever it is together.”", "exhortation"),
+        ("http://www.shia-explained.com/my/archives/2364", "link"),
+        ("© 2019 Associated Press.", "byline"),
+        ("All Rights Reserved.", "boilerplate"),
+    ],
+)  # fmt: skip
+def test_not_claims_are_skipped_with_why(sentence: str, why: str) -> None:
+    found = extract.read(sentence)
+    assert found.candidates == []
+    assert [s.reason for s in found.skipped][-1] == why
+
+
+def test_indonesian_exhortations_and_figures() -> None:
+    text = (
+        "Saat Ali jadi khalifah, Siti ‘Aisyah memberontak dalam perang yang disebut Perang Jamal "
+        "yang menewaskan 17.000 orang. Jangan lebay dalam mencintai atau membenci sesuatu. "
+        "Dari pihak Ali 25.000 orang yang tewas. Kita harus belajar dari sejarah."
+    )
+    found = extract.read(text)
+    assert found.lang == "id"
+    assert [[q.describe() for q in c.quantities] for c in found.candidates] == [
+        ["17,000 orang"],
+        ["25,000 orang"],
+    ]
+    assert [s.reason for s in found.skipped] == ["exhortation", "opinion"]
+
+
+@pytest.mark.parametrize(
+    "sentence, why",
+    [
+        ("“We pray for the full recovery of both men,” said White House Press Secretary "
+         "Stephanie Grisham.", "prayer"),
+        ('"That\'s it.', "fragment"),
+        ("Mudah2an kita bisa memahami dan mengamalkan Al Qur’an dan Hadits ini.", "prayer"),
+    ],
+)  # fmt: skip
+def test_prayers_and_quote_fragments_are_not_claims(sentence: str, why: str) -> None:
+    assert [s.reason for s in extract.read(sentence).skipped] == [why]
+
+
+def test_they_said_after_a_quote_is_the_group_named_before() -> None:
+    text = (
+        "The group that owns most of her music, Big Machine, says she didn't need their "
+        "permission in the first place. But the company says she will be allowed to play her old "
+        'tracks at the American Music Awards on Sunday. "At no point did we say Taylor could not '
+        'perform on the AMAs," they said in a statement. "In fact, we do not have the right to '
+        'keep her from performing live anywhere."'
+    )
+    speakers = [c.attributed_to for c in extract.read(text, min_score=0).candidates]
+    assert speakers[0] == "the group that owns most of her music, Big Machine"
+    assert speakers[-2:] == ["Big Machine"] * 2  # later references use the name
+
+
+def test_the_agency_that_carries_the_words_is_not_the_speaker() -> None:
+    sentence = (
+        "American Kevin King and Australian Timothy Weeks were handed over to US forces in the "
+        "country’s southern Zabul province, an insurgent source told Agence France-Presse."
+    )
+    assert who(sentence) == "an insurgent source"
+
+
+def test_a_verb_after_the_number_is_not_its_unit() -> None:
+    (claim,) = extract.claims(
+        "The state’s largest utility decreased the number of people who could be affected from "
+        "an original estimate of about 660,000 based on updated forecasts."
+    )
+    assert [q.describe() for q in claim.quantities] == ["about 660,000"]
+
+
+def test_a_disputed_claim_by_a_short_name_is_the_named_claimants() -> None:
+    text = (
+        "Rep. Duncan Hunter said Tuesday night that border officials have caught at least 10 "
+        "fighters at the Mexican border. The Department of Homeland Security spokeswoman "
+        "disputed Hunter’s claim on Wednesday morning."
+    )
+    claim = extract.read(text).candidates[-1]
+    assert claim.attributed_to == "Rep. Duncan Hunter"
+    assert claim.disputed_by == "the Department of Homeland Security spokeswoman"

@@ -109,18 +109,17 @@ def test_blocking_finds_what_exhaustive_scoring_ranks_first() -> None:
     ]
 
 
-def test_registrable_domains_and_syndication_groups() -> None:
+def test_registrable_domains_and_copies_of_one_story() -> None:
     assert origins.origin_of("https://news.bbc.co.uk/a") == "bbc.co.uk"
     assert origins.origin_of("https://www.harbor-times.example/x") == "harbor-times.example"
     wire = " ".join(f"word{i}" for i in range(60))
-    groups = origins.group_origins([
-        ("a", "https://one.example/1", wire),
-        ("b", "https://two.example/2", wire + " with a local sentence added"),
-        ("c", "https://three.example/3", "an entirely different story about other things " * 3),
-        ("d", "https://www.one.example/other", "yet another text"),
-    ])  # fmt: skip
-    assert groups["a"] == groups["b"] == groups["d"] == "one.example"
-    assert groups["c"] == "three.example"
+    edited = wire + " with a local sentence added"
+    other = "an entirely different story about other things and places " * 3
+    assert origins.same_story(wire, edited) and not origins.same_story(wire, other)
+    shared = set(enumerate(origins.copy_bands(wire))) & set(enumerate(origins.copy_bands(edited)))
+    assert shared  # candidates for the exact check, found through stored bands
+    assert not set(enumerate(origins.copy_bands(wire))) & set(enumerate(origins.copy_bands(other)))
+    assert origins.copy_bands("too short") == []
 
 
 def test_facts_count_origins_not_pages() -> None:

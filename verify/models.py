@@ -36,6 +36,7 @@ class Method(StrEnum):
     auto = "auto"  # a fetched source's passage, matched by `check`
     manual = "manual"  # a link a person attached
     factcheck = "factcheck"  # a published fact-check that matches the claim
+    article = "article"  # a dispute the claim's own article reports: shown, never counted
 
 
 class SourceKind(StrEnum):

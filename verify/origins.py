@@ -5,8 +5,7 @@ import functools
 import hashlib
 import ipaddress
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -14,9 +13,9 @@ import numpy as np
 import tldextract
 
 from verify.errors import InputError
+from verify.models import Method, Stance
 from verify.workflow import Facts
 
-STANCES = ("supports", "contradicts", "mentions")
 SHINGLE = 5  # words per shingle when comparing texts for syndication
 SAME_TEXT = 0.5  # Jaccard of shingles at which two texts are copies of one story
 
@@ -112,52 +111,15 @@ def same_story(a: str, b: str) -> bool:
     return bool(union) and len(first & second) / union >= SAME_TEXT
 
 
-def group_origins(docs: Sequence[tuple[str, str, str]]) -> dict[str, str]:
-    """Origin group for each (key, url, text): documents share an origin when they come from
-    one registrable domain or are copies of one text (syndicated wire copy). The group is
-    named by its alphabetically first domain."""
-    parent = list(range(len(docs)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(a: int, b: int) -> None:
-        parent[find(a)] = find(b)
-
-    by_domain: dict[str, int] = {}
-    sets = [shingles(text) for _, _, text in docs]
-    postings: dict[int, list[int]] = defaultdict(list)
-    for i, (_, url, _) in enumerate(docs):
-        domain = origin_of(url)
-        if domain in by_domain:
-            union(i, by_domain[domain])
-        by_domain.setdefault(domain, i)
-        overlap: dict[int, int] = defaultdict(int)
-        for gram in sets[i]:
-            for j in postings[gram]:
-                overlap[j] += 1
-            postings[gram].append(i)
-        for j, shared in overlap.items():
-            if shared / len(sets[i] | sets[j]) >= SAME_TEXT:
-                union(i, j)
-    names: dict[int, str] = {}
-    for i, (_, url, _) in enumerate(docs):
-        root = find(i)
-        domain = origin_of(url)
-        names[root] = min(names.get(root, domain), domain)
-    return {key: names[find(i)] for i, (key, _, _) in enumerate(docs)}
-
-
 def facts_for(evidence: Iterable[EvidenceFact], *, own_origins: Iterable[str] = ()) -> Facts:
     """Count origins per stance; the origins of the claim's own articles never count."""
     excluded = set(own_origins)
-    by_stance: dict[str, set[str]] = {stance: set() for stance in STANCES}
+    by_stance: dict[str, set[str]] = {stance: set() for stance in Stance}
     count = manual = 0
     best = 0.0
     for item in evidence:
+        if item.method == Method.article:
+            continue  # the claim's own article disputing it: shown, never a source
         count += 1
         manual += item.method == "manual"
         best = max(best, item.score or 0.0)
@@ -165,9 +127,9 @@ def facts_for(evidence: Iterable[EvidenceFact], *, own_origins: Iterable[str] = 
         if origin not in excluded and item.stance in by_stance:
             by_stance[item.stance].add(origin)
     return Facts(
-        supporting_origins=len(by_stance["supports"]),
-        contradicting_origins=len(by_stance["contradicts"]),
-        mentioning_origins=len(by_stance["mentions"]),
+        supporting_origins=len(by_stance[Stance.supports]),
+        contradicting_origins=len(by_stance[Stance.contradicts]),
+        mentioning_origins=len(by_stance[Stance.mentions]),
         evidence_count=count,
         manual_evidence_count=manual,
         best_score=best,

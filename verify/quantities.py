@@ -1,84 +1,93 @@
-"""Numbers and units in text: "12,000 troops", "12k", "twelve thousand", "1.5 million",
-"between 10,000 and 12,000", "more than 3,000", "about 40%". Pure functions over strings."""
+"""Figures in text: what a number counts or measures, with its unit, currency and bound.
+
+"12,000 troops", "12k", "twelve thousand", "between 10,000 and 12,000", "at least 37",
+"88 billion Hong Kong dollars" (HKD), "3.38%" and "$55.12 per barrel" as two figures. Numbers
+that name things (years, dates, model numbers, codes) are not figures. Pure.
+"""
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-SUFFIXES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000}
-MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
+from verify import currencies, nouns, numerals
+from verify.numerals import Numeral
+
+# Patterns used in the per-number checks, compiled once.
+SHARE_WORD_RE = re.compile(r"(?i)half|third|quarter")
+OPEN_BRACKET_RE = re.compile(r"\s*\(\s*")
+SPACE_RE = re.compile(r"\s+")
+GLUED_BEFORE_RE = re.compile(r"[^\W\d_]$|\w-$")
+BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s+(?:\S+\s+)?$", re.IGNORECASE)
+AND_JOINER_RE = re.compile(r"\s*(?:%|per\s?cent|percent)?\s*and\s+", re.IGNORECASE)
+TO_JOINER_RE = re.compile(r"\s*%?\s*(?:-|–|—|to)\s*[$€£]?")
+DASH_JOINER_RE = re.compile(r"\s*[-–—]")
+YEAR_RE = re.compile(r"1[89]\d\d|20\d\d")
+NAIRA_OR_RAND_RE = re.compile(r"(?:^|(?<=[\s(]))([NR])$")
+COMMA_RE = re.compile(r",")
+NEXT_WORD_RE = re.compile(r"[\s-]+\S+")
+MAXIMUM_OF_RE = re.compile(r"\bmaximum(?:\s+\w+)?\s+of\s+$", re.I)
+BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
 # Words that qualify a figure, mapped to (approx, bound).
 QUALIFIERS: dict[str, tuple[bool, str]] = {
     "about": (True, "exact"), "around": (True, "exact"), "roughly": (True, "exact"),
-    "approximately": (True, "exact"), "some": (True, "exact"), "nearly": (True, "exact"),
-    "almost": (True, "exact"), "an estimated": (True, "exact"), "estimated": (True, "exact"),
-    "an approximate": (True, "exact"), "close to": (True, "exact"), "~": (True, "exact"),
-    "more than": (False, "min"), "over": (False, "min"), "at least": (False, "min"),
-    "upwards of": (False, "min"), "in excess of": (False, "min"), "no fewer than": (False, "min"),
-    "fewer than": (False, "max"), "less than": (False, "max"), "under": (False, "max"),
-    "up to": (False, "max"), "as many as": (False, "max"), "at most": (False, "max"),
-    "no more than": (False, "max"),
+    "approximately": (True, "exact"), "approx.": (True, "exact"), "some": (True, "exact"),
+    "nearly": (True, "exact"), "almost": (True, "exact"), "an estimated": (True, "exact"),
+    "estimated": (True, "exact"), "close to": (True, "exact"), "near": (True, "exact"),
+    "~": (True, "exact"), "more than": (False, "min"), "over": (False, "min"),
+    "at least": (False, "min"), "upwards of": (False, "min"), "in excess of": (False, "min"),
+    "no fewer than": (False, "min"), "no less than": (False, "min"), "just over": (False, "min"),
+    "above": (False, "min"), "fewer than": (False, "max"), "less than": (False, "max"),
+    "under": (False, "max"), "just under": (False, "max"), "below": (False, "max"),
+    "up to": (False, "max"), "as many as": (False, "max"), "as much as": (False, "max"),
+    "at most": (False, "max"), "no more than": (False, "max"), "within": (False, "max"),
+    "a maximum of": (False, "max"), "maximum of": (False, "max"), "maximum": (False, "max"),
+    "a minimum of": (False, "min"), "minimum of": (False, "min"), "starting at": (False, "min"),
 }  # fmt: skip
-# Units we recognise even a few words after the figure ("12,000 North Korean troops").
-KNOWN_UNITS = {
-    "troops", "troop", "soldiers", "soldier", "brigades", "brigade", "battalions", "battalion",
-    "divisions", "division", "units", "people", "persons", "civilians", "personnel", "workers",
-    "men", "women", "children", "officers", "fighters", "casualties", "deaths",
-    "dead", "killed", "wounded", "refugees", "votes", "jobs", "tonnes", "tons", "kilometres",
-    "kilometers", "km", "miles", "metres", "meters", "dollars", "euros", "won", "roubles",
-    "rubles", "years", "months", "weeks", "days", "hours", "missiles", "shells", "tanks",
-    "drones", "aircraft", "ships", "vehicles", "cases", "percent", "per", "points",
-}  # fmt: skip
-STOPWORDS = {
-    "a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "by", "for", "from", "with",
-    "as", "is", "are", "was", "were", "be", "been", "that", "this", "it", "its", "than",
-    "who", "which", "had", "has", "have", "will", "would", "said", "says", "more", "into",
-    "after", "before", "since", "per", "but", "not", "about", "over", "under", "up",
-}  # fmt: skip
-# Unit words folded together so "soldiers" and "troops" compare.
+DEFAULT_WORDS = {"min": "more than", "max": "up to"}
+QUALIFIER_RE = re.compile(
+    r"(?:^|(?<=\W))("
+    + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+    + r")\s*(?:an? (?:additional|further|extra|total of)\s+|a total of\s+)?$",
+    re.IGNORECASE,
+)
+# Unit words folded together so figures for the same thing compare ("soldiers" = "troops").
 UNIT_SYNONYMS = {
     "troop": "troops", "soldiers": "troops", "soldier": "troops", "personnel": "troops",
-    "fighters": "troops", "men": "troops", "brigade": "brigades",
-    "%": "percent", "per cent": "percent", "pct": "percent", "people": "people",
-    "persons": "people", "usd": "dollars", "$": "dollars", "€": "euros", "£": "pounds",
-    "tons": "tonnes", "kilometers": "km", "kilometres": "km",
+    "brigade": "brigades", "persons": "people", "person": "people", "kilometers": "km",
+    "kilometres": "km", "kilometer": "km", "kilometre": "km", "tons": "tonnes",
+    "percent": "%", "per cent": "%", "pct": "%",
 }  # fmt: skip
-
-_WORDNUM = "|".join(sorted([*SMALL, *SCALES], key=len, reverse=True))
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-NUMBER_RE = re.compile(
-    rf"(?P<cur>[$€£])?(?P<num>{_DIGITS})(?:\s*(?P<suffix>k|bn|mn|m|b)\b)?"
-    rf"(?:\s+(?P<scale>hundred|thousand|million|billion)\b)?(?P<pct>\s*%|\s+per\s?cent\b)?"
-    rf"|\b(?P<words>(?:{_WORDNUM})(?:(?:\s+|-|\s+and\s+)(?:{_WORDNUM}))*)\b"
-    rf"(?P<wpct>\s+per\s?cent\b)?",
+PER_RE = re.compile(
+    r"\s+(?:per|a|an)\s+(share|barrel|ounce|tonne|ton|month|year|week|day|night|hour|gallon|"
+    r"litre|liter|kilogram|kg|head|person|capita|unit|seat|passenger)\b",
     re.IGNORECASE,
 )
-QUALIFIER_RE = re.compile(
-    r"(?:^|\W)("
-    + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
-    + r")\s*$",
+PERCENT_RE = re.compile(r"\s?%|\s?(?:per\s?cent|percent|pct)\b|\s+percentage points?\b", re.I)
+MATURITY_RE = re.compile(r"-year\s+(?:notes?|bonds?|treasur\w*|yields?|bills?|loans?)\b", re.I)
+MOVES_RE = re.compile(
+    r"\b(?:from|by|rose|fell|up|down|climbed|gained|lost|dropped|jumped|slipped|declined|grew|"
+    r"increased|decreased|cut|raised|lowered|added|surged|slumped|rising|falling)\s+(?:\S+\s+)?$",
     re.IGNORECASE,
 )
-RANGE_JOIN_RE = re.compile(r"^\s*(?:and|to|-|–|—)\s*$", re.IGNORECASE)
-DATE_NEAR_RE = re.compile(rf"\b(?:{MONTHS})\.?\s*$", re.IGNORECASE)
-DATE_AFTER_RE = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTHS})\b", re.IGNORECASE)
-WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+NOT_COUNTED_AFTER_ONE = (
+    "of|point|time|day|way|another|official|source|witness|commenter|expert|analyst|reporter"
+)
+AGE_RE = re.compile(r"[A-Z][\w'’-]+,\s$")  # "Assange, 47," and "Singh Jabarjung, 24,"
+FRACTIONS = {"half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25}
+FRACTION_RE = re.compile(
+    r"\b(?:(?:one|a)[- ])?(?:(?P<two>two|three)[- ])?(?P<part>half|thirds?|quarters?)"
+    r"(?=\s+(?:of|the)\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
 class Quantity:
-    """A figure found in text. `value` is the single figure, or the upper end of a range."""
+    """A figure found in text. `value` is the single figure, or the upper end of a range.
+
+    `unit` is the comparison key (folded noun, "%", or the ISO code for money); `noun` is what
+    it counts as written; `qualifier` is the bound's own words ("at least", "about")."""
 
     value: float
     unit: str
@@ -88,145 +97,200 @@ class Quantity:
     text: str
     start: int
     end: int
+    currency: str | None = None
+    noun: str = ""
+    qualifier: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         """Plain JSON-ready form, as stored on claims."""
         return asdict(self)
 
     def describe(self) -> str:
-        """Human form: "about 12,000 troops", "10,000–12,000 troops"."""
+        """Human form: "at least 37", "about 12,000 troops", "HKD 88 billion", "3.38%"."""
         figure = _fmt(self.value)
         if self.bound == "range" and self.low is not None:
             figure = f"{_fmt(self.low)}–{figure}"
-        prefix = {"min": "more than ", "max": "up to "}.get(self.bound, "")
-        if self.approx:
-            prefix = "about " + prefix
-        return f"{prefix}{figure} {self.unit}".strip()
+        words = self.qualifier or DEFAULT_WORDS.get(self.bound, "")
+        if self.approx and not self.qualifier:
+            words = f"about {words}".strip()
+        if self.currency:
+            figure = f"{self.currency} {figure}"
+        elif self.unit == "%":
+            figure += "%"
+        noun = self.noun or ("" if self.currency or self.unit == "%" else self.unit)
+        return " ".join(part for part in (words, figure, noun) if part)
 
 
 def _fmt(value: float) -> str:
-    return f"{value:,.0f}" if value == int(value) else f"{value:,}"
-
-
-def words_to_number(words: str) -> float | None:
-    """'twelve thousand' → 12000, 'one hundred and fifty' → 150; None if not a number."""
-    total = current = 0
-    seen = False
-    for token in re.split(r"[\s-]+", words.lower()):
-        if token == "and":
-            continue
-        if token in SMALL:
-            current += SMALL[token]
-        elif token == "hundred":
-            current = (current or 1) * 100
-        elif token in SCALES:
-            total += (current or 1) * SCALES[token]
-            current = 0
-        else:
-            return None
-        seen = True
-    return float(total + current) if seen else None
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if value >= size and round(value / size, 3) * size == value:
+            return f"{value / size:,.3f}".rstrip("0").rstrip(".") + f" {word}"
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.5f}".rstrip("0")
 
 
 def normalise_unit(unit: str) -> str:
-    """Fold plural and synonym forms so figures for the same thing compare."""
+    """Fold synonyms and plural forms so figures for the same thing compare."""
     unit = unit.lower().strip()
-    return UNIT_SYNONYMS.get(unit, unit)
+    unit = UNIT_SYNONYMS.get(unit, unit)
+    if len(unit) > 3 and unit.isalpha() and not unit.endswith("s") and unit not in nouns.UNCOUNTED:
+        unit = UNIT_SYNONYMS.get(unit + "s", unit + "s")  # "jet" and "jets" compare
+    return unit
 
 
-def _unit_after(text: str, end: int) -> tuple[str, int]:
-    """The unit noun after a figure: a known unit within three words, else the next content word."""
-    words = list(WORD_RE.finditer(text[end : end + 60]))[:4]
-    gap = text[end : end + (words[0].start() if words else 0)]
-    if words and re.search(r"[.;:!?()\"“”]", gap):
-        return "", end
-    for match in words[:4]:
-        word = match.group().lower().strip("'’")
-        if word in KNOWN_UNITS:
-            return word, end + match.end()
-        if word in STOPWORDS:
-            break
-    if words:
-        first = words[0].group()
-        if first.lower() not in STOPWORDS and first[0].islower():
-            return first.lower(), end + words[0].end()
-    return "", end
+# What match.normalise strips from a figure's text to keep its words.
+NUMBER_RE = numerals.numeral_re("en")
 
 
-def _number(match: re.Match[str]) -> tuple[float, str] | None:
-    """Value and any built-in unit (percent, currency) of one NUMBER_RE match."""
-    if match.group("words"):
-        value = words_to_number(match.group("words"))
-        return None if value is None else (value, "percent" if match.group("wpct") else "")
-    value = float(match.group("num").replace(",", ""))
-    if match.group("suffix"):
-        value *= SUFFIXES[match.group("suffix").lower()]
-    if match.group("scale"):
-        value *= SCALES[match.group("scale").lower()]
-    unit = "percent" if match.group("pct") else ""
-    if match.group("cur"):
-        unit = normalise_unit(match.group("cur"))
-    return value, unit
+def find(text: str, lang: str = "en") -> list[Quantity]:
+    """All figures in text, in order: value, unit or currency, bound and its words."""
+    shares = lang == "en" and SHARE_WORD_RE.search(text) is not None
+    found = _figures(text, lang) + (_fractions(text) if shares else [])
+    found.sort(key=lambda q: q.start)
+    return _conversions_keep_bounds(text, found)
 
 
-def _is_date_or_year(text: str, match: re.Match[str]) -> bool:
-    raw = match.group("num") or ""
-    if DATE_NEAR_RE.search(text[max(0, match.start() - 12) : match.start()]):
-        return True
-    if raw and DATE_AFTER_RE.match(text[match.end() : match.end() + 16]):
-        return True
-    # A bare four-digit number between 1800 and 2100 with no unit is a year.
-    return bool(re.fullmatch(r"1[89]\d\d|20\d\d|2100", raw)) and not match.group("suffix")
-
-
-def find(text: str) -> list[Quantity]:
-    """All figures in text with unit, approximation and bound; dates and years are skipped."""
-    raw: list[tuple[re.Match[str], float, str]] = []
-    for match in NUMBER_RE.finditer(text):
-        if match.group("num") and _is_date_or_year(text, match):
-            continue
-        if match.group("num") and re.match(r"(?:st|nd|rd|th)\b", text[match.end() :]):
-            continue  # ordinals: "the 24th"
-        parsed = _number(match)
-        if parsed is not None:
-            raw.append((match, *parsed))
-    found: list[Quantity] = []
-    i = 0
-    while i < len(raw):
-        match, value, unit = raw[i]
-        start, end, low, bound = match.start(), match.end(), None, "exact"
-        nxt = raw[i + 1] if i + 1 < len(raw) else None
-        before = text[max(0, start - 30) : start]
-        if nxt and RANGE_JOIN_RE.match(text[end : nxt[0].start()]):
-            opener = re.search(r"(between|from)\s*$", before, re.IGNORECASE)
-            joiner = text[end : nxt[0].start()].strip().lower()
-            if joiner != "and" or opener:
-                low, value, end, bound = value, nxt[1], nxt[0].end(), "range"
-                unit = unit or nxt[2]
-                if opener:
-                    start -= len(before) - opener.start()
-                i += 1
-        approx = False
-        window = max(0, start - 20)
-        qualifier = QUALIFIER_RE.search(text[window:start])
-        if qualifier and bound != "range":
-            approx, bound = QUALIFIERS[qualifier.group(1).lower()]
-            start = window + qualifier.start(1)
-        if not unit:
-            unit, end = _unit_after(text, end)
-        i += 1
-        if match.group("words") and not unit:
-            continue  # "one" or "ten" without a noun is rarely a figure ("one of them")
+def _fractions(text: str) -> list[Quantity]:
+    """ "About half of", "nearly one-third of": shares of a whole, with their bound."""
+    found = []
+    for match in FRACTION_RE.finditer(text):
+        start, qualifier, approx, bound = match.start(), "", False, "exact"
+        words = QUALIFIER_RE.search(text[max(0, start - 30) : start])
+        if words:
+            qualifier = words.group(1).lower()
+            approx, bound = QUALIFIERS[qualifier]
+            start -= len(text[max(0, start - 30) : start]) - words.start(1)
+        times = {"two": 2, "three": 3}.get((match.group("two") or "").lower(), 1)
+        value = FRACTIONS[match.group("part").lower()] * times
         found.append(
-            Quantity(
-                value=value,
-                unit=normalise_unit(unit),
-                approx=approx,
-                bound=bound,
-                low=low,
-                text=text[start:end],
-                start=start,
-                end=end,
-            )
-        )
+            Quantity(value, "fraction", approx, bound, None, text[start : match.end("part")],
+                     start, match.end("part"), noun="fraction", qualifier=qualifier)
+        )  # fmt: skip
     return found
+
+
+def _conversions_keep_bounds(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "about 2 inches (50.8 millimeters)", "up to $12.9bn (£10bn)": a conversion in brackets
+    keeps the bound of the figure it converts."""
+    for i in range(1, len(found)):
+        before, q = found[i - 1], found[i]
+        if OPEN_BRACKET_RE.fullmatch(text[before.end : q.start]) and not q.qualifier:
+            found[i] = replace(q, approx=before.approx, bound=before.bound)
+    return found
+
+
+def _figures(text: str, lang: str) -> list[Quantity]:
+    found: list[Quantity] = []
+    nums = numerals.numerals(text, lang)
+    i = 0
+    while i < len(nums):
+        n = nums[i]
+        pair = _range_end(text, nums, i)
+        if pair is None and _not_a_figure(text, nums, i):
+            i += 1
+            continue
+        q = _figure(text, n, pair, lang)
+        i += 2 if pair else 1
+        if q is not None:
+            found.append(q)
+    return found
+
+
+def _not_a_figure(text: str, nums: list[Numeral], i: int) -> bool:
+    n = nums[i]
+    money = currencies.prefix_before(text, n.start) or currencies.name_after(
+        text, n.end, scaled=n.scaled
+    )
+    if not money and numerals.names_something(text, n) or MATURITY_RE.match(text, n.end):
+        return True
+    if n.words and n.value == 1 and not (n.scaled or money or PERCENT_RE.match(text, n.end)):
+        # "one of those things", "one Weibo commenter", "one official told"; "one lemon" counts
+        return not re.match(rf"\s(?!(?:{NOT_COUNTED_AFTER_ONE})\b)[a-z]", text[n.end :])
+    previous = nums[i - 1] if i else None
+    return previous is not None and SPACE_RE.fullmatch(text[previous.end : n.start]) is not None
+
+
+def _range_end(text: str, nums: list[Numeral], i: int) -> Numeral | None:
+    """The upper end when nums[i] opens a range: "between A and B", "A–B", "A to B" (but not
+    "rose 3.38% to $55.12" or "down by 30 to 126", which are two figures)."""
+    if i + 1 >= len(nums):
+        return None
+    low, high = nums[i], nums[i + 1]
+    if GLUED_BEFORE_RE.search(text[max(0, low.start - 2) : low.start]):
+        return None  # "A350-900" is a model, not a range
+    joiner = text[low.end : high.start]
+    before = text[max(0, low.start - 30) : low.start]
+    opener = BETWEEN_BEFORE_RE.search(before)
+    if AND_JOINER_RE.fullmatch(joiner):
+        ok = bool(opener)
+    elif TO_JOINER_RE.fullmatch(joiner):
+        ok = not MOVES_RE.search(before)
+    else:
+        return None
+    if not ok or low.value >= high.value or low.words != high.words or _year_or_date(text, low):
+        return None
+    if numerals.names_something(text, high) and not DASH_JOINER_RE.match(joiner):
+        return None
+    return high
+
+
+def _year_or_date(text: str, n: Numeral) -> bool:
+    before = text[max(0, n.start - 12) : n.start]
+    return bool(YEAR_RE.fullmatch(n.digits) or numerals.DATE_BEFORE_RE.search(before))
+
+
+def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity | None:
+    last = high or n
+    start, end, value = n.start, last.end, last.value
+    low = n.value if high else None
+    currency = None
+    prefix = currencies.prefix_before(text, n.start)
+    if prefix:
+        currency, start = prefix
+    scaled_only = NAIRA_OR_RAND_RE.search(text[max(0, n.start - 2) : n.start])
+    if currency is None and scaled_only and n.scaled:
+        currency, start = currencies.SCALED_ONLY[scaled_only.group(1)], n.start - 1
+    if currency is None and n.suffix in numerals.MONEY_ONLY_SUFFIXES and not high:
+        return None  # "a 100m race": metres or a code, not millions
+    unit, noun = "", ""
+    percent = PERCENT_RE.match(text, end)
+    if currency is None and percent:
+        unit, end = (
+            ("percentage points" if "point" in percent.group().lower() else "%"),
+            (percent.end()),
+        )
+    elif currency is None:
+        named = currencies.name_after(text, end, scaled=last.scaled)
+        if named:
+            currency, end = named
+    if currency:
+        per = PER_RE.match(text, end)
+        noun = f"per {per.group(1).lower()}" if per else ""
+        end = per.end() if per else end
+        unit = noun or currency  # "$55.12 per barrel" is a price per barrel, in USD
+    elif not unit:
+        noun, noun_end = nouns.noun_after(text, end, lang, words=n.words)
+        if not noun and n.digits and AGE_RE.search(text[max(0, n.start - 40) : n.start]):
+            noun = "years old" if COMMA_RE.match(text[end:]) else ""  # "Assange, 47, …"
+        if text[n.start : n.end].lower() == "twice":
+            noun = "times"
+        adjacent = bool(NEXT_WORD_RE.fullmatch(text[end:noun_end]))
+        end, unit = noun_end, normalise_unit(noun) if noun else ""
+        one_thing = lang == "en" and nouns.names_one_thing(noun, value, high, adjacent)
+        if n.words and not noun or one_thing:
+            return None
+    approx, bound, qualifier = False, "range" if high else "exact", ""
+    words = QUALIFIER_RE.search(text[max(0, start - 30) : start])
+    if words and not high:
+        qualifier = words.group(1).lower()
+        approx, bound = QUALIFIERS[qualifier]
+        start -= len(text[max(0, start - 30) : start]) - words.start(1)
+    cap = MAXIMUM_OF_RE.search(text[max(0, start - 40) : start])
+    if cap and not words and not high:  # "a maximum sentence of 175 years"
+        bound, qualifier = "max", "maximum"
+    opener = BETWEEN_RE.search(text[max(0, start - 12) : start])
+    if high and opener:
+        start -= len(text[max(0, start - 12) : start]) - opener.start()
+    return Quantity(
+        value=value, unit=unit, approx=approx, bound=bound, low=low, text=text[start:end],
+        start=start, end=end, currency=currency, noun=noun, qualifier=qualifier,
+    )  # fmt: skip

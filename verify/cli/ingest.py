@@ -94,6 +94,7 @@ def ingest(
             "skipped": result.skipped,
             "new_claims": result.new_claims,
             "merged_mentions": result.merged_mentions,
+            "not_claims": result.not_claims,  # sentences left out of the queue, and why
         }
         typer.echo(json.dumps(payload, indent=2))
         return

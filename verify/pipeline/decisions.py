@@ -9,7 +9,7 @@ from sqlmodel import Session
 from verify import claims, origins
 from verify.claims import check_version, get_claim, save, touch
 from verify.errors import InputError
-from verify.models import Claim, Evidence, StatusChange
+from verify.models import Claim, Evidence, Stance, StatusChange
 from verify.workflow import Decision, Workflow
 
 RULES_ACTOR = "rules"
@@ -39,7 +39,8 @@ def record_status(
     was_pending = claim.status in flow.pending
     claim.status = to_status
     if was_pending and to_status not in flow.pending:
-        claims.forget_terms(session, claim.id or 0)
+        with session.no_autoflush:  # the claim's own UPDATE is flushed, version-checked, by save
+            claims.forget_terms(session, claim.id or 0)
     elif to_status in flow.pending and not was_pending:
         claim.check_key = None
     touch(claim)
@@ -92,8 +93,8 @@ def attach_evidence(
 ) -> Attached:
     """Attach a link to a claim by hand, then let the rules re-evaluate it."""
     url = origins.check_url(url)
-    if stance not in origins.STANCES:
-        raise InputError(f"unknown stance {stance!r} (valid: {', '.join(origins.STANCES)})")
+    if stance not in set(Stance):
+        raise InputError(f"unknown stance {stance!r} (valid: {', '.join(Stance)})")
     claim = get_claim(session, claim_id)
     check_version(claim, expected_version)
     for existing in claims.evidence(session, claim_id):

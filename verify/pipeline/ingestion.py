@@ -1,17 +1,17 @@
 """Articles into claims: store each article, queue its claims, merge near-copies of known claims
 into mentions, and write the rows in bulk. Never commits; the caller's transaction does."""
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import insert
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
-from verify import claims, database, extract, origin_groups
+from verify import database, extract, origin_groups, repeats
 from verify.articles import ArticleInput
-from verify.models import Article, Claim, Mention, StatusChange, utcnow
+from verify.models import Article, Claim, Evidence, Mention, Method, StatusChange, utcnow
 from verify.workflow import Workflow
 
 INGEST_LOCK = 0x7665726966790003  # PostgreSQL advisory lock: one ingest at a time
@@ -27,33 +27,75 @@ class IngestResult:
     skipped: list[str] = field(default_factory=list)
     new_claims: int = 0
     merged_mentions: int = 0
+    not_claims: list[dict[str, Any]] = field(default_factory=list)  # sentences left out, why
 
 
 Pending = dict[str, Any]  # a claim row inserted in this run: its "id" is set once stored
 
 
+@dataclass
+class _Known:
+    """A claim the index can merge into: its row (or id) and what the comparison reads."""
+
+    ref: "int | Pending"
+    text: str  # normalised
+    words: frozenset[str]
+    negated: bool
+
+
 class DuplicateIndex:
-    """Claims grouped by their figures, to merge near-copies into one claim. Holds the ids of
-    stored claims and the rows of claims queued in this run."""
+    """Stored claims and claims queued in this run, to merge repeats into one claim: near-copies
+    (syndication) and the same report by other outlets (same figures, enough rarer words).
+    Claims with figures are grouped by them; the rest by their rarer words, so a new claim is
+    compared with a few candidates, never with every claim."""
 
     def __init__(self, session: Session) -> None:
-        self.texts: dict[tuple[tuple[float, str], ...], list[str]] = defaultdict(list)
-        self.refs: dict[tuple[tuple[float, str], ...], list[int | Pending]] = defaultdict(list)
+        self.by_figures: dict[repeats.Signature, list[_Known]] = defaultdict(list)
+        self.by_word: dict[str, list[_Known]] = defaultdict(list)
+        self.claims_with: Counter[str] = Counter()  # how many claims hold each word
+        self.total = 0
         for claim_id, text, figures in session.exec(select(Claim.id, Claim.text, Claim.quantities)):
             self.add(claim_id or 0, text, list(figures))
 
-    def add(self, ref: int | Pending, text: str, figures: list[dict[str, Any]]) -> None:
-        key = extract.figure_signature(figures)
-        self.texts[key].append(extract.normalised(text))
-        self.refs[key].append(ref)
+    def add(self, ref: "int | Pending", text: str, figures: list[dict[str, Any]]) -> None:
+        normal = repeats.normalised(text)
+        known = _Known(ref, normal, repeats.content_words(normal), repeats.negated(normal))
+        self.claims_with.update(known.words)
+        self.total += 1
+        signature = repeats.figure_signature(figures)
+        if signature:
+            self.by_figures[signature].append(known)
+        else:
+            for word in known.words:
+                self.by_word[word].append(known)
 
-    def find(self, text: str, figures: list[dict[str, Any]]) -> int | Pending | None:
-        key = extract.figure_signature(figures)
-        found = extract.find_same(extract.normalised(text), self.texts.get(key, []))
-        if found is None:
-            return None
-        ref = self.refs[key][found]
-        return ref["id"] if isinstance(ref, dict) and "id" in ref else ref
+    def find(self, text: str, figures: list[dict[str, Any]]) -> "int | Pending | None":
+        normal = repeats.normalised(text)
+        words, negated = repeats.content_words(normal), repeats.negated(normal)
+        signature = repeats.figure_signature(figures)
+        candidates = self.by_figures.get(signature, []) if signature else self._sharing(words)
+        rare = self._rarer(words)
+        for known in candidates:
+            if repeats.same_claim(normal, known.text) or repeats.same_report(
+                rare, self._rarer(known.words), signature, negated=(negated, known.negated)
+            ):
+                ref = known.ref
+                return ref["id"] if isinstance(ref, dict) and "id" in ref else ref
+        return None
+
+    def _rarer(self, words: frozenset[str]) -> frozenset[str]:
+        """Words held by few claims: a template's or a beat's common words ("report",
+        "convoys") say nothing about two outlets telling the same story."""
+        limit = max(repeats.RARE_CLAIMS, repeats.RARE_SHARE * self.total)
+        return frozenset(w for w in words if self.claims_with[w] <= limit)
+
+    def _sharing(self, words: frozenset[str]) -> list[_Known]:
+        """Figure-less claims sharing one of these words (a near-copy shares most of them)."""
+        seen: dict[int, _Known] = {}
+        for word in sorted(words, key=lambda w: len(self.by_word.get(w, ())))[:3]:
+            for known in self.by_word.get(word, ()):
+                seen.setdefault(id(known), known)
+        return list(seen.values())
 
 
 BATCH_ARTICLES = 200  # rows are written in bulk this often
@@ -66,6 +108,9 @@ class _Batch:
     claims: list[Pending] = field(default_factory=list)
     created: list[tuple[Pending, str]] = field(default_factory=list)
     mentions: list[tuple[int | Pending, int, int, int]] = field(default_factory=list)
+    disputes: list[tuple[int | Pending, Article, extract.Candidate]] = field(default_factory=list)
+    # stored claims seen again: id → (highest check-worthiness, an attribution if one was given)
+    repeats: dict[int, tuple[float, str | None]] = field(default_factory=dict)
 
 
 def ingest(
@@ -124,7 +169,12 @@ def _queue_claims(
     """An article's claims into the batch: new claim rows, or mentions of known claims."""
     now = utcnow()
     reason = f"extracted from article {article.id}: {article.title}"
-    for candidate in extract.claims(article.text):
+    extraction = extract.read(article.text)
+    result.not_claims.extend(
+        {"article": article.id, "start": s.start, "end": s.end, "text": s.text, "why": s.reason}
+        for s in extraction.skipped
+    )
+    for candidate in extraction.candidates:
         figures = candidate.quantity_dicts()
         found = index.find(candidate.text, figures)
         if found is None:
@@ -144,10 +194,13 @@ def _queue_claims(
             result.merged_mentions += 1
             _merge(session, found, candidate, batch)
         batch.mentions.append((found, article.id or 0, candidate.start, candidate.end))
+        if candidate.disputed_by:
+            batch.disputes.append((found, article, candidate))
 
 
 def _write(session: Session, batch: _Batch, *, flow: Workflow, actor: str) -> None:
     """Bulk-insert the batch with Core: one SQLModel object per row cost more than extraction."""
+    _raise_repeated(session, batch)
     connection = session.connection()
     if batch.claims:
         ids = connection.execute(
@@ -173,9 +226,33 @@ def _write(session: Session, batch: _Batch, *, flow: Workflow, actor: str) -> No
               "char_start": start, "char_end": end}
              for ref, article_id, start, end in batch.mentions],
         )  # fmt: skip
+    if batch.disputes:
+        rows = [_dispute_row(*d, actor) for d in batch.disputes]
+        connection.execute(insert(Evidence.__table__), rows)  # type: ignore[attr-defined]
     batch.claims.clear()
     batch.created.clear()
     batch.mentions.clear()
+    batch.disputes.clear()
+    batch.repeats.clear()
+
+
+def _dispute_row(
+    ref: int | Pending, article: Article, candidate: extract.Candidate, actor: str
+) -> dict[str, Any]:
+    """A dispute reported in the article itself ("the mayor called it 'nonsense'"), kept as a
+    mention from the article: shown with the claim, never counted as an independent origin."""
+    return {
+        "claim_id": ref if isinstance(ref, int) else ref["id"],
+        "url": article.url or f"article://{article.id}",
+        "passage": candidate.quote,
+        "char_start": candidate.start,
+        "char_end": candidate.end,
+        "stance": "mentions",
+        "method": Method.article,
+        "note": f"disputed by {candidate.disputed_by} ({candidate.dispute}) in the article itself",
+        "added_by": actor,
+        "added_at": utcnow(),
+    }
 
 
 def _merge(
@@ -188,15 +265,32 @@ def _merge(
         found["checkworthiness"] = max(found["checkworthiness"], candidate.checkworthiness)
         found["priority"] = _boosted(found["checkworthiness"], earlier)
         return
-    claim = claims.get_claim(session, found)
-    stored = session.exec(
-        select(func.count()).select_from(Mention).where(Mention.claim_id == claim.id)
-    ).one()
-    waiting = sum(1 for ref, *_ in batch.mentions if ref == found)
-    claim.attributed_to = claim.attributed_to or candidate.attributed_to
-    claim.checkworthiness = max(claim.checkworthiness, candidate.checkworthiness)
-    claim.priority = _boosted(claim.checkworthiness, stored + waiting)
-    session.add(claim)
+    score, who = batch.repeats.get(found, (0.0, None))
+    batch.repeats[found] = (max(score, candidate.checkworthiness), who or candidate.attributed_to)
+
+
+def _raise_repeated(session: Session, batch: _Batch) -> None:
+    """Stored claims repeated in this batch rise in the queue: two queries for the batch, not
+    two per repeat."""
+    if not batch.repeats:
+        return
+    ids = list(batch.repeats)
+    stored = dict(
+        session.exec(
+            select(Mention.claim_id, func.count())
+            .where(col(Mention.claim_id).in_(ids))
+            .group_by(col(Mention.claim_id))
+        ).all()
+    )
+    waiting = Counter(ref for ref, *_ in batch.mentions if isinstance(ref, int))
+    for claim in session.exec(select(Claim).where(col(Claim.id).in_(ids))):
+        score, who = batch.repeats[claim.id or 0]
+        claim.attributed_to = claim.attributed_to or who
+        claim.checkworthiness = max(claim.checkworthiness, score)
+        earlier = stored.get(claim.id or 0, 0) + waiting[claim.id or 0] - 1
+        claim.priority = _boosted(claim.checkworthiness, earlier)
+        session.add(claim)
+    session.flush()
 
 
 def _boosted(checkworthiness: float, earlier_mentions: int) -> float:

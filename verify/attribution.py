@@ -1,0 +1,175 @@
+"""Speakers across an article's sentences: pronouns resolved to the last named speaker of the
+right kind ("he" to a person, "they" to a group, "it" to an organisation), short names to the
+full name used earlier ("Alvarez", "The Chronicle", "the company"), and quotes that run over
+several sentences inheriting their speaker. Pure.
+"""
+
+import re
+from dataclasses import dataclass, replace
+
+from verify import speakers
+from verify.speakers import Attribution
+
+ORG_WORDS = {
+    "agency", "service", "services", "department", "commission", "ministry", "office",
+    "company", "co", "co.", "corp", "corp.", "inc", "inc.", "group", "times", "post", "press",
+    "news", "reuters", "chronicle", "university", "council", "bank", "government", "kremlin",
+    "pentagon", "house", "airline", "airlines", "airways", "productions", "center", "centre",
+    "organization", "organisation", "association", "institute", "authority", "board",
+    "court", "police", "army", "military", "parliament", "congress", "senate",
+    "utility", "paper", "firm", "label", "network", "foundation", "committee", "union",
+    "cdc", "who", "npr", "ap", "afp", "bbc", "cnn", "fbi", "nasa", "nato", "un", "eu",
+}  # fmt: skip
+PERSON_TITLES = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|President|Secretary|Minister|Senator|Sen|Rep|Gov|Governor|Mayor|"
+    r"Chief|Director|Chairman|Chairwoman|CEO|Judge|General|Gen|Prince|King|Queen|Pope|"
+    r"spokesman|spokeswoman|spokesperson|analyst|strategist|trader|economist|employee|"
+    r"doctor|professor|official|meteorologist|director|congresswoman|congressman|senator|"
+    r"minister|president|secretary|commander|ambassador|envoy|adviser|advisor|chief|"
+    r"executive|reporter|correspondent)\b\.?\s+[A-Z]"
+)
+DESCRIBED_NAME_RE = re.compile(r"^(?:the|a|an)\s+[a-z][^,]*,\s+(?P<name>[A-Z][^,]+)$", re.I)
+DEFINITE_RE = re.compile(r"^[Tt]he\s+(?P<head>[a-z]+)$")  # "the company", not "The Kremlin"
+# A personal name ending the phrase or followed by its role: "Tim Clark", "Scott Strenfel, …"
+NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:[- ][A-Z][\w'’-]+)+(?=,|\s+of\b|$)")
+QUOTE_OPEN, QUOTE_CLOSE = "“", "”"
+
+
+@dataclass
+class _Context:
+    people: list[str]
+    groups: list[str]
+    orgs: list[str]
+    every: list[str]
+
+    def kind(self, who: str) -> str:
+        head = re.split(r",|\s+of\s+", who)[0]  # "Dr. X of the Department of Health and …"
+        words = head.split()
+        last = words[-1].lower().strip(".,")
+        if " and " in head or last[:1].islower() and last.endswith("s") and last not in ORG_WORDS:
+            return "group"
+        if PERSON_TITLES.search(who):
+            return "person"
+        name = NAME_RE.search(who)
+        org = ORG_WORDS & {w.lower().strip(".,") for w in words}
+        return "person" if name and not org else "org"
+
+    def _untitled(self) -> list[str]:
+        """Speakers that may be organisations named like people ("Big Machine")."""
+        return [w for w in self.every if not PERSON_TITLES.search(w)]
+
+    def remember(self, who: str) -> None:
+        described = DESCRIBED_NAME_RE.match(who)
+        if described:  # "the group that owns most of her music, Big Machine" → Big Machine
+            who = described.group("name")
+        kind = self.kind(who)
+        {"person": self.people, "group": self.groups, "org": self.orgs}[kind].append(who)
+        self.every.append(who)
+
+    def resolve(self, who: str) -> str | None:
+        """A pronoun, surname or "the company" as the full speaker named earlier."""
+        lower = who.lower()
+        if lower in ("he", "she"):
+            return _last(self.people)
+        if lower == "they":
+            return _last(self.groups) or _last(self.orgs) or _last(self._untitled())
+        if lower == "it":
+            return _last(self.orgs) or _last(self._untitled())
+        if lower in ("we", "i"):
+            return _last(self.every)
+        definite = DEFINITE_RE.match(who)
+        if definite and definite.group("head").lower() in ORG_WORDS | {"organisation"}:
+            head = definite.group("head").lower()
+            named = [o for o in self.orgs if head in o.lower().split()]
+            return _last(named) or _last(self.orgs) or _last(self._untitled()) or who
+        words = who.split()
+        name = words[-1] if len(words) <= 2 else words[0]  # "Alvarez", "Wee of the Times"
+        plain = re.sub(r"^(?:Mr|Mrs|Ms|Dr)\.?\s+", "", who)  # "Mr. Ibrahim"
+        if plain != who:
+            words = plain.split()
+            name = words[-1]
+        common = name.lower().strip(".,") in ORG_WORDS  # "Police" is no surname
+        if (
+            len(words) <= 4
+            and name[:1].isupper()
+            and not PERSON_TITLES.search(plain)
+            and not common
+        ):
+            for earlier in reversed(self.every):
+                if earlier != who and re.search(rf"\b{re.escape(name)}\b", earlier):
+                    return earlier
+        return who
+
+
+def named_earlier(name: str, earlier: list[str]) -> str:
+    """A short name ("Hunter") as the fuller speaker named before it ("Rep. Duncan Hunter")."""
+    last = name.split()[-1].removesuffix("’s").removesuffix("'s") if name.split() else ""
+    if len(name.split()) > 2 or not last[:1].isupper():
+        return name
+    found = [e for e in earlier if e != name and re.search(rf"\b{re.escape(last)}\b", e)]
+    return found[-1] if found else name
+
+
+def _last(items: list[str]) -> str | None:
+    return items[-1] if items else None
+
+
+def attribute_all(texts: list[str]) -> list[Attribution]:
+    """Each sentence's speaker, resolved against the sentences before it (and, for a quote
+    that runs over several sentences, the sentence where its speaker is named)."""
+    found = [speakers.attribute(text) for text in texts]
+    context = _Context([], [], [], [])
+    resolved: list[Attribution] = []
+    for text, a in zip(texts, found, strict=True):
+        for relay in speakers.ACCORDING_RE.finditer(text):  # "…, according to Sui-Lee Wee"
+            if relay.group("who") != a.who and speakers.is_speaker(relay.group("who")):
+                context.remember(speakers.clean_who(relay.group("who")))
+        who = context.resolve(a.who) if a.who else None
+        if who:
+            context.remember(who)
+        resolved.append(replace(a, who=who))
+    return _quotes_inherit(texts, resolved)
+
+
+def _quotes_inherit(texts: list[str], found: list[Attribution]) -> list[Attribution]:
+    """Sentences inside one quotation share the speaker named anywhere in it; a wholly quoted
+    sentence right after an attributed quote continues it."""
+    runs: list[list[int]] = []
+    open_quote = False
+    for i, text in enumerate(texts):
+        if open_quote:
+            runs[-1].append(i)
+        elif _opens(text) and not _closes_all(text):
+            previous = texts[i - 1] if i else ""
+            follows_quote = (_quotes(previous) or previous.endswith(":")) and found[i - 1].who
+            runs.append([i - 1, i] if follows_quote and not found[i].who else [i])
+        elif _wholly_quoted(text) and i and _quotes(texts[i - 1]) and found[i - 1].who:
+            runs.append([i - 1, i])
+        open_quote = (open_quote or _opens(text)) and not _closes_all(text)
+    result = list(found)
+    for run in runs:
+        who = next((found[i].who for i in run if found[i].who), None)
+        for i in run:
+            if who and not result[i].who:
+                result[i] = replace(result[i], who=who)
+    return result
+
+
+def _quotes(text: str) -> bool:
+    return bool(re.search(r"[“”\"]", text))
+
+
+def _opens(text: str) -> bool:
+    return QUOTE_OPEN in text or text.count('"') % 2 == 1 and text.lstrip().startswith('"')
+
+
+def _closes_all(text: str) -> bool:
+    """Whether every quote opened in the text (or before it) is closed by its end."""
+    if QUOTE_OPEN in text or QUOTE_CLOSE in text:
+        return text.rfind(QUOTE_CLOSE) > text.rfind(QUOTE_OPEN)
+    return text.count('"') % 2 == 0 or text.rstrip().endswith('"')
+
+
+def _wholly_quoted(text: str) -> bool:
+    stripped = text.strip()
+    return stripped[:1] in '“"' and stripped[-1:] in '”"' and speakers.attribute(text).who is None

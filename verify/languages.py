@@ -1,0 +1,40 @@
+"""Which language an article is written in, from its commonest short words. Pure.
+
+Only what figures need: the language decides how "17.000" and "3,5" read (Indonesian and German
+group thousands with "." and write decimals with ","). Counting a handful of function words is
+enough for whole articles and costs microseconds; a trained identifier would add a model to load.
+"""
+
+import re
+from collections import Counter
+
+DEFAULT = "en"
+# Words frequent in one language and rare in the others (case-folded).
+COMMON_WORDS = {
+    "en": ("the", "and", "of", "to", "is", "that", "was", "for", "with", "said"),
+    "id": ("yang", "dan", "di", "dengan", "untuk", "tidak", "dari", "ini", "itu", "akan"),
+    "de": ("der", "die", "und", "das", "nicht", "ist", "mit", "auf", "sich", "dem"),
+    "fr": ("le", "les", "des", "et", "est", "une", "pour", "dans", "qui", "pas"),
+    "es": ("el", "los", "las", "del", "y", "por", "una", "con", "es", "lo"),
+    "pt": ("os", "às", "dos", "não", "uma", "em", "ao", "são", "também", "foi"),
+    "it": ("il", "che", "della", "per", "non", "sono", "gli", "nel", "anche", "alla"),
+    "nl": ("het", "een", "van", "niet", "zijn", "voor", "ook", "wordt", "naar", "dat"),
+    "ru": ("и", "в", "не", "на", "что", "с", "по", "это", "как", "для"),
+}
+_OWNER = {w: lang for lang, words in COMMON_WORDS.items() for w in words}
+WORD_RE = re.compile(r"[^\W\d_]+")
+SAMPLE_CHARS = 4000
+MIN_HITS = 5
+
+
+def guess(text: str) -> str:
+    """ISO 639-1 code of the language text is most likely in; English when unsure."""
+    counts = Counter(
+        _OWNER[w]
+        for w in (m.group().lower() for m in WORD_RE.finditer(text[:SAMPLE_CHARS]))
+        if w in _OWNER
+    )
+    if not counts:
+        return DEFAULT
+    lang, hits = counts.most_common(1)[0]
+    return lang if hits >= MIN_HITS else DEFAULT

@@ -1,0 +1,100 @@
+"""Claims inside other claims: "The mayor called the utility's claim that power was restored
+within 12 hours 'nonsense'" queues the utility's claim (the checkable one) with the mayor's
+dispute kept beside it; "A denied that Y" queues Y disputed by A; "A disputed B's figure of N"
+queues B's figure. Pure.
+"""
+
+import re
+from dataclasses import dataclass
+
+from verify import speakers
+
+DISPUTE_VERBS = (
+    "called|calls|dismissed|dismisses|rejected|rejects|denied|denies|deny|disputed|disputes|"
+    "dispute|refuted|refutes|branded|brands|labelled|labeled|described|describes|mocked|"
+    "questioned|questions|challenged|challenges|contested|contests"
+)
+NEEDS_JUDGEMENT = {"called", "calls", "branded", "brands", "labelled", "labeled", "described"}
+JUDGEMENT = (
+    r"(?:as\s+)?[\"“'‘]?(?:an?\s+)?(?:outright\s+|complete\s+|total\s+)?(?:lie|lies|nonsense|false|"
+    r"untrue|fake(?: news)?|baseless|absurd|ridiculous|wrong|misleading|inaccurate|fabrication|"
+    r"fabricated|exaggerated|exaggeration|rubbish|propaganda|fiction|groundless|unfounded)"
+    r"[\"”'’]?"
+)
+ADVERBS = r"(?:(?:has|had|have|also|consistently|repeatedly|strongly|flatly|again|twice|later)\s+)*"
+NOUNS = (
+    r"claims?|assertions?|allegations?|reports?|statements?|suggestions?|figures?|estimates?|"
+    r"accounts?|contention|insistence|version|account|accusations?|charges?"
+)
+DISPUTE_WORD_RE = re.compile(rf"\b(?:{DISPUTE_VERBS})\b", re.IGNORECASE)
+CLAIM_OF_RE = re.compile(
+    rf"^(?P<a>[^\"“”]{{2,120}}?)\s+{ADVERBS}(?P<verb>{DISPUTE_VERBS})\s+"
+    rf"(?:(?P<b>(?:the\s+|a\s+)?[^\s,]+(?:\s+[^\s,]+){{0,5}}?)['’]s?\s+|(?:the|a|an)\s+)"
+    rf"(?:{NOUNS})(?:\s+by\s+(?P<by>[^,]+?))?\s+(?:that\s+(?P<y>.+?)|of\s+(?P<n>.+?))"
+    rf"(?:,?\s+(?P<judgement>{JUDGEMENT}))?\s*[.!]?$",
+    re.DOTALL | re.IGNORECASE,
+)
+DISPUTED_CLAIM_RE = re.compile(
+    rf"^(?P<a>[^\"“”]{{2,120}}?)\s+{ADVERBS}(?P<verb>{DISPUTE_VERBS})\s+"
+    rf"(?P<b>(?:the\s+)?[A-Z][^\s,]*(?:\s+[A-Z][^\s,]*){{0,3}}?)['’]s?\s+(?:{NOUNS})"
+    r"(?:\s+(?:on|in|at|last|this)\s+[^,]{1,40})?\s*[.!]?$",
+    re.DOTALL,
+)
+DENIED_THAT_RE = re.compile(
+    rf"^(?P<a>[^\"“”]{{2,120}}?)\s+{ADVERBS}(?P<verb>denied|denies|deny|disputed|disputes|"
+    rf"rejected|rejects|refuted|refutes)\s+(?:that\s+(?P<y>.+?)|(?P<gerund>\w+ing\b.+?))\s*[.!]?$",
+    re.DOTALL,
+)
+
+
+@dataclass(frozen=True)
+class Nested:
+    """A claim reported inside a dispute: what is claimed, by whom, and who disputes it how."""
+
+    claim: str
+    claimant: str | None
+    disputed_by: str
+    how: str
+
+
+def find(sentence: str) -> Nested | None:
+    """The disputed claim inside a sentence, if the sentence reports a dispute of one."""
+    if not DISPUTE_WORD_RE.search(sentence):
+        return None  # most sentences: one quick scan
+    body = speakers.LEADING_FILLER_RE.sub("", sentence.strip())
+    match = CLAIM_OF_RE.match(body)
+    if match and speakers.is_speaker(match.group("a")):
+        verb = match.group("verb").lower()
+        if verb in NEEDS_JUDGEMENT and not match.group("judgement"):
+            return None
+        claimant = match.group("b") or match.group("by")
+        if match.group("y"):
+            claim = match.group("y")
+        else:
+            owner = f"{claimant}'s figure" if claimant else "The figure"
+            claim = f"{owner} of {match.group('n')}"
+        how = f"{verb} it {match.group('judgement')}" if match.group("judgement") else verb
+        return Nested(
+            claim=speakers.clean_assertion(claim),
+            claimant=speakers.clean_who(claimant) if claimant else None,
+            disputed_by=speakers.clean_who(match.group("a")),
+            how=how.strip(),
+        )
+    match = DISPUTED_CLAIM_RE.match(body)
+    if match and speakers.is_speaker(match.group("a")):  # "… disputed Hunter's claim."
+        return Nested(
+            claim=speakers.clean_assertion(body),
+            claimant=speakers.clean_who(match.group("b")),
+            disputed_by=speakers.clean_who(match.group("a")),
+            how=match.group("verb").lower(),
+        )
+    match = DENIED_THAT_RE.match(body)
+    if match and speakers.is_speaker(match.group("a")):
+        claim = match.group("y") or body
+        return Nested(
+            claim=speakers.clean_assertion(claim),
+            claimant=None,
+            disputed_by=speakers.clean_who(match.group("a")),
+            how=match.group("verb").lower(),
+        )
+    return None

@@ -1,0 +1,112 @@
+"""The noun a number modifies, read from the words after it: "12,000 North Korean troops" →
+troops, "2-liter" → liter, "30 of Boeing's 787-9 Dreamliner jets" → jets. Pure."""
+
+import re
+
+from verify import numerals
+from verify.numerals import Numeral
+
+# Words that end the search for a noun: function words, auxiliaries, adverbs of time.
+STOPWORDS = {
+    "a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "by", "for", "from", "with",
+    "as", "is", "are", "was", "were", "be", "been", "being", "that", "this", "it", "its",
+    "than", "who", "which", "had", "has", "have", "will", "would", "can", "could", "may",
+    "might", "should", "must", "said", "says", "say", "more", "into", "after", "before",
+    "since", "but", "not", "about", "over", "under", "up", "down", "each",
+    "them", "those", "these", "they", "their", "there", "if", "when", "while", "so", "such",
+    "per", "all", "other", "others", "did", "do", "does", "last", "next", "ago", "so-called",
+    "including", "include", "includes", "during", "between", "against", "among", "out",
+    "back", "off", "again", "also", "only", "just", "still", "then", "now", "yet", "too",
+    "lower", "higher", "later", "earlier", "left", "remain", "remained", "remains",
+}  # fmt: skip
+# Nouns whose plural is the same word, or that take no plural.
+UNCOUNTED = {
+    "people", "aircraft", "staff", "police", "cattle", "sheep", "fish", "deer", "horsepower",
+    "offspring", "livestock", "equipment", "freight", "crew", "yuan", "baht", "rupiah",
+}  # fmt: skip
+# Measures end the noun phrase: "a 1-1/2 year trade war" measures years, not wars.
+MEASURES = {
+    "year", "month", "week", "day", "hour", "minute", "second", "mile", "foot", "feet", "inch",
+    "meter", "metre", "kilometer", "kilometre", "liter", "litre", "pound", "ounce", "gallon",
+    "acre", "ton", "tonne", "point", "storey", "story", "degree", "cup", "tablespoon",
+    "teaspoon", "tbsp", "tsp", "cylinder", "inning", "lap", "seat",
+}  # fmt: skip
+# Past participles that are what a number counts ("37 killed").
+PARTICIPLES = {"killed", "injured", "wounded", "dead", "arrested", "displaced", "infected"}
+DEMONYM_RE = re.compile(r"[A-Z][a-z]+(?:ans|ese|ians|is|ers|ites)")  # "Indians", "Israelis"
+DETERMINERS = {"the", "its", "their", "his", "her", "our", "these", "those", "your", "my"}
+TOKEN_RE = re.compile(r"[^\W\d_][\w'’&.-]*|\d[\w.,/-]*|[^\w\s]", re.UNICODE)
+PLURAL_ENDING_RE = re.compile(r"(?:men|ren|ple|ft)$")
+HYPHEN_WORD_RE = re.compile(r"-([^\W\d_]+)")
+
+
+def _verb(word: str, following: str) -> bool:
+    """A past form right after a number is its verb unless a plural noun follows it
+    ("3,000 trained soldiers") or it is what was counted ("37 killed")."""
+    return word not in PARTICIPLES and not (following.islower() and following.endswith("s"))
+
+
+def names_one_thing(noun: str, value: float, high: Numeral | None, adjacent: bool) -> bool:
+    """A number above one right before a singular noun names the thing: "the 777 program"."""
+    return (
+        adjacent
+        and len(noun) > 3
+        and noun not in numerals.UNIT_SUFFIXES
+        and value != 1
+        and high is None
+        and noun.isalpha()
+        and not noun.endswith("s")
+        and noun not in UNCOUNTED
+        and noun not in MEASURES
+        and not PLURAL_ENDING_RE.search(noun)
+    )
+
+
+def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int]:
+    """The noun a number modifies: "12,000 North Korean troops" → troops, "2-liter" → liter,
+    "123 of the planes" → planes; ("", end) when none follows."""
+    window = text[end : end + 80]
+    if window.startswith("-"):
+        word = HYPHEN_WORD_RE.match(window)
+        if not word or words and word.group(1).lower() not in MEASURES:
+            return "", end  # "two-class layout" describes the layout
+        return word.group(1).lower(), end + word.end()
+    noun, noun_end, names, after_of = "", end, 0, False
+    tokens = list(TOKEN_RE.finditer(window))
+    for k, match in enumerate(tokens):
+        token = match.group()
+        lower = token.lower().strip("'’.")
+        following = tokens[k + 1].group() if k + 1 < len(tokens) else ""
+        if token in ("'", "’") and following == "s" or token == "s" and k and not noun:
+            continue  # "Boeing 's 787-9 jets"
+        if not token[0].isalnum():
+            break
+        if lang != "en":
+            return lower, end + match.end()  # nouns come first outside English: "17.000 orang"
+        if lower == "of" and not (noun or names or after_of):
+            after_of = True  # "30 of Boeing's jets": the noun comes after "of"
+        elif after_of and not noun and lower in DETERMINERS:
+            continue
+        elif DEMONYM_RE.fullmatch(token) and not following[:1].isupper():
+            return lower, end + match.end()  # "nearly 150 Indians returned home"
+        elif token[0].isupper() or token[0].isdigit() or token.endswith(("'s", "’s")):
+            if noun and not noun.endswith("ed") and "-" not in noun or names >= 4:
+                break  # "embattled 737 Max jet", "big-name Democratic politicians" go on
+            names += 1
+        elif not noun and lower.endswith("ing") and following.islower() and following.isalpha():
+            continue  # "two remaining living members"
+        elif lower in STOPWORDS or lower.endswith("ly") or noun and lower.endswith(("ed", "ing")):
+            break  # "3,000 troops arrived", "four brigades totaling"
+        elif not (noun or after_of) and lower.endswith("ed") and _verb(lower, following):
+            break  # "about 660,000 based on", "five tested positive": a verb follows
+        else:
+            noun, noun_end = lower, end + match.end()
+            if lower in MEASURES or lower.rstrip("s") in MEASURES:
+                break
+            compound = following.islower() and following.endswith("s") and following.isalpha()
+            if (lower.endswith("s") or lower in UNCOUNTED) and not (
+                compound and following not in STOPWORDS
+            ):
+                break  # a plural ends the phrase ("individuals sought"), unless a plural noun
+                # follows it ("1,500 special forces soldiers")
+    return noun, noun_end

@@ -1,0 +1,235 @@
+"""Numbers as written: digits with the article's separators, scale words and suffixes,
+fractions, number words; and the numbers that name things rather than count them (years,
+dates, times, model numbers, codes, citations). Pure.
+
+Separators come from the language's CLDR data (babel, already installed with trafilatura):
+"17.000" is 17 in English and 17,000 in Indonesian. Number words go through text2num.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from text_to_num import text2num
+
+# Patterns used in the per-number checks, compiled once.
+CAPITAL_AFTER_RE = re.compile(r"\s[A-Z]\w*")
+NAIRA_OR_RAND_RE = re.compile(r"(?:^|[\s(])[NR]$")
+LETTER_RE = re.compile(r"[^\W\d_]")
+JOINED_BEFORE_RE = re.compile(r"\w-$|\d[.:/]$")
+JOINED_AFTER_RE = re.compile(r"-\d|[.:/]\d|'?s\b")
+YEAR_RE = re.compile(r"1[89]\d\d|20\d\d|2100")
+FIVE_DIGITS_RE = re.compile(r"\d{5}")
+STATE_CODE_BEFORE_RE = re.compile(r"\b[A-Z]{2}\s$")
+DIAL_BEFORE_RE = re.compile(r"\b(?:dial(?:l?ed)?|call(?:ed)?)\s$")
+LETTERS_RE = re.compile(r"[^\W\d_]+")
+WORD_BEFORE_RE = re.compile(r"(?:^|(?<=\s))(\S+)\s$")
+CAPITALISED_AFTER_RE = re.compile(r"\s([A-Z][a-z]+)\b")
+THREE_OR_FOUR_DIGITS_RE = re.compile(r"\d{3,4}")
+
+SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "lakh": 1e5, "crore": 1e7,
+}  # fmt: skip
+SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
+MONEY_ONLY_SUFFIXES = {"m", "b"}  # "5m" alone is five metres; "£5m" is five million
+SMALL_WORDS = (
+    "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    "eighty|ninety"
+)
+_WORD = rf"(?:{SMALL_WORDS}|hundred|thousand|million|billion|trillion)"
+SMALL = rf"(?:{SMALL_WORDS})"
+MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+DATE_BEFORE_RE = re.compile(
+    rf"\b(?:(?:{MONTHS})\.?\s+(?:the\s+)?|(?:tahun|anno|año|ano|jahr)\s+)$", re.IGNORECASE
+)  # "October 24", "tahun 37" (the year 37)
+DATE_AFTER_RE = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b", re.IGNORECASE)
+TIME_AFTER_RE = re.compile(
+    r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|ET\b|EST\b|EDT\b|BST\b|CET\b|hrs\b|h\b)",
+    re.IGNORECASE,
+)
+CITATION_BEFORE_RE = re.compile(
+    r"(?:\b(?:no|nos|nr|vol|p|pp|hal|art|sec|ch|fig|tel|ph|box|suite)\.?\s?|#|\bnumber\s|"
+    r"\bversion\s)$",
+    re.IGNORECASE,
+)
+ABBREVIATION_BEFORE_RE = re.compile(r"\b(?:[A-Z]\.){2,}\s$")  # "U.S. 10-year notes"
+EMERGENCY_NUMBERS = {"911", "999", "112", "000"}
+CALL_WORDS_RE = re.compile(
+    r"\s+(?:call|calls|caller|callers|dispatch\w*|operator\w*|cent(?:er|re)s?|emergenc\w*)\b"
+)
+UNIT_SUFFIXES = {
+    "k", "m", "mn", "mln", "b", "bn", "tn", "km", "kg", "mm", "cm", "ml", "mg", "g", "lb", "lbs",
+    "oz", "ft", "mph", "kph", "kmh", "mw", "gw", "kw", "kwh", "gb", "mb", "tb", "hz", "ghz",
+    "mhz", "l", "t", "sq",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Numeral:
+    """One number as written, before deciding whether it is a figure."""
+
+    value: float
+    start: int
+    end: int  # after any scale word or suffix
+    digits: str  # the digits as written ("" for number words)
+    scaled: bool  # a scale word or suffix multiplied it
+    words: bool  # written in words ("twelve thousand")
+    suffix: str  # "k", "m", "bn" as written, lower-cased
+
+
+@cache
+def numeral_re(lang: str) -> re.Pattern[str]:
+    """Numbers in the language's own separators, with scale words, suffixes and fractions."""
+    group, decimal = _separators(lang)
+    g, d = re.escape(group), re.escape(decimal)
+    digits = rf"\d{{1,3}}(?:{g}\d{{3}})+(?:{d}\d+)?|\d+(?:{d}\d+)?"
+    scales = "|".join(SCALES)
+    suffixes = "|".join(sorted(SUFFIXES, key=len, reverse=True))
+    never = "" if lang == "en" else "(?!)"  # number words are read in English only
+    # "a hundred" is a number; a scale word alone ("a few million dollars") is not
+    words = (
+        rf"\b(?P<words>{never}(?:(?P<article>an?\s+)(?:hundred|thousand|dozen)|{SMALL}"
+        rf"(?:(?:\s+|-|\s+and\s+){_WORD})*|twice))\b"
+    )
+    return re.compile(
+        rf"(?<![\d/])(?P<frac>(?:(?P<whole>\d+)[- ])?(?P<fn>\d{{1,2}})/(?P<fd>\d{{1,2}}))(?![\d/])"
+        rf"|(?P<num>{digits})(?:\s?(?P<suffix>{suffixes})\b)?(?:\s*(?P<scale>{scales})\b)?"
+        rf"|{words}(?:\s+(?P<wscale>{scales})\b)?",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _separators(lang: str) -> tuple[str, str]:
+    """Thousands and decimal separators from CLDR; English ones when babel lacks the locale."""
+    from babel import Locale, UnknownLocaleError, numbers
+
+    try:
+        locale = Locale.parse(lang)
+    except (UnknownLocaleError, ValueError):
+        return ",", "."
+    group, decimal = numbers.get_group_symbol(locale), numbers.get_decimal_symbol(locale)
+    if group not in ",." or decimal not in ",.":  # narrow spaces (French): too risky in prose
+        group = "." if decimal == "," else ","
+    return group, decimal
+
+
+ANY_NUMBER_RE = re.compile(rf"\d|(?i:\b(?:{SMALL_WORDS}|twice|hundred|thousand)\b)")
+
+
+def numerals(text: str, lang: str = "en") -> list[Numeral]:
+    """Every number written in text, in order, with its value."""
+    if not ANY_NUMBER_RE.search(text):
+        return []  # most sentences: one quick scan instead of the full pattern
+    group, decimal = _separators(lang)
+    found: list[Numeral] = []
+    for match in numeral_re(lang).finditer(text):
+        value = _value(match, group, decimal)
+        if value is None:
+            continue
+        scaled = bool(match.group("suffix") or match.group("scale") or match.group("wscale"))
+        digits = match.group("num") or match.group("frac") or ""
+        suffix = (match.group("suffix") or "").lower()
+        words = bool(match.group("words"))
+        found.append(Numeral(value, match.start(), match.end(), digits, scaled, words, suffix))
+    return found
+
+
+def _value(match: re.Match[str], group: str, decimal: str) -> float | None:
+    if match.group("frac"):
+        numerator, denominator = int(match.group("fn")), int(match.group("fd"))
+        if not 0 < numerator < denominator or denominator not in (2, 3, 4, 8, 16, 32, 64):
+            return None
+        return int(match.group("whole") or 0) + numerator / denominator
+    if match.group("words"):
+        value = words_to_number(match.group("words"))
+        scale = match.group("wscale")
+    else:
+        value = float(match.group("num").replace(group, "").replace(decimal, "."))
+        scale = match.group("scale")
+        suffix = (match.group("suffix") or "").lower()
+        value *= SUFFIXES.get(suffix, 1)
+    return None if value is None else value * SCALES.get((scale or "").lower(), 1)
+
+
+def words_to_number(words: str) -> float | None:
+    """'twelve thousand' → 12000, 'one hundred and fifty' → 150; None if not a number."""
+    words = re.sub(r"^an?\s+", "one ", words.lower()).replace("dozen", "twelve")
+    if words == "twice":
+        return 2.0
+    try:
+        return float(text2num(words.lower().replace("-", " "), "en"))
+    except ValueError:
+        return None
+
+
+def names_something(text: str, n: Numeral) -> bool:
+    """True when the number is a year, date, time, model or product number, code, citation,
+    phone number or list marker rather than a count or measure."""
+    before, after = text[max(0, n.start - 40) : n.start], text[n.end : n.end + 40]
+    if n.words:  # "Zero G Day", "the Three Kingdoms": a number word before a name
+        named = CAPITAL_AFTER_RE.match(after) and not re.match(
+            r"\s[A-Z][a-z]+(?:ans?|ese|is)\b", after
+        )
+        return bool(DATE_AFTER_RE.match(after) or CITATION_BEFORE_RE.search(before) or named)
+    raw = n.digits
+    naira = n.scaled and NAIRA_OR_RAND_RE.search(before)  # "N500m" is money
+    if before and (before[-1].isalpha() or before[-1] in "=#@_/\\’'") and not naira:
+        return True  # "RAV4", "CLc1", "hati2"
+    if LETTER_RE.match(after) and not _unit_suffix(after):
+        return True  # "777x", "5G", "24th"
+    if JOINED_BEFORE_RE.search(before) or JOINED_AFTER_RE.match(after):
+        return True  # "COVID-19", "787-9", "12.05.2020", "10:30", "1990s"
+    if raw.startswith("0") and len(raw) > 1 and raw[1].isdigit():
+        return True  # "0000 GMT", "007"
+    if not n.scaled and YEAR_RE.fullmatch(raw):
+        return True  # a bare year
+    if DATE_BEFORE_RE.search(before) or DATE_AFTER_RE.match(after) or TIME_AFTER_RE.match(after):
+        return True
+    if FIVE_DIGITS_RE.fullmatch(raw) and STATE_CODE_BEFORE_RE.search(before):
+        return True  # a ZIP code: "CA 90069"
+    if CITATION_BEFORE_RE.search(before) or ABBREVIATION_BEFORE_RE.search(before):
+        return True  # "no. 178", "hal. 41", "U.S. 10-year notes"
+    if raw in EMERGENCY_NUMBERS and (CALL_WORDS_RE.match(after) or DIAL_BEFORE_RE.search(before)):
+        return True  # "911 calls"
+    return _after_a_name(before, raw) or _before_a_name(after, raw)
+
+
+def _unit_suffix(after: str) -> bool:
+    letters = LETTERS_RE.match(after)
+    return bool(letters) and letters.group().lower() in UNIT_SUFFIXES  # type: ignore[union-attr]
+
+
+def _after_a_name(before: str, raw: str) -> bool:
+    """A capitalised word right before a plain number names a thing ("Boeing 737", "Windows
+    10", "S&P 500", "Section 230"), unless that word only starts the sentence."""
+    if "," in raw or "." in raw or len(raw) > 4:
+        return False
+    word = WORD_BEFORE_RE.search(before)
+    if not word or not word.group(1)[:1].isupper():
+        return False
+    if word.group(1).endswith(","):
+        return False  # "Assange, 47," is an age
+    token = word.group(1).strip("\"“‘'([")
+    head = before[: word.start(1)].rstrip()
+    starts_sentence = not head or head[-1] in '.!?:;"“”\n'
+    return bool(token) and token[0].isupper() and not starts_sentence
+
+
+def _before_a_name(after: str, raw: str) -> bool:
+    """A plain three- or four-digit number right before a capitalised word that is not a
+    nationality is a model number ("737 Max", "787 Dreamliner"; not "300 Russian troops")."""
+    word = CAPITALISED_AFTER_RE.match(after)
+    if not word or not THREE_OR_FOUR_DIGITS_RE.fullmatch(raw):
+        return False
+    name = word.group(1).removesuffix("s")
+    return not name.endswith(NATIONALITY_ENDINGS) and word.group(1) not in COMPASS
+
+
+NATIONALITY_ENDINGS = ("an", "ese", "ish", "i", "ch", "ic")
+COMPASS = {"North", "South", "East", "West", "New", "United", "Central", "Northern", "Southern"}

