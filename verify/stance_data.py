@@ -10,9 +10,12 @@ that are its articles' headlines, so no claim sits in two folds across the two s
 
 import csv
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
+from scipy import sparse  # type: ignore[import-untyped]
 
 from verify import extract, quantities, stance_features
 from verify.errors import InputError
@@ -26,6 +29,7 @@ FILES = (
 FNC_LABELS = {"agree": "supports", "disagree": "contradicts", "discuss": "mentions",
               "unrelated": "unrelated"}  # fmt: skip
 EMERGENT_LABELS = {"for": "supports", "against": "contradicts", "observing": "mentions"}
+NEAR_MISSES = 2  # look-alike unrelated pairs made per claim (see _near_misses)
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,7 @@ class Example:
     page: str | None
     label: str  # supports | contradicts | mentions | unrelated
     group: int
+    near_miss: bool = False  # made here, not in the data set: trains, never scored
 
 
 def fingerprints(root: Path) -> dict[str, str]:
@@ -109,7 +114,68 @@ def examples(root: Path, lexicon: Lexicon) -> list[Example]:
                 EMERGENT_LABELS[r["articleHeadlineStance"]], group(f"e:{r['claimId']}"))
         for r in articles
     ]  # fmt: skip
+    return found + _near_misses(stances, bodies, articles, lexicon, group)
+
+
+def _near_misses(
+    stances: list[dict[str, str]],
+    bodies: dict[str, str],
+    articles: list[dict[str, str]],
+    lexicon: Lexicon,
+    group: Callable[[str], int],
+) -> list[Example]:
+    """Unrelated pairs that look related: each claim against the NEAR_MISSES pages (FNC-1) and
+    headlines (Emergent) of other claims most like it. FNC-1's own unrelated pairs are random
+    bodies, too easy to teach that sharing a word or a figure is not being about the same
+    thing ("60 cars burned" vs "60 cars on show")."""
+    headlines = sorted({r["Headline"] for r in stances})
+    body_ids = sorted(bodies)
+    body_group = [group(f"b:{b}") for b in body_ids]
+    found = []
+    for k, j in _most_alike(headlines, [bodies[b] for b in body_ids], lexicon,
+                            [group(f"h:{h}") for h in headlines], body_group):  # fmt: skip
+        page = bodies[body_ids[j]]
+        passage = nearest_sentences([(headlines[k], page)], lexicon)[0]
+        found.append(Example("fnc1", headlines[k], passage, page, "unrelated",
+                             group(f"h:{headlines[k]}"), True))  # fmt: skip
+    claims = sorted({(r["claimHeadline"], r["claimId"]) for r in articles})
+    titles = sorted({(r["articleHeadline"], r["claimId"]) for r in articles})
+    for k, j in _most_alike([c for c, _ in claims], [t for t, _ in titles], lexicon,
+                            [group(f"e:{c}") for _, c in claims],
+                            [group(f"e:{c}") for _, c in titles]):  # fmt: skip
+        found.append(Example("emergent", claims[k][0], titles[j][0], None, "unrelated",
+                             group(f"e:{claims[k][1]}"), True))  # fmt: skip
     return found
+
+
+def _most_alike(
+    queries: Sequence[str],
+    texts: Sequence[str],
+    lexicon: Lexicon,
+    query_groups: Sequence[int],
+    text_groups: Sequence[int],
+) -> list[tuple[int, int]]:
+    """(query, text) index pairs: each query's NEAR_MISSES most similar texts (TF-IDF cosine)
+    among those of other groups."""
+
+    def matrix(items: Sequence[str]) -> sparse.csr_matrix:
+        vectors = [stance_features.vector_of(t, lexicon) for t in items]
+        vocab: dict[str, int] = {}
+        rows, cols, vals = [], [], []
+        for i, vec in enumerate(vectors):
+            for w, v in vec.items():
+                rows.append(i)
+                cols.append(vocab.setdefault(w, len(vocab)))
+                vals.append(v)
+        return sparse.csr_matrix((vals, (rows, cols)), shape=(len(items), len(vocab))), vocab
+
+    q, q_vocab = matrix(queries)
+    t, t_vocab = matrix(texts)
+    shared = sorted(q_vocab.keys() & t_vocab.keys())
+    sims = (q[:, [q_vocab[w] for w in shared]] @ t[:, [t_vocab[w] for w in shared]].T).toarray()
+    sims[np.asarray(query_groups)[:, None] == np.asarray(text_groups)[None, :]] = -1.0
+    best = np.argsort(-sims, axis=1, kind="stable")[:, :NEAR_MISSES]
+    return [(k, int(j)) for k in range(len(queries)) for j in best[k] if sims[k, j] > 0]
 
 
 def nearest_sentences(pairs: Sequence[tuple[str, str]], lexicon: Lexicon) -> list[str]:
