@@ -78,14 +78,17 @@ def main() -> None:
     sentences_only = rate(lambda: stance.judge_many(alone, model), len(pairs))
     fuzzy = rate(
         lambda: process.cpdist(
-            [p.claim for p in pairs], [p.passage for p in pairs], scorer=fuzz.token_set_ratio,
-            processor=utils.default_process, workers=1,
+            [p.claim for p in pairs],
+            [p.passage for p in pairs],
+            scorer=fuzz.token_set_ratio,
+            processor=utils.default_process,
+            workers=1,
         ),
         len(pairs),
     )
 
-    print(f"stance model, {len(pairs):,} pairs ({args.claims} claims × {args.per_claim} "
-          f"passages from {args.pages} pages of 30 sentences), per CPU-second of one core:")  # fmt: skip
+    print(f"stance model, {len(pairs):,} pairs ({args.claims} claims × {args.per_claim} passages "
+          f"from {args.pages} pages of 30 sentences), per CPU-second of one core:")  # fmt: skip
     print(f"  load {load_ms:.0f} ms ({load_cpu_ms:.0f} ms of CPU)   (target ≤ 150 ms)")
     print(f"  judge_many with pages {with_pages:,.0f} pairs/s; passages alone "
           f"{sentences_only:,.0f} pairs/s   (target ≥ 2,000)")  # fmt: skip

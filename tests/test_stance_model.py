@@ -2,6 +2,7 @@
 training script run end to end on a small data folder."""
 
 import csv
+import dataclasses
 import json
 from pathlib import Path
 
@@ -30,7 +31,9 @@ def test_a_paraphrase_in_other_words_and_order_supports() -> None:
 
 
 def test_an_unrelated_negation_elsewhere_still_supports() -> None:
-    result = judge(CARS, "Protesters set about 60 cars alight overnight, police said, but no one was hurt.")
+    result = judge(
+        CARS, "Protesters set about 60 cars alight overnight, police said, but no one was hurt."
+    )
     assert result.label == "supports", result
 
 
@@ -39,22 +42,34 @@ def test_a_negation_of_the_claim_itself_does_not_support() -> None:
     assert result.label != "supports", result
 
 
+def _certain_model(label: str) -> stance_model.StanceModel:
+    """The shipped model, made sure that every pair is related and has stance `label`."""
+    model = stance_model.shipped()
+    width = len(stance_features.NAMES)
+    bias = np.array([50.0 if c == label else -50.0 for c in model.classes])
+    return dataclasses.replace(
+        model,
+        relatedness=stance_model.Network((np.zeros((width, 1)),), (np.array([50.0]),)),
+        stance=stance_model.Network((np.zeros((width, len(model.classes))),), (bias,)),
+    )
+
+
 def test_a_figure_conflict_beats_any_model_score() -> None:
     other = TROOPS.replace("12,000", "3,000")  # the same sentence but for the figure
-    result = judge(TROOPS, other)
+    pair = stance.Pair(TROOPS, find(TROOPS), other)
+    result = stance.judge_many([pair], _certain_model("supports"))[0]
     assert result.label == "contradicts" and result.by_rule
     assert result.explanation == "figure 3,000 troops conflicts with 12,000 troops"
     assert result.comparison == result.explanation
-    model_only = stance_model.shipped().probabilities(
-        stance_features.features([stance.Pair(TROOPS, find(TROOPS), other)],
-                                 stance_model.shipped().lexicon)
-    )  # fmt: skip
-    assert model_only[1][0].argmax() != stance_model.shipped().classes.index("contradicts")
+    assert result.confidence == pytest.approx(1.0)  # as sure as the model is that it is related
+    assert judge(TROOPS, other).label == "contradicts"  # and with the shipped model
 
 
 def test_a_reported_denial_mentions_with_who() -> None:
     claim = "North Korean soldiers are in Russia, footage shows."
-    result = judge(claim, "The Kremlin called the footage of North Korean soldiers in Russia fake news.")
+    result = judge(
+        claim, "The Kremlin called the footage of North Korean soldiers in Russia fake news."
+    )
     assert result.label == "mentions" and result.by_rule
     assert "denial by the Kremlin" in result.explanation
 
@@ -81,7 +96,7 @@ def test_a_whole_page_that_restates_the_claim_supports() -> None:
         "Firefighters worked until dawn. The protests began after a disputed court ruling."
     )
     nearest = stance_data.nearest_sentences([(CARS, page)], stance_model.shipped().lexicon)[0]
-    assert nearest.startswith("About 60 cars")
+    assert "About 60 cars were set alight" in nearest
     assert judge(CARS, nearest, page).label == "supports"
 
 
@@ -142,8 +157,11 @@ def _small_data(root: Path) -> None:
     for t, (headline, words) in enumerate(topics):
         for k, label in enumerate(labels):
             body_id = str(10 * t + k)
-            lead = {"agree": f"It is confirmed: {words}.", "disagree": f"It is a hoax, {words} "
-                    "never happened.", "discuss": f"Reports say {words}, unconfirmed."}[label]
+            lead = {
+                "agree": f"It is confirmed: {words}.",
+                "disagree": f"It is a hoax, {words} never happened.",
+                "discuss": f"Reports say {words}, unconfirmed.",
+            }[label]
             bodies.append({"Body ID": body_id, "articleBody": f"{lead} More text follows here."})
             stances.append({"Headline": headline, "Body ID": body_id, "Stance": label})
             other = str(10 * ((t + 1) % len(topics)) + k)
@@ -159,7 +177,9 @@ def _small_data(root: Path) -> None:
             writer.writerows(rows)
 
 
-def test_training_writes_a_model_the_code_reads(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_training_writes_a_model_the_code_reads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     _small_data(tmp_path / "data")
     out = tmp_path / "model.json"
     train.main([str(tmp_path / "data"), "--out", str(out), "--folds", "2"])

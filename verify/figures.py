@@ -50,7 +50,9 @@ def compare(
             continue
         pair = next(((c, f) for c in mine for f in theirs if agree(c, f, tolerance)), None)
         if pair is None:
-            return Comparison(False, f"figure {theirs[0].describe()} conflicts with {mine[0].describe()}")
+            return Comparison(
+                False, f"figure {theirs[0].describe()} conflicts with {mine[0].describe()}"
+            )
         agreed.append(f"{pair[1].describe()} matches {pair[0].describe()}")
     if not agreed:
         return None

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse  # type: ignore[import-untyped]
 
-from verify import extract, quantities, stance_features
+from verify import extract, match, quantities, stance_features
 from verify.errors import InputError
 from verify.stance_features import Lexicon, Pair
 
@@ -29,7 +29,8 @@ FILES = (
 FNC_LABELS = {"agree": "supports", "disagree": "contradicts", "discuss": "mentions",
               "unrelated": "unrelated"}  # fmt: skip
 EMERGENT_LABELS = {"for": "supports", "against": "contradicts", "observing": "mentions"}
-NEAR_MISSES = 2  # look-alike unrelated pairs made per claim (see _near_misses)
+NEAR_MISSES = 2  # look-alike unrelated pairs made per claim (see _near_misses)...
+NEAR_MISS_SKIP = 4  # ...after skipping the most alike: often the same story under another claim
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,11 @@ class Example:
     page: str | None
     label: str  # supports | contradicts | mentions | unrelated
     group: int
-    near_miss: bool = False  # made here, not in the data set: trains, never scored
+    made: str = ""  # "near miss" or "sentence": made here to train on, never scored
+
+    @property
+    def scored(self) -> bool:
+        return not self.made
 
 
 def fingerprints(root: Path) -> dict[str, str]:
@@ -114,7 +119,15 @@ def examples(root: Path, lexicon: Lexicon) -> list[Example]:
                 EMERGENT_LABELS[r["articleHeadlineStance"]], group(f"e:{r['claimId']}"))
         for r in articles
     ]  # fmt: skip
-    return found + _near_misses(stances, bodies, articles, lexicon, group)
+    found += _near_misses(stances, bodies, articles, lexicon, group)
+    # Each FNC-1 pair again with its sentence alone (no page), to teach relatedness when only
+    # a passage is known; its stance is the page's, not the sentence's, so stance skips them.
+    found += [
+        Example(e.dataset, e.claim, e.passage, None, e.label, e.group, "sentence")
+        for e in found
+        if e.page is not None
+    ]
+    return found
 
 
 def _near_misses(
@@ -137,14 +150,14 @@ def _near_misses(
         page = bodies[body_ids[j]]
         passage = nearest_sentences([(headlines[k], page)], lexicon)[0]
         found.append(Example("fnc1", headlines[k], passage, page, "unrelated",
-                             group(f"h:{headlines[k]}"), True))  # fmt: skip
+                             group(f"h:{headlines[k]}"), "near miss"))  # fmt: skip
     claims = sorted({(r["claimHeadline"], r["claimId"]) for r in articles})
     titles = sorted({(r["articleHeadline"], r["claimId"]) for r in articles})
     for k, j in _most_alike([c for c, _ in claims], [t for t, _ in titles], lexicon,
                             [group(f"e:{c}") for _, c in claims],
                             [group(f"e:{c}") for _, c in titles]):  # fmt: skip
         found.append(Example("emergent", claims[k][0], titles[j][0], None, "unrelated",
-                             group(f"e:{claims[k][1]}"), True))  # fmt: skip
+                             group(f"e:{claims[k][1]}"), "near miss"))  # fmt: skip
     return found
 
 
@@ -155,10 +168,11 @@ def _most_alike(
     query_groups: Sequence[int],
     text_groups: Sequence[int],
 ) -> list[tuple[int, int]]:
-    """(query, text) index pairs: each query's NEAR_MISSES most similar texts (TF-IDF cosine)
-    among those of other groups."""
+    """(query, text) index pairs among those of other groups: each query's NEAR_MISSES most
+    similar texts (TF-IDF cosine) after the NEAR_MISS_SKIP most similar, and the most similar
+    text that shares a figure with it."""
 
-    def matrix(items: Sequence[str]) -> sparse.csr_matrix:
+    def matrix(items: Sequence[str]) -> tuple[sparse.csr_matrix, dict[str, int]]:
         vectors = [stance_features.vector_of(t, lexicon) for t in items]
         vocab: dict[str, int] = {}
         rows, cols, vals = [], [], []
@@ -174,8 +188,21 @@ def _most_alike(
     shared = sorted(q_vocab.keys() & t_vocab.keys())
     sims = (q[:, [q_vocab[w] for w in shared]] @ t[:, [t_vocab[w] for w in shared]].T).toarray()
     sims[np.asarray(query_groups)[:, None] == np.asarray(text_groups)[None, :]] = -1.0
-    best = np.argsort(-sims, axis=1, kind="stable")[:, :NEAR_MISSES]
-    return [(k, int(j)) for k in range(len(queries)) for j in best[k] if sims[k, j] > 0]
+    order = np.argsort(-sims, axis=1, kind="stable")
+    best = order[:, NEAR_MISS_SKIP : NEAR_MISS_SKIP + NEAR_MISSES]
+    found = {(k, int(j)) for k in range(len(queries)) for j in best[k] if sims[k, j] > 0}
+    text_numbers = [_numbers(t) for t in texts]
+    for k, query in enumerate(queries):
+        mine = _numbers(query)
+        if mine:
+            j = next((int(j) for j in order[k] if sims[k, j] >= 0 and mine & text_numbers[j]), None)
+            if j is not None:
+                found.add((k, j))
+    return sorted(found)
+
+
+def _numbers(text: str) -> set[str]:
+    return {t for t in stance_features.tokens(text) if match.NUMBER.fullmatch(t)}
 
 
 def nearest_sentences(pairs: Sequence[tuple[str, str]], lexicon: Lexicon) -> list[str]:

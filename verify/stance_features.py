@@ -42,32 +42,35 @@ CLAUSE_RE = re.compile(
 WORD_RE = re.compile(r"[a-z0-9]+")
 K1, B, AVG_LEN = 1.2, 0.75, 20.0  # BM25 against one passage, average sentence length fixed
 
-NEGATION = frozenset("not no never t neither nor without none nobody nothing".split())
-DENIAL = frozenset(
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+NEGATION = _words("not no never t neither nor without none nobody nothing")
+DENIAL = _words(
     """deny denies denied denial denials denying fake fakes false falsely untrue hoax hoaxes
     fabricated fabrication baseless groundless unfounded debunk debunked debunks dismiss
     dismissed dismisses refute refuted refutes reject rejects rejected misinformation
-    disinformation bogus fraud myth""".split()
+    disinformation bogus fraud myth"""
 )
-DOUBT = frozenset(
+DOUBT = _words(
     """doubt doubts doubtful despite nope retract retracted retraction prank pranks skeptical
-    sceptical questioned questionable dubious""".split()
+    sceptical questioned questionable dubious"""
 )
-HEDGE = frozenset(
+HEDGE = _words(
     """reportedly allegedly alleged purportedly supposedly rumor rumors rumour rumours rumored
     rumoured unconfirmed unverified apparently possibly may might could claim claims claimed
-    report reports speculation speculated""".split()
+    report reports speculation speculated"""
 )
 HEDGE_PHRASE_RE = re.compile(
     r"\b(?:is said to|are said to|appears? to|seems? to|may have|might have|could have)\b",
     re.IGNORECASE,
 )
-REPORTED = frozenset(
-    "said says told according reported reports tweeted announced stated wrote added".split()
-)
-CONFIRM = frozenset(
+REPORTED = _words("said says told according reported reports tweeted announced stated wrote added")
+CONFIRM = _words(
     """confirmed confirms confirm official officially proof proves proved revealed reveals
-    shows showed true indeed""".split()
+    shows showed true indeed"""
 )
 CUES = {"neg": NEGATION, "deny": DENIAL, "doubt": DOUBT, "hedge": HEDGE, "confirm": CONFIRM}
 
@@ -90,8 +93,8 @@ _CUE_SIDES = {
 }
 _RELATIONS = [
     "passage_neg_main", "passage_neg_other", "passage_deny_main", "top_neg_main",
-    "top_deny_main", "passage_attributed", "reported_denial", "neg_mismatch", "deny_mismatch",
-    "hedge_added",
+    "top_deny_main", "passage_attributed", "same_speaker", "reported_denial", "neg_mismatch",
+    "deny_mismatch", "hedge_added",
 ]  # fmt: skip
 NAMES: tuple[str, ...] = tuple(
     _SIMILARITY
@@ -124,7 +127,6 @@ class Lexicon:
     def weight(self, word: str) -> float:
         """A word's idf; a word the training data never held is as rare as the rarest."""
         return self.idf.get(word, self.unseen_idf)
-
 
 
 @dataclass
@@ -161,7 +163,9 @@ def content_words(toks: Iterable[str]) -> set[str]:
     return {w for w in toks if w not in match.STOPWORDS and not match.NUMBER.fullmatch(w)}
 
 
-def fit_idf(documents: Iterable[Sequence[str]], *, min_df: int = 2) -> tuple[dict[str, float], float]:
+def fit_idf(
+    documents: Iterable[Sequence[str]], *, min_df: int = 2
+) -> tuple[dict[str, float], float]:
     """Smoothed idf (as scikit-learn's TfidfVectorizer) of the words in at least min_df
     documents, and the idf of a word seen in none."""
     df: Counter[str] = Counter()
@@ -244,9 +248,9 @@ def _read(raw: str, lexicon: Lexicon) -> _Text:
 
 
 def _read_page(raw: str, lexicon: Lexicon) -> _Page:
-    sentences = [
-        _read(s.text, lexicon) for s in extract.sentences(raw)[:MAX_PAGE_SENTENCES]
-    ] or [_read(raw, lexicon)]
+    sentences = [_read(s.text, lexicon) for s in extract.sentences(raw)[:MAX_PAGE_SENTENCES]] or [
+        _read(raw, lexicon)
+    ]
     return _as_page(raw, sentences, lexicon)
 
 
@@ -314,7 +318,9 @@ def _figures(claim: Pair, found: Sequence[Quantity]) -> tuple[float, float]:
     return float(compared.agrees), float(not compared.agrees)
 
 
-def _page_part(pair: Pair, claim: _Text, page: _Page, has_page: bool, lexicon: Lexicon) -> dict[str, float]:
+def _page_part(
+    pair: Pair, claim: _Text, page: _Page, has_page: bool, lexicon: Lexicon
+) -> dict[str, float]:
     """The features of a claim against a whole page: the same for every passage of the page."""
     f: dict[str, float] = {}
     whole, sentences = page.whole, page.sentences
@@ -367,13 +373,15 @@ def _passage_part(pair: Pair, claim: _Text, passage: _Text, lexicon: Lexicon) ->
     f["new_numbers"] = math.log1p(len(passage.numbers - claim.numbers))
     for cue in _CUE_SIDES["claim"]:
         f[f"claim_{cue}"] = claim.cues[cue]
-    attributed = speaker(pair.passage) is not None
+    who = speaker(pair.passage)
+    attributed = who is not None
     for cue in _CUE_SIDES["passage"]:
         f[f"passage_{cue}"] = passage.cues[cue]
     f["passage_report"] = max(f["passage_report"], float(attributed))
     neg_main, f["passage_neg_other"], f["passage_deny_main"] = _in_main_clause(pair.passage, shared)
     f["passage_neg_main"] = neg_main
     f["passage_attributed"] = float(attributed)
+    f["same_speaker"] = float(_same_speaker(who, speaker(pair.claim)))
     f["reported_denial"] = float(attributed and passage.cues["deny"] > claim.cues["deny"])
     f["neg_mismatch"] = float(neg_main != claim.cues["neg"])
     f["deny_mismatch"] = float(passage.cues["deny"] != claim.cues["deny"])
@@ -386,6 +394,13 @@ def speaker(passage: str) -> str | None:
     """Who a passage reports as saying it ("the Kremlin"; `extract.attribute`), or None in
     the outlet's own voice. Remembered: the features and the rules both ask."""
     return extract.attribute(passage).who
+
+
+def _same_speaker(a: str | None, b: str | None) -> bool:
+    """Both attributed, to speakers sharing a name word ("police" and "the police")."""
+    if a is None or b is None:
+        return False
+    return bool(content_words(tokens(a)) & content_words(tokens(b)))
 
 
 def features(pairs: Sequence[Pair], lexicon: Lexicon) -> np.ndarray:
