@@ -86,7 +86,9 @@ def test_a_page_about_another_event_that_shares_the_numbers_is_unrelated() -> No
 
 
 def test_a_question_only_mentions() -> None:
-    assert judge(CARS, "Did 60 cars burn?").label == "mentions"
+    result = judge(CARS, "Did 60 cars burn?")
+    assert result.label == "mentions"
+    assert result.by_rule and "question" in result.explanation
 
 
 def test_a_whole_page_that_restates_the_claim_supports() -> None:
@@ -124,6 +126,8 @@ def test_the_shipped_file_agrees_with_the_code_and_says_where_it_came_from() -> 
                                     "emergent/emergent_dev_articles.csv"}  # fmt: skip
     assert all(len(digest) == 64 for digest in trained["data"].values())
     assert {"numpy", "scikit-learn"} <= set(trained["libraries"])
+    assert {"figures", "off topic", "question"} <= set(data["rules"])
+    assert all(0 < r["precision"] <= 1 for r in data["rules"].values())
     numbers = data["cross_validation"]["model_and_rules"]
     assert 0 < numbers["fnc1"]["fnc_score"] <= 1 and 0 < numbers["emergent"]["accuracy"] <= 1
 

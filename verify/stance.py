@@ -12,6 +12,8 @@ trained model (`stance_model`) for the rest, each judgement with a calibrated co
 calls `judge_many`.
 """
 
+import dataclasses
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,6 +29,8 @@ from verify.stance_model import StanceModel
 __all__ = ["Judgement", "Pair", "Stance", "compare", "judge", "judge_many", "quantities_of"]
 
 RELATED = 0.5  # p(related) from which a pair is judged at all
+OFF_TOPIC = 0.25  # below this share of each other's rarer words, a passage is off topic
+QUESTION_RE = re.compile(r"\?[\s\"'”’)\]]*$")
 DENIAL_RE = re.compile(
     r"\b(?:den(?:y|ies|ied|ial)|fake|false(?:ly)?|untrue|not true|no evidence|hoax|"
     r"fabricat\w+|baseless|groundless|unfounded|debunk\w*|dismiss\w*|refut\w+|rejects?|"
@@ -88,18 +92,37 @@ def judge_many(pairs: Sequence[Pair], model: StanceModel | None = None) -> list[
     ]
 
 
-def rule(pair: Pair) -> Judgement | None:
-    """The rules' judgement of a pair already known to be related, or None when no rule
-    applies. Confidence 1: the caller sets it to how sure it is that the pair is related."""
+def rule(pair: Pair, row: np.ndarray) -> tuple[str, Judgement] | None:
+    """The rule that decides a pair the model finds related, with its judgement (confidence
+    1: `judge_many` sets it), or None when none applies. `row` is the pair's feature row.
+    In order:
+    - off topic: the passage shares one content word with the claim at most (figures aside),
+      little of the claim's rarer words or of its own, and the page no more ("60 cars burned"
+      against "60 cars on show at the museum"): unrelated;
+    - figures: a different figure for the same unit contradicts;
+    - denial: a denial reported in someone else's voice mentions the claim, with who;
+    - question: a question asserts nothing; it mentions the claim."""
+    col = stance_features.NAMES.index
+    if (
+        row[col("shared_words")] <= math.log1p(1)
+        and row[col("rare_share_passage")] < OFF_TOPIC
+        and row[col("passage_covered")] < OFF_TOPIC
+        and row[col("rare_share_page")] < 2 * OFF_TOPIC
+    ):
+        text = "shares few of the claim's rarer words and says much the claim does not"
+        return "off topic", Judgement("unrelated", 1.0, text, None, True)
     found = stance_features.figures_in(pair.passage)
     compared = figures.compare(pair.figures, found, pair.tolerance)
     if compared is not None and not compared.agrees:
-        return Judgement("contradicts", 1.0, compared.text, compared.text, True)
+        return "figures", Judgement("contradicts", 1.0, compared.text, compared.text, True)
     if DENIAL_RE.search(pair.passage) and not DENIAL_RE.search(pair.claim):
         who = stance_features.speaker(pair.passage)
         if who:
             text = f"reports a denial by {who}, not the outlet's own finding"
-            return Judgement("mentions", 1.0, text, None, True)
+            return "denial", Judgement("mentions", 1.0, text, None, True)
+    if QUESTION_RE.search(pair.passage) and not QUESTION_RE.search(pair.claim):
+        text = "asks whether it is so; a question asserts nothing"
+        return "question", Judgement("mentions", 1.0, text, None, True)
     return None
 
 
@@ -108,10 +131,17 @@ def _judge_one(
 ) -> Judgement:
     if related < RELATED:
         reasons = model.reasons(row, "unrelated", stances)
-        return Judgement("unrelated", 1 - related, f"model: {reasons}", None, False)
-    by_rule = rule(pair)
-    if by_rule is not None:
-        return Judgement(by_rule.label, related, by_rule.explanation, by_rule.comparison, True)
+        return Judgement("unrelated", round(1 - related, 4), f"model: {reasons}", None, False)
+    fired = rule(pair, row)
+    if fired is not None:
+        name, by_rule = fired
+        # A stance rule decides the stance by definition; how sure we are is how sure the
+        # model is that the pair is about the same thing. Off topic overrules the model, so
+        # its confidence is its own precision, measured on the training data.
+        confidence = related
+        if by_rule.label == "unrelated":
+            confidence = float(model.meta.get("rules", {}).get(name, {}).get("precision", 0.5))
+        return dataclasses.replace(by_rule, confidence=round(confidence, 4))
     best = int(np.argmax(stances))
     label = model.classes[best]
     found = stance_features.figures_in(pair.passage)

@@ -76,7 +76,7 @@ CUES = {"neg": NEGATION, "deny": DENIAL, "doubt": DOUBT, "hedge": HEDGE, "confir
 
 _SIMILARITY = [
     "cos_passage", "cos_page", "cos_page_best", "cos_page_top", "page_related_share",
-    "fuzzy_set", "fuzzy_sort", "bigram_jaccard", "bm25", "rare_share_passage",
+    "fuzzy_set", "fuzzy_sort", "bigram_jaccard", "bm25", "rare_share_passage", "passage_covered",
     "rare_share_page", "rarest_in_page", "shared_words", "claim_words", "passage_words",
     "page_words", "has_page",
 ]  # fmt: skip
@@ -363,6 +363,8 @@ def _passage_part(pair: Pair, claim: _Text, passage: _Text, lexicon: Lexicon) ->
     f["bigram_jaccard"] = len(cb & pb) / len(cb | pb) if cb | pb else 0.0
     f["bm25"] = _bm25(claim, passage, lexicon)
     f["rare_share_passage"] = _rare_share(claim.words, passage.words, lexicon)
+    # ...and the other way round: a passage about something else says much the claim does not
+    f["passage_covered"] = _rare_share(passage.words, claim.words, lexicon)
     shared = claim.words & passage.words
     f["shared_words"] = math.log1p(len(shared))
     f["claim_words"] = math.log1p(len(claim.tokens))

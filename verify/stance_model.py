@@ -198,6 +198,7 @@ DESCRIPTIONS = {
     "fuzzy_set": "fuzzy word-set score", "fuzzy_sort": "fuzzy word-order score",
     "bigram_jaccard": "shared word pairs", "bm25": "BM25 score",
     "rare_share_passage": "share of the claim's rare words in the passage",
+    "passage_covered": "share of the passage's rare words in the claim",
     "rare_share_page": "share of the claim's rare words on the page",
     "rarest_in_page": "claim's rarest words on the page", "shared_words": "shared words",
     "claim_words": "claim length", "passage_words": "passage length", "page_words": "page length",

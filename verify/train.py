@@ -178,22 +178,31 @@ def probabilities(
     return related, stance_model.softmax(oof.stance_logits / temperature)
 
 
+Fired = tuple[str, stance.Judgement] | None
+
+
 def decide(
     related: np.ndarray,
     stances: np.ndarray,
     classes: Sequence[str],
-    rules: Sequence[stance.Judgement | None] | None = None,
+    rules: Sequence[Fired] | None = None,
+    precision: dict[str, float] | None = None,
 ) -> tuple[list[str], list[float]]:
     """Labels and confidences as `stance.judge_many` gives them: unrelated below the threshold,
     then the rule if one fires (when `rules` is given), else the most likely stance."""
     labels, confidences = [], []
     for i in range(len(related)):
+        fired = rules[i] if rules is not None else None
         if related[i] < stance.RELATED:
             labels.append("unrelated")
             confidences.append(float(1 - related[i]))
-        elif rules is not None and rules[i] is not None:
-            labels.append(rules[i].label)  # type: ignore[union-attr]
-            confidences.append(float(related[i]))
+        elif fired is not None:
+            name, judgement = fired
+            labels.append(judgement.label)
+            if judgement.label == "unrelated":
+                confidences.append((precision or {}).get(name, 0.5))
+            else:
+                confidences.append(float(related[i]))
         else:
             best = int(np.argmax(stances[i]))
             labels.append(classes[best])
@@ -302,24 +311,43 @@ def _stance_rows(examples: Sequence[Example]) -> np.ndarray:
     return np.array([e.made != "sentence" for e in examples])
 
 
-def rule_judgements(examples: Sequence[Example]) -> list[stance.Judgement | None]:
-    return [stance.rule(p) for p in stance_data.pairs_of(examples)]
+def rule_judgements(examples: Sequence[Example], x: np.ndarray) -> list[Fired]:
+    pairs = stance_data.pairs_of(examples)
+    return [stance.rule(p, row) for p, row in zip(pairs, x, strict=True)]
+
+
+def rule_precision(
+    examples: Sequence[Example], rules: Sequence[Fired], related: np.ndarray
+) -> dict[str, dict[str, float]]:
+    """How often each rule agrees with the data sets' labels where it decides (the model finds
+    the pair related); the off-topic rule's is the confidence of its judgements."""
+    tally: dict[str, list[int]] = {}
+    for e, fired, r in zip(examples, rules, related, strict=True):
+        if fired is not None and e.scored and r >= stance.RELATED:
+            tally.setdefault(fired[0], []).append(int(fired[1].label == e.label))
+    return {
+        name: {"fired": len(hits), "precision": round(sum(hits) / len(hits), 4)}
+        for name, hits in sorted(tally.items())
+    }
 
 
 def evaluation(run: Run) -> dict[str, Any]:
     """Cross-validated numbers for the model alone and with the rules, and the reliability
     of the confidences (model and rules)."""
     related, stances = probabilities(run.oof, run.platt, run.temperature)
-    rules = rule_judgements(run.examples)
+    rules = rule_judgements(run.examples, run.x)
+    precision = rule_precision(run.examples, rules, related)
+    sure = {name: v["precision"] for name, v in precision.items()}
     alone, _ = decide(related, stances, run.oof.classes)
-    both, confidence = decide(related, stances, run.oof.classes, rules)
+    both, confidence = decide(related, stances, run.oof.classes, rules, sure)
     given = np.ones_like(related)  # the stance stage alone, as Emergent's task is posed
     stance_alone, _ = decide(given, stances, run.oof.classes)
-    stance_rules, _ = decide(given, stances, run.oof.classes, rules)
+    stance_rules, _ = decide(given, stances, run.oof.classes, rules, sure)
     real = [k for k, e in enumerate(run.examples) if e.scored]
     return {
         "model": metrics(run.examples, alone),
         "model_and_rules": metrics(run.examples, both),
+        "rules": precision,
         "stance_stage": {"model": metrics(run.examples, stance_alone)["emergent"],
                          "model_and_rules": metrics(run.examples, stance_rules)["emergent"]},
         "reliability": reliability([run.examples[k].label for k in real],
@@ -331,20 +359,23 @@ def build(run: Run, root: Path, folds: int) -> StanceModel:
     """Step 3: both stages on all the data, with calibration and metadata."""
     labels = np.array([e.label for e in run.examples])
     fitted = fit(run.x, labels, LEARNER, _stance_rows(run.examples))
-    meta = {
+    numbers = evaluation(run)
+    meta: dict[str, Any] = {
         "trained": {
             "command": "python -m verify.train DATA_ROOT",
             "seed": SEED,
             "learner": LEARNER,
             "data": stance_data.fingerprints(root),
             "pairs": {
-                "fnc1": sum(e.dataset == "fnc1" for e in run.examples),
-                "emergent": sum(e.dataset == "emergent" for e in run.examples),
+                "fnc1": sum(e.dataset == "fnc1" and e.scored for e in run.examples),
+                "emergent": sum(e.dataset == "emergent" and e.scored for e in run.examples),
+                "made": sum(not e.scored for e in run.examples),
             },
             "libraries": _versions(),
             "calibration": "Platt (relatedness) and temperature (stance) on out-of-fold scores",
         },  # fmt: skip
-        "cross_validation": {"folds": folds, "grouped_by": "claim"} | evaluation(run),
+        "rules": numbers.pop("rules"),  # each rule's precision: its judgements' confidence
+        "cross_validation": {"folds": folds, "grouped_by": "claim"} | numbers,
     }
     return StanceModel(
         lexicon=run.lexicon,
