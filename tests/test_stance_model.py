@@ -91,15 +91,18 @@ def test_a_question_only_mentions() -> None:
     assert result.by_rule and "question" in result.explanation
 
 
-def test_a_whole_page_that_restates_the_claim_supports() -> None:
+def test_a_whole_page_that_restates_the_claim_in_its_own_voice_supports() -> None:
     page = (
-        "Night of unrest in the city\n"
-        "About 60 cars were set alight by protesters overnight, police said on Saturday. "
-        "Firefighters worked until dawn. The protests began after a disputed court ruling."
+        "Sixty cars burned in night of unrest\n"
+        "Protesters set about 60 cars alight overnight. Firefighters worked until dawn. "
+        "The protests began after a disputed court ruling."
     )
     nearest = stance_data.nearest_sentences([(CARS, page)], stance_model.shipped().lexicon)[0]
-    assert "About 60 cars were set alight" in nearest
-    assert judge(CARS, nearest, page).label == "supports"
+    assert "Protesters set about 60 cars alight overnight." in nearest
+    result = judge(CARS, nearest, page)
+    assert (
+        result.label == "supports" and result.comparison == "figure 60 cars matches about 60 cars"
+    )
 
 
 def test_judgements_are_calibrated_probabilities_with_one_line_reasons() -> None:
