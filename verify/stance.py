@@ -1,12 +1,15 @@
 """Does a passage support a claim, contradict it, or only mention it? Pure.
 
-`judge_many` is the judge: rules first, where they are right and explain themselves, then the
-trained model (`stance_model`) for the rest, each judgement with a calibrated confidence.
-- "12,000 troops" against "3,000 troops" contradicts however alike the sentences are (rule);
+`judge_many` is the judge. The trained model (`stance_model`) first says whether the passage
+is about the claim at all; for the pairs it finds related, rules decide where they apply and
+explain themselves (`rule`), and the model decides the rest; every judgement has a confidence.
+- a passage sharing one word and a figure with the claim, about something else: unrelated;
+- "12,000 troops" against "3,000 troops" contradicts however alike the sentences are;
 - "the Kremlin called the footage fake" reports a denial: it mentions the claim, it is not the
-  outlet denying it (rule);
-- everything else, including whether the passage is about the claim at all, the model decides:
-  paraphrases, hedged reports, questions, denials in the outlet's own voice, whole pages.
+  outlet denying it;
+- a question asserts nothing: it mentions the claim;
+- the rest — paraphrases, hedged reports, denials in the outlet's own voice, whole pages — the
+  model. What each part is worth on FNC-1 and Emergent: eval/README.md.
 
 `judge` is the rules-only judge `verify check` used before the model; it stays until check
 calls `judge_many`.
