@@ -11,7 +11,13 @@ Kinds of feature (names in `NAMES`):
 - figures: agreement or conflict of the claim's figures with the passage's and the page's;
 - cues: negation, denial, doubt, hedging, confirmation, reported speech, question marks, in the
   claim, the passage, the page's sentences nearest the claim and the page as a whole, and
-  whether a negation or denial sits next to the words the claim and passage share.
+  whether a negation or denial sits in the clause that holds the words the claim and passage
+  share ("..., but no one was hurt" does not negate the claim);
+- who speaks: the passage is reported speech, by the claim's own speaker or someone else.
+
+Fuzzy, BM25 and shared-word scores are computed here from the texts rather than taken from the
+matcher, whose BM25 depends on the size of the desk's corpus: the model sees the same scale in
+training and in use.
 
 A bag of the words a passage adds to the claim was tried as well and dropped: under
 cross-validation by claim it learnt topics, not stance (FNC-1 score 81.3 % without, 71.6 % with).
