@@ -30,6 +30,16 @@ def test_a_paraphrase_in_other_words_and_order_supports() -> None:
     assert not result.by_rule and result.explanation.startswith("model: ")
 
 
+def test_the_claims_own_speaker_restating_it_supports() -> None:
+    claim = "President Yoon Suk Yeol called the deployment a grave security threat to the world."
+    passage = claim.replace(".", " and said Seoul would consider all options.")
+    result = judge(claim, passage)
+    assert result.label == "supports" and result.by_rule
+    assert result.explanation == "restates it, in its own speaker's words"
+    hedged = judge(TROOPS, TROOPS.replace("is deploying", "is reportedly deploying"))
+    assert not (hedged.by_rule and hedged.label == "supports")
+
+
 def test_an_unrelated_negation_elsewhere_still_supports() -> None:
     result = judge(
         CARS, "Protesters set about 60 cars alight overnight, police said, but no one was hurt."

@@ -8,6 +8,7 @@ explain themselves (`rule`), and the model decides the rest; every judgement has
 - "the Kremlin called the footage fake" reports a denial: it mentions the claim, it is not the
   outlet denying it;
 - a question asserts nothing: it mentions the claim;
+- nearly the claim's words, in the outlet's own voice or the claim's own speaker's: supports;
 - the rest — paraphrases, hedged reports, denials in the outlet's own voice, whole pages — the
   model. What each part is worth on FNC-1 and Emergent: eval/README.md.
 
@@ -33,6 +34,7 @@ __all__ = ["Judgement", "Pair", "Stance", "compare", "judge", "judge_many", "qua
 
 RELATED = 0.5  # p(related) from which a pair is judged at all
 OFF_TOPIC = 0.25  # below this share of each other's rarer words, a passage is off topic
+RESTATES = 0.9  # fuzzy token-set score (0–1) from which a passage restates the claim
 QUESTION_RE = re.compile(r"\?[\s\"'”’)\]]*$")
 DENIAL_RE = re.compile(
     r"\b(?:den(?:y|ies|ied|ial)|fake|false(?:ly)?|untrue|not true|no evidence|hoax|"
@@ -104,7 +106,10 @@ def rule(pair: Pair, row: np.ndarray) -> tuple[str, Judgement] | None:
       against "60 cars on show at the museum"): unrelated;
     - figures: a different figure for the same unit contradicts;
     - denial: a denial reported in someone else's voice mentions the claim, with who;
-    - question: a question asserts nothing; it mentions the claim."""
+    - question: a question asserts nothing; it mentions the claim;
+    - restates: nearly the claim's words, in the outlet's own voice or its own speaker's, with
+      no hedging, negation or denial either side lacks: supports (FNC-1 calls a report of
+      what someone said "discuss", so the model alone leans "mentions" here)."""
     col = stance_features.NAMES.index
     if (
         row[col("shared_words")] <= math.log1p(1)
@@ -126,6 +131,20 @@ def rule(pair: Pair, row: np.ndarray) -> tuple[str, Judgement] | None:
     if QUESTION_RE.search(pair.passage) and not QUESTION_RE.search(pair.claim):
         text = "asks whether it is so; a question asserts nothing"
         return "question", Judgement("mentions", 1.0, text, None, True)
+    if (
+        row[col("fuzzy_set")] >= RESTATES
+        and row[col("cos_passage")] >= RESTATES - 0.1
+        and not row[col("hedge_added")]
+        and not row[col("neg_mismatch")]
+        and not row[col("deny_mismatch")]
+        and (not row[col("passage_attributed")] or row[col("same_speaker")])
+    ):
+        voice = "its own speaker's words" if row[col("same_speaker")] else "the outlet's own voice"
+        text = f"restates it, in {voice}"
+        if compared is not None:
+            text = f"{text}; {compared.text}"
+        figure = compared.text if compared is not None else None
+        return "restates", Judgement("supports", 1.0, text, figure, True)
     return None
 
 
