@@ -3,7 +3,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench eval clean
+.PHONY: demo test lint bench eval model clean
+DATA ?= ../shared/data
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +35,11 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/bench_fetch.py
 	$(BIN)/python bench/bench_worker.py
 	$(BIN)/python bench/bench_factchecks.py
+	$(BIN)/python bench/bench_stance.py
+
+# Retrain the stance model shipped in verify/data/ (FNC-1 train + Emergent dev portions).
+model: $(VENV)/.installed-dev
+	$(BIN)/python -m verify.train $(DATA)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

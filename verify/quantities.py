@@ -137,7 +137,7 @@ def normalise_unit(unit: str) -> str:
     return unit
 
 
-# What match.normalise strips from a figure's text to keep its words.
+# What matching.normalise strips from a figure's text to keep its words.
 NUMBER_RE = numerals.numeral_re("en")
 
 

@@ -1,19 +1,41 @@
-"""Does a passage support a claim, contradict it, or only mention it? Pure: decided from
-figures, denial cues and who is speaking, never from a fuzzy score alone.
+"""Does a passage support a claim, contradict it, or only mention it? Pure.
 
-"12,000 troops" against "3,000 troops" is a contradiction however alike the sentences are;
-"the Kremlin called the footage fake" reports a denial, it is not the outlet denying it.
+`judge_many` is the judge. The trained model (`stance_model`) first says whether the passage
+is about the claim at all; for the pairs it finds related, rules decide where they apply and
+explain themselves (`rule`), and the model decides the rest; every judgement has a confidence.
+- a passage sharing one word and a figure with the claim, about something else: unrelated;
+- "12,000 troops" against "3,000 troops" contradicts however alike the sentences are;
+- "the Kremlin called the footage fake" reports a denial: it mentions the claim, it is not the
+  outlet denying it;
+- a question asserts nothing: it mentions the claim;
+- nearly the claim's words, in the outlet's own voice or the claim's own speaker's: supports;
+- the rest — paraphrases, hedged reports, denials in the outlet's own voice, whole pages — the
+  model. What each part is worth on FNC-1 and Emergent: eval/README.md.
+
+`judge` is the rules-only judge `verify check` used before the model; it stays until check
+calls `judge_many`.
 """
 
+import dataclasses
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from verify import extract, quantities
-from verify.quantities import Quantity
+import numpy as np
 
-APPROX_TOLERANCE = 0.15  # "about 12,000" agrees with anything within 15 %
+from verify import extract, figures, quantities, stance_features, stance_model
+from verify.quantities import Quantity
+from verify.stance_features import Pair
+from verify.stance_model import StanceModel
+
+__all__ = ["Judgement", "Pair", "Stance", "compare", "judge", "judge_many", "quantities_of"]
+
+RELATED = 0.5  # p(related) from which a pair is judged at all
+OFF_TOPIC = 0.25  # below this share of each other's rarer words, a passage is off topic
+RESTATES = 0.9  # fuzzy token-set score (0–1) from which a passage restates the claim
+QUESTION_RE = re.compile(r"\?[\s\"'”’)\]]*$")
 DENIAL_RE = re.compile(
     r"\b(?:den(?:y|ies|ied|ial)|fake|false(?:ly)?|untrue|not true|no evidence|hoax|"
     r"fabricat\w+|baseless|groundless|unfounded|debunk\w*|dismiss\w*|refut\w+|rejects?|"
@@ -39,24 +61,15 @@ class Stance:
     comparison: str | None = None
 
 
-def _interval(q: Quantity) -> tuple[float, float]:
-    """The values a figure allows: "more than 3,000" is [3000, ∞), "10,000–12,000" a range."""
-    if q.bound == "range" and q.low is not None:
-        return q.low, q.value
-    if q.bound == "min":
-        return q.value, float("inf")
-    if q.bound == "max":
-        return 0.0, q.value
-    return q.value, q.value
+@dataclass(frozen=True)
+class Judgement:
+    """The stance of a passage (or page) towards a claim, how sure, and why."""
 
-
-def _agrees(claimed: Quantity, found: Quantity, tolerance: float) -> bool:
-    """Whether two figures for the same thing can both be right, within tolerance (relative;
-    wider when either says "about")."""
-    tol = max(tolerance, APPROX_TOLERANCE) if claimed.approx or found.approx else tolerance
-    c_lo, c_hi = _interval(claimed)
-    f_lo, f_hi = _interval(found)
-    return c_lo * (1 - tol) <= f_hi and f_lo <= c_hi * (1 + tol)
+    label: str  # supports | contradicts | mentions | unrelated
+    confidence: float  # calibrated probability that `label` is right, 0–1
+    explanation: str  # one line: the rule that fired, or the model's top reasons
+    comparison: str | None  # the figures compared, when they were
+    by_rule: bool
 
 
 def compare(
@@ -64,21 +77,105 @@ def compare(
 ) -> Stance | None:
     """Figures of the same unit: all agreeing supports; any unit with no agreeing figure
     contradicts. None when the passage gives no figure the claim can be held against."""
-    agreed: list[str] = []
-    for unit in dict.fromkeys(q.unit for q in claimed if q.unit):
-        mine = [q for q in claimed if q.unit == unit]
-        theirs = [q for q in found if q.unit == unit]
-        if not theirs:
-            continue
-        pair = next(((c, f) for c in mine for f in theirs if _agrees(c, f, tolerance)), None)
-        if pair is None:
-            text = f"figure {theirs[0].describe()} conflicts with {mine[0].describe()}"
-            return Stance("contradicts", text, text)
-        agreed.append(f"{pair[1].describe()} matches {pair[0].describe()}")
-    if not agreed:
+    compared = figures.compare(claimed, found, tolerance)
+    if compared is None:
         return None
-    text = "figure " + "; ".join(agreed)
-    return Stance("supports", text, text)
+    return Stance("supports" if compared.agrees else "contradicts", compared.text, compared.text)
+
+
+def judge_many(pairs: Sequence[Pair], model: StanceModel | None = None) -> list[Judgement]:
+    """Judge a batch of pairs (one feature pass, one matrix product): rules first, the model
+    for the rest. `model` defaults to the one shipped in the package."""
+    if not pairs:
+        return []
+    model = model or stance_model.shipped()
+    rows = stance_features.features(pairs, model.lexicon)
+    related, stances = model.probabilities(rows)
+    return [
+        _judge_one(pair, float(r), p, row, model)
+        for pair, r, p, row in zip(pairs, related, stances, rows, strict=True)
+    ]
+
+
+def rule(pair: Pair, row: np.ndarray) -> tuple[str, Judgement] | None:
+    """The rule that decides a pair the model finds related, with its judgement (confidence
+    1: `judge_many` sets it), or None when none applies. `row` is the pair's feature row.
+    In order:
+    - off topic: the passage shares one content word with the claim at most (figures aside),
+      little of the claim's rarer words or of its own, and the page no more ("60 cars burned"
+      against "60 cars on show at the museum"): unrelated;
+    - figures: a different figure for the same unit contradicts;
+    - denial: a denial reported in someone else's voice mentions the claim, with who;
+    - question: a question asserts nothing; it mentions the claim;
+    - restates: nearly the claim's words, in the outlet's own voice or its own speaker's, with
+      no hedging, negation or denial either side lacks: supports (FNC-1 calls a report of
+      what someone said "discuss", so the model alone leans "mentions" here)."""
+    col = stance_features.NAMES.index
+    if (
+        row[col("shared_words")] <= math.log1p(1)
+        and row[col("rare_share_passage")] < OFF_TOPIC
+        and row[col("passage_covered")] < OFF_TOPIC
+        and row[col("rare_share_page")] < 2 * OFF_TOPIC
+    ):
+        text = "shares few of the claim's rarer words and says much the claim does not"
+        return "off topic", Judgement("unrelated", 1.0, text, None, True)
+    found = stance_features.figures_in(pair.passage)
+    compared = figures.compare(pair.figures, found, pair.tolerance)
+    if compared is not None and not compared.agrees:
+        return "figures", Judgement("contradicts", 1.0, compared.text, compared.text, True)
+    if DENIAL_RE.search(pair.passage) and not DENIAL_RE.search(pair.claim):
+        who = stance_features.speaker(pair.passage)
+        if who:
+            text = f"reports a denial by {who}, not the outlet's own finding"
+            return "denial", Judgement("mentions", 1.0, text, None, True)
+    if QUESTION_RE.search(pair.passage) and not QUESTION_RE.search(pair.claim):
+        text = "asks whether it is so; a question asserts nothing"
+        return "question", Judgement("mentions", 1.0, text, None, True)
+    if (
+        row[col("fuzzy_set")] >= RESTATES
+        and row[col("cos_passage")] >= RESTATES - 0.1
+        and not row[col("hedge_added")]
+        and not row[col("neg_mismatch")]
+        and not row[col("deny_mismatch")]
+        and (not row[col("passage_attributed")] or row[col("same_speaker")])
+    ):
+        voice = "its own speaker's words" if row[col("same_speaker")] else "the outlet's own voice"
+        text = f"restates it, in {voice}"
+        if compared is not None:
+            text = f"{text}; {compared.text}"
+        figure = compared.text if compared is not None else None
+        return "restates", Judgement("supports", 1.0, text, figure, True)
+    return None
+
+
+def _judge_one(
+    pair: Pair, related: float, stances: np.ndarray, row: np.ndarray, model: StanceModel
+) -> Judgement:
+    if related < RELATED:
+        reasons = model.reasons(row, "unrelated", stances)
+        return Judgement("unrelated", round(1 - related, 4), f"model: {reasons}", None, False)
+    fired = rule(pair, row)
+    if fired is not None:
+        name, by_rule = fired
+        # A stance rule decides the stance by definition; how sure we are is how sure the
+        # model is that the pair is about the same thing. Off topic overrules the model, so
+        # its confidence is its own precision, measured on the training data.
+        confidence = related
+        if by_rule.label == "unrelated":
+            confidence = float(model.meta.get("rules", {}).get(name, {}).get("precision", 0.5))
+        return dataclasses.replace(by_rule, confidence=round(confidence, 4))
+    best = int(np.argmax(stances))
+    label = model.classes[best]
+    found = stance_features.figures_in(pair.passage)
+    compared = figures.compare(pair.figures, found, pair.tolerance)
+    reasons = model.reasons(row, label, stances)
+    return Judgement(
+        label,
+        round(related * float(stances[best]), 4),
+        f"model: {reasons}",
+        compared.text if compared is not None else None,
+        False,
+    )
 
 
 def judge(

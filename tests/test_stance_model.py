@@ -1,0 +1,226 @@
+"""The trained stance model: the shipped file, the judgements it gives on plain values, and the
+training script run end to end on a small data folder."""
+
+import csv
+import dataclasses
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from verify import stance, stance_data, stance_features, stance_model, train
+from verify.errors import InputError
+from verify.quantities import find
+
+CARS = "Police said about 60 cars were set alight by protesters overnight"
+TROOPS = (
+    "North Korea is deploying four brigades totaling 12,000 troops, including special forces, "
+    "to Russia."
+)
+
+
+def judge(claim: str, passage: str, page: str | None = None) -> stance.Judgement:
+    return stance.judge_many([stance.Pair(claim, find(claim), passage, page)])[0]
+
+
+def test_a_paraphrase_in_other_words_and_order_supports() -> None:
+    result = judge(CARS, "60 cars had been burned by protesters overnight, police said")
+    assert result.label == "supports"
+    assert not result.by_rule and result.explanation.startswith("model: ")
+
+
+def test_the_claims_own_speaker_restating_it_supports() -> None:
+    claim = "President Yoon Suk Yeol called the deployment a grave security threat to the world."
+    passage = claim.replace(".", " and said Seoul would consider all options.")
+    result = judge(claim, passage)
+    assert result.label == "supports" and result.by_rule
+    assert result.explanation == "restates it, in its own speaker's words"
+    hedged = judge(TROOPS, TROOPS.replace("is deploying", "is reportedly deploying"))
+    assert not (hedged.by_rule and hedged.label == "supports")
+
+
+def test_an_unrelated_negation_elsewhere_still_supports() -> None:
+    result = judge(
+        CARS, "Protesters set about 60 cars alight overnight, police said, but no one was hurt."
+    )
+    assert result.label == "supports", result
+
+
+def test_a_negation_of_the_claim_itself_does_not_support() -> None:
+    result = judge(CARS, "Police said protesters did not set any cars alight overnight.")
+    assert result.label != "supports", result
+
+
+def _certain_model(label: str) -> stance_model.StanceModel:
+    """The shipped model, made sure that every pair is related and has stance `label`."""
+    model = stance_model.shipped()
+    width = len(stance_features.NAMES)
+    bias = np.array([50.0 if c == label else -50.0 for c in model.classes])
+    return dataclasses.replace(
+        model,
+        relatedness=stance_model.Network((np.zeros((width, 1)),), (np.array([50.0]),)),
+        stance=stance_model.Network((np.zeros((width, len(model.classes))),), (bias,)),
+    )
+
+
+def test_a_figure_conflict_beats_any_model_score() -> None:
+    other = TROOPS.replace("12,000", "3,000")  # the same sentence but for the figure
+    pair = stance.Pair(TROOPS, find(TROOPS), other)
+    result = stance.judge_many([pair], _certain_model("supports"))[0]
+    assert result.label == "contradicts" and result.by_rule
+    assert result.explanation == "figure 3,000 troops conflicts with 12,000 troops"
+    assert result.comparison == result.explanation
+    assert result.confidence == pytest.approx(1.0)  # as sure as the model is that it is related
+    assert judge(TROOPS, other).label == "contradicts"  # and with the shipped model
+
+
+def test_a_reported_denial_mentions_with_who() -> None:
+    claim = "North Korean soldiers are in Russia, footage shows."
+    result = judge(
+        claim, "The Kremlin called the footage of North Korean soldiers in Russia fake news."
+    )
+    assert result.label == "mentions" and result.by_rule
+    assert "denial by the Kremlin" in result.explanation
+
+
+def test_a_page_about_another_event_that_shares_the_numbers_is_unrelated() -> None:
+    page = (
+        "Classic car show draws crowds\n"
+        "The museum said 60 cars were on display at the classic car show on Sunday. "
+        "Visitors came from across the region overnight. Tickets sold out by noon."
+    )
+    passage = "The museum said 60 cars were on display at the classic car show on Sunday."
+    assert judge(CARS, passage, page).label == "unrelated"
+    assert judge(CARS, passage).label == "unrelated"
+
+
+def test_a_question_only_mentions() -> None:
+    result = judge(CARS, "Did 60 cars burn?")
+    assert result.label == "mentions"
+    assert result.by_rule and "question" in result.explanation
+
+
+def test_a_whole_page_that_restates_the_claim_in_its_own_voice_supports() -> None:
+    page = (
+        "Sixty cars burned in night of unrest\n"
+        "Protesters set about 60 cars alight overnight. Firefighters worked until dawn. "
+        "The protests began after a disputed court ruling."
+    )
+    nearest = stance_data.nearest_sentences([(CARS, page)], stance_model.shipped().lexicon)[0]
+    assert "Protesters set about 60 cars alight overnight." in nearest
+    result = judge(CARS, nearest, page)
+    assert (
+        result.label == "supports"
+        and result.comparison == "figure about 60 cars matches about 60 cars"
+    )
+
+
+def test_judgements_are_calibrated_probabilities_with_one_line_reasons() -> None:
+    pairs = [stance.Pair(CARS, find(CARS), p) for p in [
+        "60 cars had been burned by protesters overnight, police said",
+        "Wheat prices rose sharply in May.",
+        "Did 60 cars burn?",
+    ]]  # fmt: skip
+    batch = stance.judge_many(pairs)
+    assert [r.label for r in batch] == [stance.judge_many([p])[0].label for p in pairs]
+    for result in batch:
+        assert 0.0 <= result.confidence <= 1.0
+        assert result.explanation and "\n" not in result.explanation
+    assert stance.judge_many([]) == []
+
+
+def test_the_shipped_file_agrees_with_the_code_and_says_where_it_came_from() -> None:
+    path = stance_model.shipped_path()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["features"] == list(stance_features.NAMES)
+    assert path.stat().st_size <= 20_000_000
+    trained = data["trained"]
+    assert set(trained["data"]) == {"fnc1/train_stances.csv", "fnc1/train_bodies.csv",
+                                    "emergent/emergent_dev_articles.csv"}  # fmt: skip
+    assert all(len(digest) == 64 for digest in trained["data"].values())
+    assert {"numpy", "scikit-learn"} <= set(trained["libraries"])
+    assert {"figures", "off topic", "question"} <= set(data["rules"])
+    assert all(0 < r["precision"] <= 1 for r in data["rules"].values())
+    numbers = data["cross_validation"]["model_and_rules"]
+    assert 0 < numbers["fnc1"]["fnc_score"] <= 1 and 0 < numbers["emergent"]["accuracy"] <= 1
+
+
+def test_a_model_file_for_other_features_is_refused(tmp_path: Path) -> None:
+    data = json.loads(stance_model.shipped_path().read_text(encoding="utf-8"))
+    data["features"] = data["features"][:-1]
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(InputError, match="other features than this code computes"):
+        stance_model.read(path)
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(InputError, match="malformed"):
+        stance_model.read(path)
+    with pytest.raises(InputError, match="cannot read the stance model"):
+        stance_model.read(tmp_path / "missing.json")
+
+
+def _small_data(root: Path) -> None:
+    """A few FNC-1 and Emergent rows, in the sets' own formats."""
+    topics = [
+        ("Police say 60 cars burned in overnight riots", "cars riots police burned overnight"),
+        ("Apple to release a golden smartwatch next year", "apple golden smartwatch release"),
+        ("Giant squid washed ashore on a beach in Spain", "giant squid beach spain ashore"),
+        ("Mayor resigns after bribery scandal in Lyon", "mayor resigns bribery scandal lyon"),
+    ]
+    (root / "fnc1").mkdir(parents=True)
+    (root / "emergent").mkdir()
+    bodies, stances, articles = [], [], []
+    labels = ["agree", "disagree", "discuss"]
+    for t, (headline, words) in enumerate(topics):
+        for k, label in enumerate(labels):
+            body_id = str(10 * t + k)
+            lead = {
+                "agree": f"It is confirmed: {words}.",
+                "disagree": f"It is a hoax, {words} never happened.",
+                "discuss": f"Reports say {words}, unconfirmed.",
+            }[label]
+            bodies.append({"Body ID": body_id, "articleBody": f"{lead} More text follows here."})
+            stances.append({"Headline": headline, "Body ID": body_id, "Stance": label})
+            other = str(10 * ((t + 1) % len(topics)) + k)
+            stances.append({"Headline": headline, "Body ID": other, "Stance": "unrelated"})
+            stance_name = {"agree": "for", "disagree": "against", "discuss": "observing"}[label]
+            articles.append({"claimHeadline": headline, "articleHeadline": lead,
+                             "articleHeadlineStance": stance_name, "claimId": f"c{t}"})  # fmt: skip
+    for name, rows in (("fnc1/train_bodies.csv", bodies), ("fnc1/train_stances.csv", stances),
+                       ("emergent/emergent_dev_articles.csv", articles)):  # fmt: skip
+        with (root / name).open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+
+
+def test_training_writes_a_model_the_code_reads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _small_data(tmp_path / "data")
+    out = tmp_path / "model.json"
+    train.main([str(tmp_path / "data"), "--out", str(out), "--folds", "2"])
+    model = stance_model.read(out)
+    assert model.features == stance_features.NAMES
+    assert model.meta["trained"]["seed"] == train.SEED
+    assert set(model.classes) == {"supports", "contradicts", "mentions"}
+    assert model.meta["cross_validation"]["folds"] == 2
+    again = tmp_path / "again.json"
+    train.main([str(tmp_path / "data"), "--out", str(again), "--folds", "2"])
+    assert again.read_bytes() == out.read_bytes()  # fixed seed: the same file twice
+    assert "wrote" in capsys.readouterr().out
+
+
+def test_training_on_a_missing_folder_is_a_one_line_error(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as exc:
+        train.main([str(tmp_path / "nowhere"), "--out", str(tmp_path / "m.json")])
+    message = str(exc.value.code)
+    assert message.startswith("Error: cannot read ") and "\n" not in message
+    assert not (tmp_path / "m.json").exists()
+
+
+def test_network_slopes_are_the_weights_of_a_logistic_regression() -> None:
+    weights = np.array([[1.0, -2.0], [0.5, 3.0]])
+    net = stance_model.Network((weights,), (np.zeros(2),))
+    assert np.allclose(net.slopes(np.array([0.3, -0.7])), weights)

@@ -1,0 +1,237 @@
+"""The trained stance model as plain arrays: load it from its JSON file and score feature rows
+with numpy alone (scikit-learn is needed only to train it, in `verify.train`).
+
+Two stages, each a small network (a logistic regression is one with no hidden layer):
+relatedness (is the passage about the claim?), then stance given that it is (supports,
+contradicts or mentions). Both are calibrated on out-of-fold predictions: relatedness with
+Platt scaling, stance with a temperature.
+"""
+
+import functools
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from verify import stance_features
+from verify.errors import InputError
+from verify.stance_features import Lexicon
+
+FORMAT = 1
+MODEL_FILE = "stance-model.json"
+
+
+@dataclass(frozen=True)
+class Network:
+    """Dense layers: ReLU between them, raw scores (logits) out."""
+
+    weights: tuple[np.ndarray, ...]
+    biases: tuple[np.ndarray, ...]
+
+    def logits(self, x: np.ndarray) -> np.ndarray:
+        for w, b in zip(self.weights[:-1], self.biases[:-1], strict=True):
+            x = np.maximum(x @ w + b, 0.0)
+        out: np.ndarray = x @ self.weights[-1] + self.biases[-1]
+        return out
+
+    def slopes(self, x: np.ndarray) -> np.ndarray:
+        """d logits / d input for one row (n_features × n_outputs): the weights of a logistic
+        regression, the local slope of a ReLU network."""
+        if len(self.weights) == 1:
+            return self.weights[0]
+        jacobian = np.eye(x.shape[0])
+        for w, b in zip(self.weights[:-1], self.biases[:-1], strict=True):
+            z = x @ w + b
+            jacobian = (jacobian @ w) * (z > 0)
+            x = np.maximum(z, 0.0)
+        out: np.ndarray = jacobian @ self.weights[-1]
+        return out
+
+    def as_json(self) -> list[dict[str, Any]]:
+        return [
+            {"weights": _rounded(w), "bias": _rounded(b)}
+            for w, b in zip(self.weights, self.biases, strict=True)
+        ]
+
+    @classmethod
+    def from_json(cls, layers: Sequence[dict[str, Any]]) -> "Network":
+        return cls(
+            tuple(np.asarray(layer["weights"], dtype=np.float64) for layer in layers),
+            tuple(np.asarray(layer["bias"], dtype=np.float64) for layer in layers),
+        )
+
+
+@dataclass(frozen=True)
+class StanceModel:
+    """Everything needed to turn pairs into calibrated probabilities."""
+
+    lexicon: Lexicon
+    features: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    relatedness: Network
+    platt: tuple[float, float]  # p(related) = sigmoid(a * logit + b)
+    stance: Network
+    classes: tuple[str, ...]  # supports, contradicts, mentions in the stance network's order
+    temperature: float
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def standardise(self, x: np.ndarray) -> np.ndarray:
+        out: np.ndarray = (x - self.mean) / self.scale
+        return out
+
+    def probabilities(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(p(related), p(stance | related)) for feature rows x (n × features)."""
+        z = self.standardise(x)
+        a, b = self.platt
+        related = 1.0 / (1.0 + np.exp(-(a * self.relatedness.logits(z)[:, 0] + b)))
+        return related, softmax(self.stance.logits(z) / self.temperature)
+
+    def reasons(self, row: np.ndarray, label: str, stance_probs: np.ndarray, k: int = 3) -> str:
+        """The features that pushed most towards `label`, with their values: for "unrelated"
+        and against it from the relatedness stage, else from the stance stage against the
+        runner-up stance."""
+        z = self.standardise(row)
+        if label == "unrelated":
+            push = -self.relatedness.slopes(z)[:, 0] * z
+        else:
+            slopes = self.stance.slopes(z)
+            mine = self.classes.index(label)
+            other = int(np.argsort(-stance_probs)[1 if np.argmax(stance_probs) == mine else 0])
+            push = (slopes[:, mine] - slopes[:, other]) * z
+        top = [int(j) for j in np.argsort(-push)[:k] if push[j] > 0]
+        return ", ".join(describe(self.features[j], float(row[j])) for j in top) or "no strong cue"
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "features": list(self.features),
+            "lexicon": {
+                "unseen_idf": round(self.lexicon.unseen_idf, 5),
+                "idf": {w: round(v, 4) for w, v in sorted(self.lexicon.idf.items())},
+            },
+            "standardise": {"mean": _rounded(self.mean), "scale": _rounded(self.scale)},
+            "relatedness": {"layers": self.relatedness.as_json(), "platt": list(self.platt)},
+            "stance": {
+                "layers": self.stance.as_json(),
+                "classes": list(self.classes),
+                "temperature": self.temperature,
+            },
+            **self.meta,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "StanceModel":
+        if data.get("format") != FORMAT:
+            raise InputError(
+                f"stance model format {data.get('format')!r} is not {FORMAT} (written by another "
+                "version of verify); run `make model` to retrain it"
+            )
+        known = {"format", "features", "lexicon", "standardise", "relatedness", "stance"}
+        lexicon = data["lexicon"]
+        return cls(
+            lexicon=Lexicon(idf=dict(lexicon["idf"]), unseen_idf=float(lexicon["unseen_idf"])),
+            features=tuple(data["features"]),
+            mean=np.asarray(data["standardise"]["mean"], dtype=np.float64),
+            scale=np.asarray(data["standardise"]["scale"], dtype=np.float64),
+            relatedness=Network.from_json(data["relatedness"]["layers"]),
+            platt=(float(data["relatedness"]["platt"][0]), float(data["relatedness"]["platt"][1])),
+            stance=Network.from_json(data["stance"]["layers"]),
+            classes=tuple(data["stance"]["classes"]),
+            temperature=float(data["stance"]["temperature"]),
+            meta={k: v for k, v in data.items() if k not in known},
+        )
+
+
+def softmax(z: np.ndarray) -> np.ndarray:
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    out: np.ndarray = e / e.sum(axis=1, keepdims=True)
+    return out
+
+
+def _rounded(values: np.ndarray) -> Any:
+    """Six significant digits: the file stays small and diffs stay readable."""
+    return np.vectorize(lambda v: float(f"{v:.6g}"), otypes=[float])(values).tolist()
+
+
+def shipped_path() -> Path:
+    return Path(str(resources.files("verify") / "data" / MODEL_FILE))
+
+
+def read(path: Path) -> StanceModel:
+    """The model in a JSON file; InputError if it is missing, malformed or does not fit this
+    version's features."""
+    try:
+        model = StanceModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+    except OSError as exc:
+        raise InputError(
+            f"cannot read the stance model {path} ({exc.strerror}); run `make model`"
+        ) from exc
+    except (ValueError, KeyError, TypeError, IndexError) as exc:
+        raise InputError(
+            f"the stance model {path} is malformed ({exc}); run `make model` to rebuild it"
+        ) from exc
+    if model.features != stance_features.NAMES:
+        raise InputError(
+            f"the stance model {path} was trained on other features than this code computes; "
+            "run `make model` to retrain it"
+        )
+    return model
+
+
+@functools.cache
+def shipped() -> StanceModel:
+    """The model that ships inside the package, read once per process."""
+    return read(shipped_path())
+
+
+DESCRIPTIONS = {
+    "cos_passage": "TF-IDF similarity to the passage", "cos_page": "TF-IDF similarity to the page",
+    "cos_page_best": "best sentence's TF-IDF similarity",
+    "cos_page_top": "TF-IDF similarity of the page's nearest sentences",
+    "page_related_share": "share of the page's sentences on the subject",
+    "fuzzy_set": "fuzzy word-set score", "fuzzy_sort": "fuzzy word-order score",
+    "bigram_jaccard": "shared word pairs", "bm25": "BM25 score",
+    "rare_share_passage": "share of the claim's rare words in the passage",
+    "passage_covered": "share of the passage's rare words in the claim",
+    "rare_share_page": "share of the claim's rare words on the page",
+    "rarest_in_page": "claim's rarest words on the page", "shared_words": "shared words",
+    "claim_words": "claim length", "passage_words": "passage length", "page_words": "page length",
+    "has_page": "whole page read", "claim_figures": "claim gives figures",
+    "passage_figures_agree": "passage's figures agree",
+    "passage_figures_conflict": "passage's figures conflict",
+    "page_figures_agree": "page's figures agree",
+    "page_figures_conflict": "page's figures conflict",
+    "shared_numbers": "shared numbers", "new_numbers": "numbers the claim lacks",
+    "passage_neg_main": "negation in the clause that restates the claim",
+    "passage_neg_other": "negation in another clause",
+    "passage_deny_main": "denial in the clause that restates the claim",
+    "top_neg_main": "negation where the page's nearest sentences restate the claim",
+    "top_deny_main": "denial where the page's nearest sentences restate the claim",
+    "passage_attributed": "passage is reported speech",
+    "reported_denial": "a reported denial", "same_speaker": "the claim's speaker says it",
+    "neg_mismatch": "only one side negated",
+    "deny_mismatch": "only one side denies", "hedge_added": "passage hedges, the claim does not",
+}  # fmt: skip
+SIDES = {"claim": "claim", "passage": "passage", "top": "page's nearest sentences",
+         "page": "page", "first": "page's first sentence"}  # fmt: skip
+CUE_WORDS = {"neg": "negation", "deny": "denial words", "doubt": "doubt words",
+             "hedge": "hedging", "confirm": "confirming words", "report": "reported speech",
+             "question": "a question"}  # fmt: skip
+
+
+def describe(name: str, value: float) -> str:
+    """'denial words in passage', 'TF-IDF similarity to the passage 0.82'."""
+    if name in DESCRIPTIONS:
+        text = DESCRIPTIONS[name]
+    else:
+        side, _, cue = name.partition("_")
+        text = f"{CUE_WORDS.get(cue, cue)} in {SIDES.get(side, side)}"
+    if value in (0.0, 1.0):
+        return text if value else f"no {text}"
+    return f"{text} {value:.2f}" if not math.isnan(value) else text
