@@ -200,7 +200,9 @@ def evidence_facts(
         .order_by(col(Evidence.id))
     )
     for e, group in session.exec(query):
-        items[e.claim_id].append(origins.EvidenceFact(e.url, e.stance, e.method, e.score, group))
+        items[e.claim_id].append(
+            origins.EvidenceFact(e.url, e.stance, e.method, e.score, group, e.confidence)
+        )
     return items
 
 

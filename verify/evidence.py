@@ -2,10 +2,10 @@
 in, evidence drafts out. `check` reads the candidates from the index, calls `assess`, and
 writes what it returns.
 
-Per source, the best passage wins: a contradiction over support over a mention, then the
-higher similarity. A fuzzy score alone is never evidence (`matching.overlap` guards it), and a
-source that discusses the claim's subject as a whole, though no sentence restates it, mentions
-it. The claim's own articles, fetched as sources, never count.
+A fuzzy score alone is never evidence: it only picks which passages the stance judge reads
+(`stance.judge_many`: rules where they are right, the trained model for the rest), and each
+judgement carries a calibrated confidence. The claim's own articles, fetched as sources, never
+count.
 """
 
 from collections.abc import Callable, Mapping, Sequence
@@ -29,6 +29,7 @@ class ClaimView:
     text: str
     figures: tuple[Quantity, ...]
     own_urls: frozenset[str] = frozenset()  # URLs of the articles it was extracted from
+    speaker: str | None = None  # who asserts it
 
 
 @dataclass(frozen=True)
@@ -49,8 +50,10 @@ class Settings:
     """The workflow's matching settings."""
 
     scorer: str
-    min_score: float
+    min_score: float  # fuzzy score from which a candidate passage is judged at all
     tolerance: float
+    suggest: float = 0.0  # confidence from which a judgement is kept as evidence
+    per_source: int = 4  # a page's candidate passages judged, best first
 
 
 @dataclass(frozen=True)
@@ -69,15 +72,30 @@ class Draft:
     confidence: float | None = None
 
 
-def assess(
+Judge = Callable[[Sequence[stance.Pair]], list[stance.Judgement]]
+
+
+@dataclass(frozen=True)
+class Pick:
+    """A candidate passage worth judging, with its fuzzy score."""
+
+    source_id: int
+    candidate: Candidate
+    score: float
+
+
+def shortlist(
     claim: ClaimView,
     candidates: Sequence[Candidate],
     sources: Mapping[int, SourceView],
     *,
     weight: Callable[[str], float],
     settings: Settings,
-) -> list[Draft]:
-    """The best evidence each candidate source gives the claim, in source order."""
+) -> list[Pick]:
+    """The candidates worth judging: a page's passages alike enough to the claim (fuzzy score,
+    shared rarer words), best first, or — for a page none of whose passages is, but which
+    discusses the claim's subject as a whole (most of its rarer words) — its best-ranked one,
+    to be judged with the page around it. The claim's own articles are left out."""
     usable = [
         c for c in candidates if c.source_id in sources and not _own(claim, sources[c.source_id])
     ]
@@ -89,53 +107,79 @@ def assess(
         [norm] * len(usable), [c.norm for c in usable],
         scorer=matching.SCORERS[settings.scorer], processor=None,
     ).tolist()  # fmt: skip
-    best: dict[int, tuple[stance.Stance, Candidate, float]] = {}
-    seen: dict[int, tuple[set[str], Candidate, float]] = {}
+    chosen: dict[int, list[Pick]] = {}
+    found: dict[int, tuple[set[str], Pick]] = {}
     for candidate, raw in zip(usable, scores, strict=True):
-        score = round(float(raw), 2)
+        pick = Pick(candidate.source_id, candidate, round(float(raw), 2))
         passage_words = matching.content_words(candidate.norm)
-        held = seen.setdefault(candidate.source_id, (set(), candidate, score))
-        held[0].update(passage_words)
+        found.setdefault(pick.source_id, (set(), pick))[0].update(passage_words)
         share = matching.overlap(words, passage_words, weight)
-        if score < settings.min_score or share < matching.MIN_SHARE:
-            continue
-        judged = stance.judge(
-            claim.text, claim.figures, candidate.text, score=score, share=round(share, 3),
-            min_score=settings.min_score, tolerance=settings.tolerance,
-        )  # fmt: skip
-        if judged.label == "unrelated":
-            continue
-        kept = best.get(candidate.source_id)
-        if kept is None or (RANK[Stance(judged.label)], score) > (
-            RANK[Stance(kept[0].label)],
-            kept[2],
+        if pick.score >= settings.min_score and share >= matching.JUDGE_SHARE:
+            chosen.setdefault(pick.source_id, []).append(pick)
+    for sid, (page_words, first) in found.items():
+        if sid not in chosen and matching.overlap(words, page_words, weight) >= (
+            matching.RELATED_SHARE
         ):
-            best[candidate.source_id] = (judged, candidate, score)
-    drafts = [
-        _draft(sources[sid], candidate, score, judged)
-        for sid, (judged, candidate, score) in best.items()
+            chosen[sid] = [first]
+    return [
+        pick
+        for sid in sorted(chosen)
+        for pick in sorted(chosen[sid], key=lambda p: -p.score)[: settings.per_source]
     ]
-    for sid, (found_words, candidate, score) in seen.items():
-        if sid in best:
+
+
+def decide(
+    claim: ClaimView,
+    picks: Sequence[Pick],
+    sources: Mapping[int, SourceView],
+    *,
+    settings: Settings,
+    pages: Mapping[int, str] | None = None,
+    judge: Judge = stance.judge_many,
+) -> list[Draft]:
+    """Judge the picks (rules first, then the trained model, each with its page) and keep
+    each source's best judgement: contradicts over supports over mentions, then the more
+    confident; judgements below `suggest` confidence are dropped."""
+    said = claim.text if not claim.speaker else f"{claim.speaker} said {claim.text}"
+    pairs = [
+        stance.Pair(said, claim.figures, p.candidate.text, (pages or {}).get(p.source_id),
+                    settings.tolerance)
+        for p in picks
+    ]  # fmt: skip
+    best: dict[int, tuple[stance.Judgement, Pick]] = {}
+    for pick, verdict in zip(picks, judge(pairs) if pairs else [], strict=True):
+        if verdict.label == "unrelated" or verdict.confidence < settings.suggest:
             continue
-        share = matching.overlap(words, found_words, weight)
-        if share >= matching.RELATED_SHARE:
-            note = (
-                f"discusses its subject ({share:.0%} of its rarer words); no sentence restates it"
-            )
-            drafts.append(
-                _draft(sources[sid], candidate, score, stance.Stance(Stance.mentions, note))
-            )
-    return sorted(drafts, key=lambda d: d.source_id)
+        kept = best.get(pick.source_id)
+        rank = (RANK[Stance(verdict.label)], verdict.confidence)
+        if kept is None or rank > (RANK[Stance(kept[0].label)], kept[0].confidence):
+            best[pick.source_id] = (verdict, pick)
+    return [_draft(sources[sid], pick, verdict) for sid, (verdict, pick) in sorted(best.items())]
+
+
+def assess(
+    claim: ClaimView,
+    candidates: Sequence[Candidate],
+    sources: Mapping[int, SourceView],
+    *,
+    weight: Callable[[str], float],
+    settings: Settings,
+    pages: Mapping[int, str] | None = None,
+    judge: Judge = stance.judge_many,
+) -> list[Draft]:
+    """shortlist, then decide: the best evidence each candidate source gives the claim."""
+    picks = shortlist(claim, candidates, sources, weight=weight, settings=settings)
+    return decide(claim, picks, sources, settings=settings, pages=pages, judge=judge)
 
 
 def _own(claim: ClaimView, source: SourceView) -> bool:
     return source.url in claim.own_urls or (source.final_url or "") in claim.own_urls
 
 
-def _draft(source: SourceView, candidate: Candidate, score: float, judged: stance.Stance) -> Draft:
+def _draft(source: SourceView, pick: Pick, verdict: stance.Judgement) -> Draft:
     return Draft(
-        source_id=source.id, url=source.link, passage=candidate.text, start=candidate.start,
-        end=candidate.end, score=score, stance=judged.label, comparison=judged.comparison,
-        note=judged.explanation,
+        source_id=source.id, url=source.link, passage=pick.candidate.text,
+        start=pick.candidate.start, end=pick.candidate.end, score=pick.score,
+        stance=verdict.label, comparison=verdict.comparison, note=verdict.explanation,
+        confidence=verdict.confidence,
     )  # fmt: skip

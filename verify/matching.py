@@ -42,6 +42,7 @@ KEEP_RAREST = 3  # ...except a claim's rarest few, so every claim has candidates
 MIN_SHARED = 3  # content words a passage must share with the claim
 MIN_SHARE = 0.5  # and this share of the claim's content words, weighted by rarity
 RELATED_SHARE = 0.5  # share of them found across a whole document that "discusses" the claim
+JUDGE_SHARE = 0.25  # share of them a passage needs to be judged (the stance model decides)
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # Links and @handles say nothing about what is claimed (tweets and posts are full of them).
 LINK_RE = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+|(?<!\w)@\w+")

@@ -29,6 +29,7 @@ class EvidenceFact:
     method: str
     score: float | None = None
     origin: str | None = None  # origin group, when known; else the registrable domain
+    confidence: float | None = None  # the stance's, for evidence found by `check`
 
 
 def check_url(url: str) -> str:
@@ -111,8 +112,11 @@ def same_story(a: str, b: str) -> bool:
     return bool(union) and len(first & second) / union >= SAME_TEXT
 
 
-def facts_for(evidence: Iterable[EvidenceFact], *, own_origins: Iterable[str] = ()) -> Facts:
-    """Count origins per stance; the origins of the claim's own articles never count."""
+def facts_for(
+    evidence: Iterable[EvidenceFact], *, own_origins: Iterable[str] = (), confirm: float = 0.0
+) -> Facts:
+    """Count origins per stance; the origins of the claim's own articles never count, and
+    neither does evidence whose stance is less sure than `confirm` (it is only suggested)."""
     excluded = set(own_origins)
     by_stance: dict[str, set[str]] = {stance: set() for stance in Stance}
     count = manual = 0
@@ -120,6 +124,8 @@ def facts_for(evidence: Iterable[EvidenceFact], *, own_origins: Iterable[str] = 
     for item in evidence:
         if item.method == Method.article:
             continue  # the claim's own article disputing it: shown, never a source
+        if item.confidence is not None and item.confidence < confirm:
+            continue  # suggested: a person confirms it by attaching it
         count += 1
         manual += item.method == "manual"
         best = max(best, item.score or 0.0)

@@ -179,6 +179,8 @@ class _Parser:
             query_postings=int(
                 self.number(match, "query_postings", 50_000, 100, 10_000_000, ("match",))
             ),
+            suggest=self.number(match, "suggest", 0.4, 0, 1, ("match",)),
+            confirm=self.number(match, "confirm", 0.6, 0, 1, ("match",)),
             ratings=ratings,
             best_rating=best,
             worst_rating=worst,

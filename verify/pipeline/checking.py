@@ -158,7 +158,9 @@ def plan(
     df = passages.frequencies(session, {w for n in norms.values() for w in passages.terms_of(n)})
     factchecks_at = latest_factcheck(session)
     index = None
-    settings = evidence.Settings(flow.scorer, flow.min_score, flow.quantity_tolerance)
+    settings = evidence.Settings(
+        flow.scorer, flow.min_score, flow.quantity_tolerance, suggest=flow.suggest
+    )
     work: list[tuple[Claim, Plan, passages.Query, list[matching.Candidate]]] = []
     for claim in batch:
         cid = claim.id or 0
@@ -182,16 +184,20 @@ def plan(
         work.append((claim, Plan(cid, claim.version, whole, terms, due.get(cid, [])), query, found))
     views = _sources(session, {c.source_id for *_, found in work for c in found})
     summary.sources += len(views)
-    plans = []
+    shortlists = []
     for claim, planned, query, found in work:
         view = evidence.ClaimView(
             planned.claim_id, claim.text, tuple(stance.quantities_of(claim.quantities)),
-            frozenset(own.get(planned.claim_id, set())),
+            frozenset(own.get(planned.claim_id, set())), claim.attributed_to,
         )  # fmt: skip
-        planned.drafts = evidence.assess(
-            view, found, views, weight=_weights(query, df), settings=settings
-        )
+        picks = evidence.shortlist(view, found, views, weight=_weights(query, df),
+                                   settings=settings)  # fmt: skip
+        shortlists.append((view, picks))
         summary.passages += len(found)
+    pages = _pages(session, {p.source_id for _, picks in shortlists for p in picks})
+    plans = []
+    for (claim, planned, _, _), (view, picks) in zip(work, shortlists, strict=True):
+        planned.drafts = evidence.decide(view, picks, views, settings=settings, pages=pages)
         if factchecks_at is not None:
             index = index or factchecks.Index(session)
             planned.factchecks, planned.verdict = _match_factchecks(flow, claim, index)
@@ -280,6 +286,19 @@ def _sources(session: Session, source_ids: set[int]) -> dict[int, evidence.Sourc
         )
         for sid, url, final in session.exec(query):
             found[sid or 0] = evidence.SourceView(sid or 0, url, final)
+    return found
+
+
+def _pages(session: Session, source_ids: set[int]) -> dict[int, str]:
+    """The pages the stance model reads around the passages it judges: title and text."""
+    found: dict[int, str] = {}
+    ids = sorted(source_ids)
+    for start in range(0, len(ids), passages.CHUNK):
+        query = select(Source.id, Source.title, Source.text).where(
+            col(Source.id).in_(ids[start : start + passages.CHUNK])
+        )
+        for sid, title, text_ in session.exec(query):
+            found[sid or 0] = f"{title}\n{text_ or ''}" if title else text_ or ""
     return found
 
 

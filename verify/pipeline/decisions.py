@@ -122,7 +122,9 @@ def rule_decisions(
     own = claims.own_origins(session, ids)
     decided = {}
     for claim_id in ids:
-        facts = origins.facts_for(items[claim_id], own_origins=own.get(claim_id, set()))
+        facts = origins.facts_for(
+            items[claim_id], own_origins=own.get(claim_id, set()), confirm=flow.confirm
+        )
         decided[claim_id] = (flow.decide(facts), facts.as_dict())
     return decided
 
