@@ -5,12 +5,15 @@ pipeline.decisions."""
 import heapq
 import itertools
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, delete, exists, insert, or_, tuple_
+from sqlalchemy import ColumnElement, and_, delete, exists, func, insert, or_, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import load_only
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from verify import origins
 from verify.errors import ClaimNotFound, ConflictError, NotFoundError
@@ -78,6 +81,206 @@ def list_claims(
     ]
     merged = heapq.merge(*per_status, key=lambda c: (-c.priority, c.created_at, c.id or 0))
     return list(itertools.islice(merged, limit))
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """What the desk's queue shows: statuses (None: all), and optional narrowing."""
+
+    statuses: tuple[str, ...] | None = None
+    assignee: str | None = None
+    unassigned: bool = False
+    outlet: str | None = None
+    article_id: int | None = None
+    text: str | None = None  # in the claim or who asserts it, any case
+    since: datetime | None = None  # queued at or after
+    until: datetime | None = None  # queued before
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """A place in the queue order: the (priority, created_at, id) of a claim."""
+
+    priority: float
+    created_at: datetime
+    id: int
+
+    @classmethod
+    def of(cls, claim: Claim) -> "Cursor":
+        return cls(claim.priority, claim.created_at, claim.id or 0)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the queue, with cursors for the pages either side (None at the ends)."""
+
+    claims: list[Claim]
+    before: Cursor | None  # pass as `before` for the previous page
+    after: Cursor | None  # pass as `after` for the next page
+
+
+def _after(cursor: Cursor) -> ColumnElement[bool]:
+    """Claims later in the queue order (priority down, then created_at up, then id up)."""
+    return or_(
+        col(Claim.priority) < cursor.priority,
+        and_(
+            col(Claim.priority) == cursor.priority,
+            or_(
+                col(Claim.created_at) > cursor.created_at,
+                and_(col(Claim.created_at) == cursor.created_at, col(Claim.id) > cursor.id),
+            ),
+        ),
+    )
+
+
+def _before(cursor: Cursor) -> ColumnElement[bool]:
+    return or_(
+        col(Claim.priority) > cursor.priority,
+        and_(
+            col(Claim.priority) == cursor.priority,
+            or_(
+                col(Claim.created_at) < cursor.created_at,
+                and_(col(Claim.created_at) == cursor.created_at, col(Claim.id) < cursor.id),
+            ),
+        ),
+    )
+
+
+def _filtered(session: Session, wanted: QueueFilter) -> SelectOfScalar[Claim]:
+    query = select(Claim)
+    if wanted.assignee is not None:
+        query = query.where(Claim.assignee == wanted.assignee)
+    if wanted.unassigned:
+        query = query.where(col(Claim.assignee).is_(None))
+    if wanted.article_id is not None:
+        if session.get(Article, wanted.article_id) is None:
+            raise NotFoundError(f"no article with id {wanted.article_id}; see `verify claims list`")
+        mentioned = select(Mention.claim_id).where(Mention.article_id == wanted.article_id)
+        query = query.where(col(Claim.id).in_(mentioned))
+    if wanted.outlet:
+        in_outlet = (
+            select(Mention.claim_id)
+            .join(Article, col(Article.id) == col(Mention.article_id))
+            .where(Article.outlet == wanted.outlet)
+        )
+        query = query.where(col(Claim.id).in_(in_outlet))
+    if wanted.text:
+        query = query.where(
+            or_(
+                col(Claim.text).icontains(wanted.text, autoescape=True),
+                col(Claim.attributed_to).icontains(wanted.text, autoescape=True),
+            )
+        )
+    if wanted.since is not None:
+        query = query.where(col(Claim.created_at) >= wanted.since)
+    if wanted.until is not None:
+        query = query.where(col(Claim.created_at) < wanted.until)
+    return query
+
+
+def queue_page(
+    session: Session,
+    wanted: QueueFilter,
+    *,
+    limit: int = 50,
+    after: Cursor | None = None,
+    before: Cursor | None = None,
+) -> Page:
+    """One page of the queue in queue order, by keyset (no OFFSET: a page deep in 100,000
+    claims costs what the first one does). `after` pages forward, `before` back."""
+    query = _filtered(session, wanted)
+    backwards = before is not None
+    if before is not None:
+        query = query.where(_before(before))
+    elif after is not None:
+        query = query.where(_after(after))
+    order = (
+        (col(Claim.priority).asc(), col(Claim.created_at).desc(), col(Claim.id).desc())
+        if backwards
+        else QUEUE_ORDER
+    )
+
+    def key(c: Claim) -> tuple[float, datetime, int]:
+        return (-c.priority, c.created_at, c.id or 0)
+
+    # One indexed, ordered read per status, merged (as in list_claims), one row past the page
+    # to know whether there is a next one.
+    reads = (
+        [query.where(Claim.status == status) for status in dict.fromkeys(wanted.statuses)]
+        if wanted.statuses is not None
+        else [query]
+    )
+    streams = [session.exec(q.order_by(*order).limit(limit + 1)) for q in reads]
+    merged = heapq.merge(*streams, key=key, reverse=backwards)
+    rows = list(itertools.islice(merged, limit + 1))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    if backwards:
+        rows.reverse()
+    if not rows:
+        return Page([], None, None)
+    has_before = more if backwards else after is not None
+    has_after = before is not None if backwards else more
+    return Page(
+        rows,
+        Cursor.of(rows[0]) if has_before else None,
+        Cursor.of(rows[-1]) if has_after else None,
+    )
+
+
+def count_by_status(session: Session) -> dict[str, int]:
+    """How many claims are in each status (one index scan)."""
+    query = select(Claim.status, func.count()).group_by(col(Claim.status))
+    return {status: int(n) for status, n in session.exec(query)}
+
+
+def outlets(session: Session, *, limit: int = 500) -> list[str]:
+    """The outlets of ingested articles, A to Z (for the queue's outlet filter)."""
+    query = (
+        select(Article.outlet)
+        .where(col(Article.outlet).is_not(None))
+        .distinct()
+        .order_by(col(Article.outlet))
+        .limit(limit)
+    )
+    return [o for o in session.exec(query) if o]
+
+
+SOURCE_SHOWN = (
+    Source.id,
+    Source.origin_group,
+    Source.title,
+    Source.archive_path,
+    Source.fetched_at,
+)
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    """A piece of evidence with what the desk shows of its source (never the page text)."""
+
+    evidence: Evidence
+    origin_group: str | None
+    source_title: str | None
+    archive_path: str | None
+    fetched_at: datetime | None
+
+
+def evidence_views(session: Session, claim_id: int) -> list[EvidenceView]:
+    """A claim's evidence, oldest first, with each source's origin, title and archived copy."""
+    query = (
+        select(Evidence, Source)
+        .join(Source, col(Source.id) == Evidence.source_id, isouter=True)
+        .where(Evidence.claim_id == claim_id)
+        .order_by(col(Evidence.id))
+        .options(load_only(*SOURCE_SHOWN))  # type: ignore[arg-type]
+    )
+    return [
+        EvidenceView(e, s.origin_group, s.title, s.archive_path, s.fetched_at)
+        if s is not None
+        else EvidenceView(e, None, None, None, None)
+        for e, s in session.exec(query)
+    ]
 
 
 def mentions(session: Session, claim_id: int) -> list[tuple[Mention, Article]]:

@@ -8,13 +8,14 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from verify.errors import TransitionError, WorkflowError
+from verify.errors import RoleError, TransitionError, WorkflowError
 
 SCORERS = ("token_set_ratio", "token_sort_ratio", "partial_ratio", "ratio", "WRatio", "QRatio")
 TOP_KEYS = {
     "name", "description", "initial", "pending", "statuses", "match", "rules", "transitions",
-    "claimreview", "factchecks",
+    "claimreview", "factchecks", "roles",
 }  # fmt: skip
+ROLES = ("reviewer", "editor", "admin")  # each may do what the ones before it may
 FACTCHECK_KEYS = {"suggest", "confirm", "verdicts", "wording"}
 VERDICTS = ("false", "mostly_false", "mixed", "misleading", "mostly_true", "true", "unproven",
             "satire")  # fmt: skip
@@ -128,6 +129,7 @@ class Workflow:
     candidates: int = 100  # passages the index returns per claim
     query_terms: int = 12  # most words in a claim's index query (its rarest ones)
     query_postings: int = 50_000  # ...and the most index entries they may cover in all
+    roles: dict[str, str] = field(default_factory=dict)  # status → least role that may set it
 
     def check_status(self, status: str) -> str:
         """The status if the workflow has it; else TransitionError with the choices."""
@@ -147,6 +149,20 @@ class Workflow:
             raise TransitionError(
                 f"cannot move a claim from {current} to {target} (workflow {self.name!r} allows "
                 f"from {current}: {choices}); pick one of those or use another workflow"
+            )
+
+    def role_for(self, status: str) -> str:
+        """The least desk role that may set (or unpin) this status: `[roles]`, else reviewer."""
+        return self.roles.get(status, ROLES[0])
+
+    def check_role(self, role: str, status: str) -> None:
+        """Raise RoleError unless a person with this role may set (or unpin) the status."""
+        needed = self.role_for(status)
+        if role not in ROLES or ROLES.index(role) < ROLES.index(needed):
+            allowed = " or ".join(ROLES[ROLES.index(needed) :])
+            raise RoleError(
+                f"a {role} cannot set {status} (workflow {self.name!r} lets only {allowed} do "
+                f"that); ask someone with the {needed} role"
             )
 
     def decide(self, facts: Facts) -> Decision:
@@ -263,7 +279,24 @@ class _Parser:
             best_rating=best,
             worst_rating=worst,
             factchecks=self.factchecks(data.get("factchecks", {}), statuses),
+            roles=self.roles(data.get("roles", {}), statuses),
         )
+
+    def roles(self, raw: Any, statuses: dict[str, str]) -> dict[str, str]:
+        """`[roles]`: status = "editor" — the least desk role that may set that status."""
+        if not isinstance(raw, dict):
+            raise self.fail("roles", '[roles] must map a status to a role, e.g. true = "editor"')
+        found: dict[str, str] = {}
+        for status, role in raw.items():
+            self.status(status, statuses, "[roles]")
+            if role not in ROLES:
+                raise self.fail(
+                    status,
+                    f"unknown role {role!r} for {status!r} in [roles] (roles: {', '.join(ROLES)})"
+                    + _suggest(str(role), ROLES),
+                )
+            found[status] = role
+        return found
 
     def number(
         self, table: dict[str, Any], key: str, default: float, low: float, high: float
