@@ -1,0 +1,3 @@
+// Swagger UI for /api/docs, from verify's own copy (no CDN, no inline script).
+const root = document.getElementById("swagger-ui");
+window.ui = SwaggerUIBundle({ url: root.dataset.spec, dom_id: "#swagger-ui" });
