@@ -167,7 +167,7 @@ def set_pinned(
     role: str | None = None,
 ) -> list[StatusChange]:
     """Pin a claim at its current status (the rules stop moving it), or unpin it (the rules
-    decide again, at once). Both are kept in the history, with the reason; unpinning needs the
+    decide again, at once). Both are kept in the history, with the reason, and both need the
     role that may set the current status. Returns the changes recorded (none if already so)."""
     if not reason.strip():
         raise InputError("pinning or unpinning needs a reason; say why")

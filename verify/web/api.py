@@ -168,7 +168,7 @@ def list_claims(
     q: Annotated[str | None, Query(description="Text in the claim or its speaker.")] = None,
     since: Annotated[str | None, Query(description="Queued on or after (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, Query(description="Queued on or before (YYYY-MM-DD).")] = None,
-    limit: Literal[25, 50, 100] = 50,
+    limit: Annotated[int, Query(description="Page size: 10, 25, 50 or 100.")] = 50,
     after: str | None = None,
     before: str | None = None,
 ) -> QueuePage:

@@ -13,7 +13,7 @@ from verify.errors import InputError, RoleError
 from verify.workflow import Workflow
 
 CONTEXT = 280  # characters of article text shown either side of a mention
-PAGE_SIZES = (25, 50, 100)
+PAGE_SIZES = (10, 25, 50, 100)
 
 
 def encode_cursor(cursor: Cursor | None) -> str | None:
