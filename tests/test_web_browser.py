@@ -64,7 +64,9 @@ def test_a_reviewer_works_a_claim(browser: Browser, desk: Desk) -> None:
     with context(browser, desk) as ctx:
         page = ctx.new_page()
         sign_in(page, "rita")
-        expect(page.locator("table.queue tbody tr")).to_have_count(24)  # 23 seed claims and the hostile one
+        expect(page.locator("table.queue tbody tr")).to_have_count(
+            24
+        )  # 23 seed claims and the hostile one
         expect(page.locator(".counts")).to_contain_text("unverified")
         page.screenshot(path=SHOTS / "queue.png", full_page=True)
         page.get_by_label("Search").fill("3,000")
@@ -90,14 +92,21 @@ def test_a_reviewer_works_a_claim(browser: Browser, desk: Desk) -> None:
         expect(page.locator(".notice.ok")).to_have_text("Status set and pinned.")
         expect(page.locator(".history")).to_contain_text("by rita: Seoul says 12,000; Kyiv 3,000")
         page.screenshot(path=SHOTS / "claim.png", full_page=True)
-    last = rows(desk.db_url, "SELECT actor, to_status, reason FROM statuschange "
-                "WHERE claim_id = :c ORDER BY id DESC LIMIT 1", c=claim)  # fmt: skip
+    last = rows(
+        desk.db_url,
+        "SELECT actor, to_status, reason FROM statuschange "
+        "WHERE claim_id = :c ORDER BY id DESC LIMIT 1",
+        c=claim,
+    )
     assert last == [("rita", "disputed", "Seoul says 12,000; Kyiv 3,000")]
     assert rows(desk.db_url, "SELECT assignee, assigned_by FROM claim WHERE id = :c", c=claim) == [
         ("rita", "rita")
     ]
-    assert rows(desk.db_url, "SELECT added_by, stance FROM evidence WHERE claim_id = :c "
-                "AND method = 'manual'", c=claim) == [("rita", "supports")]  # fmt: skip
+    assert rows(
+        desk.db_url,
+        "SELECT added_by, stance FROM evidence WHERE claim_id = :c AND method = 'manual'",
+        c=claim,
+    ) == [("rita", "supports")]
 
 
 def test_a_stale_edit_gets_the_conflict_and_the_new_state(browser: Browser, desk: Desk) -> None:
@@ -125,8 +134,12 @@ def test_a_stale_edit_gets_the_conflict_and_the_new_state(browser: Browser, desk
         expect(eddie.locator(".status.big")).to_have_text("disputed")  # the new state
         expect(eddie.locator(".history")).to_contain_text("rita got there first")
         expect(eddie.get_by_label("Reason").first).to_have_value("eddie's stale verdict")
-    changes = rows(desk.db_url, "SELECT actor, to_status FROM statuschange WHERE claim_id = :c "
-                   "AND actor != 'rules' AND from_status IS NOT NULL", c=claim)  # fmt: skip
+    changes = rows(
+        desk.db_url,
+        "SELECT actor, to_status FROM statuschange WHERE claim_id = :c "
+        "AND actor != 'rules' AND from_status IS NOT NULL",
+        c=claim,
+    )
     assert changes == [("rita", "disputed")]
 
 

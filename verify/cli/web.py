@@ -6,6 +6,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
+from urllib.parse import urlsplit
 
 import typer
 
@@ -169,14 +170,19 @@ def desk_settings(
     secure_cookies: bool,
 ) -> "DeskSettings":
     """The desk's settings from the options, checked before the server starts."""
-    from verify import database, origins, users
+    from verify import database, users
     from verify.web.desk import DeskSettings
 
     url = config.database_url(db)
     path = config.workflow_path(workflow)
     load_workflow(path)  # a broken workflow stops here, not at the first request
     if org_url:
-        origins.check_url(org_url)
+        parts = urlsplit(org_url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise InputError(
+                f"--org-url must be an http(s) address, not {org_url!r}; "
+                "e.g. https://factcheck.example.org"
+            )
     with database.transaction(url) as session:
         if not users.list_accounts(session):
             raise InputError(
