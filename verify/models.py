@@ -76,7 +76,7 @@ class Article(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     url: str | None = Field(default=None, index=True)
     title: str = ""
-    outlet: str | None = None
+    outlet: str | None = Field(default=None, index=True)  # the desk's outlet filter and list
     published_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
     text: str = Field(sa_column=Column(Text, nullable=False))
     raw_sha256: str = Field(sa_column=Column(Text, nullable=False, unique=True))

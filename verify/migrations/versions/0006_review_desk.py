@@ -1,4 +1,5 @@
-"""The review desk: accounts, API tokens, browser sessions and the cookie-signing key.
+"""The review desk: accounts, API tokens, browser sessions and the cookie-signing key; an
+index on article.outlet for the queue's outlet filter.
 
 Revision ID: 0006
 Revises: 0004
@@ -20,6 +21,7 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    op.create_index("ix_article_outlet", "article", ["outlet"])
     op.create_table(
         "account",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -72,3 +74,4 @@ def downgrade() -> None:
     op.drop_index("ix_apitoken_account_id", table_name="apitoken")
     op.drop_table("apitoken")
     op.drop_table("account")
+    op.drop_index("ix_article_outlet", table_name="article")
