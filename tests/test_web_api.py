@@ -2,7 +2,9 @@
 on PostgreSQL."""
 
 import json
+import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -266,3 +268,43 @@ def test_report_downloads_from_pages(desk: Desk) -> None:
         assert data["claims"] and {c["status"] for c in data["claims"]} == {"unverified"}
         bad = browser.get("/report", params={"format": "pdf"})
         assert bad.status_code == 400 and "unknown format" in bad.text
+
+
+def test_demo_serve_opens_the_demo_in_the_desk(tmp_path: Path) -> None:
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    verify = Path(sys.executable).parent / "verify"
+    process = subprocess.Popen(
+        [str(verify), "demo", "--serve", "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=tmp_path,
+        env={**os.environ, "VERIFY_USER": "tester"},
+    )  # fmt: skip
+    try:
+        assert process.stdout is not None
+        password = None
+        for line in process.stdout:
+            if line.startswith("Sign in at"):
+                password = line.strip().rsplit(" ", 1)[-1]
+                break
+        assert password, "the demo never said how to sign in"
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}") as browser:
+            for _ in range(100):
+                try:
+                    browser.get("/login")
+                    break
+                except httpx.ConnectError:
+                    time.sleep(0.1)
+            assert browser_login(browser, "demo-desk", password).status_code == 303
+            queue = browser.get("/queue", params={"every": "1"})
+            assert "corroborated" in queue.text and "disputed" in queue.text
+    finally:
+        process.send_signal(signal.SIGINT)  # Ctrl-C: the desk stops and the demo cleans up
+        process.communicate(timeout=30)
+    assert process.returncode == 0

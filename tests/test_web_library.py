@@ -82,8 +82,11 @@ def test_queue_filters(db: str) -> None:
         assert len(everything) == 40
         assert ids(assignee="rita") == {i for i in everything if (i - 1) % 4 == 0}
         assert ids(unassigned=True) == everything - ids(assignee="rita")
-        assert ids(text="100% SURE_") == {i for i in everything if (i - 1) % 10 == 0}
-        assert ids(text="_") == ids(text="100% SURE_")  # LIKE wildcards are plain characters
+        sure = {i for i in everything if (i - 1) % 10 == 0}
+        assert ids(text="SURE") == ids(text="100% sure_") == ids(text="su th") == sure
+        assert ids(text="claim 3") == {4} | {i for i in everything if 31 <= i <= 40}  # prefixes
+        with pytest.raises(InputError, match="no letters or digits"):
+            ids(text="%_")
         assert ids(since=T0 + timedelta(minutes=1)) | ids(until=T0 + timedelta(minutes=1)) == (
             everything
         )

@@ -4,11 +4,24 @@ pipeline.decisions."""
 
 import heapq
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, delete, exists, func, insert, or_, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    and_,
+    delete,
+    exists,
+    func,
+    insert,
+    literal_column,
+    or_,
+    text,
+    tuple_,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import load_only
 from sqlalchemy.orm.exc import StaleDataError
@@ -16,7 +29,7 @@ from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from verify import origins
-from verify.errors import ClaimNotFound, ConflictError, NotFoundError
+from verify.errors import ClaimNotFound, ConflictError, InputError, NotFoundError
 from verify.models import (
     Article,
     Claim,
@@ -92,7 +105,7 @@ class QueueFilter:
     unassigned: bool = False
     outlet: str | None = None
     article_id: int | None = None
-    text: str | None = None  # in the claim or who asserts it, any case
+    text: str | None = None  # words in the claim or who asserts it (full-text, prefixes)
     since: datetime | None = None  # queued at or after
     until: datetime | None = None  # queued before
 
@@ -165,17 +178,72 @@ def _filtered(session: Session, wanted: QueueFilter) -> SelectOfScalar[Claim]:
         )
         query = query.where(col(Claim.id).in_(in_outlet))
     if wanted.text:
-        query = query.where(
-            or_(
-                col(Claim.text).icontains(wanted.text, autoescape=True),
-                col(Claim.attributed_to).icontains(wanted.text, autoescape=True),
-            )
-        )
+        query = query.where(_search(session, wanted.text))
     if wanted.since is not None:
         query = query.where(col(Claim.created_at) >= wanted.since)
     if wanted.until is not None:
         query = query.where(col(Claim.created_at) < wanted.until)
     return query
+
+
+SEARCH_WORDS = re.compile(r"[^\W_]+")
+PG_DOCUMENT = "to_tsvector('simple', claim.text || ' ' || coalesce(claim.attributed_to, ''))"
+
+
+def create_search_index(connection: Connection) -> None:
+    """The full-text index over claim text and speaker the queue's search uses (run by the
+    migration): SQLite FTS5 kept by triggers (only when those columns change), or a
+    PostgreSQL GIN expression index."""
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(
+            f"CREATE INDEX ix_claim_search ON claim USING gin ({PG_DOCUMENT})"
+        )
+        return
+    for statement in (
+        "CREATE VIRTUAL TABLE claim_fts USING fts5(text, attributed_to, content='claim', "
+        "content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+        "INSERT INTO claim_fts(claim_fts) VALUES ('rebuild')",
+        "CREATE TRIGGER claim_fts_insert AFTER INSERT ON claim BEGIN INSERT INTO "
+        "claim_fts(rowid, text, attributed_to) VALUES (new.id, new.text, new.attributed_to); END",
+        "CREATE TRIGGER claim_fts_delete AFTER DELETE ON claim BEGIN INSERT INTO "
+        "claim_fts(claim_fts, rowid, text, attributed_to) VALUES "
+        "('delete', old.id, old.text, old.attributed_to); END",
+        "CREATE TRIGGER claim_fts_update AFTER UPDATE OF text, attributed_to ON claim BEGIN "
+        "INSERT INTO claim_fts(claim_fts, rowid, text, attributed_to) VALUES "
+        "('delete', old.id, old.text, old.attributed_to); INSERT INTO "
+        "claim_fts(rowid, text, attributed_to) VALUES (new.id, new.text, new.attributed_to); END",
+    ):
+        connection.exec_driver_sql(statement)
+
+
+def drop_search_index(connection: Connection) -> None:
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql("DROP INDEX IF EXISTS ix_claim_search")
+        return
+    for trigger in ("insert", "delete", "update"):
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS claim_fts_{trigger}")
+    connection.exec_driver_sql("DROP TABLE IF EXISTS claim_fts")
+
+
+def _search(session: Session, words_given: str) -> ColumnElement[bool]:
+    """Claims whose text or speaker holds every word given (each as a word prefix, any case),
+    through the full-text index."""
+    words = SEARCH_WORDS.findall(words_given.lower())[:12]
+    if not words:
+        raise InputError(
+            f"cannot search for {words_given[:40]!r} (no letters or digits); type words"
+        )
+    if session.get_bind().dialect.name == "postgresql":
+        query = " & ".join(f"{w}:*" for w in words)
+        tsquery = func.to_tsquery(literal_column("'simple'"), query)
+        return literal_column(PG_DOCUMENT).op("@@")(tsquery)  # the index's own expression
+    match = " ".join(f'"{w}"*' for w in words)
+    found = text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :claim_search").bindparams(
+        claim_search=match
+    )
+    # `+claim.id`: SQLite then walks the queue index in order and tests each claim against
+    # the matches, instead of sorting every match (a common word matches most claims).
+    return literal_column("+claim.id").in_(found)
 
 
 def queue_page(

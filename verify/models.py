@@ -98,7 +98,14 @@ class Claim(SQLModel, table=True):
     and bumps it, so two edits racing on one claim cannot both win (StaleDataError)."""
 
     # The queue order per status, so listing pending claims reads the index in order.
-    __table_args__ = (Index("ix_claim_queue", "status", text("priority DESC"), "created_at", "id"),)
+    __table_args__ = (
+        Index("ix_claim_queue", "status", text("priority DESC"), "created_at", "id"),
+        # the desk's "mine" / assignee filter, in queue order
+        Index(
+            "ix_claim_assignee_queue", "assignee", "status", text("priority DESC"), "created_at",
+            "id",
+        ),
+    )  # fmt: skip
     __mapper_args__ = {"version_id_col": _CLAIM_VERSION}
 
     id: int | None = Field(default=None, primary_key=True)

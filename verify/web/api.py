@@ -181,10 +181,7 @@ def list_claims(
     }  # fmt: skip
     asked = views.queue_query(desk.flow, args, who.name)
     with desk.read() as session:
-        found = claims.queue_page(
-            session, asked.filter, limit=asked.limit, after=asked.after, before=asked.before
-        )
-        counts = claims.count_by_status(session)
+        found, counts = pages.queue_and_counts(session, asked)
     return QueuePage(
         claims=[_summary(c) for c in found.claims],
         previous=views.encode_cursor(found.before),

@@ -1,5 +1,6 @@
 """The review desk: accounts, API tokens, browser sessions and the cookie-signing key; an
-index on article.outlet for the queue's outlet filter.
+index on article.outlet and one on (assignee, queue order) for the queue's filters; a full-text
+index over claim text and speaker for its search (SQLite FTS5 / PostgreSQL GIN).
 
 Revision ID: 0006
 Revises: 0004
@@ -13,6 +14,7 @@ import sqlmodel.sql.sqltypes  # noqa: F401
 from alembic import op
 
 import verify.models
+from verify import claims
 
 revision: str = "0006"
 down_revision: str | None = "0004"
@@ -22,6 +24,12 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     op.create_index("ix_article_outlet", "article", ["outlet"])
+    op.create_index(
+        "ix_claim_assignee_queue",
+        "claim",
+        ["assignee", "status", sa.text("priority DESC"), "created_at", "id"],
+    )
+    claims.create_search_index(op.get_bind())
     op.create_table(
         "account",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -75,3 +83,5 @@ def downgrade() -> None:
     op.drop_table("apitoken")
     op.drop_table("account")
     op.drop_index("ix_article_outlet", table_name="article")
+    op.drop_index("ix_claim_assignee_queue", table_name="claim")
+    claims.drop_search_index(op.get_bind())
