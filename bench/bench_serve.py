@@ -3,15 +3,17 @@
 1. Page cost: the queue page and the claim page, server time (the desk's `Server-Timing`
    header: sign-in check, queries and rendering) beside the raw SQL those pages need, run
    directly through the database driver (the ceiling). Target: page ≤ 3× raw.
-2. Load: `verify serve` in its own process, N concurrent signed-in sessions (default 50), each
-   making a fixed number of requests over loopback: queue pages (filters, next pages, search),
-   claim pages, and edits (take, attach evidence, set a status with the version read, which
-   races other sessions on a small set of hot claims). Reports p50 / p95 / max latency and
-   errors, then checks every acknowledged edit is in the database and every edit refused as
-   stale is not ("lost edits"). Target: p95 ≤ 200 ms, 0 errors, 0 lost edits.
+2. Load: `verify serve` in its own process, N concurrent signed-in sessions (default 50),
+   each making a fixed number of requests over loopback, once pausing like a person reading
+   between requests (--think, mean seconds) and once with no pause at all (saturation):
+   queue pages (filters, next pages, search), claim pages, and edits (take, attach evidence,
+   set a status with the version read, which races other sessions on a small set of hot
+   claims). Reports p50 / p95 / max latency and errors, then checks that every acknowledged
+   edit is in the database and every edit refused as stale is not ("lost edits").
+   Target: p95 ≤ 200 ms, 0 errors, 0 lost edits.
 
     .venv/bin/python bench/bench_serve.py [--claims 100000] [--sessions 50] [--requests 40]
-        [--workers 1] [--server postgresql+psycopg://postgres@127.0.0.1:5432] [--only sqlite]
+        [--workers 1] [--think 1,0] [--server postgresql+psycopg://...] [--only sqlite]
 """
 
 import argparse
@@ -362,6 +364,7 @@ async def session_run(
     claims: int,
     tally: Tally,
     seed: int,
+    think: float,
 ) -> None:
     rng = random.Random(seed)
     if True:
@@ -406,6 +409,8 @@ async def session_run(
                 tally.errors.append(f"POST {path}: HTTP {got.status_code}")
 
         while done < requests:
+            if think:  # a person reads before the next click (exponential, mean `think` s)
+                await asyncio.sleep(rng.expovariate(1 / think))
             roll = rng.random()
             if roll < 0.35:
                 if next_link and rng.random() < 0.5:
@@ -493,7 +498,7 @@ def lost_edits(url: str, tally: Tally) -> tuple[int, int]:
     return lost, phantom
 
 
-async def load(base: str, sessions: int, requests: int, claims: int) -> Tally:
+async def load(base: str, sessions: int, requests: int, claims: int, think: float) -> Tally:
     tally = Tally()
     hot = random.Random(5).sample(range(1, claims + 1), 20)
     clients = [httpx.AsyncClient(base_url=base, timeout=60) for _ in range(sessions)]
@@ -503,7 +508,7 @@ async def load(base: str, sessions: int, requests: int, claims: int) -> Tally:
         started = time.perf_counter()
         await asyncio.gather(
             *(
-                session_run(client, f"user{i}", requests, hot, claims, tally, seed=i)
+                session_run(client, f"user{i}", requests, hot, claims, tally, seed=i, think=think)
                 for i, client in enumerate(clients)
             )
         )
@@ -548,6 +553,28 @@ def serve(url: str, port: int, workers: int, log: Path) -> subprocess.Popen[byte
     raise SystemExit(f"verify serve did not start: {log.read_text()[-2000:]}")
 
 
+def report_load(url: str, args: argparse.Namespace, tally: Tally, think: float) -> None:
+    wall = -tally.latencies.pop()
+    lat = sorted(tally.latencies)
+    p50, p95 = lat[len(lat) // 2], lat[int(len(lat) * 0.95)]
+    lost, phantom = lost_edits(url, tally)
+    pause = f"{think:g} s mean pause between requests" if think else "no pause (saturation)"
+    print(
+        f"  load, {args.sessions} sessions × {args.requests} requests, {pause}: {len(lat):,} "
+        f"requests in {wall:.1f} s ({len(lat) / wall:.0f}/s; server workers {args.workers})"
+    )
+    print(
+        f"    latency p50 {p50:.0f} ms, p95 {p95:.0f} ms, max {lat[-1]:.0f} ms "
+        f"(target p95 ≤ 200 ms); errors {len(tally.errors)} (target 0)"
+    )
+    print(
+        f"    edits acknowledged {len(tally.acknowledged)}, refused as stale "
+        f"{tally.conflicts}, lost {lost}, refused but stored {phantom} (target 0, 0)"
+    )
+    for error in tally.errors[:5]:
+        print(f"    error: {error}")
+
+
 def bench(label: str, url: str, args: argparse.Namespace) -> None:
     started = time.perf_counter()
     fill(url, args.claims, args.sessions)
@@ -581,26 +608,9 @@ def bench(label: str, url: str, args: argparse.Namespace) -> None:
             f"  claim page (≥ 3 evidence): server {claim_srv:.2f} ms (client {claim_cli:.2f} "
             f"ms); raw SQL {raw_claim:.2f} ms → {claim_srv / raw_claim:.1f}× (target ≤ 3×)"
         )
-        tally = asyncio.run(load(base, args.sessions, args.requests, args.claims))
-        wall = -tally.latencies.pop()
-        lat = sorted(tally.latencies)
-        p50, p95 = lat[len(lat) // 2], lat[int(len(lat) * 0.95)]
-        lost, phantom = lost_edits(url, tally)
-        print(
-            f"  load: {args.sessions} sessions × {args.requests} requests = {len(lat):,} "
-            f"requests in {wall:.1f} s ({len(lat) / wall:.0f}/s, server workers: "
-            f"{args.workers})"
-        )
-        print(
-            f"    latency p50 {p50:.0f} ms, p95 {p95:.0f} ms, max {lat[-1]:.0f} ms "
-            f"(target p95 ≤ 200 ms); errors {len(tally.errors)} (target 0)"
-        )
-        print(
-            f"    edits acknowledged {len(tally.acknowledged)}, refused as stale "
-            f"{tally.conflicts}, lost {lost}, refused but stored {phantom} (target 0, 0)"
-        )
-        for error in tally.errors[:5]:
-            print(f"    error: {error}")
+        for think in args.think:
+            tally = asyncio.run(load(base, args.sessions, args.requests, args.claims, think))
+            report_load(url, args, tally, think)
     except BaseException:
         print(f"  the server's log ({log}):\n{log.read_text()[-3000:]}")
         raise
@@ -617,6 +627,12 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="`verify serve --workers`")
     parser.add_argument("--server", default="postgresql+psycopg://postgres@127.0.0.1:5432")
     parser.add_argument("--only", choices=["sqlite", "postgres"])
+    parser.add_argument(
+        "--think",
+        type=lambda v: [float(x) for x in v.split(",")],
+        default=[1.0, 0.0],
+        help="mean pause of a session between requests, seconds; comma-separated runs",
+    )
     args = parser.parse_args()
     if args.only != "postgres":
         with tempfile.TemporaryDirectory() as folder:
