@@ -181,7 +181,7 @@ def list_claims(
     }  # fmt: skip
     asked = views.queue_query(desk.flow, args, who.name)
     with desk.read() as session:
-        found, counts = pages.queue_and_counts(session, asked)
+        found, counts = pages.queue_and_counts(desk, session, asked)
     return QueuePage(
         claims=[_summary(c) for c in found.claims],
         previous=views.encode_cursor(found.before),

@@ -1,6 +1,7 @@
 """What every request of the desk shares: the database engines, the workflow, the cookie
 signer, the sign-in limiter and the templates. Built once per server process."""
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -12,10 +13,11 @@ import sqlalchemy.exc
 from itsdangerous import URLSafeTimedSerializer
 from sqlmodel import Session
 
-from verify import database, users, workflow
+from verify import claims, database, users, workflow
 from verify.web.limits import LoginLimiter
 
 HERE = Path(__file__).resolve().parent
+COUNTS_TTL = 2.0  # seconds the counts per status may lag other processes' edits
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class Desk:
         self.reader = database.make_engine(settings.db_url, write=False)
         self.signer = URLSafeTimedSerializer(self._secret(), salt="verify-desk")
         self.limiter = LoginLimiter()
+        self._counts: tuple[float, dict[str, int]] | None = None
         self.templates = jinja2.Environment(
             loader=jinja2.FileSystemLoader(HERE / "templates"),
             autoescape=True,  # every value is escaped unless a template says otherwise
@@ -65,8 +68,22 @@ class Desk:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A unit of work that writes: committed if the block succeeds, else rolled back."""
-        with database.session_on(self.writer) as session:
-            yield session
+        try:
+            with database.session_on(self.writer) as session:
+                yield session
+        finally:
+            self._counts = None  # this process's own edits show in the counts at once
+
+    def counts(self, session: Session) -> dict[str, int]:
+        """Claims per status, counted at most every COUNTS_TTL seconds: counting 100,000
+        claims on every queue page would cost more than the page itself."""
+        cached = self._counts
+        now = time.monotonic()
+        if cached is not None and now - cached[0] < COUNTS_TTL:
+            return cached[1]
+        counts = claims.count_by_status(session)
+        self._counts = (now, counts)
+        return counts
 
     def render(self, template: str, **context: Any) -> str:
         return self.templates.get_template(template).render(flow=self.flow, **context)

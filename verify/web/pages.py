@@ -187,7 +187,7 @@ def queue(request: Request, desk: DeskDep, who: SignedInDep) -> Response:
     try:
         asked = views.queue_query(desk.flow, _args(request), who.person.name)
         with desk.read() as session:
-            found, counts = queue_and_counts(session, asked)
+            found, counts = queue_and_counts(desk, session, asked)
             outlets = claims.outlets(session)
     except VerifyError as exc:
         return error_page(desk, who, exc)
@@ -198,11 +198,13 @@ def queue(request: Request, desk: DeskDep, who: SignedInDep) -> Response:
     )  # fmt: skip
 
 
-def queue_and_counts(session: Any, asked: views.QueueQuery) -> tuple[claims.Page, dict[str, int]]:
+def queue_and_counts(
+    desk: Desk, session: Any, asked: views.QueueQuery
+) -> tuple[claims.Page, dict[str, int]]:
     """The page of the queue asked for, and the claims per status. "Every status" reads each
     status present in queue order and merges them (one indexed read each, not a sort of the
     whole table)."""
-    counts = claims.count_by_status(session)
+    counts = desk.counts(session)
     wanted = asked.filter
     if wanted.statuses is None:
         wanted = replace(wanted, statuses=tuple(counts))
