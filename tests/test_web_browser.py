@@ -9,6 +9,7 @@ import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
@@ -211,3 +212,26 @@ def test_csrf_and_signed_out_access(browser: Browser, desk: Desk) -> None:
         page.get_by_label("Password").fill(PASSWORD)
         page.get_by_role("button", name="Sign in").click()
         expect(page).to_have_url(re.compile(r"/claims/1$"))  # back where the reviewer was going
+
+
+def test_api_docs_render_under_the_csp(browser: Browser, desk: Desk) -> None:
+    problems: list[str] = []
+    with context(browser, desk) as ctx:
+        page = ctx.new_page()
+        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        page.goto("/api/docs")
+        expect(page.get_by_text("/api/claims/{claim_id}/status").first).to_be_visible()
+        page.screenshot(path=SHOTS / "apidocs.png")
+    assert not [p for p in problems if "Content Security Policy" in p], problems
+
+
+def test_sign_in_never_sends_the_browser_elsewhere(browser: Browser, desk: Desk) -> None:
+    with context(browser, desk) as ctx:
+        page = ctx.new_page()
+        for target in ("//evil.example/", "/\\evil.example/", "https://evil.example/"):
+            page.goto(f"/login?next={quote(target, safe='')}")
+            page.get_by_label("Name").fill("rita")
+            page.get_by_label("Password").fill(PASSWORD)
+            page.get_by_role("button", name="Sign in").click()
+            expect(page).to_have_url(re.compile(r"^http://127\.0\.0\.1:\d+/queue$"))
+            page.get_by_role("button", name="Sign out").click()

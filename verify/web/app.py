@@ -4,9 +4,10 @@ headers on every response, and errors turned into pages or JSON."""
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
-import swagger_ui_bundle
+import fastapi_offline
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -92,7 +93,7 @@ def create_app(settings: DeskSettings) -> FastAPI:
     app.include_router(pages.router)
     app.mount(  # before /static, which would otherwise answer for it
         "/static/swagger",
-        StaticFiles(directory=swagger_ui_bundle.swagger_ui_path),
+        StaticFiles(directory=Path(fastapi_offline.__file__).parent / "static"),
         name="swagger",
     )
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

@@ -86,6 +86,8 @@ def _local(next_url: str | None) -> str:
     """Only paths on this site: a sign-in never sends the browser elsewhere."""
     if not next_url or not next_url.startswith("/") or next_url.startswith("//"):
         return "/queue"
+    if "\\" in next_url or any(ord(c) < 32 for c in next_url):
+        return "/queue"  # browsers read `/\host` as `//host`: another site
     parts = urlsplit(next_url)
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
