@@ -6,12 +6,14 @@ import heapq
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Select,
     and_,
     delete,
     exists,
@@ -22,11 +24,11 @@ from sqlalchemy import (
     text,
     tuple_,
 )
+from sqlalchemy import select as sa_select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import load_only
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, col, select
-from sqlmodel.sql.expression import SelectOfScalar
 
 from verify import origins
 from verify.errors import ClaimNotFound, ConflictError, InputError, NotFoundError
@@ -119,15 +121,34 @@ class Cursor:
     id: int
 
     @classmethod
-    def of(cls, claim: Claim) -> "Cursor":
+    def of(cls, claim: "Claim | QueueItem") -> "Cursor":
         return cls(claim.priority, claim.created_at, claim.id or 0)
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    """What the queue shows of a claim (read as plain rows: no ORM objects for a list)."""
+
+    id: int
+    status: str
+    pinned: bool
+    version: int
+    priority: float
+    text: str
+    attributed_to: str | None
+    quantities: list[dict[str, Any]]
+    assignee: str | None
+    created_at: datetime
+
+
+QUEUE_COLUMNS = tuple(getattr(Claim, f.name) for f in fields(QueueItem))
 
 
 @dataclass(frozen=True)
 class Page:
     """One page of the queue, with cursors for the pages either side (None at the ends)."""
 
-    claims: list[Claim]
+    claims: list[QueueItem]
     before: Cursor | None  # pass as `before` for the previous page
     after: Cursor | None  # pass as `after` for the next page
 
@@ -159,10 +180,10 @@ def _before(cursor: Cursor) -> ColumnElement[bool]:
     )
 
 
-def _filtered(session: Session, wanted: QueueFilter) -> SelectOfScalar[Claim]:
-    query = select(Claim)
+def _filtered(session: Session, wanted: QueueFilter) -> Select[Any]:
+    query = sa_select(*QUEUE_COLUMNS)
     if wanted.assignee is not None:
-        query = query.where(Claim.assignee == wanted.assignee)
+        query = query.where(col(Claim.assignee) == wanted.assignee)
     if wanted.unassigned:
         query = query.where(col(Claim.assignee).is_(None))
     if wanted.article_id is not None:
@@ -268,17 +289,20 @@ def queue_page(
         else QUEUE_ORDER
     )
 
-    def key(c: Claim) -> tuple[float, datetime, int]:
-        return (-c.priority, c.created_at, c.id or 0)
+    def key(c: QueueItem) -> tuple[float, datetime, int]:
+        return (-c.priority, c.created_at, c.id)
 
     # One indexed, ordered read per status, merged (as in list_claims), one row past the page
     # to know whether there is a next one.
     reads = (
-        [query.where(Claim.status == status) for status in dict.fromkeys(wanted.statuses)]
+        [query.where(col(Claim.status) == status) for status in dict.fromkeys(wanted.statuses)]
         if wanted.statuses is not None
         else [query]
     )
-    streams = [session.exec(q.order_by(*order).limit(limit + 1)) for q in reads]
+    streams = [
+        (QueueItem(*row) for row in session.execute(q.order_by(*order).limit(limit + 1)))
+        for q in reads
+    ]
     merged = heapq.merge(*streams, key=key, reverse=backwards)
     rows = list(itertools.islice(merged, limit + 1))
     more = len(rows) > limit

@@ -122,7 +122,7 @@ class Me(BaseModel):
     role: str
 
 
-def _summary(c: Claim) -> ClaimSummary:
+def _summary(c: Claim | claims.QueueItem) -> ClaimSummary:
     return ClaimSummary(
         id=c.id or 0, status=c.status, pinned=c.pinned, version=c.version, priority=c.priority,
         text=c.text, attributed_to=c.attributed_to, quantities=c.quantities,
