@@ -483,14 +483,16 @@ def lost_edits(url: str, tally: Tally) -> tuple[int, int]:
     with engine.connect() as conn:
         notes = {
             r[0]
-            for r in conn.exec_driver_sql(
-                "SELECT note FROM evidence WHERE url LIKE 'https://bench.example/%'"
+            for r in conn.execute(
+                sqlalchemy.text(
+                    "SELECT note FROM evidence WHERE url LIKE 'https://bench.example/%'"
+                )
             )
         }
         reasons = {
             r[0]
-            for r in conn.exec_driver_sql(
-                "SELECT reason FROM statuschange WHERE actor LIKE 'user%'"
+            for r in conn.execute(
+                sqlalchemy.text("SELECT reason FROM statuschange WHERE actor LIKE 'user%'")
             )
         }
     engine.dispose()
