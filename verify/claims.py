@@ -4,16 +4,34 @@ pipeline.decisions."""
 
 import heapq
 import itertools
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, fields
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, delete, exists, insert, or_, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    delete,
+    exists,
+    func,
+    insert,
+    literal_column,
+    or_,
+    text,
+    tuple_,
+)
+from sqlalchemy import select as sa_select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import load_only
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, col, select
 
 from verify import origins
-from verify.errors import ClaimNotFound, ConflictError, NotFoundError
+from verify.errors import ClaimNotFound, ConflictError, InputError, NotFoundError
 from verify.models import (
     Article,
     Claim,
@@ -78,6 +96,283 @@ def list_claims(
     ]
     merged = heapq.merge(*per_status, key=lambda c: (-c.priority, c.created_at, c.id or 0))
     return list(itertools.islice(merged, limit))
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """What the desk's queue shows: statuses (None: all), and optional narrowing."""
+
+    statuses: tuple[str, ...] | None = None
+    assignee: str | None = None
+    unassigned: bool = False
+    outlet: str | None = None
+    article_id: int | None = None
+    text: str | None = None  # words in the claim or who asserts it (full-text, prefixes)
+    since: datetime | None = None  # queued at or after
+    until: datetime | None = None  # queued before
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """A place in the queue order: the (priority, created_at, id) of a claim."""
+
+    priority: float
+    created_at: datetime
+    id: int
+
+    @classmethod
+    def of(cls, claim: "Claim | QueueItem") -> "Cursor":
+        return cls(claim.priority, claim.created_at, claim.id or 0)
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    """What the queue shows of a claim (read as plain rows: no ORM objects for a list)."""
+
+    id: int
+    status: str
+    pinned: bool
+    version: int
+    priority: float
+    text: str
+    attributed_to: str | None
+    quantities: list[dict[str, Any]]
+    assignee: str | None
+    created_at: datetime
+
+
+QUEUE_COLUMNS = tuple(getattr(Claim, f.name) for f in fields(QueueItem))
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the queue, with cursors for the pages either side (None at the ends)."""
+
+    claims: list[QueueItem]
+    before: Cursor | None  # pass as `before` for the previous page
+    after: Cursor | None  # pass as `after` for the next page
+
+
+def _after(cursor: Cursor) -> ColumnElement[bool]:
+    """Claims later in the queue order (priority down, then created_at up, then id up)."""
+    return or_(
+        col(Claim.priority) < cursor.priority,
+        and_(
+            col(Claim.priority) == cursor.priority,
+            or_(
+                col(Claim.created_at) > cursor.created_at,
+                and_(col(Claim.created_at) == cursor.created_at, col(Claim.id) > cursor.id),
+            ),
+        ),
+    )
+
+
+def _before(cursor: Cursor) -> ColumnElement[bool]:
+    return or_(
+        col(Claim.priority) > cursor.priority,
+        and_(
+            col(Claim.priority) == cursor.priority,
+            or_(
+                col(Claim.created_at) < cursor.created_at,
+                and_(col(Claim.created_at) == cursor.created_at, col(Claim.id) < cursor.id),
+            ),
+        ),
+    )
+
+
+def _filtered(session: Session, wanted: QueueFilter) -> Select[Any]:
+    query = sa_select(*QUEUE_COLUMNS)
+    if wanted.assignee is not None:
+        query = query.where(col(Claim.assignee) == wanted.assignee)
+    if wanted.unassigned:
+        query = query.where(col(Claim.assignee).is_(None))
+    if wanted.article_id is not None:
+        if session.get(Article, wanted.article_id) is None:
+            raise NotFoundError(f"no article with id {wanted.article_id}; see `verify claims list`")
+        mentioned = select(Mention.claim_id).where(Mention.article_id == wanted.article_id)
+        query = query.where(col(Claim.id).in_(mentioned))
+    if wanted.outlet:
+        in_outlet = (
+            select(Mention.claim_id)
+            .join(Article, col(Article.id) == col(Mention.article_id))
+            .where(Article.outlet == wanted.outlet)
+        )
+        query = query.where(col(Claim.id).in_(in_outlet))
+    if wanted.text:
+        query = query.where(_search(session, wanted.text))
+    if wanted.since is not None:
+        query = query.where(col(Claim.created_at) >= wanted.since)
+    if wanted.until is not None:
+        query = query.where(col(Claim.created_at) < wanted.until)
+    return query
+
+
+SEARCH_WORDS = re.compile(r"[^\W_]+")
+PG_DOCUMENT = "to_tsvector('simple', claim.text || ' ' || coalesce(claim.attributed_to, ''))"
+
+
+def create_search_index(connection: Connection) -> None:
+    """The full-text index over claim text and speaker the queue's search uses (run by the
+    migration): SQLite FTS5 kept by triggers (only when those columns change), or a
+    PostgreSQL GIN expression index."""
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(
+            f"CREATE INDEX ix_claim_search ON claim USING gin ({PG_DOCUMENT})"
+        )
+        return
+    for statement in (
+        "CREATE VIRTUAL TABLE claim_fts USING fts5(text, attributed_to, content='claim', "
+        "content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+        "INSERT INTO claim_fts(claim_fts) VALUES ('rebuild')",
+        "CREATE TRIGGER claim_fts_insert AFTER INSERT ON claim BEGIN INSERT INTO "
+        "claim_fts(rowid, text, attributed_to) VALUES (new.id, new.text, new.attributed_to); END",
+        "CREATE TRIGGER claim_fts_delete AFTER DELETE ON claim BEGIN INSERT INTO "
+        "claim_fts(claim_fts, rowid, text, attributed_to) VALUES "
+        "('delete', old.id, old.text, old.attributed_to); END",
+        "CREATE TRIGGER claim_fts_update AFTER UPDATE OF text, attributed_to ON claim BEGIN "
+        "INSERT INTO claim_fts(claim_fts, rowid, text, attributed_to) VALUES "
+        "('delete', old.id, old.text, old.attributed_to); INSERT INTO "
+        "claim_fts(rowid, text, attributed_to) VALUES (new.id, new.text, new.attributed_to); END",
+    ):
+        connection.exec_driver_sql(statement)
+
+
+def drop_search_index(connection: Connection) -> None:
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql("DROP INDEX IF EXISTS ix_claim_search")
+        return
+    for trigger in ("insert", "delete", "update"):
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS claim_fts_{trigger}")
+    connection.exec_driver_sql("DROP TABLE IF EXISTS claim_fts")
+
+
+def _search(session: Session, words_given: str) -> ColumnElement[bool]:
+    """Claims whose text or speaker holds every word given (each as a word prefix, any case),
+    through the full-text index."""
+    words = SEARCH_WORDS.findall(words_given.lower())[:12]
+    if not words:
+        raise InputError(
+            f"cannot search for {words_given[:40]!r} (no letters or digits); type words"
+        )
+    if session.get_bind().dialect.name == "postgresql":
+        query = " & ".join(f"{w}:*" for w in words)
+        tsquery = func.to_tsquery(literal_column("'simple'"), query)
+        return literal_column(PG_DOCUMENT).op("@@")(tsquery)  # the index's own expression
+    match = " ".join(f'"{w}"*' for w in words)
+    found = text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :claim_search").bindparams(
+        claim_search=match
+    )
+    # `+claim.id`: SQLite then walks the queue index in order and tests each claim against
+    # the matches, instead of sorting every match (a common word matches most claims).
+    return literal_column("+claim.id").in_(found)
+
+
+def queue_page(
+    session: Session,
+    wanted: QueueFilter,
+    *,
+    limit: int = 50,
+    after: Cursor | None = None,
+    before: Cursor | None = None,
+) -> Page:
+    """One page of the queue in queue order, by keyset (no OFFSET: a page deep in 100,000
+    claims costs what the first one does). `after` pages forward, `before` back."""
+    query = _filtered(session, wanted)
+    backwards = before is not None
+    if before is not None:
+        query = query.where(_before(before))
+    elif after is not None:
+        query = query.where(_after(after))
+    order = (
+        (col(Claim.priority).asc(), col(Claim.created_at).desc(), col(Claim.id).desc())
+        if backwards
+        else QUEUE_ORDER
+    )
+
+    def key(c: QueueItem) -> tuple[float, datetime, int]:
+        return (-c.priority, c.created_at, c.id)
+
+    # One indexed, ordered read per status, merged (as in list_claims), one row past the page
+    # to know whether there is a next one.
+    reads = (
+        [query.where(col(Claim.status) == status) for status in dict.fromkeys(wanted.statuses)]
+        if wanted.statuses is not None
+        else [query]
+    )
+    streams = [
+        (QueueItem(*row) for row in session.execute(q.order_by(*order).limit(limit + 1)))
+        for q in reads
+    ]
+    merged = heapq.merge(*streams, key=key, reverse=backwards)
+    rows = list(itertools.islice(merged, limit + 1))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    if backwards:
+        rows.reverse()
+    if not rows:
+        return Page([], None, None)
+    has_before = more if backwards else after is not None
+    has_after = before is not None if backwards else more
+    return Page(
+        rows,
+        Cursor.of(rows[0]) if has_before else None,
+        Cursor.of(rows[-1]) if has_after else None,
+    )
+
+
+def count_by_status(session: Session) -> dict[str, int]:
+    """How many claims are in each status (one index scan)."""
+    query = select(Claim.status, func.count()).group_by(col(Claim.status))
+    return {status: int(n) for status, n in session.exec(query)}
+
+
+def outlets(session: Session, *, limit: int = 500) -> list[str]:
+    """The outlets of ingested articles, A to Z (for the queue's outlet filter)."""
+    query = (
+        select(Article.outlet)
+        .where(col(Article.outlet).is_not(None))
+        .distinct()
+        .order_by(col(Article.outlet))
+        .limit(limit)
+    )
+    return [o for o in session.exec(query) if o]
+
+
+SOURCE_SHOWN = (
+    Source.id,
+    Source.origin_group,
+    Source.title,
+    Source.archive_path,
+    Source.fetched_at,
+)
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    """A piece of evidence with what the desk shows of its source (never the page text)."""
+
+    evidence: Evidence
+    origin_group: str | None
+    source_title: str | None
+    archive_path: str | None
+    fetched_at: datetime | None
+
+
+def evidence_views(session: Session, claim_id: int) -> list[EvidenceView]:
+    """A claim's evidence, oldest first, with each source's origin, title and archived copy."""
+    query = (
+        select(Evidence, Source)
+        .join(Source, col(Source.id) == Evidence.source_id, isouter=True)
+        .where(Evidence.claim_id == claim_id)
+        .order_by(col(Evidence.id))
+        .options(load_only(*SOURCE_SHOWN))  # type: ignore[arg-type]
+    )
+    return [
+        EvidenceView(e, s.origin_group, s.title, s.archive_path, s.fetched_at)
+        if s is not None
+        else EvidenceView(e, None, None, None, None)
+        for e, s in session.exec(query)
+    ]
 
 
 def mentions(session: Session, claim_id: int) -> list[tuple[Mention, Article]]:

@@ -5,8 +5,10 @@ VerifyError
  ├── NotFoundError       an id that names nothing (ClaimNotFound)
  ├── WorkflowError       a workflow file that is malformed or names something unknown
  ├── TransitionError     a status move the workflow does not allow
+ │    └── RoleError       ...for the desk role of the person asking (`[roles]`)
  ├── ConflictError       someone else changed the row since it was read
- └── DatabaseError       the database is locked, corrupt or not ours
+ ├── DatabaseError       the database is locked, corrupt or not ours
+ └── AuthError           a desk sign-in or API token that is wrong, or rate-limited
 
 Messages read `<what> (<why>); <what to do>`. Only the CLI turns them into `Error: ...`, exit 1.
 """
@@ -42,9 +44,17 @@ class TransitionError(VerifyError):
     """A manual status change the workflow does not allow."""
 
 
+class RoleError(TransitionError):
+    """A status the workflow's [roles] keep from this person's desk role."""
+
+
 class ConflictError(VerifyError):
     """A row changed between reading and writing it."""
 
 
 class DatabaseError(VerifyError):
     """The database cannot be opened, is locked, or is not a verify database."""
+
+
+class AuthError(VerifyError):
+    """A sign-in (name and password) or an API token that is wrong, unknown or rate-limited."""

@@ -77,7 +77,7 @@ class Article(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     url: str | None = Field(default=None, index=True)
     title: str = ""
-    outlet: str | None = None
+    outlet: str | None = Field(default=None, index=True)  # the desk's outlet filter and list
     published_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
     text: str = Field(sa_column=Column(Text, nullable=False))
     raw_sha256: str = Field(sa_column=Column(Text, nullable=False, unique=True))
@@ -99,7 +99,14 @@ class Claim(SQLModel, table=True):
     and bumps it, so two edits racing on one claim cannot both win (StaleDataError)."""
 
     # The queue order per status, so listing pending claims reads the index in order.
-    __table_args__ = (Index("ix_claim_queue", "status", text("priority DESC"), "created_at", "id"),)
+    __table_args__ = (
+        Index("ix_claim_queue", "status", text("priority DESC"), "created_at", "id"),
+        # the desk's "mine" / assignee filter, in queue order
+        Index(
+            "ix_claim_assignee_queue", "assignee", "status", text("priority DESC"), "created_at",
+            "id",
+        ),
+    )  # fmt: skip
     __mapper_args__ = {"version_id_col": _CLAIM_VERSION}
 
     id: int | None = Field(default=None, primary_key=True)
@@ -313,3 +320,48 @@ class CopyBand(SQLModel, table=True):
     ref_id: int = Field(primary_key=True)
     band: int = Field(primary_key=True)
     bucket: int = Field(sa_column=Column(BigInteger, nullable=False))
+
+
+class Account(SQLModel, table=True):
+    """A person who signs in to the review desk (`verify users add`). Their name is what the
+    audit trail records for everything they do there."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(sa_column=Column(Text, nullable=False, unique=True))
+    role: str  # reviewer | editor | admin (workflow.ROLES)
+    password_hash: str = Field(sa_column=Column(Text, nullable=False))
+    active: bool = True
+    created_at: datetime = Field(
+        default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+
+
+class ApiToken(SQLModel, table=True):
+    """A token for the JSON API (`verify users token NAME`); only its sha256 is stored."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="account.id", index=True, ondelete="CASCADE")
+    token_hash: str = Field(sa_column=Column(Text, nullable=False, unique=True))
+    created_at: datetime = Field(
+        default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+
+
+class WebSession(SQLModel, table=True):
+    """A signed-in browser: the cookie carries the (signed) id, only its sha256 is stored."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="account.id", index=True, ondelete="CASCADE")
+    token_hash: str = Field(sa_column=Column(Text, nullable=False, unique=True))
+    csrf: str  # the token every form of this session must send back
+    created_at: datetime = Field(
+        default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+    expires_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False, index=True))
+
+
+class Setting(SQLModel, table=True):
+    """A value verify keeps in the database for itself (the desk's cookie-signing key)."""
+
+    name: str = Field(sa_column=Column(Text, primary_key=True))
+    value: str = Field(sa_column=Column(Text, nullable=False))

@@ -7,10 +7,11 @@ from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 from sqlalchemy import ColumnElement
-from sqlmodel import Session, col, or_, select
+from sqlalchemy.orm import defer
+from sqlmodel import Session, col, func, or_, select
 
 from verify import origins
-from verify.errors import InputError
+from verify.errors import InputError, NotFoundError
 from verify.models import Source, utcnow
 
 REFRESH = timedelta(hours=6)  # a fetched page is looked at again after this
@@ -82,6 +83,27 @@ def all_sources(session: Session, *, failed_only: bool = False) -> list[Source]:
     if failed_only:
         query = query.where(col(Source.error).is_not(None))
     return list(session.exec(query))
+
+
+def get_source(session: Session, source_id: int) -> Source:
+    """The source with this id, or NotFoundError."""
+    source = session.get(Source, source_id)
+    if source is None:
+        raise NotFoundError(f"no source with id {source_id}; see `verify sources list`")
+    return source
+
+
+def listing(
+    session: Session, *, failed_only: bool = False, offset: int = 0, limit: int = 100
+) -> tuple[list[Source], int]:
+    """One page of sources, oldest first, without their text; and how many there are."""
+    query = select(Source).order_by(col(Source.id))
+    counted = select(func.count()).select_from(Source)
+    if failed_only:
+        query = query.where(col(Source.error).is_not(None))
+        counted = counted.where(col(Source.error).is_not(None))
+    page = session.exec(query.offset(offset).limit(limit).options(defer(Source.text)))  # type: ignore[arg-type]
+    return list(page), int(session.exec(counted).one())
 
 
 def with_text(session: Session) -> list[Source]:

@@ -6,14 +6,15 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from verify.errors import TransitionError
+from verify.errors import RoleError, TransitionError
 
 SCORERS = ("token_set_ratio", "token_sort_ratio", "partial_ratio", "ratio", "WRatio", "QRatio")
 TOP_KEYS = {
     "name", "description", "initial", "pending", "statuses", "match", "rules", "transitions",
-    "claimreview", "factchecks",
+    "claimreview", "factchecks", "roles",
 }  # fmt: skip
-TABLES = {"statuses", "match", "transitions", "claimreview", "factchecks"}
+TABLES = {"statuses", "match", "transitions", "claimreview", "factchecks", "roles"}
+ROLES = ("reviewer", "editor", "admin")  # each may do what the ones before it may
 FACTCHECK_KEYS = {"suggest", "confirm", "verdicts", "wording"}
 VERDICTS = ("false", "mostly_false", "mixed", "misleading", "mostly_true", "true", "unproven",
             "satire")  # fmt: skip
@@ -130,6 +131,7 @@ class Workflow:
     query_postings: int = 50_000  # ...and the most index entries they may cover in all
     suggest: float = 0.4  # stance confidence from which source evidence is kept (suggested)
     confirm: float = 0.6  # ...and from which the rules count it
+    roles: dict[str, str] = field(default_factory=dict)  # status → least role that may set it
 
     def check_status(self, status: str) -> str:
         """The status if the workflow has it; else TransitionError with the choices."""
@@ -149,6 +151,20 @@ class Workflow:
             raise TransitionError(
                 f"cannot move a claim from {current} to {target} (workflow {self.name!r} allows "
                 f"from {current}: {choices}); pick one of those or use another workflow"
+            )
+
+    def role_for(self, status: str) -> str:
+        """The least desk role that may set (or unpin) this status: `[roles]`, else reviewer."""
+        return self.roles.get(status, ROLES[0])
+
+    def check_role(self, role: str, status: str) -> None:
+        """Raise RoleError unless a person with this role may set (or unpin) the status."""
+        needed = self.role_for(status)
+        if role not in ROLES or ROLES.index(role) < ROLES.index(needed):
+            allowed = " or ".join(ROLES[ROLES.index(needed) :])
+            raise RoleError(
+                f"a {role} cannot set {status} (workflow {self.name!r} lets only {allowed} do "
+                f"that); ask someone with the {needed} role"
             )
 
     def decide(self, facts: Facts) -> Decision:

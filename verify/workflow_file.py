@@ -15,6 +15,7 @@ from verify.workflow import (
     FACT_NAMES,
     FACTCHECK_KEYS,
     MATCH_KEYS,
+    ROLES,
     RULE_KEYS,
     SCORERS,
     TABLES,
@@ -185,6 +186,7 @@ class _Parser:
             best_rating=best,
             worst_rating=worst,
             factchecks=self.factchecks(self.typed(data, "factchecks", dict, (), {}), statuses),
+            roles=self.roles(self.typed(data, "roles", dict, (), {}), statuses),
         )
 
     def number(
@@ -272,6 +274,18 @@ class _Parser:
             },
             wording=dict(wording),
         )
+
+    def roles(self, raw: dict[str, Any], statuses: dict[str, str]) -> dict[str, str]:
+        """`[roles]`: status = "editor" — the least desk role that may set that status."""
+        found: dict[str, str] = {}
+        for status, role in raw.items():
+            at = ("roles", status)
+            self.status(status, statuses, at)
+            if role not in ROLES:
+                raise self.fail(at, f"unknown role {role!r} for {status!r} in [roles] (roles: "
+                                f"{', '.join(ROLES)})" + suggest(str(role), ROLES))  # fmt: skip
+            found[status] = role
+        return found
 
     def ratings(
         self, raw: dict[str, Any], statuses: dict[str, str]

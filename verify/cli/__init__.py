@@ -5,7 +5,18 @@ from typing import Annotated
 import typer
 
 from verify import __version__
-from verify.cli import checks, claims, demo, factchecks, ingest, reports, review, sources, workflows
+from verify.cli import (
+    checks,
+    claims,
+    demo,
+    factchecks,
+    ingest,
+    reports,
+    review,
+    sources,
+    web,
+    workflows,
+)
 
 app = typer.Typer(
     name="verify",
@@ -53,6 +64,8 @@ app.add_typer(factchecks.app, name="factchecks")
 app.command()(reports.report)
 app.add_typer(workflows.app, name="workflow")
 app.command()(demo.demo)
+app.command()(web.serve)
+app.add_typer(web.users_app, name="users")
 
 
 def main() -> None:

@@ -39,19 +39,29 @@ def demo(
         Path, typer.Option(help="Seed folder holding articles/ and sources/.", file_okay=False)
     ] = config.SEEDS_DIR,
     keep: Annotated[bool, typer.Option(help="Keep the demo database and print its path.")] = False,
+    serve: Annotated[
+        bool,
+        typer.Option(
+            "--serve", help="Then open the demo database in the review desk (until Ctrl-C)."
+        ),
+    ] = False,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="The desk's port (--serve).")] = 8000,
 ) -> None:
     """Run the whole pipeline offline on the bundled seeds and print the verification report.
 
     Ingests seeds/articles, serves seeds/sources from a loopback web server, adds those pages
     and a feed as sources, fetches them, imports seeds/factchecks, checks the claims, attaches
     a link by hand, sets a status with a reason, and prints the report. Touches no network
-    and no existing database.
+    and no existing database. With --serve, the demo database then opens in the review desk
+    with a demo account (its password is printed).
     """
     folder = Path(tempfile.mkdtemp(prefix="verify-demo-"))
     db = str(folder / "verify.db")
     try:
         with exit_on_error():
             _run(seeds, db)
+            if serve:
+                _serve(db, port)
     finally:
         if keep:
             typer.echo(f"\nDemo database kept at {db}", err=True)
@@ -107,3 +117,17 @@ def _run(seeds: Path, db: str) -> None:
     _step("verify report --status corroborated --status disputed")
     reports.report(None, status=["corroborated", "disputed"], fmt="markdown", output=None,
                    org_name="verify", org_url=None, db=db, workflow=None)  # fmt: skip
+
+
+def _serve(db: str, port: int) -> None:
+    """The demo database in the desk, with an admin account whose password is printed."""
+    from verify import database, users
+    from verify.cli import web
+
+    password = users.new_password()
+    with database.transaction(config.database_url(db)) as session:
+        users.add(session, DEMO_USER, role="admin", password=password)
+    settings = web.desk_settings(db, None, "verify demo", None, False)
+    _step(f"verify users add {DEMO_USER} --role admin && verify serve --port {port}")
+    typer.echo(f"Sign in at http://127.0.0.1:{port}/ as {DEMO_USER}, password {password}")
+    web.run_desk(settings, host="127.0.0.1", port=port, workers=1)

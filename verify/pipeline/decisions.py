@@ -8,7 +8,7 @@ from sqlmodel import Session
 
 from verify import claims, origins
 from verify.claims import check_version, get_claim, save, touch
-from verify.errors import InputError
+from verify.errors import InputError, NotFoundError
 from verify.models import Claim, Evidence, Stance, StatusChange
 from verify.workflow import Decision, Workflow
 
@@ -58,13 +58,17 @@ def set_status(
     reason: str,
     actor: str,
     expected_version: int | None = None,
+    role: str | None = None,
 ) -> StatusChange:
-    """A person's verdict: checked against the workflow's transitions; pins the claim."""
+    """A person's verdict: checked against the workflow's transitions (and, at the desk, its
+    [roles] for the person's role); pins the claim."""
     if not reason.strip():
         raise InputError("a status change needs a reason (--reason is empty); say why")
     claim = get_claim(session, claim_id)
     check_version(claim, expected_version)
     flow.check_move(claim.status, status)
+    if role is not None:
+        flow.check_role(role, status)
     claim.pinned = True
     change = record_status(session, flow, claim, status, reason=reason.strip(), actor=actor)
     save(session, claim)
@@ -152,3 +156,72 @@ def apply_rules(
         session, flow, claim, decision.status, reason=decision.reason, actor=RULES_ACTOR,
         facts=facts,
     )  # fmt: skip
+
+
+def set_pinned(
+    session: Session,
+    flow: Workflow,
+    claim_id: int,
+    pinned: bool,
+    *,
+    reason: str,
+    actor: str,
+    expected_version: int | None = None,
+    role: str | None = None,
+) -> list[StatusChange]:
+    """Pin a claim at its current status (the rules stop moving it), or unpin it (the rules
+    decide again, at once). Both are kept in the history, with the reason, and both need the
+    role that may set the current status. Returns the changes recorded (none if already so)."""
+    if not reason.strip():
+        raise InputError("pinning or unpinning needs a reason; say why")
+    claim = get_claim(session, claim_id)
+    check_version(claim, expected_version)
+    if role is not None:
+        flow.check_role(role, claim.status)
+    if claim.pinned == pinned:
+        return []
+    claim.pinned = pinned
+    what = "pinned" if pinned else "unpinned: the rules decide again"
+    changes = [
+        record_status(
+            session, flow, claim, claim.status, reason=f"{what} ({reason.strip()})", actor=actor
+        )
+    ]
+    save(session, claim)
+    moved = None if pinned else apply_rules(session, flow, claim)
+    if moved is not None:
+        changes.append(moved)
+        save(session, claim)
+    return changes
+
+
+def attach_factcheck(
+    session: Session,
+    flow: Workflow,
+    claim_id: int,
+    factcheck_id: int,
+    *,
+    by: str,
+    expected_version: int | None = None,
+) -> Attached:
+    """Attach a stored published fact-check to a claim by hand: its review URL, with the
+    stance its verdict gives and its publisher and rating as the note."""
+    from verify.models import FactCheck
+    from verify.pipeline.checking import FACTCHECK_STANCE
+
+    fc = session.get(FactCheck, factcheck_id)
+    if fc is None:
+        raise NotFoundError(
+            f"no fact-check with id {factcheck_id}; search them with `verify factchecks search`"
+        )
+    rating = fc.rating_text or fc.verdict or "unrated"
+    done = attach_evidence(
+        session, flow, claim_id, fc.review_url,
+        stance=FACTCHECK_STANCE.get(fc.verdict or "", "mentions"),
+        note=f"fact-check by {fc.publisher or 'unknown publisher'}: rated {rating!r}",
+        by=by, expected_version=expected_version,
+    )  # fmt: skip
+    if done.created:
+        done.evidence.passage = fc.claim_reviewed
+        session.add(done.evidence)
+    return done
