@@ -123,7 +123,13 @@ def fetch(
         + (f", {summary.discovered} found in feeds or sitemaps" if summary.discovered else "")
         + "."
     )
-    for url, error in summary.errors[:10]:
+    links = summary.links
+    if links.captured or links.failed:
+        typer.echo(
+            f"Captured {links.captured} link(s) attached by hand; {links.failed} could not be "
+            "captured (tried again later)."
+        )
+    for url, error in (summary.errors + links.errors)[:10]:
         typer.echo(f"  failed: {url}: {error}", err=True)
     if len(summary.errors) > 10:
         typer.echo(
