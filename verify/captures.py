@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import Session, col, or_, select
@@ -64,6 +65,40 @@ def get(session: Session, capture_id: int) -> Capture:
     return capture
 
 
+def by_ids(session: Session, capture_ids: Sequence[int]) -> dict[int, Capture]:
+    """The captures with these ids, in one query per CHUNK."""
+    ids = sorted(set(capture_ids))
+    found: dict[int, Capture] = {}
+    for start in range(0, len(ids), CHUNK):
+        query = select(Capture).where(col(Capture.id).in_(ids[start : start + CHUNK]))
+        found.update((c.id or 0, c) for c in session.exec(query))
+    return found
+
+
+def describe(capture: Capture) -> dict[str, Any]:
+    """A capture as plain JSON-ready data (docs/report-json.md)."""
+    warc_part = None
+    if capture.warc_path is not None:
+        warc_part = {
+            "path": capture.warc_path, "offset": capture.warc_offset,
+            "length": capture.warc_length, "record_id": capture.warc_record_id,
+        }  # fmt: skip
+    screenshot = None
+    if capture.screenshot_path is not None:
+        screenshot = {
+            "path": capture.screenshot_path, "sha256": capture.screenshot_sha256,
+            "width": capture.screenshot_width, "height": capture.screenshot_height,
+            "taken_at": capture.screenshot_at.isoformat() if capture.screenshot_at else None,
+        }  # fmt: skip
+    return {
+        "id": capture.id, "url": capture.url, "final_url": capture.final_url,
+        "status": capture.status, "content_type": capture.content_type,
+        "fetched_at": capture.fetched_at.isoformat(), "sha256": capture.sha256,
+        "size": capture.size, "path": capture.body_path, "warc": warc_part,
+        "screenshot": screenshot,
+    }  # fmt: skip
+
+
 def latest(session: Session, source_ids: Sequence[int]) -> dict[int, Capture]:
     """Each source's newest capture: the one its passages come from."""
     found: dict[int, Capture] = {}
@@ -102,20 +137,26 @@ def everything(session: Session) -> list[Capture]:
     return list(session.exec(select(Capture).order_by(col(Capture.id))))
 
 
-def links_due(session: Session, *, now: datetime | None = None, limit: int = 200) -> list[Evidence]:
-    """Links attached by hand with no capture yet whose retry time has come."""
-    moment = now or utcnow()
-    query = (
-        select(Evidence)
-        .where(
-            Evidence.method == Method.manual,
-            col(Evidence.capture_id).is_(None),
-            or_(col(Evidence.capture_retry_at).is_(None), col(Evidence.capture_retry_at) <= moment),
-        )
-        .order_by(col(Evidence.id))
-        .limit(limit)
+def links_due(
+    session: Session,
+    *,
+    now: datetime | None = None,
+    claim_id: int | None = None,
+    limit: int = 200,
+) -> list[Evidence]:
+    """Links attached by hand with no capture yet whose retry time has come (all of one
+    claim's, waiting or not, with claim_id)."""
+    query = select(Evidence).where(
+        Evidence.method == Method.manual, col(Evidence.capture_id).is_(None)
     )
-    return list(session.exec(query))
+    if claim_id is not None:
+        query = query.where(Evidence.claim_id == claim_id)
+    else:
+        moment = now or utcnow()
+        query = query.where(
+            or_(col(Evidence.capture_retry_at).is_(None), col(Evidence.capture_retry_at) <= moment)
+        )
+    return list(session.exec(query.order_by(col(Evidence.id)).limit(limit)))
 
 
 def link_captured(row: Evidence, capture: Capture) -> None:

@@ -270,6 +270,18 @@ def reader_for(engine: Engine) -> Engine:
     return make_engine(engine.url.render_as_string(hide_password=False), write=False)
 
 
+@contextmanager
+def reading(engine: Engine) -> Iterator[Session]:
+    """A short read beside a writer's engine (see reader_for): never takes the write lock."""
+    reader = reader_for(engine)
+    try:
+        with session_on(reader) as session:
+            yield session
+    finally:
+        if reader is not engine:
+            reader.dispose()
+
+
 def lock(session: Session, key: int) -> None:
     """Hold a PostgreSQL advisory lock until the transaction ends (SQLite writers are one at a
     time already: BEGIN IMMEDIATE)."""

@@ -11,9 +11,10 @@ from verify.errors import TransitionError
 SCORERS = ("token_set_ratio", "token_sort_ratio", "partial_ratio", "ratio", "WRatio", "QRatio")
 TOP_KEYS = {
     "name", "description", "initial", "pending", "statuses", "match", "rules", "transitions",
-    "claimreview", "factchecks",
+    "claimreview", "factchecks", "capture",
 }  # fmt: skip
-TABLES = {"statuses", "match", "transitions", "claimreview", "factchecks"}
+TABLES = {"statuses", "match", "transitions", "claimreview", "factchecks", "capture"}
+CAPTURE_KEYS = {"screenshots"}
 FACTCHECK_KEYS = {"suggest", "confirm", "verdicts", "wording"}
 VERDICTS = ("false", "mostly_false", "mixed", "misleading", "mostly_true", "true", "unproven",
             "satire")  # fmt: skip
@@ -127,6 +128,7 @@ class Workflow:
     candidates: int = 100  # passages the index returns per claim
     query_terms: int = 12  # most words in a claim's index query (its rarest ones)
     query_postings: int = 50_000  # ...and the most index entries they may cover in all
+    screenshots: bool = False  # [capture] screenshots: `fetch` photographs each new capture
 
     def check_status(self, status: str) -> str:
         """The status if the workflow has it; else TransitionError with the choices."""

@@ -5,7 +5,18 @@ from typing import Annotated
 import typer
 
 from verify import __version__
-from verify.cli import checks, claims, demo, factchecks, ingest, reports, review, sources, workflows
+from verify.cli import (
+    archive,
+    checks,
+    claims,
+    demo,
+    factchecks,
+    ingest,
+    reports,
+    review,
+    sources,
+    workflows,
+)
 
 app = typer.Typer(
     name="verify",
@@ -52,6 +63,8 @@ app.command()(checks.worker)
 app.add_typer(factchecks.app, name="factchecks")
 app.command()(reports.report)
 app.add_typer(workflows.app, name="workflow")
+app.add_typer(archive.app, name="archive")
+app.command()(archive.capture)
 app.command()(demo.demo)
 
 

@@ -83,7 +83,8 @@ def _run(seeds: Path, db: str) -> None:
         _step(f"verify fetch --resolve HOST:127.0.0.1:{port}  # for each of {len(resolve)} outlets")
         sources.fetch(
             everything=False, allow_private=False, resolve=resolve, concurrency=8, per_host=2,
-            timeout=10.0, robots=True, max_wait=86_400.0, archive=None, db=db, by=DEMO_USER,
+            timeout=10.0, robots=True, max_wait=86_400.0, archive=None, db=db, workflow=None,
+            by=DEMO_USER,
         )  # fmt: skip
     checks_file = seeds / "factchecks" / "check-desk.jsonld"
     _step("verify factchecks import seeds/factchecks/check-desk.jsonld")

@@ -101,7 +101,7 @@ def attach(
     url = origins.check_url(url)
     if stance not in set(Stance):
         raise InputError(f"unknown stance {stance!r} (valid: {', '.join(Stance)})")
-    with database.session_on(database.reader_for(engine)) as session:
+    with database.reading(engine) as session:
         claim = claims.get_claim(session, claim_id)
         claims.check_version(claim, expected_version)
         known = any(
@@ -126,12 +126,18 @@ class LinkSummary:
     errors: list[tuple[str, str]] = field(default_factory=list)
 
 
-def capture_links(engine: Engine, settings: fetch.FetchSettings, archive_dir: Path) -> LinkSummary:
+def capture_links(
+    engine: Engine,
+    settings: fetch.FetchSettings,
+    archive_dir: Path,
+    *,
+    claim_id: int | None = None,
+) -> LinkSummary:
     """Capture the links attached by hand that have none yet (new, offline when attached, or
-    failed before and due again)."""
+    failed before and due again; with claim_id, all of that claim's)."""
     summary = LinkSummary()
-    with database.session_on(database.reader_for(engine)) as session:
-        due = [(e.id or 0, e.url) for e in captures.links_due(session)]
+    with database.reading(engine) as session:
+        due = [(e.id or 0, e.url) for e in captures.links_due(session, claim_id=claim_id)]
     if not due:
         return summary
     fetched = fetch_and_keep(sorted({u for _, u in due}), settings, archive_dir)

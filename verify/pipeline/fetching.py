@@ -32,7 +32,7 @@ from verify.captures import Kept
 from verify.errors import VerifyError
 from verify.models import Capture, Source, utcnow
 from verify.passages import Draft
-from verify.pipeline import archiving
+from verify.pipeline import archiving, capturing
 
 WRITE_EVERY = 20  # results per transaction: a crash loses at most this many fetches
 MAX_ROUNDS = 3  # pages a feed lists are fetched in the next round of the same run
@@ -80,6 +80,7 @@ class Summary:
     captures: list[int] = field(default_factory=list)  # new captures of pages
     warc_seconds: float = 0.0  # time spent writing WARC records
     links: archiving.LinkSummary = field(default_factory=archiving.LinkSummary)
+    shots: list[capturing.Taken] = field(default_factory=list)  # screenshots of new captures
 
     @property
     def total(self) -> int:
@@ -109,9 +110,15 @@ def refresh(
     everything: bool = False,
     actor: str,
     progress: Callable[[int, int, str], None] | None = None,
+    screenshots: bool = False,
 ) -> Summary:
     """Fetch due sources (all of them with everything=True) and record each outcome; then
-    capture the links attached by hand that still need it."""
+    capture the links attached by hand that still need it, and with screenshots=True take a
+    screenshot of each new capture."""
+    if screenshots:
+        from verify import screenshots as browser
+
+        browser.chromium()  # absent: say so before fetching anything
     summary = Summary()
     seen: set[int] = set()
     engine = database.open_engine(url)
@@ -125,6 +132,8 @@ def refresh(
             seen.update(job.id for job in jobs)
             asyncio.run(_run(engine, jobs, settings, archive_dir, summary, actor, progress))
         summary.links = archiving.capture_links(engine, settings, archive_dir)
+        if screenshots:
+            summary.shots = capturing.screenshot(engine, summary.captures, settings, archive_dir)
     finally:
         engine.dispose()
     return summary
