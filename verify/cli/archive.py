@@ -144,7 +144,7 @@ def _print_taken(taken: list["Taken"]) -> None:
             typer.echo(f"  capture {t.capture_id}: {shorten(t.url, 70)}: {t.shot.width}×"
                        f"{t.shot.height} PNG in {t.shot.seconds:.1f} s")  # fmt: skip
             for request in t.shot.blocked:
-                typer.echo(f"    blocked: {shorten(request, 110)}", err=True)
+                typer.echo(f"    blocked: {shorten(request, 240)}", err=True)
         else:
             typer.echo(f"  failed: {shorten(t.url, 70)}: {t.error}", err=True)
     if not taken:
