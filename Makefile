@@ -34,6 +34,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/bench_fetch.py
 	$(BIN)/python bench/bench_worker.py
 	$(BIN)/python bench/bench_factchecks.py
+	$(BIN)/python bench/bench_capture.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
