@@ -254,30 +254,35 @@ class Record:
 
 
 def read(path: Path, offset: int = 0, length: int | None = None) -> Iterator[Record]:
-    """The records in [offset, offset + length) of a WARC file (all from offset without a
-    length), their digests checked as they are read."""
+    """The records in [offset, offset + length) of a WARC file (all from offset on, streamed,
+    without a length), their digests checked as they are read."""
     with path.open("rb") as handle:
         handle.seek(offset)
-        data = handle.read() if length is None else handle.read(length)
-    records = ArchiveIterator(io.BytesIO(data), check_digests=True)
-    for record in records:
-        payload = record.content_stream().read()
-        records.read_to_end(record)
-        http = record.http_headers
-        status = (
-            http.get_statuscode() if http is not None and record.rec_type != "request" else None
-        )
-        yield Record(
-            offset=offset + records.get_record_offset(),
-            kind=record.rec_type,
-            uri=record.rec_headers.get_header("WARC-Target-URI"),
-            record_id=record.rec_headers.get_header("WARC-Record-ID"),
-            payload_digest=digest_hex(record.rec_headers.get_header("WARC-Payload-Digest")),
-            status=int(status) if status and str(status).isdigit() else None,
-            http_headers=list(http.headers) if http is not None else [],
-            payload=payload,
-            problems=tuple(record.digest_checker.problems),
-        )
+        # ArchiveIterator counts offsets from where its stream starts: the file's own position,
+        # or 0 for a slice read into memory.
+        stream: io.BufferedIOBase = handle if length is None else io.BytesIO(handle.read(length))
+        base = 0 if length is None else offset
+        records = ArchiveIterator(stream, check_digests=True)
+        for record in records:
+            payload = record.content_stream().read()
+            records.read_to_end(record)
+            yield _record(record, base + records.get_record_offset(), payload)
+
+
+def _record(record: Any, offset: int, payload: bytes) -> Record:
+    http = record.http_headers
+    status = http.get_statuscode() if http is not None and record.rec_type != "request" else None
+    return Record(
+        offset=offset,
+        kind=record.rec_type,
+        uri=record.rec_headers.get_header("WARC-Target-URI"),
+        record_id=record.rec_headers.get_header("WARC-Record-ID"),
+        payload_digest=digest_hex(record.rec_headers.get_header("WARC-Payload-Digest")),
+        status=int(status) if status and str(status).isdigit() else None,
+        http_headers=list(http.headers) if http is not None else [],
+        payload=payload,
+        problems=tuple(record.digest_checker.problems),
+    )
 
 
 READ_ERRORS = (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError)
