@@ -228,6 +228,11 @@ def test_a_link_attached_by_hand_is_captured(cli: Invoke, pages: Pages, db: str)
     report = json.loads(cli("report", str(claim), "--format", "json").stdout)
     [manual] = [e for e in report["claims"][0]["evidence"] if e["method"] == "manual"]
     assert manual["capture"]["sha256"] == capture["sha256"] and manual["capture_error"] is None
+    # The same unchanged page attached to another claim: fetched again, but kept once.
+    other = claim_id_with(db, "3,000")
+    cli("evidence", "attach", str(other), "http://news.test/link", *resolve(pages))
+    assert pages.site.hits["/link"] == 2 and len(captures(db)) == 1
+    assert rows(db, "SELECT DISTINCT capture_id FROM evidence") == [(capture["id"],)]
 
 
 def test_a_failing_link_records_its_error_and_fetch_retries_it(

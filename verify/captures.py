@@ -57,6 +57,16 @@ def add(
     return capture
 
 
+def same(session: Session, final_url: str, sha256: str) -> Capture | None:
+    """An earlier capture of this page with this very body: identical content is kept once."""
+    query = select(Capture).where(
+        Capture.final_url == final_url,
+        Capture.sha256 == sha256,
+        col(Capture.warc_record_id).is_not(None),
+    )
+    return session.exec(query.order_by(col(Capture.id)).limit(1)).first()
+
+
 def get(session: Session, capture_id: int) -> Capture:
     """The capture with this id, or NotFoundError."""
     capture = session.get(Capture, capture_id)

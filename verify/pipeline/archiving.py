@@ -71,10 +71,15 @@ def _keep_or_error(writer: warc.Writer, archive_dir: Path, page: fetch.Page) -> 
 
 
 def record(session: Session, fetched: Fetched, *, source_id: int | None = None) -> Capture | None:
-    """The capture row for what was kept (None when nothing was)."""
+    """The capture row for what was kept (None when nothing was). A link whose page has been
+    captured with this very body before gets that capture: identical content is kept once."""
     if fetched.kept is None:
         return None
     page = fetched.page
+    if source_id is None:
+        earlier = captures.same(session, page.final_url, fetched.kept.sha256)
+        if earlier is not None:
+            return earlier
     return captures.add(
         session, fetched.kept, url=page.url, final_url=page.final_url, status=page.status,
         content_type=page.content_type, source_id=source_id,
