@@ -35,6 +35,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/bench_fetch.py
 	$(BIN)/python bench/bench_worker.py
 	$(BIN)/python bench/bench_factchecks.py
+	$(BIN)/python bench/bench_capture.py
 	$(BIN)/python bench/bench_serve.py
 	$(BIN)/python bench/bench_stance.py
 

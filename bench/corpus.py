@@ -19,16 +19,95 @@ from verify import fetch, origins, passages, sources
 from verify.models import Claim, Source
 from verify.pipeline import fetching
 
-FUNCTION = (
-    "the of and to a in that is was for on with as by at from it has have had be been were are "
-    "said says will would could after before over about into than more also its their his her "
-    "they he she we not but this which who when while during against under between"
-).split()
+FUNCTION = [
+    "the",
+    "of",
+    "and",
+    "to",
+    "a",
+    "in",
+    "that",
+    "is",
+    "was",
+    "for",
+    "on",
+    "with",
+    "as",
+    "by",
+    "at",
+    "from",
+    "it",
+    "has",
+    "have",
+    "had",
+    "be",
+    "been",
+    "were",
+    "are",
+    "said",
+    "says",
+    "will",
+    "would",
+    "could",
+    "after",
+    "before",
+    "over",
+    "about",
+    "into",
+    "than",
+    "more",
+    "also",
+    "its",
+    "their",
+    "his",
+    "her",
+    "they",
+    "he",
+    "she",
+    "we",
+    "not",
+    "but",
+    "this",
+    "which",
+    "who",
+    "when",
+    "while",
+    "during",
+    "against",
+    "under",
+    "between",
+]
 VERBS = ("said", "told reporters", "announced", "confirmed", "estimated", "reported", "warned")
 UNITS = ("troops", "people", "cars", "homes", "dollars", "tonnes", "flights", "jobs", "votes")
-SYLLABLES = (
-    "ka lo mi ra te vo su ne pi da ko re sa tu ba ge hi jo lu ma no ri si ta ve wa zo".split()
-)
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ra",
+    "te",
+    "vo",
+    "su",
+    "ne",
+    "pi",
+    "da",
+    "ko",
+    "re",
+    "sa",
+    "tu",
+    "ba",
+    "ge",
+    "hi",
+    "jo",
+    "lu",
+    "ma",
+    "no",
+    "ri",
+    "si",
+    "ta",
+    "ve",
+    "wa",
+    "zo",
+]
 
 
 class Words:

@@ -64,13 +64,13 @@ def test_review_flow_assign_evidence_status_history(ingested: Invoke, db: str) -
     assert [r["id"] for r in mine] == [int(claim)]
 
     out = ingested(
-        "evidence", "attach", claim, "https://a.example/x", "--stance", "supports"
+        "evidence", "attach", claim, "https://a.example/x", "--stance", "supports", "--no-capture"
     ).output
     assert "Attached evidence" in out and "Rules moved" not in out
     out = ingested("evidence", "attach", claim, "https://www.b.example/y", "--stance", "supports",
-                   "--note", "Same figure").output  # fmt: skip
+                   "--note", "Same figure", "--no-capture").output  # fmt: skip
     assert "unverified → corroborated" in out
-    again = ingested("evidence", "attach", claim, "https://www.b.example/y").output
+    again = ingested("evidence", "attach", claim, "https://www.b.example/y", "--no-capture").output
     assert "unchanged" in again
 
     ingested("status", "set", claim, "disputed", "--reason", "Figure questioned", "--by", "ed")
@@ -86,7 +86,9 @@ def test_review_flow_assign_evidence_status_history(ingested: Invoke, db: str) -
     ]
     assert shown["history"][1]["facts"]["supporting_origins"] == 2
     # pinned: more evidence does not move it
-    ingested("evidence", "attach", claim, "https://c.example/z", "--stance", "supports")
+    ingested(
+        "evidence", "attach", claim, "https://c.example/z", "--stance", "supports", "--no-capture"
+    )
     assert json.loads(ingested("claims", "show", claim, "--json").output)["status"] == "disputed"
     text = ingested("history", claim).output
     assert "corroborated → disputed  by ed: Figure questioned" in text
@@ -246,7 +248,8 @@ def test_two_reviewers_attaching_one_link_get_one_row(ingested: Invoke, db: str)
 
     claim = str(claim_id_with(db, "deploying four brigades"))
     command = [sys.executable, "-m", "verify", "evidence", "attach", claim,
-               "https://same.example/story", "--stance", "supports", "--db", db]  # fmt: skip
+               "https://same.example/story", "--stance", "supports", "--no-capture",
+               "--db", db]  # fmt: skip
     pipe = subprocess.PIPE
     procs = [
         subprocess.Popen([*command, "--by", who], stdout=pipe, stderr=pipe, text=True)

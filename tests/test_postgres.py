@@ -30,9 +30,9 @@ def test_review_flow_on_postgres(pg_url: str) -> None:
     top = rows[0]
     assert "12,000 troops" in top["text"] and top["priority"] > top["checkworthiness"]
     claim = str(top["id"])
-    run("evidence", "attach", claim, "https://a.example/1", "--stance", "supports")
+    run("evidence", "attach", claim, "https://a.example/1", "--stance", "supports", "--no-capture")
     assert "→ corroborated" in run(
-        "evidence", "attach", claim, "https://b.example/2", "--stance", "supports"
+        "evidence", "attach", claim, "https://b.example/2", "--stance", "supports", "--no-capture"
     )
     run("status", "set", claim, "disputed", "--reason", "desk review")
     report = json.loads(run("report", claim, "--format", "json"))

@@ -10,7 +10,7 @@ from verify import rendering
 def prepared(ingested: Invoke, db: str) -> int:
     claim = claim_id_with(db, "deploying four brigades")
     ingested("evidence", "attach", str(claim), "https://a.example/1", "--stance", "supports",
-             "--note", "=HYPERLINK(\"http://evil.example\")")  # fmt: skip
+             "--note", "=HYPERLINK(\"http://evil.example\")", "--no-capture")  # fmt: skip
     ingested("status", "set", str(claim), "disputed", "--reason", "<script>alert(1)</script>")
     return claim
 

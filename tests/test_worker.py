@@ -136,7 +136,7 @@ def test_cli_processes_and_a_worker_share_one_sqlite_file(tmp_path: Path) -> Non
     commands = [[*base, "worker", "--once", "--batch", "5", "--db", url]]
     for claim in range(1, 9):
         commands.append([*base, "evidence", "attach", str(claim), f"https://e{claim}.example/x",
-                         "--db", url])  # fmt: skip
+                         "--no-capture", "--db", url])  # fmt: skip
         commands.append([*base, "claims", "assign", str(claim), "--to", "mina", "--db", url])
     procs = [subprocess.Popen(c, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
              for c in commands]  # fmt: skip

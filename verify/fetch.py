@@ -50,6 +50,25 @@ class FetchSettings:
     allow_private: bool = False
     respect_robots: bool = True
     resolve: Mapping[str, tuple[str, int | None]] = field(default_factory=dict)
+    any_content: bool = False  # captures keep any body (PDFs, images); pages need text
+
+
+Headers = tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One request and the response head as they went over the wire: what a WARC keeps.
+    The body, when one was read, is the Page's."""
+
+    url: str
+    request_headers: Headers
+    status: int
+    reason: str
+    http_version: str
+    response_headers: Headers
+    address: str | None
+    at: datetime
 
 
 @dataclass(frozen=True)
@@ -66,6 +85,7 @@ class Page:
     not_modified: bool = False
     error: str | None = None
     retry_at: datetime | None = None
+    exchanges: tuple[Exchange, ...] = ()  # redirects first; the last one answered with body
 
     @property
     def ok(self) -> bool:
@@ -227,25 +247,28 @@ class Fetcher:
         """One try: follow redirects by hand (each hop checked), read a bounded body."""
         seen = {url}
         current = url
+        hops: list[Exchange] = []
         for _ in range(self.settings.max_redirects + 1):
-            response = await self._send(check_scheme(current), headers)
+            response, address = await self._send(check_scheme(current), headers)
+            hops.append(_exchange(current, response, address))
             try:
                 location = response.headers.get("location")
                 if response.status_code in REDIRECTS and location:
                     nxt = urljoin(current, location)
                     if nxt in seen:
-                        return Page(url, current, response.status_code,
+                        return Page(url, current, response.status_code, exchanges=tuple(hops),
                                      error=f"redirect loop at {nxt}")  # fmt: skip
                     seen.add(nxt)
                     current = nxt
                     continue
-                return await self._page(url, current, response)
+                page = await self._page(url, current, response)
+                return replace(page, exchanges=tuple(hops))
             finally:
                 await response.aclose()
-        return Page(url, current, error=f"too many redirects (more than "
+        return Page(url, current, exchanges=tuple(hops), error=f"too many redirects (more than "
                     f"{self.settings.max_redirects})")  # fmt: skip
 
-    async def _send(self, url: httpx.URL, headers: dict[str, str]) -> httpx.Response:
+    async def _send(self, url: httpx.URL, headers: dict[str, str]) -> tuple[httpx.Response, str]:
         """Connect to the checked address, keeping the host name for Host and TLS SNI."""
         address, port = await self._address(url)
         target = url.copy_with(host=address, port=port)
@@ -255,7 +278,7 @@ class Fetcher:
             headers={**headers, "Host": url.netloc.decode("ascii")},
             extensions={"sni_hostname": url.host} if url.scheme == "https" else {},
         )
-        return await self.client.send(request, stream=True)
+        return await self.client.send(request, stream=True), address
 
     async def _address(self, url: httpx.URL) -> tuple[str, int | None]:
         """Resolve the host (the --resolve map first) and refuse non-public addresses."""
@@ -300,7 +323,7 @@ class Fetcher:
         if status != 200:
             return replace(base, error=f"unexpected HTTP {status}")
         mime = (base.content_type or "text/html").split(";")[0].strip().lower()
-        if mime not in TEXT_TYPES:
+        if mime not in TEXT_TYPES and not self.settings.any_content:
             return replace(base, error=f"unsupported content type {mime}")
         try:
             body = await bodies.read_bounded(response, self.settings.max_bytes)
@@ -308,7 +331,7 @@ class Fetcher:
             return replace(base, error=str(exc))
         if not body.strip():
             return replace(base, error="empty body")
-        if b"\x00" in body[:8192]:
+        if b"\x00" in body[:8192] and not self.settings.any_content:
             return replace(base, error=f"binary content under {mime}")
         return replace(base, body=body)
 
@@ -339,6 +362,25 @@ class Fetcher:
         else:
             return f"robots.txt of {origin} could not be read ({page.error}); retried later"
         return parser
+
+
+def _exchange(url: str, response: httpx.Response, address: str) -> Exchange:
+    """The request as sent (under its own host name) and the response head as received."""
+    request = response.request
+    return Exchange(
+        url=url,
+        request_headers=tuple(
+            (k.decode("latin-1"), v.decode("latin-1")) for k, v in request.headers.raw
+        ),
+        status=response.status_code,
+        reason=response.reason_phrase,
+        http_version=response.http_version,
+        response_headers=tuple(
+            (k.decode("latin-1"), v.decode("latin-1")) for k, v in response.headers.raw
+        ),
+        address=address,
+        at=datetime.now(UTC),
+    )
 
 
 def _retry_after(page: Page) -> float | None:

@@ -182,6 +182,35 @@ class Source(SQLModel, table=True):
     )
 
 
+class Capture(SQLModel, table=True):
+    """One fetch of a page as it was: the body (content-addressed by sha256) and where its WARC
+    records lie. Captures are never rewritten: evidence keeps pointing at the one it was found
+    in after the page changes; an unchanged refetch makes no new capture. `source_id` is set by
+    `fetch` alone, so a source's newest capture holds the text its passages come from."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int | None = Field(
+        default=None, foreign_key="source.id", index=True, ondelete="SET NULL"
+    )
+    url: str = Field(sa_column=Column(Text, nullable=False))  # as requested
+    final_url: str = Field(sa_column=Column(Text, nullable=False))  # after redirects
+    status: int | None = None
+    content_type: str | None = None
+    fetched_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    sha256: str = Field(index=True)  # of the body, as stored
+    size: int = 0
+    body_path: str | None = Field(default=None, sa_column=Column(Text))
+    warc_path: str | None = Field(default=None, sa_column=Column(Text))  # None: before WARC
+    warc_offset: int | None = Field(default=None, sa_column=Column(BigInteger))  # first record
+    warc_length: int | None = Field(default=None, sa_column=Column(BigInteger))  # all records
+    warc_record_id: str | None = None  # the response record's WARC-Record-ID
+    screenshot_sha256: str | None = None
+    screenshot_path: str | None = Field(default=None, sa_column=Column(Text))
+    screenshot_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+    screenshot_width: int | None = None
+    screenshot_height: int | None = None
+
+
 class Evidence(SQLModel, table=True):
     """A passage or link that speaks to a claim, found by rules or attached by a person."""
 
@@ -218,6 +247,14 @@ class Evidence(SQLModel, table=True):
     quantity_comparison: str | None = None
     method: str = Method.manual
     note: str | None = Field(default=None, sa_column=Column(Text))
+    # The capture the passage was found in (a hand-attached link: the capture made when it was
+    # attached); capture_error says why a link could not be captured, retried by `fetch`.
+    capture_id: int | None = Field(
+        default=None, foreign_key="capture.id", index=True, ondelete="SET NULL"
+    )
+    capture_error: str | None = Field(default=None, sa_column=Column(Text))
+    capture_failures: int = 0
+    capture_retry_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
     added_by: str
     added_at: datetime = Field(
         default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)

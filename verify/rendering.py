@@ -4,6 +4,7 @@ Pure; HTML is escaped by Jinja2 autoescape, CSV cells are neutralised for spread
 import csv
 import io
 import json
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -74,12 +75,37 @@ def markdown(data: dict[str, Any]) -> str:
             out.append(f"{head}{_score(e)}){note} [{_md(e['added_by'])}]")
             if e["passage"]:
                 out.append(f"  > {_md(e['passage'][:300])}")
+            capture = _capture_line(e)
+            if capture:
+                out.append(f"  {capture}")
         out += ["", "History:"]
         for h in claim["history"]:
             move = f"{h['from']} → {h['to']}" if h["from"] else f"created as {h['to']}"
             out.append(f"- {h['at'][:16].replace('T', ' ')} {move} by {_md(h['actor'])}: "
                        f"{_md(h['reason'])}")  # fmt: skip
     return "\n".join(out) + "\n"
+
+
+def file_uri(path: str | None) -> str | None:
+    """A stored file's path as a file: URI (None without a path)."""
+    return Path(path).resolve().as_uri() if path else None
+
+
+def _capture_line(evidence: dict[str, Any]) -> str:
+    """Where the evidence was found, as fetched: time, sha256 and the stored copy."""
+    capture = evidence.get("capture")
+    if capture is None:
+        error = evidence.get("capture_error")
+        if error:
+            return f"not captured: {_md(error)}"
+        return "not captured yet" if evidence["method"] == "manual" else ""
+    when = capture["fetched_at"][:19].replace("T", " ")
+    line = f"as fetched on {when} UTC, sha256 {capture['sha256']}"
+    if capture["path"]:
+        line += f"; stored copy <{file_uri(capture['path'])}>"
+    if capture["screenshot"]:
+        line += f"; screenshot <{file_uri(capture['screenshot']['path'])}>"
+    return line
 
 
 def _origin_counts(claim: dict[str, Any]) -> str:
@@ -107,6 +133,7 @@ def html(data: dict[str, Any]) -> str:
         lstrip_blocks=True,
     )
     env.globals["origin_counts"] = _origin_counts
+    env.globals["file_uri"] = file_uri
     return env.get_template("report.html.j2").render(report=data)
 
 

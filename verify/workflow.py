@@ -11,10 +11,11 @@ from verify.errors import RoleError, TransitionError
 SCORERS = ("token_set_ratio", "token_sort_ratio", "partial_ratio", "ratio", "WRatio", "QRatio")
 TOP_KEYS = {
     "name", "description", "initial", "pending", "statuses", "match", "rules", "transitions",
-    "claimreview", "factchecks", "roles",
+    "claimreview", "factchecks", "roles", "capture",
 }  # fmt: skip
-TABLES = {"statuses", "match", "transitions", "claimreview", "factchecks", "roles"}
+TABLES = {"statuses", "match", "transitions", "claimreview", "factchecks", "roles", "capture"}
 ROLES = ("reviewer", "editor", "admin")  # each may do what the ones before it may
+CAPTURE_KEYS = {"screenshots"}
 FACTCHECK_KEYS = {"suggest", "confirm", "verdicts", "wording"}
 VERDICTS = ("false", "mostly_false", "mixed", "misleading", "mostly_true", "true", "unproven",
             "satire")  # fmt: skip
@@ -132,6 +133,7 @@ class Workflow:
     suggest: float = 0.4  # stance confidence from which source evidence is kept (suggested)
     confirm: float = 0.6  # ...and from which the rules count it
     roles: dict[str, str] = field(default_factory=dict)  # status → least role that may set it
+    screenshots: bool = False  # [capture] screenshots: `fetch` photographs each new capture
 
     def check_status(self, status: str) -> str:
         """The status if the workflow has it; else TransitionError with the choices."""

@@ -12,6 +12,7 @@ from verify.errors import WorkflowError
 from verify.toml_lines import KeyPath
 from verify.workflow import (
     BOUND_KEYS,
+    CAPTURE_KEYS,
     FACT_NAMES,
     FACTCHECK_KEYS,
     MATCH_KEYS,
@@ -187,7 +188,13 @@ class _Parser:
             worst_rating=worst,
             factchecks=self.factchecks(self.typed(data, "factchecks", dict, (), {}), statuses),
             roles=self.roles(self.typed(data, "roles", dict, (), {}), statuses),
+            screenshots=self.capture(self.typed(data, "capture", dict, (), {})),
         )
+
+    def capture(self, raw: dict[str, Any]) -> bool:
+        """[capture]: whether `fetch` takes a screenshot of each new capture."""
+        self.unknown(raw, CAPTURE_KEYS, ("capture",))
+        return bool(self.typed(raw, "screenshots", bool, ("capture",), False))
 
     def number(
         self, table: dict[str, Any], key: str, default: float, low: float, high: float, at: KeyPath
@@ -311,4 +318,6 @@ class _Parser:
         return best, worst, ratings
 
 
-_KINDS = {str: "a string", list: "a list", dict: "a table", int: "a whole number"}
+_KINDS = {
+    str: "a string", list: "a list", dict: "a table", int: "a whole number", bool: "true or false",
+}  # fmt: skip

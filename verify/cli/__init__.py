@@ -6,6 +6,7 @@ import typer
 
 from verify import __version__
 from verify.cli import (
+    archive,
     checks,
     claims,
     demo,
@@ -63,6 +64,8 @@ app.command()(checks.worker)
 app.add_typer(factchecks.app, name="factchecks")
 app.command()(reports.report)
 app.add_typer(workflows.app, name="workflow")
+app.add_typer(archive.app, name="archive")
+app.command()(archive.capture)
 app.command()(demo.demo)
 app.command()(web.serve)
 app.add_typer(web.users_app, name="users")

@@ -138,8 +138,10 @@ def run(
                 allow_private=allow_private, resolve=resolve, concurrency=concurrency,
                 per_host=per_host, timeout=timeout, robots=robots, max_wait=max_wait,
             )  # fmt: skip
+            screenshots = load_workflow(workflow).screenshots
             while True:
-                summary = run_fetch(db, everything=False, archive=archive, by=by, settings=settings)
+                summary = run_fetch(db, everything=False, archive=archive, by=by,
+                                    settings=settings, screenshots=screenshots)  # fmt: skip
                 typer.echo(f"Fetched {summary.total} source(s), {summary.failed} failed.")
                 if stop.requested:
                     break

@@ -93,7 +93,8 @@ def _run(seeds: Path, db: str) -> None:
         _step(f"verify fetch --resolve HOST:127.0.0.1:{port}  # for each of {len(resolve)} outlets")
         sources.fetch(
             everything=False, allow_private=False, resolve=resolve, concurrency=8, per_host=2,
-            timeout=10.0, robots=True, max_wait=86_400.0, archive=None, db=db, by=DEMO_USER,
+            timeout=10.0, robots=True, max_wait=86_400.0, archive=None, db=db, workflow=None,
+            by=DEMO_USER,
         )  # fmt: skip
     checks_file = seeds / "factchecks" / "check-desk.jsonld"
     _step("verify factchecks import seeds/factchecks/check-desk.jsonld")
@@ -104,10 +105,10 @@ def _run(seeds: Path, db: str) -> None:
     checks.check(None, full=False, db=db, workflow=None)
     nato = _find_claim(db, "delegation to brussels")
     link = "https://brussels-briefing.example/2024/10/28/seoul-delegation-briefs-nato"
-    _step(f"verify evidence attach {nato} {link} --stance supports --note ...")
+    _step(f"verify evidence attach {nato} {link} --stance supports --note ... --no-capture")
     note = "NATO confirmed the briefing took place."
-    review.attach(nato, link, stance="supports", note=note, if_version=None, by=DEMO_USER,
-                  db=db, workflow=None)  # fmt: skip
+    review.attach(nato, link, stance="supports", note=note, capture=False, if_version=None,
+                  by=DEMO_USER, db=db, workflow=None)  # fmt: skip
     kyiv = _find_claim(db, "3,000 north korean troops")
     reason = "Kyiv's early figure; Seoul's agency and two outlets give 12,000."
     _step(f'verify status set {kyiv} disputed --reason "{reason}"')

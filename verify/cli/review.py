@@ -1,18 +1,27 @@
 """`verify evidence attach` and `verify status set`: a person's work on a claim."""
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from verify import config
 from verify.cli.common import (
+    AllowPrivateOption,
+    ArchiveOption,
     ByOption,
     DbOption,
+    ResolveOption,
+    RobotsOption,
+    TimeoutOption,
     WorkflowOption,
     actor,
     exit_on_error,
+    fetch_settings,
     load_workflow,
 )
+
+if TYPE_CHECKING:
+    from verify.pipeline.decisions import Attached
 
 IfVersionOption = Annotated[
     int | None,
@@ -37,28 +46,66 @@ def attach(
         typer.Option(help="What the source does to the claim: supports, contradicts or mentions."),
     ] = "mentions",
     note: Annotated[str | None, typer.Option(help="Why this source matters.")] = None,
+    capture: Annotated[
+        bool,
+        typer.Option(
+            "--capture/--no-capture",
+            help="Fetch and archive the link now (the default); --no-capture for offline use: "
+            "`verify fetch` captures it later.",
+        ),
+    ] = True,
+    allow_private: AllowPrivateOption = False,
+    resolve: ResolveOption = None,
+    timeout: TimeoutOption = 30.0,
+    robots: RobotsOption = True,
+    archive: ArchiveOption = None,
     if_version: IfVersionOption = None,
     db: DbOption = None,
     workflow: WorkflowOption = None,
     by: ByOption = None,
 ) -> None:
-    """Attach a link as evidence; the workflow's rules then re-evaluate the claim."""
+    """Attach a link as evidence; the workflow's rules then re-evaluate the claim.
+
+    The link is fetched through the same guarded client as `verify fetch` (no private networks
+    unless --allow-private, size and time limits) and archived: WARC records and the body by
+    its sha256, so the report can show what the page said when it was attached. A link that
+    cannot be fetched is still attached, with the error recorded; `verify fetch` tries again.
+    """
     with exit_on_error():
         flow = load_workflow(workflow)
         from verify import database
-        from verify.pipeline import decisions
+        from verify.pipeline import archiving
 
-        with database.transaction(config.database_url(db)) as session:
-            done = decisions.attach_evidence(
-                session, flow, claim_id, url, stance=stance, note=note, by=actor(by),
-                expected_version=if_version,
+        url_db = config.database_url(db)
+        settings = fetch_settings(
+            allow_private=allow_private, resolve=resolve, timeout=timeout, robots=robots
+        )
+        engine = database.open_engine(url_db)
+        try:
+            done = archiving.attach(
+                engine, flow, claim_id, url, stance=stance, note=note, by=actor(by),
+                expected_version=if_version, capture=settings if capture else None,
+                archive_dir=config.archive_dir(url_db, archive),
             )  # fmt: skip
+        finally:
+            engine.dispose()
+    _print_attached(claim_id, url, stance, done)
+
+
+def _print_attached(claim_id: int, url: str, stance: str, done: "Attached") -> None:
     if not done.created:
         typer.echo(
             f"Claim {claim_id} already has {url} as evidence #{done.evidence.id}; unchanged."
         )
         return
     typer.echo(f"Attached evidence #{done.evidence.id} to claim {claim_id} ({stance}).")
+    if done.evidence.capture_id is not None:
+        typer.echo(f"Captured {url} (capture #{done.evidence.capture_id}).")
+    elif done.evidence.capture_error:
+        typer.echo(
+            f"Could not capture {url} ({done.evidence.capture_error}); `verify fetch` tries again.",
+            err=True,
+        )
     if done.change:
         typer.echo(
             f"Rules moved claim {claim_id}: {done.change.from_status} → {done.change.to_status} "

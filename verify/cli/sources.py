@@ -19,9 +19,11 @@ from verify.cli.common import (
     ResolveOption,
     RobotsOption,
     TimeoutOption,
+    WorkflowOption,
     actor,
     exit_on_error,
     fetch_settings,
+    load_workflow,
     shorten,
 )
 from verify.errors import InputError
@@ -107,12 +109,18 @@ def fetch(
     max_wait: MaxWaitOption = 86_400.0,
     archive: ArchiveOption = None,
     db: DbOption = None,
+    workflow: WorkflowOption = None,
     by: ByOption = None,
 ) -> None:
-    """Fetch due sources: main text extracted, bodies archived, failures retried later."""
+    """Fetch due sources: main text extracted, failures retried later. Every fetch is kept:
+    WARC records (request and response, headers included) and the body by its sha256; a new
+    or changed page gets a capture that evidence found in it points to. Links attached by hand
+    that have no capture yet are captured too, and with the workflow's `[capture]
+    screenshots = true` each new capture gets a screenshot."""
     with exit_on_error():
+        flow = load_workflow(workflow)
         summary = run_fetch(
-            db, everything=everything, archive=archive, by=by,
+            db, everything=everything, archive=archive, by=by, screenshots=flow.screenshots,
             settings=fetch_settings(allow_private=allow_private, resolve=resolve,
                                     concurrency=concurrency, per_host=per_host, timeout=timeout,
                                     robots=robots, max_wait=max_wait),
@@ -123,7 +131,16 @@ def fetch(
         + (f", {summary.discovered} found in feeds or sitemaps" if summary.discovered else "")
         + "."
     )
-    for url, error in summary.errors[:10]:
+    if summary.shots:
+        made = sum(t.shot is not None and t.shot.png is not None for t in summary.shots)
+        typer.echo(f"Took {made} screenshot(s) of {len(summary.shots)} new capture(s).")
+    links = summary.links
+    if links.captured or links.failed:
+        typer.echo(
+            f"Captured {links.captured} link(s) attached by hand; {links.failed} could not be "
+            "captured (tried again later)."
+        )
+    for url, error in (summary.errors + links.errors)[:10]:
         typer.echo(f"  failed: {url}: {error}", err=True)
     if len(summary.errors) > 10:
         typer.echo(
@@ -132,7 +149,13 @@ def fetch(
 
 
 def run_fetch(
-    db: str | None, *, everything: bool, archive: Any, by: str | None, settings: Any
+    db: str | None,
+    *,
+    everything: bool,
+    archive: Any,
+    by: str | None,
+    settings: Any,
+    screenshots: bool = False,
 ) -> Any:
     """Fetch with a progress bar on a terminal; shared by `fetch` and `run`."""
     from verify.pipeline import fetching
@@ -140,7 +163,8 @@ def run_fetch(
     url = config.database_url(db)
     folder = config.archive_dir(url, archive)
     if not sys.stderr.isatty():
-        return fetching.refresh(url, settings, folder, everything=everything, actor=actor(by))
+        return fetching.refresh(url, settings, folder, everything=everything, actor=actor(by),
+                                screenshots=screenshots)  # fmt: skip
     from rich.progress import Progress
 
     with Progress(transient=True) as bar:
@@ -150,5 +174,6 @@ def run_fetch(
             bar.update(task, completed=done, total=total, description=shorten(current, 40))
 
         return fetching.refresh(
-            url, settings, folder, everything=everything, actor=actor(by), progress=progress
-        )
+            url, settings, folder, everything=everything, actor=actor(by), progress=progress,
+            screenshots=screenshots,
+        )  # fmt: skip

@@ -44,6 +44,8 @@ def show(
     if flow.ratings:
         ratings = ", ".join(f"{s} = {r.value} {r.name!r}" for s, r in flow.ratings.items())
         typer.echo(f"ClaimReview ({flow.worst_rating}–{flow.best_rating}): {ratings}")
+    if flow.screenshots:
+        typer.echo("Capture: `fetch` takes a screenshot of every new capture")
 
 
 @app.command()

@@ -21,7 +21,7 @@ from sqlalchemy import Engine, exc, func, update
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, col, select
 
-from verify import claims, database, evidence, factchecks, matching, passages, stance
+from verify import captures, claims, database, evidence, factchecks, matching, passages, stance
 from verify.errors import ConflictError
 from verify.models import Claim, Evidence, FactCheck, Method, Source, StatusChange, utcnow
 from verify.pipeline import decisions
@@ -137,6 +137,7 @@ class Plan:
     drafts: list[evidence.Draft] = field(default_factory=list)
     factchecks: list[tuple[str, dict[str, object]]] = field(default_factory=list)
     verdict: tuple[Decision, dict[str, float]] | None = None  # a close fact-check's
+    captures: dict[int, int] = field(default_factory=dict)  # source → capture the passages are of
 
 
 def plan(
@@ -196,8 +197,11 @@ def plan(
         summary.passages += len(found)
     pages = _pages(session, {p.source_id for _, picks in shortlists for p in picks})
     plans = []
+    newest = {sid: c.id or 0 for sid, c in captures.latest(session, list(views)).items()}
     for (claim, planned, _, _), (view, picks) in zip(work, shortlists, strict=True):
         planned.drafts = evidence.decide(view, picks, views, settings=settings, pages=pages)
+        planned.captures = {d.source_id: newest[d.source_id] for d in planned.drafts
+                            if d.source_id in newest}  # fmt: skip
         if factchecks_at is not None:
             index = index or factchecks.Index(session)
             planned.factchecks, planned.verdict = _match_factchecks(flow, claim, index)
@@ -241,7 +245,8 @@ def _write(
         raise ConflictError(f"claim {planned.claim_id} changed since it was read")
     for draft in planned.drafts:
         _upsert(session, planned.claim_id, draft.url, Method.auto, summary, _values(draft),
-                source_id=draft.source_id)  # fmt: skip
+                source_id=draft.source_id,
+                capture_id=planned.captures.get(draft.source_id))  # fmt: skip
     for url, values in planned.factchecks:
         _upsert(session, planned.claim_id, url, Method.factcheck, summary, values)
     session.flush()
@@ -364,8 +369,14 @@ def _upsert(
     values: dict[str, object],
     *,
     source_id: int | None = None,
+    capture_id: int | None = None,
 ) -> None:
-    """Add or refresh the rules' evidence row for one claim and one source or fact-check."""
+    """Add or refresh the rules' evidence row for one claim and one source or fact-check.
+
+    The row keeps the capture it was found in while its passage and stance stay the same:
+    that capture still shows what the evidence quotes, and a report that cited it stays
+    true. It moves to the page's newest capture when the passage or stance changed (the old
+    capture no longer holds what the row now says), or when it had none."""
     query = select(Evidence).where(Evidence.claim_id == claim_id, Evidence.method == method)
     if source_id is not None:
         query = query.where(Evidence.source_id == source_id)
@@ -373,6 +384,12 @@ def _upsert(
         query = query.where(Evidence.url == url)
     row = session.exec(query).first()
     values = {**values, "url": url}
+    moves = capture_id is not None and (
+        row is None
+        or row.capture_id is None
+        or row.passage != values.get("passage")
+        or row.stance != values.get("stance")
+    )
     if row is None:
         row = Evidence(
             claim_id=claim_id, source_id=source_id, url=url, method=method,
@@ -382,8 +399,10 @@ def _upsert(
     elif any(getattr(row, k) != v for k, v in values.items()):
         summary.evidence_updated += 1
         row.added_at = utcnow()
-    else:
+    elif not moves:
         return
     for name, value in values.items():
         setattr(row, name, value)
+    if moves:
+        row.capture_id = capture_id
     session.add(row)

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
-from verify import claims, origins
+from verify import captures, claims, origins
 from verify.claims import check_version, get_claim, save, touch
 from verify.errors import InputError, NotFoundError
-from verify.models import Claim, Evidence, Stance, StatusChange
+from verify.models import Claim, Evidence, Stance, StatusChange, utcnow
 from verify.workflow import Decision, Workflow
 
 RULES_ACTOR = "rules"
@@ -94,8 +94,11 @@ def attach_evidence(
     note: str | None,
     by: str,
     expected_version: int | None = None,
+    capture_id: int | None = None,
+    capture_error: str | None = None,
 ) -> Attached:
-    """Attach a link to a claim by hand, then let the rules re-evaluate it."""
+    """Attach a link to a claim by hand, with the capture made of it (or why none could be:
+    `fetch` tries again), then let the rules re-evaluate it."""
     url = origins.check_url(url)
     if stance not in set(Stance):
         raise InputError(f"unknown stance {stance!r} (valid: {', '.join(Stance)})")
@@ -105,8 +108,11 @@ def attach_evidence(
         if existing.url == url and existing.method == "manual":
             return Attached(existing, False, None)
     row = Evidence(
-        claim_id=claim_id, url=url, stance=stance, note=note, method="manual", added_by=by
-    )
+        claim_id=claim_id, url=url, stance=stance, note=note, method="manual", added_by=by,
+        capture_id=capture_id,
+    )  # fmt: skip
+    if capture_error is not None:
+        captures.link_failed(row, capture_error, now=utcnow())
     session.add(row)
     touch(claim)
     save(session, claim)

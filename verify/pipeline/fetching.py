@@ -1,9 +1,10 @@
-"""Refresh sources: fetch the due ones concurrently, extract main text on every core, archive
-each body by its sha256, and record the outcome in small transactions as results arrive.
-A page that fails is recorded with its error and retried later; it never stops the batch."""
+"""Refresh sources: fetch the due ones concurrently, extract main text on every core, keep
+each fetch (WARC records, the body by its sha256) as it arrives, and record the outcome in small
+transactions (a capture row for each new or changed page). A page that fails is recorded with
+its error and retried later; it never stops the batch. Then the links attached by hand that
+have no capture yet are captured."""
 
 import asyncio
-import hashlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from sqlmodel import Session
 from verify import (
     articles,
     bodies,
+    captures,
     claims,
     database,
     fetch,
@@ -24,15 +26,18 @@ from verify import (
     passages,
     processes,
     sources,
+    warc,
 )
+from verify.captures import Kept
 from verify.errors import VerifyError
-from verify.models import Source, utcnow
+from verify.models import Capture, Source, utcnow
 from verify.passages import Draft
+from verify.pipeline import archiving, capturing
 
 WRITE_EVERY = 20  # results per transaction: a crash loses at most this many fetches
 MAX_ROUNDS = 3  # pages a feed lists are fetched in the next round of the same run
 
-Result = tuple["Job", fetch.Page, "Extracted | None"]
+Result = tuple["Job", fetch.Page, "Extracted | None", Kept | None]
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,8 @@ class Job:
     kind: str
     etag: str | None
     last_modified: str | None
+    latest: str | None = None  # sha256 of the newest capture
+    previous: warc.Previous | None = None  # what an unchanged body's revisit record names
 
 
 @dataclass(frozen=True)
@@ -70,6 +77,10 @@ class Summary:
     passages: int = 0  # passages indexed
     due: int = 0  # (claim, page) pairs to check
     errors: list[tuple[str, str]] = field(default_factory=list)
+    captures: list[int] = field(default_factory=list)  # new captures of pages
+    warc_seconds: float = 0.0  # time spent writing WARC records
+    links: archiving.LinkSummary = field(default_factory=archiving.LinkSummary)
+    shots: list[capturing.Taken] = field(default_factory=list)  # screenshots of new captures
 
     @property
     def total(self) -> int:
@@ -91,18 +102,6 @@ def extract_page(body: bytes, content_type: str | None, url: str) -> Extracted:
     )  # fmt: skip
 
 
-def archive(folder: Path, body: bytes) -> tuple[str, Path]:
-    """Store body content-addressed (archive/ab/abcdef…); identical bodies are stored once."""
-    digest = hashlib.sha256(body).hexdigest()
-    path = folder / digest[:2] / digest
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{digest}.tmp{os.getpid()}")
-        tmp.write_bytes(body)
-        tmp.replace(path)
-    return digest, path
-
-
 def refresh(
     url: str,
     settings: fetch.FetchSettings,
@@ -111,8 +110,15 @@ def refresh(
     everything: bool = False,
     actor: str,
     progress: Callable[[int, int, str], None] | None = None,
+    screenshots: bool = False,
 ) -> Summary:
-    """Fetch due sources (all of them with everything=True) and record each outcome."""
+    """Fetch due sources (all of them with everything=True) and record each outcome; then
+    capture the links attached by hand that still need it, and with screenshots=True take a
+    screenshot of each new capture."""
+    if screenshots:
+        from verify import screenshots as browser
+
+        browser.chromium()  # absent: say so before fetching anything
     summary = Summary()
     seen: set[int] = set()
     engine = database.open_engine(url)
@@ -120,11 +126,14 @@ def refresh(
         for round_number in range(MAX_ROUNDS):
             with database.session_on(engine) as session:
                 due = sources.due(session, everything=everything and round_number == 0)
-                jobs = [_job(s) for s in due if (s.id or 0) not in seen]
+                jobs = _jobs(session, [s for s in due if (s.id or 0) not in seen])
             if not jobs:
                 break
             seen.update(job.id for job in jobs)
             asyncio.run(_run(engine, jobs, settings, archive_dir, summary, actor, progress))
+        summary.links = archiving.capture_links(engine, settings, archive_dir)
+        if screenshots:
+            summary.shots = capturing.screenshot(engine, summary.captures, settings, archive_dir)
     finally:
         engine.dispose()
     return summary
@@ -141,13 +150,18 @@ def fetch_sources(
     """Fetch the given sources (leased by a worker) and record each outcome."""
     summary = Summary()
     with database.session_on(engine) as session:
-        jobs = [_job(s) for s in (session.get(Source, i) for i in ids) if s is not None]
+        jobs = _jobs(session, [s for s in (session.get(Source, i) for i in ids) if s is not None])
     if jobs:
         asyncio.run(_run(engine, jobs, settings, archive_dir, summary, actor, None))
     return summary
 
 
-def _job(source: Source) -> Job:
+def _jobs(session: Session, due: list[Source]) -> list[Job]:
+    newest = captures.latest(session, [s.id or 0 for s in due])
+    return [_job(s, newest.get(s.id or 0)) for s in due]
+
+
+def _job(source: Source, latest: Capture | None) -> Job:
     # Conditional GET only when we still hold what the validators describe.
     keep = bool(source.text) or source.kind != "page"
     return Job(
@@ -156,6 +170,8 @@ def _job(source: Source) -> Job:
         source.kind,
         source.etag if keep else None,
         source.last_modified if keep else None,
+        latest.sha256 if latest else None,
+        captures.previous(latest),
     )
 
 
@@ -191,8 +207,9 @@ async def _run(
         except Exception as exc:  # a bug or a hostile page must not take the batch down
             page = fetch.Page(job.url, job.url, error=f"unexpected error ({_describe(exc)})")
             extracted = None
-        return job, page, extracted
+        return job, page, extracted, None
 
+    writer = warc.Writer(archive_dir)
     try:
         async with (
             fetch.Fetcher(settings) as fetcher,
@@ -200,15 +217,17 @@ async def _run(
         ):
             tasks = [one(fetcher, pool, job) for job in jobs]
             for done, next_result in enumerate(asyncio.as_completed(tasks), start=1):
-                pending.append(await next_result)
+                pending.append(_kept(writer, archive_dir, await next_result))
                 if progress:
                     progress(done, len(jobs), pending[-1][0].url)
                 if len(pending) >= WRITE_EVERY:
-                    _write(engine, pending, archive_dir, summary, actor, settings)
+                    _write(engine, pending, summary, actor, settings)
                     pending.clear()
     finally:
+        writer.close()
+        summary.warc_seconds += writer.seconds
         if pending:
-            _write(engine, pending, archive_dir, summary, actor, settings)
+            _write(engine, pending, summary, actor, settings)
 
 
 # Imported once per child, while pages download.
@@ -230,6 +249,17 @@ async def _extract(pool: processes.Pool, page: fetch.Page, budget: float) -> Ext
     return result
 
 
+def _kept(writer: warc.Writer, archive_dir: Path, result: Result) -> Result:
+    """Keep a fetch as it arrives, outside any transaction: its WARC records and its body."""
+    job, page, extracted, _ = result
+    try:
+        kept = archiving.keep(writer, archive_dir, page, job.previous)
+    except OSError as exc:  # a full disk fails the page, not the batch
+        error = f"cannot archive the page in {archive_dir} ({exc.strerror})"
+        return job, fetch.Page(job.url, page.final_url, page.status, error=error), None, None
+    return job, page, extracted, kept
+
+
 def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"[:300]
 
@@ -237,7 +267,6 @@ def _describe(exc: BaseException) -> str:
 def _write(
     engine: Engine,
     results: list[Result],
-    archive_dir: Path,
     summary: Summary,
     actor: str,
     settings: fetch.FetchSettings,
@@ -246,11 +275,13 @@ def _write(
     now = utcnow()
     max_wait = timedelta(seconds=settings.max_wait)
     with database.session_on(engine) as session:
-        for job, page, extracted in results:
+        for job, page, extracted, kept in results:
             source = session.get(Source, job.id)
             if source is None:  # removed meanwhile
                 continue
             error = page.error or (extracted.error if extracted else None)
+            if error is None and kept is None and not page.not_modified:
+                error = "the page could not be kept"  # no body: cannot happen for a 200
             if error:
                 sources.record_failure(
                     source, error, now=now, retry_at=page.retry_at, max_wait=max_wait
@@ -261,8 +292,13 @@ def _write(
             elif page.not_modified:
                 sources.record_success(source, now=now)
                 summary.not_modified += 1
-            else:
-                changed = _store(source, page, extracted, archive_dir)
+            elif kept is not None:
+                changed = _store(source, page, extracted, kept)
+                if _new_capture(job, kept, source):
+                    made = archiving.record(
+                        session, archiving.Fetched(page, kept), source_id=source.id
+                    )
+                    summary.captures += [made.id or 0] if made else []
                 if changed and extracted is not None and source.id is not None:
                     _index(session, source, extracted, summary)
                 try:
@@ -295,11 +331,14 @@ def _index(session: Session, source: Source, extracted: Extracted, summary: Summ
     )  # fmt: skip
 
 
-def _store(
-    source: Source, page: fetch.Page, extracted: Extracted | None, archive_dir: Path
-) -> bool:
+def _new_capture(job: Job, kept: Kept, source: Source) -> bool:
+    """A page's body differs from its newest capture's (or that one has no WARC records)."""
+    return source.kind == "page" and (kept.sha256 != job.latest or job.previous is None)
+
+
+def _store(source: Source, page: fetch.Page, extracted: Extracted | None, kept: Kept) -> bool:
     """Record a fetched body; True if the page's text is new or changed."""
-    digest, path = archive(archive_dir, page.body)
+    digest, path = kept.sha256, kept.body_path
     changed = digest != source.sha256 or (extracted is not None and extracted.text != source.text)
     source.final_url = page.final_url
     source.http_status = page.status

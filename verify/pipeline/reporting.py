@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from verify import claims, origins
+from verify import captures, claims, origins
 from verify.models import Article, Claim, utcnow
 from verify.pipeline import decisions
 from verify.quantities import Quantity
@@ -17,6 +17,8 @@ def claim_report(session: Session, flow: Workflow, claim: Claim) -> dict[str, An
     """Everything a report shows about one claim, as plain JSON-ready data."""
     changes = claims.history(session, claim.id or 0)
     last = changes[-1] if changes else None
+    found = claims.evidence_with_origins(session, claim.id or 0)
+    kept = captures.by_ids(session, [e.capture_id for e, _, _ in found if e.capture_id])
     decision, facts = decisions.rule_decision(session, flow, claim)
     return {
         "id": claim.id,
@@ -62,8 +64,10 @@ def claim_report(session: Session, flow: Workflow, claim: Claim) -> dict[str, An
                 "source_title": title,
                 "added_by": e.added_by,
                 "added_at": e.added_at.isoformat(),
+                "capture": captures.describe(kept[e.capture_id]) if e.capture_id in kept else None,
+                "capture_error": e.capture_error,
             }
-            for e, group, title in claims.evidence_with_origins(session, claim.id or 0)
+            for e, group, title in found
         ],
         "history": [
             {
