@@ -32,9 +32,16 @@ CHUNK = 500
 QUEUE_ORDER = (col(Claim.priority).desc(), col(Claim.created_at), col(Claim.id))
 
 
+def storable_id(session: Session, value: int) -> bool:
+    """Whether value can be a row id in this database: ids are 64-bit on SQLite and 32-bit
+    (integer) on PostgreSQL, which refuses a larger value in a query instead of finding no row."""
+    top = 2**31 - 1 if session.get_bind().dialect.name == "postgresql" else 2**63 - 1
+    return 1 <= value <= top
+
+
 def get_claim(session: Session, claim_id: int) -> Claim:
     """The claim with this id, or ClaimNotFound."""
-    claim = session.get(Claim, claim_id)
+    claim = session.get(Claim, claim_id) if storable_id(session, claim_id) else None
     if claim is None:
         raise ClaimNotFound(claim_id)
     return claim
@@ -42,7 +49,8 @@ def get_claim(session: Session, claim_id: int) -> Claim:
 
 def get_claims(session: Session, claim_ids: Sequence[int]) -> list[Claim]:
     """The claims with these ids, in that order, in one query; ClaimNotFound for a missing one."""
-    found = {c.id: c for c in session.exec(select(Claim).where(col(Claim.id).in_(claim_ids)))}
+    wanted = [i for i in claim_ids if storable_id(session, i)]
+    found = {c.id: c for c in session.exec(select(Claim).where(col(Claim.id).in_(wanted)))}
     for claim_id in claim_ids:
         if claim_id not in found:
             raise ClaimNotFound(claim_id)
@@ -62,7 +70,7 @@ def list_claims(
     if assignee is not None:
         query = query.where(Claim.assignee == assignee)
     if article_id is not None:
-        if session.get(Article, article_id) is None:
+        if not storable_id(session, article_id) or session.get(Article, article_id) is None:
             raise NotFoundError(f"no article with id {article_id}; see `verify claims list`")
         mentioned = select(Mention.claim_id).where(Mention.article_id == article_id)
         query = query.where(col(Claim.id).in_(mentioned))

@@ -23,6 +23,7 @@ from verify.cli.common import (
     exit_on_error,
     fetch_settings,
     load_workflow,
+    parse_id,
 )
 from verify.cli.sources import run_fetch
 
@@ -33,6 +34,7 @@ def check(
         typer.Argument(
             metavar="[ID...]",
             help="Claims to check (default: the pending ones with something new).",
+            parser=parse_id,
         ),
     ] = None,
     full: Annotated[

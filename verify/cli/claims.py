@@ -8,12 +8,16 @@ import typer
 from verify import config
 from verify.cli.common import (
     ByOption,
+    ClaimIdArgument,
+    ClaimIdsArgument,
     DbOption,
     JsonOption,
     WorkflowOption,
     actor,
     exit_on_error,
     load_workflow,
+    parse_count,
+    parse_id,
     shorten,
 )
 
@@ -84,9 +88,12 @@ def list_(
         str | None, typer.Option(help="Only claims assigned to this person.")
     ] = None,
     article: Annotated[
-        int | None, typer.Option(help="Only claims mentioned in this article id.")
+        int | None,
+        typer.Option(help="Only claims mentioned in this article id.", parser=parse_id),
     ] = None,
-    limit: Annotated[int | None, typer.Option(min=1, help="At most this many claims.")] = None,
+    limit: Annotated[
+        int | None, typer.Option(help="At most this many claims.", parser=parse_count)
+    ] = None,
     db: DbOption = None,
     workflow: WorkflowOption = None,
     as_json: JsonOption = False,
@@ -112,7 +119,7 @@ def list_(
 
 @app.command()
 def show(
-    claim_id: Annotated[int, typer.Argument(metavar="ID", help="Claim id.")],
+    claim_id: ClaimIdArgument,
     db: DbOption = None,
     workflow: WorkflowOption = None,
     as_json: JsonOption = False,
@@ -140,7 +147,7 @@ def show(
 
 @app.command()
 def assign(
-    claim_ids: Annotated[list[int], typer.Argument(metavar="ID...", help="Claim ids.")],
+    claim_ids: ClaimIdsArgument,
     to: Annotated[
         str | None,
         typer.Option(
@@ -165,7 +172,7 @@ def assign(
 
 
 def history(
-    claim_id: Annotated[int, typer.Argument(metavar="ID", help="Claim id.")],
+    claim_id: ClaimIdArgument,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:

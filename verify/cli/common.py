@@ -14,6 +14,34 @@ if TYPE_CHECKING:
     from verify.fetch import FetchSettings
     from verify.workflow import Workflow
 
+MAX_ID = 2**63 - 1  # the largest integer a database column stores (SQLite INTEGER, bigint)
+
+
+def _whole_number(value: str | int, what: str) -> int:
+    """A whole number from 1 to MAX_ID written in ASCII digits; a usage error otherwise."""
+    text = str(value).strip()
+    if not (text.isascii() and text.isdigit() and len(text) <= 19 and 1 <= int(text) <= MAX_ID):
+        shown = text if len(text) <= 40 else text[:40] + "…"
+        raise typer.BadParameter(f"{shown!r} is not {what} (a whole number from 1 to {MAX_ID})")
+    return int(text)
+
+
+def parse_id(value: str | int) -> int:
+    """A claim or article id as typed: no database holds ids past MAX_ID."""
+    return _whole_number(value, "an id")
+
+
+def parse_count(value: str | int) -> int:
+    """A --limit as typed."""
+    return _whole_number(value, "a count")
+
+
+ClaimIdArgument = Annotated[
+    int, typer.Argument(metavar="ID", help="Claim id.", parser=parse_id, show_default=False)
+]
+ClaimIdsArgument = Annotated[
+    list[int], typer.Argument(metavar="ID...", help="Claim ids.", parser=parse_id)
+]
 DbOption = Annotated[
     str | None,
     typer.Option(

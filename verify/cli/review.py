@@ -7,6 +7,7 @@ import typer
 from verify import config
 from verify.cli.common import (
     ByOption,
+    ClaimIdArgument,
     DbOption,
     WorkflowOption,
     actor,
@@ -30,7 +31,7 @@ status_app = typer.Typer(help="Set a claim's status by hand, with a reason.", no
 
 @evidence_app.command()
 def attach(
-    claim_id: Annotated[int, typer.Argument(metavar="ID", help="Claim id.")],
+    claim_id: ClaimIdArgument,
     url: Annotated[str, typer.Argument(help="Link to the evidence (http or https).")],
     stance: Annotated[
         str,
@@ -68,7 +69,7 @@ def attach(
 
 @status_app.command("set")
 def set_(
-    claim_id: Annotated[int, typer.Argument(metavar="ID", help="Claim id.")],
+    claim_id: ClaimIdArgument,
     status: Annotated[str, typer.Argument(help="New status, one of the workflow's statuses.")],
     reason: Annotated[
         str | None, typer.Option("--reason", "-r", help="Why (required; kept in the history).")
