@@ -121,6 +121,7 @@ def fetch(
         f"Fetched {summary.total} source(s): {summary.fetched} new or changed, "
         f"{summary.not_modified} unchanged, {summary.failed} failed"
         + (f", {summary.discovered} found in feeds or sitemaps" if summary.discovered else "")
+        + (f", {summary.deferred} put off by robots.txt (Crawl-delay)" if summary.deferred else "")
         + "."
     )
     for url, error in summary.errors[:10]:

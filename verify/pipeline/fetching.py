@@ -66,6 +66,7 @@ class Summary:
     fetched: int = 0
     not_modified: int = 0
     failed: int = 0
+    deferred: int = 0  # not tried: the host's robots.txt pace left no turn in time
     discovered: int = 0
     passages: int = 0  # passages indexed
     due: int = 0  # (claim, page) pairs to check
@@ -251,7 +252,10 @@ def _write(
             if source is None:  # removed meanwhile
                 continue
             error = page.error or (extracted.error if extracted else None)
-            if error:
+            if page.deferred:  # a later turn under the host's robots.txt pace: no failure
+                source.next_fetch_at = page.retry_at
+                summary.deferred += 1
+            elif error:
                 sources.record_failure(
                     source, error, now=now, retry_at=page.retry_at, max_wait=max_wait
                 )
