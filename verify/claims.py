@@ -7,7 +7,7 @@ import itertools
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, delete, exists, insert, or_, tuple_
+from sqlalchemy import ColumnElement, and_, delete, exists, func, insert, or_, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, col, select
@@ -15,6 +15,8 @@ from sqlmodel import Session, col, select
 from verify import origins
 from verify.errors import ClaimNotFound, ConflictError, NotFoundError
 from verify.models import (
+    Activity,
+    ActivityKind,
     Article,
     Claim,
     ClaimDue,
@@ -63,9 +65,14 @@ def list_claims(
     statuses: Sequence[str] | None = None,
     assignee: str | None = None,
     article_id: int | None = None,
+    outlet: str | None = None,
+    search: str | None = None,
+    since: datetime | None = None,
     limit: int | None = None,
 ) -> list[Claim]:
-    """Claims by priority (highest first), then age (oldest first)."""
+    """Claims by priority (highest first), then age (oldest first), narrowed to an assignee,
+    an article, an outlet (any letter case), text in the claim or its speaker, or claims
+    created since a time."""
     query = select(Claim)
     if assignee is not None:
         query = query.where(Claim.assignee == assignee)
@@ -74,6 +81,17 @@ def list_claims(
             raise NotFoundError(f"no article with id {article_id}; see `verify claims list`")
         mentioned = select(Mention.claim_id).where(Mention.article_id == article_id)
         query = query.where(col(Claim.id).in_(mentioned))
+    if outlet is not None:
+        in_outlet = (
+            select(Mention.claim_id)
+            .join(Article, col(Article.id) == col(Mention.article_id))
+            .where(func.lower(col(Article.outlet)) == outlet.strip().lower())
+        )
+        query = query.where(col(Claim.id).in_(in_outlet))
+    if search is not None:
+        query = query.where(_mentions_text(search))
+    if since is not None:
+        query = query.where(col(Claim.created_at) >= since)
     if not statuses or limit is None:
         if statuses:
             query = query.where(col(Claim.status).in_(statuses))
@@ -86,6 +104,16 @@ def list_claims(
     ]
     merged = heapq.merge(*per_status, key=lambda c: (-c.priority, c.created_at, c.id or 0))
     return list(itertools.islice(merged, limit))
+
+
+def _mentions_text(text: str) -> ColumnElement[bool]:
+    """The claim's text or its speaker holds text, in any letter case (`%` and `_` are
+    literal)."""
+    needle = " ".join(text.split())
+    return or_(
+        col(Claim.text).icontains(needle, autoescape=True),
+        col(Claim.attributed_to).icontains(needle, autoescape=True),
+    )
 
 
 def mentions(session: Session, claim_id: int) -> list[tuple[Mention, Article]]:
@@ -127,6 +155,30 @@ def history(session: Session, claim_id: int) -> list[StatusChange]:
     return list(session.exec(query))
 
 
+def activity(session: Session, claim_id: int) -> list[Activity]:
+    """A claim's activity besides status changes (assignments, evidence attached), oldest
+    first."""
+    query = select(Activity).where(Activity.claim_id == claim_id).order_by(col(Activity.id))
+    return list(session.exec(query))
+
+
+def record_activity(
+    session: Session,
+    claim_id: int,
+    kind: ActivityKind,
+    detail: str,
+    *,
+    actor: str,
+    evidence_id: int | None = None,
+) -> Activity:
+    """Append a piece of work on a claim to its history."""
+    row = Activity(
+        claim_id=claim_id, kind=kind, detail=detail, actor=actor, evidence_id=evidence_id
+    )
+    session.add(row)
+    return row
+
+
 def touch(claim: Claim) -> None:
     """Mark the claim changed now."""
     claim.updated_at = utcnow()  # the UPDATE this causes also checks and bumps `version`
@@ -156,13 +208,22 @@ def save(session: Session, claim: Claim) -> None:
 
 
 def assign(session: Session, claim_ids: Sequence[int], *, to: str | None, by: str) -> list[Claim]:
-    """Give claims to a person (or take them back with to=None)."""
+    """Give claims to a person (or take them back with to=None); each change goes into the
+    claim's history."""
     claims = [get_claim(session, claim_id) for claim_id in claim_ids]
     for claim in claims:
+        before = claim.assignee
         claim.assignee = to
         claim.assigned_by = by
         touch(claim)
         save(session, claim)
+        if before != to:
+            was = f" (was {before})" if before else ""
+            kind, detail = (
+                (ActivityKind.unassigned, f"unassigned{was}") if to is None
+                else (ActivityKind.assigned, f"assigned to {to}{was}")
+            )  # fmt: skip
+            record_activity(session, claim.id or 0, kind, detail, actor=by)
     return claims
 
 

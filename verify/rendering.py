@@ -75,11 +75,29 @@ def markdown(data: dict[str, Any]) -> str:
             if e["passage"]:
                 out.append(f"  > {_md(e['passage'][:300])}")
         out += ["", "History:"]
-        for h in claim["history"]:
-            move = f"{h['from']} → {h['to']}" if h["from"] else f"created as {h['to']}"
-            out.append(f"- {h['at'][:16].replace('T', ' ')} {move} by {_md(h['actor'])}: "
-                       f"{_md(h['reason'])}")  # fmt: skip
+        for at, what, actor, why in timeline(claim):
+            tail = f": {_md(why)}" if why else ""
+            out.append(f"- {at[:16].replace('T', ' ')} {_md(what)} by {_md(actor)}{tail}")
     return "\n".join(out) + "\n"
+
+
+def timeline(claim: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    """A claim's status changes and other activity in time order, for people:
+    (at, what happened, who, why)."""
+    rows = [
+        (h["at"], f"{h['from']} → {h['to']}" if h["from"] else f"created as {h['to']}",
+         h["actor"], h["reason"])
+        for h in claim["history"]
+    ] + [(a["at"], *_activity(a)) for a in claim.get("activity", ())]  # fmt: skip
+    return sorted(rows, key=lambda row: row[0])
+
+
+def _activity(row: dict[str, Any]) -> tuple[str, str, str]:
+    """(what, who, why) of an activity row: an attached link is the why of its attachment."""
+    what, why = row["detail"], ""
+    if row["kind"] == "evidence":
+        what, _, why = what.partition(": ")
+    return what, row["actor"], why
 
 
 def _origin_counts(claim: dict[str, Any]) -> str:
@@ -107,6 +125,7 @@ def html(data: dict[str, Any]) -> str:
         lstrip_blocks=True,
     )
     env.globals["origin_counts"] = _origin_counts
+    env.globals["timeline"] = timeline
     return env.get_template("report.html.j2").render(report=data)
 
 

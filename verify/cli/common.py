@@ -1,9 +1,11 @@
 """Shared CLI pieces: options, error handling, output helpers. Imports nothing heavy."""
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -34,6 +36,29 @@ def parse_id(value: str | int) -> int:
 def parse_count(value: str | int) -> int:
     """A --limit as typed."""
     return _whole_number(value, "a count")
+
+
+AGE = re.compile(r"([0-9]{1,6}) ?(m|min|h|d|w)")
+AGE_UNITS = {"m": "minutes", "min": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
+
+def parse_since(value: str | datetime) -> datetime:
+    """--since as typed: an ISO 8601 date or time (UTC unless it names a zone), or an age
+    (30m, 12h, 7d, 2w) back from now."""
+    if isinstance(value, datetime):
+        return value
+    text = value.strip()
+    age = AGE.fullmatch(text.lower())
+    if age:
+        return datetime.now(UTC) - timedelta(**{AGE_UNITS[age[2]]: int(age[1])})
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(
+            f"{text[:40]!r} is neither a date or time (2026-11-27, 2026-11-27T09:30) nor an "
+            "age (30m, 12h, 7d, 2w)"
+        ) from None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 ClaimIdArgument = Annotated[
@@ -128,6 +153,14 @@ def exit_on_error() -> Iterator[None]:
     except VerifyError as exc:
         typer.echo(f"Error: {exc}", err=True)
         raise typer.Exit(1) from exc
+
+
+def echo_json(data: Any, *, lines: bool = False) -> None:
+    """JSON for machines on stdout: indented, or one object per line (lines=True) for output
+    that grows, like `run --watch`."""
+    import json
+
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=None if lines else 2))
 
 
 def load_workflow(path: Path | None) -> "Workflow":

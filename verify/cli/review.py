@@ -9,8 +9,10 @@ from verify.cli.common import (
     ByOption,
     ClaimIdArgument,
     DbOption,
+    JsonOption,
     WorkflowOption,
     actor,
+    echo_json,
     exit_on_error,
     load_workflow,
 )
@@ -42,11 +44,12 @@ def attach(
     db: DbOption = None,
     workflow: WorkflowOption = None,
     by: ByOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Attach a link as evidence; the workflow's rules then re-evaluate the claim."""
     with exit_on_error():
         flow = load_workflow(workflow)
-        from verify import database
+        from verify import claims, database
         from verify.pipeline import decisions
 
         with database.transaction(config.database_url(db)) as session:
@@ -54,16 +57,25 @@ def attach(
                 session, flow, claim_id, url, stance=stance, note=note, by=actor(by),
                 expected_version=if_version,
             )  # fmt: skip
-    if not done.created:
-        typer.echo(
-            f"Claim {claim_id} already has {url} as evidence #{done.evidence.id}; unchanged."
-        )
+            version = claims.get_claim(session, claim_id).version  # as the attach left it
+    row, change = done.evidence, done.change
+    if as_json:
+        echo_json({
+            "claim_id": claim_id, "evidence_id": row.id, "created": done.created,
+            "url": row.url, "stance": row.stance, "note": row.note, "version": version,
+            "change": None if change is None else {
+                "from": change.from_status, "to": change.to_status, "reason": change.reason,
+            },
+        })  # fmt: skip
         return
-    typer.echo(f"Attached evidence #{done.evidence.id} to claim {claim_id} ({stance}).")
-    if done.change:
+    if not done.created:
+        typer.echo(f"Claim {claim_id} already has {row.url} as evidence #{row.id}; unchanged.")
+        return
+    typer.echo(f"Attached evidence #{row.id} to claim {claim_id} ({row.stance}).")
+    if change:
         typer.echo(
-            f"Rules moved claim {claim_id}: {done.change.from_status} → {done.change.to_status} "
-            f"({done.change.reason})."
+            f"Rules moved claim {claim_id}: {change.from_status} → {change.to_status} "
+            f"({change.reason})."
         )
 
 
@@ -78,6 +90,7 @@ def set_(
     db: DbOption = None,
     workflow: WorkflowOption = None,
     by: ByOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Set a claim's status by hand, with a reason; the status is then pinned.
 
@@ -90,7 +103,7 @@ def set_(
         if not reason or not reason.strip():
             raise InputError('a status change needs a reason; add --reason "..."')
         flow = load_workflow(workflow)
-        from verify import database
+        from verify import claims, database
         from verify.pipeline import decisions
 
         with database.transaction(config.database_url(db)) as session:
@@ -98,6 +111,13 @@ def set_(
                 session, flow, claim_id, status, reason=reason, actor=actor(by),
                 expected_version=if_version,
             )  # fmt: skip
+            version = claims.get_claim(session, claim_id).version
+    if as_json:
+        echo_json({
+            "claim_id": claim_id, "from": change.from_status, "to": change.to_status,
+            "actor": change.actor, "reason": change.reason, "pinned": True, "version": version,
+        })  # fmt: skip
+        return
     typer.echo(
         f"Claim {claim_id}: {change.from_status} → {change.to_status} by {change.actor} "
         f"({change.reason})."

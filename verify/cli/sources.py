@@ -20,6 +20,7 @@ from verify.cli.common import (
     RobotsOption,
     TimeoutOption,
     actor,
+    echo_json,
     exit_on_error,
     fetch_settings,
     shorten,
@@ -108,8 +109,12 @@ def fetch(
     archive: ArchiveOption = None,
     db: DbOption = None,
     by: ByOption = None,
+    as_json: JsonOption = False,
 ) -> None:
-    """Fetch due sources: main text extracted, bodies archived, failures retried later."""
+    """Fetch due sources: main text extracted, bodies archived, failures retried later.
+
+    Exits 1 when there was something to fetch and every fetch failed.
+    """
     with exit_on_error():
         summary = run_fetch(
             db, everything=everything, archive=archive, by=by,
@@ -117,6 +122,15 @@ def fetch(
                                     concurrency=concurrency, per_host=per_host, timeout=timeout,
                                     robots=robots, max_wait=max_wait),
         )  # fmt: skip
+    if as_json:
+        echo_json(fetch_json(summary))
+    else:
+        print_fetch(summary)
+    exit_if_all_failed(summary)
+
+
+def print_fetch(summary: Any) -> None:
+    """The fetch's outcome for people: counts on stdout, the first failures on stderr."""
     typer.echo(
         f"Fetched {summary.total} source(s): {summary.fetched} new or changed, "
         f"{summary.not_modified} unchanged, {summary.failed} failed"
@@ -130,6 +144,29 @@ def fetch(
         typer.echo(
             f"  … and {len(summary.errors) - 10} more: `verify sources list --failed`", err=True
         )
+
+
+def fetch_json(summary: Any) -> dict[str, Any]:
+    """The fetch's outcome for machines."""
+    return {
+        "total": summary.total, "fetched": summary.fetched,
+        "not_modified": summary.not_modified, "failed": summary.failed,
+        "deferred": summary.deferred, "discovered": summary.discovered,
+        "passages": summary.passages, "due": summary.due,
+        "errors": [{"url": url, "error": error} for url, error in summary.errors],
+    }  # fmt: skip
+
+
+def exit_if_all_failed(summary: Any) -> None:
+    """Exit 1 when there was something to fetch and nothing could be (network down, every
+    site refusing): a script or a cron job must notice."""
+    if summary.total and summary.failed == summary.total:
+        typer.echo(
+            f"Error: every fetch failed ({summary.failed} of {summary.total}); check the "
+            "network, and `verify sources list --failed` for each page's error",
+            err=True,
+        )
+        raise typer.Exit(1)
 
 
 def run_fetch(
