@@ -126,7 +126,29 @@ def html(data: dict[str, Any]) -> str:
     )
     env.globals["origin_counts"] = _origin_counts
     env.globals["timeline"] = timeline
-    return env.get_template("report.html.j2").render(report=data)
+    claims = worst_first(data)
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for claim in claims:
+        groups.setdefault(claim["status"], []).append(claim)
+    articles = {m["article_id"] for c in claims for m in c["mentions"]}
+    return env.get_template("report.html.j2").render(
+        report=data, claims=claims, groups=groups, articles=len(articles)
+    )
+
+
+def worst_first(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The claims, those with the worst verdict first (by the workflow's ClaimReview rating:
+    a disputed claim before an unverified one before a corroborated one), then those whose
+    status has no rating; by id within a status."""
+    ratings = data.get("ratings") or {}
+    ascending = (data.get("best_rating") or 1) >= (data.get("worst_rating") or 0)
+
+    def key(claim: dict[str, Any]) -> tuple[bool, float, int]:
+        rating = ratings.get(claim["status"])
+        value = float(rating["value"]) if rating else 0.0
+        return rating is None, value if ascending else -value, claim["id"]
+
+    return sorted(data["claims"], key=key)
 
 
 def safe_cell(value: Any) -> str:
