@@ -111,12 +111,33 @@ def check_scheme(url: str) -> httpx.URL:
     return parsed
 
 
+# IPv6 ranges whose last 32 bits are the IPv4 address the packets end up at.
+EMBEDDED_IPV4 = tuple(
+    ipaddress.IPv6Network(net)
+    for net in (
+        "::/96",  # IPv4-compatible (deprecated; `[::127.0.0.1]` is loopback on some hosts)
+        "::ffff:0:0/96",  # IPv4-mapped
+        "::ffff:0:0:0/96",  # IPv4-translated (SIIT)
+        "64:ff9b::/96",  # NAT64, the well-known prefix: a DNS64 resolver's answer for any name
+    )
+)
+LOCAL_NAT64 = ipaddress.IPv6Network("64:ff9b:1::/48")  # RFC 8215: a network's own translator
+
+
 def is_public(address: str) -> bool:
     """True for globally routable unicast addresses; loopback, private, link-local (cloud
-    metadata), multicast, reserved and shared ranges are not."""
+    metadata), multicast, reserved and shared ranges are not, nor IPv6 addresses that carry
+    one of those as an IPv4 address (mapped, compatible, NAT64, 6to4, Teredo)."""
     ip = ipaddress.ip_address(address)
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip in LOCAL_NAT64:
+            return False
+        if any(ip in net for net in EMBEDDED_IPV4):
+            return is_public(str(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)))
+        if ip.sixtofour is not None and not is_public(str(ip.sixtofour)):
+            return False
+        if ip.teredo is not None and not all(is_public(str(a)) for a in ip.teredo):
+            return False
     return ip.is_global and not ip.is_multicast
 
 

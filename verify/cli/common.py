@@ -176,8 +176,11 @@ def actor(by: str | None) -> str:
 
 
 def shorten(text: str | None, width: int) -> str:
-    """One line of at most width characters."""
+    """One line of at most width characters; control characters (terminal escapes, bidi
+    overrides) shown escaped, never sent to the terminal."""
     flat = " ".join((text or "").split())
+    if not flat.isprintable():
+        flat = "".join(c if c.isprintable() else repr(c)[1:-1] for c in flat)
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 

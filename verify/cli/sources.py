@@ -84,11 +84,27 @@ def list_(
         typer.echo(f"{r['id']:>4}  {r['kind']:<4}  {shorten(r['url'], 70):<70}  {state}")
 
 
+def masked(url: str) -> str:
+    """The URL with any password in it replaced by ***, for screens, logs and JSON."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(url)
+        if parts.password is None:
+            return url
+    except ValueError:
+        return url
+    user, _, host = parts.netloc.rpartition("@")
+    name = user.split(":", 1)[0]
+    return urlunsplit(parts._replace(netloc=f"{name}:***@{host}"))
+
+
 def _row(s: Any) -> dict[str, Any]:
     return {
-        "id": s.id, "url": s.url, "kind": s.kind, "title": s.title, "domain": s.domain,
+        "id": s.id, "url": masked(s.url), "kind": s.kind, "title": s.title, "domain": s.domain,
         "registrable_domain": s.registrable_domain, "http_status": s.http_status,
         "error": s.error, "failures": s.failures, "sha256": s.sha256,
+        "final_url": masked(s.final_url) if s.final_url else None,
         "archive_path": s.archive_path,
         "fetched_at": s.fetched_at.isoformat() if s.fetched_at else None,
         "next_fetch_at": s.next_fetch_at.isoformat() if s.next_fetch_at else None,
@@ -139,7 +155,7 @@ def print_fetch(summary: Any) -> None:
         + "."
     )
     for url, error in summary.errors[:10]:
-        typer.echo(f"  failed: {url}: {error}", err=True)
+        typer.echo(f"  failed: {masked(url)}: {error}", err=True)
     if len(summary.errors) > 10:
         typer.echo(
             f"  … and {len(summary.errors) - 10} more: `verify sources list --failed`", err=True
@@ -153,7 +169,7 @@ def fetch_json(summary: Any) -> dict[str, Any]:
         "not_modified": summary.not_modified, "failed": summary.failed,
         "deferred": summary.deferred, "discovered": summary.discovered,
         "passages": summary.passages, "due": summary.due,
-        "errors": [{"url": url, "error": error} for url, error in summary.errors],
+        "errors": [{"url": masked(url), "error": error} for url, error in summary.errors],
     }  # fmt: skip
 
 
