@@ -128,3 +128,8 @@ def test_fetch_command_puts_paced_pages_off_without_failing_them(cli: Invoke, db
     assert [r["error"] for r in listed] == [None, None, None]
     assert rows(db, "SELECT failures FROM source ORDER BY id") == [(0,), (0,), (0,)]
     assert "Fetched 0 source(s)" in cli("fetch", *resolve).stdout  # not due before their turn
+
+
+def test_an_empty_robots_txt_allows_everything() -> None:
+    with serve(site_with("")) as s:
+        assert all(p.ok for p in fetch_all(s, ["/a.html", "/doc.pdf"]))

@@ -26,6 +26,7 @@ TEXT_TYPES = (
 )  # fmt: skip
 REDIRECTS = {301, 302, 303, 307, 308}
 RETRY_STATUSES = {429, 500, 502, 503, 504}
+EMPTY_BODY = "empty body"
 ROBOTS_MAX_BYTES = 512 * 1024  # RFC 9309 §2.5: parse at least 500 KiB; the rest is ignored
 
 
@@ -384,7 +385,7 @@ class Fetcher:
         except bodies.TooLarge as exc:
             return replace(base, error=str(exc))
         if not body.strip():
-            return replace(base, error="empty body")
+            return replace(base, error=EMPTY_BODY)
         if b"\x00" in body[:8192]:
             return replace(base, error=f"binary content under {mime}")
         return replace(base, body=body)
@@ -411,8 +412,8 @@ class Fetcher:
                 page = await self._attempt(f"{origin}/robots.txt", {})
         except (TimeoutError, httpx.HTTPError) as exc:
             return f"robots.txt of {origin} could not be read ({type(exc).__name__}); retried later"
-        if page.status is not None and 400 <= page.status < 500:
-            return Robots(Protego.parse(""))
+        if (page.status is not None and 400 <= page.status < 500) or page.error == EMPTY_BODY:
+            return Robots(Protego.parse(""))  # no robots.txt, or an empty one: no rules
         if not page.ok:
             return f"robots.txt of {origin} could not be read ({page.error}); retried later"
         text = bodies.decode(page.body[:ROBOTS_MAX_BYTES], page.content_type)
