@@ -1,5 +1,6 @@
 """Shared fixtures: every test gets its own real SQLite file and a clean environment."""
 
+import os
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -10,6 +11,7 @@ import pytest
 import sqlalchemy
 from typer.testing import CliRunner, Result
 
+from tests import pgserver
 from verify.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,18 +28,82 @@ def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(tmp_path)
 
 
-POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432"
+# Decided once per session, kept in tests.pgserver: test modules import this file again as
+# `tests.conftest`, a second module whose globals pytest's hooks never set.
+_Postgres = pgserver.SESSION
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "postgres: needs a PostgreSQL server (skipped without)")
+    explicit = os.environ.get(pgserver.URL_ENV) or None
+    answering = pgserver.answers(explicit or pgserver.DEFAULT_URL)
+    bindir = None if answering else pgserver.binaries()
+    plan = pgserver.plan(explicit, answering=answering, bindir=bindir)
+    if plan.action == "fail":
+        raise pytest.UsageError(f"{plan.why}; start it, or unset {pgserver.URL_ENV}")
+    if plan.action == "throwaway" and bindir is not None:
+        _Postgres.cluster = pgserver.Cluster(bindir).start()
+        plan = pgserver.Plan("use", _Postgres.cluster.url, plan.why)
+    _Postgres.plan = plan
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _Postgres.cluster is not None:
+        _Postgres.cluster.stop()
+        _Postgres.cluster = None
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    plan = _Postgres.plan
+    if plan is None or plan.action == "skip":
+        return "postgresql: none (the PostgreSQL tests are skipped)"
+    return f"postgresql: {plan.url}" + (f" ({plan.why})" if plan.why else "")
+
+
+def needs_postgres(item: pytest.Item) -> bool:
+    """Runs on PostgreSQL: the `db` fixture's postgres half, or marked `postgres`."""
+    callspec = getattr(item, "callspec", None)
+    on_postgres = callspec is not None and callspec.params.get("db") == "postgres"
+    return on_postgres or item.get_closest_marker("postgres") is not None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    plan = _Postgres.plan
+    if plan is None or plan.action != "skip":
+        return
+    skip = pytest.mark.skip(reason=f"no PostgreSQL: {plan.why}")
+    for item in items:
+        if needs_postgres(item):
+            item.add_marker(skip)
+            _Postgres.skipped += 1
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    plan = _Postgres.plan
+    if plan is not None and plan.action == "skip":
+        line = pgserver.skip_line(_Postgres.skipped, plan.why)
+        terminalreporter.write_line(line, yellow=True, bold=True)
+
+
+def postgres_url() -> str:
+    """The server URL (no database) the PostgreSQL tests use."""
+    plan = _Postgres.plan
+    if plan is None or plan.action != "use":
+        _Postgres.skipped += 1
+        pytest.skip(f"no PostgreSQL: {plan.why if plan else 'not configured'}")
+    return plan.url
 
 
 @contextmanager
 def postgres_database() -> Iterator[str]:
-    """A fresh database on the local PostgreSQL server, dropped afterwards."""
+    """A fresh database on the test PostgreSQL server, dropped afterwards."""
+    server = postgres_url()
     name = f"verify_test_{uuid.uuid4().hex[:12]}"
-    admin = sqlalchemy.create_engine(f"{POSTGRES}/postgres", isolation_level="AUTOCOMMIT")
+    admin = sqlalchemy.create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
     try:
-        yield f"{POSTGRES}/{name}"
+        yield f"{server}/{name}"
     finally:
         with admin.connect() as conn:
             conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import DATA, Invoke, claim_id_with, invoker, rows, snapshot
+from tests.conftest import DATA, ROOT, Invoke, claim_id_with, invoker, rows, snapshot
 from verify import verdicts
 from verify.limits import MAX_FACTCHECK_FILE_BYTES
 
@@ -166,7 +166,7 @@ def test_import_json(cli: Invoke, tmp_path: Path) -> None:
 def test_search_says_when_nothing_matches(cli: Invoke) -> None:
     cli("init")
     assert "No fact-checks stored yet" in cli("factchecks", "search", "anything").stdout
-    cli("factchecks", "import", str(DATA / "factchecks" / "graph.jsonld"))
+    cli("factchecks", "import", str(ROOT / "seeds" / "factchecks" / "tour" / "checks.jsonld"))
     out = cli("factchecks", "search", "Pangolins colonise Mars")
     assert out.stdout == "No fact-check matches 'Pangolins colonise Mars' (2 stored); try fewer " \
                          "or other words.\n"  # fmt: skip

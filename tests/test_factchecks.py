@@ -5,11 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DATA, Invoke, claim_id_with, invoker, rows
+from tests.conftest import DATA, ROOT, Invoke, claim_id_with, invoker, rows
 from verify import verdicts, workflow
 
 FILES = DATA / "factchecks"
-EVERY_FORMAT = sorted(p for p in FILES.iterdir() if p.is_file())  # published/: real-world shapes
+TOUR = ROOT / "seeds" / "factchecks" / "tour"  # the README tour's files
+GRAPH = TOUR / "checks.jsonld"
+EVERY_FORMAT = sorted(p for folder in (FILES, TOUR) for p in folder.iterdir() if p.is_file())
 COLUMNS = ["--text-col", "claim", "--rating-col", "verdict", "--url-col", "link",
            "--publisher-col", "outlet"]  # fmt: skip
 
@@ -20,8 +22,8 @@ def test_every_format_imports_and_malformed_records_are_named(cli: Invoke) -> No
     for expected in [
         "checks.tsv: record 2: needs claim text and an http(s) url",
         "google.json: record 2: no http(s) url",
-        "graph.jsonld: record 3: no claimReviewed",
-        "graph.jsonld: record 4: no http(s) url",
+        "checks.jsonld: record 3: no claimReviewed",
+        "checks.jsonld: record 4: no http(s) url",
         "page.html: record 2: JSON-LD block 2 is not valid JSON",
     ]:
         assert expected in out.stderr
@@ -30,7 +32,7 @@ def test_every_format_imports_and_malformed_records_are_named(cli: Invoke) -> No
 
 
 def test_fields_and_rating_normalisation(cli: Invoke, db: str) -> None:
-    cli("factchecks", "import", str(FILES / "graph.jsonld"), str(FILES / "google.json"))
+    cli("factchecks", "import", str(GRAPH), str(FILES / "google.json"))
     found = dict(rows(db, "SELECT review_url, verdict FROM factcheck"))
     assert found == {
         "https://checkdesk.example/checks/north-korea-troops": "mostly_true",
@@ -52,7 +54,7 @@ def test_wording_table_is_extended_by_the_workflow() -> None:
 
 
 def test_search(cli: Invoke) -> None:
-    cli("factchecks", "import", str(FILES / "graph.jsonld"))
+    cli("factchecks", "import", str(GRAPH))
     hits = json.loads(cli("factchecks", "search", "North Korea sends 12,000 troops to Russia",
                           "--json").stdout)  # fmt: skip
     assert hits[0]["url"] == "https://checkdesk.example/checks/north-korea-troops"
@@ -60,7 +62,7 @@ def test_search(cli: Invoke) -> None:
 
 
 def test_check_attaches_fact_checks_and_confirms_verdicts(ingested: Invoke, db: str) -> None:
-    ingested("factchecks", "import", str(FILES / "graph.jsonld"), str(FILES / "page.html"))
+    ingested("factchecks", "import", str(GRAPH), str(TOUR / "page.html"))
     out = ingested("check").stdout
     troops = claim_id_with(db, "deploying four brigades totaling 12,000")
     assert f"claim {troops}: unverified → corroborated (matches a fact-check by Check Desk" in out
@@ -114,3 +116,27 @@ def test_unreadable_files_are_reported(cli: Invoke, tmp_path: Path, content: byt
     out = cli("factchecks", "import", str(bad), code=1)
     assert "Imported 0 fact-check(s)" in out.stdout and "bad.json: record 0" in out.stderr
     assert out.stderr.splitlines()[-1].startswith(f"Error: nothing could be imported from {bad} (")
+
+
+def test_the_readme_tour_files_give_what_the_tour_shows(
+    ingested: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = next(
+        line[2:] for line in readme.splitlines() if line.startswith("$ verify factchecks import")
+    )
+    args = command.split()[1:]
+    assert [a for a in args if "." in a] == ["checks.jsonld", "page.html", "checks.tsv"]
+    monkeypatch.chdir(TOUR)
+    out = ingested(*args)
+    assert out.stderr.splitlines() == [
+        "Skipped: checks.jsonld: record 3: no claimReviewed",
+        "Skipped: checks.jsonld: record 4: no http(s) url",
+        "Skipped: page.html: record 2: JSON-LD block 2 is not valid JSON: Expecting value: "
+        "line 1 column 67 (char 66)",
+        "Skipped: checks.tsv: record 2: needs claim text and an http(s) url",
+    ]
+    assert out.stdout == "Imported 5 fact-check(s): 5 new, 0 updated, 0 unchanged; 4 skipped.\n"
+    found = ingested("factchecks", "search", "North Korea sends 12,000 troops to Russia",
+                     "--limit", "2").stdout  # fmt: skip
+    assert "Check Desk" in found.splitlines()[0] and "Truth Watch" in found.splitlines()[2]

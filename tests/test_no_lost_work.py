@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy
 
-from tests.conftest import POSTGRES, ROOT, SEEDS, Invoke, invoker, postgres_database, rows, snapshot
+from tests.conftest import ROOT, SEEDS, Invoke, invoker, postgres_database, rows, snapshot
 
 VERIFY = [sys.executable, "-m", "verify"]
 
@@ -97,6 +97,7 @@ def test_init_and_writers_create_the_schema_on_an_empty_database(tmp_path: Path)
     invoker(str(fresh))("claims", "list")
 
 
+@pytest.mark.postgres
 def test_reading_the_postgres_maintenance_database_creates_nothing() -> None:
     with postgres_database() as url:
         engine = sqlalchemy.create_engine(url)
@@ -111,4 +112,3 @@ def test_reading_the_postgres_maintenance_database_creates_nothing() -> None:
         result = invoker(url)("claims", "list", code=1)
         assert "no verify database at" in result.stderr
         assert snapshot(url) == {}
-    assert POSTGRES  # the server the fixtures use

@@ -1,4 +1,5 @@
-"""The same commands on the real PostgreSQL server at 127.0.0.1:5432 (a fresh database each)."""
+"""The same commands on the real PostgreSQL server (VERIFY_TEST_POSTGRES_URL; a fresh database
+each)."""
 
 import json
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ def pg_url() -> Iterator[str]:
         yield url
 
 
+@pytest.mark.postgres
 def test_review_flow_on_postgres(pg_url: str) -> None:
     runner = CliRunner()
 

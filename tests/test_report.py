@@ -1,9 +1,10 @@
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
-from tests.conftest import Invoke, claim_id_with
+from tests.conftest import Invoke, claim_id_with, rows
 from verify import rendering
 
 
@@ -82,3 +83,30 @@ def test_report_output_file_written_atomically(ingested: Invoke, tmp_path: Path)
     assert out.read_text().startswith("# Verification report")
     assert "Wrote markdown report" in result.stderr
     assert not list(tmp_path.glob(".report.md.tmp"))
+
+
+def test_html_report_puts_the_worst_first_with_contents(
+    ingested: Invoke, db: str, tmp_path: Path
+) -> None:
+    troops = claim_id_with(db, "deploying four brigades")  # in three syndicated articles
+    kremlin = claim_id_with(db, "fake news")
+    ingested("status", "set", str(troops), "corroborated", "--reason", "checked")
+    ingested("status", "set", str(kremlin), "disputed", "--reason", "denied")
+    out = tmp_path / "r.html"
+    first = min(r[0] for r in rows(db, "SELECT id FROM claim"))
+    ingested("report", str(troops), str(first), str(kremlin), "--format", "html", "-o", str(out))
+    html = out.read_text(encoding="utf-8")
+    sections = re.findall(r'<section class="claim" id="claim-(\d+)">', html)
+    assert sections[0] == str(kremlin) and sections[-1] == str(troops)  # disputed first
+    contents = html.split('<nav class="contents">')[1].split("</nav>")[0]
+    assert re.findall(r'href="#claim-(\d+)"', contents) == sections
+    assert (
+        contents.index("disputed") < contents.index("unverified") < contents.index("corroborated")
+    )
+    articles = {
+        r[0] for r in rows(db, f"SELECT article_id FROM mention WHERE claim_id IN "
+                               f"({troops}, {first}, {kremlin})")
+    }  # fmt: skip
+    total = rows(db, "SELECT COUNT(*) FROM article")[0][0]
+    assert len(articles) < total
+    assert f"3 claims from {len(articles)} articles" in html

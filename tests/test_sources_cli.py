@@ -84,7 +84,7 @@ def test_bad_source_urls_change_nothing(cli: Invoke, db: str) -> None:
 
 def test_private_address_refused_without_resolve(cli: Invoke, site: Site) -> None:
     cli("sources", "add", f"http://127.0.0.1:{site.port}/article")
-    result = cli("fetch")
+    result = cli("fetch", code=1)  # the only page failed
     assert "1 failed" in result.stdout and "private or reserved address" in result.stderr
     assert "1 new or changed" in cli("fetch", "--all", "--allow-private").stdout
 

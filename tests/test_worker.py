@@ -58,6 +58,7 @@ def checks_per_claim(url: str) -> dict[int, int]:
     return dict(rows(url, "SELECT checks, count(*) FROM claim GROUP BY checks"))  # type: ignore[arg-type]
 
 
+@pytest.mark.postgres
 def test_four_workers_drain_2000_claims_exactly_once(pg: str) -> None:
     seed_claims(pg, 2000)
     results = finish(workers(pg, 4, "--batch", "25"))
@@ -69,6 +70,7 @@ def test_four_workers_drain_2000_claims_exactly_once(pg: str) -> None:
     assert all("claims checked" in err and "queue:" in err for _, err in results)
 
 
+@pytest.mark.postgres
 def test_killed_worker_loses_nothing_and_work_is_done_once(pg: str) -> None:
     seed_claims(pg, 2000)
     procs = workers(pg, 4, "--batch", "10", "--lease", "3")
@@ -106,6 +108,7 @@ def test_sigterm_finishes_the_batch_and_exits(tmp_path: Path) -> None:
     assert checks_per_claim(url) == {1: 50}
 
 
+@pytest.mark.postgres
 def test_upgrade_from_first_revision_on_postgres(pg: str) -> None:
     from alembic import command
 

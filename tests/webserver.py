@@ -16,11 +16,13 @@ Route = Callable[["Handler"], Reply | None]
 
 @dataclass
 class Site:
-    """Routes by path; `hits` counts requests per path; `requests` keeps the headers seen."""
+    """Routes by path; `hits` counts requests per path; `requests` keeps the headers seen;
+    `times` the target (path and query) of each request and when it arrived (monotonic)."""
 
     routes: dict[str, Route] = field(default_factory=dict)
     hits: Counter[str] = field(default_factory=Counter)
     requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    times: list[tuple[str, float]] = field(default_factory=list)
     port: int = 0
 
     def page(self, path: str, body: str | bytes, *, status: int = 200,
@@ -46,6 +48,7 @@ class Handler(BaseHTTPRequestHandler):
         key = f"{self.headers.get('Host', '').split(':')[0]}{path}"
         route = self.site.routes.get(key) or self.site.routes.get(path)
         self.site.hits[path] += 1
+        self.site.times.append((self.path, time.monotonic()))
         self.site.requests.append((path, dict(self.headers)))
         reply = route(self) if route else (404, {"Content-Type": "text/plain"}, b"not found")
         if reply is None:  # the route wrote its own response

@@ -33,6 +33,8 @@ from sqlmodel import Session, col, select
 from verify import origins
 from verify.errors import ClaimNotFound, ConflictError, InputError, NotFoundError
 from verify.models import (
+    Activity,
+    ActivityKind,
     Article,
     Claim,
     ClaimDue,
@@ -50,9 +52,16 @@ CHUNK = 500
 QUEUE_ORDER = (col(Claim.priority).desc(), col(Claim.created_at), col(Claim.id))
 
 
+def storable_id(session: Session, value: int) -> bool:
+    """Whether value can be a row id in this database: ids are 64-bit on SQLite and 32-bit
+    (integer) on PostgreSQL, which refuses a larger value in a query instead of finding no row."""
+    top = 2**31 - 1 if session.get_bind().dialect.name == "postgresql" else 2**63 - 1
+    return 1 <= value <= top
+
+
 def get_claim(session: Session, claim_id: int) -> Claim:
     """The claim with this id, or ClaimNotFound."""
-    claim = session.get(Claim, claim_id)
+    claim = session.get(Claim, claim_id) if storable_id(session, claim_id) else None
     if claim is None:
         raise ClaimNotFound(claim_id)
     return claim
@@ -60,7 +69,8 @@ def get_claim(session: Session, claim_id: int) -> Claim:
 
 def get_claims(session: Session, claim_ids: Sequence[int]) -> list[Claim]:
     """The claims with these ids, in that order, in one query; ClaimNotFound for a missing one."""
-    found = {c.id: c for c in session.exec(select(Claim).where(col(Claim.id).in_(claim_ids)))}
+    wanted = [i for i in claim_ids if storable_id(session, i)]
+    found = {c.id: c for c in session.exec(select(Claim).where(col(Claim.id).in_(wanted)))}
     for claim_id in claim_ids:
         if claim_id not in found:
             raise ClaimNotFound(claim_id)
@@ -73,17 +83,33 @@ def list_claims(
     statuses: Sequence[str] | None = None,
     assignee: str | None = None,
     article_id: int | None = None,
+    outlet: str | None = None,
+    search: str | None = None,
+    since: datetime | None = None,
     limit: int | None = None,
 ) -> list[Claim]:
-    """Claims by priority (highest first), then age (oldest first)."""
+    """Claims by priority (highest first), then age (oldest first), narrowed to an assignee,
+    an article, an outlet (any letter case), text in the claim or its speaker, or claims
+    created since a time."""
     query = select(Claim)
     if assignee is not None:
         query = query.where(Claim.assignee == assignee)
     if article_id is not None:
-        if session.get(Article, article_id) is None:
+        if not storable_id(session, article_id) or session.get(Article, article_id) is None:
             raise NotFoundError(f"no article with id {article_id}; see `verify claims list`")
         mentioned = select(Mention.claim_id).where(Mention.article_id == article_id)
         query = query.where(col(Claim.id).in_(mentioned))
+    if outlet is not None:
+        in_outlet = (
+            select(Mention.claim_id)
+            .join(Article, col(Article.id) == col(Mention.article_id))
+            .where(func.lower(col(Article.outlet)) == outlet.strip().lower())
+        )
+        query = query.where(col(Claim.id).in_(in_outlet))
+    if search is not None:
+        query = query.where(_mentions_text(search))
+    if since is not None:
+        query = query.where(col(Claim.created_at) >= since)
     if not statuses or limit is None:
         if statuses:
             query = query.where(col(Claim.status).in_(statuses))
@@ -375,6 +401,16 @@ def evidence_views(session: Session, claim_id: int) -> list[EvidenceView]:
     ]
 
 
+def _mentions_text(text: str) -> ColumnElement[bool]:
+    """The claim's text or its speaker holds text, in any letter case (`%` and `_` are
+    literal)."""
+    needle = " ".join(text.split())
+    return or_(
+        col(Claim.text).icontains(needle, autoescape=True),
+        col(Claim.attributed_to).icontains(needle, autoescape=True),
+    )
+
+
 def mentions(session: Session, claim_id: int) -> list[tuple[Mention, Article]]:
     """Where a claim appears, in ingest order."""
     query = (
@@ -414,6 +450,30 @@ def history(session: Session, claim_id: int) -> list[StatusChange]:
     return list(session.exec(query))
 
 
+def activity(session: Session, claim_id: int) -> list[Activity]:
+    """A claim's activity besides status changes (assignments, evidence attached), oldest
+    first."""
+    query = select(Activity).where(Activity.claim_id == claim_id).order_by(col(Activity.id))
+    return list(session.exec(query))
+
+
+def record_activity(
+    session: Session,
+    claim_id: int,
+    kind: ActivityKind,
+    detail: str,
+    *,
+    actor: str,
+    evidence_id: int | None = None,
+) -> Activity:
+    """Append a piece of work on a claim to its history."""
+    row = Activity(
+        claim_id=claim_id, kind=kind, detail=detail, actor=actor, evidence_id=evidence_id
+    )
+    session.add(row)
+    return row
+
+
 def touch(claim: Claim) -> None:
     """Mark the claim changed now."""
     claim.updated_at = utcnow()  # the UPDATE this causes also checks and bumps `version`
@@ -443,13 +503,22 @@ def save(session: Session, claim: Claim) -> None:
 
 
 def assign(session: Session, claim_ids: Sequence[int], *, to: str | None, by: str) -> list[Claim]:
-    """Give claims to a person (or take them back with to=None)."""
+    """Give claims to a person (or take them back with to=None); each change goes into the
+    claim's history."""
     claims = [get_claim(session, claim_id) for claim_id in claim_ids]
     for claim in claims:
+        before = claim.assignee
         claim.assignee = to
         claim.assigned_by = by
         touch(claim)
         save(session, claim)
+        if before != to:
+            was = f" (was {before})" if before else ""
+            kind, detail = (
+                (ActivityKind.unassigned, f"unassigned{was}") if to is None
+                else (ActivityKind.assigned, f"assigned to {to}{was}")
+            )  # fmt: skip
+            record_activity(session, claim.id or 0, kind, detail, actor=by)
     return claims
 
 

@@ -4,6 +4,7 @@ unless told to. Network only: no database, no extraction. Faults come back as Pa
 import asyncio
 import email.utils
 import ipaddress
+import math
 import random
 import re
 import socket
@@ -11,9 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urljoin
-from urllib.robotparser import RobotFileParser
 
 import httpx
+from protego import Protego
 
 from verify import __version__, bodies
 from verify.errors import InputError
@@ -25,6 +26,8 @@ TEXT_TYPES = (
 )  # fmt: skip
 REDIRECTS = {301, 302, 303, 307, 308}
 RETRY_STATUSES = {429, 500, 502, 503, 504}
+EMPTY_BODY = "empty body"
+ROBOTS_MAX_BYTES = 512 * 1024  # RFC 9309 §2.5: parse at least 500 KiB; the rest is ignored
 
 
 class Refused(Exception):
@@ -86,6 +89,7 @@ class Page:
     error: str | None = None
     retry_at: datetime | None = None
     exchanges: tuple[Exchange, ...] = ()  # redirects first; the last one answered with body
+    deferred: bool = False  # not tried: the host's robots.txt pace leaves no turn in time
 
     @property
     def ok(self) -> bool:
@@ -128,12 +132,33 @@ def check_scheme(url: str) -> httpx.URL:
     return parsed
 
 
+# IPv6 ranges whose last 32 bits are the IPv4 address the packets end up at.
+EMBEDDED_IPV4 = tuple(
+    ipaddress.IPv6Network(net)
+    for net in (
+        "::/96",  # IPv4-compatible (deprecated; `[::127.0.0.1]` is loopback on some hosts)
+        "::ffff:0:0/96",  # IPv4-mapped
+        "::ffff:0:0:0/96",  # IPv4-translated (SIIT)
+        "64:ff9b::/96",  # NAT64, the well-known prefix: a DNS64 resolver's answer for any name
+    )
+)
+LOCAL_NAT64 = ipaddress.IPv6Network("64:ff9b:1::/48")  # RFC 8215: a network's own translator
+
+
 def is_public(address: str) -> bool:
     """True for globally routable unicast addresses; loopback, private, link-local (cloud
-    metadata), multicast, reserved and shared ranges are not."""
+    metadata), multicast, reserved and shared ranges are not, nor IPv6 addresses that carry
+    one of those as an IPv4 address (mapped, compatible, NAT64, 6to4, Teredo)."""
     ip = ipaddress.ip_address(address)
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip in LOCAL_NAT64:
+            return False
+        if any(ip in net for net in EMBEDDED_IPV4):
+            return is_public(str(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)))
+        if ip.sixtofour is not None and not is_public(str(ip.sixtofour)):
+            return False
+        if ip.teredo is not None and not all(is_public(str(a)) for a in ip.teredo):
+            return False
     return ip.is_global and not ip.is_multicast
 
 
@@ -158,8 +183,26 @@ def make_client(
     )
 
 
+@dataclass(frozen=True)
+class Robots:
+    """An origin's robots.txt: its rules, and the pause it asks for between requests."""
+
+    rules: Protego
+    pace: float = 0.0  # seconds: Crawl-delay, or Request-rate's seconds per request
+
+
+class _Deferred(Exception):
+    """The origin's next turn comes too late for this page's deadline."""
+
+    def __init__(self, wait: float, pace: float) -> None:
+        super().__init__(wait, pace)
+        self.wait = wait
+        self.pace = pace
+
+
 class Fetcher:
-    """Fetch pages concurrently within global and per-host limits, with retries and robots.txt."""
+    """Fetch pages concurrently within global and per-host limits, with retries and robots.txt
+    (its rules, and its Crawl-delay / Request-rate as a pace per origin)."""
 
     def __init__(
         self, settings: FetchSettings, *, transport: httpx.AsyncBaseTransport | None = None
@@ -168,8 +211,9 @@ class Fetcher:
         self.client = make_client(settings, transport=transport)
         self.slots = asyncio.Semaphore(settings.concurrency)
         self.hosts: dict[str, asyncio.Semaphore] = {}
-        self.robots: dict[str, RobotFileParser | str] = {}
+        self.robots: dict[str, Robots | str] = {}
         self.robots_locks: dict[str, asyncio.Lock] = {}
+        self.turns: dict[str, float] = {}  # origin → loop time its next request may start
 
     async def __aenter__(self) -> "Fetcher":
         return self
@@ -197,15 +241,22 @@ class Fetcher:
             return Page(url, url, error=str(exc))
         host = parsed.host
         gate = self.hosts.setdefault(host, asyncio.Semaphore(self.settings.per_host))
+        origin = _origin(parsed)
         try:
-            async with asyncio.timeout_at(deadline), self.slots, gate:
-                if self.settings.respect_robots:
-                    await self._check_robots(parsed)
+            async with asyncio.timeout_at(deadline), gate:
+                pace = await self._check_robots(parsed) if self.settings.respect_robots else 0.0
                 return await self._with_retries(
-                    url, etag=etag, last_modified=last_modified, deadline=deadline
-                )
+                    url, etag=etag, last_modified=last_modified, deadline=deadline,
+                    origin=origin, pace=pace,
+                )  # fmt: skip
         except Refused as exc:
             return Page(url, url, error=str(exc))
+        except _Deferred as exc:
+            return Page(
+                url, url, deferred=True, retry_at=datetime.now(UTC) + timedelta(seconds=exc.wait),
+                error=f"robots.txt of {origin} asks for {exc.pace:g} s between requests; "
+                "put off to a later run",
+            )  # fmt: skip
         except TimeoutError:
             return Page(url, url, error=self._timed_out())
 
@@ -213,7 +264,14 @@ class Fetcher:
         return f"timed out (limit {self.settings.total_timeout:g} s for the page, all included)"
 
     async def _with_retries(
-        self, url: str, *, etag: str | None, last_modified: str | None, deadline: float
+        self,
+        url: str,
+        *,
+        etag: str | None,
+        last_modified: str | None,
+        deadline: float,
+        origin: str,
+        pace: float,
     ) -> Page:
         headers = {}
         if etag:
@@ -225,7 +283,14 @@ class Fetcher:
         for attempt in range(self.settings.retries + 1):
             delay = self.settings.backoff * 2**attempt * (1 + random.random() / 4)
             try:
-                page = await self._attempt(url, headers)
+                await self._take_turn(origin, pace, deadline)
+            except _Deferred:
+                if attempt == 0:
+                    raise
+                break  # no turn left for another try: the last answer stands
+            try:
+                async with self.slots:
+                    page = await self._attempt(url, headers)
             except httpx.TimeoutException:
                 page = Page(url, url, error=self._timed_out())
             except httpx.HTTPError as exc:
@@ -242,6 +307,19 @@ class Fetcher:
                 break  # no time left to wait for another try
             await asyncio.sleep(delay)
         return page
+
+    async def _take_turn(self, origin: str, pace: float, deadline: float) -> None:
+        """Wait for the origin's next turn (requests start pace seconds apart); _Deferred, with
+        the wait, when that turn leaves the page too little of its time (a read timeout)."""
+        if pace <= 0:
+            return
+        loop = asyncio.get_running_loop()
+        now = loop.time()
+        turn = max(now, self.turns.get(origin, now))
+        self.turns[origin] = turn + pace  # a page put off keeps its turn: the next run spreads
+        if turn > now and turn + min(self.settings.read_timeout, pace) > deadline:
+            raise _Deferred(turn - now, pace)
+        await asyncio.sleep(turn - now)
 
     async def _attempt(self, url: str, headers: dict[str, str]) -> Page:
         """One try: follow redirects by hand (each hop checked), read a bounded body."""
@@ -330,38 +408,56 @@ class Fetcher:
         except bodies.TooLarge as exc:
             return replace(base, error=str(exc))
         if not body.strip():
-            return replace(base, error="empty body")
+            return replace(base, error=EMPTY_BODY)
         if b"\x00" in body[:8192] and not self.settings.any_content:
             return replace(base, error=f"binary content under {mime}")
         return replace(base, body=body)
 
-    async def _check_robots(self, url: httpx.URL) -> None:
-        origin = f"{url.scheme}://{url.netloc.decode('ascii')}"
+    async def _check_robots(self, url: httpx.URL) -> float:
+        """Refused if the origin's robots.txt disallows url; else the pace it asks for."""
+        origin = _origin(url)
         lock = self.robots_locks.setdefault(origin, asyncio.Lock())
         async with lock:
             if origin not in self.robots:
                 self.robots[origin] = await self._load_robots(origin)
-        rules = self.robots[origin]
-        if isinstance(rules, str):
-            raise Refused(rules)
-        if not rules.can_fetch(self.settings.user_agent, str(url)):
-            raise Refused(f"robots.txt of {origin} disallows {url.path}")
+        robots = self.robots[origin]
+        if isinstance(robots, str):
+            raise Refused(robots)
+        if not robots.rules.can_fetch(str(url), self.settings.user_agent):
+            shown = url.raw_path.decode("ascii", "replace")
+            raise Refused(f"robots.txt of {origin} disallows {shown}")
+        return robots.pace
 
-    async def _load_robots(self, origin: str) -> RobotFileParser | str:
+    async def _load_robots(self, origin: str) -> Robots | str:
         """RFC 9309: 4xx means no rules; 5xx or no answer means stay away for now."""
-        parser = RobotFileParser()
         try:
-            async with asyncio.timeout(self.settings.total_timeout):
+            async with asyncio.timeout(self.settings.total_timeout), self.slots:
                 page = await self._attempt(f"{origin}/robots.txt", {})
         except (TimeoutError, httpx.HTTPError) as exc:
             return f"robots.txt of {origin} could not be read ({type(exc).__name__}); retried later"
-        if page.status is not None and 400 <= page.status < 500:
-            parser.parse([])
-        elif page.ok and page.text is not None:
-            parser.parse(page.text.splitlines())
-        else:
+        if (page.status is not None and 400 <= page.status < 500) or page.error == EMPTY_BODY:
+            return Robots(Protego.parse(""))  # no robots.txt, or an empty one: no rules
+        if not page.ok:
             return f"robots.txt of {origin} could not be read ({page.error}); retried later"
-        return parser
+        text = bodies.decode(page.body[:ROBOTS_MAX_BYTES], page.content_type)
+        rules = Protego.parse(text)
+        return Robots(rules, robots_pace(rules, self.settings.user_agent, self.settings.max_wait))
+
+
+def _origin(url: httpx.URL) -> str:
+    return f"{url.scheme}://{url.netloc.decode('ascii')}"
+
+
+def robots_pace(rules: Protego, user_agent: str, longest: float) -> float:
+    """Seconds between two requests that robots.txt asks of us: its Crawl-delay, or the seconds
+    per request of its Request-rate, whichever is longer; at most `longest`."""
+    delay = rules.crawl_delay(user_agent) or 0.0
+    rate = rules.request_rate(user_agent)
+    if rate is not None and rate.requests > 0:
+        delay = max(delay, rate.seconds / rate.requests)
+    if math.isnan(delay) or delay <= 0:
+        return 0.0
+    return min(delay, longest)
 
 
 def _exchange(url: str, response: httpx.Response, address: str) -> Exchange:

@@ -274,6 +274,27 @@ class StatusChange(SQLModel, table=True):
     at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
 
 
+class ActivityKind(StrEnum):
+    """Work on a claim that leaves its status as it was."""
+
+    assigned = "assigned"
+    unassigned = "unassigned"
+    evidence = "evidence"  # a person attached a link
+
+
+class Activity(SQLModel, table=True):
+    """One piece of a person's work on a claim besides a status change (those are
+    StatusChange rows): together they are the claim's history. Append-only."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
+    kind: str  # an ActivityKind
+    detail: str = Field(sa_column=Column(Text, nullable=False))
+    evidence_id: int | None = Field(default=None, foreign_key="evidence.id", ondelete="SET NULL")
+    actor: str
+    at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+
+
 class FactCheck(SQLModel, table=True):
     """A published fact-check (schema.org ClaimReview), imported to match new claims against."""
 

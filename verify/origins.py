@@ -5,6 +5,7 @@ import functools
 import hashlib
 import ipaddress
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -33,7 +34,8 @@ class EvidenceFact:
 
 
 def check_url(url: str) -> str:
-    """The URL stripped of blanks if it is an absolute http(s) URL; else InputError."""
+    """The URL stripped of blanks if it is an absolute http(s) URL with no control characters;
+    else InputError."""
     url = url.strip()
     try:
         parts = urlsplit(url)
@@ -47,6 +49,12 @@ def check_url(url: str) -> str:
         )
     if not parts.hostname or not port_ok or any(c.isspace() for c in url):
         raise InputError(f"invalid URL {url!r} (no valid host); give a full http(s):// address")
+    if any(unicodedata.category(c) in ("Cc", "Cf") for c in url):
+        # escape sequences and bidi overrides would reach terminals and reports as they are
+        raise InputError(
+            f"refusing URL {url!r} (it holds control characters); percent-encode them or "
+            "copy the address again"
+        )
     return url
 
 

@@ -79,10 +79,9 @@ def markdown(data: dict[str, Any]) -> str:
             if capture:
                 out.append(f"  {capture}")
         out += ["", "History:"]
-        for h in claim["history"]:
-            move = f"{h['from']} → {h['to']}" if h["from"] else f"created as {h['to']}"
-            out.append(f"- {h['at'][:16].replace('T', ' ')} {move} by {_md(h['actor'])}: "
-                       f"{_md(h['reason'])}")  # fmt: skip
+        for at, what, actor, why in timeline(claim):
+            tail = f": {_md(why)}" if why else ""
+            out.append(f"- {at[:16].replace('T', ' ')} {_md(what)} by {_md(actor)}{tail}")
     return "\n".join(out) + "\n"
 
 
@@ -106,6 +105,25 @@ def _capture_line(evidence: dict[str, Any]) -> str:
     if capture["screenshot"]:
         line += f"; screenshot <{file_uri(capture['screenshot']['path'])}>"
     return line
+
+
+def timeline(claim: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    """A claim's status changes and other activity in time order, for people:
+    (at, what happened, who, why)."""
+    rows = [
+        (h["at"], f"{h['from']} → {h['to']}" if h["from"] else f"created as {h['to']}",
+         h["actor"], h["reason"])
+        for h in claim["history"]
+    ] + [(a["at"], *_activity(a)) for a in claim.get("activity", ())]  # fmt: skip
+    return sorted(rows, key=lambda row: row[0])
+
+
+def _activity(row: dict[str, Any]) -> tuple[str, str, str]:
+    """(what, who, why) of an activity row: an attached link is the why of its attachment."""
+    what, why = row["detail"], ""
+    if row["kind"] == "evidence":
+        what, _, why = what.partition(": ")
+    return what, row["actor"], why
 
 
 def _origin_counts(claim: dict[str, Any]) -> str:
@@ -134,7 +152,30 @@ def html(data: dict[str, Any]) -> str:
     )
     env.globals["origin_counts"] = _origin_counts
     env.globals["file_uri"] = file_uri
-    return env.get_template("report.html.j2").render(report=data)
+    env.globals["timeline"] = timeline
+    claims = worst_first(data)
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for claim in claims:
+        groups.setdefault(claim["status"], []).append(claim)
+    articles = {m["article_id"] for c in claims for m in c["mentions"]}
+    return env.get_template("report.html.j2").render(
+        report=data, claims=claims, groups=groups, articles=len(articles)
+    )
+
+
+def worst_first(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The claims, those with the worst verdict first (by the workflow's ClaimReview rating:
+    a disputed claim before an unverified one before a corroborated one), then those whose
+    status has no rating; by id within a status."""
+    ratings = data.get("ratings") or {}
+    ascending = (data.get("best_rating") or 1) >= (data.get("worst_rating") or 0)
+
+    def key(claim: dict[str, Any]) -> tuple[bool, float, int]:
+        rating = ratings.get(claim["status"])
+        value = float(rating["value"]) if rating else 0.0
+        return rating is None, value if ascending else -value, claim["id"]
+
+    return sorted(data["claims"], key=key)
 
 
 def safe_cell(value: Any) -> str:

@@ -27,6 +27,7 @@ app = typer.Typer(
         "Start with `verify ingest ARTICLES`, then `verify claims list`."
     ),
     no_args_is_help=True,
+    rich_markup_mode="markdown",
     pretty_exceptions_show_locals=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )

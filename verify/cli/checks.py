@@ -2,6 +2,8 @@
 
 import signal
 import time
+from collections.abc import Sequence
+from pathlib import Path
 from types import FrameType
 from typing import Annotated, Any
 
@@ -14,17 +16,20 @@ from verify.cli.common import (
     ByOption,
     ConcurrencyOption,
     DbOption,
+    JsonOption,
     MaxWaitOption,
     PerHostOption,
     ResolveOption,
     RobotsOption,
     TimeoutOption,
     WorkflowOption,
+    echo_json,
     exit_on_error,
     fetch_settings,
     load_workflow,
+    parse_id,
 )
-from verify.cli.sources import run_fetch
+from verify.cli.sources import exit_if_all_failed, fetch_json, run_fetch
 
 
 def check(
@@ -33,6 +38,7 @@ def check(
         typer.Argument(
             metavar="[ID...]",
             help="Claims to check (default: the pending ones with something new).",
+            parser=parse_id,
         ),
     ] = None,
     full: Annotated[
@@ -45,6 +51,7 @@ def check(
     ] = False,
     db: DbOption = None,
     workflow: WorkflowOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Match claims against fetched pages, judge each passage's stance, apply the rules.
 
@@ -59,16 +66,47 @@ def check(
     and copies of one syndicated story, are one origin; the claim's own articles never count.
     """
     with exit_on_error():
-        flow = load_workflow(workflow)
-        from verify import database
-        from verify.pipeline import checking
+        summary = run_check(db, workflow, claim_ids=claim_ids or (), full=full)
+    # after the commits: a closed pipe cannot undo the work
+    if as_json:
+        echo_json(summary_json(summary))
+    else:
+        print_summary(summary)
 
-        engine = database.open_engine(config.database_url(db))
-        try:
-            summary = checking.check(engine, flow, claim_ids=claim_ids or (), full=full)
-        finally:
-            engine.dispose()
-    print_summary(summary)  # after the commits: a closed pipe cannot undo the work
+
+def run_check(
+    db: str | None, workflow: Path | None, *, claim_ids: Sequence[int], full: bool
+) -> Any:
+    """Check claims (the pending ones with something new, or claim_ids); shared by `check`
+    and `run`."""
+    flow = load_workflow(workflow)
+    from verify import database
+    from verify.pipeline import checking
+
+    engine = database.open_engine(config.database_url(db))
+    try:
+        return checking.check(engine, flow, claim_ids=claim_ids, full=full)
+    finally:
+        engine.dispose()
+
+
+def summary_json(summary: Any) -> dict[str, Any]:
+    """The check's outcome for machines."""
+    return {
+        "claims": summary.claims, "full": summary.full, "unchanged": summary.unchanged,
+        "sources": summary.sources, "passages": summary.passages,
+        "evidence_new": summary.evidence_new, "evidence_updated": summary.evidence_updated,
+        "changes": [
+            {"claim_id": c.claim_id, "from": c.from_status, "to": c.to_status,
+             "reason": c.reason, "facts": c.facts}
+            for c in summary.changes
+        ],
+        "held": [
+            {"claim_id": claim_id, "status": status, "rules_suggest": suggested}
+            for claim_id, status, suggested in summary.held
+        ],
+        "conflicts": list(summary.conflicts),
+    }  # fmt: skip
 
 
 def print_summary(summary: Any) -> None:
@@ -128,8 +166,13 @@ def run(
     db: DbOption = None,
     workflow: WorkflowOption = None,
     by: ByOption = None,
+    as_json: JsonOption = False,
 ) -> None:
-    """Fetch due sources, then check pending claims; once, or every --watch SECONDS."""
+    """Fetch due sources, then check pending claims; once, or every --watch SECONDS.
+
+    --json prints one JSON object per line and step ({"step": "fetch", ...}, then
+    {"step": "check", ...}). Run once, it exits 1 when every fetch failed.
+    """
     stop = _Stop()
     previous = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
@@ -140,12 +183,19 @@ def run(
             )  # fmt: skip
             screenshots = load_workflow(workflow).screenshots
             while True:
-                summary = run_fetch(db, everything=False, archive=archive, by=by,
+                fetched = run_fetch(db, everything=False, archive=archive, by=by,
                                     settings=settings, screenshots=screenshots)  # fmt: skip
-                typer.echo(f"Fetched {summary.total} source(s), {summary.failed} failed.")
+                if as_json:
+                    echo_json({"step": "fetch", **fetch_json(fetched)}, lines=True)
+                else:
+                    typer.echo(f"Fetched {fetched.total} source(s), {fetched.failed} failed.")
                 if stop.requested:
                     break
-                check(None, full=False, db=db, workflow=workflow)
+                checked = run_check(db, workflow, claim_ids=(), full=False)
+                if as_json:
+                    echo_json({"step": "check", **summary_json(checked)}, lines=True)
+                else:
+                    print_summary(checked)
                 if watch is None or stop.requested:
                     break
                 deadline = time.monotonic() + watch
@@ -156,6 +206,8 @@ def run(
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+    if watch is None:
+        exit_if_all_failed(fetched)
 
 
 def worker(

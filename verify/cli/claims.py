@@ -1,6 +1,7 @@
 """`verify claims list|show|assign` and `verify history`: reading and sharing out the queue."""
 
 import json
+from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -8,14 +9,21 @@ import typer
 from verify import config
 from verify.cli.common import (
     ByOption,
+    ClaimIdArgument,
+    ClaimIdsArgument,
     DbOption,
     JsonOption,
     WorkflowOption,
     actor,
+    echo_json,
     exit_on_error,
     load_workflow,
+    parse_count,
+    parse_id,
+    parse_since,
     shorten,
 )
+from verify.errors import InputError
 
 if TYPE_CHECKING:
     from verify.models import Claim
@@ -83,12 +91,35 @@ def list_(
     assignee: Annotated[
         str | None, typer.Option(help="Only claims assigned to this person.")
     ] = None,
-    article: Annotated[
-        int | None, typer.Option(help="Only claims mentioned in this article id.")
+    mine: Annotated[
+        bool, typer.Option("--mine", help="Only claims assigned to you (--by / VERIFY_USER).")
+    ] = False,
+    outlet: Annotated[
+        str | None, typer.Option(help="Only claims that appear in this outlet's articles.")
     ] = None,
-    limit: Annotated[int | None, typer.Option(min=1, help="At most this many claims.")] = None,
+    search: Annotated[
+        str | None,
+        typer.Option(metavar="TEXT", help="Only claims whose text or speaker holds TEXT."),
+    ] = None,
+    since: Annotated[
+        datetime | None,
+        typer.Option(
+            metavar="WHEN",
+            parser=parse_since,
+            help="Only claims created since WHEN: a date or time (UTC unless it says), or an "
+            "age such as 12h or 7d.",
+        ),
+    ] = None,  # fmt: skip
+    article: Annotated[
+        int | None,
+        typer.Option(help="Only claims mentioned in this article id.", parser=parse_id),
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option(help="At most this many claims.", parser=parse_count)
+    ] = None,
     db: DbOption = None,
     workflow: WorkflowOption = None,
+    by: ByOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """List pending claims, highest priority first, then oldest first.
@@ -96,14 +127,17 @@ def list_(
     Pending means in one of the workflow's `pending` statuses; use --status or --all for others.
     """
     with exit_on_error():
+        if mine and assignee is not None:
+            raise InputError("--mine and --assignee exclude each other; give one")
         flow = load_workflow(workflow)
         statuses = None if all_ else [flow.check_status(s) for s in status or flow.pending]
         from verify import claims, database
 
         with database.transaction(config.database_url(db), write=False) as session:
             found = claims.list_claims(
-                session, statuses=statuses, assignee=assignee, article_id=article, limit=limit
-            )
+                session, statuses=statuses, assignee=actor(by) if mine else assignee,
+                article_id=article, outlet=outlet, search=search, since=since, limit=limit,
+            )  # fmt: skip
     if as_json:
         typer.echo(json.dumps([claim_summary(c) for c in found], indent=2, ensure_ascii=False))
     else:
@@ -112,7 +146,7 @@ def list_(
 
 @app.command()
 def show(
-    claim_id: Annotated[int, typer.Argument(metavar="ID", help="Claim id.")],
+    claim_id: ClaimIdArgument,
     db: DbOption = None,
     workflow: WorkflowOption = None,
     as_json: JsonOption = False,
@@ -140,7 +174,7 @@ def show(
 
 @app.command()
 def assign(
-    claim_ids: Annotated[list[int], typer.Argument(metavar="ID...", help="Claim ids.")],
+    claim_ids: ClaimIdsArgument,
     to: Annotated[
         str | None,
         typer.Option(
@@ -150,40 +184,56 @@ def assign(
     unassign: Annotated[bool, typer.Option("--unassign", help="Clear the assignee.")] = False,
     db: DbOption = None,
     by: ByOption = None,
+    as_json: JsonOption = False,
 ) -> None:
-    """Assign claims to a person (default: yourself), or clear with --unassign."""
+    """Assign claims to a person (default: yourself), or clear with --unassign; each change is
+    kept in the claim's history."""
     with exit_on_error():
         from verify import claims, database
 
         who = None if unassign else actor(to)
         with database.transaction(config.database_url(db)) as session:
             assigned = claims.assign(session, claim_ids, to=who, by=actor(by))
-    ids = ", ".join(str(c.id) for c in assigned)
+            done = [{"claim_id": c.id, "version": c.version} for c in assigned]
+    if as_json:
+        echo_json({"assignee": who, "by": actor(by), "claims": done})
+        return
+    ids = ", ".join(str(c["claim_id"]) for c in done)
     typer.echo(
         f"Unassigned claim(s) {ids}." if who is None else f"Assigned claim(s) {ids} to {who}."
     )
 
 
 def history(
-    claim_id: Annotated[int, typer.Argument(metavar="ID", help="Claim id.")],
+    claim_id: ClaimIdArgument,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Show a claim's status history: every change, who made it and why."""
+    """Show a claim's history: every status change, assignment and evidence attached by hand,
+    who did it and why."""
     with exit_on_error():
         from verify import claims, database
 
         with database.transaction(config.database_url(db), write=False) as session:
             changes = claims.history(session, claim_id)
+            done = claims.activity(session, claim_id)
+    rows = [
+        {"kind": "status", "at": c.at.isoformat(), "from": c.from_status, "to": c.to_status,
+         "actor": c.actor, "reason": c.reason, "facts": c.facts}
+        for c in changes
+    ] + [
+        {"kind": a.kind, "at": a.at.isoformat(), "actor": a.actor, "detail": a.detail,
+         "evidence_id": a.evidence_id}
+        for a in done
+    ]  # fmt: skip
+    rows.sort(key=lambda row: str(row["at"]))
     if as_json:
-        rows = [
-            {"at": c.at.isoformat(), "from": c.from_status, "to": c.to_status, "actor": c.actor,
-             "reason": c.reason, "facts": c.facts}
-            for c in changes
-        ]  # fmt: skip
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
-    for c in changes:
-        move = f"{c.from_status} → {c.to_status}" if c.from_status else f"created as {c.to_status}"
-        when = c.at.strftime("%Y-%m-%d %H:%M:%S")
-        typer.echo(f"{when}  {move}  by {c.actor}: {c.reason}")
+    from verify import rendering
+
+    data = {"history": [r for r in rows if r["kind"] == "status"],
+            "activity": [r for r in rows if r["kind"] != "status"]}  # fmt: skip
+    for at, what, who, why in rendering.timeline(data):
+        when = at[:19].replace("T", " ")
+        typer.echo(f"{when}  {what}  by {who}" + (f": {why}" if why else ""))

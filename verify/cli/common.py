@@ -1,9 +1,11 @@
 """Shared CLI pieces: options, error handling, output helpers. Imports nothing heavy."""
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -14,6 +16,57 @@ if TYPE_CHECKING:
     from verify.fetch import FetchSettings
     from verify.workflow import Workflow
 
+MAX_ID = 2**63 - 1  # the largest integer a database column stores (SQLite INTEGER, bigint)
+
+
+def _whole_number(value: str | int, what: str) -> int:
+    """A whole number from 1 to MAX_ID written in ASCII digits; a usage error otherwise."""
+    text = str(value).strip()
+    if not (text.isascii() and text.isdigit() and len(text) <= 19 and 1 <= int(text) <= MAX_ID):
+        shown = text if len(text) <= 40 else text[:40] + "…"
+        raise typer.BadParameter(f"{shown!r} is not {what} (a whole number from 1 to {MAX_ID})")
+    return int(text)
+
+
+def parse_id(value: str | int) -> int:
+    """A claim or article id as typed: no database holds ids past MAX_ID."""
+    return _whole_number(value, "an id")
+
+
+def parse_count(value: str | int) -> int:
+    """A --limit as typed."""
+    return _whole_number(value, "a count")
+
+
+AGE = re.compile(r"([0-9]{1,6}) ?(m|min|h|d|w)")
+AGE_UNITS = {"m": "minutes", "min": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
+
+def parse_since(value: str | datetime) -> datetime:
+    """--since as typed: an ISO 8601 date or time (UTC unless it names a zone), or an age
+    (30m, 12h, 7d, 2w) back from now."""
+    if isinstance(value, datetime):
+        return value
+    text = value.strip()
+    age = AGE.fullmatch(text.lower())
+    if age:
+        return datetime.now(UTC) - timedelta(**{AGE_UNITS[age[2]]: int(age[1])})
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(
+            f"{text[:40]!r} is neither a date or time (2026-11-27, 2026-11-27T09:30) nor an "
+            "age (30m, 12h, 7d, 2w)"
+        ) from None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+ClaimIdArgument = Annotated[
+    int, typer.Argument(metavar="ID", help="Claim id.", parser=parse_id, show_default=False)
+]
+ClaimIdsArgument = Annotated[
+    list[int], typer.Argument(metavar="ID...", help="Claim ids.", parser=parse_id)
+]
 DbOption = Annotated[
     str | None,
     typer.Option(
@@ -102,6 +155,14 @@ def exit_on_error() -> Iterator[None]:
         raise typer.Exit(1) from exc
 
 
+def echo_json(data: Any, *, lines: bool = False) -> None:
+    """JSON for machines on stdout: indented, or one object per line (lines=True) for output
+    that grows, like `run --watch`."""
+    import json
+
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=None if lines else 2))
+
+
 def load_workflow(path: Path | None) -> "Workflow":
     """The workflow selected by --workflow / VERIFY_WORKFLOW, validated."""
     from verify import workflow
@@ -115,8 +176,11 @@ def actor(by: str | None) -> str:
 
 
 def shorten(text: str | None, width: int) -> str:
-    """One line of at most width characters."""
+    """One line of at most width characters; control characters (terminal escapes, bidi
+    overrides) shown escaped, never sent to the terminal."""
     flat = " ".join((text or "").split())
+    if not flat.isprintable():
+        flat = "".join(c if c.isprintable() else repr(c)[1:-1] for c in flat)
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 

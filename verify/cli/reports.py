@@ -6,13 +6,14 @@ from typing import Annotated
 import typer
 
 from verify import config
-from verify.cli.common import DbOption, WorkflowOption, exit_on_error, load_workflow
+from verify.cli.common import DbOption, WorkflowOption, exit_on_error, load_workflow, parse_id
 from verify.errors import InputError
 
 
 def report(
     claim_ids: Annotated[
-        list[int] | None, typer.Argument(metavar="[ID...]", help="Claims to report (default: all).")
+        list[int] | None,
+        typer.Argument(metavar="[ID...]", help="Claims to report (default: all).", parser=parse_id),
     ] = None,
     status: Annotated[
         list[str] | None,

@@ -1,6 +1,6 @@
 """`verify evidence attach` and `verify status set`: a person's work on a claim."""
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -9,19 +9,19 @@ from verify.cli.common import (
     AllowPrivateOption,
     ArchiveOption,
     ByOption,
+    ClaimIdArgument,
     DbOption,
+    JsonOption,
     ResolveOption,
     RobotsOption,
     TimeoutOption,
     WorkflowOption,
     actor,
+    echo_json,
     exit_on_error,
     fetch_settings,
     load_workflow,
 )
-
-if TYPE_CHECKING:
-    from verify.pipeline.decisions import Attached
 
 IfVersionOption = Annotated[
     int | None,
@@ -39,7 +39,7 @@ status_app = typer.Typer(help="Set a claim's status by hand, with a reason.", no
 
 @evidence_app.command()
 def attach(
-    claim_id: Annotated[int, typer.Argument(metavar="ID", help="Claim id.")],
+    claim_id: ClaimIdArgument,
     url: Annotated[str, typer.Argument(help="Link to the evidence (http or https).")],
     stance: Annotated[
         str,
@@ -63,6 +63,7 @@ def attach(
     db: DbOption = None,
     workflow: WorkflowOption = None,
     by: ByOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Attach a link as evidence; the workflow's rules then re-evaluate the claim.
 
@@ -73,7 +74,7 @@ def attach(
     """
     with exit_on_error():
         flow = load_workflow(workflow)
-        from verify import database
+        from verify import claims, database
         from verify.pipeline import archiving
 
         url_db = config.database_url(db)
@@ -87,35 +88,42 @@ def attach(
                 expected_version=if_version, capture=settings if capture else None,
                 archive_dir=config.archive_dir(url_db, archive),
             )  # fmt: skip
+            with database.session_on(engine) as session:
+                version = claims.get_claim(session, claim_id).version  # as the attach left it
         finally:
             engine.dispose()
-    _print_attached(claim_id, url, stance, done)
-
-
-def _print_attached(claim_id: int, url: str, stance: str, done: "Attached") -> None:
-    if not done.created:
-        typer.echo(
-            f"Claim {claim_id} already has {url} as evidence #{done.evidence.id}; unchanged."
-        )
+    row, change = done.evidence, done.change
+    if as_json:
+        echo_json({
+            "claim_id": claim_id, "evidence_id": row.id, "created": done.created,
+            "url": row.url, "stance": row.stance, "note": row.note, "version": version,
+            "capture_id": row.capture_id, "capture_error": row.capture_error,
+            "change": None if change is None else {
+                "from": change.from_status, "to": change.to_status, "reason": change.reason,
+            },
+        })  # fmt: skip
         return
-    typer.echo(f"Attached evidence #{done.evidence.id} to claim {claim_id} ({stance}).")
-    if done.evidence.capture_id is not None:
-        typer.echo(f"Captured {url} (capture #{done.evidence.capture_id}).")
-    elif done.evidence.capture_error:
+    if not done.created:
+        typer.echo(f"Claim {claim_id} already has {row.url} as evidence #{row.id}; unchanged.")
+        return
+    typer.echo(f"Attached evidence #{row.id} to claim {claim_id} ({row.stance}).")
+    if row.capture_id is not None:
+        typer.echo(f"Captured {url} (capture #{row.capture_id}).")
+    elif row.capture_error:
         typer.echo(
-            f"Could not capture {url} ({done.evidence.capture_error}); `verify fetch` tries again.",
+            f"Could not capture {url} ({row.capture_error}); `verify fetch` tries again.",
             err=True,
         )
-    if done.change:
+    if change:
         typer.echo(
-            f"Rules moved claim {claim_id}: {done.change.from_status} → {done.change.to_status} "
-            f"({done.change.reason})."
+            f"Rules moved claim {claim_id}: {change.from_status} → {change.to_status} "
+            f"({change.reason})."
         )
 
 
 @status_app.command("set")
 def set_(
-    claim_id: Annotated[int, typer.Argument(metavar="ID", help="Claim id.")],
+    claim_id: ClaimIdArgument,
     status: Annotated[str, typer.Argument(help="New status, one of the workflow's statuses.")],
     reason: Annotated[
         str | None, typer.Option("--reason", "-r", help="Why (required; kept in the history).")
@@ -124,6 +132,7 @@ def set_(
     db: DbOption = None,
     workflow: WorkflowOption = None,
     by: ByOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Set a claim's status by hand, with a reason; the status is then pinned.
 
@@ -136,7 +145,7 @@ def set_(
         if not reason or not reason.strip():
             raise InputError('a status change needs a reason; add --reason "..."')
         flow = load_workflow(workflow)
-        from verify import database
+        from verify import claims, database
         from verify.pipeline import decisions
 
         with database.transaction(config.database_url(db)) as session:
@@ -144,6 +153,13 @@ def set_(
                 session, flow, claim_id, status, reason=reason, actor=actor(by),
                 expected_version=if_version,
             )  # fmt: skip
+            version = claims.get_claim(session, claim_id).version
+    if as_json:
+        echo_json({
+            "claim_id": claim_id, "from": change.from_status, "to": change.to_status,
+            "actor": change.actor, "reason": change.reason, "pinned": True, "version": version,
+        })  # fmt: skip
+        return
     typer.echo(
         f"Claim {claim_id}: {change.from_status} → {change.to_status} by {change.actor} "
         f"({change.reason})."

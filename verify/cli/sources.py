@@ -21,6 +21,7 @@ from verify.cli.common import (
     TimeoutOption,
     WorkflowOption,
     actor,
+    echo_json,
     exit_on_error,
     fetch_settings,
     load_workflow,
@@ -85,11 +86,27 @@ def list_(
         typer.echo(f"{r['id']:>4}  {r['kind']:<4}  {shorten(r['url'], 70):<70}  {state}")
 
 
+def masked(url: str) -> str:
+    """The URL with any password in it replaced by ***, for screens, logs and JSON."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(url)
+        if parts.password is None:
+            return url
+    except ValueError:
+        return url
+    user, _, host = parts.netloc.rpartition("@")
+    name = user.split(":", 1)[0]
+    return urlunsplit(parts._replace(netloc=f"{name}:***@{host}"))
+
+
 def _row(s: Any) -> dict[str, Any]:
     return {
-        "id": s.id, "url": s.url, "kind": s.kind, "title": s.title, "domain": s.domain,
+        "id": s.id, "url": masked(s.url), "kind": s.kind, "title": s.title, "domain": s.domain,
         "registrable_domain": s.registrable_domain, "http_status": s.http_status,
         "error": s.error, "failures": s.failures, "sha256": s.sha256,
+        "final_url": masked(s.final_url) if s.final_url else None,
         "archive_path": s.archive_path,
         "fetched_at": s.fetched_at.isoformat() if s.fetched_at else None,
         "next_fetch_at": s.next_fetch_at.isoformat() if s.next_fetch_at else None,
@@ -111,12 +128,16 @@ def fetch(
     db: DbOption = None,
     workflow: WorkflowOption = None,
     by: ByOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Fetch due sources: main text extracted, failures retried later. Every fetch is kept:
     WARC records (request and response, headers included) and the body by its sha256; a new
     or changed page gets a capture that evidence found in it points to. Links attached by hand
     that have no capture yet are captured too, and with the workflow's `[capture]
-    screenshots = true` each new capture gets a screenshot."""
+    screenshots = true` each new capture gets a screenshot.
+
+    Exits 1 when there was something to fetch and every fetch failed.
+    """
     with exit_on_error():
         flow = load_workflow(workflow)
         summary = run_fetch(
@@ -125,10 +146,20 @@ def fetch(
                                     concurrency=concurrency, per_host=per_host, timeout=timeout,
                                     robots=robots, max_wait=max_wait),
         )  # fmt: skip
+    if as_json:
+        echo_json(fetch_json(summary))
+    else:
+        print_fetch(summary)
+    exit_if_all_failed(summary)
+
+
+def print_fetch(summary: Any) -> None:
+    """The fetch's outcome for people: counts on stdout, the first failures on stderr."""
     typer.echo(
         f"Fetched {summary.total} source(s): {summary.fetched} new or changed, "
         f"{summary.not_modified} unchanged, {summary.failed} failed"
         + (f", {summary.discovered} found in feeds or sitemaps" if summary.discovered else "")
+        + (f", {summary.deferred} put off by robots.txt (Crawl-delay)" if summary.deferred else "")
         + "."
     )
     if summary.shots:
@@ -141,11 +172,34 @@ def fetch(
             "captured (tried again later)."
         )
     for url, error in (summary.errors + links.errors)[:10]:
-        typer.echo(f"  failed: {url}: {error}", err=True)
+        typer.echo(f"  failed: {masked(url)}: {error}", err=True)
     if len(summary.errors) > 10:
         typer.echo(
             f"  … and {len(summary.errors) - 10} more: `verify sources list --failed`", err=True
         )
+
+
+def fetch_json(summary: Any) -> dict[str, Any]:
+    """The fetch's outcome for machines."""
+    return {
+        "total": summary.total, "fetched": summary.fetched,
+        "not_modified": summary.not_modified, "failed": summary.failed,
+        "deferred": summary.deferred, "discovered": summary.discovered,
+        "passages": summary.passages, "due": summary.due,
+        "errors": [{"url": masked(url), "error": error} for url, error in summary.errors],
+    }  # fmt: skip
+
+
+def exit_if_all_failed(summary: Any) -> None:
+    """Exit 1 when there was something to fetch and nothing could be (network down, every
+    site refusing): a script or a cron job must notice."""
+    if summary.total and summary.failed == summary.total:
+        typer.echo(
+            f"Error: every fetch failed ({summary.failed} of {summary.total}); check the "
+            "network, and `verify sources list --failed` for each page's error",
+            err=True,
+        )
+        raise typer.Exit(1)
 
 
 def run_fetch(

@@ -9,7 +9,7 @@ from sqlmodel import Session
 from verify import captures, claims, origins
 from verify.claims import check_version, get_claim, save, touch
 from verify.errors import InputError, NotFoundError
-from verify.models import Claim, Evidence, Stance, StatusChange, utcnow
+from verify.models import ActivityKind, Claim, Evidence, Stance, StatusChange, utcnow
 from verify.workflow import Decision, Workflow
 
 RULES_ACTOR = "rules"
@@ -116,10 +116,20 @@ def attach_evidence(
     session.add(row)
     touch(claim)
     save(session, claim)
+    claims.record_activity(
+        session, claim_id, ActivityKind.evidence, attached_detail(row), actor=by,
+        evidence_id=row.id,
+    )  # fmt: skip
     change = apply_rules(session, flow, claim)
     if change is not None:
         save(session, claim)
     return Attached(row, True, change)
+
+
+def attached_detail(row: Evidence) -> str:
+    """How an attached link reads in the claim's history."""
+    note = f" — {row.note}" if row.note else ""
+    return f"evidence #{row.id} attached ({row.stance}): {row.url}{note}"
 
 
 def rule_decisions(

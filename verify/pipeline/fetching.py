@@ -73,6 +73,7 @@ class Summary:
     fetched: int = 0
     not_modified: int = 0
     failed: int = 0
+    deferred: int = 0  # not tried: the host's robots.txt pace left no turn in time
     discovered: int = 0
     passages: int = 0  # passages indexed
     due: int = 0  # (claim, page) pairs to check
@@ -280,9 +281,12 @@ def _write(
             if source is None:  # removed meanwhile
                 continue
             error = page.error or (extracted.error if extracted else None)
-            if error is None and kept is None and not page.not_modified:
+            if error is None and kept is None and not page.not_modified and not page.deferred:
                 error = "the page could not be kept"  # no body: cannot happen for a 200
-            if error:
+            if page.deferred:  # a later turn under the host's robots.txt pace: no failure
+                source.next_fetch_at = page.retry_at
+                summary.deferred += 1
+            elif error:
                 sources.record_failure(
                     source, error, now=now, retry_at=page.retry_at, max_wait=max_wait
                 )

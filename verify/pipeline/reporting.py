@@ -80,6 +80,16 @@ def claim_report(session: Session, flow: Workflow, claim: Claim) -> dict[str, An
             }
             for c in changes
         ],
+        "activity": [
+            {
+                "kind": a.kind,
+                "detail": a.detail,
+                "evidence_id": a.evidence_id,
+                "actor": a.actor,
+                "at": a.at.isoformat(),
+            }
+            for a in claims.activity(session, claim.id or 0)
+        ],  # fmt: skip
         "created_at": claim.created_at.isoformat(),
         "updated_at": claim.updated_at.isoformat(),
     }
