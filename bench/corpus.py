@@ -190,21 +190,23 @@ def _write(
     summary: fetching.Summary,
     settings: fetch.FetchSettings,
 ) -> None:
-    from verify import database
+    from verify import database, warc
 
     with database.session_on(engine) as session:
         added = sources.add(session, [u for u, _, _ in pages], by="bench")
         jobs = [(a.source.id or 0, a.source.url) for a in added]
     results = []
-    for (source_id, url), (_, title, text) in zip(jobs, pages, strict=True):
-        body = f"<html><head><title>{title}</title></head><body><p>{text}</p></body></html>"
-        job = fetching.Job(source_id, url, "page", None, None)
-        page_ = fetch.Page(url, url, 200, "text/html; charset=utf-8", body.encode())
-        extracted = fetching.Extracted(
-            title, text, None, None, tuple(passages.split(text)), tuple(origins.copy_bands(text))
-        )
-        results.append((job, page_, extracted))
-    fetching._write(engine, results, folder, summary, "bench", settings)
+    with warc.Writer(folder) as writer:
+        for (source_id, url), (_, title, text) in zip(jobs, pages, strict=True):
+            body = f"<html><head><title>{title}</title></head><body><p>{text}</p></body></html>"
+            job = fetching.Job(source_id, url, "page", None, None)
+            page_ = fetch.Page(url, url, 200, "text/html; charset=utf-8", body.encode())
+            extracted = fetching.Extracted(
+                title, text, None, None, tuple(passages.split(text)),
+                tuple(origins.copy_bands(text)),
+            )  # fmt: skip
+            results.append(fetching._kept(writer, folder, (job, page_, extracted, None)))
+    fetching._write(engine, results, summary, "bench", settings)
 
 
 def store_claims(engine: Engine, texts: list[str]) -> list[int]:

@@ -5,15 +5,38 @@ MinHash bands of each document (copyband), so grouping a new document costs a fe
 lookups, not a pass over the corpus. Groups only ever merge. Functions never commit.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
-from sqlalchemy import delete, func, insert, or_, update
-from sqlmodel import Session, col, select
+from sqlalchemy import text, update
+from sqlmodel import Session, col
 
 from verify import database, origins
 from verify.models import Article, CopyBand, Source
 
 MERGE_LOCK = 0x7665726966790001  # PostgreSQL advisory lock: one merge at a time
+
+
+_FIND = text(
+    "SELECT DISTINCT kind, ref_id FROM copyband WHERE "
+    + " OR ".join(f"(band = {n} AND bucket = :b{n})" for n in range(origins.BANDS))
+)
+_FORGET = text("DELETE FROM copyband WHERE kind = :kind AND ref_id = :ref")
+_BANDS = CopyBand.__table__.insert()  # type: ignore[attr-defined]
+_DOMAIN_LABEL = {
+    table: text(
+        f"SELECT origin_group FROM {table} WHERE registrable_domain = :d "
+        "AND origin_group IS NOT NULL LIMIT 1"
+    )
+    for table in ("source", "article")
+}
+_LABEL = {
+    table: text(f"SELECT origin_group FROM {table} WHERE id = :id")
+    for table in ("source", "article")
+}
+_SET = {
+    table: text(f"UPDATE {table} SET origin_group = :g, registrable_domain = :d WHERE id = :id")
+    for table in ("source", "article")
+}
 
 
 def assign(
@@ -27,34 +50,30 @@ def assign(
 ) -> str | None:
     """Set the origin group of a source ("source") or an article ("article") from its URL's
     domain and its text (whose `origins.copy_bands` may be given, computed elsewhere), merging
-    groups it joins; returns the group."""
+    groups it joins; returns the group. Runs on every fetched page: plain SQL, few queries."""
     domain = origins.origin_of(url) if url else None
     bands = list(origins.copy_bands(text_ or "") if bands is None else bands)
-    session.execute(
-        delete(CopyBand).where(col(CopyBand.kind) == kind, col(CopyBand.ref_id) == ref_id)
-    )
+    connection = session.connection()
+    connection.execute(_FORGET, {"kind": kind, "ref": ref_id})
     copies = _copies(session, kind, ref_id, domain, text_ or "", bands)
     if bands:
-        session.execute(
-            insert(CopyBand),
-            [{"kind": kind, "ref_id": ref_id, "band": n, "bucket": b} for n, b in enumerate(bands)],
-        )
-    labels = _labels(session, [domain] if domain else [], copies)
-    if len(labels | ({domain} if domain else set())) > 1:
-        database.lock(
-            session, MERGE_LOCK
-        )  # re-read under the lock: another writer may have merged meanwhile
-        labels = _labels(session, [domain] if domain else [], copies)
-    group = min(labels | ({domain} if domain else set()), default=None)
+        rows = [
+            {"kind": kind, "ref_id": ref_id, "band": n, "bucket": b} for n, b in enumerate(bands)
+        ]
+        connection.execute(_BANDS, rows)
+    mine = {domain} if domain else set()
+    labels = _labels(session, domain, copies)
+    if len(labels | mine) > 1:
+        database.lock(session, MERGE_LOCK)  # re-read: another writer may have merged meanwhile
+        labels = _labels(session, domain, copies)
+    group = min(labels | mine, default=None)
     stale = labels - {group} if group else set()
     if stale:
         for model in (Source, Article):
             session.execute(
                 update(model).where(col(model.origin_group).in_(stale)).values(origin_group=group)
             )
-    model = Source if kind == "source" else Article
-    values = {"origin_group": group, "registrable_domain": domain}
-    session.execute(update(model).where(col(model.id) == ref_id).values(**values))
+    connection.execute(_SET[kind], {"g": group, "d": domain, "id": ref_id})
     return group
 
 
@@ -63,13 +82,9 @@ def _copies(
 ) -> list[tuple[str, int]]:
     """Documents from other domains whose text is a copy of this one (LSH candidates, then
     confirmed on the texts)."""
-    if not bands:
+    if len(bands) != origins.BANDS:
         return []
-    pairs = or_(*(
-        (col(CopyBand.band) == n) & (col(CopyBand.bucket) == bucket)
-        for n, bucket in enumerate(bands)
-    ))  # fmt: skip
-    found = session.exec(select(CopyBand.kind, CopyBand.ref_id).where(pairs).distinct()).all()
+    found = session.connection().execute(_FIND, {f"b{n}": b for n, b in enumerate(bands)}).all()
     copies = []
     for other_kind, other_id in found:
         if (other_kind, other_id) == (kind, ref_id):
@@ -86,26 +101,17 @@ def _copies(
     return copies
 
 
-def _labels(session: Session, domains: Iterable[str], copies: list[tuple[str, int]]) -> set[str]:
+def _labels(session: Session, domain: str | None, copies: list[tuple[str, int]]) -> set[str]:
     """The groups a document joins: its domain's, and each copy's."""
+    connection = session.connection()
     found: set[str] = set()
-    for domain in domains:
-        for model in (Source, Article):
-            label = session.exec(
-                select(model.origin_group)
-                .where(model.registrable_domain == domain, col(model.origin_group).is_not(None))
-                .limit(1)
-            ).first()
+    if domain:
+        for query in _DOMAIN_LABEL.values():
+            label = connection.execute(query, {"d": domain}).scalar()
             if label:
                 found.add(label)
     for kind, ref_id in copies:
-        model = Source if kind == "source" else Article
-        label = session.exec(select(model.origin_group).where(col(model.id) == ref_id)).first()
+        label = connection.execute(_LABEL[kind], {"id": ref_id}).scalar()
         if label:
             found.add(label)
     return found
-
-
-def count(session: Session) -> int:
-    """Documents with stored bands (for tests and health lines)."""
-    return int(session.exec(select(func.count(func.distinct(CopyBand.ref_id)))).one())

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, text
+from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
@@ -105,48 +105,60 @@ def create_index(connection: Connection) -> None:
         connection.exec_driver_sql(statement)
 
 
-def store(session: Session, source_id: int, drafts: Sequence[Draft]) -> set[str]:
+_OLD = text("SELECT norm FROM passage WHERE source_id = :s")
+_DROP = text("DELETE FROM passage WHERE source_id = :s")
+_ADD = Passage.__table__.insert()  # type: ignore[attr-defined]
+
+
+def store(
+    session: Session, source_id: int, drafts: Sequence[Draft], counts: Counter[str] | None = None
+) -> set[str]:
     """Replace a page's passages with drafts (`split` of its new text); the index follows.
-    Returns the words of the new passages, for finding the claims they may speak to."""
-    old = session.exec(select(Passage.norm).where(Passage.source_id == source_id)).all()
+    Returns the words of the new passages, for finding the claims they may speak to. The
+    document frequencies change by what was replaced: added to `counts` when given (the
+    caller writes a batch's counts at once with `add_counts`), else written now."""
+    connection = session.connection()
+    old = connection.execute(_OLD, {"s": source_id}).scalars().all()
     if old:
-        session.execute(delete(Passage).where(col(Passage.source_id) == source_id))
+        connection.execute(_DROP, {"s": source_id})
     now = utcnow()
     if drafts:
-        session.execute(
-            insert(Passage),
+        connection.execute(
+            _ADD,
             [{"source_id": source_id, "ordinal": d.ordinal, "char_start": d.start,
               "char_end": d.end, "text": d.text, "norm": d.norm, "stored_at": now}
              for d in drafts],
         )  # fmt: skip
-    counts: Counter[str] = Counter()
+    delta = Counter[str]() if counts is None else counts
     for norm in old:
-        counts.subtract(terms_of(norm))
+        delta.subtract(terms_of(norm))
     new_terms: set[str] = set()
     for draft in drafts:
         words = terms_of(draft.norm)
-        counts.update(words)
+        delta.update(words)
         new_terms |= words
-    counts[TOTAL] += len(drafts) - len(old)
-    _add_counts(session, {t: n for t, n in counts.items() if n})
+    delta[TOTAL] += len(drafts) - len(old)
+    if counts is None:
+        add_counts(session, delta)
     return new_terms
 
 
-def _add_counts(session: Session, counts: dict[str, int]) -> None:
+def add_counts(session: Session, counts: Counter[str]) -> None:
     """Add to the document frequencies, in term order (so concurrent writers on PostgreSQL
     lock rows in one order and never deadlock)."""
-    if not counts:
+    rows = [{"term": term, "docs": n} for term, n in sorted(counts.items()) if n]
+    if not rows:
         return
     dialect = session.get_bind().dialect.name
     make = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    stmt = make(PassageTerm)
+    table = PassageTerm.__table__  # type: ignore[attr-defined]
+    stmt = make(table)
     stmt = stmt.on_conflict_do_update(
-        index_elements=[PassageTerm.__table__.c.term],  # type: ignore[attr-defined]
-        set_={"docs": PassageTerm.__table__.c.docs + stmt.excluded.docs},  # type: ignore[attr-defined]
+        index_elements=[table.c.term], set_={"docs": table.c.docs + stmt.excluded.docs}
     )
-    rows = [{"term": term, "docs": n} for term, n in sorted(counts.items())]
+    connection = session.connection()
     for start in range(0, len(rows), CHUNK):
-        session.execute(stmt, rows[start : start + CHUNK])
+        connection.execute(stmt, rows[start : start + CHUNK])
 
 
 def frequencies(session: Session, terms: Iterable[str]) -> dict[str, int]:

@@ -6,6 +6,7 @@ have no capture yet are captured."""
 
 import asyncio
 import os
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -275,6 +276,7 @@ def _write(
     """One transaction for a handful of results."""
     now = utcnow()
     max_wait = timedelta(seconds=settings.max_wait)
+    counts: Counter[str] = Counter()
     with database.session_on(engine) as session:
         for job, page, extracted, kept in results:
             source = session.get(Source, job.id)
@@ -304,7 +306,7 @@ def _write(
                     )
                     summary.captures += [made.id or 0] if made else []
                 if changed and extracted is not None and source.id is not None:
-                    _index(session, source, extracted, summary)
+                    _index(session, source, extracted, summary, counts)
                 try:
                     if source.kind == "feed":
                         summary.discovered += _discover(session, source, page, actor)
@@ -319,13 +321,21 @@ def _write(
                     summary.fetched += 1
             source.lease_owner = source.lease_until = None  # done: back to the queue
             session.add(source)
+        passages.add_counts(session, counts)
 
 
-def _index(session: Session, source: Source, extracted: Extracted, summary: Summary) -> None:
-    """A new or changed page: its passages replace the old ones in the index, the pending
-    claims they may speak to become due, and its origin group is settled."""
+def _index(
+    session: Session,
+    source: Source,
+    extracted: Extracted,
+    summary: Summary,
+    counts: Counter[str],
+) -> None:
+    """A new or changed page: its passages replace the old ones in the index (their word
+    counts gathered in `counts`, written once per batch), the pending claims they may speak
+    to become due, and its origin group is settled."""
     source_id = source.id or 0
-    terms = passages.store(session, source_id, extracted.passages)
+    terms = passages.store(session, source_id, extracted.passages, counts)
     summary.passages += len(extracted.passages)
     summary.due += claims.mark_due(session, source_id, terms)
     session.flush()
