@@ -8,14 +8,17 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import numpy as np
-import tldextract
 
 from verify.errors import InputError
 from verify.models import Method, Stance
 from verify.workflow import Facts
+
+if TYPE_CHECKING:
+    import tldextract
 
 SHINGLE = 5  # words per shingle when comparing texts for syndication
 SAME_TEXT = 0.5  # Jaccard of shingles at which two texts are copies of one story
@@ -59,7 +62,9 @@ def check_url(url: str) -> str:
 
 
 @functools.cache
-def _extractor() -> tldextract.TLDExtract:
+def _extractor() -> "tldextract.TLDExtract":
+    import tldextract  # 200 ms with requests: only when a domain is read
+
     # The bundled suffix list only: the default instance downloads it on first use, with no
     # timeout (it hung for more than 25 s here).
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
