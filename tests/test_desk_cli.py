@@ -119,7 +119,7 @@ def site() -> Iterator[Site]:
 def test_fetch_and_run_print_json_and_exit_1_when_every_fetch_failed(
     cli: Invoke, site: Site, db: str
 ) -> None:
-    resolve = ["--resolve", f"news.test:127.0.0.1:{site.port}", "--timeout", "3"]
+    resolve = ["--resolve", f"news.test:127.0.0.1:{site.port}", "--timeout", "20"]
     cli("sources", "add", "http://news.test/gone", "http://news.test/missing")
     failed = cli("fetch", *resolve, "--json", code=1)
     data = json.loads(failed.stdout)

@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 from tests.conftest import Invoke, claim_id_with, rows
-from verify import rendering
+from verify import rendering, report_schema
 
 
 def prepared(ingested: Invoke, db: str) -> int:
@@ -39,6 +39,32 @@ def test_json_report_is_stable_and_complete(ingested: Invoke, db: str) -> None:
     again = json.loads(ingested("report", str(claim), "--format", "json").stdout)
     data.pop("generated_at"), again.pop("generated_at")
     assert data == again
+
+
+def _keys(entry: type) -> set[str]:
+    return set(entry.__annotations__)
+
+
+def test_json_report_has_exactly_the_typed_schema(ingested: Invoke, db: str) -> None:
+    """The data, its TypedDicts and docs/report-json.md name the same fields."""
+    claim = prepared(ingested, db)
+    data = json.loads(ingested("report", str(claim), "--format", "json").stdout)
+    schema = report_schema
+    assert set(data) == _keys(schema.Report)  # organisation included: `report` sets it
+    (c,) = data["claims"]
+    assert set(c) == _keys(schema.ClaimEntry)
+    assert set(c["why"]) == _keys(schema.Why)
+    for entry, rows_ in [(schema.QuantityEntry, c["quantities"]), (schema.EvidenceEntry,
+                         c["evidence"]), (schema.MentionEntry, c["mentions"]),
+                         (schema.HistoryEntry, c["history"]),
+                         (schema.ActivityEntry, c["activity"])]:  # fmt: skip
+        assert rows_, entry
+        assert all(set(row) == _keys(entry) for row in rows_), entry
+    doc = (Path(__file__).parent.parent / "docs" / "report-json.md").read_text(encoding="utf-8")
+    every = set().union(*(_keys(t) for t in vars(schema).values()
+                          if isinstance(t, type) and hasattr(t, "__required_keys__")))  # fmt: skip
+    missing = sorted(k for k in every if f'"{k}"' not in doc)
+    assert not missing, f"docs/report-json.md does not describe {missing}"
 
 
 def test_html_report_escapes_everything(ingested: Invoke, db: str, tmp_path: Path) -> None:

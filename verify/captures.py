@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import Session, col, or_, select
@@ -14,6 +13,7 @@ from sqlmodel import Session, col, or_, select
 from verify import warc
 from verify.errors import NotFoundError
 from verify.models import Capture, Evidence, Method, utcnow
+from verify.report_schema import CaptureEntry, ScreenshotEntry, WarcEntry
 
 CHUNK = 500
 RETRY_BASE = timedelta(minutes=5)  # a link that could not be captured waits this long,
@@ -85,15 +85,15 @@ def by_ids(session: Session, capture_ids: Sequence[int]) -> dict[int, Capture]:
     return found
 
 
-def describe(capture: Capture) -> dict[str, Any]:
+def describe(capture: Capture) -> CaptureEntry:
     """A capture as plain JSON-ready data (docs/report-json.md)."""
-    warc_part = None
+    warc_part: WarcEntry | None = None
     if capture.warc_path is not None:
         warc_part = {
             "path": capture.warc_path, "offset": capture.warc_offset,
             "length": capture.warc_length, "record_id": capture.warc_record_id,
         }  # fmt: skip
-    screenshot = None
+    screenshot: ScreenshotEntry | None = None
     if capture.screenshot_path is not None:
         screenshot = {
             "path": capture.screenshot_path, "sha256": capture.screenshot_sha256,

@@ -1,7 +1,8 @@
-"""Defaults and how user settings resolve. Reads the environment only through `resolve_*`."""
+"""Defaults and how user settings resolve. The environment variables named here are read
+once, by the command line (each option's `envvar`); these functions only apply defaults, so a
+library caller gets what it passes and never a value from the process environment."""
 
 import getpass
-import os
 from pathlib import Path
 
 DEFAULT_DATABASE = "verify.db"
@@ -21,7 +22,7 @@ SEEDS_DIR = PACKAGE_DIR.parent / "seeds"
 
 def database_url(db: str | None) -> str:
     """SQLAlchemy URL for a --db value: a URL is kept, anything else is a SQLite file path."""
-    value = db or os.environ.get(DATABASE_ENV) or DEFAULT_DATABASE
+    value = db or DEFAULT_DATABASE
     if "://" in value:
         return value
     return f"sqlite:///{Path(value).expanduser().resolve()}"
@@ -37,17 +38,11 @@ def default_workflow() -> Path:
 
 def workflow_path(value: Path | None) -> Path:
     """The workflow file chosen by --workflow / VERIFY_WORKFLOW, else the default."""
-    if value is not None:
-        return value
-    env = os.environ.get(WORKFLOW_ENV)
-    return Path(env) if env else default_workflow()
+    return value if value is not None else default_workflow()
 
 
 def current_user() -> str:
-    """Who is acting: VERIFY_USER, else the login name."""
-    env = os.environ.get(USER_ENV, "").strip()
-    if env:
-        return env
+    """Who is acting when neither --by nor VERIFY_USER says: the login name."""
     try:
         return getpass.getuser()
     except (KeyError, OSError):
@@ -59,9 +54,6 @@ def archive_dir(db_url: str, value: Path | None = None) -> Path:
     database, else ./archive."""
     if value is not None:
         return value
-    env = os.environ.get(ARCHIVE_ENV)
-    if env:
-        return Path(env)
     if db_url.startswith("sqlite:///") and len(db_url) > len("sqlite:///"):
         return Path(db_url.removeprefix("sqlite:///")).parent / "archive"
     return Path("archive").resolve()

@@ -4,6 +4,7 @@ Pure; HTML is escaped by Jinja2 autoescape, CSV cells are neutralised for spread
 import csv
 import io
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -12,6 +13,14 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from verify.claimreview import http_url, page_safe_json, speaker
 from verify.errors import InputError
+from verify.report_schema import (
+    ActivityEntry,
+    ClaimEntry,
+    EvidenceEntry,
+    HistoryEntry,
+    MentionEntry,
+    Report,
+)
 
 FORMATS = ("markdown", "json", "html", "csv", "claimreview")
 CSV_COLUMNS = (
@@ -21,7 +30,7 @@ CSV_COLUMNS = (
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def render(data: dict[str, Any], fmt: str) -> str:
+def render(data: Report, fmt: str) -> str:
     """The report in one of FORMATS."""
     renderers = {
         "markdown": markdown, "json": to_json, "html": html, "csv": to_csv,
@@ -30,7 +39,7 @@ def render(data: dict[str, Any], fmt: str) -> str:
     return renderers[fmt](data)
 
 
-def to_json(data: dict[str, Any]) -> str:
+def to_json(data: Report) -> str:
     """Stable JSON: keys sorted, UTF-8, two-space indent; schema in docs/report-json.md."""
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
@@ -43,46 +52,56 @@ def _md(text: Any) -> str:
     return value
 
 
-def markdown(data: dict[str, Any]) -> str:
+def markdown(data: Report) -> str:
     """A readable report for people and wikis."""
     noun = "claim" if data["total"] == 1 else "claims"
     out = [f"# Verification report ({data['total']} {noun}, workflow {data['workflow']})", ""]
     out += ["| status | claims |", "|---|---|"]
     out += [f"| {_md(status)} | {count} |" for status, count in data["summary"].items()]
     for claim in data["claims"]:
-        out += ["", f"## Claim {claim['id']}: {claim['status']}", "", f"> {_md(claim['text'])}", ""]
-        if claim["attributed_to"]:
-            out.append(f"- **Attributed to:** {_md(claim['attributed_to'])}")
-        if claim["quantities"]:
-            figures = ", ".join(_md(q["described"]) for q in claim["quantities"])
-            out.append(f"- **Figures:** {figures}")
-        if claim["why"]:
-            why = claim["why"]
-            out.append(f"- **Why {claim['status']}:** {_md(why['reason'])} ({_md(why['actor'])})"
-                       + _origin_counts(claim))  # fmt: skip
-        if claim["rules_suggest"] and claim["rules_suggest"] != claim["status"]:
-            out.append(
-                f"- **Rules would say:** {claim['rules_suggest']} (status pinned by a person)"
-            )
-        if claim["assignee"]:
-            out.append(f"- **Assignee:** {_md(claim['assignee'])}")
-        sources = "; ".join(_md(m["outlet"] or m["title"]) for m in claim["mentions"])
-        out.append(f"- **Appears in:** {sources or 'no article'}")
-        out += ["", "Evidence:" if claim["evidence"] else "Evidence: none yet."]
-        for e in claim["evidence"]:
-            head = f"- {e['stance']}: <{_md(e['url'])}> (origin {_md(e['origin'])}, {e['method']}"
-            note = f" {_md(e['note'])}" if e["note"] else ""
-            out.append(f"{head}{_score(e)}){note} [{_md(e['added_by'])}]")
-            if e["passage"]:
-                out.append(f"  > {_md(e['passage'][:300])}")
-            capture = _capture_line(e)
-            if capture:
-                out.append(f"  {capture}")
-        out += ["", "History:"]
-        for at, what, actor, why in timeline(claim):
-            tail = f": {_md(why)}" if why else ""
-            out.append(f"- {at[:16].replace('T', ' ')} {_md(what)} by {_md(actor)}{tail}")
+        out += ["", *claim_markdown(claim)]
     return "\n".join(out) + "\n"
+
+
+def claim_markdown(claim: ClaimEntry) -> list[str]:
+    """One claim's section of the Markdown report (also what `claims show` prints)."""
+    out = [f"## Claim {claim['id']}: {claim['status']}", "", f"> {_md(claim['text'])}", ""]
+    if claim["attributed_to"]:
+        out.append(f"- **Attributed to:** {_md(claim['attributed_to'])}")
+    if claim["quantities"]:
+        figures = ", ".join(_md(q["described"]) for q in claim["quantities"])
+        out.append(f"- **Figures:** {figures}")
+    if claim["why"]:
+        why = claim["why"]
+        out.append(f"- **Why {claim['status']}:** {_md(why['reason'])} ({_md(why['actor'])})"
+                   + _origin_counts(claim))  # fmt: skip
+    if claim["rules_suggest"] and claim["rules_suggest"] != claim["status"]:
+        out.append(f"- **Rules would say:** {claim['rules_suggest']} (status pinned by a person)")
+    if claim["assignee"]:
+        out.append(f"- **Assignee:** {_md(claim['assignee'])}")
+    sources = "; ".join(_md(_where(m)) for m in claim["mentions"])
+    out.append(f"- **Appears in:** {sources or 'no article'}")
+    out += ["", "Evidence:" if claim["evidence"] else "Evidence: none yet."]
+    for e in claim["evidence"]:
+        head = f"- {e['stance']}: <{_md(e['url'])}> (origin {_md(e['origin'])}, {e['method']}"
+        note = f" {_md(e['note'])}" if e["note"] else ""
+        out.append(f"{head}{_score(e)}){note} [{_md(e['added_by'])}]")
+        if e["passage"]:
+            out.append(f"  > {_md(e['passage'][:300])}")
+        capture = _capture_line(e)
+        if capture:
+            out.append(f"  {capture}")
+    out += ["", "History:"]
+    for at, what, actor, reason in timeline(claim["history"], claim["activity"]):
+        tail = f": {_md(reason)}" if reason else ""
+        out.append(f"- {at[:16].replace('T', ' ')} {_md(what)} by {_md(actor)}{tail}")
+    return out
+
+
+def _where(mention: MentionEntry) -> str:
+    """An article the claim appears in, in a few words."""
+    named = mention["outlet"] or mention["title"] or mention["url"]
+    return named or f"article {mention['article_id']}"
 
 
 def file_uri(path: str | None) -> str | None:
@@ -90,11 +109,11 @@ def file_uri(path: str | None) -> str | None:
     return Path(path).resolve().as_uri() if path else None
 
 
-def _capture_line(evidence: dict[str, Any]) -> str:
+def _capture_line(evidence: EvidenceEntry) -> str:
     """Where the evidence was found, as fetched: time, sha256 and the stored copy."""
-    capture = evidence.get("capture")
+    capture = evidence["capture"]
     if capture is None:
-        error = evidence.get("capture_error")
+        error = evidence["capture_error"]
         if error:
             return f"not captured: {_md(error)}"
         return "not captured yet" if evidence["method"] == "manual" else ""
@@ -107,18 +126,20 @@ def _capture_line(evidence: dict[str, Any]) -> str:
     return line
 
 
-def timeline(claim: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+def timeline(
+    history: Sequence[HistoryEntry], activity: Sequence[ActivityEntry]
+) -> list[tuple[str, str, str, str]]:
     """A claim's status changes and other activity in time order, for people:
     (at, what happened, who, why)."""
     rows = [
         (h["at"], f"{h['from']} → {h['to']}" if h["from"] else f"created as {h['to']}",
          h["actor"], h["reason"])
-        for h in claim["history"]
-    ] + [(a["at"], *_activity(a)) for a in claim.get("activity", ())]  # fmt: skip
+        for h in history
+    ] + [(a["at"], *_activity(a)) for a in activity]  # fmt: skip
     return sorted(rows, key=lambda row: row[0])
 
 
-def _activity(row: dict[str, Any]) -> tuple[str, str, str]:
+def _activity(row: ActivityEntry) -> tuple[str, str, str]:
     """(what, who, why) of an activity row: an attached link is the why of its attachment."""
     what, why = row["detail"], ""
     if row["kind"] == "evidence":
@@ -126,7 +147,7 @@ def _activity(row: dict[str, Any]) -> tuple[str, str, str]:
     return what, row["actor"], why
 
 
-def _origin_counts(claim: dict[str, Any]) -> str:
+def _origin_counts(claim: ClaimEntry) -> str:
     """The facts behind a rule-made status, in words."""
     last = claim["history"][-1] if claim["history"] else None
     facts = last["facts"] if last and last["facts"] else None
@@ -138,11 +159,11 @@ def _origin_counts(claim: dict[str, Any]) -> str:
     )
 
 
-def _score(evidence: dict[str, Any]) -> str:
+def _score(evidence: EvidenceEntry) -> str:
     return f", similarity {evidence['score']:.0f}" if evidence["score"] is not None else ""
 
 
-def html(data: dict[str, Any]) -> str:
+def html(data: Report) -> str:
     """One self-contained HTML file (inline CSS, no scripts); every value autoescaped."""
     env = Environment(
         loader=PackageLoader("verify", "templates"),
@@ -154,7 +175,7 @@ def html(data: dict[str, Any]) -> str:
     env.globals["file_uri"] = file_uri
     env.globals["timeline"] = timeline
     claims = worst_first(data)
-    groups: dict[str, list[dict[str, Any]]] = {}
+    groups: dict[str, list[ClaimEntry]] = {}
     for claim in claims:
         groups.setdefault(claim["status"], []).append(claim)
     articles = {m["article_id"] for c in claims for m in c["mentions"]}
@@ -163,17 +184,17 @@ def html(data: dict[str, Any]) -> str:
     )
 
 
-def worst_first(data: dict[str, Any]) -> list[dict[str, Any]]:
+def worst_first(data: Report) -> list[ClaimEntry]:
     """The claims, those with the worst verdict first (by the workflow's ClaimReview rating:
     a disputed claim before an unverified one before a corroborated one), then those whose
     status has no rating; by id within a status."""
-    ratings = data.get("ratings") or {}
-    ascending = (data.get("best_rating") or 1) >= (data.get("worst_rating") or 0)
+    ratings = data["ratings"]
+    ascending = data["best_rating"] >= data["worst_rating"]
 
-    def key(claim: dict[str, Any]) -> tuple[bool, float, int]:
+    def key(claim: ClaimEntry) -> tuple[bool, float, int]:
         rating = ratings.get(claim["status"])
         value = float(rating["value"]) if rating else 0.0
-        return rating is None, value if ascending else -value, claim["id"]
+        return rating is None, value if ascending else -value, claim["id"] or 0
 
     return sorted(data["claims"], key=key)
 
@@ -184,24 +205,24 @@ def safe_cell(value: Any) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def to_csv(data: dict[str, Any]) -> str:
+def to_csv(data: Report) -> str:
     """One row per claim; evidence and mentions joined with ' | '."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for c in data["claims"]:
-        why = c["why"] or {}
+        why = c["why"]
         row = [
             c["id"],
             c["status"],
             c["text"],
             c["attributed_to"],
             "; ".join(q["described"] for q in c["quantities"]),
-            why.get("reason"),
-            why.get("actor"),
-            why.get("at"),
+            why and why["reason"],
+            why and why["actor"],
+            why and why["at"],
             " | ".join(f"{e['stance']} {e['url']}" for e in c["evidence"]),
-            " | ".join(m["outlet"] or m["title"] for m in c["mentions"]),
+            " | ".join(map(_where, c["mentions"])),
             c["assignee"],
             c["checkworthiness"],
         ]
@@ -209,7 +230,7 @@ def to_csv(data: dict[str, Any]) -> str:
     return buffer.getvalue()
 
 
-def _appearance(mention: dict[str, Any]) -> dict[str, Any] | None:
+def _appearance(mention: MentionEntry) -> dict[str, Any] | None:
     """An article the claim appeared in, as a schema.org CreativeWork; None unless its address
     is http(s) (a `javascript:` or `file:` URL must never reach a page that embeds the review)."""
     url = http_url(mention["url"])
@@ -225,7 +246,7 @@ def _appearance(mention: dict[str, Any]) -> dict[str, Any] | None:
     return work
 
 
-def claim_reviews(data: dict[str, Any]) -> list[dict[str, Any]]:
+def claim_reviews(data: Report) -> list[dict[str, Any]]:
     """schema.org ClaimReview objects for the claims that have a verdict (a status other than
     the initial one, with a rating in the workflow's [claimreview] table). Each review's url is
     <organisation url>/claims/<id>, so the organisation's http(s) address is required."""
@@ -237,8 +258,8 @@ def claim_reviews(data: dict[str, Any]) -> list[dict[str, Any]]:
         rating = data["ratings"].get(claim["status"])
         if rating is None or claim["status"] == data["initial_status"]:
             continue
-        why = claim["why"] or {}
-        decided = why.get("at") or claim["updated_at"]
+        why = claim["why"]
+        decided = why["at"] if why else claim["updated_at"]
         appearances = [a for a in map(_appearance, claim["mentions"]) if a]
         item: dict[str, Any] = {"@type": "Claim", "appearance": appearances}
         claimant = speaker(claim["attributed_to"])
@@ -256,7 +277,7 @@ def claim_reviews(data: dict[str, Any]) -> list[dict[str, Any]]:
             "worstRating": data["worst_rating"],
             "alternateName": rating["name"],
         }
-        if why.get("reason"):
+        if why and why["reason"]:
             verdict["ratingExplanation"] = why["reason"]
         reviews.append({
             "@context": "https://schema.org",
@@ -288,7 +309,7 @@ def _organisation_url(url: Any) -> str:
     return valid.rstrip("/")
 
 
-def claimreview(data: dict[str, Any]) -> str:
+def claimreview(data: Report) -> str:
     """ClaimReview JSON-LD: one object for a single reviewed claim, else a list. Safe to paste
     into <script type="application/ld+json">: "<", ">" and "&" are written as \\u escapes."""
     reviews = claim_reviews(data)

@@ -164,10 +164,7 @@ def show(
         return
     from verify import rendering
 
-    single = {
-        "total": 1, "workflow": flow.name, "summary": {data["status"]: 1}, "claims": [data],
-    }  # fmt: skip
-    body = rendering.markdown(single).split("\n## ", 1)[1]
+    body = "\n".join(rendering.claim_markdown(data)).removeprefix("## ")
     typer.echo(body.rstrip())
     typer.echo(f"\nQuote: “{data['quote']}”")
 
@@ -231,9 +228,9 @@ def history(
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     from verify import rendering
+    from verify.pipeline import reporting
 
-    data = {"history": [r for r in rows if r["kind"] == "status"],
-            "activity": [r for r in rows if r["kind"] != "status"]}  # fmt: skip
-    for at, what, who, why in rendering.timeline(data):
+    lines = rendering.timeline(reporting.history_entries(changes), reporting.activity_entries(done))
+    for at, what, who, why in lines:
         when = at[:19].replace("T", " ")
         typer.echo(f"{when}  {what}  by {who}" + (f": {why}" if why else ""))

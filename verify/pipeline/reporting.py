@@ -2,18 +2,24 @@
 JSON-ready values (the schema is docs/report-json.md)."""
 
 from collections.abc import Sequence
-from typing import Any
 
 from sqlmodel import Session, col, select
 
 from verify import captures, claims, origins
-from verify.models import Article, Claim, utcnow
+from verify.models import Activity, Article, Claim, StatusChange, utcnow
 from verify.pipeline import decisions
 from verify.quantities import Quantity
+from verify.report_schema import (
+    ActivityEntry,
+    ClaimEntry,
+    HistoryEntry,
+    QuantityEntry,
+    Report,
+)
 from verify.workflow import Workflow
 
 
-def claim_report(session: Session, flow: Workflow, claim: Claim) -> dict[str, Any]:
+def claim_report(session: Session, flow: Workflow, claim: Claim) -> ClaimEntry:
     """Everything a report shows about one claim, as plain JSON-ready data."""
     changes = claims.history(session, claim.id or 0)
     last = changes[-1] if changes else None
@@ -30,7 +36,7 @@ def claim_report(session: Session, flow: Workflow, claim: Claim) -> dict[str, An
         "version": claim.version,
         "rules_suggest": decision.status if claim.pinned else None,
         "attributed_to": claim.attributed_to,
-        "quantities": [dict(q, described=_described(q)) for q in claim.quantities],
+        "quantities": [_quantity(q) for q in claim.quantities],
         "checkworthiness": claim.checkworthiness,
         "priority": claim.priority,
         "assignee": claim.assignee,
@@ -57,6 +63,7 @@ def claim_report(session: Session, flow: Workflow, claim: Claim) -> dict[str, An
                 "stance": e.stance,
                 "method": e.method,
                 "score": e.score,
+                "confidence": e.confidence,
                 "passage": e.passage,
                 "quantity_comparison": e.quantity_comparison,
                 "note": e.note,
@@ -69,34 +76,40 @@ def claim_report(session: Session, flow: Workflow, claim: Claim) -> dict[str, An
             }
             for e, group, title in found
         ],
-        "history": [
-            {
-                "from": c.from_status,
-                "to": c.to_status,
-                "reason": c.reason,
-                "actor": c.actor,
-                "at": c.at.isoformat(),
-                "facts": c.facts,
-            }
-            for c in changes
-        ],
-        "activity": [
-            {
-                "kind": a.kind,
-                "detail": a.detail,
-                "evidence_id": a.evidence_id,
-                "actor": a.actor,
-                "at": a.at.isoformat(),
-            }
-            for a in claims.activity(session, claim.id or 0)
-        ],  # fmt: skip
+        "history": history_entries(changes),
+        "activity": activity_entries(claims.activity(session, claim.id or 0)),
         "created_at": claim.created_at.isoformat(),
         "updated_at": claim.updated_at.isoformat(),
     }
 
 
-def _described(q: dict[str, Any]) -> str:
-    return Quantity(**q).describe()
+def history_entries(changes: Sequence[StatusChange]) -> list[HistoryEntry]:
+    """Status changes in report form, in the order given."""
+    return [
+        {"from": c.from_status, "to": c.to_status, "reason": c.reason, "actor": c.actor,
+         "at": c.at.isoformat(), "facts": c.facts}
+        for c in changes
+    ]  # fmt: skip
+
+
+def activity_entries(done: Sequence[Activity]) -> list[ActivityEntry]:
+    """Other work on a claim (assignments, links attached) in report form."""
+    return [
+        {"kind": a.kind, "detail": a.detail, "evidence_id": a.evidence_id, "actor": a.actor,
+         "at": a.at.isoformat()}
+        for a in done
+    ]  # fmt: skip
+
+
+def _quantity(stored: dict[str, object]) -> QuantityEntry:
+    """A stored figure in report form (figures stored before `noun` or `qualifier` existed
+    get their defaults)."""
+    q = Quantity(**stored)  # type: ignore[arg-type]
+    return {
+        "value": q.value, "unit": q.unit, "approx": q.approx, "bound": q.bound, "low": q.low,
+        "text": q.text, "start": q.start, "end": q.end, "currency": q.currency,
+        "noun": q.noun, "qualifier": q.qualifier, "described": q.describe(),
+    }  # fmt: skip
 
 
 def report_data(
@@ -105,7 +118,7 @@ def report_data(
     *,
     claim_ids: Sequence[int] = (),
     statuses: Sequence[str] | None = None,
-) -> dict[str, Any]:
+) -> Report:
     """The whole report: summary counts per status, then each selected claim."""
     if claim_ids:
         chosen = claims.get_claims(session, claim_ids)

@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 from verify import claims, factchecks, sources, users
 from verify.models import Claim, Evidence, Source, StatusChange
 from verify.pipeline import decisions, reporting
+from verify.report_schema import ClaimEntry
 from verify.web import pages, views
 from verify.web.auth import ApiPersonDep, DeskDep
 
@@ -191,7 +192,7 @@ def list_claims(
 
 
 @router.get("/claims/{claim_id}")
-def show_claim(desk: DeskDep, who: ApiPersonDep, claim_id: int) -> dict[str, Any]:
+def show_claim(desk: DeskDep, who: ApiPersonDep, claim_id: int) -> ClaimEntry:
     """Everything about one claim: the same JSON as `verify claims show ID --json`."""
     with desk.read() as session:
         return reporting.claim_report(session, desk.flow, claims.get_claim(session, claim_id))
