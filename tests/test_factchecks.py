@@ -140,3 +140,59 @@ def test_the_readme_tour_files_give_what_the_tour_shows(
     found = ingested("factchecks", "search", "North Korea sends 12,000 troops to Russia",
                      "--limit", "2").stdout  # fmt: skip
     assert "Check Desk" in found.splitlines()[0] and "Truth Watch" in found.splitlines()[2]
+
+
+def test_search_follows_the_index_as_fact_checks_change(cli: Invoke, tmp_path: Path) -> None:
+    """The full-text index over fact-checks follows imports and updates."""
+    first = {"@type": "ClaimReview", "url": "https://desk.example/c/1",
+             "claimReviewed": "The mayor closed every public library in Springfield",
+             "reviewRating": {"alternateName": "False"}}  # fmt: skip
+    path = tmp_path / "checks.json"
+    path.write_text(json.dumps(first), encoding="utf-8")
+    cli("factchecks", "import", str(path))
+    found = json.loads(cli("factchecks", "search", "Springfield libraries closed by the mayor",
+                           "--json").stdout)  # fmt: skip
+    assert [f["url"] for f in found] == ["https://desk.example/c/1"]
+    path.write_text(json.dumps({**first, "reviewRating": {"alternateName": "True"}}))
+    assert "1 updated" in cli("factchecks", "import", str(path)).stdout
+    (hit,) = json.loads(
+        cli("factchecks", "search", "Springfield libraries closed", "--json").stdout
+    )
+    assert hit["verdict"] == "true"  # the updated row, found once: the index followed it
+    path.write_text(json.dumps({**first, "claimReviewed": "The governor sold the harbour"}))
+    assert "1 new" in cli("factchecks", "import", str(path)).stdout
+    (hit,) = json.loads(
+        cli("factchecks", "search", "harbour sold by the governor", "--json").stdout
+    )
+    assert hit["claim"] == "The governor sold the harbour"
+
+
+def test_migration_indexes_fact_checks_stored_before(tmp_path: Path, db: str) -> None:
+    """A database at revision 0007 with fact-checks: the migration fills `norm` and the index."""
+    import sqlalchemy
+    from alembic import command
+
+    from verify import database
+
+    engine = sqlalchemy.create_engine(db)
+    with engine.begin() as connection:
+        command.upgrade(database._alembic_config(connection), "0007")
+        for n, claim in enumerate(["Ships left the northern port at night",
+                                   "The bridge toll doubled last spring"], 1):  # fmt: skip
+            connection.execute(
+                sqlalchemy.text(
+                    "INSERT INTO factcheck (id, key, claim_reviewed, review_url, imported_at) "
+                    "VALUES (:id, :k, :c, :u, CURRENT_TIMESTAMP)"
+                ),
+                {"id": n, "k": f"k{n}", "c": claim, "u": f"https://desk.example/{n}"},
+            )
+    engine.dispose()
+    database.open_engine(db).dispose()
+    assert database.current_revision(db) == database.SCHEMA_HEAD
+    assert rows(db, "SELECT norm FROM factcheck ORDER BY id") == [
+        ("ships left the northern port at night",),
+        ("the bridge toll doubled last spring",),
+    ]
+    invoke = invoker(db)
+    (hit,) = json.loads(invoke("factchecks", "search", "bridge toll doubled", "--json").stdout)
+    assert hit["url"] == "https://desk.example/2"

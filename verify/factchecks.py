@@ -1,14 +1,18 @@
 """The fact-check store on a Session: import (re-import updates, never duplicates) and search
-with the same blocking + scoring engine as source matching. Never commits."""
+through the database's full-text index, re-ranked by the fuzzy scorer source matching uses.
+Never commits."""
 
 import hashlib
-from collections.abc import Mapping, Sequence
+import math
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from sqlalchemy import text
 from sqlmodel import Session, col, select
 
-from verify import claimreview, matching, verdicts
-from verify.models import FactCheck, utcnow
+from verify import claimreview, fulltext, matching, verdicts
+from verify.models import FactCheck, FactCheckTerm, utcnow
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,11 @@ def key_of(review_url: str, claim: str) -> str:
     return hashlib.sha256(f"{review_url}\n{matching.normalise(claim)}".encode()).hexdigest()
 
 
+def terms_of(norm: str) -> set[str]:
+    """The words of a fact-check (in matching form) its term counts and queries use."""
+    return {w for w in norm.split() if w not in matching.RANKING_STOPWORDS}
+
+
 def store(
     session: Session,
     records: Sequence[claimreview.Record],
@@ -44,9 +53,11 @@ def store(
     keyed = {key_of(r.review_url, r.claim_reviewed): r for r in records}
     known = {f.key: f for f in session.exec(select(FactCheck).where(col(FactCheck.key).in_(keyed)))}
     created = updated = unchanged = 0
+    counts: Counter[str] = Counter()  # the change to factcheckterm
     for key, record in keyed.items():
         values = {
             **record.__dict__,
+            "norm": matching.normalise(record.claim_reviewed),
             "verdict": verdicts.normalise(
                 record.rating_text, record.rating_value, record.best_rating,
                 record.worst_rating, wording=wording,
@@ -55,8 +66,12 @@ def store(
         row = known.get(key)
         if row is None:
             session.add(FactCheck(key=key, imported_from=source, **values))
+            counts.update(terms_of(str(values["norm"])))
+            counts[fulltext.TOTAL] += 1
             created += 1
         elif any(getattr(row, k) != v for k, v in values.items()):
+            counts.subtract(terms_of(row.norm))
+            counts.update(terms_of(str(values["norm"])))
             for name, value in values.items():
                 setattr(row, name, value)
             row.imported_from, row.imported_at = source, utcnow()
@@ -65,23 +80,101 @@ def store(
         else:
             unchanged += 1
     session.flush()
+    fulltext.add_counts(session, FactCheckTerm, counts)
     return Imported(created, updated, unchanged)
 
 
+MAX_TERMS = 12  # of a text's rarest words make its index query
+KEEP_RAREST = 3
+POSTINGS = 2500  # keeps the paraphrase ranked first (bench_factchecks), bounds a query's cost
+CANDIDATES = 50  # fact-checks per text that get a fuzzy score
+
+
 class Index:
-    """All stored fact-checks, normalised and indexed once for many searches."""
+    """The stored fact-checks, searched through the database's full-text index (FTS5 /
+    tsvector over `norm`): a search reads its candidates, never every fact-check. Word
+    rarities are read once per word for the life of the object (one session)."""
 
     def __init__(self, session: Session) -> None:
-        self.rows = list(session.exec(select(FactCheck).order_by(col(FactCheck.id))))
-        self.texts = [matching.normalise(f.claim_reviewed) for f in self.rows]
-        self.blocking = matching.BlockingIndex(
-            self.texts, stopwords=matching.RANKING_STOPWORDS, drop_common=False
-        )
+        self.session = session
+        self._df = fulltext.frequencies(session, FactCheckTerm, ())
+        self.size = self._df[fulltext.TOTAL]
+        self.postgres = session.get_bind().dialect.name == "postgresql"
+
+    def __bool__(self) -> bool:
+        return self.size > 0
 
     def search(self, texts: Sequence[str], *, scorer: str, limit: int = 5) -> list[list[Hit]]:
-        """The best fact-checks for each text (matching.rank: BM25 candidates, fuzzy re-rank)."""
-        if not self.rows:
-            return [[] for _ in texts]
-        queries = [matching.normalise(t) for t in texts]
-        ranked = matching.rank(queries, self.texts, self.blocking, scorer=scorer, limit=limit)
-        return [[Hit(self.rows[j], score) for j, score in hits] for hits in ranked]
+        """The best fact-checks for each text: candidates from the full-text index by BM25
+        (SQLite) or summed idf (PostgreSQL), re-ranked with the fuzzy score
+        (matching.rerank)."""
+        norms = [matching.normalise(t) for t in texts]
+        self._frequencies(set().union(*map(terms_of, norms)))
+        found: list[list[Hit]] = []
+        for norm in norms:
+            terms = self._query(norm)
+            ranked = self._candidates(terms) if terms else []
+            if not ranked:
+                found.append([])
+                continue
+            rows = {f.id: f for f in self.session.exec(
+                select(FactCheck).where(col(FactCheck.id).in_([i for i, _ in ranked]))
+            )}  # fmt: skip
+            kept = [(rows[i], rank) for i, rank in ranked if i in rows]
+            order = matching.rerank(
+                norm, [rank for _, rank in kept], [f.norm for f, _ in kept], scorer=scorer,
+                limit=limit,
+            )  # fmt: skip
+            found.append([Hit(kept[n][0], score) for n, score in order])
+        return found
+
+    def weight(self, words: set[str]) -> Callable[[str], float]:
+        """How much each of these words tells (its idf among the fact-checks), for
+        matching.overlap; a word no fact-check holds weighs as much as the average of the
+        others: it tells nothing about which fact-check is meant."""
+        df = self._frequencies(words)
+        known = [self._idf(n) for n in df.values() if n]
+        average = sum(known) / len(known) if known else 1.0
+        return lambda w: self._idf(df[w]) if df.get(w) else average
+
+    def _idf(self, docs: int) -> float:
+        return math.log1p((self.size - docs + 0.5) / (docs + 0.5))
+
+    def _query(self, norm: str) -> list[tuple[str, float]]:
+        """The text's words the index holds, rarest first, with their idf: at least
+        KEEP_RAREST, then more while within MAX_TERMS words and POSTINGS index entries (which
+        bounds a query's cost however many fact-checks are stored)."""
+        df = self._frequencies(terms_of(norm))
+        chosen: list[tuple[str, float]] = []
+        postings = 0
+        for n, w in sorted((n, w) for w, n in df.items() if n):
+            if len(chosen) >= KEEP_RAREST and (len(chosen) >= MAX_TERMS or postings + n > POSTINGS):
+                break
+            chosen.append((w, self._idf(n)))
+            postings += n
+        return chosen
+
+    def _frequencies(self, words: set[str]) -> dict[str, int]:
+        """How many fact-checks hold each word (read once per word)."""
+        missing = words - self._df.keys()
+        if missing:
+            self._df.update(dict.fromkeys(missing, 0))
+            self._df.update(fulltext.frequencies(self.session, FactCheckTerm, missing))
+        return {w: self._df[w] for w in words}
+
+    def _candidates(self, terms: list[tuple[str, float]]) -> list[tuple[int, float]]:
+        """(fact-check id, rank) for the best CANDIDATES, best first."""
+        connection = self.session.connection()
+        if not self.postgres:
+            match = " OR ".join(f'"{w}"' for w, _ in terms)
+            rows = connection.execute(
+                text(
+                    "SELECT rowid, bm25(factcheck_fts) AS r FROM factcheck_fts "
+                    "WHERE factcheck_fts MATCH :m ORDER BY r, rowid LIMIT :k"
+                ),
+                {"m": match, "k": CANDIDATES},
+            )
+            return [(int(i), -float(r)) for i, r in rows]  # bm25() is lower for better matches
+        sql, params = fulltext.ranked_postgres("factcheck", "id", terms, CANDIDATES)
+        rows = connection.execute(sql, params)
+        return [(int(i), float(r)) for i, r in rows]

@@ -209,26 +209,39 @@ def rank(
     limit: int = 5,
     blend: float = RANK_BLEND,
 ) -> list[list[tuple[int, float]]]:
-    """Retrieval for short texts (fact-checks): BM25 candidates re-ranked by a blend of the
-    fuzzy score and the BM25 score relative to the best; returns (index, fuzzy score)."""
+    """Retrieval for short texts: BM25 candidates from the index re-ranked (`rerank`);
+    returns (index into texts, fuzzy score)."""
     ranked: list[list[tuple[int, float]]] = []
     for query, hits in zip(queries, index.search_scored(queries), strict=True):
-        if not hits:
-            ranked.append([])
-            continue
-        fuzzy = process.cpdist(
-            [query] * len(hits), [texts[j] for j, _ in hits], scorer=SCORERS[scorer],
-            processor=None,
-        ).tolist()  # fmt: skip
-        top = hits[0][1] or 1.0
-        pairs = zip(hits, fuzzy, strict=True)
-        # ties (duplicate fact-checks are common) keep BM25's order
-        blended = sorted(
-            ((-(blend * bm / top + (1 - blend) * f / 100), n, j, f)
-             for n, ((j, bm), f) in enumerate(pairs)),
-        )  # fmt: skip
-        ranked.append([(j, round(f, 2)) for _, _, j, f in blended[:limit]])
+        order = rerank(query, [bm for _, bm in hits], [texts[j] for j, _ in hits],
+                       scorer=scorer, limit=limit, blend=blend)  # fmt: skip
+        ranked.append([(hits[n][0], score) for n, score in order])
     return ranked
+
+
+def rerank(
+    query: str,
+    ranks: Sequence[float],
+    texts: Sequence[str],
+    *,
+    scorer: str,
+    limit: int = 5,
+    blend: float = RANK_BLEND,
+) -> list[tuple[int, float]]:
+    """Candidates (best first, with their retrieval scores) re-ranked by a blend of the fuzzy
+    score and the retrieval score relative to the best; returns (position, fuzzy score)."""
+    if not texts:
+        return []
+    fuzzy = process.cpdist(
+        [query] * len(texts), list(texts), scorer=SCORERS[scorer], processor=None
+    ).tolist()
+    top = ranks[0] or 1.0
+    # ties (duplicate fact-checks are common) keep the retrieval order
+    blended = sorted(
+        (-(blend * r / top + (1 - blend) * f / 100), n, f)
+        for n, (r, f) in enumerate(zip(ranks, fuzzy, strict=True))
+    )
+    return [(n, round(f, 2)) for _, n, f in blended[:limit]]
 
 
 def find(

@@ -301,6 +301,9 @@ class FactCheck(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     key: str = Field(sa_column=Column(Text, nullable=False, unique=True))  # review URL + claim
     claim_reviewed: str = Field(sa_column=Column(Text, nullable=False))
+    # claim_reviewed in matching form (matching.normalise), under the full-text index
+    # (SQLite FTS5 `factcheck_fts`, PostgreSQL `tsv`): searches never load every fact-check
+    norm: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
     claimant: str | None = None
     claim_date: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
     rating_text: str | None = None
@@ -341,6 +344,14 @@ class Passage(SQLModel, table=True):
 
 class PassageTerm(SQLModel, table=True):
     """How many passages hold a term: the rarity that picks a claim's query words."""
+
+    term: str = Field(sa_column=Column(Text, primary_key=True))
+    docs: int
+
+
+class FactCheckTerm(SQLModel, table=True):
+    """How many fact-checks hold a term (the row for "" counts them): the rarity that picks a
+    claim's query words against the fact-checks."""
 
     term: str = Field(sa_column=Column(Text, primary_key=True))
     docs: int

@@ -2,13 +2,14 @@
 indexed once, when it is fetched; `check` then asks the index for each claim's candidates, so
 matching costs what a claim needs, not what the corpus holds.
 
+The index is `fulltext.create(connection, "passage")`:
 - SQLite: an FTS5 external-content table `passage_fts` over `passage.norm`, kept in step by
   triggers, ranked with `bm25()`.
-- PostgreSQL: a generated `tsvector` column (`simple` configuration: `norm` is already lower
-  case, and claims come in many languages) with a GIN index, ranked by the summed idf of the
-  query words a passage holds. That is BM25 with binary term frequency: in a sentence a word
-  rarely occurs twice and lengths vary little, so the tf and length parts of BM25 change
-  little, and `ts_rank_cd` (no idf at all) ranks "said the minister" above a rare name.
+- PostgreSQL: a generated `tsvector` column with a GIN index, ranked by the summed idf of the
+  query words a passage holds (`fulltext.ranked_postgres`). That is BM25 with binary term
+  frequency: in a sentence a word rarely occurs twice and lengths vary little, so the tf and
+  length parts of BM25 change little, and `ts_rank_cd` (no idf at all) ranks "said the
+  minister" above a rare name.
 
 Document frequencies live in `passageterm` (the row for "" counts passages), updated with the
 passages, so a query picks a claim's rarest words without scanning the index. Functions never
@@ -22,19 +23,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, text
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlmodel import Session, col, select
+from sqlalchemy import bindparam, text
+from sqlmodel import Session
 
-from verify import extract, matching
+from verify import extract, fulltext, matching
 from verify.matching import Candidate
 from verify.models import Passage, PassageTerm, utcnow
 
 MIN_WORDS = 5  # shorter sentences (datelines, captions) say too little to match a claim
 MIN_UNSPACED = 10  # characters, for scripts written without spaces (Chinese, Japanese)
 UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-TOTAL = ""  # the passageterm row that counts passages
-CHUNK = 500  # bound parameters per IN list
+TOTAL = fulltext.TOTAL  # the passageterm row that counts passages
+CHUNK = fulltext.CHUNK  # bound parameters per IN list
 
 
 @dataclass(frozen=True)
@@ -79,32 +79,6 @@ def terms_of(norm: str) -> set[str]:
     return {w for w in norm.split() if w not in matching.STOPWORDS}
 
 
-def create_index(connection: Connection) -> None:
-    """The database's own full-text index over passage.norm (run by the migration)."""
-    if connection.dialect.name == "postgresql":
-        connection.exec_driver_sql(
-            "ALTER TABLE passage ADD COLUMN tsv tsvector "
-            "GENERATED ALWAYS AS (to_tsvector('simple', norm)) STORED"
-        )
-        connection.exec_driver_sql("CREATE INDEX ix_passage_tsv ON passage USING gin (tsv)")
-        return
-    connection.exec_driver_sql(
-        "CREATE VIRTUAL TABLE passage_fts USING fts5("
-        "norm, content='passage', content_rowid='id', tokenize='unicode61 remove_diacritics 0')"
-    )
-    for statement in (
-        "CREATE TRIGGER passage_fts_insert AFTER INSERT ON passage BEGIN "
-        "INSERT INTO passage_fts(rowid, norm) VALUES (new.id, new.norm); END",
-        "CREATE TRIGGER passage_fts_delete AFTER DELETE ON passage BEGIN "
-        "INSERT INTO passage_fts(passage_fts, rowid, norm) VALUES ('delete', old.id, old.norm); "
-        "END",
-        "CREATE TRIGGER passage_fts_update AFTER UPDATE ON passage BEGIN "
-        "INSERT INTO passage_fts(passage_fts, rowid, norm) VALUES ('delete', old.id, old.norm); "
-        "INSERT INTO passage_fts(rowid, norm) VALUES (new.id, new.norm); END",
-    ):
-        connection.exec_driver_sql(statement)
-
-
 _OLD = text("SELECT norm FROM passage WHERE source_id = :s")
 _DROP = text("DELETE FROM passage WHERE source_id = :s")
 _ADD = Passage.__table__.insert()  # type: ignore[attr-defined]
@@ -144,34 +118,14 @@ def store(
 
 
 def add_counts(session: Session, counts: Counter[str]) -> None:
-    """Add to the document frequencies, in term order (so concurrent writers on PostgreSQL
-    lock rows in one order and never deadlock)."""
-    rows = [{"term": term, "docs": n} for term, n in sorted(counts.items()) if n]
-    if not rows:
-        return
-    dialect = session.get_bind().dialect.name
-    make = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    table = PassageTerm.__table__  # type: ignore[attr-defined]
-    stmt = make(table)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[table.c.term], set_={"docs": table.c.docs + stmt.excluded.docs}
-    )
-    connection = session.connection()
-    for start in range(0, len(rows), CHUNK):
-        connection.execute(stmt, rows[start : start + CHUNK])
+    """Add to the passages' document frequencies (fulltext.add_counts)."""
+    fulltext.add_counts(session, PassageTerm, counts)
 
 
 def frequencies(session: Session, terms: Iterable[str]) -> dict[str, int]:
     """How many passages hold each term (terms no passage holds are left out), and the
     number of passages under ""."""
-    wanted = sorted(set(terms) | {TOTAL})
-    found: dict[str, int] = {}
-    for start in range(0, len(wanted), CHUNK):
-        chunk = wanted[start : start + CHUNK]
-        query = select(PassageTerm.term, PassageTerm.docs).where(col(PassageTerm.term).in_(chunk))
-        found.update((t, n) for t, n in session.exec(query) if n > 0)
-    found.setdefault(TOTAL, 0)
-    return found
+    return fulltext.frequencies(session, PassageTerm, terms)
 
 
 def idf(docs: int, total: int) -> float:
@@ -235,16 +189,7 @@ def _sqlite(session: Session, query: Query, limit: int) -> list[Candidate]:
 
 
 def _postgres(session: Session, query: Query, limit: int) -> list[Candidate]:
-    params: dict[str, object] = {"limit": limit}
-    tests, weights = [], []
-    for n, (term, weight) in enumerate(query.terms):
-        params[f"t{n}"], params[f"w{n}"] = term, weight
-        tests.append(f"plainto_tsquery('simple', :t{n})")
-        weights.append(f"CASE WHEN p.tsv @@ plainto_tsquery('simple', :t{n}) THEN :w{n} ELSE 0 END")
-    sql = text(
-        f"SELECT {COLUMNS}, ({' + '.join(weights)}) AS rank FROM passage p "
-        f"WHERE p.tsv @@ ({' || '.join(tests)}) ORDER BY rank DESC, p.id LIMIT :limit"
-    )
+    sql, params = fulltext.ranked_postgres("passage p", COLUMNS, query.terms, limit)
     rows = session.connection().execute(sql, params)
     return [_row(r, float(r[6])) for r in rows]
 

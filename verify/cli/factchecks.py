@@ -128,7 +128,7 @@ def search(
         with database.transaction(config.database_url(db), write=False) as session:
             index = factchecks.Index(session)
             (hits,) = index.search([text], scorer=flow.scorer, limit=limit)
-            stored = len(index.rows)
+            stored = index.size
     rows = [
         {"score": h.score, "claim": h.factcheck.claim_reviewed, "rating": h.factcheck.rating_text,
          "verdict": h.factcheck.verdict, "publisher": h.factcheck.publisher,

@@ -9,12 +9,12 @@ import verify.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 def include_object(
     obj: object, name: str | None, kind: str, reflected: bool, other: object
 ) -> bool:
-    """Leave the full-text index to passages.create_index: the FTS5 tables (and their shadow
-    tables) and PostgreSQL's generated tsv column are not models."""
-    if kind == "table" and name and name.startswith("passage_fts"):
-        return False
+    """Leave the full-text indexes to verify.fulltext: the FTS5 tables (and their shadow
+    tables) and PostgreSQL's generated tsv columns and their indexes are not models."""
+    if kind == "table" and name and (name.endswith("_fts") or "_fts_" in name):
+        return False  # an FTS5 table or one of its shadow tables (passage_fts_data, ...)
     return not (kind == "column" and name == "tsv") and not (
-        kind == "index" and name == "ix_passage_tsv"
+        kind == "index" and name and name.endswith("_tsv")
     )
 
 

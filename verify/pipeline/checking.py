@@ -334,16 +334,17 @@ def _match_factchecks(
     of the first close enough (the workflow's `confirm`) to set the status by the workflow's
     verdict map."""
     policy = flow.factchecks
-    if not index.rows:
+    if not index:
         return [], None
     found: list[tuple[str, dict[str, object]]] = []
     confirmed = None
     (hits,) = index.search([claim.text], scorer=flow.scorer, limit=3)
     words = matching.content_words(matching.normalise(claim.text))
+    weight = index.weight(words)
     for hit in hits:
         fc = hit.factcheck
         reviewed = matching.content_words(matching.normalise(fc.claim_reviewed))
-        share = matching.overlap(words, reviewed, index.blocking.weight)
+        share = matching.overlap(words, reviewed, weight)
         if hit.score < policy.suggest or share < matching.MIN_SHARE:
             continue
         rating = fc.rating_text or fc.verdict or "unrated"

@@ -1,0 +1,105 @@
+"""The database's own full-text index over a table's `norm` column (the matching form of its
+text): SQLite FTS5 as an external-content table `<table>_fts` kept in step by triggers,
+PostgreSQL a generated `tsv` column (`simple` configuration: `norm` is lower case already, and
+texts come in many languages) with a GIN index. Passages and fact-checks both use it.
+
+How many rows hold each word lives in a term table beside the indexed one (`passageterm`,
+`factcheckterm`; the row for TOTAL counts the rows), kept by the writers, so a query picks a
+text's rarest words without reading the index: neither engine's own statistics answer that
+cheaply (PostgreSQL would count a word's rows; SQLite's fts5vocab scans its vocabulary)."""
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import Connection, TextClause, text
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session, SQLModel, col, select
+
+TOTAL = ""  # the term-table row that counts the indexed rows
+CHUNK = 500  # bound parameters per IN list
+
+
+def create(connection: Connection, table: str) -> None:
+    """Index `table.norm` (run by the migration that creates or fills the table)."""
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(
+            f"ALTER TABLE {table} ADD COLUMN tsv tsvector "
+            "GENERATED ALWAYS AS (to_tsvector('simple', norm)) STORED"
+        )
+        connection.exec_driver_sql(f"CREATE INDEX ix_{table}_tsv ON {table} USING gin (tsv)")
+        return
+    fts = f"{table}_fts"
+    connection.exec_driver_sql(
+        f"CREATE VIRTUAL TABLE {fts} USING fts5(norm, content='{table}', content_rowid='id', "
+        "tokenize='unicode61 remove_diacritics 0')"
+    )
+    delete = f"INSERT INTO {fts}({fts}, rowid, norm) VALUES ('delete', old.id, old.norm);"
+    insert = f"INSERT INTO {fts}(rowid, norm) VALUES (new.id, new.norm);"
+    for statement in (
+        f"CREATE TRIGGER {fts}_insert AFTER INSERT ON {table} BEGIN {insert} END",
+        f"CREATE TRIGGER {fts}_delete AFTER DELETE ON {table} BEGIN {delete} END",
+        f"CREATE TRIGGER {fts}_update AFTER UPDATE ON {table} BEGIN {delete} {insert} END",
+    ):
+        connection.exec_driver_sql(statement)
+    connection.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")  # rows already there
+
+
+def drop(connection: Connection, table: str) -> None:
+    """Undo `create` (downgrades)."""
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"DROP INDEX IF EXISTS ix_{table}_tsv")
+        connection.exec_driver_sql(f"ALTER TABLE {table} DROP COLUMN IF EXISTS tsv")
+        return
+    for kind in ("insert", "delete", "update"):
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {table}_fts_{kind}")
+    connection.exec_driver_sql(f"DROP TABLE IF EXISTS {table}_fts")
+
+
+def ranked_postgres(
+    table: str, columns: str, terms: Sequence[tuple[str, float]], limit: int
+) -> tuple[TextClause, dict[str, object]]:
+    """PostgreSQL: the rows of `table` holding any of the words, best first, ranked by the
+    summed idf of the words each holds (BM25 with binary term frequency: in a sentence a word
+    rarely occurs twice, and `ts_rank_cd` has no idf at all). Selects `columns`, then the rank."""
+    params: dict[str, object] = {"limit": limit}
+    tests, weights = [], []
+    for n, (word, idf) in enumerate(terms):
+        params[f"t{n}"], params[f"w{n}"] = word, idf
+        tests.append(f"plainto_tsquery('simple', :t{n})")
+        weights.append(f"CASE WHEN tsv @@ plainto_tsquery('simple', :t{n}) THEN :w{n} ELSE 0 END")
+    sql = text(
+        f"SELECT {columns}, ({' + '.join(weights)}) AS rank FROM {table} "
+        f"WHERE tsv @@ ({' || '.join(tests)}) ORDER BY rank DESC, id LIMIT :limit"
+    )
+    return sql, params
+
+
+def add_counts(session: Session, terms: type[SQLModel], counts: Counter[str]) -> None:
+    """Add to a term table's document frequencies, in term order (so concurrent writers on
+    PostgreSQL lock rows in one order and never deadlock)."""
+    rows = [{"term": term, "docs": n} for term, n in sorted(counts.items()) if n]
+    if not rows:
+        return
+    dialect = session.get_bind().dialect.name
+    make = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    table = terms.__table__  # type: ignore[attr-defined]
+    stmt = make(table)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[table.c.term], set_={"docs": table.c.docs + stmt.excluded.docs}
+    )
+    connection = session.connection()
+    for start in range(0, len(rows), CHUNK):
+        connection.execute(stmt, rows[start : start + CHUNK])
+
+
+def frequencies(session: Session, terms: type[SQLModel], words: Iterable[str]) -> dict[str, int]:
+    """How many rows hold each word (words none holds are left out), and under TOTAL how
+    many rows there are."""
+    wanted = sorted(set(words) | {TOTAL})
+    term, docs = terms.term, terms.docs  # type: ignore[attr-defined]
+    found: dict[str, int] = {}
+    for start in range(0, len(wanted), CHUNK):
+        query = select(term, docs).where(col(term).in_(wanted[start : start + CHUNK]))
+        found.update((t, n) for t, n in session.exec(query) if n > 0)
+    found.setdefault(TOTAL, 0)
+    return found
