@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy
 
-from tests.conftest import ROOT, SEEDS, Invoke, claim_id_with, rows
+from tests.conftest import ROOT, SEEDS, Invoke, claim_id_with, invoker, rows
 from tests.webserver import Handler, Reply, Site, serve
 from verify import database, passages
 from verify.models import Passage
@@ -199,8 +199,11 @@ def test_a_page_fetched_after_a_check_rechecks_only_the_claims_it_speaks_to(
     assert all(after[c] != t for c, t in checked_at(db).items())
 
 
+@pytest.mark.parametrize(
+    "edit", ["min_score = 90", "suggest = 0.5", "confirm = 0.7", "candidates = 20"]
+)
 def test_a_changed_workflow_rechecks_everything(
-    cli: Invoke, pages: Pages, db: str, tmp_path: Path
+    cli: Invoke, pages: Pages, db: str, tmp_path: Path, edit: str
 ) -> None:
     cli("ingest", str(SEEDS))
     pages.put("/a", SUPPORT)
@@ -210,8 +213,11 @@ def test_a_changed_workflow_rechecks_everything(
     assert "Checked 0 claim(s)" in cli("check").stdout
     stricter = tmp_path / "strict.toml"
     text = (ROOT / "workflows" / "default.toml").read_text(encoding="utf-8")
-    stricter.write_text(text.replace("min_score = 80", "min_score = 90"), encoding="utf-8")
-    assert "min_score = 90" in stricter.read_text(encoding="utf-8")
+    changed = text.replace(
+        "min_score = 80", edit if edit.startswith("min") else f"min_score = 80\n{edit}"
+    )
+    stricter.write_text(changed, encoding="utf-8")
+    assert edit in stricter.read_text(encoding="utf-8")
     assert "Checked 23 claim(s)" in cli("check", "--workflow", str(stricter)).stdout
 
 
@@ -314,3 +320,40 @@ def test_check_json_shape_is_unchanged_for_scripts(cli: Invoke, db: str) -> None
     cli("ingest", str(SEEDS))
     data = json.loads(cli("claims", "show", "1", "--json").stdout)
     assert {"evidence", "history", "facts", "version"} <= set(data)
+
+
+def test_stricter_settings_withdraw_evidence_judged_again_on_the_same_page(
+    cli: Invoke, pages: Pages, db: str, tmp_path: Path
+) -> None:
+    """After a whole check under stricter settings, automatic evidence is what a fresh
+    database checked under them holds; a link attached by hand stays."""
+    strict = tmp_path / "strict.toml"
+    text = (ROOT / "workflows" / "default.toml").read_text(encoding="utf-8")
+    strict.write_text(text.replace("min_score = 80", "min_score = 80\nsuggest = 1.0"))
+    pages.put("/a", SUPPORT)
+    auto = "SELECT claim_id, source_id, stance FROM evidence WHERE method = 'auto' ORDER BY 1, 2"
+
+    def fetched(invoke: Invoke) -> None:
+        invoke("ingest", str(SEEDS))
+        invoke("sources", "add", url("/a"))
+        invoke("fetch", *fetch_args(pages))
+
+    fresh_db = f"sqlite:///{tmp_path / 'fresh.db'}"
+    fresh = invoker(fresh_db)
+    fetched(fresh)
+    fresh("check", "--workflow", str(strict))
+    fetched(cli)
+    cli("check")
+    claim = claim_id_with(db, "fake news")  # pending still: one origin is not enough
+    cli("evidence", "attach", str(claim), "https://desk.example/1", "--stance", "supports",
+        "--no-capture")  # fmt: skip
+    before = rows(db, auto)
+    data = json.loads(cli("check", "--workflow", str(strict), "--json").stdout)
+    after = rows(db, auto)
+    assert after == rows(fresh_db, auto) and len(after) < len(before)
+    assert data["evidence_withdrawn"] == len(before) - len(after) and data["evidence_new"] == 0
+    assert rows(db, "SELECT url FROM evidence WHERE method = 'manual'") == [
+        ("https://desk.example/1",)
+    ]
+    cli("check", "--workflow", str(ROOT / "workflows" / "default.toml"))
+    assert rows(db, auto) == before  # the old settings find them again

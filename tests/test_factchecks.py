@@ -69,6 +69,12 @@ def test_check_attaches_fact_checks_and_confirms_verdicts(ingested: Invoke, db: 
     report = ingested("report", str(troops)).stdout
     assert "fact-check by Check Desk: rated 'Mostly true'" in report
     assert "(origin checkdesk.example, factcheck" in report
+    # the fact-check's verdict stands whenever the rules run again: a link attached by hand
+    attached = ingested("evidence", "attach", str(troops), "https://desk.example/x",
+                        "--stance", "mentions", "--no-capture")  # fmt: skip
+    assert "Rules moved" not in attached.stdout
+    assert rows(db, "SELECT status FROM claim WHERE id = :i", i=troops) == [("corroborated",)]
+    assert f"claim {troops}" not in ingested("check", "--full").stdout
 
 
 def test_claimreview_export_has_every_field_and_round_trips(

@@ -65,9 +65,9 @@ def test_four_workers_drain_2000_claims_exactly_once(pg: str) -> None:
     assert all(code == 0 for code, _ in results), results
     assert checks_per_claim(pg) == {1: 2000}
     assert rows(pg, "SELECT count(*) FROM claim WHERE lease_owner IS NOT NULL") == [(0,)]
-    done = [int(err.split(": ")[1].split(" claims")[0]) for _, err in results]
+    done = [int(err.split(": ")[1].split(" claim(s)")[0]) for _, err in results]
     assert sum(done) == 2000 and min(done) > 0  # the work was shared
-    assert all("claims checked" in err and "queue:" in err for _, err in results)
+    assert all("claim(s) checked" in err and "queue:" in err for _, err in results)
 
 
 @pytest.mark.postgres
@@ -104,7 +104,7 @@ def test_sigterm_finishes_the_batch_and_exits(tmp_path: Path) -> None:
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 0, err
-    assert "Stopping after the current step" in err and "50 claims checked" in err
+    assert "Stopping after the current step" in err and "50 claim(s) checked" in err
     assert checks_per_claim(url) == {1: 50}
 
 

@@ -40,7 +40,9 @@ from verify.models import (
     ClaimDue,
     ClaimTerm,
     Evidence,
+    FactCheck,
     Mention,
+    Method,
     Source,
     StatusChange,
     utcnow,
@@ -568,6 +570,22 @@ def evidence_facts(
             origins.EvidenceFact(e.url, e.stance, e.method, e.score, group, e.confidence)
         )
     return items
+
+
+def factcheck_matches(
+    session: Session, claim_ids: Sequence[int], min_score: float
+) -> list[tuple[int, float, FactCheck]]:
+    """Stored fact-checks matched to the claims as evidence with at least min_score: (claim,
+    score, fact-check), each claim's closest first."""
+    query = (
+        select(Evidence.claim_id, Evidence.score, FactCheck)
+        .join(FactCheck, (col(FactCheck.review_url) == Evidence.url)
+              & (col(FactCheck.claim_reviewed) == Evidence.passage))
+        .where(col(Evidence.claim_id).in_(claim_ids), Evidence.method == Method.factcheck,
+               col(Evidence.score) >= min_score)
+        .order_by(col(Evidence.claim_id), col(Evidence.score).desc(), col(Evidence.id))
+    )  # fmt: skip
+    return [(claim_id, float(score or 0), fc) for claim_id, score, fc in session.exec(query)]
 
 
 def due(

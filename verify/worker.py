@@ -198,9 +198,9 @@ class Worker:
         claims, sources = self.depth()
         elapsed = time.monotonic() - self.stats.started
         return (
-            f"worker {self.name}: {self.stats.claims} claims checked, {self.stats.sources} "
-            f"sources fetched, {self.stats.errors} errors in {elapsed:.0f} s; "
-            f"queue: {claims} claims, {sources} sources due"
+            f"worker {self.name}: {self.stats.claims} claim(s) checked, {self.stats.sources} "
+            f"source(s) fetched, {self.stats.errors} error(s) in {elapsed:.0f} s; "
+            f"queue: {claims} claim(s), {sources} source(s) due"
         )
 
     def run(

@@ -96,6 +96,7 @@ def summary_json(summary: Any) -> dict[str, Any]:
         "claims": summary.claims, "full": summary.full, "unchanged": summary.unchanged,
         "sources": summary.sources, "passages": summary.passages,
         "evidence_new": summary.evidence_new, "evidence_updated": summary.evidence_updated,
+        "evidence_withdrawn": summary.evidence_withdrawn,
         "changes": [
             {"claim_id": c.claim_id, "from": c.from_status, "to": c.to_status,
              "reason": c.reason, "facts": c.facts}
@@ -116,6 +117,11 @@ def print_summary(summary: Any) -> None:
         f"({summary.passages} passages): {summary.evidence_new} new evidence, "
         f"{summary.evidence_updated} updated, {len(summary.changes)} status change(s)."
     )
+    if summary.evidence_withdrawn:
+        typer.echo(
+            f"  {summary.evidence_withdrawn} automatic evidence withdrawn: judged again on the "
+            "same pages under the current workflow, no longer evidence."
+        )
     if summary.unchanged:
         typer.echo(
             f"  {summary.unchanged} pending claim(s) had nothing new since their last check "

@@ -129,6 +129,8 @@ def list_(
     with exit_on_error():
         if mine and assignee is not None:
             raise InputError("--mine and --assignee exclude each other; give one")
+        if all_ and status:
+            raise InputError("--all and --status exclude each other; give one")
         flow = load_workflow(workflow)
         statuses = None if all_ else [flow.check_status(s) for s in status or flow.pending]
         from verify import claims, database

@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 
 from verify.cli.common import WorkflowOption, exit_on_error, load_workflow
+from verify.workflow import ROLES
 
 app = typer.Typer(help="Show or validate workflow files.", no_args_is_help=True)
 
@@ -17,7 +18,8 @@ def show(
     ] = None,
     workflow: WorkflowOption = None,
 ) -> None:
-    """Show a workflow: statuses, rules in order, allowed moves and ClaimReview ratings."""
+    """Show a workflow: statuses, rules in order, allowed moves, matching and fact-check
+    settings, roles and ClaimReview ratings."""
     with exit_on_error():
         flow = load_workflow(file or workflow)
     typer.echo(f"Workflow {flow.name} ({flow.path})")
@@ -41,6 +43,29 @@ def show(
         typer.echo(f"  {source:<14} → {', '.join(targets) or 'none'}")
     tolerance = f"{flow.quantity_tolerance:.0%}"
     typer.echo(f"\nMatching: {flow.scorer} ≥ {flow.min_score:g}, figures within {tolerance}")
+    typer.echo(
+        f"  index: {flow.candidates} candidate passages a claim, from its {flow.query_terms} "
+        f"rarest words covering at most {flow.query_postings:,} index entries"
+    )
+    typer.echo(
+        f"  stance: evidence kept from confidence {flow.suggest:g}, counted by the rules from "
+        f"{flow.confirm:g}"
+    )
+    policy = flow.factchecks
+    verdicts = ", ".join(f"{v} → {s}" for v, s in policy.verdicts.items()) or "none"
+    typer.echo(
+        f"Fact-checks: attached from similarity {policy.suggest:g}, verdict sets the status "
+        f"from {policy.confirm:g} ({verdicts})"
+    )
+    if policy.wording:
+        typer.echo(f"  extra rating wording: {len(policy.wording)} phrase(s)")
+    raised = {s: r for s, r in flow.roles.items() if r != ROLES[0]}
+    if raised:
+        typer.echo(
+            "Roles: "
+            + ", ".join(f"{s} needs {r}" for s, r in raised.items())
+            + f"; anything else {ROLES[0]}"
+        )
     if flow.ratings:
         ratings = ", ".join(f"{s} = {r.value} {r.name!r}" for s, r in flow.ratings.items())
         typer.echo(f"ClaimReview ({flow.worst_rating}–{flow.best_rating}): {ratings}")

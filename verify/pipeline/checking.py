@@ -25,7 +25,7 @@ from verify import captures, claims, database, evidence, factchecks, matching, p
 from verify.errors import ConflictError
 from verify.models import Claim, Evidence, FactCheck, Method, Source, StatusChange, utcnow
 from verify.pipeline import decisions
-from verify.workflow import Decision, Workflow
+from verify.workflow import Workflow
 
 BATCH = 50  # claims per transaction: a writer never holds the lock for long
 ENGINE = "2"  # bump when matching changes in ways the workflow does not show: all re-check
@@ -42,6 +42,7 @@ class Summary:
     sources: int = 0  # distinct pages those came from
     evidence_new: int = 0
     evidence_updated: int = 0
+    evidence_withdrawn: int = 0  # re-judged on the same page and no longer evidence
     changes: list[StatusChange] = field(default_factory=list)
     held: list[tuple[int, str, str]] = field(default_factory=list)  # pinned: id, status, rules say
     conflicts: list[int] = field(default_factory=list)  # edited meanwhile: checked next time
@@ -59,7 +60,7 @@ def check_key(flow: Workflow) -> str:
     settings = {
         "engine": ENGINE,
         "match": [flow.scorer, flow.min_score, flow.quantity_tolerance, flow.candidates,
-                  flow.query_terms, flow.query_postings],
+                  flow.query_terms, flow.query_postings, flow.suggest, flow.confirm],
         "rules": [(r.status, [(b.fact, b.low, b.high) for b in r.when]) for r in flow.rules],
         "pending": flow.pending,
         "factchecks": [flow.factchecks.suggest, flow.factchecks.confirm,
@@ -136,8 +137,10 @@ class Plan:
     due: list[tuple[int, datetime, int]]  # the due rows this check consumes
     drafts: list[evidence.Draft] = field(default_factory=list)
     factchecks: list[tuple[str, dict[str, object]]] = field(default_factory=list)
-    verdict: tuple[Decision, dict[str, float]] | None = None  # a close fact-check's
     captures: dict[int, int] = field(default_factory=dict)  # source → capture the passages are of
+    # A whole check: the pages whose passages were judged again, with their newest capture.
+    # Automatic evidence found on such a page as it is now, and not found again, is withdrawn.
+    examined: dict[int, int | None] = field(default_factory=dict)
 
 
 def plan(
@@ -198,13 +201,15 @@ def plan(
     pages = _pages(session, {p.source_id for _, picks in shortlists for p in picks})
     plans = []
     newest = {sid: c.id or 0 for sid, c in captures.latest(session, list(views)).items()}
-    for (claim, planned, _, _), (view, picks) in zip(work, shortlists, strict=True):
+    for (claim, planned, _, found), (view, picks) in zip(work, shortlists, strict=True):
         planned.drafts = evidence.decide(view, picks, views, settings=settings, pages=pages)
         planned.captures = {d.source_id: newest[d.source_id] for d in planned.drafts
                             if d.source_id in newest}  # fmt: skip
+        if planned.full:
+            planned.examined = {c.source_id: newest.get(c.source_id) for c in found}
         if factchecks_at is not None:
             index = index or factchecks.Index(session)
-            planned.factchecks, planned.verdict = _match_factchecks(flow, claim, index)
+            planned.factchecks = _match_factchecks(flow, claim, index)
         plans.append(planned)
     return plans
 
@@ -249,8 +254,10 @@ def _write(
                 capture_id=planned.captures.get(draft.source_id))  # fmt: skip
     for url, values in planned.factchecks:
         _upsert(session, planned.claim_id, url, Method.factcheck, summary, values)
+    _withdraw(session, planned, summary)
     session.flush()
-    decided = planned.verdict or decisions.rule_decisions(session, flow, [claim])[claim.id or 0]
+    # the rules, or ahead of them the verdict of a fact-check matched closely enough
+    decided = decisions.rule_decisions(session, flow, [claim])[claim.id or 0]
     if claim.pinned:
         if decided[0].status != claim.status:
             summary.held.append((planned.claim_id, claim.status, decided[0].status))
@@ -272,6 +279,27 @@ def _write(
     summary.claims += 1
     summary.full += planned.full
     summary.checked.append(planned.claim_id)
+
+
+def _withdraw(session: Session, planned: Plan, summary: Summary) -> None:
+    """Automatic evidence that a whole check judged again on the same page, as it is now, and
+    did not find (stricter settings, new rules): it would not be found on a fresh database, so
+    it goes. Evidence found in an older capture of a page stays: the page said it then."""
+    kept = {d.source_id for d in planned.drafts}
+    stale = [s for s in planned.examined if s not in kept]
+    if not stale:
+        return
+    rows = session.exec(
+        select(Evidence).where(
+            Evidence.claim_id == planned.claim_id,
+            Evidence.method == Method.auto,
+            col(Evidence.source_id).in_(stale),
+        )
+    )
+    for row in rows:
+        if row.capture_id is None or row.capture_id == planned.examined.get(row.source_id or 0):
+            session.delete(row)
+            summary.evidence_withdrawn += 1
 
 
 def _values(draft: evidence.Draft) -> dict[str, object]:
@@ -329,15 +357,13 @@ FACTCHECK_STANCE = {
 
 def _match_factchecks(
     flow: Workflow, claim: Claim, index: factchecks.Index
-) -> tuple[list[tuple[str, dict[str, object]]], tuple[Decision, dict[str, float]] | None]:
-    """Published fact-checks that match the claim (as evidence rows to write), and the verdict
-    of the first close enough (the workflow's `confirm`) to set the status by the workflow's
-    verdict map."""
+) -> list[tuple[str, dict[str, object]]]:
+    """Published fact-checks that match the claim, as evidence rows to write (the closest
+    one's verdict then sets the status: decisions.factcheck_verdicts)."""
     policy = flow.factchecks
     if not index:
-        return [], None
+        return []
     found: list[tuple[str, dict[str, object]]] = []
-    confirmed = None
     (hits,) = index.search([claim.text], scorer=flow.scorer, limit=3)
     words = matching.content_words(matching.normalise(claim.text))
     weight = index.weight(words)
@@ -354,11 +380,7 @@ def _match_factchecks(
             "stance": FACTCHECK_STANCE.get(fc.verdict or "", "mentions"),
             "quantity_comparison": None,
         }))  # fmt: skip
-        status = policy.verdicts.get(fc.verdict or "")
-        if status and hit.score >= policy.confirm and confirmed is None:
-            reason = f"matches a {note} (similarity {hit.score:.0f})"
-            confirmed = (Decision(status, reason, None), {"factcheck_score": hit.score})
-    return found, confirmed
+    return found
 
 
 def _upsert(

@@ -140,13 +140,33 @@ def rule_decisions(
     ids = [c.id or 0 for c in batch]
     items = claims.evidence_facts(session, ids)
     own = claims.own_origins(session, ids)
+    verdicts = factcheck_verdicts(session, flow, ids)
     decided = {}
     for claim_id in ids:
         facts = origins.facts_for(
             items[claim_id], own_origins=own.get(claim_id, set()), confirm=flow.confirm
         )
-        decided[claim_id] = (flow.decide(facts), facts.as_dict())
+        decided[claim_id] = verdicts.get(claim_id) or (flow.decide(facts), facts.as_dict())
     return decided
+
+
+def factcheck_verdicts(
+    session: Session, flow: Workflow, claim_ids: Sequence[int]
+) -> dict[int, tuple[Decision, dict[str, float]]]:
+    """The status a published fact-check sets, for the claims it matches closely enough (the
+    workflow's `[factchecks] confirm`) with a verdict in `[factchecks.verdicts]`: ahead of the
+    rules, whenever they are applied (a check, a link attached, an unpin), the closest first."""
+    policy = flow.factchecks
+    found: dict[int, tuple[Decision, dict[str, float]]] = {}
+    for claim_id, score, fc in claims.factcheck_matches(session, claim_ids, policy.confirm):
+        status = policy.verdicts.get(fc.verdict or "")
+        if status is None or claim_id in found:
+            continue
+        rating = fc.rating_text or fc.verdict or "unrated"
+        note = f"fact-check by {fc.publisher or 'unknown publisher'}: rated {rating!r}"
+        reason = f"matches a {note} (similarity {score:.0f})"
+        found[claim_id] = (Decision(status, reason, None), {"factcheck_score": score})
+    return found
 
 
 def rule_decision(
