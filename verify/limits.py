@@ -11,7 +11,8 @@ from typing import BinaryIO
 
 from verify.errors import InputError
 
-MAX_ARTICLE_BYTES = 20 * 1024 * 1024  # one article file or standard input (fetched pages: fetch.Limits.max_bytes, 10 MiB)
+# one article file or standard input (a fetched page has its own 10 MiB: fetch.Limits.max_bytes)
+MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 MAX_FRONT_MATTER_BYTES = 64 * 1024  # the YAML block at the top of a Markdown article
 MAX_FRONT_MATTER_DEPTH = 16  # nested lists / mappings in front matter
 MAX_WORKFLOW_BYTES = 1024 * 1024  # a workflow TOML file
