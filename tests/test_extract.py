@@ -278,6 +278,64 @@ def test_not_claims_are_skipped_with_why(sentence: str, why: str) -> None:
     assert [s.reason for s in found.skipped][-1] == why
 
 
+@pytest.mark.parametrize(
+    "sentence, why",
+    [
+        ("— The Nigerian Senate (@NGRSenate) October 9, 2018", "byline"),
+        ("Diana Falzone is a FoxNews.com reporter.", "byline"),
+        ("—Copyright the Associated Press", "byline"),
+        ("The following chart summarizes the approximate value of the fiscal year 2019 seizures.",
+         "caption"),
+        ("Here’s the most recent data on drug seizures — cocaine, heroin, marijuana, "
+         "methamphetamine, and fentanyl — from Customs and Border Protection.", "caption"),
+        ("To create the chart, we converted pounds to grams.", "opinion"),
+        ("We rate the statement Mostly True.", "opinion"),
+        ("Officials have warned people to stay away from infected areas, and to avoid contact "
+         "with rodents.", "exhortation"),
+        ("Consumer advocates are urging the PUC to establish backup power requirements.",
+         "exhortation"),
+        ("\"Please ensure that you utilize accurate information sources when looking on social "
+         "media,” Davenport said.", "exhortation"),
+        ("Some said they felt dejected that they could not realise their American dream even "
+         "after several attempts.", "opinion"),
+        ("The former band members also expressed their condolences.", "opinion"),
+        ("Current fears about a potential plague outbreak are perhaps being fuelled by China’s "
+         "handling of past health crises.", "opinion"),
+        ("It’s unclear how pure the seizures were.", "opinion"),
+        ("\"Any final agreement on this matter needs to be made directly with Taylor Swift's "
+         "management team.", "opinion"),
+        ("While the dollar was supported by recent U.S. economic data meeting lowered "
+         "expectations, the greenback may be in for some weakness, said Juan Perez.",
+         "prediction"),
+        ("Assuming the sources are correct, that pegs the anodized aluminum Apple Watch Sport as "
+         "the lower-priced $349 model.", "prediction"),
+        ("Chissà per quanto ancora riusciranno a spremere il brand de “I Cavalieri dello "
+         "Zodiaco”?!", "question"),
+    ],
+)  # fmt: skip
+def test_more_kinds_of_non_claims(sentence: str, why: str) -> None:
+    found = extract.read(sentence, min_score=0)
+    assert found.candidates == []
+    assert [s.reason for s in found.skipped][-1] == why
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Look-alikes that are reports: "US" is not "us", an accusation is an event, a
+        # circumstance "remained unclear" is reported, not judged by the writer.
+        "The US Justice Department has charged Assange with espionage.",
+        "Swift got high profile support last week, after accusing them of trying to stop her "
+        "performing her back catalogue.",
+        "Bolivia’s public defender’s office said another 30 people had been injured, but added "
+        "the exact circumstances of the deaths remained unclear.",
+        "An agency spokesman told us that seizures are measured by pounds, not by value.",
+    ],
+)
+def test_reports_that_look_like_non_claims_are_kept(sentence: str) -> None:
+    assert extract.read(sentence, min_score=0).candidates
+
+
 def test_indonesian_exhortations_and_figures() -> None:
     text = (
         "Saat Ali jadi khalifah, Siti ‘Aisyah memberontak dalam perang yang disebut Perang Jamal "

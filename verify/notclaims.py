@@ -10,9 +10,17 @@ from verify.sentences import DATELINE_RE
 LINK_RE = re.compile(r"^(?:https?://|www\.)\S+$|^\S+\.(?:com|org|net|html?)\S*$", re.I)
 TIME_ONLY_RE = re.compile(r"^\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|am|pm)\.?$", re.I)
 BYLINE_RE = re.compile(
-    r"^(?:\(?(?:by|written by|reporting by|additional reporting by|editing by|compiled by|"
-    r"story by|words by)\s|©|\(c\)\s|copyright\b)",
+    r"^[—–-]*\s*(?:\(?(?:by|written by|reporting by|additional reporting by|editing by|"
+    r"compiled by|story by|words by)\s|©|\(c\)\s|copyright\b)",
     re.I,
+)
+# An embedded post's signature line as social sites render it under the quoted text:
+# "— The Nigerian Senate (@NGRSenate) October 9, 2018".
+EMBED_SIGNATURE_RE = re.compile(r"^[—–-]\s*[^.!?]{0,80}\(@\w+\)")
+# The author's note at the foot of a story: "Diana Falzone is a FoxNews.com reporter."
+AUTHOR_BIO_RE = re.compile(
+    r"^(?:[A-Z][\w.'’-]+ ){1,3}is an? (?:[\w.&'’-]+ ){0,4}(?:reporter|correspondent|writer|"
+    r"columnist|contributor|editor|producer)\b[^.]{0,60}\.?$"
 )
 BOILERPLATE_RE = re.compile(
     r"all rights reserved|may not be (?:published|reproduced)|adapted from its original source|"
@@ -23,7 +31,13 @@ BOILERPLATE_RE = re.compile(
 )
 CAPTION_RE = re.compile(
     r"^\(?(?:graphic|photo|image|picture|video|main image|file photo)s?\b[^.]{0,80}(?:[:–-]|"
-    r"credit)|image credit|photo credit|\((?:getty|reuters|ap|afp)(?: images)?\)$",
+    r"credit)|image credit|photo credit|\((?:getty|reuters|ap|afp)(?: images)?\)$|"
+    # Sentences that introduce a chart, table or map on the page describe the page, not the
+    # world: "The following chart summarizes …", "Here's the most recent data on …".
+    r"\b(?:the|this) (?:following|below) (?:chart|table|graphic|graph|map|list)\b|"
+    r"\b(?:chart|table|graphic|graph|map) (?:below|above)\b|"
+    r"^here(?:'s|’s| is| are) (?:the|a|an|our|some) (?:[\w-]+ ){0,3}"
+    r"(?:data|chart|table|graphic|graph|map|figures|numbers|look)\b",
     re.I,
 )
 IMPERATIVE_VERBS = {
@@ -74,10 +88,44 @@ OPINION_RE = re.compile(
     r"chances are|needless to say|of course|(?:i|we|they|he|she) hopes?|hoped|hopeful|think|"
     r"welcomed?|welcomes|pleased|relieved|grateful|thank|thanks|thanked|praised?|condemned|"
     r"disappointed|unacceptable|outrageous|shameful|disgraceful|terribly|luckily|"
-    r"end of an era|no further comment|vote of confidence)\b",
+    r"end of an era|no further comment|vote of confidence|"
+    # Stance adverbs and evaluative frames: the writer (or a quoted source) judging rather than
+    # reporting ("perhaps being fuelled", "it's unclear how", "in the ballpark", "so sad").
+    r"perhaps|arguably|obviously|surely|undoubtedly|admittedly|necessarily|"
+    r"it(?:'s|’s| is) (?:unclear|a shame|that simple|hard to say|too early to say)|makes sense|"
+    r"in the ballpark|a reasonable|(?:so|how|very|too) sad|deluding|"
+    # Reported feelings and criticism: what someone felt or found fault with is their view,
+    # not an event another source could confirm ("said they felt dejected", "criticised …",
+    # "complained of poor communications", "expressed their condolences").
+    # Deontic statements say what ought to happen, a norm rather than a fact ("Any final
+    # agreement … needs to be made directly with …", "cases need to be carefully verified").
+    r"needs? to be|ought to|"
+    r"felt|criticis(?:e|ed|es|ing)|criticiz(?:e|ed|es|ing)|complain(?:ed|s|ing)?|"
+    r"(?:voiced|expressed|expressing|voicing) (?:(?:their|his|her|its|deep|grave|serious) )?"
+    r"(?:condolences|concerns?|fears?|sympathy|regret|sadness|gratitude|dismay|frustration|"
+    r"anger|outrage|support))\b",
     re.I,
 )
 FIRST_SECOND_PERSON_RE = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|you|your|you're|you’re)\b")
+# The writer's own "we" outside a quotation: in news copy a reporter never speaks as "we" except
+# in an editorial, a column or a fact-check describing its own method ("we used data from …",
+# "We rate the statement Mostly True"). Case-sensitive so that "US" is not "us".
+EDITORIAL_WE_RE = re.compile(
+    r"\b(?:[Ww]e|[Ww]e're|[Ww]e’re|[Ww]e've|[Ww]e’ve|[Ww]e'll|[Ww]e’ll|[Ww]e'd|[Ww]e’d|[Oo]ur|"
+    r"us)\b"
+)
+# A sentence resting on a supposition ("Assuming the sources are correct, that pegs …") states
+# what would follow, not what is.
+HYPOTHETICAL_RE = re.compile(r"(?i)(?:assuming|supposing|provided that|if true)\b")
+CONCESSIVE_RE = re.compile(r"(?i)^(?:while|although|though|even though|whereas)\b[^,]{3,200},\s*")
+# A reported appeal: someone urging, warning or advising others to do something ("Officials have
+# warned people to stay away from infected areas", "advocates are urging the PUC to establish
+# …"). The appeal is advice, not a state of affairs.
+REPORTED_APPEAL_RE = re.compile(
+    r"\b(?:urg|warn|advis|encourag|implor|exhort)\w* (?:(?!that\b)[\w'’-]+ ){1,5}to "
+    r"(?!the\b|a\b|an\b|\d)[a-z]+",
+    re.I,
+)
 # First- and second-person words and imperative markers outside English (the gold set and the
 # benchmark pages hold Indonesian), enough to tell sermons and advice from reports.
 PERSONAL_WORDS = {
@@ -89,6 +137,9 @@ PERSONAL_WORDS = {
     "es": r"\b(?:yo|nosotros|usted|ustedes|mi|nuestro)\b",
     "fr": r"\b(?:je|nous|vous|mon|notre)\b",
     "it": r"\b(?:io|noi|voi|mio|nostro)\b",
+    # Cyrillic letters are not \w-bounded the same way in every engine: look-arounds instead.
+    "ru": r"(?<!\w)(?:я|меня|мне|мной|мой|моя|моё|мои|мы|нас|нам|нами|наш|наша|наше|наши|ты|тебя|"
+    r"тебе|твой|твоя|вы|вас|вам|ваш|ваша|ваше|ваши|кажется)(?!\w)",
 }
 PERSONAL_RE = {lang: re.compile(words, re.I) for lang, words in PERSONAL_WORDS.items()}
 
@@ -112,7 +163,7 @@ def _structural(text: str, bare: str, words: list[str]) -> str | None:
         return "dateline"
     if TIME_ONLY_RE.match(bare):
         return "dateline"
-    if BYLINE_RE.match(bare):
+    if BYLINE_RE.match(bare) or EMBED_SIGNATURE_RE.match(bare) or AUTHOR_BIO_RE.match(bare):
         return "byline"
     if BOILERPLATE_RE.search(bare) and len(words) < 30:
         return "boilerplate"
@@ -140,7 +191,7 @@ def _structural(text: str, bare: str, words: list[str]) -> str | None:
 def _mood(
     bare: str, assertion: str, words: list[str], *, attributed: bool, lang: str
 ) -> str | None:
-    if bare.rstrip("”\"’' ").endswith("?"):
+    if re.search(r"\?[!?]*$", bare.rstrip("”\"’'» ")):  # "…?", and "…?!" as in Italian copy
         return "question"
     if PRAYER_RE.search(bare):
         return "prayer"
@@ -150,22 +201,29 @@ def _mood(
     head = first.split()[0].lower().strip(",.;:") if first.split() else ""
     if lang == "en" and head in IMPERATIVE_VERBS:
         return "instruction"
+    # A quoted appeal keeps its mood behind the attribution: "Please ensure that you …,"
+    # Davenport said.
+    if lang == "en" and re.match(r"(?i)please\b", assertion.lstrip("\"“‘' ")):
+        return "exhortation"
     if lang != "en" and lang in PERSONAL_RE and PERSONAL_RE[lang].search(bare):
         return "exhortation" if re.match(r"(?i)jangan|mari|ayo|hendaklah", bare) else "opinion"
     if lang == "en" and INSTRUCTION_RE.search(bare):
         return "instruction"
-    if lang == "en" and EXHORTATION_RE.search(bare):
+    if lang == "en" and (EXHORTATION_RE.search(bare) or REPORTED_APPEAL_RE.search(bare)):
         return "exhortation"
-    future = FUTURE_RE.search(assertion)
-    if (
-        lang == "en"
-        and future
-        and not PAST_OR_PRESENT_BEFORE_RE.search(assertion[: future.start()])
-    ):
+    if lang == "en" and HYPOTHETICAL_RE.match(assertion):
+        return "prediction"
+    # A leading concessive clause ("While the dollar was supported by …, the greenback may be in
+    # for some weakness") sets the scene; the main clause after it carries the tense.
+    main = CONCESSIVE_RE.sub("", assertion, count=1)
+    future = FUTURE_RE.search(main)
+    if lang == "en" and future and not PAST_OR_PRESENT_BEFORE_RE.search(main[: future.start()]):
         return "prediction"
     if lang == "en" and OPINION_RE.search(bare):
         return "opinion"
     if lang == "en" and not attributed and FIRST_SECOND_PERSON_RE.search(bare):
+        return "opinion"
+    if lang == "en" and not attributed and EDITORIAL_WE_RE.search(bare):
         return "opinion"
     return None
 
