@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+import inmemory  # noqa: E402
 from bench_match import paraphrase, sentence, vocabulary  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -67,10 +68,10 @@ def main() -> None:
     print(f"fact-check retrieval, store of {args.store:,}, {args.queries:,} paraphrased claims:")
     started = time.perf_counter()
     texts = [matching.normalise(t) for t in store]
-    index = matching.BlockingIndex(texts, stopwords=matching.RANKING_STOPWORDS, drop_common=False)
+    index = inmemory.BlockingIndex(texts, stopwords=matching.RANKING_STOPWORDS, drop_common=False)
     build = time.perf_counter() - started
     started = time.perf_counter()
-    ranked = matching.rank([matching.normalise(q) for q in queries], texts, index,
+    ranked = inmemory.rank([matching.normalise(q) for q in queries], texts, index,
                            scorer="token_set_ratio", limit=5)  # fmt: skip
     search = time.perf_counter() - started
     hit = sum(1 for i, hits in zip(picked, ranked, strict=True) if hits and hits[0][0] == i)

@@ -21,6 +21,8 @@ from rapidfuzz import process
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import inmemory  # noqa: E402
+
 from verify import matching, sources  # noqa: E402
 
 SCORER = "token_set_ratio"
@@ -93,7 +95,7 @@ def paraphrase(rng: random.Random, claim: str, words: list[str]) -> str:
 
 
 def index_recall(
-    claims: list[str], passages_: list[str], found: list[matching.Match], per_page: int = 25
+    claims: list[str], passages_: list[str], found: list[inmemory.Match], per_page: int = 25
 ) -> None:
     """Store the passages through the library's path into a SQLite database (pages of
     per_page passages), ask the index for every claim's candidates the way `check` does, and
@@ -171,10 +173,10 @@ def main() -> None:
     normalise_s = time.perf_counter() - started
 
     started = time.perf_counter()
-    index = matching.BlockingIndex(pn)
+    index = inmemory.BlockingIndex(pn)
     index_s = time.perf_counter() - started
     started = time.perf_counter()
-    found = matching.find(cn, pn, scorer=SCORER, min_score=MIN_SCORE, index=index)
+    found = inmemory.find(cn, pn, scorer=SCORER, min_score=MIN_SCORE, index=index)
     blocked_s = time.perf_counter() - started
     print(
         f"matching {args.claims:,} claims × {args.passages:,} passages ({SCORER} ≥ {MIN_SCORE:g})"
@@ -207,7 +209,7 @@ def main() -> None:
         f"{full_s / (index_s + blocked_s):.0f}×   (target ≥ 100×)"
     )
 
-    candidates = index.search([cn[i] for i in sample], matching.CANDIDATES)
+    candidates = index.search([cn[i] for i in sample], inmemory.CANDIDATES)
     top_hits = above_hits = above_total = kept_hits = kept_total = 0
     for i, row, cands in zip(sample, matrix, candidates, strict=True):
         top5 = np.argsort(-row, kind="stable")[:5]

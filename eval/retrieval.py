@@ -1,20 +1,23 @@
 """Claim retrieval on CLEF-2020 CheckThat! Task 2 (tweets → previously verified claims), with
-the engine `verify factchecks search` and `verify check` use; the path is given on the
-command line.
+the path `verify factchecks search` and `verify check` take: the verified claims stored as
+fact-checks in a scratch SQLite database (factchecks.store, the full-text index kept by the
+database), searched with factchecks.Index. The data's path is given on the command line.
 
     python eval/retrieval.py ../shared/data/clef2020-t2-claim-retrieval [--split dev] [--tune]
 
 Prints MAP@5 beside the BM25 reference from PROVENANCE.md (dev 0.757 with claim + title
-indexed). `--tune` picks the BM25/fuzzy blend on the train split (never on dev or test).
+indexed; verify indexes the claim reviewed only, as a ClaimReview gives no title).
+`--tune` picks the index/fuzzy blend on the train split (never on dev or test).
 """
 
 import argparse
 import csv
 import sys
+import tempfile
 import time
 from pathlib import Path
 
-from verify import matching
+from verify import claimreview, database, factchecks, matching
 
 csv.field_size_limit(sys.maxsize)
 
@@ -24,11 +27,11 @@ def read_tsv(path: Path) -> list[list[str]]:
         return list(csv.reader(handle, delimiter="\t"))[1:]
 
 
-def map_at_5(ids: list[str], ranked: list[list[tuple[int, float]]], golds: list[str]) -> float:
+def map_at_5(found: list[list[factchecks.Hit]], golds: list[str]) -> float:
     total = 0.0
-    for hits, gold in zip(ranked, golds, strict=True):
-        for rank, (j, _) in enumerate(hits[:5], start=1):
-            if ids[j] == gold:
+    for hits, gold in zip(found, golds, strict=True):
+        for rank, hit in enumerate(hits[:5], start=1):
+            if hit.factcheck.review_url.rsplit("/", 1)[1] == gold:
                 total += 1 / rank
                 break
     return total / len(golds)
@@ -36,15 +39,22 @@ def map_at_5(ids: list[str], ranked: list[list[tuple[int, float]]], golds: list[
 
 def evaluate(folder: Path, split: str, blend: float, scorer: str) -> float:
     claims = read_tsv(folder / "verified_claims.docs.tsv")
-    ids = [row[0] for row in claims]
-    docs = [matching.normalise(f"{row[1]} {row[2] if len(row) > 2 else ''}") for row in claims]
+    records = [claimreview.Record(row[1], f"https://clef.example/{row[0]}") for row in claims]
     tweets = read_tsv(folder / split / "tweets.queries.tsv")
     with (folder / split / "tweet-vclaim-pairs.qrels").open(encoding="utf-8") as handle:
         gold = {line.split()[0]: line.split()[2] for line in handle if line.strip()}
-    queries = [matching.normalise(t[1]) for t in tweets]
-    index = matching.BlockingIndex(docs, stopwords=matching.RANKING_STOPWORDS, drop_common=False)
-    ranked = matching.rank(queries, docs, index, scorer=scorer, limit=5, blend=blend)
-    return map_at_5(ids, ranked, [gold[t[0]] for t in tweets])
+    with tempfile.TemporaryDirectory() as scratch:
+        engine = database.open_engine(f"sqlite:///{scratch}/verify.db")
+        try:
+            with database.session_on(engine) as session:
+                factchecks.store(session, records, source="clef")
+            with database.session_on(engine) as session:
+                found = factchecks.Index(session).search(
+                    [t[1] for t in tweets], scorer=scorer, limit=5, blend=blend
+                )
+        finally:
+            engine.dispose()
+    return map_at_5(found, [gold[t[0]] for t in tweets])
 
 
 def main() -> None:

@@ -2,13 +2,31 @@
 
 from rapidfuzz import fuzz
 
-from verify import matching, origins, stance
+from verify import evidence, matching, origins, stance
 from verify.quantities import find
 
 CLAIM = (
     "North Korea is deploying four brigades totaling 12,000 troops, including special forces, "
     "to Russia."
 )
+
+
+def shortlisted(
+    claim: str, passages: list[str], pages: list[int] | None = None, scorer: str = "token_set_ratio"
+) -> list[tuple[int, int]]:
+    """(page, passage) pairs `check` would judge for the claim: evidence.shortlist over the
+    passages as index candidates (passage i on page pages[i], every word of equal weight)."""
+    pages = pages or list(range(len(passages)))
+    candidates = [
+        matching.Candidate(i, pages[i], p, matching.normalise(p), 0, len(p), 1.0)
+        for i, p in enumerate(passages)
+    ]
+    views = {n: evidence.SourceView(n, f"https://p{n}.example/") for n in set(pages)}
+    picks = evidence.shortlist(
+        evidence.ClaimView(1, claim, tuple(find(claim))), candidates, views,
+        weight=lambda w: 1.0, settings=evidence.Settings(scorer, 80, 0.05),
+    )  # fmt: skip
+    return sorted((p.source_id, p.candidate.id) for p in picks)
 
 
 def judge(claim: str, passage: str, score: float = 90, share: float = 0.8) -> stance.Stance:
@@ -45,25 +63,24 @@ def test_figures_within_tolerance_ranges_and_bounds() -> None:
 
 
 def test_paraphrase_matches() -> None:
-    claims = [matching.normalise(CLAIM)]
-    passages = [matching.normalise(p) for p in [
+    passages = [
         "South Korea's spy agency says North Korea is deploying four brigades totaling 12,000 "
         "troops to Russia, including special forces.",
         "Wheat prices rose sharply in May.",
-    ]]  # fmt: skip
-    found = matching.find(claims, passages, scorer="token_set_ratio", min_score=80)
-    assert [m.passage for m in found] == [0]
+    ]
+    assert shortlisted(CLAIM, passages) == [(0, 0)]
 
 
 def test_unrelated_sentences_sharing_common_words_do_not_match() -> None:
-    claims = [matching.normalise(c) for c in ["Is it true?", "The cat is on the mat."]]
-    passages = [matching.normalise(p) for p in [
+    passages = [
         "Is it true that the Senate passed the bill on Tuesday?",
         "The senator is on the committee that oversees the budget.",
-    ]]  # fmt: skip
-    assert fuzz.token_set_ratio(claims[0], passages[0]) == 100  # the trap itself
-    assert matching.find(claims, passages, scorer="token_set_ratio", min_score=80) == []
-    assert matching.find(claims, passages, scorer="WRatio", min_score=80) == []
+    ]
+    trap = fuzz.token_set_ratio(matching.normalise("Is it true?"), matching.normalise(passages[0]))
+    assert trap == 100  # the trap itself
+    for claim in ["Is it true?", "The cat is on the mat."]:
+        assert shortlisted(claim, passages) == []
+        assert shortlisted(claim, passages, scorer="WRatio") == []
 
 
 def test_reported_denial_is_not_a_denial_by_the_outlet() -> None:
@@ -95,20 +112,6 @@ def test_low_score_is_unrelated() -> None:
     assert judge(CLAIM, "Anything at all.", score=40).label == "unrelated"
 
 
-def test_blocking_finds_what_exhaustive_scoring_ranks_first() -> None:
-    passages = [
-        matching.normalise(f"Report {i}: officials counted {i * 100} drones near the border.")
-        for i in range(300)
-    ]
-    passages.append(matching.normalise(CLAIM))
-    claims = [matching.normalise(CLAIM)]
-    blocked = matching.BlockingIndex(passages).search(claims, k=5)
-    assert blocked[0][0] == len(passages) - 1
-    assert matching.exhaustive_top(claims, passages, scorer="token_set_ratio", k=1)[0] == [
-        len(passages) - 1
-    ]
-
-
 def test_registrable_domains_and_copies_of_one_story() -> None:
     assert origins.origin_of("https://news.bbc.co.uk/a") == "bbc.co.uk"
     assert origins.origin_of("https://www.harbor-times.example/x") == "harbor-times.example"
@@ -130,22 +133,15 @@ def test_facts_count_origins_not_pages() -> None:
 
 
 def test_a_document_that_discusses_the_claim_is_found_without_a_matching_sentence() -> None:
-    claim = matching.normalise("Pyongyang sent special forces brigades to the Kursk region")
+    claim = "Pyongyang sent special forces brigades to the Kursk region"
     body = [
         "Special forces from Pyongyang were seen in the region.",
         "Analysts said the brigades crossed into Kursk last week.",
         "The weather was cold.",
     ]
     other = ["Wheat prices rose sharply in May.", "The harvest in Kansas was late."]
-    passages = [matching.normalise(p) for p in body + other]
-    documents = [1, 1, 1, 2, 2]
-    index = matching.BlockingIndex(passages)
-    assert (
-        matching.find([claim], passages, scorer="token_set_ratio", min_score=80, index=index) == []
-    )
-    found = matching.discussed([claim], passages, documents, index=index, matched=set())
-    assert [(i, documents[j]) for i, j, _ in found] == [(0, 1)]
-    assert matching.discussed([claim], passages, documents, index=index, matched={(0, 1)}) == []
+    found = shortlisted(claim, body + other, pages=[1, 1, 1, 2, 2])
+    assert [page for page, _ in found] == [1]  # page 1 as a whole, by its best passage
 
 
 def test_hedged_reports_only_mention() -> None:

@@ -84,9 +84,9 @@ def store(
     return Imported(created, updated, unchanged)
 
 
-MAX_TERMS = 12  # of a text's rarest words make its index query
+MAX_TERMS = 32  # of a text's rarest words make its index query (tweets are long)
 KEEP_RAREST = 3
-POSTINGS = 2500  # keeps the paraphrase ranked first (bench_factchecks), bounds a query's cost
+POSTINGS = 10_000  # bounds a query's cost; MAX_TERMS and POSTINGS picked on CLEF-2020 T2 train
 CANDIDATES = 50  # fact-checks per text that get a fuzzy score
 
 
@@ -104,7 +104,14 @@ class Index:
     def __bool__(self) -> bool:
         return self.size > 0
 
-    def search(self, texts: Sequence[str], *, scorer: str, limit: int = 5) -> list[list[Hit]]:
+    def search(
+        self,
+        texts: Sequence[str],
+        *,
+        scorer: str,
+        limit: int = 5,
+        blend: float = matching.RANK_BLEND,
+    ) -> list[list[Hit]]:
         """The best fact-checks for each text: candidates from the full-text index by BM25
         (SQLite) or summed idf (PostgreSQL), re-ranked with the fuzzy score
         (matching.rerank)."""
@@ -117,15 +124,15 @@ class Index:
             if not ranked:
                 found.append([])
                 continue
-            rows = {f.id: f for f in self.session.exec(
-                select(FactCheck).where(col(FactCheck.id).in_([i for i, _ in ranked]))
-            )}  # fmt: skip
-            kept = [(rows[i], rank) for i, rank in ranked if i in rows]
             order = matching.rerank(
-                norm, [rank for _, rank in kept], [f.norm for f, _ in kept], scorer=scorer,
-                limit=limit,
+                norm, [rank for *_, rank in ranked], [n for _, n, _ in ranked], scorer=scorer,
+                limit=limit, blend=blend,
             )  # fmt: skip
-            found.append([Hit(kept[n][0], score) for n, score in order])
+            best = [(ranked[n][0], score) for n, score in order]
+            rows = {f.id: f for f in self.session.exec(
+                select(FactCheck).where(col(FactCheck.id).in_([i for i, _ in best]))
+            )}  # fmt: skip
+            found.append([Hit(rows[i], score) for i, score in best if i in rows])
         return found
 
     def weight(self, words: set[str]) -> Callable[[str], float]:
@@ -162,19 +169,21 @@ class Index:
             self._df.update(fulltext.frequencies(self.session, FactCheckTerm, missing))
         return {w: self._df[w] for w in words}
 
-    def _candidates(self, terms: list[tuple[str, float]]) -> list[tuple[int, float]]:
-        """(fact-check id, rank) for the best CANDIDATES, best first."""
+    def _candidates(self, terms: list[tuple[str, float]]) -> list[tuple[int, str, float]]:
+        """(fact-check id, norm, rank) for the best CANDIDATES, best first: only what the
+        re-ranking reads (whole rows are loaded for the few it keeps)."""
         connection = self.session.connection()
         if not self.postgres:
             match = " OR ".join(f'"{w}"' for w, _ in terms)
             rows = connection.execute(
                 text(
-                    "SELECT rowid, bm25(factcheck_fts) AS r FROM factcheck_fts "
-                    "WHERE factcheck_fts MATCH :m ORDER BY r, rowid LIMIT :k"
+                    "SELECT f.id, f.norm, c.r FROM (SELECT rowid, bm25(factcheck_fts) AS r "
+                    "FROM factcheck_fts WHERE factcheck_fts MATCH :m ORDER BY r, rowid "
+                    "LIMIT :k) c JOIN factcheck f ON f.id = c.rowid ORDER BY c.r, f.id"
                 ),
                 {"m": match, "k": CANDIDATES},
             )
-            return [(int(i), -float(r)) for i, r in rows]  # bm25() is lower for better matches
-        sql, params = fulltext.ranked_postgres("factcheck", "id", terms, CANDIDATES)
+            return [(int(i), str(n), -float(r)) for i, n, r in rows]  # bm25(): lower is better
+        sql, params = fulltext.ranked_postgres("factcheck f", "f.id, f.norm", terms, CANDIDATES)
         rows = connection.execute(sql, params)
-        return [(int(i), float(r)) for i, r in rows]
+        return [(int(i), str(n), float(r)) for i, n, r in rows]

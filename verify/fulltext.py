@@ -60,16 +60,23 @@ def ranked_postgres(
 ) -> tuple[TextClause, dict[str, object]]:
     """PostgreSQL: the rows of `table` holding any of the words, best first, ranked by the
     summed idf of the words each holds (BM25 with binary term frequency: in a sentence a word
-    rarely occurs twice, and `ts_rank_cd` has no idf at all). Selects `columns`, then the rank."""
+    rarely occurs twice, and `ts_rank_cd` has no idf at all). Selects `columns`, then the rank.
+    Each matching row's words are joined with the query's (one pass over its lexemes) rather
+    than testing the row against every word."""
     params: dict[str, object] = {"limit": limit}
-    tests, weights = [], []
+    tests, values = [], []
     for n, (word, idf) in enumerate(terms):
         params[f"t{n}"], params[f"w{n}"] = word, idf
         tests.append(f"plainto_tsquery('simple', :t{n})")
-        weights.append(f"CASE WHEN tsv @@ plainto_tsquery('simple', :t{n}) THEN :w{n} ELSE 0 END")
+        values.append(f"(CAST(:t{n} AS text), CAST(:w{n} AS float8))")
+    alias = table.split()[-1]
     sql = text(
-        f"SELECT {columns}, ({' + '.join(weights)}) AS rank FROM {table} "
-        f"WHERE tsv @@ ({' || '.join(tests)}) ORDER BY rank DESC, id LIMIT :limit"
+        f"SELECT {columns}, r.rank FROM (SELECT m.id, sum(q.w) AS rank FROM "
+        f"(SELECT id, tsv FROM {table.split()[0]} WHERE tsv @@ ({' || '.join(tests)})) m "
+        "CROSS JOIN LATERAL unnest(tsvector_to_array(m.tsv)) AS t(term) "
+        f"JOIN (VALUES {', '.join(values)}) AS q(term, w) ON q.term = t.term "
+        "GROUP BY m.id ORDER BY rank DESC, m.id LIMIT :limit) r "
+        f"JOIN {table} ON {alias}.id = r.id ORDER BY r.rank DESC, r.id"
     )
     return sql, params
 
