@@ -118,8 +118,9 @@ def main() -> None:
         show("rules only", train.metrics(run.examples, rules_only_labels(run.examples)))
     show("model only", numbers["model"])
     show("model and rules", numbers["model_and_rules"])
-    print("  rules where they decide (pairs the model finds related; precision = share right): "
-          + ", ".join(f"{name} {r['fired']:,} pairs, {r['precision']:.3f}"
+    print("  rules where they decide (pairs the model finds related; right of fired, and the "
+          "smoothed precision (right + 1) / (fired + 2) their confidence uses): "
+          + ", ".join(f"{name} {r['right']:,} of {r['fired']:,}, {r['precision']:.3f}"
                       for name, r in numbers["rules"].items()))  # fmt: skip
     print("  Emergent, stance stage alone (its pairs are all related, as the task is posed):")
     show_emergent("model only", numbers["stance_stage"]["model"])

@@ -19,8 +19,11 @@ Fuzzy, BM25 and shared-word scores are computed here from the texts rather than 
 matcher, whose BM25 depends on the size of the desk's corpus: the model sees the same scale in
 training and in use.
 
-A bag of the words a passage adds to the claim was tried as well and dropped: under
-cross-validation by claim it learnt topics, not stance (FNC-1 score 81.3 % without, 71.6 % with).
+Beside the named features, `features_and_bags` gives each pair its page's bag of words: term
+frequencies of the page's words that are in the model's vocabulary (the UCL Machine Reading
+recipe's body vector), read by the stance stage only and only when a whole page is read. The
+claim's words and a lone passage's are left out: under cross-validation by claim they learnt
+topics, not stance (eval/README.md).
 """
 
 import functools
@@ -120,6 +123,9 @@ class Pair:
     passage: str
     page: str | None = None
     tolerance: float = 0.05
+
+
+Bag = tuple[tuple[int, ...], tuple[float, ...]]  # vocabulary indices, l2-normalised counts
 
 
 @dataclass(frozen=True)
@@ -283,6 +289,24 @@ def _as_page(raw: str, sentences: list[_Text], lexicon: Lexicon) -> _Page:
     return _Page(whole, sentences, postings, rates)
 
 
+def page_terms(page: _Page) -> list[str]:
+    """The content words of a page as read (its first MAX_PAGE_SENTENCES sentences), figures
+    aside: what the page's bag counts."""
+    return [t for t in page.whole.tokens if t in page.whole.words]
+
+
+def read_page_terms(raw: str) -> list[str]:
+    """`page_terms` of a raw page (for fitting the vocabulary)."""
+    return page_terms(_read_page(raw, Lexicon({}, 1.0)))
+
+
+def _bag(terms: Iterable[str], vocabulary: dict[str, int]) -> Bag:
+    counts = Counter(vocabulary[t] for t in terms if t in vocabulary)
+    norm = math.sqrt(sum(c * c for c in counts.values())) or 1.0
+    order = sorted(counts)
+    return tuple(order), tuple(counts[k] / norm for k in order)
+
+
 def _rare_share(claim: set[str], other: set[str], lexicon: Lexicon) -> float:
     total = sum(lexicon.weight(w) for w in claim)
     return sum(lexicon.weight(w) for w in claim & other) / total if total else 0.0
@@ -412,10 +436,20 @@ def _same_speaker(a: str | None, b: str | None) -> bool:
 
 
 def features(pairs: Sequence[Pair], lexicon: Lexicon) -> np.ndarray:
-    """One row per pair, columns as NAMES. Texts repeated across the batch (a claim against
-    many passages, the passages of one page) are read once, and a claim is held against a
-    page once however many of the page's passages it is paired with."""
+    """One row per pair, columns as NAMES."""
+    return features_and_bags(pairs, lexicon, None)[0]
+
+
+def features_and_bags(
+    pairs: Sequence[Pair], lexicon: Lexicon, vocabulary: dict[str, int] | None
+) -> tuple[np.ndarray, list[Bag | None]]:
+    """One row per pair, columns as NAMES, and each pair's page bag over `vocabulary` (None
+    when the pair has no page or no vocabulary is given). Texts repeated across the batch (a
+    claim against many passages, the passages of one page) are read once, and a claim is held
+    against a page once however many of the page's passages it is paired with."""
     texts: dict[str, _Text] = {}
+    page_bags: dict[str, Bag] = {}
+    bags: list[Bag | None] = []
     pages: dict[str, _Page] = {}
     page_parts: dict[tuple[str, str, bool], dict[str, float]] = {}
     out = np.zeros((len(pairs), len(NAMES)), dtype=np.float64)
@@ -441,4 +475,13 @@ def features(pairs: Sequence[Pair], lexicon: Lexicon) -> np.ndarray:
             part = page_parts[key] = _page_part(pair, claim, page, has_page, lexicon)
         f = _passage_part(pair, claim, passage, lexicon) | part
         out[i] = [f[name] for name in NAMES]
-    return out
+        if vocabulary is None or pair.page is None:
+            bags.append(None)
+            continue
+        found = page_bags.get(pair.page)
+        if found is None:
+            if pair.page not in pages:
+                pages[pair.page] = _read_page(pair.page, lexicon)
+            found = page_bags[pair.page] = _bag(page_terms(pages[pair.page]), vocabulary)
+        bags.append(found)
+    return out, bags

@@ -3,10 +3,12 @@ with numpy alone (scikit-learn is needed only to train it, in `verify.train`).
 
 Two stages, each a small network (a logistic regression is one with no hidden layer):
 relatedness (is the passage about the claim?), then stance given that it is (supports,
-contradicts or mentions). Both are calibrated on out-of-fold predictions: relatedness with
-Platt scaling, stance with a temperature.
+contradicts or mentions), which also reads the page's bag of words (`Network.bag`, over the
+file's `vocabulary`). Both are calibrated on out-of-fold predictions: relatedness with Platt
+scaling, stance with a temperature. Large arrays are stored as base64 float32 (`_stored`).
 """
 
+import base64
 import functools
 import json
 import math
@@ -20,49 +22,79 @@ import numpy as np
 
 from verify import stance_features
 from verify.errors import InputError
-from verify.stance_features import Lexicon
+from verify.stance_features import Bag, Lexicon
 
-FORMAT = 1
+FORMAT = 2
+PACKED = 4096  # arrays larger than this are stored as base64 float32, not as lists
 MODEL_FILE = "stance-model.json"
 
 
 @dataclass(frozen=True)
 class Network:
-    """Dense layers: ReLU between them, raw scores (logits) out."""
+    """Dense layers: ReLU between them, raw scores (logits) out. `bag`, when given, holds the
+    first layer's weights for a page's bag of words (vocabulary × first layer's width): a
+    sparse second input added to the first layer (`bag_input`)."""
 
     weights: tuple[np.ndarray, ...]
     biases: tuple[np.ndarray, ...]
+    bag: np.ndarray | None = None
 
-    def logits(self, x: np.ndarray) -> np.ndarray:
-        for w, b in zip(self.weights[:-1], self.biases[:-1], strict=True):
-            x = np.maximum(x @ w + b, 0.0)
-        out: np.ndarray = x @ self.weights[-1] + self.biases[-1]
+    def bag_input(self, bags: Sequence[Bag | None]) -> np.ndarray | None:
+        """What each row's bag adds to the first layer (rows × width), or None without a bag."""
+        if self.bag is None:
+            return None
+        out = np.zeros((len(bags), self.bag.shape[1]))
+        done: dict[int, np.ndarray] = {}
+        for i, bag in enumerate(bags):
+            if bag is None or not bag[0]:
+                continue
+            row = done.get(id(bag))
+            if row is None:
+                row = done[id(bag)] = np.asarray(bag[1]) @ self.bag[list(bag[0])]
+            out[i] = row
         return out
 
-    def slopes(self, x: np.ndarray) -> np.ndarray:
+    def logits(self, x: np.ndarray, extra: np.ndarray | None = None) -> np.ndarray:
+        """`extra`: what the rows' bags add to the first layer (`bag_input`)."""
+        for k, (w, b) in enumerate(zip(self.weights[:-1], self.biases[:-1], strict=True)):
+            z = x @ w + b
+            if k == 0 and extra is not None:
+                z = z + extra
+            x = np.maximum(z, 0.0)
+        out: np.ndarray = x @ self.weights[-1] + self.biases[-1]
+        if len(self.weights) == 1 and extra is not None:
+            out = out + extra
+        return out
+
+    def slopes(self, x: np.ndarray, extra: np.ndarray | None = None) -> np.ndarray:
         """d logits / d input for one row (n_features × n_outputs): the weights of a logistic
-        regression, the local slope of a ReLU network."""
+        regression, the local slope of a ReLU network (`extra`: the row's bag input)."""
         if len(self.weights) == 1:
             return self.weights[0]
         jacobian = np.eye(x.shape[0])
-        for w, b in zip(self.weights[:-1], self.biases[:-1], strict=True):
+        for k, (w, b) in enumerate(zip(self.weights[:-1], self.biases[:-1], strict=True)):
             z = x @ w + b
+            if k == 0 and extra is not None:
+                z = z + extra
             jacobian = (jacobian @ w) * (z > 0)
             x = np.maximum(z, 0.0)
         out: np.ndarray = jacobian @ self.weights[-1]
         return out
 
-    def as_json(self) -> list[dict[str, Any]]:
-        return [
-            {"weights": _rounded(w), "bias": _rounded(b)}
+    def as_json(self) -> dict[str, Any]:
+        layers = [
+            {"weights": _stored(w), "bias": _stored(b)}
             for w, b in zip(self.weights, self.biases, strict=True)
         ]
+        return {"layers": layers} | ({} if self.bag is None else {"bag": _stored(self.bag)})
 
     @classmethod
-    def from_json(cls, layers: Sequence[dict[str, Any]]) -> "Network":
+    def from_json(cls, data: dict[str, Any]) -> "Network":
+        layers = data["layers"]
         return cls(
-            tuple(np.asarray(layer["weights"], dtype=np.float64) for layer in layers),
-            tuple(np.asarray(layer["bias"], dtype=np.float64) for layer in layers),
+            tuple(_loaded(layer["weights"]) for layer in layers),
+            tuple(_loaded(layer["bias"]) for layer in layers),
+            _loaded(data["bag"]) if "bag" in data else None,
         )
 
 
@@ -71,6 +103,7 @@ class StanceModel:
     """Everything needed to turn pairs into calibrated probabilities."""
 
     lexicon: Lexicon
+    vocabulary: tuple[str, ...]  # the words of a page's bag (stance stage), in column order
     features: tuple[str, ...]
     mean: np.ndarray
     scale: np.ndarray
@@ -85,22 +118,37 @@ class StanceModel:
         out: np.ndarray = (x - self.mean) / self.scale
         return out
 
-    def probabilities(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(p(related), p(stance | related)) for feature rows x (n × features)."""
+    @functools.cached_property
+    def indices(self) -> dict[str, int]:
+        """Each vocabulary word's column in a bag."""
+        return {w: k for k, w in enumerate(self.vocabulary)}
+
+    def probabilities(
+        self, x: np.ndarray, extra: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(p(related), p(stance | related)) for feature rows x (n × features); `extra`: what
+        the rows' page bags add to the stance stage (`Network.bag_input`)."""
         z = self.standardise(x)
         a, b = self.platt
         related = 1.0 / (1.0 + np.exp(-(a * self.relatedness.logits(z)[:, 0] + b)))
-        return related, softmax(self.stance.logits(z) / self.temperature)
+        return related, softmax(self.stance.logits(z, extra) / self.temperature)
 
-    def reasons(self, row: np.ndarray, label: str, stance_probs: np.ndarray, k: int = 3) -> str:
+    def reasons(
+        self,
+        row: np.ndarray,
+        label: str,
+        stance_probs: np.ndarray,
+        k: int = 3,
+        extra: np.ndarray | None = None,
+    ) -> str:
         """The features that pushed most towards `label`, with their values: for "unrelated"
         and against it from the relatedness stage, else from the stance stage against the
-        runner-up stance."""
+        runner-up stance (the page's words are not named)."""
         z = self.standardise(row)
         if label == "unrelated":
             push = -self.relatedness.slopes(z)[:, 0] * z
         else:
-            slopes = self.stance.slopes(z)
+            slopes = self.stance.slopes(z, extra)
             mine = self.classes.index(label)
             other = int(np.argsort(-stance_probs)[1 if np.argmax(stance_probs) == mine else 0])
             push = (slopes[:, mine] - slopes[:, other]) * z
@@ -115,10 +163,11 @@ class StanceModel:
                 "unseen_idf": round(self.lexicon.unseen_idf, 5),
                 "idf": {w: round(v, 4) for w, v in sorted(self.lexicon.idf.items())},
             },
+            "vocabulary": list(self.vocabulary),
             "standardise": {"mean": _rounded(self.mean), "scale": _rounded(self.scale)},
-            "relatedness": {"layers": self.relatedness.as_json(), "platt": list(self.platt)},
-            "stance": {
-                "layers": self.stance.as_json(),
+            "relatedness": self.relatedness.as_json() | {"platt": list(self.platt)},
+            "stance": self.stance.as_json()
+            | {
                 "classes": list(self.classes),
                 "temperature": self.temperature,
             },
@@ -132,16 +181,18 @@ class StanceModel:
                 f"stance model format {data.get('format')!r} is not {FORMAT} (written by another "
                 "version of verify); run `make model` to retrain it"
             )
-        known = {"format", "features", "lexicon", "standardise", "relatedness", "stance"}
+        known = {"format", "features", "lexicon", "vocabulary", "standardise", "relatedness",
+                 "stance"}  # fmt: skip
         lexicon = data["lexicon"]
         return cls(
             lexicon=Lexicon(idf=dict(lexicon["idf"]), unseen_idf=float(lexicon["unseen_idf"])),
+            vocabulary=tuple(data["vocabulary"]),
             features=tuple(data["features"]),
             mean=np.asarray(data["standardise"]["mean"], dtype=np.float64),
             scale=np.asarray(data["standardise"]["scale"], dtype=np.float64),
-            relatedness=Network.from_json(data["relatedness"]["layers"]),
+            relatedness=Network.from_json(data["relatedness"]),
             platt=(float(data["relatedness"]["platt"][0]), float(data["relatedness"]["platt"][1])),
-            stance=Network.from_json(data["stance"]["layers"]),
+            stance=Network.from_json(data["stance"]),
             classes=tuple(data["stance"]["classes"]),
             temperature=float(data["stance"]["temperature"]),
             meta={k: v for k, v in data.items() if k not in known},
@@ -157,6 +208,22 @@ def softmax(z: np.ndarray) -> np.ndarray:
 def _rounded(values: np.ndarray) -> Any:
     """Six significant digits: the file stays small and diffs stay readable."""
     return np.vectorize(lambda v: float(f"{v:.6g}"), otypes=[float])(values).tolist()
+
+
+def _stored(values: np.ndarray) -> Any:
+    """Small arrays as lists of numbers; large ones (the bag's weights) as little-endian
+    float32 in base64 with their shape, which loads in a millisecond and is a third the size."""
+    if values.size <= PACKED:
+        return _rounded(values)
+    packed = base64.b64encode(np.ascontiguousarray(values, dtype="<f4").tobytes()).decode()
+    return {"shape": list(values.shape), "float32": packed}
+
+
+def _loaded(stored: Any) -> np.ndarray:
+    if isinstance(stored, dict):
+        flat = np.frombuffer(base64.b64decode(stored["float32"]), dtype="<f4")
+        return flat.astype(np.float64).reshape(tuple(stored["shape"]))
+    return np.asarray(stored, dtype=np.float64)
 
 
 def shipped_path() -> Path:

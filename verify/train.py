@@ -4,8 +4,9 @@
 
 DATA_ROOT holds `fnc1/` (train portion) and `emergent/` (dev portion); there is no test split
 here and none is used. Steps, with a fixed seed:
-1. fit the idf (label-free) and build the pairs: FNC-1 headline vs body (its sentence nearest the
-   headline as the passage), Emergent claim vs article headline;
+1. fit the idf and the page vocabulary (both label-free, on all the text) and build the pairs:
+   FNC-1 headline vs body (its sentence nearest the headline as the passage), Emergent claim vs
+   article headline;
 2. cross-validate by claim group (no claim in two folds, across both sets): out-of-fold
    probabilities give the evaluation numbers and fit the calibration (Platt scaling for
    relatedness, a temperature for stance);
@@ -20,6 +21,7 @@ import json
 import platform
 import sys
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import metadata
@@ -27,12 +29,13 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from scipy import sparse  # type: ignore[import-untyped]
 from scipy.optimize import minimize_scalar  # type: ignore[import-untyped]
 
 from verify import stance, stance_data, stance_features, stance_model
 from verify.errors import VerifyError
 from verify.stance_data import Example
-from verify.stance_features import Lexicon
+from verify.stance_features import Bag, Lexicon
 from verify.stance_model import Network, StanceModel
 
 SEED = 13
@@ -46,7 +49,11 @@ EMERGENT_NAMES = {"supports": "for", "contradicts": "against", "mentions": "obse
 # standardised features (L2 `alpha`), the stance classes weighted by (balanced weight) ** 0.3
 # so that the rare "contradicts" is not drowned. A logistic regression scored 0.6-1.5 points
 # lower on both sets; gradient boosting was no better at relatedness and harder to ship.
-LEARNER: dict[str, Any] = {"kind": "mlp", "hidden": 64, "alpha": 0.01, "balance": 0.3}
+# Relatedness averages `ensemble` networks of different seeds (shipped as one wider network);
+# the stance stage also reads the page's bag of words (its `vocabulary` most common words,
+# the UCL Machine Reading recipe's body vector), with a stronger L2 (`stance_alpha`).
+LEARNER: dict[str, Any] = {"kind": "mlp", "hidden": 64, "alpha": 0.01, "balance": 0.3,
+                           "ensemble": 5, "stance_alpha": 0.1, "vocabulary": 5000}  # fmt: skip
 
 
 @dataclass
@@ -55,19 +62,39 @@ class Fitted:
 
     mean: np.ndarray
     scale: np.ndarray
-    relatedness: Network
+    relatedness: Network  # the stance network's `bag` holds the page-bag weights
     stance: Network
     classes: tuple[str, ...]
 
 
-def _network(model: Any) -> Network:
-    """A fitted scikit-learn LogisticRegression or MLPClassifier as arrays."""
+def _network(model: Any, width: int | None = None) -> Network:
+    """A fitted scikit-learn LogisticRegression or MLPClassifier as arrays; inputs from
+    `width` on are a bag's (its weights go to `Network.bag`)."""
     if hasattr(model, "coefs_"):
-        return Network(
-            tuple(np.asarray(w) for w in model.coefs_),
-            tuple(np.asarray(b) for b in model.intercepts_),
-        )
-    return Network((np.asarray(model.coef_).T,), (np.asarray(model.intercept_),))
+        weights = [np.asarray(w) for w in model.coefs_]
+        biases = tuple(np.asarray(b) for b in model.intercepts_)
+    else:
+        weights = [np.asarray(model.coef_).T]
+        biases = (np.asarray(model.intercept_),)
+    if width is None or weights[0].shape[0] == width:
+        return Network(tuple(weights), biases)
+    bag = weights[0][width:]
+    weights[0] = weights[0][:width]
+    return Network(tuple(weights), biases, bag)
+
+
+def _average(networks: Sequence[Network]) -> Network:
+    """One network whose logits are the mean of the given one-hidden-layer networks' (their
+    hidden units side by side)."""
+    if len(networks) == 1:
+        return networks[0]
+    k = len(networks)
+    return Network(
+        (np.hstack([n.weights[0] for n in networks]),
+         np.vstack([n.weights[1] for n in networks]) / k),
+        (np.concatenate([n.biases[0] for n in networks]),
+         np.mean([n.biases[1] for n in networks], axis=0)),
+    )  # fmt: skip
 
 
 def _weights(labels: np.ndarray, power: float) -> dict[str, float]:
@@ -79,15 +106,16 @@ def _weights(labels: np.ndarray, power: float) -> dict[str, float]:
     }
 
 
-def _learner(learner: dict[str, Any]) -> Any:
+def _learner(learner: dict[str, Any], seed: int = SEED, alpha: float | None = None) -> Any:
     from sklearn.linear_model import LogisticRegression
     from sklearn.neural_network import MLPClassifier
 
     if learner["kind"] == "logistic":
-        return LogisticRegression(C=learner["C"], max_iter=5000, random_state=SEED)
+        return LogisticRegression(C=learner["C"], max_iter=5000, random_state=seed)
     return MLPClassifier(
-        hidden_layer_sizes=(learner["hidden"],), alpha=learner["alpha"], max_iter=300,
-        early_stopping=True, random_state=SEED,
+        hidden_layer_sizes=(learner["hidden"],),
+        alpha=learner["alpha"] if alpha is None else alpha, max_iter=300,
+        early_stopping=True, random_state=seed,
     )  # fmt: skip
 
 
@@ -96,26 +124,55 @@ def fit(
     labels: np.ndarray,
     learner: dict[str, Any] = LEARNER,
     stance_rows: np.ndarray | None = None,
+    bags: Any = None,
 ) -> Fitted:
     """Relatedness on every row, stance on the related rows among `stance_rows` (default:
-    all), on standardised features."""
+    all), on standardised features; the stance stage also on `bags` (a sparse matrix of the
+    rows' page bags) when given."""
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale == 0] = 1.0
     z = (x - mean) / scale
-    relatedness = _learner(learner).fit(z, labels != "unrelated")
+    relatedness = _average([
+        _network(_learner(learner, SEED + k).fit(z, labels != "unrelated"))
+        for k in range(learner.get("ensemble", 1))
+    ])  # fmt: skip
     rows = labels != "unrelated"
     if stance_rows is not None:
         rows &= stance_rows
     weights = _weights(labels[rows], learner.get("balance", 0.0))
-    stance_fit = _learner(learner).fit(
-        z[rows], labels[rows],
+    inputs = z[rows] if bags is None else sparse.hstack([z[rows], bags[rows]], format="csr")
+    stance_fit = _learner(learner, alpha=learner.get("stance_alpha")).fit(
+        inputs, labels[rows],
         sample_weight=np.array([weights[str(label)] for label in labels[rows]]),
     )  # fmt: skip
     return Fitted(
-        mean, scale, _network(relatedness), _network(stance_fit),
+        mean, scale, relatedness, _network(stance_fit, x.shape[1]),
         tuple(str(c) for c in stance_fit.classes_),
     )  # fmt: skip
+
+
+def bag_matrix(bags: Sequence[Bag | None], width: int) -> Any:
+    """The rows' page bags as a sparse matrix (rows × vocabulary); no page, no words."""
+    rows: list[int] = []
+    cols: list[int] = []
+    values: list[float] = []
+    for i, bag in enumerate(bags):
+        if bag is not None:
+            rows += [i] * len(bag[0])
+            cols += bag[0]
+            values += bag[1]
+    return sparse.csr_matrix((values, (rows, cols)), shape=(len(bags), width))
+
+
+def fit_vocabulary(examples: Sequence[Example], size: int) -> tuple[str, ...]:
+    """The `size` words in most of the training pages (label-free, like the idf), most
+    common first."""
+    counts: Counter[str] = Counter()
+    for page in sorted({e.page for e in examples if e.page is not None}):
+        counts.update(set(stance_features.read_page_terms(page)))
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return tuple(w for w, c in ranked[:size] if c >= 2)
 
 
 @dataclass
@@ -135,6 +192,7 @@ def cross_validate(
     folds: int = FOLDS,
     learner: dict[str, Any] = LEARNER,
     stance_rows: np.ndarray | None = None,
+    bags: Any = None,
 ) -> OutOfFold:
     """Scores for each row from a model that never saw its claim group."""
     from sklearn.model_selection import GroupKFold
@@ -145,10 +203,13 @@ def cross_validate(
     splitter = GroupKFold(n_splits=folds, shuffle=True, random_state=SEED)
     for train, test in splitter.split(x, labels, groups):
         fitted = fit(x[train], labels[train], learner,
-                     None if stance_rows is None else stance_rows[train])  # fmt: skip
+                     None if stance_rows is None else stance_rows[train],
+                     None if bags is None else bags[train])  # fmt: skip
         z = (x[test] - fitted.mean) / fitted.scale
         related[test] = fitted.relatedness.logits(z)[:, 0]
-        stances[test] = fitted.stance.logits(z)
+        bag = fitted.stance.bag
+        extra = None if bag is None or bags is None else np.asarray(bags[test] @ bag)
+        stances[test] = fitted.stance.logits(z, extra)
         classes = fitted.classes
     return OutOfFold(related, stances, classes)
 
@@ -284,8 +345,10 @@ class Run:
     """Everything one training run produced."""
 
     lexicon: Lexicon
+    vocabulary: tuple[str, ...]
     examples: list[Example]
     x: np.ndarray
+    bags: Any  # sparse matrix of the page bags, rows × vocabulary
     oof: OutOfFold
     platt: tuple[float, float]
     temperature: float
@@ -296,14 +359,21 @@ def prepare(root: Path, *, folds: int = FOLDS, log: Any = print) -> Run:
     started = time.perf_counter()
     lexicon = stance_data.fit_lexicon(root)
     examples = stance_data.examples(root, lexicon)
-    x = stance_features.features(stance_data.pairs_of(examples), lexicon)
-    log(f"{len(examples):,} pairs, {x.shape[1]} features ({time.perf_counter() - started:.0f} s)")
+    vocabulary = fit_vocabulary(examples, LEARNER["vocabulary"])
+    x, found = stance_features.features_and_bags(
+        stance_data.pairs_of(examples), lexicon, {w: k for k, w in enumerate(vocabulary)}
+    )
+    bags = bag_matrix(found, len(vocabulary))
+    log(f"{len(examples):,} pairs, {x.shape[1]} features and {len(vocabulary):,} page words "
+        f"({time.perf_counter() - started:.0f} s)")  # fmt: skip
     labels = np.array([e.label for e in examples])
     groups = np.array([e.group for e in examples])
-    oof = cross_validate(x, labels, groups, folds=folds, stance_rows=_stance_rows(examples))
+    oof = cross_validate(
+        x, labels, groups, folds=folds, stance_rows=_stance_rows(examples), bags=bags
+    )
     platt, temperature = calibrate(oof, labels)
     log(f"cross-validated in {folds} folds by claim ({time.perf_counter() - started:.0f} s)")
-    return Run(lexicon, examples, x, oof, platt, temperature)
+    return Run(lexicon, vocabulary, examples, x, bags, oof, platt, temperature)
 
 
 def _stance_rows(examples: Sequence[Example]) -> np.ndarray:
@@ -320,15 +390,18 @@ def rule_precision(
     examples: Sequence[Example], rules: Sequence[Fired], related: np.ndarray
 ) -> dict[str, dict[str, float]]:
     """How often each rule agrees with the data sets' labels where it decides (the model finds
-    the pair related); the off-topic rule's is the confidence of its judgements."""
+    the pair related): `right` of `fired`, and `precision`, the rule of succession's estimate
+    (right + 1) / (fired + 2), never 0 or 1 on a few pairs; the off-topic rule's is the
+    confidence of its judgements."""
     tally: dict[str, list[int]] = {}
     for e, fired, r in zip(examples, rules, related, strict=True):
         if fired is not None and e.scored and r >= stance.RELATED:
             tally.setdefault(fired[0], []).append(int(fired[1].label == e.label))
     return {
-        name: {"fired": len(hits), "precision": round(sum(hits) / len(hits), 4)}
+        name: {"fired": len(hits), "right": sum(hits),
+               "precision": round((sum(hits) + 1) / (len(hits) + 2), 4)}
         for name, hits in sorted(tally.items())
-    }
+    }  # fmt: skip
 
 
 def evaluation(run: Run) -> dict[str, Any]:
@@ -358,7 +431,7 @@ def evaluation(run: Run) -> dict[str, Any]:
 def build(run: Run, root: Path, folds: int) -> StanceModel:
     """Step 3: both stages on all the data, with calibration and metadata."""
     labels = np.array([e.label for e in run.examples])
-    fitted = fit(run.x, labels, LEARNER, _stance_rows(run.examples))
+    fitted = fit(run.x, labels, LEARNER, _stance_rows(run.examples), run.bags)
     numbers = evaluation(run)
     meta: dict[str, Any] = {
         "trained": {
@@ -379,6 +452,7 @@ def build(run: Run, root: Path, folds: int) -> StanceModel:
     }
     return StanceModel(
         lexicon=run.lexicon,
+        vocabulary=run.vocabulary,
         features=stance_features.NAMES,
         mean=fitted.mean,
         scale=fitted.scale,
