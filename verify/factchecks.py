@@ -3,7 +3,6 @@ through the database's full-text index, re-ranked by the fuzzy scorer source mat
 Never commits."""
 
 import hashlib
-import math
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -35,6 +34,24 @@ class Hit:
 def key_of(review_url: str, claim: str) -> str:
     """One row per review URL and claim: re-importing the same review updates it."""
     return hashlib.sha256(f"{review_url}\n{matching.normalise(claim)}".encode()).hexdigest()
+
+
+# The stance a fact-check's verdict gives the claim it reviewed.
+VERDICT_STANCE = {
+    "false": "contradicts", "mostly_false": "contradicts", "misleading": "contradicts",
+    "true": "supports", "mostly_true": "supports",
+}  # fmt: skip
+
+
+def stance_of(fc: FactCheck) -> str:
+    """supports / contradicts from the verdict; any other verdict only mentions the claim."""
+    return VERDICT_STANCE.get(fc.verdict or "", "mentions")
+
+
+def note(fc: FactCheck) -> str:
+    """How evidence and status reasons name a fact-check: "fact-check by X: rated 'Y'"."""
+    rating = fc.rating_text or fc.verdict or "unrated"
+    return f"fact-check by {fc.publisher or 'unknown publisher'}: rated {rating!r}"
 
 
 def terms_of(norm: str) -> set[str]:
@@ -137,29 +154,16 @@ class Index:
 
     def weight(self, words: set[str]) -> Callable[[str], float]:
         """How much each of these words tells (its idf among the fact-checks), for
-        matching.overlap; a word no fact-check holds weighs as much as the average of the
-        others: it tells nothing about which fact-check is meant."""
-        df = self._frequencies(words)
-        known = [self._idf(n) for n in df.values() if n]
-        average = sum(known) / len(known) if known else 1.0
-        return lambda w: self._idf(df[w]) if df.get(w) else average
-
-    def _idf(self, docs: int) -> float:
-        return math.log1p((self.size - docs + 0.5) / (docs + 0.5))
+        matching.overlap (fulltext.weigher)."""
+        return fulltext.weigher({**self._frequencies(words), fulltext.TOTAL: self.size})
 
     def _query(self, norm: str) -> list[tuple[str, float]]:
-        """The text's words the index holds, rarest first, with their idf: at least
-        KEEP_RAREST, then more while within MAX_TERMS words and POSTINGS index entries (which
-        bounds a query's cost however many fact-checks are stored)."""
+        """The text's words the index holds (a word none holds finds nothing), rarest first,
+        with their idf (fulltext.rarest)."""
         df = self._frequencies(terms_of(norm))
-        chosen: list[tuple[str, float]] = []
-        postings = 0
-        for n, w in sorted((n, w) for w, n in df.items() if n):
-            if len(chosen) >= KEEP_RAREST and (len(chosen) >= MAX_TERMS or postings + n > POSTINGS):
-                break
-            chosen.append((w, self._idf(n)))
-            postings += n
-        return chosen
+        held = {w: n for w, n in df.items() if n}
+        return fulltext.rarest(held, {**held, fulltext.TOTAL: self.size}, max_terms=MAX_TERMS,
+                               max_postings=POSTINGS, keep_rarest=KEEP_RAREST)  # fmt: skip
 
     def _frequencies(self, words: set[str]) -> dict[str, int]:
         """How many fact-checks hold each word (read once per word)."""

@@ -8,8 +8,9 @@ How many rows hold each word lives in a term table beside the indexed one (`pass
 text's rarest words without reading the index: neither engine's own statistics answer that
 cheaply (PostgreSQL would count a word's rows; SQLite's fts5vocab scans its vocabulary)."""
 
+import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from sqlalchemy import Connection, TextClause, text
 from sqlalchemy.dialects import postgresql, sqlite
@@ -110,3 +111,42 @@ def frequencies(session: Session, terms: type[SQLModel], words: Iterable[str]) -
         found.update((t, n) for t, n in session.exec(query) if n > 0)
     found.setdefault(TOTAL, 0)
     return found
+
+
+def idf(docs: int, total: int) -> float:
+    """BM25's inverse document frequency (never negative)."""
+    return math.log1p((total - docs + 0.5) / (docs + 0.5))
+
+
+def rarest(
+    words: Iterable[str],
+    df: Mapping[str, int],
+    *,
+    max_terms: int,
+    max_postings: int,
+    keep_rarest: int = 3,
+) -> list[tuple[str, float]]:
+    """A text's words for an index query, rarest first, with their idf: at least keep_rarest
+    of them, then more while they stay within max_terms words and max_postings index entries
+    in all, which bounds the query's cost whatever the index holds."""
+    total = df.get(TOTAL, 0)
+    chosen: list[tuple[str, float]] = []
+    postings = 0
+    for word in sorted(words, key=lambda w: (df.get(w, 0), w)):
+        n = df.get(word, 0)
+        too_many = len(chosen) >= max_terms or postings + n > max_postings
+        if len(chosen) >= keep_rarest and too_many:
+            break
+        chosen.append((word, idf(n, total)))
+        postings += n
+    return chosen
+
+
+def weigher(df: Mapping[str, int]) -> Callable[[str], float]:
+    """A word's rarity (idf) for matching.overlap, from frequencies that hold TOTAL; a word no
+    row holds weighs as much as the average of the known ones: it tells nothing about which
+    row is meant."""
+    total = df.get(TOTAL, 0)
+    known = [idf(n, total) for w, n in df.items() if w != TOTAL and n]
+    default = sum(known) / len(known) if known else 1.0
+    return lambda word: idf(df[word], total) if df.get(word) else default

@@ -16,7 +16,6 @@ passages, so a query picks a claim's rarest words without scanning the index. Fu
 commit; the caller's transaction does.
 """
 
-import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -128,29 +127,17 @@ def frequencies(session: Session, terms: Iterable[str]) -> dict[str, int]:
     return fulltext.frequencies(session, PassageTerm, terms)
 
 
-def idf(docs: int, total: int) -> float:
-    """BM25's inverse document frequency (never negative)."""
-    return math.log1p((total - docs + 0.5) / (docs + 0.5))
+idf = fulltext.idf
 
 
 def query_for(
     norm: str, df: dict[str, int], *, max_terms: int, max_postings: int, keep_rarest: int = 3
 ) -> Query:
-    """The claim's words, rarest first: at least keep_rarest of them, then more while they
-    stay within max_terms words and max_postings index entries in all, which bounds the
-    query's cost whatever the corpus holds. Words no passage holds yet come first: they find
-    nothing today, but they are the claim's most telling words when new pages arrive."""
-    total = df.get(TOTAL, 0)
-    words = sorted(terms_of(norm), key=lambda w: (df.get(w, 0), w))
-    chosen: list[tuple[str, float]] = []
-    postings = 0
-    for word in words:
-        n = df.get(word, 0)
-        too_many = len(chosen) >= max_terms or postings + n > max_postings
-        if len(chosen) >= keep_rarest and too_many:
-            break
-        chosen.append((word, idf(n, total)))
-        postings += n
+    """The claim's words, rarest first (fulltext.rarest). Words no passage holds yet come
+    first: they find nothing today, but they are the claim's most telling words when new
+    pages arrive."""
+    chosen = fulltext.rarest(terms_of(norm), df, max_terms=max_terms,
+                             max_postings=max_postings, keep_rarest=keep_rarest)  # fmt: skip
     return Query(tuple(chosen))
 
 

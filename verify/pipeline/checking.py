@@ -21,7 +21,17 @@ from sqlalchemy import Engine, exc, func, update
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, col, select
 
-from verify import captures, claims, database, evidence, factchecks, matching, passages, stance
+from verify import (
+    captures,
+    claims,
+    database,
+    evidence,
+    factchecks,
+    fulltext,
+    matching,
+    passages,
+    stance,
+)
 from verify.errors import ConflictError
 from verify.models import Claim, Evidence, FactCheck, Method, Source, StatusChange, utcnow
 from verify.pipeline import decisions
@@ -165,7 +175,7 @@ def plan(
     settings = evidence.Settings(
         flow.scorer, flow.min_score, flow.quantity_tolerance, suggest=flow.suggest
     )
-    work: list[tuple[Claim, Plan, passages.Query, list[matching.Candidate]]] = []
+    work: list[tuple[Claim, Plan, list[matching.Candidate]]] = []
     for claim in batch:
         cid = claim.id or 0
         whole = full or claim.checked_at is None or claim.check_key != key
@@ -185,23 +195,24 @@ def plan(
                 source_ids=None if whole else [s for *_, s in due[cid]],
             )  # fmt: skip
         terms = [t for t, _ in query.terms]
-        work.append((claim, Plan(cid, claim.version, whole, terms, due.get(cid, [])), query, found))
+        work.append((claim, Plan(cid, claim.version, whole, terms, due.get(cid, [])), found))
     views = _sources(session, {c.source_id for *_, found in work for c in found})
     summary.sources += len(views)
     shortlists = []
-    for claim, planned, query, found in work:
+    weight = fulltext.weigher(df)
+    for claim, planned, found in work:
         view = evidence.ClaimView(
             planned.claim_id, claim.text, tuple(stance.quantities_of(claim.quantities)),
             frozenset(own.get(planned.claim_id, set())), claim.attributed_to,
         )  # fmt: skip
-        picks = evidence.shortlist(view, found, views, weight=_weights(query, df),
+        picks = evidence.shortlist(view, found, views, weight=weight,
                                    settings=settings)  # fmt: skip
         shortlists.append((view, picks))
         summary.passages += len(found)
     pages = _pages(session, {p.source_id for _, picks in shortlists for p in picks})
     plans = []
     newest = {sid: c.id or 0 for sid, c in captures.latest(session, list(views)).items()}
-    for (claim, planned, _, found), (view, picks) in zip(work, shortlists, strict=True):
+    for (claim, planned, found), (view, picks) in zip(work, shortlists, strict=True):
         planned.drafts = evidence.decide(view, picks, views, settings=settings, pages=pages)
         planned.captures = {d.source_id: newest[d.source_id] for d in planned.drafts
                             if d.source_id in newest}  # fmt: skip
@@ -335,26 +346,6 @@ def _pages(session: Session, source_ids: set[int]) -> dict[int, str]:
     return found
 
 
-def _weights(query: passages.Query, df: dict[str, int]) -> Callable[[str], float]:
-    """A word's rarity (idf) for the overlap guard; a word no passage holds weighs as much as
-    the claim's average known word: it tells nothing about which passage is meant."""
-    total = df.get(passages.TOTAL, 0)
-    known = [passages.idf(n, total) for w, n in df.items() if w != passages.TOTAL]
-    default = sum(known) / len(known) if known else 1.0
-
-    def weight(word: str) -> float:
-        n = df.get(word)
-        return passages.idf(n, total) if n else default
-
-    return weight
-
-
-FACTCHECK_STANCE = {
-    "false": "contradicts", "mostly_false": "contradicts", "misleading": "contradicts",
-    "true": "supports", "mostly_true": "supports",
-}  # fmt: skip
-
-
 def _match_factchecks(
     flow: Workflow, claim: Claim, index: factchecks.Index
 ) -> list[tuple[str, dict[str, object]]]:
@@ -373,11 +364,9 @@ def _match_factchecks(
         share = matching.overlap(words, reviewed, weight)
         if hit.score < policy.suggest or share < matching.MIN_SHARE:
             continue
-        rating = fc.rating_text or fc.verdict or "unrated"
-        note = f"fact-check by {fc.publisher or 'unknown publisher'}: rated {rating!r}"
         found.append((fc.review_url, {
-            "passage": fc.claim_reviewed, "score": hit.score, "note": note,
-            "stance": FACTCHECK_STANCE.get(fc.verdict or "", "mentions"),
+            "passage": fc.claim_reviewed, "score": hit.score, "note": factchecks.note(fc),
+            "stance": factchecks.stance_of(fc),
             "quantity_comparison": None,
         }))  # fmt: skip
     return found

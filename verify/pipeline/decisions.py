@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
-from verify import captures, claims, origins
+from verify import captures, claims, factchecks, origins
 from verify.claims import check_version, get_claim, save, touch
 from verify.errors import InputError, NotFoundError
-from verify.models import ActivityKind, Claim, Evidence, Stance, StatusChange, utcnow
+from verify.models import ActivityKind, Claim, Evidence, Method, Stance, StatusChange, utcnow
 from verify.workflow import Decision, Workflow
 
 RULES_ACTOR = "rules"
@@ -140,7 +140,10 @@ def rule_decisions(
     ids = [c.id or 0 for c in batch]
     items = claims.evidence_facts(session, ids)
     own = claims.own_origins(session, ids)
-    verdicts = factcheck_verdicts(session, flow, ids)
+    close = flow.factchecks.confirm  # only claims a fact-check matched that closely
+    matched = [i for i in ids if any(e.method == Method.factcheck and (e.score or 0) >= close
+                                     for e in items[i])]  # fmt: skip
+    verdicts = factcheck_verdicts(session, flow, matched) if matched else {}
     decided = {}
     for claim_id in ids:
         facts = origins.facts_for(
@@ -162,9 +165,7 @@ def factcheck_verdicts(
         status = policy.verdicts.get(fc.verdict or "")
         if status is None or claim_id in found:
             continue
-        rating = fc.rating_text or fc.verdict or "unrated"
-        note = f"fact-check by {fc.publisher or 'unknown publisher'}: rated {rating!r}"
-        reason = f"matches a {note} (similarity {score:.0f})"
+        reason = f"matches a {factchecks.note(fc)} (similarity {score:.0f})"
         found[claim_id] = (Decision(status, reason, None), {"factcheck_score": score})
     return found
 
@@ -243,18 +244,15 @@ def attach_factcheck(
     """Attach a stored published fact-check to a claim by hand: its review URL, with the
     stance its verdict gives and its publisher and rating as the note."""
     from verify.models import FactCheck
-    from verify.pipeline.checking import FACTCHECK_STANCE
 
     fc = session.get(FactCheck, factcheck_id)
     if fc is None:
         raise NotFoundError(
             f"no fact-check with id {factcheck_id}; search them with `verify factchecks search`"
         )
-    rating = fc.rating_text or fc.verdict or "unrated"
     done = attach_evidence(
-        session, flow, claim_id, fc.review_url,
-        stance=FACTCHECK_STANCE.get(fc.verdict or "", "mentions"),
-        note=f"fact-check by {fc.publisher or 'unknown publisher'}: rated {rating!r}",
+        session, flow, claim_id, fc.review_url, stance=factchecks.stance_of(fc),
+        note=factchecks.note(fc),
         by=by, expected_version=expected_version,
     )  # fmt: skip
     if done.created:
