@@ -21,6 +21,7 @@ scored twice: the full judgement (unrelated counts as observing) and the stance 
 """
 
 import argparse
+import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -30,6 +31,10 @@ from rapidfuzz import process
 from verify import config, extract, matching, stance, train, workflow
 from verify.quantities import find
 from verify.stance_data import Example
+
+# The rules-only baseline is verify before the model, with the in-memory matcher it had then.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+import inmemory  # noqa: E402
 
 RANK = {"contradicts": 3, "supports": 2, "mentions": 1, "unrelated": 0}
 REFERENCES = {
@@ -45,7 +50,7 @@ def rules_only(claim: str, passages: Sequence[str], flow: workflow.Workflow) -> 
     norm_claim = matching.normalise(claim)
     words = matching.content_words(norm_claim)
     normed = [matching.normalise(p) for p in passages]
-    index = matching.BlockingIndex(normed)
+    index = inmemory.BlockingIndex(normed)
     hits = process.extract(
         norm_claim, normed, scorer=matching.SCORERS[flow.scorer], processor=None,
         score_cutoff=flow.min_score, limit=5,
@@ -61,7 +66,7 @@ def rules_only(claim: str, passages: Sequence[str], flow: workflow.Workflow) -> 
             tolerance=flow.quantity_tolerance,
         ).label  # fmt: skip
         best = max(best, label, key=RANK.__getitem__)
-    if best == "unrelated" and matching.discussed(
+    if best == "unrelated" and inmemory.discussed(
         [norm_claim], normed, [0] * len(normed), index=index, matched=set()
     ):
         return "mentions"
