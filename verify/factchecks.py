@@ -7,7 +7,6 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from verify import claimreview, fulltext, matching, verdicts
@@ -116,7 +115,7 @@ class Index:
         self.session = session
         self._df = fulltext.frequencies(session, FactCheckTerm, ())
         self.size = self._df[fulltext.TOTAL]
-        self.postgres = session.get_bind().dialect.name == "postgresql"
+        self.dialect = session.get_bind().dialect.name
 
     def __bool__(self) -> bool:
         return self.size > 0
@@ -176,18 +175,7 @@ class Index:
     def _candidates(self, terms: list[tuple[str, float]]) -> list[tuple[int, str, float]]:
         """(fact-check id, norm, rank) for the best CANDIDATES, best first: only what the
         re-ranking reads (whole rows are loaded for the few it keeps)."""
-        connection = self.session.connection()
-        if not self.postgres:
-            match = " OR ".join(f'"{w}"' for w, _ in terms)
-            rows = connection.execute(
-                text(
-                    "SELECT f.id, f.norm, c.r FROM (SELECT rowid, bm25(factcheck_fts) AS r "
-                    "FROM factcheck_fts WHERE factcheck_fts MATCH :m ORDER BY r, rowid "
-                    "LIMIT :k) c JOIN factcheck f ON f.id = c.rowid ORDER BY c.r, f.id"
-                ),
-                {"m": match, "k": CANDIDATES},
-            )
-            return [(int(i), str(n), -float(r)) for i, n, r in rows]  # bm25(): lower is better
-        sql, params = fulltext.ranked_postgres("factcheck f", "f.id, f.norm", terms, CANDIDATES)
-        rows = connection.execute(sql, params)
+        columns = "f.id, f.norm"
+        sql, params = fulltext.ranked(self.dialect, "factcheck f", columns, terms, CANDIDATES)
+        rows = self.session.connection().execute(sql, params)
         return [(int(i), str(n), float(r)) for i, n, r in rows]

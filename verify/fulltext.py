@@ -56,6 +56,30 @@ def drop(connection: Connection, table: str) -> None:
     connection.exec_driver_sql(f"DROP TABLE IF EXISTS {table}_fts")
 
 
+def ranked(
+    dialect: str, table: str, columns: str, terms: Sequence[tuple[str, float]], limit: int
+) -> tuple[TextClause, dict[str, object]]:
+    """SQL for the rows of `table` ("name alias") holding any of the words, best first:
+    `columns`, then a rank where higher is better (`ranked_sqlite`, `ranked_postgres`)."""
+    make = ranked_postgres if dialect == "postgresql" else ranked_sqlite
+    return make(table, columns, terms, limit)
+
+
+def ranked_sqlite(
+    table: str, columns: str, terms: Sequence[tuple[str, float]], limit: int
+) -> tuple[TextClause, dict[str, object]]:
+    """SQLite: FTS5's own `bm25()` over `<table>_fts` (negated: higher is better), the best
+    `limit` found in the index before any row of the table is read."""
+    name, alias = table.split()
+    match = " OR ".join(f'"{word}"' for word, _ in terms)
+    sql = text(
+        f"SELECT {columns}, -f.score AS rank FROM (SELECT rowid, bm25({name}_fts) AS score "
+        f"FROM {name}_fts WHERE {name}_fts MATCH :match ORDER BY score, rowid LIMIT :limit) f "
+        f"JOIN {name} {alias} ON {alias}.id = f.rowid ORDER BY f.score, {alias}.id"
+    )
+    return sql, {"match": match, "limit": limit}
+
+
 def ranked_postgres(
     table: str, columns: str, terms: Sequence[tuple[str, float]], limit: int
 ) -> tuple[TextClause, dict[str, object]]:

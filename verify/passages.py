@@ -150,9 +150,9 @@ def candidates(
         return []
     if source_ids is not None:
         return _among_sources(session, query, source_ids, limit)
-    if session.get_bind().dialect.name == "postgresql":
-        return _postgres(session, query, limit)
-    return _sqlite(session, query, limit)
+    dialect = session.get_bind().dialect.name
+    sql, params = fulltext.ranked(dialect, "passage p", COLUMNS, query.terms, limit)
+    return [_row(r, float(r[6])) for r in session.connection().execute(sql, params)]
 
 
 COLUMNS = "p.id, p.source_id, p.text, p.norm, p.char_start, p.char_end"
@@ -162,23 +162,6 @@ def _row(row: Any, rank: float) -> Candidate:
     return Candidate(
         int(row[0]), int(row[1]), str(row[2]), str(row[3]), int(row[4]), int(row[5]), rank
     )
-
-
-def _sqlite(session: Session, query: Query, limit: int) -> list[Candidate]:
-    match = " OR ".join(f'"{term}"' for term, _ in query.terms)
-    sql = text(
-        f"SELECT {COLUMNS}, f.rank FROM (SELECT rowid, bm25(passage_fts) AS rank "
-        "FROM passage_fts WHERE passage_fts MATCH :match ORDER BY rank LIMIT :limit) f "
-        "JOIN passage p ON p.id = f.rowid ORDER BY f.rank, p.id"
-    )
-    rows = session.connection().execute(sql, {"match": match, "limit": limit})
-    return [_row(r, -float(r[6])) for r in rows]  # bm25() is lower for better matches
-
-
-def _postgres(session: Session, query: Query, limit: int) -> list[Candidate]:
-    sql, params = fulltext.ranked_postgres("passage p", COLUMNS, query.terms, limit)
-    rows = session.connection().execute(sql, params)
-    return [_row(r, float(r[6])) for r in rows]
 
 
 def _among_sources(
