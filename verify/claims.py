@@ -5,7 +5,7 @@ pipeline.decisions."""
 import heapq
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
@@ -632,14 +632,19 @@ def clear_due(session: Session, rows: Sequence[tuple[int, datetime, int]]) -> No
         )
 
 
-def set_terms(session: Session, claim_id: int, terms: Sequence[str]) -> None:
-    """The words of the claim's latest index query: new pages holding them make it due."""
-    session.execute(delete(ClaimTerm).where(col(ClaimTerm.claim_id) == claim_id))
-    if terms:
-        session.execute(
-            insert(ClaimTerm),
-            [{"claim_id": claim_id, "term": t, "of_terms": len(terms)} for t in sorted(set(terms))],
-        )
+def set_terms(session: Session, terms: Mapping[int, Sequence[str]]) -> None:
+    """The words of each claim's latest index query: new pages holding them make it due."""
+    ids = sorted(terms)
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        session.execute(delete(ClaimTerm).where(col(ClaimTerm.claim_id).in_(chunk)))
+    rows = [
+        {"claim_id": claim_id, "term": t, "of_terms": len(words)}
+        for claim_id, words in sorted(terms.items())
+        for t in sorted(set(words))
+    ]
+    if rows:
+        session.execute(insert(ClaimTerm), rows)
 
 
 def forget_terms(session: Session, claim_id: int) -> None:

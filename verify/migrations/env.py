@@ -10,9 +10,12 @@ def include_object(
     obj: object, name: str | None, kind: str, reflected: bool, other: object
 ) -> bool:
     """Leave the full-text indexes to verify.fulltext: the FTS5 tables (and their shadow
-    tables) and PostgreSQL's generated tsv columns and their indexes are not models."""
+    tables), PostgreSQL's word tables and its older generated tsv columns and their indexes
+    are not models."""
     if kind == "table" and name and (name.endswith("_fts") or "_fts_" in name):
         return False  # an FTS5 table or one of its shadow tables (passage_fts_data, ...)
+    if kind == "table" and name and name.endswith("_words"):
+        return False  # a PostgreSQL word table (passage_words, factcheck_words)
     return not (kind == "column" and name == "tsv") and not (
         kind == "index" and name and name.endswith("_tsv")
     )

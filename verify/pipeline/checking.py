@@ -35,7 +35,7 @@ from verify import (
 from verify.errors import ConflictError
 from verify.models import Claim, Evidence, FactCheck, Method, Source, StatusChange, utcnow
 from verify.pipeline import decisions
-from verify.workflow import Workflow
+from verify.workflow import Decision, Workflow
 
 BATCH = 50  # claims per transaction: a writer never holds the lock for long
 ENGINE = "2"  # bump when matching changes in ways the workflow does not show: all re-check
@@ -228,21 +228,39 @@ def plan(
 def apply(
     session: Session, flow: Workflow, plans: Sequence[Plan], *, key: str, summary: Summary
 ) -> None:
-    """Write what the plans decided, each claim in a savepoint of its own: a claim edited
-    since it was read (or written meanwhile by a concurrent check) is left due and counted as
-    a conflict, and the rest of the batch stands."""
+    """Write what the plans decided. The batch's claims are locked first (in id order, so
+    concurrent checks never deadlock); a claim edited since it was read is left due and
+    counted as a conflict, and the rest are written together, a few statements for the whole
+    batch. Should the batch still meet a conflict the locks do not cover, it is written again
+    one claim at a time, each in a savepoint of its own, and only the claims in conflict are
+    left due."""
+    if not plans:
+        return
     now = utcnow()
+    done = Summary()  # counted only if the batch's writes stand
+    try:
+        with session.begin_nested():
+            _write_batch(session, flow, plans, key, now, done)
+    except CONFLICTS as error:
+        if isinstance(error, exc.OperationalError) and not _is_conflict(error):
+            raise
+    else:
+        summary.add(done)
+        return
     for planned in plans:
         done = Summary()  # counted only if the claim's writes stand
         try:
             with session.begin_nested():
                 _write(session, flow, planned, key, now, done)
-        except (exc.IntegrityError, exc.OperationalError, ConflictError, StaleDataError) as error:
+        except CONFLICTS as error:
             if isinstance(error, exc.OperationalError) and not _is_conflict(error):
                 raise
             summary.conflicts.append(planned.claim_id)
         else:
             summary.add(done)
+
+
+CONFLICTS = (exc.IntegrityError, exc.OperationalError, ConflictError, StaleDataError)
 
 
 def _is_conflict(error: Exception) -> bool:
@@ -251,63 +269,163 @@ def _is_conflict(error: Exception) -> bool:
     return code in ("40001", "40P01")
 
 
+EvidenceKey = tuple[int, str, int | str]  # claim, method, and the source (auto) or the URL
+
+
+def _key(claim_id: int, method: str, source_id: int | None, url: str) -> EvidenceKey:
+    return (claim_id, method, source_id if source_id is not None else url)
+
+
+def _write_batch(
+    session: Session,
+    flow: Workflow,
+    plans: Sequence[Plan],
+    key: str,
+    now: datetime,
+    summary: Summary,
+) -> None:
+    ids = sorted({p.claim_id for p in plans})
+    locked = (
+        select(Claim)
+        .where(col(Claim.id).in_(ids))
+        .order_by(col(Claim.id))
+        .with_for_update()  # PostgreSQL; SQLite's writer holds the database lock already
+        .execution_options(populate_existing=True)
+    )
+    current = {c.id or 0: c for c in session.exec(locked)}
+    live: list[tuple[Plan, Claim]] = []
+    for planned in plans:
+        claim = current.get(planned.claim_id)
+        if claim is None:
+            continue  # deleted meanwhile
+        if claim.version != planned.version:
+            summary.conflicts.append(planned.claim_id)
+        else:
+            live.append((planned, claim))
+    if not live:
+        return
+    stored: dict[EvidenceKey, Evidence] = {}
+    by_claim: dict[int, list[Evidence]] = {}
+    for row in session.exec(
+        select(Evidence)
+        .where(
+            col(Evidence.claim_id).in_([p.claim_id for p, _ in live]),
+            col(Evidence.method).in_([Method.auto, Method.factcheck]),
+        )
+        .order_by(col(Evidence.id))
+    ):
+        stored.setdefault(_key(row.claim_id, row.method, row.source_id, row.url), row)
+        by_claim.setdefault(row.claim_id, []).append(row)
+    for planned, _ in live:
+        _write_evidence(session, planned, summary, stored)
+        _withdraw(session, planned, summary, by_claim.get(planned.claim_id, []))
+    session.flush()
+    decided = decisions.rule_decisions(session, flow, [claim for _, claim in live])
+    for planned, claim in live:
+        _decide(session, flow, claim, decided[planned.claim_id], summary)
+    _bookkeep(session, flow, [(p, claim.status) for p, claim in live], key, now, summary)
+
+
 def _write(
     session: Session, flow: Workflow, planned: Plan, key: str, now: datetime, summary: Summary
 ) -> None:
+    """One claim's writes (the batch's, claim by claim)."""
     claim = session.get(Claim, planned.claim_id, populate_existing=True)
     if claim is None:
         return  # deleted meanwhile
     if claim.version != planned.version:
         raise ConflictError(f"claim {planned.claim_id} changed since it was read")
+    rows = list(
+        session.exec(
+            select(Evidence)
+            .where(
+                Evidence.claim_id == planned.claim_id,
+                col(Evidence.method).in_([Method.auto, Method.factcheck]),
+            )
+            .order_by(col(Evidence.id))
+        )
+    )
+    stored: dict[EvidenceKey, Evidence] = {}
+    for row in rows:
+        stored.setdefault(_key(row.claim_id, row.method, row.source_id, row.url), row)
+    _write_evidence(session, planned, summary, stored)
+    _withdraw(session, planned, summary, rows)
+    session.flush()
+    decided = decisions.rule_decisions(session, flow, [claim])[planned.claim_id]
+    _decide(session, flow, claim, decided, summary)
+    _bookkeep(session, flow, [(planned, claim.status)], key, now, summary)
+
+
+def _write_evidence(
+    session: Session, planned: Plan, summary: Summary, stored: dict[EvidenceKey, Evidence]
+) -> None:
+    """The plan's evidence rows and fact-check matches, added or refreshed."""
+    cid = planned.claim_id
     for draft in planned.drafts:
-        _upsert(session, planned.claim_id, draft.url, Method.auto, summary, _values(draft),
+        row = stored.get(_key(cid, Method.auto, draft.source_id, draft.url))
+        _upsert(session, row, cid, draft.url, Method.auto, summary, _values(draft),
                 source_id=draft.source_id,
                 capture_id=planned.captures.get(draft.source_id))  # fmt: skip
     for url, values in planned.factchecks:
-        _upsert(session, planned.claim_id, url, Method.factcheck, summary, values)
-    _withdraw(session, planned, summary)
-    session.flush()
-    # the rules, or ahead of them the verdict of a fact-check matched closely enough
-    decided = decisions.rule_decisions(session, flow, [claim])[claim.id or 0]
+        row = stored.get(_key(cid, Method.factcheck, None, url))
+        _upsert(session, row, cid, url, Method.factcheck, summary, values)
+
+
+def _decide(
+    session: Session,
+    flow: Workflow,
+    claim: Claim,
+    decided: tuple[Decision, dict[str, float]],
+    summary: Summary,
+) -> None:
+    """The rules' decision (or ahead of them the verdict of a fact-check matched closely
+    enough): a status change, or for a pinned claim a note of what the rules would say."""
     if claim.pinned:
         if decided[0].status != claim.status:
-            summary.held.append((planned.claim_id, claim.status, decided[0].status))
-    else:
-        change = decisions.apply_rules(session, flow, claim, decided)
-        if change is not None:
-            claims.save(session, claim)  # version-checked: a person's edit meanwhile wins
-            summary.changes.append(change)
-    # Bookkeeping is not an edit a person could conflict with: it leaves `version` alone.
+            summary.held.append((claim.id or 0, claim.status, decided[0].status))
+        return
+    change = decisions.apply_rules(session, flow, claim, decided)
+    if change is not None:
+        claims.save(session, claim)  # version-checked: a person's edit meanwhile wins
+        summary.changes.append(change)
+
+
+def _bookkeep(
+    session: Session,
+    flow: Workflow,
+    done: Sequence[tuple[Plan, str]],
+    key: str,
+    now: datetime,
+    summary: Summary,
+) -> None:
+    """When and how the claims were checked, the query words that make a pending claim due
+    when new pages hold them, and the due rows consumed. Not an edit a person could conflict
+    with: it leaves `version` alone."""
+    ids = [planned.claim_id for planned, _ in done]
     session.execute(
         update(Claim)
-        .where(col(Claim.id) == planned.claim_id)
+        .where(col(Claim.id).in_(ids))
         .values(checked_at=now, check_key=key, checks=col(Claim.checks) + 1)
         .execution_options(synchronize_session=False)
     )
-    if claim.status in flow.pending:
-        claims.set_terms(session, planned.claim_id, planned.terms)
-    claims.clear_due(session, planned.due)
-    summary.claims += 1
-    summary.full += planned.full
-    summary.checked.append(planned.claim_id)
+    claims.set_terms(session, {p.claim_id: p.terms for p, status in done if status in flow.pending})
+    claims.clear_due(session, [row for planned, _ in done for row in planned.due])
+    for planned, _ in done:
+        summary.claims += 1
+        summary.full += planned.full
+        summary.checked.append(planned.claim_id)
 
 
-def _withdraw(session: Session, planned: Plan, summary: Summary) -> None:
+def _withdraw(session: Session, planned: Plan, summary: Summary, rows: Sequence[Evidence]) -> None:
     """Automatic evidence that a whole check judged again on the same page, as it is now, and
     did not find (stricter settings, new rules): it would not be found on a fresh database, so
-    it goes. Evidence found in an older capture of a page stays: the page said it then."""
+    it goes. Evidence found in an older capture of a page stays: the page said it then.
+    `rows` are the claim's evidence rows as stored before this check."""
     kept = {d.source_id for d in planned.drafts}
-    stale = [s for s in planned.examined if s not in kept]
-    if not stale:
-        return
-    rows = session.exec(
-        select(Evidence).where(
-            Evidence.claim_id == planned.claim_id,
-            Evidence.method == Method.auto,
-            col(Evidence.source_id).in_(stale),
-        )
-    )
+    stale = {s for s in planned.examined if s not in kept}
     for row in rows:
+        if row.method != Method.auto or row.source_id not in stale:
+            continue
         if row.capture_id is None or row.capture_id == planned.examined.get(row.source_id or 0):
             session.delete(row)
             summary.evidence_withdrawn += 1
@@ -374,6 +492,7 @@ def _match_factchecks(
 
 def _upsert(
     session: Session,
+    row: Evidence | None,
     claim_id: int,
     url: str,
     method: str,
@@ -383,18 +502,13 @@ def _upsert(
     source_id: int | None = None,
     capture_id: int | None = None,
 ) -> None:
-    """Add or refresh the rules' evidence row for one claim and one source or fact-check.
+    """Add (row None) or refresh the rules' evidence row for one claim and one source or
+    fact-check.
 
     The row keeps the capture it was found in while its passage and stance stay the same:
     that capture still shows what the evidence quotes, and a report that cited it stays
     true. It moves to the page's newest capture when the passage or stance changed (the old
     capture no longer holds what the row now says), or when it had none."""
-    query = select(Evidence).where(Evidence.claim_id == claim_id, Evidence.method == method)
-    if source_id is not None:
-        query = query.where(Evidence.source_id == source_id)
-    else:
-        query = query.where(Evidence.url == url)
-    row = session.exec(query).first()
     values = {**values, "url": url}
     moves = capture_id is not None and (
         row is None

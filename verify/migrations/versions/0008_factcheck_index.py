@@ -53,14 +53,14 @@ def upgrade() -> None:
             counts.update(factchecks.terms_of(row["norm"]))
         counts[fulltext.TOTAL] += len(rows)
         last = rows[-1][0]
-    fulltext.create(connection, "factcheck")
+    fulltext.create(connection, "factcheck", layout="tsvector")
     with Session(bind=connection) as session:
         fulltext.add_counts(session, FactCheckTerm, counts)
         session.flush()
 
 
 def downgrade() -> None:
-    fulltext.drop(op.get_bind(), "factcheck")
+    fulltext.drop(op.get_bind(), "factcheck", layout="tsvector")
     with op.batch_alter_table("factcheck", schema=None) as batch_op:
         batch_op.drop_column("norm")
     op.drop_table("factcheckterm")
