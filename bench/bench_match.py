@@ -2,18 +2,22 @@
 beside exhaustive rapidfuzz cdist (same scorer) on a random sample of 200 claims.
 
     .venv/bin/python bench/bench_match.py [--claims 10000] [--passages 200000] [--sample 200]
+        [--postgres ADMIN_URL] [--query-postings N]
 
 Targets (issue 4): speed-up ≥ 100× over exhaustive, blocking recall ≥ 0.98 of the exhaustive
 matches. Issue 9: the pairs the in-memory matcher keeps are ≥ 0.99 found by the database index
 path `verify check` uses (passages stored through `passages.store`, candidates from SQLite
-FTS5). Prints numbers; asserts nothing.
+FTS5, and with --postgres from PostgreSQL's word table too). Prints numbers; asserts nothing.
 """
 
 import argparse
 import random
-import sqlite3
 import sys
+import tempfile
 import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -94,20 +98,42 @@ def paraphrase(rng: random.Random, claim: str, words: list[str]) -> str:
     return f"{' '.join(rng.choices(words, k=2)).capitalize()} said {' '.join(tokens)} on Friday."
 
 
+@contextmanager
+def postgres_database(admin_url: str) -> Iterator[str]:
+    """A fresh PostgreSQL database on the admin URL's server, dropped afterwards."""
+    import sqlalchemy
+
+    name = f"verify_bench_match_{uuid.uuid4().hex[:8]}"
+    admin = sqlalchemy.create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        yield admin_url.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+
 def index_recall(
-    claims: list[str], passages_: list[str], found: list[inmemory.Match], per_page: int = 25
+    claims: list[str],
+    passages_: list[str],
+    found: list[inmemory.Match],
+    url: str,
+    *,
+    postings: int | None = None,
+    per_page: int = 25,
 ) -> None:
-    """Store the passages through the library's path into a SQLite database (pages of
-    per_page passages), ask the index for every claim's candidates the way `check` does, and
-    count how many of the in-memory matcher's matches are among them."""
-    import tempfile
+    """Store the passages through the library's path into a database (pages of per_page
+    passages), ask the index for every claim's candidates the way `check` does, and count how
+    many of the in-memory matcher's matches are among them."""
+    from sqlalchemy import text
 
     from verify import database, passages
     from verify.cli.common import load_workflow
 
     flow = load_workflow(None)
-    folder = Path(tempfile.mkdtemp(prefix="verify-bench-match-"))
-    url = f"sqlite:///{folder / 'verify.db'}"
+    max_postings = postings or flow.query_postings
     engine = database.open_engine(url)
     started = time.perf_counter()
     ids: list[int] = []
@@ -121,9 +147,11 @@ def index_recall(
             passages.store(session, source.id or 0, drafts)
             ids.extend([source.id or 0] * len(page))
     stored_s = time.perf_counter() - started
-    rows = sqlite3.connect(folder / "verify.db").execute(
-        "SELECT id, source_id, ordinal FROM passage"
-    )
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT id, source_id, ordinal FROM passage")).all()
+        if engine.dialect.name == "postgresql":
+            conn.execute(text("ANALYZE passage_words"))
+            conn.commit()
     row_of = {(sid, n): pid for pid, sid, n in rows}
     passage_row = [row_of[(ids[j], j % per_page)] for j in range(len(passages_))]
     wanted: dict[int, set[int]] = {}
@@ -138,15 +166,17 @@ def index_recall(
         )
         for i, rows_wanted in wanted.items():
             query = passages.query_for(
-                norms[i], df, max_terms=flow.query_terms, max_postings=flow.query_postings
+                norms[i], df, max_terms=flow.query_terms, max_postings=max_postings
             )
             got = {c.id for c in passages.candidates(session, query, limit=flow.candidates)}
             hits += len(rows_wanted & got)
             total += len(rows_wanted)
     query_s = time.perf_counter() - started
+    engine_name = "SQLite FTS5" if engine.dialect.name == "sqlite" else "PostgreSQL word table"
     engine.dispose()
     print(
-        f"  index path (SQLite FTS5, K = {flow.candidates}): {len(passages_):,} passages stored "
+        f"  index path ({engine_name}, K = {flow.candidates}, query_postings = "
+        f"{max_postings:,}): {len(passages_):,} passages stored "
         f"in {stored_s:.0f} s; {len(wanted):,} claims queried in {query_s:.1f} s "
         f"({len(wanted) / query_s:,.0f} claims/s); recall of the in-memory matcher's "
         f"{total:,} matches: {hits / max(total, 1):.3f}   (target ≥ 0.99)"
@@ -159,6 +189,14 @@ def main() -> None:
     parser.add_argument("--passages", type=int, default=200_000)
     parser.add_argument("--sample", type=int, default=200)
     parser.add_argument("--no-index", action="store_true", help="Skip the database index path.")
+    parser.add_argument(
+        "--postgres",
+        help="also the index path on PostgreSQL: an admin URL, "
+        "e.g. postgresql+psycopg://postgres@127.0.0.1/postgres (a database is made and dropped)",
+    )
+    parser.add_argument(
+        "--query-postings", type=int, help="override the workflow's [match] query_postings"
+    )
     args = parser.parse_args()
     rng = random.Random(4)
     words = vocabulary(rng)
@@ -188,7 +226,12 @@ def main() -> None:
     )
 
     if not args.no_index:
-        index_recall(claims, passages, found)
+        folder = Path(tempfile.mkdtemp(prefix="verify-bench-match-"))
+        url = f"sqlite:///{folder / 'verify.db'}"
+        index_recall(claims, passages, found, url, postings=args.query_postings)
+        if args.postgres:
+            with postgres_database(args.postgres) as pg:
+                index_recall(claims, passages, found, pg, postings=args.query_postings)
 
     sample = rng.sample(range(args.claims), args.sample)
     started = time.perf_counter()
@@ -219,11 +262,11 @@ def main() -> None:
         above = set(np.nonzero(row >= MIN_SCORE)[0].tolist())
         above_total += len(above)
         above_hits += len(above & set(cands))
-        words = matching.content_words(cn[i])  # pairs the matcher would keep, not just score
+        claim_words = matching.content_words(cn[i])  # pairs the matcher would keep, not just score
         kept = {
             j
             for j in above
-            if matching.overlap(words, matching.content_words(pn[j]), index.weight)
+            if matching.overlap(claim_words, matching.content_words(pn[j]), index.weight)
             >= matching.MIN_SHARE
         }
         kept_total += len(kept)

@@ -109,18 +109,28 @@ def describe(capture: Capture) -> CaptureEntry:
     }  # fmt: skip
 
 
-def latest(session: Session, source_ids: Sequence[int]) -> dict[int, Capture]:
-    """Each source's newest capture: the one its passages come from."""
-    found: dict[int, Capture] = {}
+def latest_ids(session: Session, source_ids: Sequence[int]) -> dict[int, int]:
+    """Each source's newest capture id: the capture its passages come from."""
+    found: dict[int, int] = {}
     ids = sorted(set(source_ids))
     for start in range(0, len(ids), CHUNK):
         newest = (
-            select(func.max(Capture.id))
+            select(Capture.source_id, func.max(Capture.id))
             .where(col(Capture.source_id).in_(ids[start : start + CHUNK]))
             .group_by(col(Capture.source_id))
         )
-        for capture in session.exec(select(Capture).where(col(Capture.id).in_(newest))):
-            found[capture.source_id or 0] = capture
+        found.update((sid or 0, cid or 0) for sid, cid in session.exec(newest))
+    return found
+
+
+def latest(session: Session, source_ids: Sequence[int]) -> dict[int, Capture]:
+    """Each source's newest capture."""
+    newest = latest_ids(session, source_ids)
+    found: dict[int, Capture] = {}
+    ids = sorted(newest.values())
+    for start in range(0, len(ids), CHUNK):
+        query = select(Capture).where(col(Capture.id).in_(ids[start : start + CHUNK]))
+        found.update((capture.source_id or 0, capture) for capture in session.exec(query))
     return found
 
 

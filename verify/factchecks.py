@@ -107,9 +107,10 @@ CANDIDATES = 50  # fact-checks per text that get a fuzzy score
 
 
 class Index:
-    """The stored fact-checks, searched through the database's full-text index (FTS5 /
-    tsvector over `norm`): a search reads its candidates, never every fact-check. Word
-    rarities are read once per word for the life of the object (one session)."""
+    """The stored fact-checks, searched through the database's full-text index over `norm`
+    (FTS5, or PostgreSQL's word table): a search reads its candidates, never every
+    fact-check. Word rarities are read once per word for the life of the object (one
+    session)."""
 
     def __init__(self, session: Session) -> None:
         self.session = session

@@ -5,11 +5,11 @@ matching costs what a claim needs, not what the corpus holds.
 The index is `fulltext.create(connection, "passage")`:
 - SQLite: an FTS5 external-content table `passage_fts` over `passage.norm`, kept in step by
   triggers, ranked with `bm25()`.
-- PostgreSQL: a generated `tsvector` column with a GIN index, ranked by the summed idf of the
-  query words a passage holds (`fulltext.ranked_postgres`). That is BM25 with binary term
-  frequency: in a sentence a word rarely occurs twice and lengths vary little, so the tf and
-  length parts of BM25 change little, and `ts_rank_cd` (no idf at all) ranks "said the
-  minister" above a rare name.
+- PostgreSQL: a word table `passage_words (term, id)` kept in step by triggers, ranked by the
+  summed idf of the query words a passage holds (`fulltext.ranked_postgres`), read from its
+  primary key alone. That is BM25 with binary term frequency: in a sentence a word rarely
+  occurs twice and lengths vary little, so the tf and length parts of BM25 change little, and
+  `ts_rank_cd` (no idf at all) ranks "said the minister" above a rare name.
 
 Document frequencies live in `passageterm` (the row for "" counts passages), updated with the
 passages, so a query picks a claim's rarest words without scanning the index. Functions never

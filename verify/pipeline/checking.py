@@ -211,7 +211,7 @@ def plan(
         summary.passages += len(found)
     pages = _pages(session, {p.source_id for _, picks in shortlists for p in picks})
     plans = []
-    newest = {sid: c.id or 0 for sid, c in captures.latest(session, list(views)).items()}
+    newest = captures.latest_ids(session, list(views))
     for (claim, planned, found), (view, picks) in zip(work, shortlists, strict=True):
         planned.drafts = evidence.decide(view, picks, views, settings=settings, pages=pages)
         planned.captures = {d.source_id: newest[d.source_id] for d in planned.drafts
