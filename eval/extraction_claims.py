@@ -3,6 +3,7 @@
 
     python eval/extraction_claims.py ../shared/data            # metrics beside their targets
     python eval/extraction_claims.py ../shared/data --show 5   # and 5 mismatches per category
+    python eval/extraction_claims.py ../shared/data --gold OTHER.jsonl  # another gold file
 
 Each gold document's full text goes through `extract.claims`; each candidate is aligned to the
 gold sentence it overlaps most (character offsets). A gold sentence is "kept" when a candidate
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from claims_gold import DocKey, Figure, GoldError, GoldSentence, load_with_documents
+from claims_gold import GOLD, DocKey, Figure, GoldError, GoldSentence, load_with_documents
 
 from verify import extract
 
@@ -375,11 +376,11 @@ def score(report: Report) -> dict[str, float]:
             ex["checkable sentence not kept"].append(f"[{r.gold.id}] {_short(r.gold.text)}")
 
     results = {
-        "checkable_recall": kept_checkable / len(checkable),
+        "checkable_recall": kept_checkable / len(checkable) if checkable else 0.0,
         "checkable_precision": candidates_on_checkable / report.candidates
         if report.candidates
         else 0.0,
-        "non_claims_kept": kept_non_claims / len(non_claims),
+        "non_claims_kept": kept_non_claims / len(non_claims) if non_claims else 0.0,
         "figure_precision": main.precision,
         "figure_recall": main.recall,
         "speaker_accuracy": len(right) / len(kept_with_speaker) if kept_with_speaker else 0.0,
@@ -538,9 +539,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--show", type=int, default=0, metavar="N", help="print N mismatches per category"
     )
+    parser.add_argument(
+        "--gold",
+        type=Path,
+        default=GOLD,
+        help="gold file in the same format, e.g. a held-out set (default: %(default)s)",
+    )
     args = parser.parse_args(argv)
     try:
-        golds, texts = load_with_documents(args.data_root)
+        golds, texts = load_with_documents(args.data_root, args.gold)
     except GoldError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
