@@ -18,6 +18,15 @@ def test_sentences_respect_abbreviations_and_paragraphs() -> None:
         assert text[s.start : s.end] == s.text
 
 
+def test_a_full_stop_without_a_space_still_ends_a_sentence() -> None:
+    text = "The mayor spoke on Monday.The council met later. Details are at AL.com today."
+    assert [s.text for s in extract.sentences(text)] == [
+        "The mayor spoke on Monday.",
+        "The council met later.",
+        "Details are at AL.com today.",
+    ]
+
+
 def test_attribution_leading_reporting_verb() -> None:
     a = extract.attribute(
         "South Korea's spy agency said North Korea is deploying four brigades totaling "

@@ -20,7 +20,12 @@ ABBREVIATIONS = {
     "ark", "del", "ind", "kan", "miss", "mont", "vt", "wyo", "n.j", "n.y", "n.c", "n.m", "n.h",
     "d.c", "a.m", "p.m", "hr", "ra", "saw", "hal", "vol", "fig", "al",
 }  # fmt: skip
-SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+|$)|\n\s*\n|\n(?=\s*[-*#>])|(?m:^[#>].*$)|\n")
+# A full stop glued to the next sentence ("on Wednesday.The stabbing") still ends one when a
+# lower-case word ends before it and a capitalised word follows: not "AL.com" nor "U.S.Army".
+SENTENCE_END_RE = re.compile(
+    r"[.!?]+[\"”’')\]]*(?=\s+|$)|(?<=[a-z]{3})[.!?](?=[A-Z][a-z]+\s)|\n\s*\n|"
+    r"\n(?=\s*[-*#>])|(?m:^[#>].*$)|\n"
+)
 DATELINE_RE = re.compile(
     r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,(?: [A-Z][\w.'’-]*| \d{1,2}){1,4})?"
     r"(?: \([^)]{1,40}\))?\s*[-–—]+\s*(?=\S)"
