@@ -70,7 +70,9 @@ def name_after(text: str, end: int, *, scaled: bool) -> tuple[str, int] | None:
 
 
 # An exchange rate quoted as units of one currency per another: "the yen … at 108.55 per dollar".
-PER_CURRENCY_RE = re.compile(r"\s+(?:per|a|to the)\s+(dollar|euro|pound|greenback|yen|yuan)\b", re.I)
+PER_CURRENCY_RE = re.compile(
+    r"\s+(?:per|a|to the)\s+(dollar|euro|pound|greenback|yen|yuan)\b", re.IGNORECASE
+)
 
 
 def quoted_against(text: str, start: int, end: int) -> tuple[str, str, int] | None:

@@ -97,7 +97,8 @@ def numeral_re(lang: str) -> re.Pattern[str]:
     )
     if lang != "en":  # other languages: their own words, or none where there is no table
         other = OTHER_WORDS.get(lang, "(?!)")
-        words = rf"\b(?P<words>(?P<article>(?!))|(?:{other})(?:(?:\s+|\s+(?:e|y|und|et|en)\s+)(?:{other}))*)\b"
+        joiner = r"\s+|\s+(?:e|y|und|et|en)\s+"
+        words = rf"\b(?P<words>(?P<article>(?!))|(?:{other})(?:(?:{joiner})(?:{other}))*)\b"
     return re.compile(
         rf"(?<![\d/])(?P<frac>(?:(?P<whole>\d+)[- ])?(?P<fn>\d{{1,2}})/(?P<fd>\d{{1,2}}))(?![\d/])"
         rf"|(?P<num>{digits})(?:\s?(?P<suffix>{suffixes})\b)?(?:\s*(?P<scale>{scales})\b)?"

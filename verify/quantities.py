@@ -10,8 +10,8 @@ from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from verify import counts, currencies, nouns, numerals
-from verify.qualifiers import DEFAULT_WORDS, QUALIFIER_RE, QUALIFIERS
 from verify.numerals import Numeral
+from verify.qualifiers import DEFAULT_WORDS, QUALIFIER_RE, QUALIFIERS
 
 # Patterns used in the per-number checks, compiled once.
 SHARE_WORD_RE = re.compile(r"(?i)half|third|quarter")
@@ -157,8 +157,11 @@ def _parts(text: str, found: list[Quantity]) -> list[Quantity]:
     """ "five sales this week: two to Biman and three to Ghana" → 2 sales and 3 sales."""
     for q in found:
         colon = text.find(":", q.end, q.end + 60)
-        if q.noun and not q.currency and colon >= 0 and not any(
-            q.end < other.start < colon for other in found
+        if (
+            q.noun
+            and not q.currency
+            and colon >= 0
+            and not any(q.end < other.start < colon for other in found)
         ):
             parts = counts.parts_after_colon(text, q.value, q.noun, colon)
             return [_counted(text, c) for c in parts]
