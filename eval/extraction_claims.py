@@ -5,7 +5,8 @@
     python eval/extraction_claims.py ../shared/data --show 5   # and 5 mismatches per category
     python eval/extraction_claims.py ../shared/data --gold OTHER.jsonl  # another gold file
 
-Each gold document's full text goes through `extract.claims`; each candidate is aligned to the
+Each gold document's full text (and its address, where the data set gives one, as ingest passes
+the page's) goes through `extract.claims`; each candidate is aligned to the
 gold sentence it overlaps most (character offsets). A gold sentence is "kept" when a candidate
 aligns to it. Figures match when value, unit, bound and currency agree (units and currencies
 normalised as described in the README); speakers match after normalising case, punctuation and
@@ -28,7 +29,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from claims_gold import GOLD, DocKey, Figure, GoldError, GoldSentence, load_with_documents
+from claims_gold import (
+    GOLD,
+    DocKey,
+    Figure,
+    GoldError,
+    GoldSentence,
+    document_urls,
+    load_with_documents,
+)
 
 from verify import extract
 
@@ -288,7 +297,9 @@ class Report:
     examples: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
 
-def extract_all(golds: Sequence[GoldSentence], texts: dict[DocKey, str]) -> Report:
+def extract_all(
+    golds: Sequence[GoldSentence], texts: dict[DocKey, str], urls: dict[DocKey, str] | None = None
+) -> Report:
     by_doc: dict[DocKey, list[GoldSentence]] = defaultdict(list)
     for g in golds:
         by_doc[g.key].append(g)
@@ -296,7 +307,7 @@ def extract_all(golds: Sequence[GoldSentence], texts: dict[DocKey, str]) -> Repo
     total = unaligned = 0
     started = time.perf_counter()
     for key, doc_golds in by_doc.items():
-        found = list(extract.claims(texts[key]))
+        found = list(extract.claims(texts[key], url=(urls or {}).get(key)))
         total += len(found)
         aligned = align(doc_golds, found)
         unaligned += len(found) - sum(len(row.candidates) for row in aligned)
@@ -551,7 +562,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except GoldError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
-    report = extract_all(golds, texts)
+    report = extract_all(golds, texts, document_urls(args.data_root, texts.keys()))
     score(report)
     if args.show:
         show(report, args.show)

@@ -411,3 +411,48 @@ def test_a_disputed_claim_by_a_short_name_is_the_named_claimants() -> None:
     claim = extract.read(text).candidates[-1]
     assert claim.attributed_to == "Rep. Duncan Hunter"
     assert claim.disputed_by == "the Department of Homeland Security spokeswoman"
+
+
+@pytest.mark.parametrize(
+    "text, why",
+    [
+        ("MUMBAI: Heavy rain flooded the city's suburbs on Monday.", "dateline"),
+        ("(Reuters) - The central bank raised rates by a quarter point.", "dateline"),
+        ("SPRINGFIELD (March 3, 2015) County officials closed the road.", "dateline"),
+        ("[Narrated by Bukhari no. 52, vol. 3]", "reference"),
+        ("The chief executive in May unveiled ambitious plans to double the fleet by 2030.",
+         "plan"),
+        ("In a small saucepan, whisk the eggs with two tablespoons of sugar.", "instruction"),
+        ("Two ripe mangoes, a lime, fresh mint, chilli flakes, sea salt, and a 12-ounce jar of "
+         "honey.", "table"),
+    ],
+)  # fmt: skip
+def test_datelines_plans_lists_and_steps_behind_a_phrase(text: str, why: str) -> None:
+    found = extract.read(text, min_score=0)
+    assert [s.reason for s in found.skipped][:1] == [why]
+    assert not any(c.start == 0 for c in found.candidates)
+
+
+def test_romance_future_tense_is_a_prediction() -> None:
+    text = (
+        "Os médicos não sabem quando o hospital estará aberto. A empresa também anunciou que a "
+        "fábrica em São Paulo terá 200 vagas para os moradores da região."
+    )
+    assert {s.reason for s in extract.read(text, min_score=0).skipped} == {"prediction"}
+
+
+def test_past_before_a_future_keeps_the_report() -> None:
+    found = extract.read("The 29-year-old flew to Madrid on Sunday and will sign on Monday.")
+    assert found.candidates and found.candidates[0].quantities[0].value == 29
+
+
+def test_an_opinion_section_keeps_only_attributed_sentences() -> None:
+    text = (
+        "The reform passed in 2019 cut school budgets by 12 percent and failed every family. "
+        "The finance minister said on Tuesday that 40,000 jobs were lost in March."
+    )
+    url = "https://news.example.com/opinion/why-the-policy-failed"
+    found = extract.read(text, url=url)
+    assert [c.attributed_to for c in found.candidates] == ["the finance minister"]
+    assert [s.reason for s in found.skipped] == ["opinion"]
+    assert len(extract.read(text, url="https://news.example.com/world/policy").candidates) == 2
