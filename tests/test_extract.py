@@ -456,3 +456,59 @@ def test_an_opinion_section_keeps_only_attributed_sentences() -> None:
     assert [c.attributed_to for c in found.candidates] == ["the finance minister"]
     assert [s.reason for s in found.skipped] == ["opinion"]
     assert len(extract.read(text, url="https://news.example.com/world/policy").candidates) == 2
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("But the mayor's office replied by saying the pumps were never switched off.",
+         "the mayor's office"),
+        ("A study published in March by the university found that 40% of wells were dry.",
+         "A study published in March by the university"),
+        ("The senator also wrote a long letter, pointing out that the fund had been cut twice.",
+         "the senator"),
+        ("And though the ministry has said that the dam is safe, it has also admitted that "
+         "cracks were found.", "the ministry"),
+        ("The closure drew anger from residents who said the clinic was the only one nearby.",
+         "residents"),
+        ("The fire started shortly after midnight, said Ana Lopes from the regional fire "
+         "service in an interview on local radio.", "Ana Lopes from the regional fire service"),
+    ],
+)  # fmt: skip
+def test_more_speaker_patterns(sentence: str, speaker: str) -> None:
+    assert extract.attribute(sentence).who == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Police found a knife in the car.", "The minister replied to the letter on Monday."],
+)
+def test_found_and_replied_need_a_reported_clause(sentence: str) -> None:
+    assert extract.attribute(sentence).who is None
+
+
+def test_a_quote_stays_open_over_a_sentence_without_quote_marks() -> None:
+    text = (
+        'The space agency said in a statement: "The station has enough water for six months. '
+        "Its crew of seven checks the tanks every day. Supplies arrive by cargo ship every 90 "
+        'days."'
+    )
+    assert {c.attributed_to for c in extract.claims(text, min_score=0)} == {"the space agency"}
+
+
+def test_an_embedded_post_is_its_accounts() -> None:
+    text = (
+        "The council shared its decisions on its official account on Tuesday. See tweets:\n\n"
+        "Council resolves to reopen the Main Street bridge to traffic from 1 June.\n\n"
+        "— Springfield Council (@SpringfieldCC) May 20, 2019"
+    )
+    (claim,) = [c for c in extract.claims(text, min_score=0) if "bridge" in c.text]
+    assert claim.attributed_to == "Springfield Council"
+
+
+def test_it_names_an_organisation_never_a_group() -> None:
+    text = (
+        "Executives of both companies announced the deal on Monday. "
+        "It said an order of 40 jets was worth $9 billion at list prices."
+    )
+    assert extract.claims(text)[-1].attributed_to != "Executives of both companies"

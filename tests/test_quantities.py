@@ -198,3 +198,14 @@ def test_number_words_and_bounds_in_other_languages() -> None:
     assert described("Они вместе уже почти 20 лет.", "ru") == ["почти 20 лет"]
     assert described("Ada sekitar 300 orang di sana.", "id") == ["sekitar 300 orang"]
     assert described("Il a payé une fois.", "fr") == []  # "une" is an article, not a count
+
+
+def test_some_of_a_total_count_in_its_noun() -> None:
+    assert described("Of the 40 passengers, 12 were taken to hospital.") == [
+        "40 passengers",
+        "12 passengers",
+    ]
+    assert described("Out of 9 samples tested in the lab, the team found traces in two.") == [
+        "9 samples",
+        "2 samples",
+    ]

@@ -180,7 +180,10 @@ def _quotes(text: str) -> bool:
 
 
 def _opens(text: str) -> bool:
-    return QUOTE_OPEN in text or text.count('"') % 2 == 1 and text.lstrip().startswith('"')
+    """Whether the text opens a quotation: a curly opening mark, or an odd straight mark that
+    starts the text or follows a space or colon (`… said in a statement: "The station …`)."""
+    odd = text.count('"') % 2 == 1
+    return QUOTE_OPEN in text or odd and re.search(r'(?:^|[\s:(])"(?=\S)[^"]*$', text) is not None
 
 
 def _closes_all(text: str, already_open: bool = False) -> bool:

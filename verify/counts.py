@@ -49,6 +49,18 @@ PART_RE = re.compile(
 )
 
 
+# "Out of 17 observations …, the scientists spotted water vapour in one", "Of the 30
+# passengers, 12 were hurt": the total's noun, then a bare number that counts some of them.
+OF_TOTAL_RE = re.compile(
+    r"^(?:out\s+)?of\s+(?:the\s+)?(?P<n>\d[\d,]*)\s+(?P<noun>[a-z]+s)\b", re.IGNORECASE
+)
+SOME_OF_RE = re.compile(
+    rf"(?<=[\s,])(?P<n>{numerals.SMALL_WORDS}|\d{{1,3}})"
+    r"(?=\s*[.;]?$|\s+(?:were|was|had|have|did)\b)",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Count:
     """A count found by its construction: value (upper end of a range), low, noun, span."""
@@ -77,11 +89,26 @@ def find(text: str) -> list[Count]:
     for m in OR_TWO_RE.finditer(text):
         high = {"two": 2.0, "three": 3.0}[m.group("n").lower()]
         found.append(Count(high, 1.0, m.group("noun").lower(), m.start(), m.end()))
+    found += _some_of_the_total(text)
     for m in GROUP_OF_RE.finditer(text):
         value = numerals.words_to_number(m.group("n")) or 0.0
         if value > 1:
             found.append(Count(value, None, "members", m.start("n"), m.end("n")))
     return sorted(found, key=lambda c: c.start)
+
+
+def _some_of_the_total(text: str) -> list[Count]:
+    total = OF_TOTAL_RE.match(text)
+    if not total:
+        return []
+    most = float(total.group("n").replace(",", ""))
+    found = []
+    for m in SOME_OF_RE.finditer(text, total.end()):
+        n = m.group("n")
+        value = float(n) if n.isdigit() else numerals.words_to_number(n)
+        if value is not None and value <= most:
+            found.append(Count(value, None, total.group("noun").lower(), m.start(), m.end()))
+    return found
 
 
 def parts_after_colon(text: str, total: float, noun: str, colon: int) -> list[Count]:

@@ -137,6 +137,10 @@ EDITORIAL_WE_RE = re.compile(
 # A sentence resting on a supposition ("Assuming the sources are correct, that pegs …") states
 # what would follow, not what is.
 HYPOTHETICAL_RE = re.compile(r"(?i)(?:assuming|supposing|provided that|if true)\b")
+# A claim, rumour or report quoted in order to dispute or describe it: its tense is its own.
+REPORTED_CLAIM_RE = re.compile(
+    r"(?i)\b(?:claims?|rumou?rs?|allegations?|hoax(?:es)?|assertions?) that\b.*$", re.DOTALL
+)
 CONCESSIVE_RE = re.compile(r"(?i)^(?:while|although|though|even though|whereas)\b[^,]{3,200},\s*")
 # A reported appeal: someone urging, warning or advising others to do something ("Officials have
 # warned people to stay away from infected areas", "advocates are urging the PUC to establish
@@ -242,6 +246,7 @@ def _mood(
     # A leading concessive clause ("While the dollar was supported by …, the greenback may be in
     # for some weakness") sets the scene; the main clause after it carries the tense.
     main = CONCESSIVE_RE.sub("", assertion, count=1)
+    main = REPORTED_CLAIM_RE.sub("", main)  # "denies the bogus claim that X will …": X is theirs
     future = FUTURE_RE.search(main)
     if lang == "en" and future and not PAST_OR_PRESENT_BEFORE_RE.search(main[: future.start()]):
         return "prediction"

@@ -131,7 +131,10 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
     shares = lang == "en" and SHARE_WORD_RE.search(text) is not None
     found = _figures(text, lang) + (_fractions(text) if shares else [])
     if lang == "en":
-        found += _free(found, [_counted(text, c) for c in counts.find(text)])
+        counted = [_counted(text, c) for c in counts.find(text)]
+        # a bare number that a construction gives a noun ("Of the 30 passengers, 12 were …")
+        found = [q for q in found if q.unit or q.currency or _free(counted, [q])]
+        found += _free(found, counted)
         found += _free(found, _parts(text, found))
     found.sort(key=lambda q: q.start)
     return _conversions_keep_bounds(text, found)
