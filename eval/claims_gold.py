@@ -257,6 +257,15 @@ def read_documents(data_root: Path, keys: Iterable[DocKey]) -> dict[DocKey, str]
     return {key: texts[key] for key in wanted}
 
 
+def document_urls(data_root: Path, keys: Iterable[DocKey]) -> dict[DocKey, str]:
+    """The address of each named document that has one (benchmark pages; FNC-1 bodies have
+    none), as an extractor reading the page would know it."""
+    if not any(ds == "aeb" for ds, _ in keys):
+        return {}
+    truth = json.loads(_read(data_root / AEB_FILE))
+    return {("aeb", k): v["url"] for k, v in truth.items() if ("aeb", k) in keys and v.get("url")}
+
+
 def _read(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")

@@ -3,8 +3,10 @@
 
     python eval/extraction_claims.py ../shared/data            # metrics beside their targets
     python eval/extraction_claims.py ../shared/data --show 5   # and 5 mismatches per category
+    python eval/extraction_claims.py ../shared/data --gold OTHER.jsonl  # another gold file
 
-Each gold document's full text goes through `extract.claims`; each candidate is aligned to the
+Each gold document's full text (and its address, where the data set gives one, as ingest passes
+the page's) goes through `extract.claims`; each candidate is aligned to the
 gold sentence it overlaps most (character offsets). A gold sentence is "kept" when a candidate
 aligns to it. Figures match when value, unit, bound and currency agree (units and currencies
 normalised as described in the README); speakers match after normalising case, punctuation and
@@ -27,7 +29,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from claims_gold import DocKey, Figure, GoldError, GoldSentence, load_with_documents
+from claims_gold import (
+    GOLD,
+    DocKey,
+    Figure,
+    GoldError,
+    GoldSentence,
+    document_urls,
+    load_with_documents,
+)
 
 from verify import extract
 
@@ -287,7 +297,9 @@ class Report:
     examples: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
 
-def extract_all(golds: Sequence[GoldSentence], texts: dict[DocKey, str]) -> Report:
+def extract_all(
+    golds: Sequence[GoldSentence], texts: dict[DocKey, str], urls: dict[DocKey, str] | None = None
+) -> Report:
     by_doc: dict[DocKey, list[GoldSentence]] = defaultdict(list)
     for g in golds:
         by_doc[g.key].append(g)
@@ -295,7 +307,7 @@ def extract_all(golds: Sequence[GoldSentence], texts: dict[DocKey, str]) -> Repo
     total = unaligned = 0
     started = time.perf_counter()
     for key, doc_golds in by_doc.items():
-        found = list(extract.claims(texts[key]))
+        found = list(extract.claims(texts[key], url=(urls or {}).get(key)))
         total += len(found)
         aligned = align(doc_golds, found)
         unaligned += len(found) - sum(len(row.candidates) for row in aligned)
@@ -375,11 +387,11 @@ def score(report: Report) -> dict[str, float]:
             ex["checkable sentence not kept"].append(f"[{r.gold.id}] {_short(r.gold.text)}")
 
     results = {
-        "checkable_recall": kept_checkable / len(checkable),
+        "checkable_recall": kept_checkable / len(checkable) if checkable else 0.0,
         "checkable_precision": candidates_on_checkable / report.candidates
         if report.candidates
         else 0.0,
-        "non_claims_kept": kept_non_claims / len(non_claims),
+        "non_claims_kept": kept_non_claims / len(non_claims) if non_claims else 0.0,
         "figure_precision": main.precision,
         "figure_recall": main.recall,
         "speaker_accuracy": len(right) / len(kept_with_speaker) if kept_with_speaker else 0.0,
@@ -538,13 +550,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--show", type=int, default=0, metavar="N", help="print N mismatches per category"
     )
+    parser.add_argument(
+        "--gold",
+        type=Path,
+        default=GOLD,
+        help="gold file in the same format, e.g. a held-out set (default: %(default)s)",
+    )
     args = parser.parse_args(argv)
     try:
-        golds, texts = load_with_documents(args.data_root)
+        golds, texts = load_with_documents(args.data_root, args.gold)
     except GoldError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
-    report = extract_all(golds, texts)
+    report = extract_all(golds, texts, document_urls(args.data_root, texts.keys()))
     score(report)
     if args.show:
         show(report, args.show)

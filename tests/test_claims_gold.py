@@ -234,3 +234,13 @@ def test_candidates_join_the_sentence_they_overlap_most() -> None:
     rows = scorer.align([first, second], [Candidate(25, 58), Candidate(0, 10)])
     assert [len(r.candidates) for r in rows] == [1, 1]
     assert rows[1].candidates[0].start == 25
+
+
+def test_the_scorer_reads_another_gold_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = "3 cases were confirmed in the city on Monday, officials said. Nothing else."
+    _tiny_data(tmp_path / "data", body)
+    _tiny_gold(tmp_path / "held-out.jsonl", body, 0, 61)
+    assert scorer.main([str(tmp_path / "data"), "--gold", str(tmp_path / "held-out.jsonl")]) == 0
+    assert "Gold: 1 sentences (1 checkable) in 1 documents" in capsys.readouterr().out

@@ -18,6 +18,15 @@ def test_sentences_respect_abbreviations_and_paragraphs() -> None:
         assert text[s.start : s.end] == s.text
 
 
+def test_a_full_stop_without_a_space_still_ends_a_sentence() -> None:
+    text = "The mayor spoke on Monday.The council met later. Details are at AL.com today."
+    assert [s.text for s in extract.sentences(text)] == [
+        "The mayor spoke on Monday.",
+        "The council met later.",
+        "Details are at AL.com today.",
+    ]
+
+
 def test_attribution_leading_reporting_verb() -> None:
     a = extract.attribute(
         "South Korea's spy agency said North Korea is deploying four brigades totaling "
@@ -402,3 +411,104 @@ def test_a_disputed_claim_by_a_short_name_is_the_named_claimants() -> None:
     claim = extract.read(text).candidates[-1]
     assert claim.attributed_to == "Rep. Duncan Hunter"
     assert claim.disputed_by == "the Department of Homeland Security spokeswoman"
+
+
+@pytest.mark.parametrize(
+    "text, why",
+    [
+        ("MUMBAI: Heavy rain flooded the city's suburbs on Monday.", "dateline"),
+        ("(Reuters) - The central bank raised rates by a quarter point.", "dateline"),
+        ("SPRINGFIELD (March 3, 2015) County officials closed the road.", "dateline"),
+        ("[Narrated by Bukhari no. 52, vol. 3]", "reference"),
+        ("The chief executive in May unveiled ambitious plans to double the fleet by 2030.",
+         "plan"),
+        ("In a small saucepan, whisk the eggs with two tablespoons of sugar.", "instruction"),
+        ("Two ripe mangoes, a lime, fresh mint, chilli flakes, sea salt, and a 12-ounce jar of "
+         "honey.", "table"),
+    ],
+)  # fmt: skip
+def test_datelines_plans_lists_and_steps_behind_a_phrase(text: str, why: str) -> None:
+    found = extract.read(text, min_score=0)
+    assert [s.reason for s in found.skipped][:1] == [why]
+    assert not any(c.start == 0 for c in found.candidates)
+
+
+def test_romance_future_tense_is_a_prediction() -> None:
+    text = (
+        "Os médicos não sabem quando o hospital estará aberto. A empresa também anunciou que a "
+        "fábrica em São Paulo terá 200 vagas para os moradores da região."
+    )
+    assert {s.reason for s in extract.read(text, min_score=0).skipped} == {"prediction"}
+
+
+def test_past_before_a_future_keeps_the_report() -> None:
+    found = extract.read("The 29-year-old flew to Madrid on Sunday and will sign on Monday.")
+    assert found.candidates and found.candidates[0].quantities[0].value == 29
+
+
+def test_an_opinion_section_keeps_only_attributed_sentences() -> None:
+    text = (
+        "The reform passed in 2019 cut school budgets by 12 percent and failed every family. "
+        "The finance minister said on Tuesday that 40,000 jobs were lost in March."
+    )
+    url = "https://news.example.com/opinion/why-the-policy-failed"
+    found = extract.read(text, url=url)
+    assert [c.attributed_to for c in found.candidates] == ["the finance minister"]
+    assert [s.reason for s in found.skipped] == ["opinion"]
+    assert len(extract.read(text, url="https://news.example.com/world/policy").candidates) == 2
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("But the mayor's office replied by saying the pumps were never switched off.",
+         "the mayor's office"),
+        ("A study published in March by the university found that 40% of wells were dry.",
+         "A study published in March by the university"),
+        ("The senator also wrote a long letter, pointing out that the fund had been cut twice.",
+         "the senator"),
+        ("And though the ministry has said that the dam is safe, it has also admitted that "
+         "cracks were found.", "the ministry"),
+        ("The closure drew anger from residents who said the clinic was the only one nearby.",
+         "residents"),
+        ("The fire started shortly after midnight, said Ana Lopes from the regional fire "
+         "service in an interview on local radio.", "Ana Lopes from the regional fire service"),
+    ],
+)  # fmt: skip
+def test_more_speaker_patterns(sentence: str, speaker: str) -> None:
+    assert extract.attribute(sentence).who == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Police found a knife in the car.", "The minister replied to the letter on Monday."],
+)
+def test_found_and_replied_need_a_reported_clause(sentence: str) -> None:
+    assert extract.attribute(sentence).who is None
+
+
+def test_a_quote_stays_open_over_a_sentence_without_quote_marks() -> None:
+    text = (
+        'The space agency said in a statement: "The station has enough water for six months. '
+        "Its crew of seven checks the tanks every day. Supplies arrive by cargo ship every 90 "
+        'days."'
+    )
+    assert {c.attributed_to for c in extract.claims(text, min_score=0)} == {"the space agency"}
+
+
+def test_an_embedded_post_is_its_accounts() -> None:
+    text = (
+        "The council shared its decisions on its official account on Tuesday. See tweets:\n\n"
+        "Council resolves to reopen the Main Street bridge to traffic from 1 June.\n\n"
+        "— Springfield Council (@SpringfieldCC) May 20, 2019"
+    )
+    (claim,) = [c for c in extract.claims(text, min_score=0) if "bridge" in c.text]
+    assert claim.attributed_to == "Springfield Council"
+
+
+def test_it_names_an_organisation_never_a_group() -> None:
+    text = (
+        "Executives of both companies announced the deal on Monday. "
+        "It said an order of 40 jets was worth $9 billion at list prices."
+    )
+    assert extract.claims(text)[-1].attributed_to != "Executives of both companies"

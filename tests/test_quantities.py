@@ -155,3 +155,57 @@ def test_any_text_parses_and_offsets_point_into_it(text: str) -> None:
             assert 0 <= q.start < q.end <= len(text)
             assert text[q.start : q.end] == q.text
             assert q.value >= 0
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # ordinals that count: a run, an occurrence, a new entry in a tally of harm
+        ("Health officials are reporting a 7th death linked to the outbreak.", ["7 death"]),
+        ("Shares rose for a fifth straight session on Friday.", ["5 session"]),
+        ("It was the third time the bridge had closed this year.", ["3 time"]),
+        ("A second case of measles was confirmed in the county.", ["2 case"]),
+        # ordinals that rank or name are not figures
+        ("It was the first time since 1998 that the river froze.", []),
+        ("The firm plans a second listing in London.", []),
+        ("He named a third unnamed buyer.", []),
+        # ranges and counts written around the number
+        ("Repairs should take a day or two.", ["1–2 day"]),
+        ("The storm cut power for two or three days.", ["2–3 days"]),
+        ("A family of four was rescued from the roof.", ["4 members"]),
+        (
+            "It sold six trucks last month: four to a farm cooperative and two to the city.",
+            ["6 trucks", "4 trucks", "2 trucks"],
+        ),
+        ("It sold two trucks: four to a farm and three to the city.", ["2 trucks"]),
+        # the unit after a closing quote, a rate quoted per dollar, a contract's maturity
+        ("Agents stopped “at least 12″ armed smugglers.", ["at least 12 smugglers"]),
+        ("The Indian rupee weakened to 83.2 per dollar.", ["INR 83.2 per dollar"]),
+        ("Three-month copper on the LME rose 1% to $8,100 a tonne.", ["1%", "USD 8,100 per tonne"]),
+        ("Winds gusting at times to 60 mph toppled trees.", ["at times to 60 mph"]),
+    ],
+)
+def test_counts_written_around_the_number(text: str, expected: list[str]) -> None:
+    assert described(text) == expected
+
+
+def test_number_words_and_bounds_in_other_languages() -> None:
+    assert described("A polícia apreendeu três dos sete carros roubados.", "pt") == [
+        "3 carros",
+        "7 carros",
+    ]
+    assert described("Lo hicieron cinco veces.", "es") == ["5 veces"]
+    assert described("Они вместе уже почти 20 лет.", "ru") == ["почти 20 лет"]
+    assert described("Ada sekitar 300 orang di sana.", "id") == ["sekitar 300 orang"]
+    assert described("Il a payé une fois.", "fr") == []  # "une" is an article, not a count
+
+
+def test_some_of_a_total_count_in_its_noun() -> None:
+    assert described("Of the 40 passengers, 12 were taken to hospital.") == [
+        "40 passengers",
+        "12 passengers",
+    ]
+    assert described("Out of 9 samples tested in the lab, the team found traces in two.") == [
+        "9 samples",
+        "2 samples",
+    ]

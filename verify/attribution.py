@@ -33,6 +33,8 @@ DEFINITE_RE = re.compile(r"^[Tt]he\s+(?P<head>[a-z]+)$")  # "the company", not "
 # A personal name ending the phrase or followed by its role: "Tim Clark", "Scott Strenfel, …"
 NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:[- ][A-Z][\w'’-]+)+(?=,|\s+of\b|$)")
 QUOTE_OPEN, QUOTE_CLOSE = "“", "”"
+SIGNATURE_RE = re.compile(r"^[—–-]\s*(?P<who>[^.!?()]{2,80}?)\s*\(@\w+\)")
+LEAD_IN_RE = re.compile(r"(?i)\b(?:see|read|watch)\b.{0,30}:\s*$|\b(?:tweets?|posts?)\s*:\s*$")
 
 
 @dataclass
@@ -60,9 +62,11 @@ class _Context:
 
     def remember(self, who: str) -> None:
         described = DESCRIBED_NAME_RE.match(who)
-        if described:  # "the group that owns most of her music, Big Machine" → Big Machine
-            who = described.group("name")
         kind = self.kind(who)
+        if described:  # "the group that owns most of her music, Big Machine" → Big Machine,
+            head = who.split()[1].lower()  # an organisation as the words before it say
+            who = described.group("name")
+            kind = "org" if head in ORG_WORDS | {"group", "label", "owner"} else self.kind(who)
         {"person": self.people, "group": self.groups, "org": self.orgs}[kind].append(who)
         self.every.append(who)
 
@@ -74,7 +78,7 @@ class _Context:
         if lower == "they":
             return _last(self.groups) or _last(self.orgs) or _last(self._untitled())
         if lower == "it":
-            return _last(self.orgs) or _last(self._untitled())
+            return _last(self.orgs) or _last([w for w in self._untitled() if w not in self.groups])
         if lower in ("we", "i"):
             return _last(self.every)
         definite = DEFINITE_RE.match(who)
@@ -128,7 +132,23 @@ def attribute_all(texts: list[str]) -> list[Attribution]:
         if who:
             context.remember(who)
         resolved.append(replace(a, who=who))
-    return _quotes_inherit(texts, resolved)
+    return _posts_signed(texts, _quotes_inherit(texts, resolved))
+
+
+def _posts_signed(texts: list[str], found: list[Attribution]) -> list[Attribution]:
+    """An embedded post is the words of the account whose signature line follows it ("— The
+    Nigerian Senate (@NGRSenate) October 9, 2018"): up to three sentences back, stopping at
+    another signature, a lead-in ("See tweets:") or a sentence with a speaker of its own."""
+    result = list(found)
+    for i, text in enumerate(texts):
+        signed = SIGNATURE_RE.match(text.strip())
+        if not signed:
+            continue
+        for j in range(i - 1, max(-1, i - 4), -1):
+            if SIGNATURE_RE.match(texts[j].strip()) or LEAD_IN_RE.search(texts[j]) or found[j].who:
+                break
+            result[j] = replace(result[j], who=speakers.clean_who(signed.group("who")))
+    return result
 
 
 def _quotes_inherit(texts: list[str], found: list[Attribution]) -> list[Attribution]:
@@ -145,7 +165,7 @@ def _quotes_inherit(texts: list[str], found: list[Attribution]) -> list[Attribut
             runs.append([i - 1, i] if follows_quote and not found[i].who else [i])
         elif _wholly_quoted(text) and i and _quotes(texts[i - 1]) and found[i - 1].who:
             runs.append([i - 1, i])
-        open_quote = (open_quote or _opens(text)) and not _closes_all(text)
+        open_quote = (open_quote or _opens(text)) and not _closes_all(text, open_quote)
     result = list(found)
     for run in runs:
         who = next((found[i].who for i in run if found[i].who), None)
@@ -160,13 +180,19 @@ def _quotes(text: str) -> bool:
 
 
 def _opens(text: str) -> bool:
-    return QUOTE_OPEN in text or text.count('"') % 2 == 1 and text.lstrip().startswith('"')
+    """Whether the text opens a quotation: a curly opening mark, or an odd straight mark that
+    starts the text or follows a space or colon (`… said in a statement: "The station …`)."""
+    odd = text.count('"') % 2 == 1
+    return QUOTE_OPEN in text or odd and re.search(r'(?:^|[\s:(])"(?=\S)[^"]*$', text) is not None
 
 
-def _closes_all(text: str) -> bool:
-    """Whether every quote opened in the text (or before it) is closed by its end."""
+def _closes_all(text: str, already_open: bool = False) -> bool:
+    """Whether every quote opened in the text (or before it) is closed by its end; a sentence
+    with no quote mark leaves an open quotation open."""
     if QUOTE_OPEN in text or QUOTE_CLOSE in text:
         return text.rfind(QUOTE_CLOSE) > text.rfind(QUOTE_OPEN)
+    if already_open and '"' not in text:
+        return False
     return text.count('"') % 2 == 0 or text.rstrip().endswith('"')
 
 

@@ -67,3 +67,22 @@ def name_after(text: str, end: int, *, scaled: bool) -> tuple[str, int] | None:
     if name in NEEDS_SCALE and not scaled:
         return None
     return NAMES[name], match.end()
+
+
+# An exchange rate quoted as units of one currency per another: "the yen … at 108.55 per dollar".
+PER_CURRENCY_RE = re.compile(
+    r"\s+(?:per|a|to the)\s+(dollar|euro|pound|greenback|yen|yuan)\b", re.IGNORECASE
+)
+
+
+def quoted_against(text: str, start: int, end: int) -> tuple[str, str, int] | None:
+    """An exchange rate: the code of the currency named last before start, "per dollar" as
+    written, and where that ends; None unless the number is followed by "per <currency>"."""
+    per = PER_CURRENCY_RE.match(text, end)
+    if not per:
+        return None
+    names = list(NAME_RE.finditer(text, 0, start))
+    named = [m for m in names if m.group().strip().lower() not in NEEDS_SCALE]
+    if not named:
+        return None
+    return NAMES[named[-1].group().strip().lower()], f"per {per.group(1).lower()}", per.end()

@@ -3,6 +3,7 @@
 Pure: strings in, frozen values out. Offsets always index into the text given.
 """
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -21,6 +22,10 @@ MIN_CHECKWORTHINESS = 0.28  # keeps 95 % of ClaimBuster's check-worthy sentences
 # gold document out at a time (eval/floor_cv.py): held out, checkable recall 0.856 and non-claims
 # kept 0.166, against 0.878 and 0.213 with the English floor everywhere.
 MIN_CHECKWORTHINESS_OTHER_LANGUAGES = 0.42
+# News sites file columns, editorials and op-eds under a section of their own.
+OPINION_SECTION_RE = re.compile(
+    r"(?i)/(?:opinions?|commentary|commentisfree|editorials?|columns?|columnists?|op-?eds?)/"
+)
 
 
 @dataclass(frozen=True)
@@ -64,10 +69,13 @@ class Extraction:
     lang: str = "en"
 
 
-def read(text: str, *, min_score: float | None = None) -> Extraction:
+def read(text: str, *, min_score: float | None = None, url: str | None = None) -> Extraction:
     """Every sentence of an article, as a claim or as skipped with its reason. `min_score` is the
-    check-worthiness floor; by default it depends on the article's language."""
+    check-worthiness floor; by default it depends on the article's language. An article whose
+    address files it under opinion ("/opinion/", "/commentary/") speaks in its writer's voice:
+    there only sentences that name a source are claims."""
     lang = languages.guess(text)
+    column = bool(url and OPINION_SECTION_RE.search(url))
     if min_score is None:
         min_score = MIN_CHECKWORTHINESS if lang == "en" else MIN_CHECKWORTHINESS_OTHER_LANGUAGES
     spans = sentences(text)
@@ -77,6 +85,8 @@ def read(text: str, *, min_score: float | None = None) -> Extraction:
     named: list[str] = []
     for sentence, said in zip(spans, found, strict=True):
         result = _judge(sentence, said, lang, min_score)
+        if column and isinstance(result, Candidate) and not said.who and not result.disputed_by:
+            result = Skipped(sentence.text, sentence.start, sentence.end, "opinion")
         if isinstance(result, Candidate) and result.disputed_by and result.attributed_to:
             claimant = attribution.named_earlier(result.attributed_to, named)
             result = replace(result, attributed_to=claimant)  # "Hunter's claim": Rep. Hunter
@@ -85,9 +95,9 @@ def read(text: str, *, min_score: float | None = None) -> Extraction:
     return Extraction(candidates, skipped, lang)
 
 
-def claims(text: str, *, min_score: float | None = None) -> list[Candidate]:
+def claims(text: str, *, min_score: float | None = None, url: str | None = None) -> list[Candidate]:
     """Checkable claims in an article, in reading order; pronoun speakers resolved from context."""
-    return read(text, min_score=min_score).candidates
+    return read(text, min_score=min_score, url=url).candidates
 
 
 def _judge(

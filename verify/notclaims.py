@@ -53,6 +53,9 @@ IMPERATIVE_VERBS = {
     "please", "tell", "ask", "pray", "forgive", "protect", "guide", "help", "learn", "download",
     "register", "apply", "subscribe", "vote", "support", "donate", "beware", "don’t",
 }  # fmt: skip
+LEADING_PHRASE_RE = re.compile(
+    r"(?i)(?:to|in|into|on|for|with|once|when|after|before|while|if|meanwhile)\b[^,]{1,50},\s+"
+)
 INSTRUCTION_RE = re.compile(
     r"\byou(?:'ll| will)? (?:need|want|should|must|can|could|have to|may want)\b|"
     r"\b(?:make sure|be sure)\b|\bit(?:'s| is) (?:best|important|a good idea) to\b",
@@ -67,18 +70,35 @@ EXHORTATION_RE = re.compile(
     r"\b(?:let's|let’s|let us|we must|we should|we need to|we have to)\b", re.I
 )
 FUTURE_RE = re.compile(
-    r"\b(?:will|won't|would|could|may|might|shall|should(?! be noted)|'ll|was set to|"
+    r"\b(?:will|won't|would|could|(?-i:may)|^May|might|shall|should(?! be noted)|'ll|was set to|"
     r"were set to|is due to|"
     r"are due to|is expected to|are expected to|plans? to|planned to|intends? to|aims? to|"
     r"is likely to|are likely to|is going to|are going to|hopes? to|wants? to|is poised to|"
     r"looks like it's|is about to|are about to)\b",
     re.I,
 )
+# A plan reported as announced is still a plan: "revealed lofty plans to expand the fleet",
+# "unveiled a plan to cut 5,000 jobs", "announced its intention to".
+ANNOUNCED_PLAN_RE = re.compile(
+    r"\b(?:announc|reveal|unveil|outlin|detail|lay|laid|set|sets|put|puts)\w* (?:out )?"
+    r"(?:(?:a|an|the|its|their|his|her|new|lofty|ambitious|bold|major)\s+){0,3}"
+    r"(?:plans?|proposals?|intention|bid|ambitions?|goal|target) (?:to|for)\b",
+    re.I,
+)
+# Future tense by its endings in Romance languages: Italian "ospiterà", Portuguese "estará" /
+# "serão", Spanish "tendrá" / "serán".
+ROMANCE_FUTURE_RE = {
+    "it": re.compile(r"\b\w+(?:erà|irà|arà|eranno|iranno|aranno)\b", re.I),
+    "pt": re.compile(r"\b\w+(?:ará|erá|irá|arão|erão|irão)\b", re.I),
+    "es": re.compile(r"\b\w+(?:ará|erá|irá|arán|erán|irán)\b", re.I),
+}
 PAST_OR_PRESENT_BEFORE_RE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|did|does|do)\b(?! (?:set|due|expected|likely|going|"
     r"poised|about) to)|(?<!the )(?<!a )\b\w+ed\b|\b(?:thought|knew|felt|found|made|took|gave|"
     r"got|went|came|saw|told|said|says|became|began|led|left|lost|won|paid|sent|spent|built|"
-    r"held|kept|brought|bought|claimed|believes|thinks)\b",
+    r"held|kept|brought|bought|claimed|believes|thinks|flew|ran|wrote|spoke|drove|fell|rose|"
+    r"chose|struck|stood|sat|met|took|broke|caught|fought|sold|shot|hit|put|set|won|ate|drew|"
+    r"grew|knew|threw|wore|hid|rode|woke|swore|sank|rang|sang|shook|stole|froze)\b",
     re.I,
 )
 OPINION_RE = re.compile(
@@ -117,6 +137,10 @@ EDITORIAL_WE_RE = re.compile(
 # A sentence resting on a supposition ("Assuming the sources are correct, that pegs …") states
 # what would follow, not what is.
 HYPOTHETICAL_RE = re.compile(r"(?i)(?:assuming|supposing|provided that|if true)\b")
+# A claim, rumour or report quoted in order to dispute or describe it: its tense is its own.
+REPORTED_CLAIM_RE = re.compile(
+    r"(?i)\b(?:claims?|rumou?rs?|allegations?|hoax(?:es)?|assertions?) that\b.*$", re.DOTALL
+)
 CONCESSIVE_RE = re.compile(r"(?i)^(?:while|although|though|even though|whereas)\b[^,]{3,200},\s*")
 # A reported appeal: someone urging, warning or advising others to do something ("Officials have
 # warned people to stay away from infected areas", "advocates are urging the PUC to establish
@@ -150,13 +174,13 @@ def reason(sentence: str, assertion: str, *, attributed: bool, lang: str = "en")
     bare = text.strip("\"“”'‘’ ")
     words = bare.split()
     return (
-        _structural(text, bare, words)
+        _structural(text, bare, words, lang)
         or _mood(bare, assertion, words, attributed=attributed, lang=lang)
         or ("fragment" if len(words) < 3 or text.endswith(":") else None)
     )
 
 
-def _structural(text: str, bare: str, words: list[str]) -> str | None:
+def _structural(text: str, bare: str, words: list[str], lang: str) -> str | None:
     if LINK_RE.match(bare):
         return "link"
     if DATELINE_RE.match(text + " x") and len(text) < 60:
@@ -169,7 +193,7 @@ def _structural(text: str, bare: str, words: list[str]) -> str | None:
         return "boilerplate"
     if CAPTION_RE.search(bare):
         return "caption"
-    if re.match(r"^\[.*\]$", bare) or re.match(r"^\(.*\)$", bare):
+    if re.match(r"^\[.*\]$", bare, re.DOTALL) or re.match(r"^\(.*\)$", bare, re.DOTALL):
         return "reference"
     if not re.search(r"[.!?:;\"”’)]$", text) and len(words) <= 12:
         if re.match(r"^[\d½¼¾⅓/-]", bare):
@@ -185,6 +209,8 @@ def _structural(text: str, bare: str, words: list[str]) -> str | None:
         return "table"  # "Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp."
     if text.count("\t") >= 2 or text.count("|") >= 2:
         return "table"
+    if lang == "en" and bare.count(",") >= 4 and not (_has_verb(bare) or LIST_VERB_RE.search(bare)):
+        return "table"  # "About 8 ripe pears, a fresh lemon, fruit pectin, cinnamon, …": a list
     return None
 
 
@@ -199,7 +225,11 @@ def _mood(
         r"^(?:then|now|next|finally|first|simply|just|also|please)\b,?\s*", "", bare, flags=re.I
     )
     head = first.split()[0].lower().strip(",.;:") if first.split() else ""
-    if lang == "en" and head in IMPERATIVE_VERBS:
+    # "To the pears, add the juice of one lemon", "In a large bowl, whisk the eggs": a leading
+    # phrase, then the imperative.
+    lead = LEADING_PHRASE_RE.match(first)
+    after = first[lead.end() :].split()[0].lower() if lead and first[lead.end() :].split() else ""
+    if lang == "en" and (head in IMPERATIVE_VERBS or after in IMPERATIVE_VERBS):
         return "instruction"
     # A quoted appeal keeps its mood behind the attribution: "Please ensure that you …,"
     # Davenport said.
@@ -216,8 +246,13 @@ def _mood(
     # A leading concessive clause ("While the dollar was supported by …, the greenback may be in
     # for some weakness") sets the scene; the main clause after it carries the tense.
     main = CONCESSIVE_RE.sub("", assertion, count=1)
+    main = REPORTED_CLAIM_RE.sub("", main)  # "denies the bogus claim that X will …": X is theirs
     future = FUTURE_RE.search(main)
     if lang == "en" and future and not PAST_OR_PRESENT_BEFORE_RE.search(main[: future.start()]):
+        return "prediction"
+    if lang == "en" and ANNOUNCED_PLAN_RE.search(main):
+        return "plan"
+    if lang in ROMANCE_FUTURE_RE and ROMANCE_FUTURE_RE[lang].search(main):
         return "prediction"
     if lang == "en" and OPINION_RE.search(bare):
         return "opinion"
@@ -226,6 +261,14 @@ def _mood(
     if lang == "en" and not attributed and EDITORIAL_WE_RE.search(bare):
         return "opinion"
     return None
+
+
+LIST_VERB_RE = re.compile(
+    r"\b(?:said|says|say|told|made|took|gave|got|went|came|saw|found|held|left|lost|won|paid|"
+    r"sent|spent|built|rose|fell|grew|includ\w+|contain\w*|be|been|being|can|could|would|may|"
+    r"might|must|should|do|does|did)\b",
+    re.I,
+)
 
 
 def _has_verb(text: str) -> bool:

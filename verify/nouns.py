@@ -35,6 +35,12 @@ MEASURES = {
 PARTICIPLES = {"killed", "injured", "wounded", "dead", "arrested", "displaced", "infected"}
 DEMONYM_RE = re.compile(r"[A-Z][a-z]+(?:ans|ese|ians|is|ers|ites)")  # "Indians", "Israelis"
 DETERMINERS = {"the", "its", "their", "his", "her", "our", "these", "those", "your", "my"}
+CLOSING_QUOTES = {"”", "″", "’", '"', "»"}
+# "of the" outside English, between a number and what it counts ("dois dos cinco automóveis").
+PARTITIVES = {
+    "de", "do", "da", "dos", "das", "del", "de los", "de las", "di", "dei", "degli", "delle",
+    "des", "du", "d’", "von", "der", "den", "van",
+}  # fmt: skip
 TOKEN_RE = re.compile(r"[^\W\d_][\w'’&.-]*|\d[\w.,/-]*|[^\w\s]", re.UNICODE)
 PLURAL_ENDING_RE = re.compile(r"(?:men|ren|ple|ft)$")
 HYPHEN_WORD_RE = re.compile(r"-([^\W\d_]+)")
@@ -76,9 +82,13 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
     for k, match in enumerate(tokens):
         token = match.group()
         lower = token.lower().strip("'’.")
-        following = tokens[k + 1].group() if k + 1 < len(tokens) else ""
+        following = tokens[k + 1].group().rstrip(".") if k + 1 < len(tokens) else ""
         if token in ("'", "’") and following == "s" or token == "s" and k and not noun:
             continue  # "Boeing 's 787-9 jets"
+        if not k and token in CLOSING_QUOTES:
+            continue  # caught “at least 10″ Islamic State fighters: the quote ends mid-phrase
+        if lang != "en" and not noun and (lower in PARTITIVES or numerals.is_number_word(lower)):
+            continue  # "dois dos cinco automóveis": two of the five cars
         if not token[0].isalnum():
             break
         if lang != "en":

@@ -90,12 +90,15 @@ def numeral_re(lang: str) -> re.Pattern[str]:
     digits = rf"\d{{1,3}}(?:{g}\d{{3}})+(?:{d}\d+)?|\d+(?:{d}\d+)?"
     scales = "|".join(SCALES)
     suffixes = "|".join(sorted(SUFFIXES, key=len, reverse=True))
-    never = "" if lang == "en" else "(?!)"  # number words are read in English only
     # "a hundred" is a number; a scale word alone ("a few million dollars") is not
     words = (
-        rf"\b(?P<words>{never}(?:(?P<article>an?\s+)(?:hundred|thousand|dozen)|{SMALL}"
+        rf"\b(?P<words>(?:(?P<article>an?\s+)(?:hundred|thousand|dozen)|{SMALL}"
         rf"(?:(?:\s+|-|\s+and\s+){_WORD})*|twice))\b"
     )
+    if lang != "en":  # other languages: their own words, or none where there is no table
+        other = OTHER_WORDS.get(lang, "(?!)")
+        joiner = r"\s+|\s+(?:e|y|und|et|en)\s+"
+        words = rf"\b(?P<words>(?P<article>(?!))|(?:{other})(?:(?:{joiner})(?:{other}))*)\b"
     return re.compile(
         rf"(?<![\d/])(?P<frac>(?:(?P<whole>\d+)[- ])?(?P<fn>\d{{1,2}})/(?P<fd>\d{{1,2}}))(?![\d/])"
         rf"|(?P<num>{digits})(?:\s?(?P<suffix>{suffixes})\b)?(?:\s*(?P<scale>{scales})\b)?"
@@ -119,17 +122,50 @@ def _separators(lang: str) -> tuple[str, str]:
     return group, decimal
 
 
+# Number words of other languages that text2num reads. Words for "one" are left out (they are
+# also articles: "um", "una", "ein"), and so are words with another common sense (Italian "sei"
+# "you are", French "neuf" "new").
+OTHER_WORDS = {
+    "pt": "dois|duas|três|quatro|cinco|seis|sete|oito|nove|dez|onze|doze|treze|catorze|quatorze|"
+    "quinze|dezesseis|dezasseis|dezessete|dezassete|dezoito|dezenove|dezanove|vinte|trinta|"
+    "quarenta|cinquenta|sessenta|setenta|oitenta|noventa|cem|duzentos|trezentos|quinhentos|mil",
+    "es": "dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|"
+    "dieciséis|diecisiete|dieciocho|diecinueve|veinte|treinta|cuarenta|cincuenta|sesenta|"
+    "setenta|ochenta|noventa|cien|doscientos|trescientos|quinientos|mil",
+    "it": "due|tre|quattro|cinque|sette|otto|nove|dieci|undici|dodici|tredici|quattordici|"
+    "quindici|sedici|diciassette|diciotto|diciannove|venti|trenta|quaranta|cinquanta|sessanta|"
+    "settanta|ottanta|novanta|cento|mille",
+    "fr": "deux|trois|quatre|cinq|six|sept|huit|dix|onze|douze|treize|quatorze|quinze|seize|"
+    "vingt|trente|quarante|cinquante|soixante|cent|mille",
+    "de": "zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|"
+    "fünfzig|sechzig|siebzig|achtzig|neunzig|hundert|tausend",
+    "nl": "twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|veertig|"
+    "vijftig|honderd|duizend",
+}
+_ALL_WORDS = frozenset(w for words in OTHER_WORDS.values() for w in words.split("|"))
 ANY_NUMBER_RE = re.compile(rf"\d|(?i:\b(?:{SMALL_WORDS}|twice|hundred|thousand)\b)")
+
+
+@cache
+def _any_number_re(lang: str) -> re.Pattern[str]:
+    if lang not in OTHER_WORDS:
+        return ANY_NUMBER_RE
+    return re.compile(rf"\d|(?i:\b(?:{OTHER_WORDS[lang]})\b)")
+
+
+def is_number_word(word: str) -> bool:
+    """Whether a lower-case word is a number word of a language with a table ("cinco")."""
+    return word in _ALL_WORDS or re.fullmatch(SMALL_WORDS, word) is not None
 
 
 def numerals(text: str, lang: str = "en") -> list[Numeral]:
     """Every number written in text, in order, with its value."""
-    if not ANY_NUMBER_RE.search(text):
+    if not _any_number_re(lang).search(text):
         return []  # most sentences: one quick scan instead of the full pattern
     group, decimal = _separators(lang)
     found: list[Numeral] = []
     for match in numeral_re(lang).finditer(text):
-        value = _value(match, group, decimal)
+        value = _value(match, group, decimal, lang)
         if value is None:
             continue
         scaled = bool(match.group("suffix") or match.group("scale") or match.group("wscale"))
@@ -140,14 +176,14 @@ def numerals(text: str, lang: str = "en") -> list[Numeral]:
     return found
 
 
-def _value(match: re.Match[str], group: str, decimal: str) -> float | None:
+def _value(match: re.Match[str], group: str, decimal: str, lang: str) -> float | None:
     if match.group("frac"):
         numerator, denominator = int(match.group("fn")), int(match.group("fd"))
         if not 0 < numerator < denominator or denominator not in (2, 3, 4, 8, 16, 32, 64):
             return None
         return int(match.group("whole") or 0) + numerator / denominator
     if match.group("words"):
-        value = words_to_number(match.group("words"))
+        value = words_to_number(match.group("words"), lang)
         scale = match.group("wscale")
     else:
         value = float(match.group("num").replace(group, "").replace(decimal, "."))
@@ -157,13 +193,14 @@ def _value(match: re.Match[str], group: str, decimal: str) -> float | None:
     return None if value is None else value * SCALES.get((scale or "").lower(), 1)
 
 
-def words_to_number(words: str) -> float | None:
-    """'twelve thousand' → 12000, 'one hundred and fifty' → 150; None if not a number."""
+def words_to_number(words: str, lang: str = "en") -> float | None:
+    """'twelve thousand' → 12000, 'one hundred and fifty' → 150, 'cinco' (pt) → 5; None if not
+    a number."""
     words = re.sub(r"^an?\s+", "one ", words.lower()).replace("dozen", "twelve")
     if words == "twice":
         return 2.0
     try:
-        return float(text2num(words.lower().replace("-", " "), "en"))
+        return float(text2num(words.lower().replace("-", " "), lang))
     except ValueError:
         return None
 

@@ -9,8 +9,9 @@ import re
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from verify import currencies, nouns, numerals
+from verify import counts, currencies, nouns, numerals
 from verify.numerals import Numeral
+from verify.qualifiers import DEFAULT_WORDS, QUALIFIER_RE, QUALIFIERS
 
 # Patterns used in the per-number checks, compiled once.
 SHARE_WORD_RE = re.compile(r"(?i)half|third|quarter")
@@ -20,6 +21,7 @@ GLUED_BEFORE_RE = re.compile(r"[^\W\d_]$|\w-$")
 BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s+(?:\S+\s+)?$", re.IGNORECASE)
 AND_JOINER_RE = re.compile(r"\s*(?:%|per\s?cent|percent)?\s*and\s+", re.IGNORECASE)
 TO_JOINER_RE = re.compile(r"\s*%?\s*(?:-|–|—|to)\s*[$€£]?")
+OR_JOINER_RE = re.compile(r"\s+or\s+")
 DASH_JOINER_RE = re.compile(r"\s*[-–—]")
 YEAR_RE = re.compile(r"1[89]\d\d|20\d\d")
 NAIRA_OR_RAND_RE = re.compile(r"(?:^|(?<=[\s(]))([NR])$")
@@ -28,29 +30,6 @@ NEXT_WORD_RE = re.compile(r"[\s-]+\S+")
 MAXIMUM_OF_RE = re.compile(r"\bmaximum(?:\s+\w+)?\s+of\s+$", re.I)
 BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 
-# Words that qualify a figure, mapped to (approx, bound).
-QUALIFIERS: dict[str, tuple[bool, str]] = {
-    "about": (True, "exact"), "around": (True, "exact"), "roughly": (True, "exact"),
-    "approximately": (True, "exact"), "approx.": (True, "exact"), "some": (True, "exact"),
-    "nearly": (True, "exact"), "almost": (True, "exact"), "an estimated": (True, "exact"),
-    "estimated": (True, "exact"), "close to": (True, "exact"), "near": (True, "exact"),
-    "~": (True, "exact"), "more than": (False, "min"), "over": (False, "min"),
-    "at least": (False, "min"), "upwards of": (False, "min"), "in excess of": (False, "min"),
-    "no fewer than": (False, "min"), "no less than": (False, "min"), "just over": (False, "min"),
-    "above": (False, "min"), "fewer than": (False, "max"), "less than": (False, "max"),
-    "under": (False, "max"), "just under": (False, "max"), "below": (False, "max"),
-    "up to": (False, "max"), "as many as": (False, "max"), "as much as": (False, "max"),
-    "at most": (False, "max"), "no more than": (False, "max"), "within": (False, "max"),
-    "a maximum of": (False, "max"), "maximum of": (False, "max"), "maximum": (False, "max"),
-    "a minimum of": (False, "min"), "minimum of": (False, "min"), "starting at": (False, "min"),
-}  # fmt: skip
-DEFAULT_WORDS = {"min": "more than", "max": "up to"}
-QUALIFIER_RE = re.compile(
-    r"(?:^|(?<=\W))("
-    + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
-    + r")\s*(?:an? (?:additional|further|extra|total of)\s+|a total of\s+)?$",
-    re.IGNORECASE,
-)
 # Unit words folded together so figures for the same thing compare ("soldiers" = "troops").
 UNIT_SYNONYMS = {
     "troop": "troops", "soldiers": "troops", "soldier": "troops", "personnel": "troops",
@@ -64,7 +43,13 @@ PER_RE = re.compile(
     re.IGNORECASE,
 )
 PERCENT_RE = re.compile(r"\s?%|\s?(?:per\s?cent|percent|pct)\b|\s+percentage points?\b", re.I)
-MATURITY_RE = re.compile(r"-year\s+(?:notes?|bonds?|treasur\w*|yields?|bills?|loans?)\b", re.I)
+# "the benchmark 10-year notes", "Three-month aluminum on the London Metal Exchange": the
+# maturity names the contract.
+MATURITY_RE = re.compile(
+    r"-(?:year|month)\s+(?:notes?|bonds?|treasur\w*|yields?|bills?|loans?|aluminium|aluminum|"
+    r"copper|nickel|zinc|lead|tin|futures|libor|euribor)\b",
+    re.I,
+)
 MOVES_RE = re.compile(
     r"\b(?:from|by|rose|fell|up|down|climbed|gained|lost|dropped|jumped|slipped|declined|grew|"
     r"increased|decreased|cut|raised|lowered|added|surged|slumped|rising|falling)\s+(?:\S+\s+)?$",
@@ -145,8 +130,45 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
     """All figures in text, in order: value, unit or currency, bound and its words."""
     shares = lang == "en" and SHARE_WORD_RE.search(text) is not None
     found = _figures(text, lang) + (_fractions(text) if shares else [])
+    if lang == "en":
+        counted = [_counted(text, c) for c in counts.find(text)]
+        # a bare number that a construction gives a noun ("Of the 30 passengers, 12 were …")
+        found = [q for q in found if q.unit or q.currency or _free(counted, [q])]
+        found += _free(found, counted)
+        found += _free(found, _parts(text, found))
     found.sort(key=lambda q: q.start)
     return _conversions_keep_bounds(text, found)
+
+
+def _free(found: list[Quantity], more: list[Quantity]) -> list[Quantity]:
+    """The figures of `more` whose span no figure already found overlaps."""
+    return [m for m in more if not any(q.start < m.end and m.start < q.end for q in found)]
+
+
+def _counted(text: str, c: counts.Count) -> Quantity:
+    bound = "range" if c.low is not None else "exact"
+    words = QUALIFIER_RE.search(text[max(0, c.start - 30) : c.start]) if c.low is None else None
+    approx, bound = QUALIFIERS[words.group(1).lower()] if words else (False, bound)
+    start = c.start - (len(text[max(0, c.start - 30) : c.start]) - words.start(1) if words else 0)
+    return Quantity(
+        c.value, normalise_unit(c.noun), approx, bound, c.low, text[start : c.end], start, c.end,
+        noun=c.noun, qualifier=words.group(1).lower() if words else "",
+    )  # fmt: skip
+
+
+def _parts(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "five sales this week: two to Biman and three to Ghana" → 2 sales and 3 sales."""
+    for q in found:
+        colon = text.find(":", q.end, q.end + 60)
+        if (
+            q.noun
+            and not q.currency
+            and colon >= 0
+            and not any(q.end < other.start < colon for other in found)
+        ):
+            parts = counts.parts_after_colon(text, q.value, q.noun, colon)
+            return [_counted(text, c) for c in parts]
+    return []
 
 
 def _fractions(text: str) -> list[Quantity]:
@@ -222,6 +244,8 @@ def _range_end(text: str, nums: list[Numeral], i: int) -> Numeral | None:
     opener = BETWEEN_BEFORE_RE.search(before)
     if AND_JOINER_RE.fullmatch(joiner):
         ok = bool(opener)
+    elif OR_JOINER_RE.fullmatch(joiner):
+        ok = True  # "two or three weeks", "5 or 6 cases"
     elif TO_JOINER_RE.fullmatch(joiner):
         ok = not MOVES_RE.search(before)
     else:
@@ -262,7 +286,11 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
         named = currencies.name_after(text, end, scaled=last.scaled)
         if named:
             currency, end = named
-    if currency:
+        elif quote := currencies.quoted_against(text, n.start, end):
+            currency, noun, end = quote  # "the yen … at 108.55 per dollar"
+    if currency and noun:
+        unit = noun
+    elif currency:
         per = PER_RE.match(text, end)
         noun = f"per {per.group(1).lower()}" if per else ""
         end = per.end() if per else end

@@ -20,10 +20,20 @@ ABBREVIATIONS = {
     "ark", "del", "ind", "kan", "miss", "mont", "vt", "wyo", "n.j", "n.y", "n.c", "n.m", "n.h",
     "d.c", "a.m", "p.m", "hr", "ra", "saw", "hal", "vol", "fig", "al",
 }  # fmt: skip
-SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+|$)|\n\s*\n|\n(?=\s*[-*#>])|(?m:^[#>].*$)|\n")
+# A full stop glued to the next sentence ("on Wednesday.The stabbing") still ends one when a
+# lower-case word ends before it and a capitalised word follows: not "AL.com" nor "U.S.Army".
+SENTENCE_END_RE = re.compile(
+    r"[.!?]+[\"”’')\]]*(?=\s+|$)|(?<=[a-z]{3})[.!?](?=[A-Z][a-z]+\s)|\n\s*\n|"
+    r"\n(?=\s*[-*#>])|(?m:^[#>].*$)|\n"
+)
+PLACE = r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,(?: [A-Z][\w.'’-]*| \d{1,2}){1,4})?"
+AGENCIES = r"Reuters|AP|AFP|UPI|Xinhua|PTI|IANS|dpa|Bloomberg|CNN|ANI|Yonhap|Kyodo|TASS"
+# "NEW YORK (Reuters) -", "DUBAI, United Arab Emirates —", "NEW DELHI:", "(Reuters) -" and
+# "CORSICANA (October 14, 2014)": the place (and agency or date) the story was filed from.
 DATELINE_RE = re.compile(
-    r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,(?: [A-Z][\w.'’-]*| \d{1,2}){1,4})?"
-    r"(?: \([^)]{1,40}\))?\s*[-–—]+\s*(?=\S)"
+    rf"^(?:{PLACE}(?: \([^)]{{1,40}}\))?\s*[-–—]+|{PLACE}:|"
+    rf"{PLACE} \((?=[^)]*(?:\d{{4}}|{AGENCIES}))[^)]{{1,40}}\)|\((?:{AGENCIES})\)\s*[-–—]+)"
+    r"\s*(?=[^\s\-–—])"
 )
 
 
@@ -88,7 +98,7 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[Sentence]:
 def _split_dateline(sentence: Sentence) -> Iterator[Sentence]:
     """ "HAYWARD, Calif. (AP) — A transit chief says …" → the dateline, then the sentence."""
     match = DATELINE_RE.match(sentence.text)
-    if not match or not re.search(r"[A-Z]{3}", match.group()):
+    if not match or not re.search(r"[A-Z]{3}|^\(", match.group()):
         yield sentence
         return
     head = match.group().rstrip()

@@ -15,7 +15,8 @@ SPEECH_VERBS = (
     "suggests|asserted|asserts|declared|declares|explained|explains|rejected|rejects|branded|"
     "brands|labelled|labeled|admitted|admits|assured|assures|cited|cites|predicted|predicts|"
     "revealed|reveals|disclosed|discloses|complained|complain|complains|criticised|criticized|"
-    "reads|posted|tweeted|urged|urges|are urging|is urging|admitted|"
+    "reads|posted|tweeted|urged|urges|are urging|is urging|admitted|replied|replies|responded|"
+    "responds|found|finds|concluded|concludes|"
     # Indonesian, for the pages the benchmark holds: "X berkata, “…”"
     "berkata|mengatakan|menandaskan|bersabda|menegaskan|menyatakan|menjelaskan"
 )
@@ -28,6 +29,12 @@ WEAK_VERBS = {
     "cites", "called", "calls", "alleged", "alleges", "admitted", "admits", "states",
     "stated", "reported", "reports", "report", "disclosed", "discloses",
     "predicted", "predicts", "maintained", "maintains", "declared", "declares",
+    "found", "finds", "concluded", "concludes", "replied", "replies", "responded", "responds",
+}  # fmt: skip
+# Verbs that report speech only before "that" or "by saying": "An autopsy found that …", "her
+# office replied by saying …" (not "police found a knife", "replied to the letter").
+THAT_ONLY_VERBS = {
+    "found", "finds", "concluded", "concludes", "replied", "replies", "responded", "responds",
 }  # fmt: skip
 SPEECH_OBJECT_RE = re.compile(r"\s*(?:that\b|[,:“\"]|$|\w+ing\b)")  # "reported hearing gunfire"
 # Verbs whose object is the assertion itself ("called the footage fake news"): the whole
@@ -51,7 +58,7 @@ VERB_AT_RE = re.compile(
     rf"\s+{ADVERBS}(?P<verb>{SPEECH_VERBS})\b"
     rf"(?P<object>(?:(?<=told)|(?<=tells))\s+(?:reporters|lawmakers|journalists|the paper|Reuters|"
     rf"(?:the )?[A-Z][\w.-]*(?: [A-Z][\w.-]*){{0,3}}|[a-z]+ (?:reporters|officials)))?"
-    rf"{WHEN}(?:\s+that\b)?\s*[,:]?\s*",
+    rf"{WHEN}(?:\s+by\s+saying\b)?(?:\s+that\b)?\s*[,:]?\s*",
 )
 AS_REPORTS_RE = re.compile(
     r"^As (?P<who>[^,]{2,80}?) (?P<verb>reports|reported|writes|wrote|notes|noted|says|said)\b"
@@ -60,7 +67,8 @@ AS_REPORTS_RE = re.compile(
 )
 SAYING_RE = re.compile(
     r"^(?P<clause>[^\"“”]{4,160}?),\s+(?P<verb>saying|adding|arguing|noting|claiming|insisting|"
-    r"warning|explaining)\s+(?:that\s+)?(?P<rest>.+)$",
+    r"warning|explaining|pointing out|stressing|stating|asserting|acknowledging)\s+"
+    r"(?:that\s+)?(?P<rest>.+)$",
     re.DOTALL,
 )
 NAME_IN_CLAUSE_RE = re.compile(
@@ -124,6 +132,24 @@ PAST_VERB_RE = re.compile(
     r"won|lost|got|gave|saw|found|held|kept|began|brought|bought|sent|spent|built|paid|"
     r"comes|goes|originates|wants|needs)\b"
 )
+IRREGULAR_PASTS = {
+    "took", "made", "came", "went", "gave", "got", "saw", "found", "held", "kept", "began",
+    "brought", "bought", "sent", "spent", "built", "paid", "said", "told", "wrote", "drew",
+    "won", "lost", "left", "led", "met", "ran", "rose", "fell", "grew", "knew", "put", "set",
+}  # fmt: skip
+# What follows a speaker without being part of their name: "said Wilfried Strauch … in an
+# interview on a government TV channel", "An autopsy performed on Aug. 17 … found that".
+CIRCUMSTANCE_RE = re.compile(
+    r"\s+(?:(?:in|during|at|on|to|via)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:interview|statement|press conference|news conference|briefing|email|e-mail|letter|post|"
+    r"speech|call|tweet|video|report|column)\b|(?:performed|conducted|released|published|"
+    r"commissioned|carried out|issued)\s+(?:on|in|by|at|for|last|this|earlier)\b).*$",
+    re.DOTALL,
+)
+SUBORDINATE_START_RE = re.compile(
+    r"^(?:even though|though|although|while|whereas|because|since|if)\s+", re.IGNORECASE
+)
+RELAY_RE = re.compile(r"\b(?:quoting|citing)\s+(?P<who>[^,]{3,80})$")
 BAD_ENDINGS = {
     "the", "a", "an", "of", "to", "in", "on", "at", "and", "or", "first", "also", "who",
     "that", "which", "it", "this", "is", "was", "be", "for", "with", "by", "as", "his", "her",
@@ -154,10 +180,9 @@ def attribute(sentence: str) -> Attribution:
             verb = match.group("verb").lower()
             return Attribution(clean_who(who), clean_assertion(match.group("rest")), verb)
     inverted = INVERTED_RE.match(body)
-    if inverted and is_speaker(inverted.group("who")):  # "…, said Mark Quinlan, PG&E's …"
-        return Attribution(
-            clean_who(inverted.group("who")), clean_assertion(inverted.group("rest")), "said"
-        )
+    said_by = CIRCUMSTANCE_RE.sub("", inverted.group("who")) if inverted else ""
+    if inverted and is_speaker(said_by):  # "…, said Mark Quinlan, PG&E's …"
+        return Attribution(clean_who(said_by), clean_assertion(inverted.group("rest")), "said")
     leading = _leading(body)
     if leading:
         return leading
@@ -186,9 +211,13 @@ def _leading(body: str) -> Attribution | None:
             break
         who = _speaker_in(before)
         verb, rest = match.group("verb").lower(), body[match.end() :]
-        weak = verb in WEAK_VERBS - FRAMING_VERBS and not SPEECH_OBJECT_RE.match(
+        weak = verb in WEAK_VERBS - FRAMING_VERBS - THAT_ONLY_VERBS and not SPEECH_OBJECT_RE.match(
             body[match.end("verb") :]
         )
+        if verb in THAT_ONLY_VERBS and not re.match(
+            r"\s+(?:by saying|that)\b", body[match.end("verb") :]
+        ):
+            continue
         phrasal = verb in ("called", "calls", "cited", "cites") and re.match(
             r"\s*(?:for|off|on|up|in|out|by)\b", rest
         )  # "the recipe called for three cups", "cited in the article"
@@ -218,7 +247,12 @@ def _speaker_in(who: str) -> str | None:
     read as the person named in that clause ("When President Ghani announced it, he said")."""
     who = TIME_TAIL_RE.sub("", who.strip())
     who = re.sub(r"^(?:according to|per) [^,]+,\s*", "", who, flags=re.IGNORECASE)
-    who = re.sub(r"\s+who$", "", LEADING_FILLER_RE.sub("", who))  # "lawmakers who said"
+    relative = re.search(r"\s+who$", who) is not None  # "lawmakers who said"
+    who = SUBORDINATE_START_RE.sub("", re.sub(r"\s+who$", "", LEADING_FILLER_RE.sub("", who)))
+    if relative:  # "… drew ire from lawmakers who said": the noun the clause hangs on
+        who = re.split(r"\s(?:from|by|of|among|with|to|for|on|at|in)\s|,\s*", who)[-1] or who
+    if not is_speaker(who):
+        who = CIRCUMSTANCE_RE.sub("", who)
     if is_speaker(who):
         return who
     clause = re.split(rf"[\s—–](?:{CLAUSE_BREAKS})\s", who)
@@ -249,9 +283,13 @@ def _subject(clause: str) -> str | None:
     words = clause.split()
     for i, word in enumerate(words):
         if word.lower() in ("is", "are", "was", "were", "has", "have", "had") or (
-            i and word.islower() and word.endswith("ed")
+            i and word.islower() and (word.endswith("ed") or word in IRREGULAR_PASTS)
         ):
-            subject = " ".join(words[:i])
+            subject = re.sub(
+                r"(?:\s+(?:also|then|later|previously|earlier|first|again|recently))+$",
+                "",
+                " ".join(words[:i]),
+            )
             return subject if i and is_speaker(subject) else None
     return None
 

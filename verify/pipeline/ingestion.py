@@ -169,7 +169,7 @@ def _queue_claims(
     """An article's claims into the batch: new claim rows, or mentions of known claims."""
     now = utcnow()
     reason = f"extracted from article {article.id}: {article.title}"
-    extraction = extract.read(article.text)
+    extraction = extract.read(article.text, url=article.url)
     result.not_claims.extend(
         {"article": article.id, "start": s.start, "end": s.end, "text": s.text, "why": s.reason}
         for s in extraction.skipped

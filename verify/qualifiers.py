@@ -1,0 +1,48 @@
+"""Words that bound or soften a figure, in English and the other languages news pages come in:
+"at least 37", "about 12,000", "up to $12.9bn", "почти 30 лет", "sekitar 500 orang". Pure.
+"""
+
+import re
+
+# Words that qualify a figure, mapped to (approx, bound).
+QUALIFIERS: dict[str, tuple[bool, str]] = {
+    "about": (True, "exact"), "around": (True, "exact"), "roughly": (True, "exact"),
+    "approximately": (True, "exact"), "approx.": (True, "exact"), "some": (True, "exact"),
+    "nearly": (True, "exact"), "almost": (True, "exact"), "an estimated": (True, "exact"),
+    "estimated": (True, "exact"), "close to": (True, "exact"), "near": (True, "exact"),
+    "~": (True, "exact"), "more than": (False, "min"), "over": (False, "min"),
+    "at least": (False, "min"), "upwards of": (False, "min"), "in excess of": (False, "min"),
+    "no fewer than": (False, "min"), "no less than": (False, "min"), "just over": (False, "min"),
+    "above": (False, "min"), "fewer than": (False, "max"), "less than": (False, "max"),
+    "under": (False, "max"), "just under": (False, "max"), "below": (False, "max"),
+    "up to": (False, "max"), "as many as": (False, "max"), "as much as": (False, "max"),
+    "at most": (False, "max"), "no more than": (False, "max"), "within": (False, "max"),
+    "a maximum of": (False, "max"), "maximum of": (False, "max"), "maximum": (False, "max"),
+    "a minimum of": (False, "min"), "minimum of": (False, "min"), "starting at": (False, "min"),
+    # Weather copy: "winds gusting at times to 55 mph" gives the peak.
+    "at times to": (False, "max"), "gusting to": (False, "max"), "gusts of": (False, "max"),
+    "peaking at": (False, "max"),
+    # Other languages (one table: a qualifier is read wherever it stands before a number).
+    "почти": (True, "exact"), "около": (True, "exact"), "примерно": (True, "exact"),
+    "приблизительно": (True, "exact"), "более": (False, "min"), "больше": (False, "min"),
+    "свыше": (False, "min"), "менее": (False, "max"), "меньше": (False, "max"),
+    "sekitar": (True, "exact"), "hampir": (True, "exact"), "kurang lebih": (True, "exact"),
+    "lebih dari": (False, "min"), "sedikitnya": (False, "min"), "setidaknya": (False, "min"),
+    "kurang dari": (False, "max"), "cerca de": (True, "exact"), "quase": (True, "exact"),
+    "aproximadamente": (True, "exact"), "mais de": (False, "min"), "menos de": (False, "max"),
+    "até": (False, "max"), "alrededor de": (True, "exact"), "casi": (True, "exact"),
+    "más de": (False, "min"), "hasta": (False, "max"), "circa": (True, "exact"),
+    "quasi": (True, "exact"), "oltre": (False, "min"), "più di": (False, "min"),
+    "meno di": (False, "max"), "fino a": (False, "max"), "etwa": (True, "exact"),
+    "rund": (True, "exact"), "mehr als": (False, "min"), "weniger als": (False, "max"),
+    "bis zu": (False, "max"), "environ": (True, "exact"), "près de": (True, "exact"),
+    "presque": (True, "exact"), "plus de": (False, "min"), "moins de": (False, "max"),
+    "jusqu'à": (False, "max"), "jusqu’à": (False, "max"),
+}  # fmt: skip
+DEFAULT_WORDS = {"min": "more than", "max": "up to"}
+QUALIFIER_RE = re.compile(
+    r"(?:^|(?<=\W))("
+    + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+    + r")\s*(?:an? (?:additional|further|extra|total of)\s+|a total of\s+)?$",
+    re.IGNORECASE,
+)
