@@ -93,6 +93,18 @@ def frequencies_match_the_passages(db: str) -> None:
     assert {t: n for t, n in stored.items() if n} == counted
 
 
+def index_matches_the_passages(db: str) -> None:
+    """On PostgreSQL the word table holds exactly each stored passage's words."""
+    if not db.startswith("postgresql"):
+        return  # FTS5 keeps itself; search() above shows what it holds
+    expected = {
+        (word, int(i))
+        for i, norm in rows(db, "SELECT id, norm FROM passage")
+        for word in norm.split()
+    }
+    assert {(str(t), int(i)) for t, i in rows(db, "SELECT term, id FROM passage_words")} == expected
+
+
 def test_passages_are_stored_on_fetch_replaced_on_change_and_kept_on_304(
     cli: Invoke, pages: Pages, db: str
 ) -> None:
@@ -112,6 +124,9 @@ def test_passages_are_stored_on_fetch_replaced_on_change_and_kept_on_304(
     assert [t for _, t in second][0] == CONFLICT
     assert len(second) == 2 and rows(db, "SELECT count(*) FROM passage") == [(2,)]  # replaced
     frequencies_match_the_passages(db)
+    assert search(db, "brigades spy agency") == []  # the old text left the index too
+    assert search(db, "ukraine military intelligence")[0] == CONFLICT
+    index_matches_the_passages(db)
 
 
 def search(db: str, words: str) -> list[str]:
@@ -303,6 +318,7 @@ def test_migration_backfills_passages_and_origins(tmp_path: Path, db: str) -> No
     assert database.current_revision(db) == database.SCHEMA_HEAD
     assert rows(db, "SELECT count(*) FROM passage") == [(4,)]
     frequencies_match_the_passages(db)
+    index_matches_the_passages(db)  # through 0004's tsvector and 0009's word table
     assert search(db, "brigades 12000")[0] == SUPPORT
     assert sorted(rows(db, "SELECT origin_group FROM source")) == [("a.test",), ("b.test",)]
 

@@ -237,6 +237,6 @@ def weigher(df: Mapping[str, int]) -> Callable[[str], float]:
     row holds weighs as much as the average of the known ones: it tells nothing about which
     row is meant."""
     total = df.get(TOTAL, 0)
-    known = [idf(n, total) for w, n in df.items() if w != TOTAL and n]
-    default = sum(known) / len(known) if known else 1.0
-    return lambda word: idf(df[word], total) if df.get(word) else default
+    known = {w: idf(n, total) for w, n in df.items() if w != TOTAL and n}
+    default = sum(known.values()) / len(known) if known else 1.0
+    return lambda word: known.get(word, default)
