@@ -3,7 +3,7 @@
 the same database; what indexing adds to `verify fetch`; worker throughput on PostgreSQL.
 
     .venv/bin/python bench/bench_check.py [--sizes 1000,10000,100000] [--postgres URL]
-        [--pg-pages 100000] [--workdir DIR]
+        [--pg-pages 100000] [--pg-keep] [--pg-existing DB_URL] [--workdir DIR]
 
 Pages are generated (bench/corpus.py) and stored through the library path fetch uses. Each
 `verify check` runs as its own process (`--full`, so it asks the index every time); its wall
@@ -192,20 +192,36 @@ def fetch_overhead(workdir: Path, pages: int = 300) -> None:
     print(f"  indexing adds ≈ {share:.0%} to fetch time   (target ≤ 20 %)")
 
 
-def postgres_workers(pg: str, pages: int, workdir: Path) -> None:
-    from sqlalchemy import create_engine
+def postgres_workers(
+    pg: str, pages: int, workdir: Path, existing: str | None = None, keep: bool = False
+) -> None:
+    """2 workers on a fresh database of `pages` generated pages (dropped afterwards unless
+    `keep`), or on `existing` (a database an earlier run kept; its claims are replaced)."""
+    from sqlalchemy import create_engine, text
 
     name = f"verify_bench_check_{os.getpid()}"
     admin = create_engine(pg, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    url = pg.rsplit("/", 1)[0] + f"/{name}"
+    if existing is None:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    url = existing or pg.rsplit("/", 1)[0] + f"/{name}"
     try:
         engine = database.open_engine(url)
         started = time.perf_counter()
-        picked = corpus.store_pages(engine, pages, workdir / "pg-archive")
-        built = time.perf_counter() - started
         rng = random.Random(3)
+        if existing is None:
+            picked = corpus.store_pages(engine, pages, workdir / "pg-archive")
+        else:
+            with engine.begin() as conn:
+                conn.execute(text("DELETE FROM claim"))
+                total = conn.execute(text("SELECT max(id) FROM passage")).scalar_one()
+                wanted = [total * (i + 1) // 2001 for i in range(2000)]
+                found = conn.execute(
+                    text("SELECT text FROM passage WHERE id = ANY(:ids)"), {"ids": wanted}
+                )
+                picked = [str(t) for (t,) in found]
+            pages = corpus.count_sources(engine)
+        built = time.perf_counter() - started
         words = corpus.Words(rng, 2000)
         texts = [corpus.paraphrase(t, rng) for t in picked]
         texts += [corpus.sentence(words) for _ in range(2000 - len(texts))]
@@ -219,12 +235,17 @@ def postgres_workers(pg: str, pages: int, workdir: Path) -> None:
         for proc in procs:
             proc.communicate(timeout=3600)
         wall = time.perf_counter() - started
-        print(f"PostgreSQL, {pages:,} pages (stored in {built:.0f} s): 2 workers checked "
+        stored = "an existing database" if existing else f"stored in {built:.0f} s"
+        print(f"PostgreSQL, {pages:,} pages ({stored}): 2 workers checked "
               f"{len(ids)} claims in {wall:.1f} s = {len(ids) / wall:.0f} claims/s "
-              f"(target ≥ 200); raw queries alone {100 / raw:.0f} claims/s")  # fmt: skip
+              f"(target ≥ 200); raw queries alone {100 / raw:.0f} claims/s "
+              f"({raw * 10:.1f} ms a claim)")  # fmt: skip
     finally:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if keep and existing is None:
+            print(f"(PostgreSQL database kept: {url})")
+        elif existing is None:
+            with admin.connect() as conn:
+                conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.dispose()
 
 
@@ -235,6 +256,14 @@ def main() -> None:
         "--postgres", help="an admin URL, e.g. postgresql+psycopg://postgres@127.0.0.1/postgres"
     )
     parser.add_argument("--pg-pages", type=int, default=100_000)
+    parser.add_argument(
+        "--pg-existing",
+        help="run the worker part on this PostgreSQL database (one an earlier run stored, "
+        "with --pg-keep) instead of storing pages again; its claims are replaced",
+    )
+    parser.add_argument(
+        "--pg-keep", action="store_true", help="keep the PostgreSQL database the run stored"
+    )
     parser.add_argument("--workdir", type=Path)
     parser.add_argument("--skip-fetch", action="store_true")
     args = parser.parse_args()
@@ -244,8 +273,9 @@ def main() -> None:
     if not args.skip_fetch:
         fetch_overhead(workdir)
     sqlite_sizes(sizes, workdir)
-    if args.postgres:
-        postgres_workers(args.postgres, args.pg_pages, workdir)
+    if args.postgres or args.pg_existing:
+        postgres_workers(args.postgres or args.pg_existing, args.pg_pages, workdir,
+                         existing=args.pg_existing, keep=args.pg_keep)  # fmt: skip
     print(f"(databases kept in {workdir})")
     _ = statistics
 
