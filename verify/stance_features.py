@@ -32,7 +32,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from rapidfuzz import fuzz, utils
@@ -87,7 +87,8 @@ _SIMILARITY = [
     "cos_passage", "cos_page", "cos_page_best", "cos_page_top", "page_related_share",
     "fuzzy_set", "fuzzy_sort", "bigram_jaccard", "bm25", "rare_share_passage", "passage_covered",
     "rare_share_page", "rarest_in_page", "shared_words", "claim_words", "passage_words",
-    "page_words", "has_page",
+    "page_words", "has_page", "stem_share_passage", "stem_share_page", "lsa_passage", "lsa_page",
+    "soft_share_passage",
 ]  # fmt: skip
 _FIGURES = [
     "claim_figures", "passage_figures_agree", "passage_figures_conflict", "page_figures_agree",
@@ -131,14 +132,45 @@ Bag = tuple[tuple[int, ...], tuple[float, ...]]  # vocabulary indices, l2-normal
 @dataclass(frozen=True)
 class Lexicon:
     """The word statistics the features need, fitted on the training data and shipped in the
-    model file: idf for TF-IDF, BM25 and shared rare words."""
+    model file: idf for TF-IDF, BM25 and shared rare words; and a latent vector for each
+    common word stem (LSA: words used in the same sentences get near vectors), so that "jilted
+    lover" can be near "lovesick woman" with no word in common."""
 
     idf: dict[str, float]
     unseen_idf: float
+    stems: dict[str, int] = field(default_factory=dict)  # stem -> row of `vectors`
+    vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 1)))  # unit rows
 
     def weight(self, word: str) -> float:
         """A word's idf; a word the training data never held is as rare as the rarest."""
         return self.idf.get(word, self.unseen_idf)
+
+    def latent(self, weights: dict[str, float]) -> np.ndarray:
+        """The unit-length latent vector of a text from its words' TF-IDF weights (zero
+        when none of its stems has a vector)."""
+        rows, values = [], []
+        for w, v in weights.items():
+            k = self.stems.get(stem(w))
+            if k is not None:
+                rows.append(k)
+                values.append(v)
+        if not rows:
+            return np.zeros(self.vectors.shape[1])
+        out: np.ndarray = np.asarray(values) @ self.vectors[rows]
+        norm = float(np.sqrt(out @ out))
+        return out / norm if norm else out
+
+
+SUFFIXES = ("ings", "ing", "ies", "ied", "es", "ed", "s")
+
+
+@functools.lru_cache(maxsize=262_144)
+def stem(word: str) -> str:
+    """A crude stem that folds the commonest inflections ("arrested", "arrests", "arrest")."""
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
 
 
 @dataclass
@@ -154,6 +186,8 @@ class _Text:
     cues: dict[str, float]
     bigrams: set[tuple[str, str]]
     joined: str  # tokens joined by spaces, for the fuzzy scorers
+    stems: set[str]
+    latent: np.ndarray  # unit-length LSA vector (`Lexicon.latent`)
 
 
 @dataclass
@@ -246,16 +280,19 @@ def _normalise(text: str) -> str:
 def _read(raw: str, lexicon: Lexicon) -> _Text:
     toks = _normalise(raw).split()
     words = content_words(toks)
+    vector = _vector((t for t in toks if t in words), lexicon)
     return _Text(
         raw=raw,
         tokens=toks,
         words=words,
-        vector=_vector((t for t in toks if t in words), lexicon),
+        vector=vector,
         figures=list(figures_in(raw)),
         numbers={t for t in toks if matching.NUMBER.fullmatch(t)},
         cues=_cues(raw, toks),
         bigrams=_bigrams(toks),
         joined=" ".join(toks),
+        stems={stem(w) for w in words},
+        latent=lexicon.latent(vector),
     )
 
 
@@ -269,16 +306,19 @@ def _read_page(raw: str, lexicon: Lexicon) -> _Page:
 def _as_page(raw: str, sentences: list[_Text], lexicon: Lexicon) -> _Page:
     all_tokens = [t for s in sentences for t in s.tokens]
     words = set().union(*(s.words for s in sentences))
+    vector = _vector((t for t in all_tokens if t in words), lexicon)
     whole = _Text(
         raw=raw,
         tokens=all_tokens,
         words=words,
-        vector=_vector((t for t in all_tokens if t in words), lexicon),
+        vector=vector,
         figures=[q for s in sentences for q in s.figures],
         numbers=set().union(*(s.numbers for s in sentences)),
         cues={},
         bigrams=set(),
         joined="",
+        stems=set().union(*(s.stems for s in sentences)),
+        latent=lexicon.latent(vector) if len(sentences) > 1 else sentences[0].latent,
     )
     postings: dict[str, list[tuple[int, float]]] = {}
     for k, s in enumerate(sentences):
@@ -310,6 +350,27 @@ def _bag(terms: Iterable[str], vocabulary: dict[str, int]) -> Bag:
 def _rare_share(claim: set[str], other: set[str], lexicon: Lexicon) -> float:
     total = sum(lexicon.weight(w) for w in claim)
     return sum(lexicon.weight(w) for w in claim & other) / total if total else 0.0
+
+
+def _stem_share(claim: _Text, other: _Text, lexicon: Lexicon) -> float:
+    """`_rare_share` with words folded to their stems ("beheaded" meets "beheading")."""
+    total = sum(lexicon.weight(w) for w in claim.words)
+    found = sum(lexicon.weight(w) for w in claim.words if stem(w) in other.stems)
+    return found / total if total else 0.0
+
+
+def _soft_share(claim: _Text, passage: _Text, lexicon: Lexicon) -> float:
+    """The claim's words, each credited with its nearest passage word's latent similarity
+    (1 for the same stem), weighted by idf: a share of the claim said in other words."""
+    mine = [w for w in claim.words if stem(w) in lexicon.stems]
+    theirs = sorted({lexicon.stems[s] for s in passage.stems if s in lexicon.stems})
+    if not mine or not theirs:
+        return 0.0
+    rows = [lexicon.stems[stem(w)] for w in mine]
+    best = np.clip((lexicon.vectors[rows] @ lexicon.vectors[theirs].T).max(axis=1), 0.0, 1.0)
+    weights = np.array([lexicon.weight(w) for w in mine])
+    total = sum(lexicon.weight(w) for w in claim.words)
+    return float(weights @ best / total)
 
 
 def _bigrams(toks: list[str]) -> set[tuple[str, str]]:
@@ -366,6 +427,8 @@ def _page_part(
     f["cos_page_top"] = sum(dots[k] for k in best) / len(best)
     f["page_related_share"] = sum(d >= 0.2 for d in dots) / len(dots)
     f["rare_share_page"] = _rare_share(claim.words, whole.words, lexicon)
+    f["stem_share_page"] = _stem_share(claim, whole, lexicon)
+    f["lsa_page"] = float(claim.latent @ whole.latent)
     rarest = sorted(claim.words, key=lambda w: (-lexicon.weight(w), w))[:3]
     f["rarest_in_page"] = sum(w in whole.words for w in rarest) / len(rarest) if rarest else 0.0
     f["page_words"] = math.log1p(len(whole.tokens))
@@ -395,6 +458,9 @@ def _passage_part(pair: Pair, claim: _Text, passage: _Text, lexicon: Lexicon) ->
     f["rare_share_passage"] = _rare_share(claim.words, passage.words, lexicon)
     # ...and the other way round: a passage about something else says much the claim does not
     f["passage_covered"] = _rare_share(passage.words, claim.words, lexicon)
+    f["stem_share_passage"] = _stem_share(claim, passage, lexicon)
+    f["lsa_passage"] = float(claim.latent @ passage.latent)
+    f["soft_share_passage"] = _soft_share(claim, passage, lexicon)
     shared = claim.words & passage.words
     f["shared_words"] = math.log1p(len(shared))
     f["claim_words"] = math.log1p(len(claim.tokens))

@@ -17,12 +17,13 @@ Needs scikit-learn (the `dev` extra); using the model needs only numpy.
 """
 
 import argparse
+import dataclasses
 import json
 import platform
 import sys
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -193,8 +194,11 @@ def cross_validate(
     learner: dict[str, Any] = LEARNER,
     stance_rows: np.ndarray | None = None,
     bags: Any = None,
+    refeature: Callable[[np.ndarray], np.ndarray] | None = None,
 ) -> OutOfFold:
-    """Scores for each row from a model that never saw its claim group."""
+    """Scores for each row from a model that never saw its claim group. `refeature`, given
+    a fold's held-out rows, returns the features of every row as computed without them (the
+    latent vectors fitted again, `_refeature`)."""
     from sklearn.model_selection import GroupKFold
 
     related = np.zeros(len(labels))
@@ -202,6 +206,8 @@ def cross_validate(
     classes: tuple[str, ...] = ()
     splitter = GroupKFold(n_splits=folds, shuffle=True, random_state=SEED)
     for train, test in splitter.split(x, labels, groups):
+        if refeature is not None:
+            x = refeature(np.isin(np.arange(len(labels)), test))
         fitted = fit(x[train], labels[train], learner,
                      None if stance_rows is None else stance_rows[train],
                      None if bags is None else bags[train])  # fmt: skip
@@ -369,11 +375,30 @@ def prepare(root: Path, *, folds: int = FOLDS, log: Any = print) -> Run:
     labels = np.array([e.label for e in examples])
     groups = np.array([e.group for e in examples])
     oof = cross_validate(
-        x, labels, groups, folds=folds, stance_rows=_stance_rows(examples), bags=bags
-    )
+        x, labels, groups, folds=folds, stance_rows=_stance_rows(examples), bags=bags,
+        refeature=_refeature(root, examples, lexicon),
+    )  # fmt: skip
     platt, temperature = calibrate(oof, labels)
     log(f"cross-validated in {folds} folds by claim ({time.perf_counter() - started:.0f} s)")
     return Run(lexicon, vocabulary, examples, x, bags, oof, platt, temperature)
+
+
+def _refeature(
+    root: Path, examples: Sequence[Example], lexicon: Lexicon
+) -> Callable[[np.ndarray], np.ndarray]:
+    """Features as a fold sees them: the latent vectors fitted without the held-out claims'
+    texts (they learn which words go together, so fitted on everything they would have read
+    the held-out pages); the idf and the page vocabulary are word statistics, fitted once."""
+    texts = stance_data.lexicon_texts(root)
+    pairs = stance_data.pairs_of(examples)
+
+    def features(held: np.ndarray) -> np.ndarray:
+        hidden = stance_data.held_out_texts([e for e, h in zip(examples, held, strict=True) if h])
+        stems, vectors = stance_data.fit_latent([t for t in texts if t not in hidden])
+        fold = dataclasses.replace(lexicon, stems=stems, vectors=vectors)
+        return stance_features.features(pairs, fold)
+
+    return features
 
 
 def _stance_rows(examples: Sequence[Example]) -> np.ndarray:

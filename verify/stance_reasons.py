@@ -1,0 +1,244 @@
+"""The model's reasons in a reviewer's words. Pure.
+
+`stance_model.StanceModel.pushes` names the features that pushed a pair towards its label;
+this module says what they found in the texts themselves: "shares the figure 12,000 troops
+and the rare words 'deploying', 'korea'; no negation in the passage" rather than feature
+names and numbers. Features that say the same thing (the similarity scores, the page's
+scores, ...) are one aspect, named once.
+"""
+
+from collections.abc import Callable, Iterable, Sequence
+
+from verify import figures, stance_features
+from verify.stance_features import CUES, REPORTED, Lexicon, Pair, content_words, stem, tokens
+
+REASONS = 3  # aspects named per judgement
+SHOWN = 3  # words quoted per aspect
+
+CUE_NAMES = {"neg": "negation", "deny": "denial words", "doubt": "doubt words",
+             "hedge": "hedging", "confirm": "confirming words", "report": "reported speech",
+             "question": "a question mark"}  # fmt: skip
+SIDE_NAMES = {"claim": "the claim", "passage": "the passage", "top": "the page's nearest sentences",
+              "page": "the page", "first": "the page's first sentence"}  # fmt: skip
+OVERLAP = {"cos_passage", "fuzzy_set", "fuzzy_sort", "bigram_jaccard", "bm25",
+           "rare_share_passage", "passage_covered", "shared_words", "stem_share_passage"}  # fmt: skip
+OTHER_WORDS = {"soft_share_passage", "lsa_passage"}
+PAGE = {"cos_page", "cos_page_best", "cos_page_top", "page_related_share", "rare_share_page",
+        "rarest_in_page", "stem_share_page", "lsa_page"}  # fmt: skip
+SIMILAR = 0.5  # latent similarity from which a passage word says a claim word in other words
+
+
+def explain(
+    pair: Pair, pushes: Iterable[tuple[str, float, bool]], lexicon: Lexicon, k: int = REASONS
+) -> str:
+    """One line: the first `k` aspects among the features that pushed (name, value, above
+    the mean), each in words found in the pair's texts."""
+    phrases: list[str] = []
+    seen: set[str] = set()
+    for name, value, high in pushes:
+        aspect = _aspect(name)
+        if aspect in seen:
+            continue
+        seen.add(aspect)
+        phrase = _phrase(pair, aspect, name, value, high, lexicon)
+        if phrase:
+            phrases.append(phrase)
+        if len(phrases) == k:
+            break
+    return "; ".join(phrases) or "no strong cue"
+
+
+def _aspect(name: str) -> str:
+    if name in OVERLAP:
+        return "overlap"
+    if name in OTHER_WORDS:
+        return "other words"
+    if name in PAGE:
+        return "page"
+    return name
+
+
+def _phrase(pair: Pair, aspect: str, name: str, value: float, high: bool, lexicon: Lexicon) -> str:
+    if aspect == "overlap":
+        return _overlap(pair, high, lexicon)
+    if aspect == "other words":
+        return _other_words(pair, high, lexicon)
+    if aspect == "page":
+        return _page(pair, high, lexicon)
+    special = SPECIAL.get(name)
+    if special is not None:
+        return special(pair, high)
+    side, _, cue = name.partition("_")
+    if side in SIDE_NAMES and cue in CUE_NAMES:
+        return _cue(pair, side, cue, high)
+    return ""
+
+
+def _quoted(words: Iterable[str]) -> str:
+    return ", ".join(f"'{w}'" for w in list(words)[:SHOWN])
+
+
+def _rarest(words: Iterable[str], lexicon: Lexicon) -> list[str]:
+    return sorted(words, key=lambda w: (-lexicon.weight(w), w))
+
+
+def _shared(claim: str, other: str, lexicon: Lexicon) -> tuple[list[str], list[str]]:
+    """(the claim's content words found in `other` by stem, rarest first; the rest)."""
+    mine = content_words(tokens(claim))
+    theirs = {stem(w) for w in content_words(tokens(other))}
+    found = [w for w in _rarest(mine, lexicon) if stem(w) in theirs]
+    return found, [w for w in _rarest(mine, lexicon) if stem(w) not in theirs]
+
+
+def _overlap(pair: Pair, high: bool, lexicon: Lexicon) -> str:
+    found, missing = _shared(pair.claim, pair.passage, lexicon)
+    figure = _figures_shared(pair)
+    if high and (found or figure):
+        words = f"the rare words {_quoted(found)}" if found else ""
+        return "shares " + " and ".join(part for part in (figure, words) if part)
+    if not found:
+        return "shares none of the claim's words"
+    return f"shares few of the claim's words (only {_quoted(found)}; not {_quoted(missing)})"
+
+
+def _figures_shared(pair: Pair) -> str:
+    found = stance_features.figures_in(pair.passage)
+    agreeing = [c for c in pair.figures if c.unit and any(
+        f.unit == c.unit and figures.agree(c, f, pair.tolerance) for f in found)]  # fmt: skip
+    if not agreeing:
+        return ""
+    return "the figure " + ", ".join(q.describe() for q in agreeing[:SHOWN])
+
+
+def _other_words(pair: Pair, high: bool, lexicon: Lexicon) -> str:
+    """Claim words the passage says with other words of near latent meaning."""
+    if not high:
+        return "its words are not the claim's, even in other words"
+    _, missing = _shared(pair.claim, pair.passage, lexicon)
+    theirs = [w for w in content_words(tokens(pair.passage)) if stem(w) in lexicon.stems]
+    pairs = []
+    for word in missing:
+        row = lexicon.stems.get(stem(word))
+        if row is None or not theirs:
+            continue
+        sims = lexicon.vectors[[lexicon.stems[stem(w)] for w in theirs]] @ lexicon.vectors[row]
+        best = int(sims.argmax())
+        if sims[best] >= SIMILAR:
+            pairs.append(f"'{theirs[best]}' for '{word}'")
+    if not pairs:
+        return _overlap(pair, high, lexicon)
+    return "says it in other words (" + ", ".join(pairs[:SHOWN]) + ")"
+
+
+def _page(pair: Pair, high: bool, lexicon: Lexicon) -> str:
+    if pair.page is None:
+        return ""
+    found, missing = _shared(pair.claim, pair.page, lexicon)
+    if high and found:
+        return f"the page shares the rare words {_quoted(found)}"
+    if not found:
+        return "the page shares none of the claim's words"
+    return f"the page is mostly about something else (lacks {_quoted(missing)})"
+
+
+def _texts(pair: Pair, side: str) -> list[str]:
+    """The texts a cue feature of `side` reads."""
+    if side == "claim":
+        return [pair.claim]
+    if side == "passage" or pair.page is None:
+        return [pair.passage]
+    return [pair.page]
+
+
+def _cue(pair: Pair, side: str, cue: str, high: bool) -> str:
+    where = SIDE_NAMES[side] if side != "top" or pair.page is not None else "the passage"
+    if not high:
+        return f"no {CUE_NAMES[cue]} in {where}"
+    if cue == "question":
+        return f"{where} asks a question"
+    words = CUES.get(cue, REPORTED)
+    found = sorted({t for text in _texts(pair, side) for t in tokens(text) if t in words})
+    quoted = f" ({_quoted(found)})" if found else ""
+    return f"{CUE_NAMES[cue]} in {where}{quoted}"
+
+
+def _negation(pair: Pair) -> str:
+    found = sorted({t for t in tokens(pair.passage) if t in stance_features.NEGATION})
+    return _quoted(w if w != "t" else "n't" for w in found)
+
+
+def _who(pair: Pair) -> str:
+    return stance_features.speaker(pair.passage) or "someone"
+
+
+SPECIAL: dict[str, Callable[[Pair, bool], str]] = {
+    "passage_neg_main": lambda p, high: (
+        f"a negation ({_negation(p)}) where the passage restates the claim"
+        if high else "no negation where the passage restates the claim"
+    ),
+    "passage_neg_other": lambda p, high: (
+        f"a negation ({_negation(p)}) only in another clause" if high else ""
+    ),
+    "neg_mismatch": lambda p, high: (
+        "only one side is negated" if high else "negated on both sides or neither"
+    ),
+    "passage_deny_main": lambda p, high: (
+        "denial words where the passage restates the claim" if high else "no denial in the passage"
+    ),
+    "deny_mismatch": lambda p, high: (
+        "only one side denies it" if high else "no denial the claim lacks"
+    ),
+    "hedge_added": lambda p, high: (
+        "the passage hedges where the claim does not" if high else "no hedging the claim lacks"
+    ),
+    "passage_attributed": lambda p, high: (
+        f"reported speech ({_who(p)} says so)" if high else "in the outlet's own voice"
+    ),
+    "same_speaker": lambda p, high: "the claim's own speaker says it" if high else "",
+    "reported_denial": lambda p, high: f"reports a denial by {_who(p)}" if high else "",
+    "top_neg_main": lambda p, high: (
+        "negation where the page's nearest sentences restate the claim"
+        if high else "no negation where the page restates the claim"
+    ),
+    "top_deny_main": lambda p, high: (
+        "denial words where the page's nearest sentences restate the claim"
+        if high else "no denial where the page restates the claim"
+    ),
+    "claim_figures": lambda p, high: (
+        "the claim gives figures" if high else "the claim gives no figure"
+    ),
+    "passage_figures_agree": lambda p, high: _compared(p, p.passage) if high else "",
+    "passage_figures_conflict": lambda p, high: _compared(p, p.passage) if high else "",
+    "page_figures_agree": lambda p, high: _compared(p, p.page) if high else "",
+    "page_figures_conflict": lambda p, high: _compared(p, p.page) if high else "",
+    "shared_numbers": lambda p, high: _numbers(p, shared=True) if high else "shares no figure",
+    "new_numbers": lambda p, high: _numbers(p, shared=False) if high else "",
+    "claim_words": lambda p, high: "a long claim" if high else "a short claim",
+    "passage_words": lambda p, high: "a long passage" if high else "a short passage",
+    "page_words": lambda p, high: (
+        ("a long page" if high else "a short page") if p.page is not None else ""
+    ),
+    "has_page": lambda p, high: "the whole page read" if high else "a passage alone",
+}
+
+
+def _compared(pair: Pair, text: str | None) -> str:
+    if text is None:
+        return ""
+    compared = figures.compare(pair.figures, stance_features.figures_in(text), pair.tolerance)
+    return "" if compared is None else compared.text
+
+
+def _numbers(pair: Pair, *, shared: bool) -> str:
+    mine = _number_words(pair.claim)
+    theirs = _number_words(pair.passage)
+    found: Sequence[str] = sorted(mine & theirs if shared else theirs - mine)
+    if not found:
+        return ""
+    if shared:
+        return f"shares the number {', '.join(found[:SHOWN])}"
+    return f"gives numbers the claim lacks ({', '.join(found[:SHOWN])})"
+
+
+def _number_words(text: str) -> set[str]:
+    return {t for t in tokens(text) if t[:1].isdigit()}
