@@ -4,13 +4,17 @@
 is about the claim at all; for the pairs it finds related, rules decide where they apply and
 explain themselves (`rule`), and the model decides the rest; every judgement has a confidence.
 - a passage sharing one word and a figure with the claim, about something else: unrelated;
-- "12,000 troops" against "3,000 troops" contradicts however alike the sentences are;
+- "12,000 troops" against "3,000 troops" contradicts however alike the sentences are, when the
+  two figures count the same thing (not "28 girls went on the trip" against "7 girls fell
+  pregnant");
 - "the Kremlin called the footage fake" reports a denial: it mentions the claim, it is not the
   outlet denying it;
-- a question asserts nothing: it mentions the claim;
+- a passage alone that is a question asserts nothing: it mentions the claim (with its page,
+  the page is judged);
 - nearly the claim's words, in the outlet's own voice or the claim's own speaker's: supports;
 - the rest — paraphrases, hedged reports, denials in the outlet's own voice, whole pages — the
-  model. What each part is worth on FNC-1 and Emergent: eval/README.md.
+  model, whose reasons are put in the texts' own words (`stance_reasons`). What each part is
+  worth on FNC-1 and Emergent: eval/README.md.
 
 `judge` is the rules-only judge `verify check` used before the model; it stays until check
 calls `judge_many`.

@@ -10,7 +10,6 @@ that are its articles' headlines, so no claim sits in two folds across the two s
 
 import csv
 import hashlib
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,10 +31,6 @@ FNC_LABELS = {"agree": "supports", "disagree": "contradicts", "discuss": "mentio
 EMERGENT_LABELS = {"for": "supports", "against": "contradicts", "observing": "mentions"}
 NEAR_MISSES = 2  # look-alike unrelated pairs made per claim (see _near_misses)...
 NEAR_MISS_SKIP = 4  # ...after skipping the most alike: often the same story under another claim
-LATENT = 100  # dimensions of the word stems' latent vectors (LSA)...
-LATENT_STEMS = 20_000  # ...for the stems in most sentences, at least LATENT_MIN_DF of them
-LATENT_MIN_DF = 3
-SEED = 13
 
 
 @dataclass(frozen=True)
@@ -225,63 +220,15 @@ def nearest_sentences(pairs: Sequence[tuple[str, str]], lexicon: Lexicon) -> lis
     return out
 
 
-def lexicon_texts(root: Path) -> list[str]:
-    """Every distinct sentence, headline and claim of the training data, sorted."""
+def fit_lexicon(root: Path) -> Lexicon:
+    """idf over every distinct sentence, headline and claim of the training data. Label-free,
+    so fitting it on all rows tells the cross-validation nothing about the labels."""
     stances, bodies, articles = load(root)
     texts = {s.text for body in bodies.values() for s in extract.sentences(body)}
     texts |= {r["Headline"] for r in stances}
     texts |= {r["claimHeadline"] for r in articles} | {r["articleHeadline"] for r in articles}
-    return sorted(texts)
-
-
-def fit_lexicon(root: Path) -> Lexicon:
-    """idf and latent vectors over `lexicon_texts`. Label-free, so fitting the idf on all rows
-    tells the cross-validation nothing about the labels; the latent vectors, which learn what
-    words go together, are fitted again in each fold without the held-out claims' texts
-    (`held_out_texts`)."""
-    texts = lexicon_texts(root)
-    idf, unseen = stance_features.fit_idf(stance_features.tokens(t) for t in texts)
-    stems, vectors = fit_latent(texts)
-    return Lexicon(idf=idf, unseen_idf=unseen, stems=stems, vectors=vectors)
-
-
-def held_out_texts(found: Sequence[Example]) -> set[str]:
-    """The texts of these examples' claims: the claims, and the passages and the pages'
-    sentences of the pairs about them (what a fold's latent vectors must not read)."""
-    related = [e for e in found if e.label != "unrelated"]
-    texts = {e.claim for e in found} | {e.passage for e in related}
-    for page in {e.page for e in related if e.page is not None}:
-        texts.update(s.text for s in extract.sentences(page))
-    return texts
-
-
-def fit_latent(texts: Sequence[str]) -> tuple[dict[str, int], np.ndarray]:
-    """LSA over word stems: the truncated SVD of the texts' TF-IDF matrix (stems × texts),
-    each stem's row scaled by the singular values and made unit length. Label-free."""
-    from sklearn.decomposition import TruncatedSVD
-
-    docs = [sorted({stance_features.stem(w) for w in stance_features.content_words(
-        stance_features.tokens(t))}) for t in texts]  # fmt: skip
-    df = Counter(s for doc in docs for s in doc)
-    kept = sorted((s for s, c in df.items() if c >= LATENT_MIN_DF), key=lambda s: (-df[s], s))
-    index = {s: k for k, s in enumerate(kept[:LATENT_STEMS])}
-    rows, cols, vals = [], [], []
-    for i, doc in enumerate(docs):
-        found = [index[s] for s in doc if s in index]
-        weights = np.array([np.log(len(docs) / df[kept[k]]) for k in found])
-        norm = float(np.sqrt(weights @ weights)) or 1.0
-        rows += [i] * len(found)
-        cols += found
-        vals += list(weights / norm)
-    matrix = sparse.csr_matrix((vals, (rows, cols)), shape=(len(docs), len(index)))
-    k = min(LATENT, len(index) - 1, len(docs) - 1)
-    if k < 1:
-        return {}, np.zeros((0, 1))
-    svd = TruncatedSVD(n_components=k, random_state=SEED).fit(matrix)
-    vectors = svd.components_.T * svd.singular_values_
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return index, (vectors / norms).astype(np.float32).astype(np.float64)
+    idf, unseen = stance_features.fit_idf(stance_features.tokens(t) for t in sorted(texts))
+    return Lexicon(idf=idf, unseen_idf=unseen)
 
 
 def pairs_of(found: Sequence[Example]) -> list[Pair]:

@@ -7,7 +7,8 @@ and a test holds the two lists equal.
 
 Kinds of feature (names in `NAMES`):
 - similarity: TF-IDF cosine of claim and passage, and of claim and whole page (the UCL Machine
-  Reading recipe); fuzzy scores; BM25 with the shipped idf; shared rare words; word order;
+  Reading recipe); fuzzy scores; BM25 with the shipped idf; shared rare words, also folded to
+  their stems ("beheaded" meets "beheading"); word order;
 - figures: agreement or conflict of the claim's figures with the passage's and the page's;
 - cues: negation, denial, doubt, hedging, confirmation, reported speech, question marks, in the
   claim, the passage, the page's sentences nearest the claim and the page as a whole, and
@@ -32,7 +33,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, utils
@@ -87,8 +88,7 @@ _SIMILARITY = [
     "cos_passage", "cos_page", "cos_page_best", "cos_page_top", "page_related_share",
     "fuzzy_set", "fuzzy_sort", "bigram_jaccard", "bm25", "rare_share_passage", "passage_covered",
     "rare_share_page", "rarest_in_page", "shared_words", "claim_words", "passage_words",
-    "page_words", "has_page", "stem_share_passage", "stem_share_page", "lsa_passage", "lsa_page",
-    "soft_share_passage",
+    "page_words", "has_page", "stem_share_passage", "stem_share_page",
 ]  # fmt: skip
 _FIGURES = [
     "claim_figures", "passage_figures_agree", "passage_figures_conflict", "page_figures_agree",
@@ -132,33 +132,14 @@ Bag = tuple[tuple[int, ...], tuple[float, ...]]  # vocabulary indices, l2-normal
 @dataclass(frozen=True)
 class Lexicon:
     """The word statistics the features need, fitted on the training data and shipped in the
-    model file: idf for TF-IDF, BM25 and shared rare words; and a latent vector for each
-    common word stem (LSA: words used in the same sentences get near vectors), so that "jilted
-    lover" can be near "lovesick woman" with no word in common."""
+    model file: idf for TF-IDF, BM25 and shared rare words."""
 
     idf: dict[str, float]
     unseen_idf: float
-    stems: dict[str, int] = field(default_factory=dict)  # stem -> row of `vectors`
-    vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 1)))  # unit rows
 
     def weight(self, word: str) -> float:
         """A word's idf; a word the training data never held is as rare as the rarest."""
         return self.idf.get(word, self.unseen_idf)
-
-    def latent(self, weights: dict[str, float]) -> np.ndarray:
-        """The unit-length latent vector of a text from its words' TF-IDF weights (zero
-        when none of its stems has a vector)."""
-        rows, values = [], []
-        for w, v in weights.items():
-            k = self.stems.get(stem(w))
-            if k is not None:
-                rows.append(k)
-                values.append(v)
-        if not rows:
-            return np.zeros(self.vectors.shape[1])
-        out: np.ndarray = np.asarray(values) @ self.vectors[rows]
-        norm = float(np.sqrt(out @ out))
-        return out / norm if norm else out
 
 
 SUFFIXES = ("ings", "ing", "ies", "ied", "es", "ed", "s")
@@ -187,7 +168,6 @@ class _Text:
     bigrams: set[tuple[str, str]]
     joined: str  # tokens joined by spaces, for the fuzzy scorers
     stems: set[str]
-    latent: np.ndarray  # unit-length LSA vector (`Lexicon.latent`)
 
 
 @dataclass
@@ -292,7 +272,6 @@ def _read(raw: str, lexicon: Lexicon) -> _Text:
         bigrams=_bigrams(toks),
         joined=" ".join(toks),
         stems={stem(w) for w in words},
-        latent=lexicon.latent(vector),
     )
 
 
@@ -318,7 +297,6 @@ def _as_page(raw: str, sentences: list[_Text], lexicon: Lexicon) -> _Page:
         bigrams=set(),
         joined="",
         stems=set().union(*(s.stems for s in sentences)),
-        latent=lexicon.latent(vector) if len(sentences) > 1 else sentences[0].latent,
     )
     postings: dict[str, list[tuple[int, float]]] = {}
     for k, s in enumerate(sentences):
@@ -357,20 +335,6 @@ def _stem_share(claim: _Text, other: _Text, lexicon: Lexicon) -> float:
     total = sum(lexicon.weight(w) for w in claim.words)
     found = sum(lexicon.weight(w) for w in claim.words if stem(w) in other.stems)
     return found / total if total else 0.0
-
-
-def _soft_share(claim: _Text, passage: _Text, lexicon: Lexicon) -> float:
-    """The claim's words, each credited with its nearest passage word's latent similarity
-    (1 for the same stem), weighted by idf: a share of the claim said in other words."""
-    mine = [w for w in claim.words if stem(w) in lexicon.stems]
-    theirs = sorted({lexicon.stems[s] for s in passage.stems if s in lexicon.stems})
-    if not mine or not theirs:
-        return 0.0
-    rows = [lexicon.stems[stem(w)] for w in mine]
-    best = np.clip((lexicon.vectors[rows] @ lexicon.vectors[theirs].T).max(axis=1), 0.0, 1.0)
-    weights = np.array([lexicon.weight(w) for w in mine])
-    total = sum(lexicon.weight(w) for w in claim.words)
-    return float(weights @ best / total)
 
 
 def _bigrams(toks: list[str]) -> set[tuple[str, str]]:
@@ -428,7 +392,6 @@ def _page_part(
     f["page_related_share"] = sum(d >= 0.2 for d in dots) / len(dots)
     f["rare_share_page"] = _rare_share(claim.words, whole.words, lexicon)
     f["stem_share_page"] = _stem_share(claim, whole, lexicon)
-    f["lsa_page"] = float(claim.latent @ whole.latent)
     rarest = sorted(claim.words, key=lambda w: (-lexicon.weight(w), w))[:3]
     f["rarest_in_page"] = sum(w in whole.words for w in rarest) / len(rarest) if rarest else 0.0
     f["page_words"] = math.log1p(len(whole.tokens))
@@ -459,8 +422,6 @@ def _passage_part(pair: Pair, claim: _Text, passage: _Text, lexicon: Lexicon) ->
     # ...and the other way round: a passage about something else says much the claim does not
     f["passage_covered"] = _rare_share(passage.words, claim.words, lexicon)
     f["stem_share_passage"] = _stem_share(claim, passage, lexicon)
-    f["lsa_passage"] = float(claim.latent @ passage.latent)
-    f["soft_share_passage"] = _soft_share(claim, passage, lexicon)
     shared = claim.words & passage.words
     f["shared_words"] = math.log1p(len(shared))
     f["claim_words"] = math.log1p(len(claim.tokens))

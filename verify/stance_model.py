@@ -23,7 +23,7 @@ from verify import stance_features
 from verify.errors import InputError
 from verify.stance_features import Bag, Lexicon
 
-FORMAT = 3
+FORMAT = 2
 PACKED = 4096  # arrays larger than this are stored as base64 float32, not as lists
 MODEL_FILE = "stance-model.json"
 
@@ -161,8 +161,6 @@ class StanceModel:
             "lexicon": {
                 "unseen_idf": round(self.lexicon.unseen_idf, 5),
                 "idf": {w: round(v, 4) for w, v in sorted(self.lexicon.idf.items())},
-                "stems": sorted(self.lexicon.stems, key=self.lexicon.stems.__getitem__),
-                "vectors": _stored(self.lexicon.vectors),
             },
             "vocabulary": list(self.vocabulary),
             "standardise": {"mean": _rounded(self.mean), "scale": _rounded(self.scale)},
@@ -186,12 +184,7 @@ class StanceModel:
                  "stance"}  # fmt: skip
         lexicon = data["lexicon"]
         return cls(
-            lexicon=Lexicon(
-                idf=dict(lexicon["idf"]),
-                unseen_idf=float(lexicon["unseen_idf"]),
-                stems={s: k for k, s in enumerate(lexicon["stems"])},
-                vectors=_loaded(lexicon["vectors"]).reshape(len(lexicon["stems"]), -1),
-            ),
+            lexicon=Lexicon(idf=dict(lexicon["idf"]), unseen_idf=float(lexicon["unseen_idf"])),
             vocabulary=tuple(data["vocabulary"]),
             features=tuple(data["features"]),
             mean=np.asarray(data["standardise"]["mean"], dtype=np.float64),

@@ -22,10 +22,8 @@ SIDE_NAMES = {"claim": "the claim", "passage": "the passage", "top": "the page's
               "page": "the page", "first": "the page's first sentence"}  # fmt: skip
 OVERLAP = {"cos_passage", "fuzzy_set", "fuzzy_sort", "bigram_jaccard", "bm25",
            "rare_share_passage", "passage_covered", "shared_words", "stem_share_passage"}  # fmt: skip
-OTHER_WORDS = {"soft_share_passage", "lsa_passage"}
 PAGE = {"cos_page", "cos_page_best", "cos_page_top", "page_related_share", "rare_share_page",
-        "rarest_in_page", "stem_share_page", "lsa_page"}  # fmt: skip
-SIMILAR = 0.5  # latent similarity from which a passage word says a claim word in other words
+        "rarest_in_page", "stem_share_page"}  # fmt: skip
 
 
 def explain(
@@ -51,8 +49,6 @@ def explain(
 def _aspect(name: str) -> str:
     if name in OVERLAP:
         return "overlap"
-    if name in OTHER_WORDS:
-        return "other words"
     if name in PAGE:
         return "page"
     return name
@@ -61,8 +57,6 @@ def _aspect(name: str) -> str:
 def _phrase(pair: Pair, aspect: str, name: str, value: float, high: bool, lexicon: Lexicon) -> str:
     if aspect == "overlap":
         return _overlap(pair, high, lexicon)
-    if aspect == "other words":
-        return _other_words(pair, high, lexicon)
     if aspect == "page":
         return _page(pair, high, lexicon)
     special = SPECIAL.get(name)
@@ -92,7 +86,8 @@ def _shared(claim: str, other: str, lexicon: Lexicon) -> tuple[list[str], list[s
 
 def _overlap(pair: Pair, high: bool, lexicon: Lexicon) -> str:
     found, missing = _shared(pair.claim, pair.passage, lexicon)
-    figure = _figures_shared(pair)
+    figure, units = _figures_shared(pair)
+    found = [w for w in found if w not in units]
     if high and (found or figure):
         words = f"the rare words {_quoted(found)}" if found else ""
         return "shares " + " and ".join(part for part in (figure, words) if part)
@@ -101,33 +96,16 @@ def _overlap(pair: Pair, high: bool, lexicon: Lexicon) -> str:
     return f"shares few of the claim's words (only {_quoted(found)}; not {_quoted(missing)})"
 
 
-def _figures_shared(pair: Pair) -> str:
+def _figures_shared(pair: Pair) -> tuple[str, set[str]]:
+    """("the figure 12,000 troops" for the claim's figures the passage agrees with, the words
+    of their units)."""
     found = stance_features.figures_in(pair.passage)
     agreeing = [c for c in pair.figures if c.unit and any(
         f.unit == c.unit and figures.agree(c, f, pair.tolerance) for f in found)]  # fmt: skip
     if not agreeing:
-        return ""
-    return "the figure " + ", ".join(q.describe() for q in agreeing[:SHOWN])
-
-
-def _other_words(pair: Pair, high: bool, lexicon: Lexicon) -> str:
-    """Claim words the passage says with other words of near latent meaning."""
-    if not high:
-        return "its words are not the claim's, even in other words"
-    _, missing = _shared(pair.claim, pair.passage, lexicon)
-    theirs = [w for w in content_words(tokens(pair.passage)) if stem(w) in lexicon.stems]
-    pairs = []
-    for word in missing:
-        row = lexicon.stems.get(stem(word))
-        if row is None or not theirs:
-            continue
-        sims = lexicon.vectors[[lexicon.stems[stem(w)] for w in theirs]] @ lexicon.vectors[row]
-        best = int(sims.argmax())
-        if sims[best] >= SIMILAR:
-            pairs.append(f"'{theirs[best]}' for '{word}'")
-    if not pairs:
-        return _overlap(pair, high, lexicon)
-    return "says it in other words (" + ", ".join(pairs[:SHOWN]) + ")"
+        return "", set()
+    units = {w for q in agreeing for w in tokens(f"{q.unit} {q.noun}")}
+    return "the figure " + ", ".join(q.describe() for q in agreeing[:SHOWN]), units
 
 
 def _page(pair: Pair, high: bool, lexicon: Lexicon) -> str:

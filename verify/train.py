@@ -17,13 +17,12 @@ Needs scikit-learn (the `dev` extra); using the model needs only numpy.
 """
 
 import argparse
-import dataclasses
 import json
 import platform
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -54,7 +53,8 @@ EMERGENT_NAMES = {"supports": "for", "contradicts": "against", "mentions": "obse
 # the stance stage also reads the page's bag of words (its `vocabulary` most common words,
 # the UCL Machine Reading recipe's body vector), with a stronger L2 (`stance_alpha`).
 LEARNER: dict[str, Any] = {"kind": "mlp", "hidden": 64, "alpha": 0.01, "balance": 0.3,
-                           "ensemble": 5, "stance_alpha": 0.1, "vocabulary": 5000}  # fmt: skip
+                           "ensemble": 5, "stance_alpha": 0.1, "vocabulary": 5000,
+                           "stance_ensemble": 3}  # fmt: skip
 
 
 @dataclass
@@ -86,15 +86,17 @@ def _network(model: Any, width: int | None = None) -> Network:
 
 def _average(networks: Sequence[Network]) -> Network:
     """One network whose logits are the mean of the given one-hidden-layer networks' (their
-    hidden units side by side)."""
+    hidden units side by side, bag weights too)."""
     if len(networks) == 1:
         return networks[0]
     k = len(networks)
+    bags = [n.bag for n in networks if n.bag is not None]
     return Network(
         (np.hstack([n.weights[0] for n in networks]),
          np.vstack([n.weights[1] for n in networks]) / k),
         (np.concatenate([n.biases[0] for n in networks]),
          np.mean([n.biases[1] for n in networks], axis=0)),
+        np.hstack(bags) if bags else None,
     )  # fmt: skip
 
 
@@ -126,6 +128,7 @@ def fit(
     learner: dict[str, Any] = LEARNER,
     stance_rows: np.ndarray | None = None,
     bags: Any = None,
+    row_weights: np.ndarray | None = None,
 ) -> Fitted:
     """Relatedness on every row, stance on the related rows among `stance_rows` (default:
     all), on standardised features; the stance stage also on `bags` (a sparse matrix of the
@@ -135,7 +138,8 @@ def fit(
     scale[scale == 0] = 1.0
     z = (x - mean) / scale
     relatedness = _average([
-        _network(_learner(learner, SEED + k).fit(z, labels != "unrelated"))
+        _network(_learner(learner, SEED + k).fit(z, labels != "unrelated",
+                                                  sample_weight=row_weights))
         for k in range(learner.get("ensemble", 1))
     ])  # fmt: skip
     rows = labels != "unrelated"
@@ -143,13 +147,16 @@ def fit(
         rows &= stance_rows
     weights = _weights(labels[rows], learner.get("balance", 0.0))
     inputs = z[rows] if bags is None else sparse.hstack([z[rows], bags[rows]], format="csr")
-    stance_fit = _learner(learner, alpha=learner.get("stance_alpha")).fit(
-        inputs, labels[rows],
-        sample_weight=np.array([weights[str(label)] for label in labels[rows]]),
-    )  # fmt: skip
+    sample_weight = np.array([weights[str(label)] for label in labels[rows]])
+    stance_fits = [
+        _learner(learner, SEED + k, alpha=learner.get("stance_alpha")).fit(
+            inputs, labels[rows], sample_weight=sample_weight
+        )
+        for k in range(learner.get("stance_ensemble", 1))
+    ]
     return Fitted(
-        mean, scale, relatedness, _network(stance_fit, x.shape[1]),
-        tuple(str(c) for c in stance_fit.classes_),
+        mean, scale, relatedness, _average([_network(f, x.shape[1]) for f in stance_fits]),
+        tuple(str(c) for c in stance_fits[0].classes_),
     )  # fmt: skip
 
 
@@ -194,11 +201,9 @@ def cross_validate(
     learner: dict[str, Any] = LEARNER,
     stance_rows: np.ndarray | None = None,
     bags: Any = None,
-    refeature: Callable[[np.ndarray], np.ndarray] | None = None,
+    row_weights: np.ndarray | None = None,
 ) -> OutOfFold:
-    """Scores for each row from a model that never saw its claim group. `refeature`, given
-    a fold's held-out rows, returns the features of every row as computed without them (the
-    latent vectors fitted again, `_refeature`)."""
+    """Scores for each row from a model that never saw its claim group."""
     from sklearn.model_selection import GroupKFold
 
     related = np.zeros(len(labels))
@@ -206,11 +211,10 @@ def cross_validate(
     classes: tuple[str, ...] = ()
     splitter = GroupKFold(n_splits=folds, shuffle=True, random_state=SEED)
     for train, test in splitter.split(x, labels, groups):
-        if refeature is not None:
-            x = refeature(np.isin(np.arange(len(labels)), test))
         fitted = fit(x[train], labels[train], learner,
                      None if stance_rows is None else stance_rows[train],
-                     None if bags is None else bags[train])  # fmt: skip
+                     None if bags is None else bags[train],
+                     None if row_weights is None else row_weights[train])  # fmt: skip
         z = (x[test] - fitted.mean) / fitted.scale
         related[test] = fitted.relatedness.logits(z)[:, 0]
         bag = fitted.stance.bag
@@ -375,30 +379,11 @@ def prepare(root: Path, *, folds: int = FOLDS, log: Any = print) -> Run:
     labels = np.array([e.label for e in examples])
     groups = np.array([e.group for e in examples])
     oof = cross_validate(
-        x, labels, groups, folds=folds, stance_rows=_stance_rows(examples), bags=bags,
-        refeature=_refeature(root, examples, lexicon),
-    )  # fmt: skip
+        x, labels, groups, folds=folds, stance_rows=_stance_rows(examples), bags=bags
+    )
     platt, temperature = calibrate(oof, labels)
     log(f"cross-validated in {folds} folds by claim ({time.perf_counter() - started:.0f} s)")
     return Run(lexicon, vocabulary, examples, x, bags, oof, platt, temperature)
-
-
-def _refeature(
-    root: Path, examples: Sequence[Example], lexicon: Lexicon
-) -> Callable[[np.ndarray], np.ndarray]:
-    """Features as a fold sees them: the latent vectors fitted without the held-out claims'
-    texts (they learn which words go together, so fitted on everything they would have read
-    the held-out pages); the idf and the page vocabulary are word statistics, fitted once."""
-    texts = stance_data.lexicon_texts(root)
-    pairs = stance_data.pairs_of(examples)
-
-    def features(held: np.ndarray) -> np.ndarray:
-        hidden = stance_data.held_out_texts([e for e, h in zip(examples, held, strict=True) if h])
-        stems, vectors = stance_data.fit_latent([t for t in texts if t not in hidden])
-        fold = dataclasses.replace(lexicon, stems=stems, vectors=vectors)
-        return stance_features.features(pairs, fold)
-
-    return features
 
 
 def _stance_rows(examples: Sequence[Example]) -> np.ndarray:
