@@ -11,6 +11,7 @@ explain themselves (`rule`), and the model decides the rest; every judgement has
   outlet denying it;
 - a passage alone that is a question asserts nothing: it mentions the claim (with its page,
   the page is judged);
+- a passage alone that says the claim's words with a negation the claim lacks contradicts it;
 - nearly the claim's words, in the outlet's own voice or the claim's own speaker's: supports;
 - the rest — paraphrases, hedged reports, denials in the outlet's own voice, whole pages — the
   model, whose reasons are put in the texts' own words (`stance_reasons`). What each part is
@@ -40,6 +41,7 @@ __all__ = ["Judgement", "Pair", "Stance", "compare", "judge", "judge_many", "qua
 RELATED = 0.5  # p(related) from which a pair is judged at all
 OFF_TOPIC = 0.25  # below this share of each other's rarer words, a passage is off topic
 RESTATES = 0.9  # fuzzy token-set score (0–1) from which a passage restates the claim
+NEGATED = 0.5  # share of the claim's rarer words (by stem) from which a negation negates it
 CONTEXT = 3  # content words either side of a figure that say what it counts
 CONTEXT_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 QUESTION_RE = re.compile(r"\?[\s\"'”’)\]]*$")
@@ -122,6 +124,9 @@ def rule(pair: Pair, row: np.ndarray) -> tuple[str, Judgement] | None:
     - question: a passage alone that is a question asserts nothing; it mentions the claim (a
       page is judged as a whole: a question in a page that answers it is the page's stance,
       as the model reads it; the rule was right on 131 of 267 FNC-1 pages, 52 of 63 without);
+    - negation: a passage alone that says the claim's words (half its rarer words or more)
+      with a negation in the clause that holds them, which the claim lacks, contradicts it
+      ("protesters did not set any cars alight"; not "..., but no one was hurt");
     - restates: nearly the claim's words, in the outlet's own voice or its own speaker's, with
       no hedging, negation or denial either side lacks: supports (FNC-1 calls a report of
       what someone said "discuss", so the model alone leans "mentions" here)."""
@@ -137,6 +142,7 @@ def rule(pair: Pair, row: np.ndarray) -> tuple[str, Judgement] | None:
         return "off topic", Judgement("unrelated", 1.0, text, None, True)
     found = stance_features.figures_in(pair.passage)
     compared = figures.compare(pair.figures, found, pair.tolerance)
+    compared_text = compared.text if compared is not None else None
     conflict = figures.compare(pair.figures, counting_alike(pair, found), pair.tolerance)
     if conflict is not None and not conflict.agrees:
         return "figures", Judgement("contradicts", 1.0, conflict.text, conflict.text, True)
@@ -152,6 +158,15 @@ def rule(pair: Pair, row: np.ndarray) -> tuple[str, Judgement] | None:
     ):
         text = "asks whether it is so; a question asserts nothing"
         return "question", Judgement("mentions", 1.0, text, None, True)
+    if (
+        pair.page is None
+        and row[col("passage_neg_main")]
+        and not row[col("claim_neg")]
+        and row[col("stem_share_passage")] >= NEGATED
+    ):
+        negation = stance_reasons.negation_words(pair.passage)
+        text = f"says the claim's words with a negation ({negation})"
+        return "negation", Judgement("contradicts", 1.0, text, compared_text, True)
     if (
         row[col("fuzzy_set")] >= RESTATES
         and row[col("cos_passage")] >= RESTATES - 0.1

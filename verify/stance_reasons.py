@@ -7,7 +7,8 @@ names and numbers. Features that say the same thing (the similarity scores, the 
 scores, ...) are one aspect, named once.
 """
 
-from collections.abc import Callable, Iterable, Sequence
+import functools
+from collections.abc import Iterable, Sequence
 
 from verify import figures, stance_features
 from verify.stance_features import CUES, REPORTED, Lexicon, Pair, content_words, stem, tokens
@@ -21,7 +22,8 @@ CUE_NAMES = {"neg": "negation", "deny": "denial words", "doubt": "doubt words",
 SIDE_NAMES = {"claim": "the claim", "passage": "the passage", "top": "the page's nearest sentences",
               "page": "the page", "first": "the page's first sentence"}  # fmt: skip
 OVERLAP = {"cos_passage", "fuzzy_set", "fuzzy_sort", "bigram_jaccard", "bm25",
-           "rare_share_passage", "passage_covered", "shared_words", "stem_share_passage"}  # fmt: skip
+           "rare_share_passage", "passage_covered", "shared_words",
+           "stem_share_passage"}  # fmt: skip
 PAGE = {"cos_page", "cos_page_best", "cos_page_top", "page_related_share", "rare_share_page",
         "rarest_in_page", "stem_share_page"}  # fmt: skip
 
@@ -34,8 +36,8 @@ def explain(
     phrases: list[str] = []
     seen: set[str] = set()
     for name, value, high in pushes:
-        aspect = _aspect(name)
-        if aspect in seen:
+        aspect = _aspect(name, high, pair.page is not None)
+        if aspect in seen or aspect == "nothing":
             continue
         seen.add(aspect)
         phrase = _phrase(pair, aspect, name, value, high, lexicon)
@@ -46,11 +48,23 @@ def explain(
     return "; ".join(phrases) or "no strong cue"
 
 
-def _aspect(name: str) -> str:
+def _aspect(name: str, high: bool, has_page: bool) -> str:
+    """Features that would say the same thing share an aspect: the similarity scores; the
+    page's scores; one cue present, or absent, wherever it is (a lone passage is its own
+    nearest sentence)."""
     if name in OVERLAP:
         return "overlap"
     if name in PAGE:
         return "page"
+    side, _, cue = name.partition("_")
+    if side in SIDE_NAMES and cue in CUE_NAMES:
+        if not has_page and side in ("page", "first"):
+            return "nothing"  # zero without a page: it says nothing
+        return f"{cue} {high}"
+    if name.startswith("top_") and not has_page:
+        return name.replace("top_", "passage_", 1)
+    if name in ("hedge_added", "deny_mismatch"):
+        return f"{name.split('_')[0]} {high}"
     return name
 
 
@@ -59,9 +73,11 @@ def _phrase(pair: Pair, aspect: str, name: str, value: float, high: bool, lexico
         return _overlap(pair, high, lexicon)
     if aspect == "page":
         return _page(pair, high, lexicon)
-    special = SPECIAL.get(name)
+    if name.startswith("top_") and pair.page is None:
+        name = name.replace("top_", "passage_", 1)  # a lone passage is its own nearest sentence
+    special = _special(pair, name, high)
     if special is not None:
-        return special(pair, high)
+        return special
     side, _, cue = name.partition("_")
     if side in SIDE_NAMES and cue in CUE_NAMES:
         return _cue(pair, side, cue, high)
@@ -76,10 +92,16 @@ def _rarest(words: Iterable[str], lexicon: Lexicon) -> list[str]:
     return sorted(words, key=lambda w: (-lexicon.weight(w), w))
 
 
+@functools.lru_cache(maxsize=4096)
+def cached_tokens(text: str) -> tuple[str, ...]:
+    """A text's tokens, remembered: a page's serve each of its passages' reasons."""
+    return tuple(tokens(text))
+
+
 def _shared(claim: str, other: str, lexicon: Lexicon) -> tuple[list[str], list[str]]:
     """(the claim's content words found in `other` by stem, rarest first; the rest)."""
-    mine = content_words(tokens(claim))
-    theirs = {stem(w) for w in content_words(tokens(other))}
+    mine = content_words(cached_tokens(claim))
+    theirs = {stem(w) for w in content_words(cached_tokens(other))}
     found = [w for w in _rarest(mine, lexicon) if stem(w) in theirs]
     return found, [w for w in _rarest(mine, lexicon) if stem(w) not in theirs]
 
@@ -135,69 +157,64 @@ def _cue(pair: Pair, side: str, cue: str, high: bool) -> str:
     if cue == "question":
         return f"{where} asks a question"
     words = CUES.get(cue, REPORTED)
-    found = sorted({t for text in _texts(pair, side) for t in tokens(text) if t in words})
-    quoted = f" ({_quoted(found)})" if found else ""
+    found = sorted({t for text in _texts(pair, side) for t in cached_tokens(text) if t in words})
+    quoted = f" ({_quoted(found)})" if found and (side != "top" or pair.page is None) else ""
     return f"{CUE_NAMES[cue]} in {where}{quoted}"
 
 
-def _negation(pair: Pair) -> str:
-    found = sorted({t for t in tokens(pair.passage) if t in stance_features.NEGATION})
+def negation_words(text: str) -> str:
+    """The negations of a text, quoted: "'not', 'n't'"."""
+    found = sorted({t for t in cached_tokens(text) if t in stance_features.NEGATION})
     return _quoted(w if w != "t" else "n't" for w in found)
 
 
-def _who(pair: Pair) -> str:
-    return stance_features.speaker(pair.passage) or "someone"
+# What a feature's value says, above its mean and below it ("" for nothing worth saying):
+# {negation} is the passage's negation words, {who} the passage's speaker.
+TEMPLATES = {
+    "passage_neg_main": ("a negation ({negation}) where the passage restates the claim",
+                         "no negation where the passage restates the claim"),
+    "passage_neg_other": ("a negation ({negation}) only in another clause", ""),
+    "neg_mismatch": ("only one side is negated", "negated on both sides or neither"),
+    "passage_deny_main": ("denial words where the passage restates the claim",
+                          "no denial in the passage"),
+    "deny_mismatch": ("only one side denies it", "no denial the claim lacks"),
+    "hedge_added": ("the passage hedges where the claim does not", "no hedging the claim lacks"),
+    "passage_attributed": ("reported speech ({who} says so)", "in the outlet's own voice"),
+    "same_speaker": ("the claim's own speaker says it", ""),
+    "reported_denial": ("reports a denial by {who}", ""),
+    "top_neg_main": ("negation where the page's nearest sentences restate the claim",
+                     "no negation where the page restates the claim"),
+    "top_deny_main": ("denial words where the page's nearest sentences restate the claim",
+                      "no denial where the page restates the claim"),
+    "claim_figures": ("the claim gives figures", "the claim gives no figure"),
+    "shared_numbers": ("{shared}", "shares no figure"),
+    "new_numbers": ("{new}", ""),
+    "claim_words": ("a long claim", "a short claim"),
+    "passage_words": ("a long passage", "a short passage"),
+    "page_words": ("a long page", "a short page"),
+    "has_page": ("the whole page read", "a passage alone"),
+}  # fmt: skip
+FIGURES = {"passage_figures_agree": "passage", "passage_figures_conflict": "passage",
+           "page_figures_agree": "page", "page_figures_conflict": "page"}  # fmt: skip
 
 
-SPECIAL: dict[str, Callable[[Pair, bool], str]] = {
-    "passage_neg_main": lambda p, high: (
-        f"a negation ({_negation(p)}) where the passage restates the claim"
-        if high else "no negation where the passage restates the claim"
-    ),
-    "passage_neg_other": lambda p, high: (
-        f"a negation ({_negation(p)}) only in another clause" if high else ""
-    ),
-    "neg_mismatch": lambda p, high: (
-        "only one side is negated" if high else "negated on both sides or neither"
-    ),
-    "passage_deny_main": lambda p, high: (
-        "denial words where the passage restates the claim" if high else "no denial in the passage"
-    ),
-    "deny_mismatch": lambda p, high: (
-        "only one side denies it" if high else "no denial the claim lacks"
-    ),
-    "hedge_added": lambda p, high: (
-        "the passage hedges where the claim does not" if high else "no hedging the claim lacks"
-    ),
-    "passage_attributed": lambda p, high: (
-        f"reported speech ({_who(p)} says so)" if high else "in the outlet's own voice"
-    ),
-    "same_speaker": lambda p, high: "the claim's own speaker says it" if high else "",
-    "reported_denial": lambda p, high: f"reports a denial by {_who(p)}" if high else "",
-    "top_neg_main": lambda p, high: (
-        "negation where the page's nearest sentences restate the claim"
-        if high else "no negation where the page restates the claim"
-    ),
-    "top_deny_main": lambda p, high: (
-        "denial words where the page's nearest sentences restate the claim"
-        if high else "no denial where the page restates the claim"
-    ),
-    "claim_figures": lambda p, high: (
-        "the claim gives figures" if high else "the claim gives no figure"
-    ),
-    "passage_figures_agree": lambda p, high: _compared(p, p.passage) if high else "",
-    "passage_figures_conflict": lambda p, high: _compared(p, p.passage) if high else "",
-    "page_figures_agree": lambda p, high: _compared(p, p.page) if high else "",
-    "page_figures_conflict": lambda p, high: _compared(p, p.page) if high else "",
-    "shared_numbers": lambda p, high: _numbers(p, shared=True) if high else "shares no figure",
-    "new_numbers": lambda p, high: _numbers(p, shared=False) if high else "",
-    "claim_words": lambda p, high: "a long claim" if high else "a short claim",
-    "passage_words": lambda p, high: "a long passage" if high else "a short passage",
-    "page_words": lambda p, high: (
-        ("a long page" if high else "a short page") if p.page is not None else ""
-    ),
-    "has_page": lambda p, high: "the whole page read" if high else "a passage alone",
-}
+def _special(pair: Pair, name: str, high: bool) -> str | None:
+    """The phrase of a feature that is not a cue, or None for a cue."""
+    if name in FIGURES:
+        return _compared(pair, pair.passage if FIGURES[name] == "passage" else pair.page)
+    if name not in TEMPLATES:
+        return None
+    if name == "page_words" and pair.page is None:
+        return ""
+    template = TEMPLATES[name][0 if high else 1]
+    fields = {"negation": "", "who": "", "shared": "", "new": ""}
+    if "{negation}" in template:
+        fields["negation"] = negation_words(pair.passage)
+    if "{who}" in template:
+        fields["who"] = stance_features.speaker(pair.passage) or "someone"
+    if "{shared}" in template or "{new}" in template:
+        fields["shared"], fields["new"] = _numbers(pair, shared=True), _numbers(pair, shared=False)
+    return template.format(**fields)
 
 
 def _compared(pair: Pair, text: str | None) -> str:
@@ -219,4 +236,4 @@ def _numbers(pair: Pair, *, shared: bool) -> str:
 
 
 def _number_words(text: str) -> set[str]:
-    return {t for t in tokens(text) if t[:1].isdigit()}
+    return {t for t in cached_tokens(text) if t[:1].isdigit()}
