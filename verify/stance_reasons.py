@@ -98,10 +98,16 @@ def cached_tokens(text: str) -> tuple[str, ...]:
     return tuple(tokens(text))
 
 
+@functools.lru_cache(maxsize=4096)
+def cached_stems(text: str) -> frozenset[str]:
+    """The stems of a text's content words, remembered."""
+    return frozenset(stem(w) for w in content_words(cached_tokens(text)))
+
+
 def _shared(claim: str, other: str, lexicon: Lexicon) -> tuple[list[str], list[str]]:
     """(the claim's content words found in `other` by stem, rarest first; the rest)."""
     mine = content_words(cached_tokens(claim))
-    theirs = {stem(w) for w in content_words(cached_tokens(other))}
+    theirs = cached_stems(other)
     found = [w for w in _rarest(mine, lexicon) if stem(w) in theirs]
     return found, [w for w in _rarest(mine, lexicon) if stem(w) not in theirs]
 
