@@ -128,7 +128,6 @@ def fit(
     learner: dict[str, Any] = LEARNER,
     stance_rows: np.ndarray | None = None,
     bags: Any = None,
-    row_weights: np.ndarray | None = None,
 ) -> Fitted:
     """Relatedness on every row, stance on the related rows among `stance_rows` (default:
     all), on standardised features; the stance stage also on `bags` (a sparse matrix of the
@@ -138,8 +137,7 @@ def fit(
     scale[scale == 0] = 1.0
     z = (x - mean) / scale
     relatedness = _average([
-        _network(_learner(learner, SEED + k).fit(z, labels != "unrelated",
-                                                  sample_weight=row_weights))
+        _network(_learner(learner, SEED + k).fit(z, labels != "unrelated"))
         for k in range(learner.get("ensemble", 1))
     ])  # fmt: skip
     rows = labels != "unrelated"
@@ -201,7 +199,6 @@ def cross_validate(
     learner: dict[str, Any] = LEARNER,
     stance_rows: np.ndarray | None = None,
     bags: Any = None,
-    row_weights: np.ndarray | None = None,
 ) -> OutOfFold:
     """Scores for each row from a model that never saw its claim group."""
     from sklearn.model_selection import GroupKFold
@@ -213,8 +210,7 @@ def cross_validate(
     for train, test in splitter.split(x, labels, groups):
         fitted = fit(x[train], labels[train], learner,
                      None if stance_rows is None else stance_rows[train],
-                     None if bags is None else bags[train],
-                     None if row_weights is None else row_weights[train])  # fmt: skip
+                     None if bags is None else bags[train])  # fmt: skip
         z = (x[test] - fitted.mean) / fitted.scale
         related[test] = fitted.relatedness.logits(z)[:, 0]
         bag = fitted.stance.bag
