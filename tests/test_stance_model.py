@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from verify import stance, stance_data, stance_features, stance_model, train
+from verify import stance, stance_data, stance_features, stance_model, stance_reasons, train
 from verify.errors import InputError
 from verify.quantities import find
 
@@ -73,6 +73,50 @@ def test_a_figure_conflict_beats_any_model_score() -> None:
     assert result.comparison == result.explanation
     assert result.confidence == pytest.approx(1.0)  # as sure as the model is that it is related
     assert judge(TROOPS, other).label == "contradicts"  # and with the shipped model
+
+
+def test_a_figure_counting_another_thing_is_left_to_the_model() -> None:
+    claim = "Seven girls fell pregnant on a five-day school trip to Sarajevo."
+    passage = "28 girls, aged 13 and 14, went on the school trip to the capital."
+    result = stance.judge_many(
+        [stance.Pair(claim, find(claim), passage)], _certain_model("mentions")
+    )[0]
+    assert result.label == "mentions" and not result.by_rule
+    same = "Seven girls fell pregnant on the trip, not 28 girls fell pregnant, the school said."
+    assert stance.counting_alike(stance.Pair(claim, find(claim), same), find(same))
+
+
+def test_a_question_in_a_page_is_judged_with_the_page() -> None:
+    page = "Did 60 cars burn? Yes: protesters set about 60 cars alight overnight, police said."
+    pair = stance.Pair(CARS, find(CARS), "Did 60 cars burn?", page)
+    result = stance.judge_many([pair], _certain_model("supports"))[0]
+    assert result.label == "supports" and not result.by_rule
+    alone = stance.judge_many([dataclasses.replace(pair, page=None)], _certain_model("supports"))
+    assert alone[0].label == "mentions" and alone[0].by_rule
+
+
+def test_the_models_reasons_are_in_the_texts_own_words() -> None:
+    claim = "Police said 60 cars were set alight by protesters in Lyon overnight"
+    result = judge(claim, "60 cars had been burned by protesters in Lyon overnight, police said")
+    assert not result.by_rule and result.explanation.startswith("model: ")
+    assert "'lyon'" in result.explanation or "60 cars" in result.explanation, result
+    assert "_" not in result.explanation  # no feature names
+    unrelated = judge(claim, "Wheat prices rose sharply in May.")
+    assert unrelated.label == "unrelated"
+    assert "shares none of the claim's words" in unrelated.explanation, unrelated
+
+
+def test_reasons_name_the_shared_figure_and_words_and_what_is_absent() -> None:
+    passage = "Pyongyang is deploying 12,000 troops to Russia, Korea's spy agency said."
+    lexicon = stance_features.Lexicon({"korea": 3.0, "deploying": 5.0, "russia": 2.0}, 9.0)
+    pushes = [("cos_passage", 0.8, True), ("bm25", 0.7, True),
+              ("passage_neg_main", 0.0, False), ("passage_attributed", 1.0, True)]  # fmt: skip
+    text = stance_reasons.explain(stance.Pair(TROOPS, find(TROOPS), passage), pushes, lexicon)
+    assert text == (
+        "shares the figure 12,000 troops and the rare words 'deploying', 'korea', 'russia'; "
+        "no negation where the passage restates the claim; "
+        "reported speech (Korea's spy agency says so)"
+    )
 
 
 def test_a_reported_denial_mentions_with_who() -> None:

@@ -7,7 +7,8 @@ and a test holds the two lists equal.
 
 Kinds of feature (names in `NAMES`):
 - similarity: TF-IDF cosine of claim and passage, and of claim and whole page (the UCL Machine
-  Reading recipe); fuzzy scores; BM25 with the shipped idf; shared rare words; word order;
+  Reading recipe); fuzzy scores; BM25 with the shipped idf; shared rare words, also folded to
+  their stems ("beheaded" meets "beheading"); word order;
 - figures: agreement or conflict of the claim's figures with the passage's and the page's;
 - cues: negation, denial, doubt, hedging, confirmation, reported speech, question marks, in the
   claim, the passage, the page's sentences nearest the claim and the page as a whole, and
@@ -87,7 +88,7 @@ _SIMILARITY = [
     "cos_passage", "cos_page", "cos_page_best", "cos_page_top", "page_related_share",
     "fuzzy_set", "fuzzy_sort", "bigram_jaccard", "bm25", "rare_share_passage", "passage_covered",
     "rare_share_page", "rarest_in_page", "shared_words", "claim_words", "passage_words",
-    "page_words", "has_page",
+    "page_words", "has_page", "stem_share_passage", "stem_share_page",
 ]  # fmt: skip
 _FIGURES = [
     "claim_figures", "passage_figures_agree", "passage_figures_conflict", "page_figures_agree",
@@ -141,6 +142,18 @@ class Lexicon:
         return self.idf.get(word, self.unseen_idf)
 
 
+SUFFIXES = ("ings", "ing", "ies", "ied", "es", "ed", "s")
+
+
+@functools.lru_cache(maxsize=262_144)
+def stem(word: str) -> str:
+    """A crude stem that folds the commonest inflections ("arrested", "arrests", "arrest")."""
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
 @dataclass
 class _Text:
     """One text, read once: normalised tokens, content words, TF-IDF vector, figures, cues."""
@@ -154,6 +167,7 @@ class _Text:
     cues: dict[str, float]
     bigrams: set[tuple[str, str]]
     joined: str  # tokens joined by spaces, for the fuzzy scorers
+    stems: set[str]
 
 
 @dataclass
@@ -246,16 +260,18 @@ def _normalise(text: str) -> str:
 def _read(raw: str, lexicon: Lexicon) -> _Text:
     toks = _normalise(raw).split()
     words = content_words(toks)
+    vector = _vector((t for t in toks if t in words), lexicon)
     return _Text(
         raw=raw,
         tokens=toks,
         words=words,
-        vector=_vector((t for t in toks if t in words), lexicon),
+        vector=vector,
         figures=list(figures_in(raw)),
         numbers={t for t in toks if matching.NUMBER.fullmatch(t)},
         cues=_cues(raw, toks),
         bigrams=_bigrams(toks),
         joined=" ".join(toks),
+        stems={stem(w) for w in words},
     )
 
 
@@ -269,16 +285,18 @@ def _read_page(raw: str, lexicon: Lexicon) -> _Page:
 def _as_page(raw: str, sentences: list[_Text], lexicon: Lexicon) -> _Page:
     all_tokens = [t for s in sentences for t in s.tokens]
     words = set().union(*(s.words for s in sentences))
+    vector = _vector((t for t in all_tokens if t in words), lexicon)
     whole = _Text(
         raw=raw,
         tokens=all_tokens,
         words=words,
-        vector=_vector((t for t in all_tokens if t in words), lexicon),
+        vector=vector,
         figures=[q for s in sentences for q in s.figures],
         numbers=set().union(*(s.numbers for s in sentences)),
         cues={},
         bigrams=set(),
         joined="",
+        stems=set().union(*(s.stems for s in sentences)),
     )
     postings: dict[str, list[tuple[int, float]]] = {}
     for k, s in enumerate(sentences):
@@ -310,6 +328,13 @@ def _bag(terms: Iterable[str], vocabulary: dict[str, int]) -> Bag:
 def _rare_share(claim: set[str], other: set[str], lexicon: Lexicon) -> float:
     total = sum(lexicon.weight(w) for w in claim)
     return sum(lexicon.weight(w) for w in claim & other) / total if total else 0.0
+
+
+def _stem_share(claim: _Text, other: _Text, lexicon: Lexicon) -> float:
+    """`_rare_share` with words folded to their stems ("beheaded" meets "beheading")."""
+    total = sum(lexicon.weight(w) for w in claim.words)
+    found = sum(lexicon.weight(w) for w in claim.words if stem(w) in other.stems)
+    return found / total if total else 0.0
 
 
 def _bigrams(toks: list[str]) -> set[tuple[str, str]]:
@@ -366,6 +391,7 @@ def _page_part(
     f["cos_page_top"] = sum(dots[k] for k in best) / len(best)
     f["page_related_share"] = sum(d >= 0.2 for d in dots) / len(dots)
     f["rare_share_page"] = _rare_share(claim.words, whole.words, lexicon)
+    f["stem_share_page"] = _stem_share(claim, whole, lexicon)
     rarest = sorted(claim.words, key=lambda w: (-lexicon.weight(w), w))[:3]
     f["rarest_in_page"] = sum(w in whole.words for w in rarest) / len(rarest) if rarest else 0.0
     f["page_words"] = math.log1p(len(whole.tokens))
@@ -395,6 +421,7 @@ def _passage_part(pair: Pair, claim: _Text, passage: _Text, lexicon: Lexicon) ->
     f["rare_share_passage"] = _rare_share(claim.words, passage.words, lexicon)
     # ...and the other way round: a passage about something else says much the claim does not
     f["passage_covered"] = _rare_share(passage.words, claim.words, lexicon)
+    f["stem_share_passage"] = _stem_share(claim, passage, lexicon)
     shared = claim.words & passage.words
     f["shared_words"] = math.log1p(len(shared))
     f["claim_words"] = math.log1p(len(claim.tokens))

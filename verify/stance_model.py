@@ -11,7 +11,6 @@ scaling, stance with a temperature. Large arrays are stored as base64 float32 (`
 import base64
 import functools
 import json
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -133,17 +132,17 @@ class StanceModel:
         related = 1.0 / (1.0 + np.exp(-(a * self.relatedness.logits(z)[:, 0] + b)))
         return related, softmax(self.stance.logits(z, extra) / self.temperature)
 
-    def reasons(
+    def pushes(
         self,
         row: np.ndarray,
         label: str,
         stance_probs: np.ndarray,
-        k: int = 3,
         extra: np.ndarray | None = None,
-    ) -> str:
-        """The features that pushed most towards `label`, with their values: for "unrelated"
-        and against it from the relatedness stage, else from the stance stage against the
-        runner-up stance (the page's words are not named)."""
+    ) -> list[tuple[str, float, bool]]:
+        """The features that pushed towards `label`, strongest first: (name, value, whether
+        the value is above the training mean). For "unrelated" and against it, from the
+        relatedness stage; else from the stance stage against the runner-up stance (the
+        page's bag of words is not named)."""
         z = self.standardise(row)
         if label == "unrelated":
             push = -self.relatedness.slopes(z)[:, 0] * z
@@ -152,8 +151,8 @@ class StanceModel:
             mine = self.classes.index(label)
             other = int(np.argsort(-stance_probs)[1 if np.argmax(stance_probs) == mine else 0])
             push = (slopes[:, mine] - slopes[:, other]) * z
-        top = [int(j) for j in np.argsort(-push)[:k] if push[j] > 0]
-        return ", ".join(describe(self.features[j], float(row[j])) for j in top) or "no strong cue"
+        order = [int(j) for j in np.argsort(-push) if push[j] > 0]
+        return [(self.features[j], float(row[j]), bool(z[j] > 0)) for j in order]
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -255,50 +254,3 @@ def read(path: Path) -> StanceModel:
 def shipped() -> StanceModel:
     """The model that ships inside the package, read once per process."""
     return read(shipped_path())
-
-
-DESCRIPTIONS = {
-    "cos_passage": "TF-IDF similarity to the passage", "cos_page": "TF-IDF similarity to the page",
-    "cos_page_best": "best sentence's TF-IDF similarity",
-    "cos_page_top": "TF-IDF similarity of the page's nearest sentences",
-    "page_related_share": "share of the page's sentences on the subject",
-    "fuzzy_set": "fuzzy word-set score", "fuzzy_sort": "fuzzy word-order score",
-    "bigram_jaccard": "shared word pairs", "bm25": "BM25 score",
-    "rare_share_passage": "share of the claim's rare words in the passage",
-    "passage_covered": "share of the passage's rare words in the claim",
-    "rare_share_page": "share of the claim's rare words on the page",
-    "rarest_in_page": "claim's rarest words on the page", "shared_words": "shared words",
-    "claim_words": "claim length", "passage_words": "passage length", "page_words": "page length",
-    "has_page": "whole page read", "claim_figures": "claim gives figures",
-    "passage_figures_agree": "passage's figures agree",
-    "passage_figures_conflict": "passage's figures conflict",
-    "page_figures_agree": "page's figures agree",
-    "page_figures_conflict": "page's figures conflict",
-    "shared_numbers": "shared numbers", "new_numbers": "numbers the claim lacks",
-    "passage_neg_main": "negation in the clause that restates the claim",
-    "passage_neg_other": "negation in another clause",
-    "passage_deny_main": "denial in the clause that restates the claim",
-    "top_neg_main": "negation where the page's nearest sentences restate the claim",
-    "top_deny_main": "denial where the page's nearest sentences restate the claim",
-    "passage_attributed": "passage is reported speech",
-    "reported_denial": "a reported denial", "same_speaker": "the claim's speaker says it",
-    "neg_mismatch": "only one side negated",
-    "deny_mismatch": "only one side denies", "hedge_added": "passage hedges, the claim does not",
-}  # fmt: skip
-SIDES = {"claim": "claim", "passage": "passage", "top": "page's nearest sentences",
-         "page": "page", "first": "page's first sentence"}  # fmt: skip
-CUE_WORDS = {"neg": "negation", "deny": "denial words", "doubt": "doubt words",
-             "hedge": "hedging", "confirm": "confirming words", "report": "reported speech",
-             "question": "a question"}  # fmt: skip
-
-
-def describe(name: str, value: float) -> str:
-    """'denial words in passage', 'TF-IDF similarity to the passage 0.82'."""
-    if name in DESCRIPTIONS:
-        text = DESCRIPTIONS[name]
-    else:
-        side, _, cue = name.partition("_")
-        text = f"{CUE_WORDS.get(cue, cue)} in {SIDES.get(side, side)}"
-    if value in (0.0, 1.0):
-        return text if value else f"no {text}"
-    return f"{text} {value:.2f}" if not math.isnan(value) else text

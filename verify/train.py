@@ -53,7 +53,8 @@ EMERGENT_NAMES = {"supports": "for", "contradicts": "against", "mentions": "obse
 # the stance stage also reads the page's bag of words (its `vocabulary` most common words,
 # the UCL Machine Reading recipe's body vector), with a stronger L2 (`stance_alpha`).
 LEARNER: dict[str, Any] = {"kind": "mlp", "hidden": 64, "alpha": 0.01, "balance": 0.3,
-                           "ensemble": 5, "stance_alpha": 0.1, "vocabulary": 5000}  # fmt: skip
+                           "ensemble": 5, "stance_alpha": 0.1, "vocabulary": 5000,
+                           "stance_ensemble": 3}  # fmt: skip
 
 
 @dataclass
@@ -85,15 +86,17 @@ def _network(model: Any, width: int | None = None) -> Network:
 
 def _average(networks: Sequence[Network]) -> Network:
     """One network whose logits are the mean of the given one-hidden-layer networks' (their
-    hidden units side by side)."""
+    hidden units side by side, bag weights too)."""
     if len(networks) == 1:
         return networks[0]
     k = len(networks)
+    bags = [n.bag for n in networks if n.bag is not None]
     return Network(
         (np.hstack([n.weights[0] for n in networks]),
          np.vstack([n.weights[1] for n in networks]) / k),
         (np.concatenate([n.biases[0] for n in networks]),
          np.mean([n.biases[1] for n in networks], axis=0)),
+        np.hstack(bags) if bags else None,
     )  # fmt: skip
 
 
@@ -142,13 +145,16 @@ def fit(
         rows &= stance_rows
     weights = _weights(labels[rows], learner.get("balance", 0.0))
     inputs = z[rows] if bags is None else sparse.hstack([z[rows], bags[rows]], format="csr")
-    stance_fit = _learner(learner, alpha=learner.get("stance_alpha")).fit(
-        inputs, labels[rows],
-        sample_weight=np.array([weights[str(label)] for label in labels[rows]]),
-    )  # fmt: skip
+    sample_weight = np.array([weights[str(label)] for label in labels[rows]])
+    stance_fits = [
+        _learner(learner, SEED + k, alpha=learner.get("stance_alpha")).fit(
+            inputs, labels[rows], sample_weight=sample_weight
+        )
+        for k in range(learner.get("stance_ensemble", 1))
+    ]
     return Fitted(
-        mean, scale, relatedness, _network(stance_fit, x.shape[1]),
-        tuple(str(c) for c in stance_fit.classes_),
+        mean, scale, relatedness, _average([_network(f, x.shape[1]) for f in stance_fits]),
+        tuple(str(c) for c in stance_fits[0].classes_),
     )  # fmt: skip
 
 
