@@ -137,15 +137,18 @@ def index_recall(
     engine = database.open_engine(url)
     started = time.perf_counter()
     ids: list[int] = []
-    with database.session_on(engine) as session:
-        for start in range(0, len(passages_), per_page):
-            page = passages_[start : start + per_page]
-            source = sources.add(session, [f"http://p{start}.test/"], by="bench")[0].source
-            drafts = [
-                passages.Draft(n, 0, len(t), t, matching.normalise(t)) for n, t in enumerate(page)
-            ]
-            passages.store(session, source.id or 0, drafts)
-            ids.extend([source.id or 0] * len(page))
+    step = per_page * 100  # a transaction per 100 pages, as fetch writes in batches
+    for batch in range(0, len(passages_), step):
+        with database.session_on(engine) as session:
+            for start in range(batch, min(batch + step, len(passages_)), per_page):
+                page = passages_[start : start + per_page]
+                source = sources.add(session, [f"http://p{start}.test/"], by="bench")[0].source
+                drafts = [
+                    passages.Draft(n, 0, len(t), t, matching.normalise(t))
+                    for n, t in enumerate(page)
+                ]
+                passages.store(session, source.id or 0, drafts)
+                ids.extend([source.id or 0] * len(page))
     stored_s = time.perf_counter() - started
     with engine.connect() as conn:
         rows = conn.execute(text("SELECT id, source_id, ordinal FROM passage")).all()
