@@ -7,7 +7,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -46,7 +46,11 @@ def fetched(cli: Invoke) -> None:
         cli("fetch", *resolve)
 
 
-def test_an_edit_during_a_check_costs_only_that_claim(cli: Invoke, db: str) -> None:
+def checked_with(
+    cli: Invoke, db: str, meanwhile: Callable[[list[checking.Plan]], None]
+) -> tuple[checking.Summary, list[checking.Plan]]:
+    """Fetch the seeds, plan a check of every claim, run `meanwhile` between the read and
+    the write, then write."""
     fetched(cli)
     flow = load_workflow(None)
     key = checking.check_key(flow)
@@ -56,12 +60,25 @@ def test_an_edit_during_a_check_costs_only_that_claim(cli: Invoke, db: str) -> N
         summary = checking.Summary()
         with database.session_on(engine) as session:  # read and assess...
             plans = checking.plan(session, flow, ids, key=key, full=False, summary=summary)
-        edited = ids[2]
-        cli("status", "set", str(edited), "disputed", "--reason", "a person decided")
-        with database.session_on(engine) as session:  # ...then write: one claim changed
+        meanwhile(plans)
+        with database.session_on(engine) as session:  # ...then write
             checking.apply(session, flow, plans, key=key, summary=summary)
     finally:
         engine.dispose()
+    return summary, plans
+
+
+def test_an_edit_during_a_check_costs_only_that_claim(cli: Invoke, db: str) -> None:
+    edited = 0
+
+    def edit(plans: list[checking.Plan]) -> None:
+        nonlocal edited
+        edited = plans[2].claim_id
+        cli("status", "set", str(edited), "disputed", "--reason", "a person decided")
+
+    summary, _ = checked_with(cli, db, edit)
+    ids = [int(i) for (i,) in rows(db, "SELECT id FROM claim ORDER BY id")]
+    assert edited == ids[2]
     assert summary.conflicts == [edited]
     assert summary.claims == len(ids) - 1
     assert rows(db, "SELECT checked_at FROM claim WHERE id = :i", i=edited) == [(None,)]
@@ -204,25 +221,19 @@ def test_a_write_the_locks_do_not_cover_costs_only_its_claim(cli: Invoke, db: st
     """The batch is written together; when one claim's rows cannot be written (here the
     capture its evidence was found in is gone), the batch is written again claim by
     claim and only that claim is left due."""
-    fetched(cli)
-    flow = load_workflow(None)
-    key = checking.check_key(flow)
-    ids = [int(i) for (i,) in rows(db, "SELECT id FROM claim ORDER BY id")]
-    engine = database.open_engine(db)
-    try:
-        summary = checking.Summary()
-        with database.session_on(engine) as session:
-            plans = checking.plan(session, flow, ids, key=key, full=False, summary=summary)
+    broken: checking.Plan | None = None
+
+    def lose_a_capture(plans: list[checking.Plan]) -> None:
         # The plan was made from a capture that is gone by the time it is written (captures
         # are shared by the seed claims, so one claim's plan is pointed at a removed one).
+        nonlocal broken
         broken = next(p for p in plans if p.captures)
-        others = [p.claim_id for p in plans if p.claim_id != broken.claim_id]
         (gone,) = rows(db, "SELECT coalesce(max(id), 0) + 1 FROM capture")[0]
         broken.captures = dict.fromkeys(broken.captures, int(gone))
-        with database.session_on(engine) as session:
-            checking.apply(session, flow, plans, key=key, summary=summary)
-    finally:
-        engine.dispose()
+
+    summary, plans = checked_with(cli, db, lose_a_capture)
+    assert broken is not None
+    others = [p.claim_id for p in plans if p.claim_id != broken.claim_id]
     assert summary.conflicts == [broken.claim_id]
     assert sorted(summary.checked) == sorted(others)
     assert rows(db, "SELECT checked_at FROM claim WHERE id = :i", i=broken.claim_id) == [(None,)]

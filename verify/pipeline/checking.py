@@ -5,9 +5,9 @@ Incremental: a claim is matched against the whole index when it has never been c
 the matching settings changed since (`check_key`), or with full=True; otherwise only against
 the pages fetched since its last check that may speak to it (`claimdue`, written at fetch
 time), and not at all when nothing is new. Work is written in short transactions of BATCH
-claims, and each claim in a savepoint of its own: a claim a person edited meanwhile (or that a
-concurrent check got to first) is left due and checked next time, and the rest of the batch
-stands. Every rule-made change is a StatusChange by "rules" with the facts that fired it;
+claims, the batch's claims locked and written together (`apply`): a claim a person edited
+meanwhile (or that a concurrent check got to first) is left due and checked next time, and
+the rest of the batch stands. Every rule-made change is a StatusChange by "rules" with the facts that fired it;
 pinned claims keep their status.
 """
 
@@ -242,8 +242,7 @@ def apply(
         with session.begin_nested():
             _write_batch(session, flow, plans, key, now, done)
     except CONFLICTS as error:
-        if isinstance(error, exc.OperationalError) and not _is_conflict(error):
-            raise
+        _unless_conflict(error)
     else:
         summary.add(done)
         return
@@ -251,10 +250,9 @@ def apply(
         done = Summary()  # counted only if the claim's writes stand
         try:
             with session.begin_nested():
-                _write(session, flow, planned, key, now, done)
+                _write_batch(session, flow, [planned], key, now, done)
         except CONFLICTS as error:
-            if isinstance(error, exc.OperationalError) and not _is_conflict(error):
-                raise
+            _unless_conflict(error)
             summary.conflicts.append(planned.claim_id)
         else:
             summary.add(done)
@@ -263,10 +261,12 @@ def apply(
 CONFLICTS = (exc.IntegrityError, exc.OperationalError, ConflictError, StaleDataError)
 
 
-def _is_conflict(error: Exception) -> bool:
-    """PostgreSQL's serialization and deadlock failures: another writer got there first."""
+def _unless_conflict(error: Exception) -> None:
+    """Raise again what is not a conflict: an operational error other than PostgreSQL's
+    serialization and deadlock failures (another writer got there first)."""
     code = getattr(getattr(error, "orig", None), "sqlstate", None)
-    return code in ("40001", "40P01")
+    if isinstance(error, exc.OperationalError) and code not in ("40001", "40P01"):
+        raise error
 
 
 EvidenceKey = tuple[int, str, int | str]  # claim, method, and the source (auto) or the URL
@@ -324,36 +324,6 @@ def _write_batch(
     for planned, claim in live:
         _decide(session, flow, claim, decided[planned.claim_id], summary)
     _bookkeep(session, flow, [(p, claim.status) for p, claim in live], key, now, summary)
-
-
-def _write(
-    session: Session, flow: Workflow, planned: Plan, key: str, now: datetime, summary: Summary
-) -> None:
-    """One claim's writes (the batch's, claim by claim)."""
-    claim = session.get(Claim, planned.claim_id, populate_existing=True)
-    if claim is None:
-        return  # deleted meanwhile
-    if claim.version != planned.version:
-        raise ConflictError(f"claim {planned.claim_id} changed since it was read")
-    rows = list(
-        session.exec(
-            select(Evidence)
-            .where(
-                Evidence.claim_id == planned.claim_id,
-                col(Evidence.method).in_([Method.auto, Method.factcheck]),
-            )
-            .order_by(col(Evidence.id))
-        )
-    )
-    stored: dict[EvidenceKey, Evidence] = {}
-    for row in rows:
-        stored.setdefault(_key(row.claim_id, row.method, row.source_id, row.url), row)
-    _write_evidence(session, planned, summary, stored)
-    _withdraw(session, planned, summary, rows)
-    session.flush()
-    decided = decisions.rule_decisions(session, flow, [claim])[planned.claim_id]
-    _decide(session, flow, claim, decided, summary)
-    _bookkeep(session, flow, [(planned, claim.status)], key, now, summary)
 
 
 def _write_evidence(
