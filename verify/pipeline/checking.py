@@ -5,9 +5,9 @@ Incremental: a claim is matched against the whole index when it has never been c
 the matching settings changed since (`check_key`), or with full=True; otherwise only against
 the pages fetched since its last check that may speak to it (`claimdue`, written at fetch
 time), and not at all when nothing is new. Work is written in short transactions of BATCH
-claims, the batch's claims locked and written together (`apply`): a claim a person edited
-meanwhile (or that a concurrent check got to first) is left due and checked next time, and
-the rest of the batch stands. Every rule-made change is a StatusChange by "rules" with the facts that fired it;
+claims, locked and written together (`apply`): a claim a person edited meanwhile (or that a
+concurrent check got to first) is left due and checked next time, and the rest of the batch
+stands. Every rule-made change is a StatusChange by "rules" with the facts that fired it;
 pinned claims keep their status.
 """
 
