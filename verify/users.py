@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from verify.errors import AuthError, InputError, NotFoundError
@@ -195,18 +196,25 @@ def start_session(session: Session, person: Person, *, now: datetime | None = No
     return token
 
 
+SESSION_COLUMNS = (
+    col(WebSession.id), col(WebSession.csrf), col(WebSession.expires_at), col(Account.id),
+    col(Account.name), col(Account.role),
+)  # fmt: skip
+
+
 def session_person(session: Session, token: str, *, now: datetime | None = None) -> SignedIn:
     """The signed-in person behind a session token; AuthError if unknown or expired."""
+    # Plain columns, not ORM objects: every page view asks this, and it needs six values.
     query = (
-        select(WebSession, Account)
+        sa_select(*SESSION_COLUMNS)
         .join(Account, col(Account.id) == col(WebSession.account_id))
-        .where(WebSession.token_hash == _digest(token), col(Account.active))
-    )
-    row = session.exec(query).first()
-    if row is None or row[0].expires_at <= (now or utcnow()):
+        .where(col(WebSession.token_hash) == _digest(token), col(Account.active))
+    )  # fmt: skip
+    row = session.execute(query).first()
+    if row is None or row[2] <= (now or utcnow()):
         raise AuthError("not signed in (the session ended or expired); sign in again")
-    web, account = row
-    return SignedIn(_person(account), web.csrf, web.id or 0)
+    web_id, csrf, _, account_id, name, role = row
+    return SignedIn(Person(account_id or 0, name, role), csrf, web_id or 0)
 
 
 def end_session(session: Session, token: str) -> None:

@@ -10,6 +10,7 @@ from urllib.parse import quote, urlsplit
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlmodel import Session
 from starlette.datastructures import FormData
 
 from verify import claims, factchecks, rendering, sources, users
@@ -32,6 +33,7 @@ from verify.web.auth import (
     DeskDep,
     FormDep,
     SignedInDep,
+    reading_as,
     session_token,
 )
 from verify.web.desk import Desk
@@ -185,14 +187,14 @@ def _args(request: Request) -> dict[str, Any]:
 
 
 @router.get("/queue")
-def queue(request: Request, desk: DeskDep, who: SignedInDep) -> Response:
-    try:
-        asked = views.queue_query(desk.flow, _args(request), who.person.name)
-        with desk.read() as session:
+def queue(request: Request, desk: DeskDep) -> Response:
+    with reading_as(desk, request) as (session, who):
+        try:
+            asked = views.queue_query(desk.flow, _args(request), who.person.name)
             found, counts = queue_and_counts(desk, session, asked)
             outlets = claims.outlets(session)
-    except VerifyError as exc:
-        return error_page(desk, who, exc)
+        except VerifyError as exc:
+            return error_page(desk, who, exc)
     return page(
         desk, "queue.html.j2", who, asked=asked, page=found, counts=counts, outlets=outlets,
         figures=_figures, query_string=views.query_string,
@@ -224,21 +226,20 @@ def _figures(quantities: list[dict[str, Any]]) -> str:
 
 
 def _claim_context(
-    desk: Desk, who: SignedIn, claim_id: int, fc_query: str | None
+    desk: Desk, session: Session, who: SignedIn, claim_id: int, fc_query: str | None
 ) -> dict[str, Any]:
-    """Everything the claim page shows, read in one transaction."""
-    with desk.read() as session:
-        claim = claims.get_claim(session, claim_id)
-        mentions = claims.mentions(session, claim_id)
-        evidence = claims.evidence_views(session, claim_id)
-        history = claims.history(session, claim_id)
-        decision, facts = decisions.rule_decision(session, desk.flow, claim)
-        hits = None
-        if fc_query is not None:
-            (hits,) = factchecks.Index(session).search(
-                [fc_query or claim.text], scorer=desk.flow.scorer, limit=8
-            )
-        accounts = [a.name for a in users.list_accounts(session) if a.active]
+    """Everything the claim page shows (read in the caller's one transaction)."""
+    claim = claims.get_claim(session, claim_id)
+    mentions = claims.mentions(session, claim_id)
+    evidence = claims.evidence_views(session, claim_id)
+    history = claims.history(session, claim_id)
+    decision, facts = decisions.rule_decision(session, desk.flow, claim)
+    hits = None
+    if fc_query is not None:
+        (hits,) = factchecks.Index(session).search(
+            [fc_query or claim.text], scorer=desk.flow.scorer, limit=8
+        )
+    accounts = [a.name for a in users.list_accounts(session) if a.active]
     return {
         "claim": claim,
         "figures": [Quantity(**q).describe() for q in claim.quantities],
@@ -278,9 +279,15 @@ def claim_page(
     done: str | None = None,
     problem: VerifyError | None = None,
     draft: dict[str, str] | None = None,
+    session: Session | None = None,
 ) -> Response:
+    """The claim page; its reads use `session` when the caller has one open."""
     try:
-        context = _claim_context(desk, who, claim_id, fc_query)
+        if session is None:
+            with desk.read() as session:
+                context = _claim_context(desk, session, who, claim_id, fc_query)
+        else:
+            context = _claim_context(desk, session, who, claim_id, fc_query)
     except VerifyError as exc:
         return error_page(desk, who, exc)
     return page(
@@ -292,9 +299,10 @@ def claim_page(
 
 @router.get("/claims/{claim_id}")
 def claim(
-    desk: DeskDep, who: SignedInDep, claim_id: int, done: str | None = None, fc: str | None = None
+    request: Request, desk: DeskDep, claim_id: int, done: str | None = None, fc: str | None = None
 ) -> Response:
-    return claim_page(desk, who, claim_id, fc_query=fc, done=done)
+    with reading_as(desk, request) as (session, who):
+        return claim_page(desk, who, claim_id, fc_query=fc, done=done, session=session)
 
 
 def _version(form: FormData) -> int:
