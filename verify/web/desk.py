@@ -49,6 +49,7 @@ class Desk:
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            auto_reload=False,  # templates ship with verify: no file check on every render
         )
 
     def _secret(self) -> str:
