@@ -371,110 +371,109 @@ async def session_run(
     think: float,
 ) -> None:
     rng = random.Random(seed)
-    if True:
-        next_link: str | None = None
-        done = 0
+    next_link: str | None = None
+    done = 0
 
-        async def get(path: str) -> httpx.Response | None:
-            nonlocal done
-            started = time.perf_counter()
-            try:
-                got = await client.get(path)
-            except httpx.HTTPError as exc:
-                tally.errors.append(f"GET {path}: {exc!r}")
-                return None
-            finally:
-                done += 1
-            tally.latencies.append((time.perf_counter() - started) * 1000)
-            if got.status_code != 200:
-                tally.errors.append(f"GET {path}: HTTP {got.status_code}")
-                return None
-            return got
+    async def get(path: str) -> httpx.Response | None:
+        nonlocal done
+        started = time.perf_counter()
+        try:
+            got = await client.get(path)
+        except httpx.HTTPError as exc:
+            tally.errors.append(f"GET {path}: {exc!r}")
+            return None
+        finally:
+            done += 1
+        tally.latencies.append((time.perf_counter() - started) * 1000)
+        if got.status_code != 200:
+            tally.errors.append(f"GET {path}: HTTP {got.status_code}")
+            return None
+        return got
 
-        async def post(path: str, data: dict[str, str], kind: str, claim: int, key: str) -> None:
-            nonlocal done
-            started = time.perf_counter()
-            try:
-                got = await client.post(path, data=data)
-            except httpx.HTTPError as exc:
-                tally.errors.append(f"POST {path}: {exc!r}")
-                return
-            finally:
-                done += 1
-            tally.latencies.append((time.perf_counter() - started) * 1000)
-            if got.status_code == 303 and "done=" in got.headers.get("location", ""):
-                tally.acknowledged.append((kind, claim, user, key))
-            elif got.status_code == 409 and "Changed since you read it" in got.text:
-                tally.conflicts += 1
-                tally.refused.append((kind, claim, user, key))
-            elif got.status_code in (403, 422) and kind == "status":
-                tally.refused.append((kind, claim, user, key))  # role or transition refused
+    async def post(path: str, data: dict[str, str], kind: str, claim: int, key: str) -> None:
+        nonlocal done
+        started = time.perf_counter()
+        try:
+            got = await client.post(path, data=data)
+        except httpx.HTTPError as exc:
+            tally.errors.append(f"POST {path}: {exc!r}")
+            return
+        finally:
+            done += 1
+        tally.latencies.append((time.perf_counter() - started) * 1000)
+        if got.status_code == 303 and "done=" in got.headers.get("location", ""):
+            tally.acknowledged.append((kind, claim, user, key))
+        elif got.status_code == 409 and "Changed since you read it" in got.text:
+            tally.conflicts += 1
+            tally.refused.append((kind, claim, user, key))
+        elif got.status_code in (403, 422) and kind == "status":
+            tally.refused.append((kind, claim, user, key))  # role or transition refused
+        else:
+            tally.errors.append(f"POST {path}: HTTP {got.status_code}")
+
+    while done < requests:
+        if think:  # a person reads before the next click (exponential, mean `think` s)
+            await asyncio.sleep(rng.expovariate(1 / think))
+        roll = rng.random()
+        if roll < 0.35:
+            if next_link and rng.random() < 0.5:
+                got = await get(next_link)
             else:
-                tally.errors.append(f"POST {path}: HTTP {got.status_code}")
-
-        while done < requests:
-            if think:  # a person reads before the next click (exponential, mean `think` s)
-                await asyncio.sleep(rng.expovariate(1 / think))
-            roll = rng.random()
-            if roll < 0.35:
-                if next_link and rng.random() < 0.5:
-                    got = await get(next_link)
-                else:
-                    got = await get(
-                        rng.choice(
-                            [
-                                "/queue",
-                                "/queue?mine=1",
-                                "/queue?q=troops",
-                                "/queue?status=disputed",
-                                "/queue?every=1&limit=100",
-                                f"/queue?outlet={OUTLETS[rng.randrange(20)]}",
-                            ]
-                        )
+                got = await get(
+                    rng.choice(
+                        [
+                            "/queue",
+                            "/queue?mine=1",
+                            "/queue?q=troops",
+                            "/queue?status=disputed",
+                            "/queue?every=1&limit=100",
+                            f"/queue?outlet={OUTLETS[rng.randrange(20)]}",
+                        ]
                     )
-                found = re.search(r'rel="next" href="([^"]+)"', got.text) if got else None
-                next_link = found.group(1).replace("&amp;", "&") if found else None
+                )
+            found = re.search(r'rel="next" href="([^"]+)"', got.text) if got else None
+            next_link = found.group(1).replace("&amp;", "&") if found else None
+        else:
+            claim = rng.choice(hot) if rng.random() < 0.5 else rng.randrange(claims) + 1
+            page = await get(f"/claims/{claim}")
+            if page is None or roll < 0.65 or done >= requests:
+                continue
+            csrf, version = csrf_and_version(page.text)
+            key = uuid.uuid4().hex[:12]
+            base_form = {"csrf": csrf, "version": str(version)}
+            action = rng.random()
+            if action < 0.3:
+                await post(
+                    f"/claims/{claim}/assign",
+                    base_form | {"action": "take"},
+                    "assign",
+                    claim,
+                    key,
+                )
+            elif action < 0.65:
+                await post(
+                    f"/claims/{claim}/evidence",
+                    base_form
+                    | {
+                        "url": f"https://bench.example/{key}",
+                        "stance": "mentions",
+                        "note": key,
+                    },
+                    "evidence",
+                    claim,
+                    key,
+                )
             else:
-                claim = rng.choice(hot) if rng.random() < 0.5 else rng.randrange(claims) + 1
-                page = await get(f"/claims/{claim}")
-                if page is None or roll < 0.65 or done >= requests:
+                status = re.findall(r'<option value="(\w+)">', page.text)
+                if not status:
                     continue
-                csrf, version = csrf_and_version(page.text)
-                key = uuid.uuid4().hex[:12]
-                base_form = {"csrf": csrf, "version": str(version)}
-                action = rng.random()
-                if action < 0.3:
-                    await post(
-                        f"/claims/{claim}/assign",
-                        base_form | {"action": "take"},
-                        "assign",
-                        claim,
-                        key,
-                    )
-                elif action < 0.65:
-                    await post(
-                        f"/claims/{claim}/evidence",
-                        base_form
-                        | {
-                            "url": f"https://bench.example/{key}",
-                            "stance": "mentions",
-                            "note": key,
-                        },
-                        "evidence",
-                        claim,
-                        key,
-                    )
-                else:
-                    status = re.findall(r'<option value="(\w+)">', page.text)
-                    if not status:
-                        continue
-                    await post(
-                        f"/claims/{claim}/status",
-                        base_form | {"status": rng.choice(status), "reason": key},
-                        "status",
-                        claim,
-                        key,
-                    )
+                await post(
+                    f"/claims/{claim}/status",
+                    base_form | {"status": rng.choice(status), "reason": key},
+                    "status",
+                    claim,
+                    key,
+                )
 
 
 def lost_edits(url: str, tally: Tally) -> tuple[int, int]:
