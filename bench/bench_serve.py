@@ -263,7 +263,7 @@ def raw_queries(url: str, claim_ids: list[int], session_hash: str) -> tuple[floa
         f"source.id = evidence.source_id WHERE evidence.claim_id IN ({p}) ORDER BY evidence.id",
         f"SELECT mention.claim_id, article.origin_group, article.url FROM mention JOIN article "
         f"ON article.id = mention.article_id WHERE mention.claim_id IN ({p})",
-        "SELECT name FROM account ORDER BY name",
+        "SELECT name FROM account WHERE active ORDER BY name",
     ]
     raw = engine.raw_connection()
     try:

@@ -106,6 +106,12 @@ def list_accounts(session: Session) -> list[Account]:
     return list(session.exec(select(Account).order_by(col(Account.name))))
 
 
+def active_names(session: Session) -> list[str]:
+    """The names of the accounts that may sign in, A to Z (whom a claim can be assigned to)."""
+    query = select(Account.name).where(col(Account.active)).order_by(col(Account.name))
+    return list(session.exec(query))
+
+
 def update(
     session: Session,
     name: str,

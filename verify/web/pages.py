@@ -239,7 +239,7 @@ def _claim_context(
         (hits,) = factchecks.Index(session).search(
             [fc_query or claim.text], scorer=desk.flow.scorer, limit=8
         )
-    accounts = [a.name for a in users.list_accounts(session) if a.active]
+    accounts = users.active_names(session)
     return {
         "claim": claim,
         "figures": [Quantity(**q).describe() for q in claim.quantities],
