@@ -70,6 +70,26 @@ def test_keyset_pages_walk_the_queue_order_both_ways(db: str, statuses: tuple[st
     assert seen == pages
 
 
+@pytest.mark.parametrize("search_set", [2, 2000])
+def test_searched_pages_walk_the_queue_order(
+    db: str, search_set: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both PostgreSQL plans give the queue order: the few matches read by id (16 claims match
+    "sure", about 5 a status), and the walk down the queue when more than SEARCH_SET match."""
+    monkeypatch.setattr(claims, "SEARCH_SET", search_set)
+    make_claims(db)
+    statuses = ("unverified", "disputed", "corroborated")
+    with database.transaction(db, write=False) as session:
+        queue = list(claims.list_claims(session, statuses=statuses))
+    expected = [c.id for c in queue if "sure_thing" in c.text]
+    assert len(expected) == 16
+    pages = walk(db, QueueFilter(statuses=statuses, text="sure"), 4)
+    assert list(itertools.chain(*pages)) == expected and len(pages) == 4
+    page_of_rita = walk(db, QueueFilter(statuses=statuses, text="sure", assignee="rita"), 50)
+    assert page_of_rita == [[c.id for c in queue if "sure_thing" in c.text and c.assignee]]
+    assert walk(db, QueueFilter(statuses=statuses, text="nowhere"), 4) == [[]]
+
+
 def test_queue_filters(db: str) -> None:
     make_claims(db, 40)
     with database.transaction(db, write=False) as session:

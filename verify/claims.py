@@ -13,8 +13,11 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Integer,
     Select,
     and_,
+    any_,
+    bindparam,
     delete,
     exists,
     func,
@@ -322,11 +325,8 @@ def queue_page(
 
     # One indexed, ordered read per status, merged (as in list_claims), one row past the page
     # to know whether there is a next one.
-    reads = (
-        [query.where(col(Claim.status) == status) for status in dict.fromkeys(wanted.statuses)]
-        if wanted.statuses is not None
-        else [query]
-    )
+    statuses = dict.fromkeys(wanted.statuses) if wanted.statuses is not None else [None]
+    reads = [_status_read(session, wanted, query, status) for status in statuses]
     streams = [
         (QueueItem(*row) for row in session.execute(q.order_by(*order).limit(limit + 1)))
         for q in reads
@@ -346,6 +346,30 @@ def queue_page(
         Cursor.of(rows[0]) if has_before else None,
         Cursor.of(rows[-1]) if has_after else None,
     )
+
+
+SEARCH_SET = 2_000  # PostgreSQL: a search matching at most this many claims of a status
+
+
+def _status_read(
+    session: Session, wanted: QueueFilter, query: Select[Any], status: str | None
+) -> Select[Any]:
+    """The read of one status (None: of every status). A PostgreSQL search first asks the
+    full-text index which claims of the status match (with the other filters and past the
+    cursor), up to SEARCH_SET, and reads those few by id. Walking the queue index and testing
+    each claim against the words instead (the plan PostgreSQL picks, guessing that one claim in
+    a hundred matches) rebuilds every claim's words: 0.5 s when nothing matches in 60,000
+    claims. Words that match more than SEARCH_SET claims are common enough for that walk to
+    stop early."""
+    read = query.where(col(Claim.status) == status) if status is not None else query
+    if wanted.text is None or session.get_bind().dialect.name != "postgresql":
+        return read
+    ids = read.with_only_columns(col(Claim.id)).order_by(None).limit(SEARCH_SET + 1)
+    matched = list(session.execute(ids).scalars())
+    if len(matched) > SEARCH_SET:
+        return read
+    given = bindparam("matched_ids", matched, type_=postgresql.ARRAY(Integer))
+    return sa_select(*QUEUE_COLUMNS).where(col(Claim.id) == any_(given))
 
 
 def count_by_status(session: Session) -> dict[str, int]:
