@@ -3,7 +3,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import DATA
-from verify import checkworthiness, extract, repeats
+from verify import checkworthiness, extract, languages, repeats
 
 
 def test_sentences_respect_abbreviations_and_paragraphs() -> None:
@@ -512,3 +512,16 @@ def test_it_names_an_organisation_never_a_group() -> None:
         "It said an order of 40 jets was worth $9 billion at list prices."
     )
     assert extract.claims(text)[-1].attributed_to != "Executives of both companies"
+
+
+def test_a_page_in_a_script_of_its_own_is_not_read_as_english() -> None:
+    """A Korean TV column (held-out page 9da36ae4) fell back to English, so English mood rules
+    and the English check-worthiness floor judged it and kept 37 of its opinion sentences."""
+    column = (
+        "주말 밤 9시 MBC와 SBS는 막장극의 대결로 붙는 경우가 흔하다. "
+        "다만 MBC <숨바꼭질>은 방영을 시작한 지 얼마 되지 않았지만 벌써 지쳐가는 인상이다. "
+        "다만 이유리는 작가의 글 솜씨를 많이 타는 배우다."
+    )
+    assert languages.guess(column) == "ko"
+    assert languages.guess("The mayor said 그녀말 was a hit on Monday, and that it was") == "en"
+    assert extract.read(column).lang == "ko"
