@@ -238,7 +238,8 @@ def _leading(body: str) -> Attribution | None:
         weak = verb in WEAK_VERBS - FRAMING_VERBS - THAT_ONLY_VERBS and not (
             SPEECH_OBJECT_RE.match(after)
             or CLAUSE_OBJECT_RE.match(after)
-            or verb in FIGURE_VERBS and FIGURE_OBJECT_RE.match(after)
+            or verb in FIGURE_VERBS
+            and FIGURE_OBJECT_RE.match(after)
         )
         agent = PASSIVE_AGENT_RE.match(after)
         if agent and verb.endswith("ed"):  # "another announced by MOTIE in March"
