@@ -667,6 +667,8 @@ def test_news_copy_non_claim_classes(sentence: str, why: str) -> None:
         "before describing for the jury the horrific details of the attack.",
         "Bomb canisters are being blasted into towns and villages to scatter scorpions and incite "
         "panic, a British military expert has said.",
+        "Roughly 13,000 US troops remain in Afghanistan, 18 years after Washington invaded the "
+        "country in the wake of the September 11, 2001 attacks.",
     ],
 )
 def test_reports_near_those_cues_stay_claims(sentence: str) -> None:

@@ -250,11 +250,12 @@ def _structural(text: str, bare: str, words: list[str], lang: str) -> str | None
             return "heading"
     if re.match(r"^[\d½¼¾⅓][\d/.,-]*\s", bare) and "," in bare and not _has_verb(bare):
         return "table"
-    chunks = re.split(r"[,:;(\[]", bare)
-    if len(chunks) >= 3 and sum(bool(re.match(r"\s*[\d½¼¾⅓]", c)) for c in chunks) * 2 >= len(
-        chunks
-    ):
-        return "table"  # "Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp."
+    chunks = re.split(r"(?<!\d),|,(?!\d)|[:;(\[]", bare)  # not "13,000"
+    numbered = sum(bool(re.match(r"\s*[\d½¼¾⅓]", c)) for c in chunks)
+    # "Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp."; a sentence with a finite verb
+    # ("13,000 US troops remain …, 18 years after …") is prose, however many numbers it holds.
+    if len(chunks) >= 3 and numbered * 2 >= len(chunks) and not PROSE_VERB_RE.search(bare):
+        return "table"
     if text.count("\t") >= 2 or text.count("|") >= 2:
         return "table"
     if lang == "en" and bare.count(",") >= 4 and not (_has_verb(bare) or LIST_VERB_RE.search(bare)):
@@ -321,6 +322,9 @@ LIST_VERB_RE = re.compile(
     r"might|must|should|do|does|did)\b",
     re.I,
 )
+
+
+PROSE_VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|remain|remains|remained)\b")
 
 
 def _has_verb(text: str) -> bool:
