@@ -209,3 +209,74 @@ def test_some_of_a_total_count_in_its_noun() -> None:
         "9 samples",
         "2 samples",
     ]
+
+
+# Held-out news copy (eval/data/claims_heldout.jsonl), one row per failure class fixed in
+# issue 11's third round: number words before capitalised modifiers, "a dozen", unit symbols
+# (spaced, glued, after a slash), glued ranges after "from", a scale word shared by both ends,
+# ranges of ages, "just short of", counting ordinals of a tally, and eras naming years.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Two United States service members have been killed in a helicopter crash",
+            [(2, "members", False, "exact", None)],
+        ),
+        (
+            "the Taliban swapped two Western hostages for three of its commanders",
+            [(2, "hostages", False, "exact", None), (3, "commanders", False, "exact", None)],
+        ),
+        (
+            "Isolated cases often also spring up in the US, with up to a dozen people diagnosed "
+            "annually.",
+            [(12, "people", False, "max", None)],
+        ),
+        (
+            "had an annual production capacity of around 8.69 GW",
+            [(8.69, "gw", True, "exact", None)],
+        ),
+        (
+            "The 24in scorpion bombs are not used for mass casualties.",
+            [(24, "in", False, "exact", None)],
+        ),
+        (
+            "A further 17 manufacturers, according to the report, had production operations "
+            "ranging from 30-600 MW.",
+            [(17, "manufacturers", False, "exact", None), (600, "mw", False, "range", 30)],
+        ),
+        (
+            "reducing the world population from an estimated 450 million down to 350–375 million.",
+            [(450e6, "", True, "exact", None), (375e6, "", False, "range", 350e6)],
+        ),
+        (
+            "According to InSerbia News, 28 girls between the ages of 13 and 15 made the trip",
+            [(28, "girls", False, "exact", None), (15, "years", False, "range", 13)],
+        ),
+        (
+            "Health authorities in China’s Inner Mongolia have confirmed that a third instance of "
+            "the plague has been reported",
+            [(3, "instances", False, "exact", None)],
+        ),
+        ("References to 'scorpion bombs' have been found dating back to 198 AD.", []),
+    ],
+)
+def test_news_copy_figure_classes(text: str, expected: list[Row]) -> None:
+    assert [(q.value, q.unit, q.approx, q.bound, q.low) for q in find(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, value, unit, bound",
+    [
+        ("a reduction in solar module costs from around $0.23/W today", 0.23, "per w", "exact"),
+        ("the price of the solar electricity generated to $0.03/kWh", 0.03, "per kwh", "exact"),
+        ("paid a Minnesota ad agency just short of $449,000 this fall", 449000, "USD", "max"),
+    ],
+)
+def test_news_copy_money(text: str, value: float, unit: str, bound: str) -> None:
+    (q,) = find(text)
+    assert (q.value, q.unit, q.bound, q.currency) == (value, unit, bound, "USD")
+
+
+def test_dozens() -> None:
+    assert words_to_number("a dozen") == 12
+    assert words_to_number("two dozen") == 24

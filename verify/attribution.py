@@ -19,7 +19,12 @@ ORG_WORDS = {
     "court", "police", "army", "military", "parliament", "congress", "senate",
     "utility", "paper", "firm", "label", "network", "foundation", "committee", "union",
     "cdc", "who", "npr", "ap", "afp", "bbc", "cnn", "fbi", "nasa", "nato", "un", "eu",
+    # Outlets named like people ("The Daily Mail", "Wall Street Journal")
+    "mail", "journal", "herald", "tribune", "telegraph", "guardian", "gazette", "magazine",
+    "observer", "express", "mirror", "daily", "today", "tv", "radio", "television", "street",
 }  # fmt: skip
+# Descriptions that stand for the source last named: "the statement said", "the report found".
+STANDS_FOR_SOURCE = {"statement", "report", "release", "analyst", "study", "survey", "paper"}
 PERSON_TITLES = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Prof|President|Secretary|Minister|Senator|Sen|Rep|Gov|Governor|Mayor|"
     r"Chief|Director|Chairman|Chairwoman|CEO|Judge|General|Gen|Prince|King|Queen|Pope|"
@@ -82,6 +87,8 @@ class _Context:
         if lower in ("we", "i"):
             return _last(self.every)
         definite = DEFINITE_RE.match(who)
+        if definite and definite.group("head").lower() in STANDS_FOR_SOURCE:
+            return _last(self.every) or who
         if definite and definite.group("head").lower() in ORG_WORDS | {"organisation"}:
             head = definite.group("head").lower()
             named = [o for o in self.orgs if head in o.lower().split()]
@@ -193,6 +200,8 @@ def _closes_all(text: str, already_open: bool = False) -> bool:
         return text.rfind(QUOTE_CLOSE) > text.rfind(QUOTE_OPEN)
     if already_open and '"' not in text:
         return False
+    if already_open and text.count('"') % 2 == 1 and not text.lstrip().startswith('"'):
+        return True  # `All on board were killed," Mujahid said.`: the mark closes the open quote
     return text.count('"') % 2 == 0 or text.rstrip().endswith('"')
 
 

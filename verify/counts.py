@@ -26,7 +26,7 @@ RUN_RE = re.compile(
 TIME_RE = re.compile(rf"\bthe\s+(?P<n>{ORDINAL})\s+(?P<noun>time)\b", re.IGNORECASE)
 TALLY_RE = re.compile(
     rf"\ban?\s+(?P<n>{ORDINAL})\s+(?P<noun>(?:case|death|fatality|victim|casualty|infection|"
-    r"patient|fatal (?:case|shooting|crash))s?)\b",
+    r"patient|instance|incident|outbreak|fatal (?:case|shooting|crash))s?)\b",
     re.IGNORECASE,
 )
 # "an hour or two", "a day or two": one to two of them.

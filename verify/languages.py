@@ -22,6 +22,18 @@ COMMON_WORDS = {
     "ru": ("и", "в", "не", "на", "что", "с", "по", "это", "как", "для"),
 }
 _OWNER = {w: lang for lang, words in COMMON_WORDS.items() for w in words}
+# Scripts that belong to one language (or that no rule here reads): a page mostly in one of them
+# is that language, whatever English words it quotes. Read by code point, no word list needed.
+SCRIPTS = {
+    "ko": re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]"),  # Hangul
+    "ja": re.compile(r"[\u3040-\u30ff]"),  # kana (Japanese mixes them with kanji)
+    "zh": re.compile(r"[\u4e00-\u9fff]"),  # Han without kana
+    "ar": re.compile(r"[\u0600-\u06ff]"),
+    "he": re.compile(r"[\u0590-\u05ff]"),
+    "th": re.compile(r"[\u0e00-\u0e7f]"),
+    "hi": re.compile(r"[\u0900-\u097f]"),
+}
+MIN_SCRIPT_SHARE = 0.3  # of the sample's letters
 WORD_RE = re.compile(r"[^\W\d_]+")
 SAMPLE_CHARS = 4000
 MIN_HITS = 5
@@ -29,10 +41,13 @@ MIN_HITS = 5
 
 def guess(text: str) -> str:
     """ISO 639-1 code of the language text is most likely in; English when unsure."""
+    sample = text[:SAMPLE_CHARS]
+    letters = sum(c.isalpha() for c in sample)
+    for lang, script in SCRIPTS.items():
+        if letters and len(script.findall(sample)) >= MIN_SCRIPT_SHARE * letters:
+            return lang
     counts = Counter(
-        _OWNER[w]
-        for w in (m.group().lower() for m in WORD_RE.finditer(text[:SAMPLE_CHARS]))
-        if w in _OWNER
+        _OWNER[w] for w in (m.group().lower() for m in WORD_RE.finditer(sample)) if w in _OWNER
     )
     if not counts:
         return DEFAULT

@@ -16,7 +16,9 @@ BYLINE_RE = re.compile(
 )
 # An embedded post's signature line as social sites render it under the quoted text:
 # "— The Nigerian Senate (@NGRSenate) October 9, 2018".
-EMBED_SIGNATURE_RE = re.compile(r"^[—–-]\s*[^.!?]{0,80}\(@\w+\)")
+EMBED_SIGNATURE_RE = re.compile(r"^(?:@\w+\s*)?[—–-]\s*[^.!?]{0,80}\(@\w+\)")
+# A shared post: a link and the account's signature in one line.
+SHARED_POST_RE = re.compile(r"(?:https?://|pic\.twitter\.com/)\S+.*[—–-]\s*[^.!?]{0,80}\(@\w+\)")
 # The author's note at the foot of a story: "Diana Falzone is a FoxNews.com reporter."
 AUTHOR_BIO_RE = re.compile(
     r"^(?:[A-Z][\w.'’-]+ ){1,3}is an? (?:[\w.&'’-]+ ){0,4}(?:reporter|correspondent|writer|"
@@ -67,14 +69,18 @@ PRAYER_RE = re.compile(
     re.IGNORECASE,
 )
 EXHORTATION_RE = re.compile(
-    r"\b(?:let's|let’s|let us|we must|we should|we need to|we have to)\b", re.I
+    r"\b(?:let's|let’s|let us|we must|we should|we need to|we have to|we (?:cannot|can't|can’t|"
+    r"must not|mustn't|should not|shouldn't) (?:continue|allow|let|accept|afford|wait))\b",
+    re.I,
 )
 FUTURE_RE = re.compile(
     r"\b(?:will|won't|would|could|(?-i:may)|^May|might|shall|should(?! be noted)|'ll|was set to|"
     r"were set to|is due to|"
     r"are due to|is expected to|are expected to|plans? to|planned to|intends? to|aims? to|"
     r"is likely to|are likely to|is going to|are going to|hopes? to|wants? to|is poised to|"
-    r"looks like it's|is about to|are about to)\b",
+    r"looks like it's|is about to|are about to|"
+    # "Seoul expects PV cell producers to increase …": an expectation about others
+    r"expects?\s+(?:[\w'’-]+\s+){1,6}?to\s+(?!be\s+\w+ed\b)[a-z]+)\b",
     re.I,
 )
 # A plan reported as announced is still a plan: "revealed lofty plans to expand the fleet",
@@ -123,9 +129,51 @@ OPINION_RE = re.compile(
     r"felt|criticis(?:e|ed|es|ing)|criticiz(?:e|ed|es|ing)|complain(?:ed|s|ing)?|"
     r"(?:voiced|expressed|expressing|voicing) (?:(?:their|his|her|its|deep|grave|serious) )?"
     r"(?:condolences|concerns?|fears?|sympathy|regret|sadness|gratitude|dismay|frustration|"
-    r"anger|outrage|support))\b",
+    r"anger|outrage|support)|"
+    # Reported states of mind: worry, wonder, panic and blame are attitudes, not events ("has
+    # US officials wondering if", "investors shouldn't fret", "is worrying", "blaming parents").
+    r"worried|worrying|fret(?:s|ting)?|wonder(?:s|ed|ing)|panick(?:ed|ing)|(?:begin|beginning|"
+    r"began|start|started|starting) to panic|"
+    r"blam(?:e|es|ed|ing)|misinterpret\w*|it(?:'s|’s| is) obvious)\b",
     re.I,
 )
+# A speaker's own stance, quoted or not: "We believe that justice has been served", "I am
+# confident South Dakota can lead", "My hope is that …", "we are thankful for and agree with".
+STANCE_RE = re.compile(
+    r"\b(?:I|[Ww]e)\s+(?:(?:do|really|strongly|firmly|also|still|all|truly)\s+)?(?:believe|think|"
+    r"feel|hope|interpret|expect|agree|disagree|trust|doubt|suspect|(?:am|are)\s+(?:confident|"
+    r"sure|certain|thankful|grateful|proud|pleased|hopeful|optimistic|convinced|concerned))\b|"
+    r"\b(?:[Mm]y|[Oo]ur)\s+(?:hope|view|belief|feeling|sense|opinion|wish|concern)\b"
+)
+# A label pinned on something is the labeller's judgement ("described the arachnid attacks as
+# \"madness\"", "called the new campaign a \"bold, innovative effort\""), unless the label says
+# a claim is false: that is a dispute, and the claim is checkable.
+LABEL_RE = re.compile(
+    r"\b(?:described|describes|describing|called|calls|calling|hailed|branded)\s+(?!(?:on|for|off|"
+    r"up|in|out)\b)(?:[\w'’-]+\s+){1,5}?(?:as\s+|a\s+|an\s+)?[\"“‘'](?![^\"”’']*\b(?:false|fake|"
+    r"untrue|lies?|lying|nonsense|hoax|baseless|fabricat\w*|bogus|inaccurate|wrong)\b)"
+    r"[^\"”’']*[\"”’']?[.!]?[\"”’']?\s*$",  # the label ends the sentence: nothing else is said
+    re.I,
+)
+# What a newsroom says about its own reporting: "It was not possible to independently verify
+# the group's claim", "Smith did not immediately return a request for comment".
+NEWSROOM_RE = re.compile(
+    r"\b(?:not possible|unable|impossible|could not|couldn't|cannot|can't) (?:to )?(?:be )?"
+    r"(?:independently )?verif\w*|\brequests? for comment\b|\bcould not be reached\b|"
+    r"\bno immediate comment\b",
+    re.I,
+)
+# A scheduled event in the present tense is a plan ("management hosts a conference call at 9
+# a.m. ET", "The Commission holds a public hearing Wednesday"); so is a stated goal.
+SCHEDULE_RE = re.compile(
+    r"\b(?:hosts|holds|convenes|will host|will hold)\s+(?:an?|its|their|the)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:hearing|meeting|call|briefing|conference|summit|vote|session|webinar|event)\b|"
+    r"^(?:the|our|its|their|his|her)\s+(?:goal|aim|objective|mission|intention)\s+(?:[\w\s]{0,40})?"
+    r"is to\b",
+    re.I,
+)
+# Lead-ins to another article: "SEE ALSO: Here's where President Obama dined …".
+LINK_LEAD_RE = re.compile(r"^(?:see also|related|read also|also read|more|watch|listen)\s*:", re.I)
 FIRST_SECOND_PERSON_RE = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|you|your|you're|you’re)\b")
 # The writer's own "we" outside a quotation: in news copy a reporter never speaks as "we" except
 # in an editorial, a column or a fact-check describing its own method ("we used data from …",
@@ -181,7 +229,7 @@ def reason(sentence: str, assertion: str, *, attributed: bool, lang: str = "en")
 
 
 def _structural(text: str, bare: str, words: list[str], lang: str) -> str | None:
-    if LINK_RE.match(bare):
+    if LINK_RE.match(bare) or LINK_LEAD_RE.match(bare) or SHARED_POST_RE.search(bare):
         return "link"
     if DATELINE_RE.match(text + " x") and len(text) < 60:
         return "dateline"
@@ -202,11 +250,12 @@ def _structural(text: str, bare: str, words: list[str], lang: str) -> str | None
             return "heading"
     if re.match(r"^[\d½¼¾⅓][\d/.,-]*\s", bare) and "," in bare and not _has_verb(bare):
         return "table"
-    chunks = re.split(r"[,:;(\[]", bare)
-    if len(chunks) >= 3 and sum(bool(re.match(r"\s*[\d½¼¾⅓]", c)) for c in chunks) * 2 >= len(
-        chunks
-    ):
-        return "table"  # "Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp."
+    chunks = re.split(r"(?<!\d),|,(?!\d)|[:;(\[]", bare)  # not "13,000"
+    numbered = sum(bool(re.match(r"\s*[\d½¼¾⅓]", c)) for c in chunks)
+    # "Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp."; a sentence with a finite verb
+    # ("13,000 US troops remain …, 18 years after …") is prose, however many numbers it holds.
+    if len(chunks) >= 3 and numbered * 2 >= len(chunks) and not PROSE_VERB_RE.search(bare):
+        return "table"
     if text.count("\t") >= 2 or text.count("|") >= 2:
         return "table"
     if lang == "en" and bare.count(",") >= 4 and not (_has_verb(bare) or LIST_VERB_RE.search(bare)):
@@ -254,7 +303,11 @@ def _mood(
         return "plan"
     if lang in ROMANCE_FUTURE_RE and ROMANCE_FUTURE_RE[lang].search(main):
         return "prediction"
-    if lang == "en" and OPINION_RE.search(bare):
+    if lang == "en" and NEWSROOM_RE.search(bare):
+        return "other"
+    if lang == "en" and SCHEDULE_RE.search(main):
+        return "plan"
+    if lang == "en" and any(r.search(bare) for r in (OPINION_RE, STANCE_RE, LABEL_RE)):
         return "opinion"
     if lang == "en" and not attributed and FIRST_SECOND_PERSON_RE.search(bare):
         return "opinion"
@@ -269,6 +322,9 @@ LIST_VERB_RE = re.compile(
     r"might|must|should|do|does|did)\b",
     re.I,
 )
+
+
+PROSE_VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|remain|remains|remained)\b")
 
 
 def _has_verb(text: str) -> bool:

@@ -14,6 +14,11 @@ from text_to_num import text2num
 
 # Patterns used in the per-number checks, compiled once.
 CAPITAL_AFTER_RE = re.compile(r"\s[A-Z]\w*")
+# Capitalised modifiers, then what is counted: "Two United States service members", "two
+# Western hostages". A name has no lower-case plural after it ("the Three Kingdoms").
+MODIFIED_COUNT_RE = re.compile(r"(?:\s[A-Z][\w.'’-]*){1,3}(?:\s[a-z][\w-]*)?\s[a-z]+s\b")
+# An era after a number makes it a year: "198 AD", "500 BC".
+ERA_AFTER_RE = re.compile(r"\s?(?:AD|BC|BCE|CE|A\.D\.|B\.C\.)(?!\w)")
 NAIRA_OR_RAND_RE = re.compile(r"(?:^|[\s(])[NR]$")
 LETTER_RE = re.compile(r"[^\W\d_]")
 JOINED_BEFORE_RE = re.compile(r"\w-$|\d[.:/]$")
@@ -38,7 +43,7 @@ SMALL_WORDS = (
     "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
     "eighty|ninety"
 )
-_WORD = rf"(?:{SMALL_WORDS}|hundred|thousand|million|billion|trillion)"
+_WORD = rf"(?:{SMALL_WORDS}|hundred|thousand|million|billion|trillion|dozen)"
 SMALL = rf"(?:{SMALL_WORDS})"
 MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -65,7 +70,7 @@ CALL_WORDS_RE = re.compile(
 UNIT_SUFFIXES = {
     "k", "m", "mn", "mln", "b", "bn", "tn", "km", "kg", "mm", "cm", "ml", "mg", "g", "lb", "lbs",
     "oz", "ft", "mph", "kph", "kmh", "mw", "gw", "kw", "kwh", "gb", "mb", "tb", "hz", "ghz",
-    "mhz", "l", "t", "sq",
+    "mhz", "l", "t", "sq", "in",
 }  # fmt: skip
 
 
@@ -80,6 +85,7 @@ class Numeral:
     scaled: bool  # a scale word or suffix multiplied it
     words: bool  # written in words ("twelve thousand")
     suffix: str  # "k", "m", "bn" as written, lower-cased
+    scale: float = 1.0  # what a scale word or suffix multiplied it by
 
 
 @cache
@@ -143,7 +149,7 @@ OTHER_WORDS = {
     "vijftig|honderd|duizend",
 }
 _ALL_WORDS = frozenset(w for words in OTHER_WORDS.values() for w in words.split("|"))
-ANY_NUMBER_RE = re.compile(rf"\d|(?i:\b(?:{SMALL_WORDS}|twice|hundred|thousand)\b)")
+ANY_NUMBER_RE = re.compile(rf"\d|(?i:\b(?:{SMALL_WORDS}|twice|hundred|thousand|dozen)\b)")
 
 
 @cache
@@ -172,7 +178,12 @@ def numerals(text: str, lang: str = "en") -> list[Numeral]:
         digits = match.group("num") or match.group("frac") or ""
         suffix = (match.group("suffix") or "").lower()
         words = bool(match.group("words"))
-        found.append(Numeral(value, match.start(), match.end(), digits, scaled, words, suffix))
+        scale = SUFFIXES.get(suffix, 1) * SCALES.get(
+            (match.group("scale") or match.group("wscale") or "").lower(), 1
+        )
+        found.append(
+            Numeral(value, match.start(), match.end(), digits, scaled, words, suffix, scale)
+        )
     return found
 
 
@@ -196,9 +207,15 @@ def _value(match: re.Match[str], group: str, decimal: str, lang: str) -> float |
 def words_to_number(words: str, lang: str = "en") -> float | None:
     """'twelve thousand' → 12000, 'one hundred and fifty' → 150, 'cinco' (pt) → 5; None if not
     a number."""
-    words = re.sub(r"^an?\s+", "one ", words.lower()).replace("dozen", "twelve")
+    words = words.lower()
     if words == "twice":
         return 2.0
+    dozens = re.fullmatch(r"(?:(?P<times>.+)\s+)?dozen", words)
+    if dozens:  # "a dozen", "two dozen": text2num reads no "dozen"
+        times = dozens.group("times")
+        count = 1.0 if times in (None, "a", "an") else words_to_number(times, lang)
+        return None if count is None else count * 12
+    words = re.sub(r"^an?\s+", "one ", words)
     try:
         return float(text2num(words.lower().replace("-", " "), lang))
     except ValueError:
@@ -210,8 +227,8 @@ def names_something(text: str, n: Numeral) -> bool:
     phone number or list marker rather than a count or measure."""
     before, after = text[max(0, n.start - 40) : n.start], text[n.end : n.end + 40]
     if n.words:  # "Zero G Day", "the Three Kingdoms": a number word before a name
-        named = CAPITAL_AFTER_RE.match(after) and not re.match(
-            r"\s[A-Z][a-z]+(?:ans?|ese|is)\b", after
+        named = CAPITAL_AFTER_RE.match(after) and not (
+            re.match(r"\s[A-Z][a-z]+(?:ans?|ese|is)\b", after) or MODIFIED_COUNT_RE.match(after)
         )
         return bool(DATE_AFTER_RE.match(after) or CITATION_BEFORE_RE.search(before) or named)
     raw = n.digits
@@ -227,6 +244,8 @@ def names_something(text: str, n: Numeral) -> bool:
     if not n.scaled and YEAR_RE.fullmatch(raw):
         return True  # a bare year
     if DATE_BEFORE_RE.search(before) or DATE_AFTER_RE.match(after) or TIME_AFTER_RE.match(after):
+        return True
+    if ERA_AFTER_RE.match(after):
         return True
     if FIVE_DIGITS_RE.fullmatch(raw) and STATE_CODE_BEFORE_RE.search(before):
         return True  # a ZIP code: "CA 90069"

@@ -21,7 +21,8 @@ QUALIFIERS: dict[str, tuple[bool, str]] = {
     "a minimum of": (False, "min"), "minimum of": (False, "min"), "starting at": (False, "min"),
     # Weather copy: "winds gusting at times to 55 mph" gives the peak.
     "at times to": (False, "max"), "gusting to": (False, "max"), "gusts of": (False, "max"),
-    "peaking at": (False, "max"),
+    "peaking at": (False, "max"), "just short of": (False, "max"), "short of": (False, "max"),
+    "just shy of": (False, "max"), "shy of": (False, "max"),
     # Other languages (one table: a qualifier is read wherever it stands before a number).
     "почти": (True, "exact"), "около": (True, "exact"), "примерно": (True, "exact"),
     "приблизительно": (True, "exact"), "более": (False, "min"), "больше": (False, "min"),

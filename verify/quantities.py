@@ -18,7 +18,12 @@ SHARE_WORD_RE = re.compile(r"(?i)half|third|quarter")
 OPEN_BRACKET_RE = re.compile(r"\s*\(\s*")
 SPACE_RE = re.compile(r"\s+")
 GLUED_BEFORE_RE = re.compile(r"[^\W\d_]$|\w-$")
-BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s+(?:\S+\s+)?$", re.IGNORECASE)
+BETWEEN_BEFORE_RE = re.compile(
+    r"\bbetween\s+(?:\S+\s+|the\s+ages\s+of\s+)?$|\baged\s+$", re.IGNORECASE
+)
+# "between the ages of 13 and 15", "aged 8 to 12": a range of ages, in years.
+AGES_BEFORE_RE = re.compile(r"\b(?:between\s+the\s+ages\s+of|aged)\s+$", re.IGNORECASE)
+GLUED_DASH_RE = re.compile(r"[-–]")  # "30-600 MW": a range even after "from"
 AND_JOINER_RE = re.compile(r"\s*(?:%|per\s?cent|percent)?\s*and\s+", re.IGNORECASE)
 TO_JOINER_RE = re.compile(r"\s*%?\s*(?:-|–|—|to)\s*[$€£]?")
 OR_JOINER_RE = re.compile(r"\s+or\s+")
@@ -41,6 +46,14 @@ PER_RE = re.compile(
     r"\s+(?:per|a|an)\s+(share|barrel|ounce|tonne|ton|month|year|week|day|night|hour|gallon|"
     r"litre|liter|kilogram|kg|head|person|capita|unit|seat|passenger)\b",
     re.IGNORECASE,
+)
+# Per-unit prices written with a slash: "$0.23/W", "$0.03/kWh", "$4/gallon".
+SLASH_PER_RE = re.compile(r"/([A-Za-z]{1,8})\b")
+# Unit symbols, case as written (so "MW" is megawatts and "mw" nothing), spaced or glued:
+# "8.69 GW", "3 MW", "24in", "5km". Lower-cased as the unit.
+SYMBOL_RE = re.compile(
+    r"\s?(GW|MW|kW|TW|GWh|MWh|kWh|TWh|Wh|GB|MB|TB|kB|Gbps|Mbps|GHz|MHz|kHz|Hz|kV|mph|kph|km/h|"
+    r"km|cm|mm|kg|mg|ml|lbs?|oz|ft|sq ft|°C|°F)(?![\w/])|(in)(?![\w/])"
 )
 PERCENT_RE = re.compile(r"\s?%|\s?(?:per\s?cent|percent|pct)\b|\s+percentage points?\b", re.I)
 # "the benchmark 10-year notes", "Three-month aluminum on the London Metal Exchange": the
@@ -246,6 +259,8 @@ def _range_end(text: str, nums: list[Numeral], i: int) -> Numeral | None:
         ok = bool(opener)
     elif OR_JOINER_RE.fullmatch(joiner):
         ok = True  # "two or three weeks", "5 or 6 cases"
+    elif GLUED_DASH_RE.fullmatch(joiner):
+        ok = True
     elif TO_JOINER_RE.fullmatch(joiner):
         ok = not MOVES_RE.search(before)
     else:
@@ -266,6 +281,8 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
     last = high or n
     start, end, value = n.start, last.end, last.value
     low = n.value if high else None
+    if high and high.scaled and not n.scaled:
+        low = n.value * high.scale  # "350–375 million": both ends in millions
     currency = None
     prefix = currencies.prefix_before(text, n.start)
     if prefix:
@@ -291,10 +308,15 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
     if currency and noun:
         unit = noun
     elif currency:
-        per = PER_RE.match(text, end)
+        per = PER_RE.match(text, end) or SLASH_PER_RE.match(text, end)
         noun = f"per {per.group(1).lower()}" if per else ""
         end = per.end() if per else end
         unit = noun or currency  # "$55.12 per barrel" is a price per barrel, in USD
+    elif not unit and (symbol := SYMBOL_RE.match(text, end)) and not n.words:
+        noun = (symbol.group(1) or symbol.group(2)).lower()
+        unit, end = noun, symbol.end()
+    elif not unit and high and AGES_BEFORE_RE.search(text[max(0, start - 30) : start]):
+        noun, unit = "years old", "years"
     elif not unit:
         noun, noun_end = nouns.noun_after(text, end, lang, words=n.words)
         if not noun and n.digits and AGE_RE.search(text[max(0, n.start - 40) : n.start]):
