@@ -12,7 +12,11 @@ CLAIM = (
 
 
 def shortlisted(
-    claim: str, passages: list[str], pages: list[int] | None = None, scorer: str = "token_set_ratio"
+    claim: str,
+    passages: list[str],
+    pages: list[int] | None = None,
+    scorer: str = "token_set_ratio",
+    judge_top: int = 0,
 ) -> list[tuple[int, int]]:
     """(page, passage) pairs `check` would judge for the claim: evidence.shortlist over the
     passages as index candidates (passage i on page pages[i], every word of equal weight)."""
@@ -24,9 +28,27 @@ def shortlisted(
     views = {n: evidence.SourceView(n, f"https://p{n}.example/") for n in set(pages)}
     picks = evidence.shortlist(
         evidence.ClaimView(1, claim, tuple(find(claim))), candidates, views,
-        weight=lambda w: 1.0, settings=evidence.Settings(scorer, 80, 0.05),
+        weight=lambda w: 1.0, settings=evidence.Settings(scorer, 80, 0.05, judge_top=judge_top),
     )  # fmt: skip
     return sorted((p.source_id, p.candidate.id) for p in picks)
+
+
+def test_judge_top_hands_the_best_ranked_pages_to_the_model_whatever_their_fuzzy_score() -> None:
+    """A paraphrase in other words is under every fuzzy floor; with `judge_top` the index's
+    best-ranked pages are judged anyway (their best-ranked passage, with the page), in rank
+    order, and the model decides."""
+    claim = "Police said about 60 cars were set alight by protesters overnight"
+    passages = [
+        "Protesters torched dozens of vehicles during the night, officers said",  # page 0
+        "Officers counted the burned vehicles on Sunday morning",  # page 0, ranked lower
+        "Dozens of cars were towed from the stadium car park after the match",  # page 1
+        "A charity auction raised money for the stadium",  # page 2
+    ]
+    pages = [0, 0, 1, 2]
+    assert shortlisted(claim, passages, pages) == []
+    assert shortlisted(claim, passages, pages, judge_top=1) == [(0, 0)]
+    assert shortlisted(claim, passages, pages, judge_top=2) == [(0, 0), (1, 2)]
+    assert shortlisted(claim, passages, pages, judge_top=9) == [(0, 0), (1, 2), (2, 3)]
 
 
 def judge(claim: str, passage: str, score: float = 90, share: float = 0.8) -> stance.Stance:

@@ -54,6 +54,7 @@ class Settings:
     tolerance: float
     suggest: float = 0.0  # confidence from which a judgement is kept as evidence
     per_source: int = 4  # a page's candidate passages judged, best first
+    judge_top: int = 0  # best-ranked pages judged whatever their fuzzy score (the model decides)
 
 
 @dataclass(frozen=True)
@@ -94,8 +95,12 @@ def shortlist(
 ) -> list[Pick]:
     """The candidates worth judging: a page's passages alike enough to the claim (fuzzy score,
     shared rarer words), best first, or — for a page none of whose passages is, but which
-    discusses the claim's subject as a whole (most of its rarer words) — its best-ranked one,
-    to be judged with the page around it. The claim's own articles are left out."""
+    discusses the claim's subject as a whole (most of its rarer words), or which is among the
+    index's `judge_top` best-ranked pages — its best-ranked one, to be judged with the page
+    around it: a paraphrase in other words scores low on every fuzzy measure ("400 men cut
+    their testicles off …" against "400 men were castrated on the orders of …"), and the
+    stance model, not the floor, tells whether it speaks to the claim. The claim's own
+    articles are left out."""
     usable = [
         c for c in candidates if c.source_id in sources and not _own(claim, sources[c.source_id])
     ]
@@ -116,9 +121,10 @@ def shortlist(
         share = matching.overlap(words, passage_words, weight)
         if pick.score >= settings.min_score and share >= matching.JUDGE_SHARE:
             chosen.setdefault(pick.source_id, []).append(pick)
+    top = set(list(found)[: settings.judge_top])  # pages in the order of their best passage
     for sid, (page_words, first) in found.items():
-        if sid not in chosen and matching.overlap(words, page_words, weight) >= (
-            matching.RELATED_SHARE
+        if sid not in chosen and (
+            sid in top or matching.overlap(words, page_words, weight) >= matching.RELATED_SHARE
         ):
             chosen[sid] = [first]
     return [

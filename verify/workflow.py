@@ -21,7 +21,7 @@ VERDICTS = ("false", "mostly_false", "mixed", "misleading", "mostly_true", "true
             "satire")  # fmt: skip
 MATCH_KEYS = {
     "scorer", "min_score", "quantity_tolerance", "candidates", "query_terms", "query_postings",
-    "suggest", "confirm",
+    "judge_top", "suggest", "confirm",
 }  # fmt: skip
 RULE_KEYS = {"status", "when", "reason"}
 BOUND_KEYS = {"min", "max"}
@@ -130,6 +130,7 @@ class Workflow:
     candidates: int = 100  # passages the index returns per claim
     query_terms: int = 12  # most words in a claim's index query (its rarest ones)
     query_postings: int = 50_000  # ...and the most index entries they may cover in all
+    judge_top: int = 0  # best-ranked pages the stance model judges even below min_score
     suggest: float = 0.4  # stance confidence from which source evidence is kept (suggested)
     confirm: float = 0.6  # ...and from which the rules count it
     roles: dict[str, str] = field(default_factory=dict)  # status → least role that may set it

@@ -181,6 +181,7 @@ class _Parser:
             query_postings=int(
                 self.number(match, "query_postings", 50_000, 100, 10_000_000, ("match",))
             ),
+            judge_top=int(self.number(match, "judge_top", 0, 0, 100, ("match",))),
             suggest=self.number(match, "suggest", 0.4, 0, 1, ("match",)),
             confirm=self.number(match, "confirm", 0.6, 0, 1, ("match",)),
             ratings=ratings,

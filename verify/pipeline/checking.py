@@ -70,7 +70,8 @@ def check_key(flow: Workflow) -> str:
     settings = {
         "engine": ENGINE,
         "match": [flow.scorer, flow.min_score, flow.quantity_tolerance, flow.candidates,
-                  flow.query_terms, flow.query_postings, flow.suggest, flow.confirm],
+                  flow.query_terms, flow.query_postings, flow.suggest, flow.confirm,
+                  *([flow.judge_top] if flow.judge_top else [])],  # 0 keeps earlier keys
         "rules": [(r.status, [(b.fact, b.low, b.high) for b in r.when]) for r in flow.rules],
         "pending": flow.pending,
         "factchecks": [flow.factchecks.suggest, flow.factchecks.confirm,
@@ -173,8 +174,9 @@ def plan(
     factchecks_at = latest_factcheck(session)
     index = None
     settings = evidence.Settings(
-        flow.scorer, flow.min_score, flow.quantity_tolerance, suggest=flow.suggest
-    )
+        flow.scorer, flow.min_score, flow.quantity_tolerance, suggest=flow.suggest,
+        judge_top=flow.judge_top,
+    )  # fmt: skip
     work: list[tuple[Claim, Plan, list[matching.Candidate]]] = []
     for claim in batch:
         cid = claim.id or 0
