@@ -11,6 +11,7 @@ import pytest
 
 from tests.conftest import ROOT, rows
 from tests.web_desk import Desk, browser_login, csrf_of, running, seed, token_for
+from verify import claims
 
 FACTCHECKS = ROOT / "seeds" / "factchecks" / "check-desk.jsonld"
 
@@ -308,3 +309,23 @@ def test_demo_serve_opens_the_demo_in_the_desk(tmp_path: Path) -> None:
         process.send_signal(signal.SIGINT)  # Ctrl-C: the desk stops and the demo cleans up
         process.communicate(timeout=30)
     assert process.returncode == 0
+
+
+def test_an_unexpected_error_answers_with_the_desks_headers(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug is a 500 page (or JSON under /api) with the CSP and the other headers, and says
+    nothing of the error itself; the server logs it."""
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("secret detail")
+
+    monkeypatch.setattr(claims, "queue_page", broken)
+    with httpx.Client(base_url=desk.base) as browser, api(desk, "rita") as rita:
+        browser_login(browser, "rita")
+        for answer, kind in ((browser.get("/queue"), "text/html"), (rita.get("/api/claims"),
+                             "application/json")):  # fmt: skip
+            assert answer.status_code == 500 and answer.headers["content-type"].startswith(kind)
+            assert "secret detail" not in answer.text and "server" in answer.text
+            assert "script-src 'self'" in answer.headers["content-security-policy"]
+            assert answer.headers["x-frame-options"] == "DENY"

@@ -46,9 +46,12 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
+        started_response = False
 
         async def send_with_headers(message: Message) -> None:
+            nonlocal started_response
             if message["type"] == "http.response.start":
+                started_response = True
                 headers = list(message.get("headers", []))
                 names = {name.lower() for name, _ in headers}
                 if b"content-security-policy" not in names:
@@ -59,7 +62,32 @@ class SecurityHeaders:
                 message["headers"] = headers
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            if not started_response:  # answer with the headers, then let the server log it
+                await _server_error(scope, send_with_headers)
+            raise
+
+
+async def _server_error(scope: Scope, send: Send) -> None:
+    json = str(scope.get("path", "")).startswith("/api/")
+    body = (
+        b'{"detail": "internal error; it is in the server log"}'
+        if json
+        else b"<!doctype html><title>Error</title><link rel=stylesheet href=/static/desk.css>"
+        b"<main><p>The desk hit an unexpected error; it is in the server's log. Reload the "
+        b"claim or <a href=/queue>the queue</a> to see what was saved.</p></main>"
+    )
+    kind = b"application/json" if json else b"text/html; charset=utf-8"
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 500,
+            "headers": [(b"content-type", kind), (b"content-length", str(len(body)).encode())],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
 
 
 def _wants_json(request: Request) -> bool:
