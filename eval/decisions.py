@@ -158,7 +158,7 @@ class Trainer:
         self.bags = train.bag_matrix(found, len(self.vocabulary))
         self.labels = np.array([e.label for e in self.examples])
         self.groups = np.array([e.group for e in self.examples])
-        self.rows = np.array([e.made != "sentence" for e in self.examples])
+        self.rows = train._stance_rows(self.examples)  # which rows teach the stance stage
         print(
             f"  {len(self.examples):,} training pairs read ({time.perf_counter() - started:.0f} s)"
         )
