@@ -119,6 +119,25 @@ def test_reasons_name_the_shared_figure_and_words_and_what_is_absent() -> None:
     )
 
 
+def test_reasons_that_say_nothing_about_the_pair_are_not_named() -> None:
+    passage = "Pyongyang is deploying 12,000 troops to Russia, Korea's spy agency said."
+    page = f"Troops head west\n{passage} The deployment began in October."
+    lexicon = stance_features.Lexicon({"korea": 3.0, "deploying": 5.0, "russia": 2.0}, 9.0)
+    filler = [("claim_hedge", 0.0, False), ("page_words", 4.0, True), ("claim_report", 1.0, True),
+              ("passage_hedge", 0.0, False), ("has_page", 1.0, True), ("claim_words", 2.0, False),
+              ("claim_figures", 1.0, True), ("passage_words", 2.0, True)]  # fmt: skip
+    telling = [("passage_report", 1.0, True), ("cos_passage", 0.8, True),
+               ("passage_neg_main", 0.0, False)]  # fmt: skip
+    pair = stance.Pair(TROOPS, find(TROOPS), passage, page)
+    text = stance_reasons.explain(pair, filler + telling, lexicon)
+    assert text == (
+        "reported speech in the passage ('said'); "
+        "shares the figure 12,000 troops and the rare words 'deploying', 'korea', 'russia'; "
+        "no negation where the passage restates the claim"
+    )
+    assert stance_reasons.explain(pair, filler, lexicon) == "no strong cue"
+
+
 def test_a_reported_denial_mentions_with_who() -> None:
     claim = "North Korean soldiers are in Russia, footage shows."
     result = judge(
