@@ -275,6 +275,29 @@ def test_training_writes_a_model_the_code_reads(
     assert "wrote" in capsys.readouterr().out
 
 
+def test_headlines_of_one_story_teach_relatedness_only_within_their_claims_fold(
+    tmp_path: Path,
+) -> None:
+    _small_data(tmp_path / "data")
+    found = stance_data.examples(tmp_path / "data", stance_data.fit_lexicon(tmp_path / "data"))
+    pairs = [e for e in found if e.made == "headlines" and e.label == "related"]
+    assert len(pairs) == 4 * 3  # the three headlines of each Emergent claim, two by two
+    group = {e.passage: e.group for e in found if e.dataset == "emergent" and e.scored}
+    assert all(e.page is None and group[e.claim] == group[e.passage] == e.group for e in pairs)
+    rows = train._stance_rows(found)
+    assert not any(rows[k] for k, e in enumerate(found) if e.made == "headlines")
+    assert not any(e.scored for e in pairs)
+
+
+def test_relatedness_is_calibrated_apart_for_passages_alone_and_with_their_page() -> None:
+    platt = stance_model.Platt(alone=(1.0, 1.0), page=(1.0, -1.0))
+    got = platt.probability(np.zeros(2), np.array([False, True]))
+    assert got[0] == pytest.approx(1 / (1 + np.exp(-1))) and got[1] == pytest.approx(1 - got[0])
+    assert stance_model.Platt.from_json(platt.as_json()) == platt
+    shipped = stance_model.shipped().platt
+    assert shipped.alone != shipped.page
+
+
 def test_training_on_a_missing_folder_is_a_one_line_error(tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as exc:
         train.main([str(tmp_path / "nowhere"), "--out", str(tmp_path / "m.json")])
