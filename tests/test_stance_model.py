@@ -284,9 +284,17 @@ def test_headlines_of_one_story_teach_relatedness_only_within_their_claims_fold(
     assert len(pairs) == 4 * 3  # the three headlines of each Emergent claim, two by two
     group = {e.passage: e.group for e in found if e.dataset == "emergent" and e.scored}
     assert all(e.page is None and group[e.claim] == group[e.passage] == e.group for e in pairs)
+    strangers = [
+        e
+        for e in found
+        if e.made == "headlines" and e.label == "unrelated" and e.dataset == "emergent"
+    ]
+    assert len(strangers) == 4 * 3 * stance_data.STRANGERS  # each headline against others'
+    told = {e.group: {x.passage for x in found if x.group == e.group and x.scored} for e in pairs}
+    assert all(e.passage not in told[e.group] for e in strangers)
     rows = train._stance_rows(found)
     assert not any(rows[k] for k, e in enumerate(found) if e.made == "headlines")
-    assert not any(e.scored for e in pairs)
+    assert not any(e.scored for e in pairs + strangers)
 
 
 def test_relatedness_is_calibrated_apart_for_passages_alone_and_with_their_page() -> None:

@@ -32,6 +32,8 @@ FNC_LABELS = {"agree": "supports", "disagree": "contradicts", "discuss": "mentio
 EMERGENT_LABELS = {"for": "supports", "against": "contradicts", "observing": "mentions"}
 NEAR_MISSES = 2  # look-alike unrelated pairs made per claim (see _near_misses)...
 NEAR_MISS_SKIP = 4  # ...after skipping the most alike: often the same story under another claim
+STRANGERS = 4  # headlines of other stories each headline is paired with, drawn at random...
+SEED = 13  # ...with this seed
 
 
 @dataclass(frozen=True)
@@ -173,12 +175,14 @@ def _headline_pairs(
     two FNC-1 headlines related to the same body ("Seth Rogen set to play Steve Wozniak in Danny
     Boyle's Steve Jobs biopic" and "Seth Rogen to Play Apple Co-Founder Wozniak in Steve Jobs
     Biopic") and two headlines of one Emergent claim are related, as a claim and a headline
-    are; each FNC-1 headline against the headlines of other claims most like it
-    (`_most_alike`) is unrelated. The sentence copies alone teach that a related passage
+    are; each headline against STRANGERS headlines of other claims drawn at random (as
+    FNC-1's own unrelated bodies are), and each FNC-1 headline against those most like it
+    (`_most_alike`), is unrelated. The sentence copies alone teach that a related passage
     shares many of the claim's words: their passages are the sentences nearest the claim.
     Each pair stays in its story's group; its stance is unknown, so it trains relatedness
     only."""
     stories: dict[str, set[str]] = {}  # the headlines told of one story: a body's, a claim's
+    emergent = {row["articleHeadline"] for row in articles}
     for row in stances:
         if row["Stance"] != "unrelated":
             stories.setdefault(f"b:{row['Body ID']}", set()).add(row["Headline"])
@@ -191,6 +195,14 @@ def _headline_pairs(
             pairs.setdefault((a, b), Example(dataset, a, b, None, "related", group(key),
                                              "headlines"))  # fmt: skip
     found = list(pairs.values())
+    story = {h: group(key) for key, heads in sorted(stories.items()) for h in heads}
+    every = sorted(story)
+    rng = np.random.default_rng(SEED)
+    for h in every:
+        others = [every[j] for j in rng.permutation(len(every))[: 4 * STRANGERS]]
+        for other in [o for o in others if story[o] != story[h]][:STRANGERS]:
+            found.append(Example("emergent" if h in emergent else "fnc1", h, other, None,
+                                 "unrelated", story[h], "headlines"))  # fmt: skip
     headlines = sorted({r["Headline"] for r in stances if r["Stance"] != "unrelated"})
     head_groups = [group(f"h:{h}") for h in headlines]
     for k, j in _most_alike(headlines, headlines, lexicon, head_groups, head_groups):
