@@ -135,8 +135,10 @@ def main() -> None:
     print("  targets (issue 10): FNC-1 score ≥ 80 %, F1 agree ≥ 0.50, disagree ≥ 0.20; "
           "Emergent accuracy ≥ 73 %, F1 against ≥ 0.40")  # fmt: skip
     print(
-        f"  calibration: relatedness Platt {run.platt[0]:.3f}·logit + {run.platt[1]:.3f}, "
-        f"stance temperature {run.temperature:.3f}, fitted on the out-of-fold scores"
+        f"  calibration: relatedness Platt {run.platt.page[0]:.3f}·logit + "
+        f"{run.platt.page[1]:.3f} with a page, {run.platt.alone[0]:.3f}·logit + "
+        f"{run.platt.alone[1]:.3f} for a passage alone; stance temperature "
+        f"{run.temperature:.3f}; fitted on the out-of-fold scores"
     )
     print(
         "  reliability (model and rules, both sets): confidence bin, pairs, mean confidence, "

@@ -79,6 +79,24 @@ def test_html_report_escapes_everything(ingested: Invoke, db: str, tmp_path: Pat
     assert "<link" not in html and "src=" not in html  # self-contained
 
 
+def test_automatic_evidence_reads_as_its_judgement_and_attached_evidence_names_who(
+    ingested: Invoke, db: str
+) -> None:
+    claim = prepared(ingested, db)
+    data = json.loads(ingested("report", str(claim), "--format", "json").stdout)
+    (manual,) = data["claims"][0]["evidence"]
+    note = "model: shares the rare words 'brigades', 'deploying'"
+    found = {**manual, "url": "https://b.example/2", "method": "auto", "added_by": "rules",
+             "score": 64.0, "note": note}  # fmt: skip
+    data["claims"][0]["evidence"] = [manual, found]
+    text = rendering.markdown(data)
+    line = next(s for s in text.splitlines() if "https://b.example/2" in s)
+    assert line.endswith("similarity 64) model: shares the rare words 'brigades', 'deploying'")
+    assert "[rules]" not in text and "[tester]" in text
+    html = rendering.html(data)
+    assert "· rules" not in html and "· tester" in html
+
+
 def test_csv_report_neutralises_formulas(ingested: Invoke, db: str) -> None:
     prepared(ingested, db)
     rows = list(

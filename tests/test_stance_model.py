@@ -119,6 +119,25 @@ def test_reasons_name_the_shared_figure_and_words_and_what_is_absent() -> None:
     )
 
 
+def test_reasons_that_say_nothing_about_the_pair_are_not_named() -> None:
+    passage = "Pyongyang is deploying 12,000 troops to Russia, Korea's spy agency said."
+    page = f"Troops head west\n{passage} The deployment began in October."
+    lexicon = stance_features.Lexicon({"korea": 3.0, "deploying": 5.0, "russia": 2.0}, 9.0)
+    filler = [("claim_hedge", 0.0, False), ("page_words", 4.0, True), ("claim_report", 1.0, True),
+              ("passage_hedge", 0.0, False), ("has_page", 1.0, True), ("claim_words", 2.0, False),
+              ("claim_figures", 1.0, True), ("passage_words", 2.0, True)]  # fmt: skip
+    telling = [("passage_report", 1.0, True), ("cos_passage", 0.8, True),
+               ("passage_neg_main", 0.0, False)]  # fmt: skip
+    pair = stance.Pair(TROOPS, find(TROOPS), passage, page)
+    text = stance_reasons.explain(pair, filler + telling, lexicon)
+    assert text == (
+        "reported speech in the passage ('said'); "
+        "shares the figure 12,000 troops and the rare words 'deploying', 'korea', 'russia'; "
+        "no negation where the passage restates the claim"
+    )
+    assert stance_reasons.explain(pair, filler, lexicon) == "no strong cue"
+
+
 def test_a_reported_denial_mentions_with_who() -> None:
     claim = "North Korean soldiers are in Russia, footage shows."
     result = judge(
@@ -254,6 +273,37 @@ def test_training_writes_a_model_the_code_reads(
     train.main([str(tmp_path / "data"), "--out", str(again), "--folds", "2"])
     assert again.read_bytes() == out.read_bytes()  # fixed seed: the same file twice
     assert "wrote" in capsys.readouterr().out
+
+
+def test_headlines_of_one_story_teach_relatedness_only_within_their_claims_fold(
+    tmp_path: Path,
+) -> None:
+    _small_data(tmp_path / "data")
+    found = stance_data.examples(tmp_path / "data", stance_data.fit_lexicon(tmp_path / "data"))
+    pairs = [e for e in found if e.made == "headlines" and e.label == "related"]
+    assert len(pairs) == 4 * 3  # the three headlines of each Emergent claim, two by two
+    group = {e.passage: e.group for e in found if e.dataset == "emergent" and e.scored}
+    assert all(e.page is None and group[e.claim] == group[e.passage] == e.group for e in pairs)
+    strangers = [
+        e
+        for e in found
+        if e.made == "headlines" and e.label == "unrelated" and e.dataset == "emergent"
+    ]
+    assert len(strangers) == 4 * 3 * stance_data.STRANGERS  # each headline against others'
+    told = {e.group: {x.passage for x in found if x.group == e.group and x.scored} for e in pairs}
+    assert all(e.passage not in told[e.group] for e in strangers)
+    rows = train._stance_rows(found)
+    assert not any(rows[k] for k, e in enumerate(found) if e.made == "headlines")
+    assert not any(e.scored for e in pairs + strangers)
+
+
+def test_relatedness_is_calibrated_apart_for_passages_alone_and_with_their_page() -> None:
+    platt = stance_model.Platt(alone=(1.0, 1.0), page=(1.0, -1.0))
+    got = platt.probability(np.zeros(2), np.array([False, True]))
+    assert got[0] == pytest.approx(1 / (1 + np.exp(-1))) and got[1] == pytest.approx(1 - got[0])
+    assert stance_model.Platt.from_json(platt.as_json()) == platt
+    shipped = stance_model.shipped().platt
+    assert shipped.alone != shipped.page
 
 
 def test_training_on_a_missing_folder_is_a_one_line_error(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from verify.claimreview import http_url, page_safe_json, speaker
 from verify.errors import InputError
+from verify.models import Method
 from verify.report_schema import (
     ActivityEntry,
     ClaimEntry,
@@ -85,7 +86,7 @@ def claim_markdown(claim: ClaimEntry) -> list[str]:
     for e in claim["evidence"]:
         head = f"- {e['stance']}: <{_md(e['url'])}> (origin {_md(e['origin'])}, {e['method']}"
         note = f" {_md(e['note'])}" if e["note"] else ""
-        out.append(f"{head}{_score(e)}){note} [{_md(e['added_by'])}]")
+        out.append(f"{head}{_score(e)}){note}{_by(e)}")
         if e["passage"]:
             out.append(f"  > {_md(e['passage'][:300])}")
         capture = _capture_line(e)
@@ -163,6 +164,18 @@ def _score(evidence: EvidenceEntry) -> str:
     return f", similarity {evidence['score']:.0f}" if evidence["score"] is not None else ""
 
 
+def added_by(evidence: EvidenceEntry) -> str | None:
+    """Who attached the evidence, or None for what `check` found itself (found by a page's
+    passage or a fact-check): its method says so and its note says what judged it (a rule,
+    or "model: …"), so the automatic actor's name would only contradict the note."""
+    return None if evidence["method"] in (Method.auto, Method.factcheck) else evidence["added_by"]
+
+
+def _by(evidence: EvidenceEntry) -> str:
+    by = added_by(evidence)
+    return f" [{_md(by)}]" if by else ""
+
+
 def html(data: Report) -> str:
     """One self-contained HTML file (inline CSS, no scripts); every value autoescaped."""
     env = Environment(
@@ -173,6 +186,7 @@ def html(data: Report) -> str:
     )
     env.globals["origin_counts"] = _origin_counts
     env.globals["file_uri"] = file_uri
+    env.globals["added_by"] = added_by
     env.globals["timeline"] = timeline
     claims = worst_first(data)
     groups: dict[str, list[ClaimEntry]] = {}

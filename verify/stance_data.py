@@ -10,6 +10,7 @@ that are its articles' headlines, so no claim sits in two folds across the two s
 
 import csv
 import hashlib
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,8 @@ FNC_LABELS = {"agree": "supports", "disagree": "contradicts", "discuss": "mentio
 EMERGENT_LABELS = {"for": "supports", "against": "contradicts", "observing": "mentions"}
 NEAR_MISSES = 2  # look-alike unrelated pairs made per claim (see _near_misses)...
 NEAR_MISS_SKIP = 4  # ...after skipping the most alike: often the same story under another claim
+STRANGERS = 4  # headlines of other stories each headline is paired with, drawn at random...
+SEED = 13  # ...with this seed
 
 
 @dataclass(frozen=True)
@@ -42,9 +45,9 @@ class Example:
     claim: str
     passage: str
     page: str | None
-    label: str  # supports | contradicts | mentions | unrelated
+    label: str  # supports | contradicts | mentions | unrelated; related: stance unknown
     group: int
-    made: str = ""  # "near miss" or "sentence": made here to train on, never scored
+    made: str = ""  # "near miss", "sentence" or "headlines": made here to train on, never scored
 
     @property
     def scored(self) -> bool:
@@ -120,6 +123,7 @@ def examples(root: Path, lexicon: Lexicon) -> list[Example]:
         for r in articles
     ]  # fmt: skip
     found += _near_misses(stances, bodies, articles, lexicon, group)
+    found += _headline_pairs(stances, articles, lexicon, group)  # relatedness only
     # Each FNC-1 pair again with its sentence alone (no page), to teach relatedness when only
     # a passage is known; its stance is the page's, not the sentence's, so stance skips them.
     found += [
@@ -158,6 +162,52 @@ def _near_misses(
                             [group(f"e:{c}") for _, c in titles]):  # fmt: skip
         found.append(Example("emergent", claims[k][0], titles[j][0], None, "unrelated",
                              group(f"e:{claims[k][1]}"), "near miss"))  # fmt: skip
+    return found
+
+
+def _headline_pairs(
+    stances: list[dict[str, str]],
+    articles: list[dict[str, str]],
+    lexicon: Lexicon,
+    group: Callable[[str], int],
+) -> list[Example]:
+    """Short texts telling one story in other words, to teach relatedness on passages alone:
+    two FNC-1 headlines related to the same body ("Seth Rogen set to play Steve Wozniak in Danny
+    Boyle's Steve Jobs biopic" and "Seth Rogen to Play Apple Co-Founder Wozniak in Steve Jobs
+    Biopic") and two headlines of one Emergent claim are related, as a claim and a headline
+    are; each headline against STRANGERS headlines of other claims drawn at random (as
+    FNC-1's own unrelated bodies are), and each FNC-1 headline against those most like it
+    (`_most_alike`), is unrelated. The sentence copies alone teach that a related passage
+    shares many of the claim's words: their passages are the sentences nearest the claim.
+    Each pair stays in its story's group; its stance is unknown, so it trains relatedness
+    only."""
+    stories: dict[str, set[str]] = {}  # the headlines told of one story: a body's, a claim's
+    emergent = {row["articleHeadline"] for row in articles}
+    for row in stances:
+        if row["Stance"] != "unrelated":
+            stories.setdefault(f"b:{row['Body ID']}", set()).add(row["Headline"])
+    for row in articles:
+        stories.setdefault(f"e:{row['claimId']}", set()).add(row["articleHeadline"])
+    pairs: dict[tuple[str, str], Example] = {}
+    for key, heads in sorted(stories.items()):
+        dataset = "emergent" if key.startswith("e:") else "fnc1"
+        for a, b in itertools.combinations(sorted(heads), 2):
+            pairs.setdefault((a, b), Example(dataset, a, b, None, "related", group(key),
+                                             "headlines"))  # fmt: skip
+    found = list(pairs.values())
+    story = {h: group(key) for key, heads in sorted(stories.items()) for h in heads}
+    every = sorted(story)
+    rng = np.random.default_rng(SEED)
+    for h in every:
+        others = [every[j] for j in rng.permutation(len(every))[: 4 * STRANGERS]]
+        for other in [o for o in others if story[o] != story[h]][:STRANGERS]:
+            found.append(Example("emergent" if h in emergent else "fnc1", h, other, None,
+                                 "unrelated", story[h], "headlines"))  # fmt: skip
+    headlines = sorted({r["Headline"] for r in stances if r["Stance"] != "unrelated"})
+    head_groups = [group(f"h:{h}") for h in headlines]
+    for k, j in _most_alike(headlines, headlines, lexicon, head_groups, head_groups):
+        found.append(Example("fnc1", headlines[k], headlines[j], None, "unrelated",
+                             head_groups[k], "headlines"))  # fmt: skip
     return found
 
 

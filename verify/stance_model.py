@@ -5,7 +5,9 @@ Two stages, each a small network (a logistic regression is one with no hidden la
 relatedness (is the passage about the claim?), then stance given that it is (supports,
 contradicts or mentions), which also reads the page's bag of words (`Network.bag`, over the
 file's `vocabulary`). Both are calibrated on out-of-fold predictions: relatedness with Platt
-scaling, stance with a temperature. Large arrays are stored as base64 float32 (`_stored`).
+scaling, one for passages judged alone and one for passages read with their page (the two are
+different populations: a short passage shares fewer words with the claim than a page does),
+stance with a temperature. Large arrays are stored as base64 float32 (`_stored`).
 """
 
 import base64
@@ -23,7 +25,7 @@ from verify import stance_features
 from verify.errors import InputError
 from verify.stance_features import Bag, Lexicon
 
-FORMAT = 2
+FORMAT = 3
 PACKED = 4096  # arrays larger than this are stored as base64 float32, not as lists
 MODEL_FILE = "stance-model.json"
 
@@ -98,6 +100,30 @@ class Network:
 
 
 @dataclass(frozen=True)
+class Platt:
+    """Platt scaling of the relatedness logit, p(related) = sigmoid(a * logit + b): one (a, b)
+    for a passage judged alone, one for a passage read with its page."""
+
+    alone: tuple[float, float]
+    page: tuple[float, float]
+
+    def probability(self, logits: np.ndarray, has_page: np.ndarray) -> np.ndarray:
+        """p(related) for each row's logit, by whether the row has a page."""
+        a = np.where(has_page, self.page[0], self.alone[0])
+        b = np.where(has_page, self.page[1], self.alone[1])
+        out: np.ndarray = 1.0 / (1.0 + np.exp(-(a * logits + b)))
+        return out
+
+    def as_json(self) -> dict[str, list[float]]:
+        return {"alone": list(self.alone), "page": list(self.page)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Platt":
+        alone, page = data["alone"], data["page"]
+        return cls((float(alone[0]), float(alone[1])), (float(page[0]), float(page[1])))
+
+
+@dataclass(frozen=True)
 class StanceModel:
     """Everything needed to turn pairs into calibrated probabilities."""
 
@@ -107,7 +133,7 @@ class StanceModel:
     mean: np.ndarray
     scale: np.ndarray
     relatedness: Network
-    platt: tuple[float, float]  # p(related) = sigmoid(a * logit + b)
+    platt: Platt  # p(related) = sigmoid(a * logit + b), (a, b) by whether a page is read
     stance: Network
     classes: tuple[str, ...]  # supports, contradicts, mentions in the stance network's order
     temperature: float
@@ -128,8 +154,8 @@ class StanceModel:
         """(p(related), p(stance | related)) for feature rows x (n × features); `extra`: what
         the rows' page bags add to the stance stage (`Network.bag_input`)."""
         z = self.standardise(x)
-        a, b = self.platt
-        related = 1.0 / (1.0 + np.exp(-(a * self.relatedness.logits(z)[:, 0] + b)))
+        has_page = x[:, self.features.index("has_page")] > 0
+        related = self.platt.probability(self.relatedness.logits(z)[:, 0], has_page)
         return related, softmax(self.stance.logits(z, extra) / self.temperature)
 
     def pushes(
@@ -164,7 +190,7 @@ class StanceModel:
             },
             "vocabulary": list(self.vocabulary),
             "standardise": {"mean": _rounded(self.mean), "scale": _rounded(self.scale)},
-            "relatedness": self.relatedness.as_json() | {"platt": list(self.platt)},
+            "relatedness": self.relatedness.as_json() | {"platt": self.platt.as_json()},
             "stance": self.stance.as_json()
             | {
                 "classes": list(self.classes),
@@ -190,7 +216,7 @@ class StanceModel:
             mean=np.asarray(data["standardise"]["mean"], dtype=np.float64),
             scale=np.asarray(data["standardise"]["scale"], dtype=np.float64),
             relatedness=Network.from_json(data["relatedness"]),
-            platt=(float(data["relatedness"]["platt"][0]), float(data["relatedness"]["platt"][1])),
+            platt=Platt.from_json(data["relatedness"]["platt"]),
             stance=Network.from_json(data["stance"]),
             classes=tuple(data["stance"]["classes"]),
             temperature=float(data["stance"]["temperature"]),

@@ -2,9 +2,10 @@
 
 `stance_model.StanceModel.pushes` names the features that pushed a pair towards its label;
 this module says what they found in the texts themselves: "shares the figure 12,000 troops
-and the rare words 'deploying', 'korea'; no negation in the passage" rather than feature
-names and numbers. Features that say the same thing (the similarity scores, the page's
-scores, ...) are one aspect, named once.
+and the rare words 'deploying', 'korea'; no negation where the passage restates the claim"
+rather than feature names and numbers. Features that say the same thing (the similarity
+scores, the page's scores, ...) are one aspect, named once; features that say nothing about
+why (the claim alone, the texts' lengths) are not named.
 """
 
 import functools
@@ -26,6 +27,9 @@ OVERLAP = {"cos_passage", "fuzzy_set", "fuzzy_sort", "bigram_jaccard", "bm25",
            "stem_share_passage"}  # fmt: skip
 PAGE = {"cos_page", "cos_page_best", "cos_page_top", "page_related_share", "rare_share_page",
         "rarest_in_page", "stem_share_page"}  # fmt: skip
+# Features that may push but say nothing about why the passage supports, contradicts or is
+# about the claim: the claim on its own, how long the texts are, whether a page was read.
+FILLER = {"claim_words", "passage_words", "page_words", "has_page", "claim_figures"}
 
 
 def explain(
@@ -50,16 +54,20 @@ def explain(
 
 def _aspect(name: str, high: bool, has_page: bool) -> str:
     """Features that would say the same thing share an aspect: the similarity scores; the
-    page's scores; one cue present, or absent, wherever it is (a lone passage is its own
-    nearest sentence)."""
+    page's scores; one cue present wherever it is (a lone passage is its own nearest
+    sentence). "nothing" for what says nothing about the pair (`FILLER`), a cue of the claim
+    alone, and a cue's absence from one text ("no hedging in the passage": the features
+    that hold the passage against the claim say that where it matters)."""
     if name in OVERLAP:
         return "overlap"
     if name in PAGE:
         return "page"
+    if name in FILLER:
+        return "nothing"
     side, _, cue = name.partition("_")
     if side in SIDE_NAMES and cue in CUE_NAMES:
-        if not has_page and side in ("page", "first"):
-            return "nothing"  # zero without a page: it says nothing
+        if side == "claim" or not high or (not has_page and side in ("page", "first")):
+            return "nothing"
         return f"{cue} {high}"
     if name.startswith("top_") and not has_page:
         return name.replace("top_", "passage_", 1)
@@ -80,7 +88,7 @@ def _phrase(pair: Pair, aspect: str, name: str, value: float, high: bool, lexico
         return special
     side, _, cue = name.partition("_")
     if side in SIDE_NAMES and cue in CUE_NAMES:
-        return _cue(pair, side, cue, high)
+        return _cue(pair, side, cue)
     return ""
 
 
@@ -156,10 +164,9 @@ def _texts(pair: Pair, side: str) -> list[str]:
     return [pair.page]
 
 
-def _cue(pair: Pair, side: str, cue: str, high: bool) -> str:
+def _cue(pair: Pair, side: str, cue: str) -> str:
+    """A cue present in a text of the pair (`_aspect` leaves out the absent ones)."""
     where = SIDE_NAMES[side] if side != "top" or pair.page is not None else "the passage"
-    if not high:
-        return f"no {CUE_NAMES[cue]} in {where}"
     if cue == "question":
         return f"{where} asks a question"
     words = CUES.get(cue, REPORTED)
@@ -192,13 +199,8 @@ TEMPLATES = {
                      "no negation where the page restates the claim"),
     "top_deny_main": ("denial words where the page's nearest sentences restate the claim",
                       "no denial where the page restates the claim"),
-    "claim_figures": ("the claim gives figures", "the claim gives no figure"),
     "shared_numbers": ("{shared}", "shares no figure"),
     "new_numbers": ("{new}", ""),
-    "claim_words": ("a long claim", "a short claim"),
-    "passage_words": ("a long passage", "a short passage"),
-    "page_words": ("a long page", "a short page"),
-    "has_page": ("the whole page read", "a passage alone"),
 }  # fmt: skip
 FIGURES = {"passage_figures_agree": "passage", "passage_figures_conflict": "passage",
            "page_figures_agree": "page", "page_figures_conflict": "page"}  # fmt: skip
@@ -210,8 +212,6 @@ def _special(pair: Pair, name: str, high: bool) -> str | None:
         return _compared(pair, pair.passage if FIGURES[name] == "passage" else pair.page)
     if name not in TEMPLATES:
         return None
-    if name == "page_words" and pair.page is None:
-        return ""
     template = TEMPLATES[name][0 if high else 1]
     fields = {"negation": "", "who": "", "shared": "", "new": ""}
     if "{negation}" in template:

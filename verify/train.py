@@ -6,10 +6,11 @@ DATA_ROOT holds `fnc1/` (train portion) and `emergent/` (dev portion); there is 
 here and none is used. Steps, with a fixed seed:
 1. fit the idf and the page vocabulary (both label-free, on all the text) and build the pairs:
    FNC-1 headline vs body (its sentence nearest the headline as the passage), Emergent claim vs
-   article headline;
+   article headline; for relatedness only, two headlines of one story (FNC-1 headlines of one
+   body, Emergent headlines of one claim) and look-alike headlines of other claims;
 2. cross-validate by claim group (no claim in two folds, across both sets): out-of-fold
    probabilities give the evaluation numbers and fit the calibration (Platt scaling for
-   relatedness, a temperature for stance);
+   relatedness, apart for passages alone and with their page; a temperature for stance);
 3. fit both stages on all the data and write the arrays, the idf, the feature list, the data's
    sha256, the library versions and the cross-validated numbers to one JSON file.
 
@@ -36,7 +37,7 @@ from verify import stance, stance_data, stance_features, stance_model
 from verify.errors import VerifyError
 from verify.stance_data import Example
 from verify.stance_features import Bag, Lexicon
-from verify.stance_model import Network, StanceModel
+from verify.stance_model import Network, Platt, StanceModel
 
 SEED = 13
 FOLDS = 5
@@ -140,7 +141,7 @@ def fit(
         _network(_learner(learner, SEED + k).fit(z, labels != "unrelated"))
         for k in range(learner.get("ensemble", 1))
     ])  # fmt: skip
-    rows = labels != "unrelated"
+    rows = np.isin(labels, STANCES)
     if stance_rows is not None:
         rows &= stance_rows
     weights = _weights(labels[rows], learner.get("balance", 0.0))
@@ -220,13 +221,19 @@ def cross_validate(
     return OutOfFold(related, stances, classes)
 
 
-def calibrate(oof: OutOfFold, labels: np.ndarray) -> tuple[tuple[float, float], float]:
-    """Platt scaling of the relatedness logit and a temperature for the stance logits, fitted
-    to the out-of-fold scores by log-loss."""
+def calibrate(oof: OutOfFold, labels: np.ndarray, has_page: np.ndarray) -> tuple[Platt, float]:
+    """Platt scaling of the relatedness logit, apart for passages alone and for passages with
+    their page, and a temperature for the stance logits, fitted to the out-of-fold scores by
+    log-loss (the temperature on the rows with a stance label)."""
     from sklearn.linear_model import LogisticRegression
 
-    platt = LogisticRegression(C=1e6).fit(oof.related_logit[:, None], labels != "unrelated")
-    related = labels != "unrelated"
+    fitted = []
+    for rows in (~has_page, has_page):
+        scaling = LogisticRegression(C=1e6).fit(
+            oof.related_logit[rows, None], labels[rows] != "unrelated"
+        )
+        fitted.append((float(scaling.coef_[0, 0]), float(scaling.intercept_[0])))
+    related = np.isin(labels, oof.classes)
     truth = np.array([oof.classes.index(str(label)) for label in labels[related]])
     logits = oof.stance_logits[related]
 
@@ -235,14 +242,20 @@ def calibrate(oof: OutOfFold, labels: np.ndarray) -> tuple[tuple[float, float], 
         return float(-np.log(p[np.arange(len(truth)), truth] + 1e-12).mean())
 
     temperature = float(minimize_scalar(loss, bounds=(0.05, 20.0), method="bounded").x)
-    return (float(platt.coef_[0, 0]), float(platt.intercept_[0])), temperature
+    return Platt(fitted[0], fitted[1]), temperature
 
 
 def probabilities(
-    oof: OutOfFold, platt: tuple[float, float], temperature: float
+    oof: OutOfFold, platt: Platt, temperature: float, has_page: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    related = 1 / (1 + np.exp(-(platt[0] * oof.related_logit + platt[1])))
+    related = platt.probability(oof.related_logit, has_page)
     return related, stance_model.softmax(oof.stance_logits / temperature)
+
+
+def with_page(x: np.ndarray) -> np.ndarray:
+    """Which feature rows read a whole page (the others judge a passage alone)."""
+    out: np.ndarray = x[:, stance_features.NAMES.index("has_page")] > 0
+    return out
 
 
 Fired = tuple[str, stance.Judgement] | None
@@ -356,7 +369,7 @@ class Run:
     x: np.ndarray
     bags: Any  # sparse matrix of the page bags, rows × vocabulary
     oof: OutOfFold
-    platt: tuple[float, float]
+    platt: Platt
     temperature: float
 
 
@@ -377,14 +390,15 @@ def prepare(root: Path, *, folds: int = FOLDS, log: Any = print) -> Run:
     oof = cross_validate(
         x, labels, groups, folds=folds, stance_rows=_stance_rows(examples), bags=bags
     )
-    platt, temperature = calibrate(oof, labels)
+    platt, temperature = calibrate(oof, labels, with_page(x))
     log(f"cross-validated in {folds} folds by claim ({time.perf_counter() - started:.0f} s)")
     return Run(lexicon, vocabulary, examples, x, bags, oof, platt, temperature)
 
 
 def _stance_rows(examples: Sequence[Example]) -> np.ndarray:
-    """Rows whose label is the passage's stance (a sentence copy carries its page's)."""
-    return np.array([e.made != "sentence" for e in examples])
+    """Rows whose label is the passage's stance (a sentence copy carries its page's; two
+    headlines of one story have none)."""
+    return np.array([e.made not in ("sentence", "headlines") for e in examples])
 
 
 def rule_judgements(examples: Sequence[Example], x: np.ndarray) -> list[Fired]:
@@ -413,7 +427,7 @@ def rule_precision(
 def evaluation(run: Run) -> dict[str, Any]:
     """Cross-validated numbers for the model alone and with the rules, and the reliability
     of the confidences (model and rules)."""
-    related, stances = probabilities(run.oof, run.platt, run.temperature)
+    related, stances = probabilities(run.oof, run.platt, run.temperature, with_page(run.x))
     rules = rule_judgements(run.examples, run.x)
     precision = rule_precision(run.examples, rules, related)
     sure = {name: v["precision"] for name, v in precision.items()}
@@ -451,7 +465,8 @@ def build(run: Run, root: Path, folds: int) -> StanceModel:
                 "made": sum(not e.scored for e in run.examples),
             },
             "libraries": _versions(),
-            "calibration": "Platt (relatedness) and temperature (stance) on out-of-fold scores",
+            "calibration": "Platt (relatedness; passages alone and with their page apart) and "
+            "temperature (stance) on out-of-fold scores",
         },  # fmt: skip
         "rules": numbers.pop("rules"),  # each rule's precision: its judgements' confidence
         "cross_validation": {"folds": folds, "grouped_by": "claim"} | numbers,
