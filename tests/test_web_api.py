@@ -11,7 +11,8 @@ import pytest
 
 from tests.conftest import ROOT, rows
 from tests.web_desk import Desk, browser_login, csrf_of, running, seed, token_for
-from verify import claims
+from verify import claims, database
+from verify.models import Evidence
 
 FACTCHECKS = ROOT / "seeds" / "factchecks" / "check-desk.jsonld"
 
@@ -329,3 +330,16 @@ def test_an_unexpected_error_answers_with_the_desks_headers(
             assert "secret detail" not in answer.text and "server" in answer.text
             assert "script-src 'self'" in answer.headers["content-security-policy"]
             assert answer.headers["x-frame-options"] == "DENY"
+
+
+def test_evidence_check_found_is_not_credited_to_a_person(desk: Desk) -> None:
+    with database.transaction(desk.db_url) as session:
+        session.add(Evidence(claim_id=1, url="https://found.example/a", stance="supports",
+                             method="auto", added_by="rules", note="restates it"))  # fmt: skip
+        session.add(Evidence(claim_id=1, url="https://given.example/b", stance="mentions",
+                             method="manual", added_by="mina", note="context"))  # fmt: skip
+    with httpx.Client(base_url=desk.base) as browser:
+        browser_login(browser, "rita")
+        page = browser.get("/claims/1").text
+    assert "found by verify check" in page and "added by rules" not in page
+    assert "added by mina" in page
