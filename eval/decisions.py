@@ -231,12 +231,7 @@ def oracle(flow: workflow.Workflow, articles: Sequence[dict[str, str]]) -> str:
 
 def scores(gold: Sequence[str], got: Sequence[str]) -> str:
     right = sum(g == p for g, p in zip(gold, got, strict=True))
-    f1s = []
-    for c in ("corroborated", "disputed", "unverified"):
-        tp = sum(g == p == c for g, p in zip(gold, got, strict=True))
-        fp = sum(p == c != g for g, p in zip(gold, got, strict=True))
-        fn = sum(g == c != p for g, p in zip(gold, got, strict=True))
-        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    f1s = list(train.f1_scores(gold, got, ("corroborated", "disputed", "unverified")).values())
     return (f"accuracy {right / len(gold):.3f} ({right}/{len(gold)})  F1 corroborated "
             f"{f1s[0]:.3f} disputed {f1s[1]:.3f} unverified {f1s[2]:.3f}  macro "
             f"{sum(f1s) / 3:.3f}")  # fmt: skip

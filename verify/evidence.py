@@ -8,6 +8,7 @@ judgement carries a calibrated confidence. The claim's own articles, fetched as 
 count.
 """
 
+import itertools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -121,7 +122,7 @@ def shortlist(
         share = matching.overlap(words, passage_words, weight)
         if pick.score >= settings.min_score and share >= matching.JUDGE_SHARE:
             chosen.setdefault(pick.source_id, []).append(pick)
-    top = set(list(found)[: settings.judge_top])  # pages in the order of their best passage
+    top = set(itertools.islice(found, settings.judge_top))  # pages by their best passage
     for sid, (page_words, first) in found.items():
         if sid not in chosen and (
             sid in top or matching.overlap(words, page_words, weight) >= matching.RELATED_SHARE

@@ -71,7 +71,7 @@ class SecurityHeaders:
 
 
 async def _server_error(scope: Scope, send: Send) -> None:
-    json = str(scope.get("path", "")).startswith("/api/")
+    json = _is_api(str(scope.get("path", "")))
     body = (
         b'{"detail": "internal error; it is in the server log"}'
         if json
@@ -90,8 +90,12 @@ async def _server_error(scope: Scope, send: Send) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
+def _is_api(path: str) -> bool:
+    return path.startswith("/api/")
+
+
 def _wants_json(request: Request) -> bool:
-    return request.url.path.startswith("/api/")
+    return _is_api(request.url.path)
 
 
 def create_app(settings: DeskSettings) -> FastAPI:

@@ -3,6 +3,7 @@ copies. Each handler parses, calls the library as the CLI does, and renders."""
 
 import mimetypes
 import secrets
+from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -283,11 +284,8 @@ def claim_page(
 ) -> Response:
     """The claim page; its reads use `session` when the caller has one open."""
     try:
-        if session is None:
-            with desk.read() as session:
-                context = _claim_context(desk, session, who, claim_id, fc_query)
-        else:
-            context = _claim_context(desk, session, who, claim_id, fc_query)
+        with desk.read() if session is None else nullcontext(session) as reading:
+            context = _claim_context(desk, reading, who, claim_id, fc_query)
     except VerifyError as exc:
         return error_page(desk, who, exc)
     return page(
