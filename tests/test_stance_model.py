@@ -179,6 +179,33 @@ def test_a_whole_page_that_restates_the_claim_in_its_own_voice_supports() -> Non
     )
 
 
+def test_a_page_read_for_one_claim_is_not_read_again_for_the_next(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page = (
+        "Sixty cars burned in night of unrest\n"
+        "Protesters set about 60 cars alight overnight. Firefighters worked until dawn."
+    )
+    passage = "Protesters set about 60 cars alight overnight."
+    cold = judge(CARS, passage, page)
+    reads: list[str] = []
+    real = stance_features._read_page
+
+    def counted(raw: str, lexicon: stance_features.Lexicon) -> object:
+        reads.append(raw)
+        return real(raw, lexicon)
+
+    monkeypatch.setattr(stance_features, "_read_page", counted)
+    assert judge("60 cars burned overnight", passage, page).label  # another claim, same page
+    assert judge(CARS, passage, page) == cold  # and the same judgement from the kept reading
+    assert reads == []
+    monkeypatch.setattr(stance_features, "PAGES_KEPT", 2)
+    for n in range(3):
+        judge(CARS, passage, f"{page} Page {n} of the series.")
+    judge(CARS, passage, page)  # pushed out by the three newer pages: read again
+    assert len(reads) == 4
+
+
 def test_judgements_are_calibrated_probabilities_with_one_line_reasons() -> None:
     pairs = [stance.Pair(CARS, find(CARS), p) for p in [
         "60 cars had been burned by protesters overnight, police said",
