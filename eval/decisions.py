@@ -107,7 +107,12 @@ def fetch_all(rows: list[dict[str, str]], db: str) -> None:
         parts = urlsplit(r["url"])
         path = parts.path + (f"?{parts.query}" if parts.query else "")
         pages[((parts.hostname or "").lower(), path or "/")] = page(r["articleHeadline"])
-    urls = sorted({r["url"] for r in rows})
+    fetch_pages(pages, sorted({r["url"] for r in rows}), db, "article pages")
+
+
+def fetch_pages(pages: dict[tuple[str, str], bytes], urls: list[str], db: str, what: str) -> None:
+    """`verify sources add` the URLs and `verify fetch` them from a loopback server answering
+    each (host, path) with its page, under the URLs' own host names."""
     hosts = sorted({h for h, _ in pages})
     started = time.perf_counter()
     with serving(pages) as port:
@@ -120,7 +125,7 @@ def fetch_all(rows: list[dict[str, str]], db: str) -> None:
         if done.returncode != 0:
             raise SystemExit(f"verify fetch failed:\n{done.stderr[-2000:]}")
     print(
-        f"  fetched {len(urls):,} article pages from {len(hosts)} outlets through `verify "
+        f"  fetched {len(urls):,} {what} from {len(hosts)} hosts through `verify "
         f"fetch` ({time.perf_counter() - started:.0f} s): {_last_line(done)}"
     )
 
@@ -180,7 +185,9 @@ class Trainer:
         )  # fmt: skip
 
 
-def add_claims(db: str, flow: workflow.Workflow, texts: Sequence[str]) -> dict[str, int]:
+def add_claims(
+    db: str, flow: workflow.Workflow, texts: Sequence[str], reason: str = "Emergent claim"
+) -> dict[str, int]:
     """Claims as ingest queues them (text, figures, initial status and its history row)."""
     ids = {}
     with database.transaction(db) as session:
@@ -191,7 +198,7 @@ def add_claims(db: str, flow: workflow.Workflow, texts: Sequence[str]) -> dict[s
             session.flush()
             ids[text] = claim.id or 0
             session.add(StatusChange(claim_id=claim.id or 0, to_status=flow.initial,
-                                     reason="Emergent claim", actor="eval"))  # fmt: skip
+                                     reason=reason, actor="eval"))  # fmt: skip
     return ids
 
 

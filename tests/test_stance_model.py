@@ -138,6 +138,21 @@ def test_reasons_that_say_nothing_about_the_pair_are_not_named() -> None:
     assert stance_reasons.explain(pair, filler, lexicon) == "no strong cue"
 
 
+def test_reasons_show_numbers_and_negations_as_the_texts_write_them() -> None:
+    claim = "Robert Plant ripped up an $800 million contract in 2014"
+    passage = (
+        "Plant didn't rip up the $800 million contract, his publicist said; the 2015 tour is off."
+    )
+    page = f"No reunion\n{passage} Nothing was signed."
+    pushes = [("shared_numbers", 1.0, True), ("new_numbers", 1.0, True), ("page_neg", 1.0, True)]
+    lexicon = stance_features.Lexicon({"plant": 5.0, "contract": 3.0}, 9.0)
+    text = stance_reasons.explain(stance.Pair(claim, find(claim), passage, page), pushes, lexicon)
+    assert text == (  # not the matching form's "08, 8e" for $800 million, nor "'t'"
+        "shares the number $800 million; gives numbers the claim lacks (2015); "
+        "negation in the page ('no', 'nothing', 'n't')"
+    )
+
+
 def test_a_reported_denial_mentions_with_who() -> None:
     claim = "North Korean soldiers are in Russia, footage shows."
     result = judge(

@@ -233,7 +233,8 @@ def _cues(raw: str, toks: list[str]) -> dict[str, float]:
     return cues
 
 
-def _clean(text: str) -> str:
+def clean(text: str) -> str:
+    """The text figures are found in: NFKC, links blanked."""
     return matching.LINK_RE.sub(" ", unicodedata.normalize("NFKC", text))
 
 
@@ -241,13 +242,13 @@ def _clean(text: str) -> str:
 def figures_in(text: str) -> tuple[Quantity, ...]:
     """The figures of a text (`quantities.find`, after `matching.normalise`'s clean-up),
     remembered: the features, the rules and the explanation all need a passage's figures."""
-    return tuple(quantities.find(_clean(text)))
+    return tuple(quantities.find(clean(text)))
 
 
 def _normalise(text: str) -> str:
     """`matching.normalise`, reusing the figures `figures_in` found (finding them is half the
     cost of normalising)."""
-    text = _clean(text)
+    text = clean(text)
     for q in reversed(figures_in(text)):
         words = quantities.NUMBER_RE.sub(" ", q.text).split()
         if q.unit and words and quantities.normalise_unit(words[-1]) == q.unit:
@@ -290,7 +291,7 @@ def _page_of(raw: str, lexicon: Lexicon) -> _Page:
     page = _pages_read.pop(raw, None)
     if page is None:
         page = _read_page(raw, lexicon)
-        if len(_pages_read) >= PAGES_KEPT:
+        while _pages_read and len(_pages_read) >= PAGES_KEPT:
             del _pages_read[next(iter(_pages_read))]  # the least recently read
     _pages_read[raw] = page
     return page

@@ -9,7 +9,8 @@ why (the claim alone, the texts' lengths) are not named.
 """
 
 import functools
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable
 
 from verify import figures, stance_features
 from verify.stance_features import CUES, REPORTED, Lexicon, Pair, content_words, stem, tokens
@@ -100,6 +101,10 @@ def _rarest(words: Iterable[str], lexicon: Lexicon) -> list[str]:
     return sorted(words, key=lambda w: (-lexicon.weight(w), w))
 
 
+# A piece of a figure in the matching form ("$800 million" is "8e 08"), not a word to show.
+FIGURE_CODE_RE = re.compile(r"\d+e")
+
+
 @functools.lru_cache(maxsize=4096)
 def cached_tokens(text: str) -> tuple[str, ...]:
     """A text's tokens, remembered: a page's serve each of its passages' reasons."""
@@ -114,7 +119,7 @@ def cached_stems(text: str) -> frozenset[str]:
 
 def _shared(claim: str, other: str, lexicon: Lexicon) -> tuple[list[str], list[str]]:
     """(the claim's content words found in `other` by stem, rarest first; the rest)."""
-    mine = content_words(cached_tokens(claim))
+    mine = {w for w in content_words(cached_tokens(claim)) if not FIGURE_CODE_RE.fullmatch(w)}
     theirs = cached_stems(other)
     found = [w for w in _rarest(mine, lexicon) if stem(w) in theirs]
     return found, [w for w in _rarest(mine, lexicon) if stem(w) not in theirs]
@@ -171,6 +176,7 @@ def _cue(pair: Pair, side: str, cue: str) -> str:
         return f"{where} asks a question"
     words = CUES.get(cue, REPORTED)
     found = sorted({t for text in _texts(pair, side) for t in cached_tokens(text) if t in words})
+    found = list(dict.fromkeys(_as_written(t) for t in found))
     quoted = f" ({_quoted(found)})" if found and (side != "top" or pair.page is None) else ""
     return f"{CUE_NAMES[cue]} in {where}{quoted}"
 
@@ -178,7 +184,12 @@ def _cue(pair: Pair, side: str, cue: str) -> str:
 def negation_words(text: str) -> str:
     """The negations of a text, quoted: "'not', 'n't'"."""
     found = sorted({t for t in cached_tokens(text) if t in stance_features.NEGATION})
-    return _quoted(w if w != "t" else "n't" for w in found)
+    return _quoted(_as_written(w) for w in found)
+
+
+def _as_written(token: str) -> str:
+    """A cue word as a reader knows it: the tokens split "didn't" into "didn" and "t"."""
+    return "n't" if token == "t" else token
 
 
 # What a feature's value says, above its mean and below it ("" for nothing worth saying):
@@ -231,9 +242,9 @@ def _compared(pair: Pair, text: str | None) -> str:
 
 
 def _numbers(pair: Pair, *, shared: bool) -> str:
-    mine = _number_words(pair.claim)
-    theirs = _number_words(pair.passage)
-    found: Sequence[str] = sorted(mine & theirs if shared else theirs - mine)
+    mine = _numbers_as_written(pair.claim)
+    theirs = _numbers_as_written(pair.passage)
+    found = [theirs[k] for k in sorted(theirs) if (k in mine) == shared]
     if not found:
         return ""
     if shared:
@@ -241,5 +252,21 @@ def _numbers(pair: Pair, *, shared: bool) -> str:
     return f"gives numbers the claim lacks ({', '.join(found[:SHOWN])})"
 
 
-def _number_words(text: str) -> set[str]:
-    return {t for t in cached_tokens(text) if t[:1].isdigit()}
+DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@functools.lru_cache(maxsize=4096)
+def _numbers_as_written(text: str) -> dict[str, str]:
+    """A text's numbers by value, each as the text writes it: its figures ("$800 million"),
+    then the numbers no figure holds ("2014"). The matching form cannot be shown: it spells
+    $800 million as "8e 08"."""
+    found: dict[str, str] = {}
+    spans = []
+    for q in stance_features.figures_in(text):
+        found.setdefault(f"{q.value:g}", q.text.strip())
+        spans.append((q.start, q.end))
+    clean = stance_features.clean(text)  # the text figures_in reads, so the spans line up
+    for match in DIGITS_RE.finditer(clean):
+        if not any(start <= match.start() < end for start, end in spans):
+            found.setdefault(match.group().replace(",", ""), match.group())
+    return found
