@@ -3,7 +3,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import DATA
-from verify import checkworthiness, extract, languages, repeats
+from verify import checkable, checkworthiness, extract, languages, repeats
+
+# Every sentence no rule turns down is kept: these tests are about the rules, not the model.
+KEEP_ALL = checkable.Model(bias=0.0, weights={}, threshold=0.0)
 
 
 def test_sentences_respect_abbreviations_and_paragraphs() -> None:
@@ -78,7 +81,7 @@ def test_pronoun_and_surname_resolve_to_earlier_speaker() -> None:
         "Kremlin spokesman Dmitry Peskov said there was contradictory information in October. "
         "Peskov said that cooperation with North Korea was Russia's sovereign right in 2024."
     )
-    by_text = {c.quote[:10]: c.attributed_to for c in extract.claims(text, min_score=0)}
+    by_text = {c.quote[:10]: c.attributed_to for c in extract.claims(text, model=KEEP_ALL)}
     assert by_text["He called "] == "President Yoon Suk Yeol"
     assert by_text["Peskov sai"] == "Kremlin spokesman Dmitry Peskov"
 
@@ -124,7 +127,7 @@ def test_near_duplicates() -> None:
 @settings(max_examples=200)
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
 def test_any_text_extracts_with_offsets_inside(text: str) -> None:
-    for claim in extract.claims(text, min_score=0):
+    for claim in extract.claims(text, model=KEEP_ALL):
         assert text[claim.start : claim.end] == claim.quote
         for q in claim.quantities:
             assert text[q.start : q.end] == q.text
@@ -194,7 +197,7 @@ def test_pronouns_resolve_to_the_last_named_speaker_of_the_right_kind() -> None:
         "Berrien County Health Department officials said Monday the victim was one of two people. "
         "They said the death occurred Saturday."
     )
-    speakers = [c.attributed_to for c in extract.read(text, min_score=0).candidates]
+    speakers = [c.attributed_to for c in extract.read(text, model=KEEP_ALL).candidates]
     assert (
         speakers
         == ["Interim BART Police Chief Ed Alvarez"] * 3
@@ -209,7 +212,7 @@ def test_a_quote_over_several_sentences_inherits_its_speaker() -> None:
         'anything."\n\n“We pray for the full recovery of both men,” said White House Press '
         "Secretary Stephanie Grisham. “We thank the Afghan government for its actions.”"
     )
-    found = extract.read(text, min_score=0)
+    found = extract.read(text, model=KEEP_ALL)
     by_quote = {s.text[:12]: s.attributed_to for s in [*found.candidates, *found.skipped]}
     by_quote |= {c.quote[:12]: c.attributed_to for c in found.candidates}
     assert by_quote["I've tried t"] == "Taylor Swift"
@@ -323,7 +326,7 @@ def test_not_claims_are_skipped_with_why(sentence: str, why: str) -> None:
     ],
 )  # fmt: skip
 def test_more_kinds_of_non_claims(sentence: str, why: str) -> None:
-    found = extract.read(sentence, min_score=0)
+    found = extract.read(sentence, model=KEEP_ALL)
     assert found.candidates == []
     assert [s.reason for s in found.skipped][-1] == why
 
@@ -342,7 +345,7 @@ def test_more_kinds_of_non_claims(sentence: str, why: str) -> None:
     ],
 )
 def test_reports_that_look_like_non_claims_are_kept(sentence: str) -> None:
-    assert extract.read(sentence, min_score=0).candidates
+    assert extract.read(sentence, model=KEEP_ALL).candidates
 
 
 def test_indonesian_exhortations_and_figures() -> None:
@@ -381,7 +384,7 @@ def test_they_said_after_a_quote_is_the_group_named_before() -> None:
         'perform on the AMAs," they said in a statement. "In fact, we do not have the right to '
         'keep her from performing live anywhere."'
     )
-    speakers = [c.attributed_to for c in extract.read(text, min_score=0).candidates]
+    speakers = [c.attributed_to for c in extract.read(text, model=KEEP_ALL).candidates]
     assert speakers[0] == "the group that owns most of her music, Big Machine"
     assert speakers[-2:] == ["Big Machine"] * 2  # later references use the name
 
@@ -428,7 +431,7 @@ def test_a_disputed_claim_by_a_short_name_is_the_named_claimants() -> None:
     ],
 )  # fmt: skip
 def test_datelines_plans_lists_and_steps_behind_a_phrase(text: str, why: str) -> None:
-    found = extract.read(text, min_score=0)
+    found = extract.read(text, model=KEEP_ALL)
     assert [s.reason for s in found.skipped][:1] == [why]
     assert not any(c.start == 0 for c in found.candidates)
 
@@ -438,7 +441,7 @@ def test_romance_future_tense_is_a_prediction() -> None:
         "Os médicos não sabem quando o hospital estará aberto. A empresa também anunciou que a "
         "fábrica em São Paulo terá 200 vagas para os moradores da região."
     )
-    assert {s.reason for s in extract.read(text, min_score=0).skipped} == {"prediction"}
+    assert {s.reason for s in extract.read(text, model=KEEP_ALL).skipped} == {"prediction"}
 
 
 def test_past_before_a_future_keeps_the_report() -> None:
@@ -493,7 +496,7 @@ def test_a_quote_stays_open_over_a_sentence_without_quote_marks() -> None:
         "Its crew of seven checks the tanks every day. Supplies arrive by cargo ship every 90 "
         'days."'
     )
-    assert {c.attributed_to for c in extract.claims(text, min_score=0)} == {"the space agency"}
+    assert {c.attributed_to for c in extract.claims(text, model=KEEP_ALL)} == {"the space agency"}
 
 
 def test_an_embedded_post_is_its_accounts() -> None:
@@ -502,7 +505,7 @@ def test_an_embedded_post_is_its_accounts() -> None:
         "Council resolves to reopen the Main Street bridge to traffic from 1 June.\n\n"
         "— Springfield Council (@SpringfieldCC) May 20, 2019"
     )
-    (claim,) = [c for c in extract.claims(text, min_score=0) if "bridge" in c.text]
+    (claim,) = [c for c in extract.claims(text, model=KEEP_ALL) if "bridge" in c.text]
     assert claim.attributed_to == "Springfield Council"
 
 
@@ -650,7 +653,7 @@ def test_a_closing_mark_ends_a_quote_and_the_outlet_voice_after_it_has_no_speake
     ],
 )  # fmt: skip
 def test_news_copy_non_claim_classes(sentence: str, why: str) -> None:
-    found = extract.read(sentence, min_score=0)
+    found = extract.read(sentence, model=KEEP_ALL)
     assert found.candidates == []
     assert [s.reason for s in found.skipped][-1] == why
 
@@ -672,4 +675,4 @@ def test_news_copy_non_claim_classes(sentence: str, why: str) -> None:
     ],
 )
 def test_reports_near_those_cues_stay_claims(sentence: str) -> None:
-    assert extract.read(sentence, min_score=0).candidates
+    assert extract.read(sentence, model=KEEP_ALL).candidates
