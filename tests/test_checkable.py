@@ -25,7 +25,7 @@ def test_round_trip_keeps_the_weights_that_matter() -> None:
     model = checkable.Model(bias=-0.5, weights={"w:said": 1.25, "w:the": 0.00001}, threshold=0.3)
     again = checkable.from_json(model.as_json(note="test"))
     assert again.weights == {"w:said": 1.25}
-    assert again.probability({"w:said": 1.0}) == pytest.approx(1 / (1 + 2.718281828 ** -0.75))
+    assert again.probability({"w:said": 1.0}) == pytest.approx(1 / (1 + 2.718281828**-0.75))
 
 
 def test_signals_read_words_numbers_and_shape() -> None:

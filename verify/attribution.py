@@ -7,7 +7,7 @@ several sentences inheriting their speaker. Pure.
 import re
 from dataclasses import dataclass, replace
 
-from verify import speakers
+from verify import nested, speakers
 from verify.speakers import Attribution
 
 ORG_WORDS = {
@@ -24,7 +24,14 @@ ORG_WORDS = {
     "observer", "express", "mirror", "daily", "today", "tv", "radio", "television", "street",
 }  # fmt: skip
 # Descriptions that stand for the source last named: "the statement said", "the report found".
-STANDS_FOR_SOURCE = {"statement", "report", "release", "analyst", "study", "survey", "paper"}
+STANDS_FOR_SOURCE = {"statement", "report", "release", "analyst", "study", "survey"}
+# "The paper claims …", "the newspaper reported": the outlet named last, not the last speaker.
+OUTLET_HEADS = {"paper", "newspaper", "tabloid", "outlet", "broadcaster", "magazine", "website"}
+OUTLET_WORDS = {
+    "mail", "journal", "herald", "tribune", "telegraph", "guardian", "gazette", "mirror", "times",
+    "post", "news", "express", "observer", "magazine", "daily", "sun", "reuters", "bbc", "cnn",
+    "ap", "afp", "npr", "tv", "radio", "television", "chronicle", "standard", "independent",
+}  # fmt: skip
 PERSON_TITLES = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Prof|President|Secretary|Minister|Senator|Sen|Rep|Gov|Governor|Mayor|"
     r"Chief|Director|Chairman|Chairwoman|CEO|Judge|General|Gen|Prince|King|Queen|Pope|"
@@ -87,6 +94,9 @@ class _Context:
         if lower in ("we", "i"):
             return _last(self.every)
         definite = DEFINITE_RE.match(who)
+        if definite and definite.group("head").lower() in OUTLET_HEADS:
+            outlets = [o for o in self.orgs if OUTLET_WORDS & set(re.findall(r"\w+", o.lower()))]
+            return _last(outlets) or who
         if definite and definite.group("head").lower() in STANDS_FOR_SOURCE:
             return _last(self.every) or who
         if definite and definite.group("head").lower() in ORG_WORDS | {"organisation"}:
@@ -107,7 +117,7 @@ class _Context:
             and not common
         ):
             for earlier in reversed(self.every):
-                if earlier != who and re.search(rf"\b{re.escape(name)}\b", earlier):
+                if earlier != who and re.search(_naming(name), earlier):
                     return earlier
         return who
 
@@ -117,8 +127,14 @@ def named_earlier(name: str, earlier: list[str]) -> str:
     last = name.split()[-1].removesuffix("’s").removesuffix("'s") if name.split() else ""
     if len(name.split()) > 2 or not last[:1].isupper():
         return name
-    found = [e for e in earlier if e != name and re.search(rf"\b{re.escape(last)}\b", e)]
+    found = [e for e in earlier if e != name and re.search(_naming(last), e)]
     return found[-1] if found else name
+
+
+def _naming(name: str) -> str:
+    """A pattern for a name used as the head of an earlier speaker, not as its possessor:
+    "Austria" is not "Austria's interior minister", "Swift" is not "Swift's label"."""
+    return rf"\b{re.escape(name)}\b(?!['’]s\b)"
 
 
 def _last(items: list[str]) -> str | None:
@@ -135,6 +151,9 @@ def attribute_all(texts: list[str]) -> list[Attribution]:
         for relay in speakers.ACCORDING_RE.finditer(text):  # "…, according to Sui-Lee Wee"
             if relay.group("who") != a.who and speakers.is_speaker(relay.group("who")):
                 context.remember(speakers.clean_who(relay.group("who")))
+        inner = nested.find(text)
+        if inner and inner.claimant:  # "… a Daily Mirror report that …": a source named
+            context.remember(inner.claimant)
         who = context.resolve(a.who) if a.who else None
         if who:
             context.remember(who)
