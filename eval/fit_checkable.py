@@ -281,7 +281,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             "setting": {"C": setting.c, "claimbuster_weight": setting.claimbuster},
             "trained_on": {
                 **{name: sha256(path) for name, path in SETS.items()},
-                "claimbuster": sha256(args.data_root / CLAIMBUSTER),
+                **(
+                    {"claimbuster": sha256(args.data_root / CLAIMBUSTER)}
+                    if setting.claimbuster
+                    else {}
+                ),
             },
             "cross_validated_by_document": numbers,
         }

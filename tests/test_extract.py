@@ -739,3 +739,69 @@ def test_a_possessive_is_not_the_name_it_owns() -> None:
         ]
     )
     assert [a.who for a in found] == ["Austria's interior minister", "Austria"]
+
+
+@pytest.mark.parametrize(
+    "sentence, kept",
+    [
+        (
+            "Analysts expect the Asian market for drones to grow by 20 percent a year by 2022.",
+            False,
+        ),
+        ("Sales are forecast to reach 3 million units in 2021.", False),
+        ("The storm is projected to make landfall on Tuesday.", False),
+        ("The virus is estimated to have killed 100 people.", True),  # the past, estimated
+    ],
+)
+def test_forecasts_are_predictions(sentence: str, kept: bool) -> None:
+    found = extract.read(sentence, model=KEEP_ALL)
+    assert bool(found.candidates) is kept
+    assert kept or [s.reason for s in found.skipped] == ["prediction"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Bloomberg News reported on Friday that WeWork is facing scrutiny from the U.S. "
+         "Securities and Exchange Commission over whether it violated financial rules.", 1),
+        ("He moved to the U.S. The company followed him.", 2),
+        ("Troops left the U.S. In 2019 they returned.", 2),
+    ],
+)  # fmt: skip
+def test_us_before_a_name_goes_on_and_before_a_sentence_opener_ends(
+    text: str, expected: int
+) -> None:
+    assert len(extract.sentences(text)) == expected
+
+
+def test_a_weak_verb_with_where_the_words_appeared() -> None:
+    found = extract.attribute(
+        "Listing agent Sabine Rollinger of Vladi Private Islands confirmed in the Telegraph "
+        'report: "This island was owned by Tiger Woods, but after his divorce it was sold."'
+    )
+    assert found.who == "Listing agent Sabine Rollinger of Vladi Private Islands"
+    assert found.assertion.startswith("This island was owned by Tiger Woods")
+
+
+def test_pronouns_and_titles_resolve_to_a_person_named_in_passing() -> None:
+    found = attribution.attribute_all(
+        [
+            "Vet Faye Bethell used anaesthetic water to knock the goldfish unconscious before "
+            "clearing blockages with the intricate procedure.",
+            '"He was constipated because he had a lump blocking his bottom," she told the BBC.',
+            '"I have never done a procedure like that on a goldfish," the vet added.',
+        ]
+    )
+    assert [a.who for a in found] == [None, "Vet Faye Bethell", "Vet Faye Bethell"]
+
+
+def test_a_relayed_document_names_its_source_for_later_sentences() -> None:
+    found = attribution.attribute_all(
+        [
+            "The crackdown reached more than 100 cities, said Amnesty International on Tuesday, "
+            "November 19.",
+            "At least 106 protesters in 21 cities have been killed, according to credible reports "
+            "received by Amnesty.",
+        ]
+    )
+    assert [a.who for a in found] == ["Amnesty International", "Amnesty International"]

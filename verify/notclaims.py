@@ -79,6 +79,9 @@ FUTURE_RE = re.compile(
     r"are due to|is expected to|are expected to|plans? to|planned to|intends? to|aims? to|"
     r"is likely to|are likely to|is going to|are going to|hopes? to|wants? to|is poised to|"
     r"looks like it's|is about to|are about to|"
+    # Forecasts in the passive: "Sales are forecast to reach 3 million units in 2021", "is
+    # projected to grow" (not "is estimated to have killed": that reports the past).
+    r"(?:is|are|was|were)\s+(?:forecast|projected|predicted|tipped|slated)\s+to\s+(?!have\b)|"
     # "Seoul expects PV cell producers to increase …": an expectation about others
     r"expects?\s+(?:[\w'’-]+\s+){1,6}?to\s+(?!be\s+\w+ed\b)[a-z]+)\b",
     re.I,

@@ -32,6 +32,9 @@ YEAR_RE = re.compile(r"1[89]\d\d|20\d\d")
 NAIRA_OR_RAND_RE = re.compile(r"(?:^|(?<=[\s(]))([NR])$")
 COMMA_RE = re.compile(r",")
 NEXT_WORD_RE = re.compile(r"[\s-]+\S+")
+# An estimate named before the figure it gives: "an estimated net worth of $40 million",
+# "estimated losses at $2bn".
+ESTIMATED_OF_RE = re.compile(r"(?i)\bestimated\s+(?:[\w-]+\s+){0,3}(?:of|at)\s+$")
 MAXIMUM_OF_RE = re.compile(r"\bmaximum(?:\s+\w+)?\s+of\s+$", re.I)
 BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 
@@ -394,6 +397,8 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
         qualifier = words.group(1).lower()
         approx, bound = QUALIFIERS[qualifier]
         start -= len(text[max(0, start - 30) : start]) - words.start(1)
+    if not words and ESTIMATED_OF_RE.search(text[max(0, start - 50) : start]):
+        approx = True  # "an estimated net worth of $40 (£26) million"
     cap = MAXIMUM_OF_RE.search(text[max(0, start - 40) : start])
     if cap and not words and not high:  # "a maximum sentence of 175 years"
         bound, qualifier = "max", "maximum"

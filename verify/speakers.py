@@ -300,12 +300,17 @@ def _leading(body: str) -> Attribution | None:
         who = _speaker_in(before)
         verb, rest = match.group("verb").lower(), body[match.end() :]
         after = body[match.end("verb") :]
+        medium = MEDIUM_OBJECT_RE.match(after)  # "confirmed in the Telegraph report: …"
         weak = verb in WEAK_VERBS - FRAMING_VERBS - THAT_ONLY_VERBS and not (
             SPEECH_OBJECT_RE.match(after)
+            or medium
+            and SPEECH_OBJECT_RE.match(after, medium.end())
             or CLAUSE_OBJECT_RE.match(after)
             or verb in FIGURE_VERBS
             and FIGURE_OBJECT_RE.match(after)
         )
+        if medium and SPEECH_OBJECT_RE.match(after, medium.end()):
+            rest = re.sub(r"^\s*(?:that\b)?[\s,:]*", "", after[medium.end() :])
         agent = PASSIVE_AGENT_RE.match(after)
         if agent and verb.endswith("ed"):  # "another announced by MOTIE in March"
             return Attribution(clean_who(agent.group("who")), clean_assertion(body), verb)
@@ -328,6 +333,11 @@ def _leading(body: str) -> Attribution | None:
     return None
 
 
+# Where a weak verb's words appeared, before them: "confirmed in the Telegraph report:".
+MEDIUM_OBJECT_RE = re.compile(
+    r"\s+(?:in|on|to|during)\s+(?:an?|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}"
+    r"(?:interview|statement|report|article|post|tweet|email|letter|release|briefing|video)\b"
+)
 # The agent of a speech verb in the passive: "announced by MOTIE", "stated by the ministry".
 PASSIVE_AGENT_RE = re.compile(
     r"\s+by\s+(?P<who>(?:the\s+)?[A-Z][\w&.’'-]*(?:\s+(?:of\s+)?[A-Z][\w&.’'-]*){0,5})"
