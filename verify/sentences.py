@@ -84,7 +84,7 @@ def _ends_in_abbreviation(text: str, dot: int, end: int) -> bool:
             # "the U.S. Securities and Exchange Commission" goes on; "in the U.S. The next"
             # ends: a word that opens sentences follows
             word = re.match(r"\s*([A-Za-z]+)", text[end : end + 20])
-            return bool(word) and word.group(1).lower() not in SENTENCE_OPENERS
+            return word is not None and word.group(1).lower() not in SENTENCE_OPENERS
         return not (token in ("etc", "inc", "co", "jr") and following[:1].isupper())
     return False
 
