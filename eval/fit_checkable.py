@@ -3,8 +3,8 @@
     python eval/fit_checkable.py cv ../shared/data    # cross-validation by document, per set
     python eval/fit_checkable.py fit ../shared/data   # the same, then write the shipped model
 
-Training sentences: every sentence of the three annotated sets in `eval/data/` (dev,
-held-out-1, held-out-2) that no rule turned down, read exactly as ingest reads it
+Training sentences: every sentence on an English page of the three annotated sets in
+`eval/data/` (dev, held-out-1, held-out-2) that no rule turned down, read exactly as ingest reads it
 (`extract.readings`: the same sentence split, attribution, rules, figures, check-worthiness)
 and labelled with the gold sentence it overlaps most; ClaimBuster's sentences (check-worthy or
 not) can be added, weighted down (a debate's "not check-worthy" mixes opinion with small facts).
@@ -13,12 +13,16 @@ not) can be added, weighted down (a debate's "not check-worthy" mixes opinion wi
 scored page is trained on (ClaimBuster, from other sources, is always in training). For each
 setting (regularisation C, ClaimBuster's weight), out-of-fold probabilities give checkable
 recall / non-claims kept per set and pooled at several thresholds, beside the rules with the
-check-worthiness floor that shipped before (0.28 in English, 0.42 elsewhere; nothing fitted). A
+check-worthiness floor that shipped before (0.28 in English, 0.42 elsewhere; nothing fitted).
+Pages in other languages keep the 0.42 floor in both: a first version read every page and
+learned a prior for "not English" from the few such pages (an Indonesian sermon, Italian fan
+copy), and adding one Japanese page to training moved dev's non-claims kept from 0.12 to 0.23. A
 gold sentence counts as kept here when any extractor sentence on it passes. The setting and
-threshold that shipped are those with the largest pooled recall minus non-claims kept (chosen
-on the same out-of-fold numbers, so slightly optimistic). That choice is then run through the
-whole extractor fold by fold, each page with the model that never saw it, and scored with
-`eval/extraction_claims.py`'s scorer per set and pooled.
+threshold that ship lose no checkable claim for the model: pooled recall at least the old
+floor's, and among those the fewest non-claims kept (chosen on the same out-of-fold numbers, so
+slightly optimistic; the curves printed show what a higher threshold would trade). That
+choice is then run through the whole extractor fold by fold, each page with the model that
+never saw it, and scored with `eval/extraction_claims.py`'s scorer per set and pooled.
 
 The rules were written from dev and held-out-1, so the old floor's numbers there are in-sample;
 held-out-2 (whose rules were never tuned on it) is the fair column for that comparison.
@@ -30,6 +34,7 @@ import hashlib
 import io
 import itertools
 import json
+import math
 import sys
 from collections import defaultdict
 from collections.abc import Sequence
@@ -41,7 +46,7 @@ import numpy as np
 from claims_gold import DocKey, GoldSentence, document_urls, load_with_documents
 from extraction_claims import Aligned, Report, extract_all, score
 
-from verify import checkable, extract
+from verify import checkable, checkworthiness, extract
 
 DATA = Path(__file__).parent / "data"
 SETS = {
@@ -55,7 +60,9 @@ FOLDS = 5
 MIN_COUNT = 2  # a signal seen in one training sentence only is noise
 GRID = {"c": (0.3, 1.0, 3.0), "claimbuster": (0.0, 0.05)}
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
-OLD_FLOOR = {"en": 0.28, "other": 0.42}  # the check-worthiness floor the model replaced
+FLOORS = (0.2, 0.35, 0.42, 0.5, 0.6)
+# The check-worthiness floor: the model replaced it on English pages; elsewhere it stays.
+OLD_FLOOR = {"en": 0.28, "other": extract.MIN_CHECKWORTHINESS_OTHER_LANGUAGES}
 METRICS = (
     "checkable_recall",
     "non_claims_kept",
@@ -70,8 +77,9 @@ class Row:
     signals: dict[str, float]
     label: bool
     doc: DocKey | None  # None: ClaimBuster
-    passed: bool  # no rule turned it down: the model judges it
+    passed: bool  # no rule turned it down: the model judges it (on English pages)
     old_floor: bool  # the rules and the old floor keep it
+    english: bool
     gold: GoldSentence | None
 
 
@@ -91,7 +99,8 @@ def rows_of(text: str, label: Any, doc: DocKey | None) -> list[tuple[Any, Row]]:
         kept = passed and (
             r.inner is not None or r.worth["score"] >= floor and len(r.assertion.split()) >= 3
         )
-        out.append((r.sentence, Row(r.signals, label, doc, passed, kept, None)))
+        row = Row(r.signals, label, doc, passed, kept, lang == "en", None)
+        out.append((r.sentence, row))
     return out
 
 
@@ -139,7 +148,9 @@ def train(rows: Sequence[Row], setting: Setting, threshold: float = 0.5) -> chec
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
-    used = [r for r in rows if r.passed and (r.doc is not None or setting.claimbuster > 0)]
+    used = [
+        r for r in rows if r.passed and r.english and (r.doc is not None or setting.claimbuster > 0)
+    ]
     names = vocabulary(used)
     index = {n: i for i, n in enumerate(names)}
     data: list[float] = []
@@ -173,10 +184,24 @@ def out_of_fold(rows: Sequence[Row], setting: Setting) -> list[tuple[Row, float]
     scored: list[tuple[Row, float]] = []
     for held in folds(rows):
         model = train([r for r in rows if r.doc not in held], setting)
-        scored += [
-            (r, model.probability(r.signals) if r.passed else 0.0) for r in rows if r.doc in held
-        ]
+        scored += [(r, _probability(model, r)) for r in rows if r.doc in held]
     return scored
+
+
+def _probability(model: checkable.Model, r: Row) -> float:
+    """The model's probability on English pages; elsewhere the floor decides (1 or 0), as in
+    `verify.extract`."""
+    if not r.english:
+        return float(r.old_floor)
+    return model.probability(r.signals) if r.passed else 0.0
+
+
+def _floor_score(r: Row) -> float:
+    """The check-worthiness score, from the features the row carries."""
+    z = checkworthiness.BIAS + sum(
+        w * r.signals.get(f"cw:{k}", 0.0) for k, w in checkworthiness.WEIGHTS.items()
+    )
+    return 1.0 / (1.0 + math.exp(-z))
 
 
 def rates(scored: Sequence[tuple[Row, float]], threshold: float) -> tuple[float, float]:
@@ -255,7 +280,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{'rules + old check-worthiness floor':40}"
         + "".join(f"{c:>17}" for c in cells(old, ids, 0.5))
     )
-    best: tuple[float, Setting, float] | None = None
+    # The floor moved: the curve the model has to beat, not one point of it.
+    for t in FLOORS:
+        moved = [
+            (r, _floor_score(r) if r.english and r.passed else float(r.old_floor)) for r in gold
+        ]
+        print(f"{f'  English floor at {t}':40}" + "".join(f"{c:>17}" for c in cells(moved, ids, t)))
+    floor_recall, _ = rates(old, 0.5)
+    best: tuple[float, float, Setting, float] | None = None
     for c, cb in itertools.product(*GRID.values()):
         setting = Setting(c, cb)
         scored = out_of_fold(rows, setting)
@@ -263,10 +295,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         for t in THRESHOLDS:
             print(f"{f'  threshold {t}':40}" + "".join(f"{x:>17}" for x in cells(scored, ids, t)))
             recall, kept = rates(scored, t)
-            if best is None or recall - kept > best[0]:
-                best = (recall - kept, setting, t)
-    assert best is not None
-    _, setting, threshold = best
+            # No checkable claim may be lost for it: recall at least the old floor's, pooled;
+            # then the fewest non-claims kept (ties: the higher recall).
+            if recall >= floor_recall and (best is None or (-kept, recall) > best[:2]):
+                best = (-kept, recall, setting, t)
+    assert best is not None, "no setting keeps the old floor's recall"
+    _, _, setting, threshold = best
     print(
         f"\nChosen: C {setting.c}, ClaimBuster weight {setting.claimbuster}, threshold {threshold}"
     )

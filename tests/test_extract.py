@@ -805,3 +805,19 @@ def test_a_relayed_document_names_its_source_for_later_sentences() -> None:
         ]
     )
     assert [a.who for a in found] == ["Amnesty International", "Amnesty International"]
+
+
+def test_japanese_sentences_are_read_by_their_own_punctuation_and_length() -> None:
+    text = (
+        "もちろん、Apple社は「脱獄」を認めていません。\n"
+        "ではなぜ、不正に改造したiPhoneを販売すると、商標権侵害になるのでしょうか。\n"
+        "また、その他にも、\n"
+        "もとの商品を小分けにして販売するような行為は、商標権侵害と判断される場合があります。"
+    )
+    found = extract.read(text, model=KEEP_ALL)
+    assert [c.quote[:4] for c in found.candidates] == [
+        "もちろん",
+        "また、そ",
+    ]  # one sentence, wrapped
+    assert [s.reason for s in found.skipped] == ["question"]
+    assert languages.word_count("もちろん、Apple社は「脱獄」を認めていません。") > 3

@@ -6,9 +6,10 @@ stated as plans. What is left was judged by a hand-weighted check-worthiness flo
 comment and small talk passed it on every outlet the rules were not written from (eval/README.md:
 the blind held-out-2 set kept 39 % of its non-claims). This logistic regression reads the
 sentence's words and word pairs, how it opens and ends, the check-worthiness features, whether
-it names a source and how many figures it holds. It is trained on every annotated sentence of the
-three gold sets by `eval/fit_checkable.py`, which measures it by document, and its weights are
-refitted there, never edited by hand.
+it names a source and how many figures it holds. It judges English pages; on the others, which
+are too few to learn from, the check-worthiness floor stays (`verify.extract`). It is trained
+on the English sentences of the three gold sets by `eval/fit_checkable.py`, which measures it by
+document, and its weights are refitted there, never edited by hand.
 """
 
 import functools
@@ -55,18 +56,17 @@ class Model:
 
 
 def signals(
-    sentence: str, *, attributed: bool, n_quantities: int, worth: dict[str, float], lang: str
+    sentence: str, *, attributed: bool, n_quantities: int, worth: dict[str, float]
 ) -> dict[str, float]:
     """What the model reads: lower-cased words and word pairs, the first word, how the sentence
-    opens and ends, the check-worthiness features (`worth`, its score left out), attribution,
-    figures, and whether the page is in English (most training sentences are)."""
+    opens and ends, the check-worthiness features (`worth`, its score left out), attribution and
+    figures. English pages only: the other languages' pages are too few to learn their words."""
     text = sentence.strip()
     words = [w if not w[0].isdigit() else "0" for w in WORD_RE.findall(text.lower())]
     out: dict[str, float] = {f"w:{w}": 1.0 for w in words}
     out.update((f"b:{a} {b}", 1.0) for a, b in zip(words, words[1:], strict=False))
     if words:
         out[f"first:{words[0]}"] = 1.0
-    out[f"lang:{'en' if lang == 'en' else 'other'}"] = 1.0
     out["attributed"] = float(attributed)
     out["figures"] = float(min(n_quantities, 3))
     out["opens_quote"] = float(text[:1] in QUOTE_CHARS)

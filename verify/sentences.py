@@ -92,6 +92,8 @@ def _ends_in_abbreviation(text: str, dot: int, end: int) -> bool:
 def _hard_wrapped(text: str, start: int, newline: int) -> bool:
     """A long line ending mid-sentence was wrapped by hand; a short one is a heading or row."""
     line = text[max(start, text.rfind("\n", start, newline) + 1) : newline]
+    if re.search(r"[、，]\s*$", line):
+        return True  # a Japanese or Chinese comma never ends a sentence, however short the line
     return len(line) >= 60 and bool(re.search(r"[a-z,;]$", line))
 
 
