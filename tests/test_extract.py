@@ -814,10 +814,11 @@ def test_japanese_sentences_are_read_by_their_own_punctuation_and_length() -> No
         "また、その他にも、\n"
         "もとの商品を小分けにして販売するような行為は、商標権侵害と判断される場合があります。"
     )
-    found = extract.read(text, model=KEEP_ALL)
-    assert [c.quote[:4] for c in found.candidates] == [
-        "もちろん",
-        "また、そ",
-    ]  # one sentence, wrapped
-    assert [s.reason for s in found.skipped] == ["question"]
+    lang, found = extract.readings(text)
+    assert lang == "ja"
+    assert [(r.sentence.text[:4], r.rule) for r in found] == [
+        ("もちろん", None),
+        ("ではなぜ", "question"),
+        ("また、そ", None),  # one sentence over two lines
+    ]
     assert languages.word_count("もちろん、Apple社は「脱獄」を認めていません。") > 3
