@@ -3,7 +3,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import DATA
-from verify import checkworthiness, extract, languages, repeats
+from verify import attribution, checkable, checkworthiness, extract, languages, repeats
+
+# Every sentence no rule turns down is kept: these tests are about the rules, not the model.
+KEEP_ALL = checkable.Model(bias=0.0, weights={}, threshold=0.0)
 
 
 def test_sentences_respect_abbreviations_and_paragraphs() -> None:
@@ -78,7 +81,7 @@ def test_pronoun_and_surname_resolve_to_earlier_speaker() -> None:
         "Kremlin spokesman Dmitry Peskov said there was contradictory information in October. "
         "Peskov said that cooperation with North Korea was Russia's sovereign right in 2024."
     )
-    by_text = {c.quote[:10]: c.attributed_to for c in extract.claims(text, min_score=0)}
+    by_text = {c.quote[:10]: c.attributed_to for c in extract.claims(text, model=KEEP_ALL)}
     assert by_text["He called "] == "President Yoon Suk Yeol"
     assert by_text["Peskov sai"] == "Kremlin spokesman Dmitry Peskov"
 
@@ -124,7 +127,7 @@ def test_near_duplicates() -> None:
 @settings(max_examples=200)
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
 def test_any_text_extracts_with_offsets_inside(text: str) -> None:
-    for claim in extract.claims(text, min_score=0):
+    for claim in extract.claims(text, model=KEEP_ALL):
         assert text[claim.start : claim.end] == claim.quote
         for q in claim.quantities:
             assert text[q.start : q.end] == q.text
@@ -194,7 +197,7 @@ def test_pronouns_resolve_to_the_last_named_speaker_of_the_right_kind() -> None:
         "Berrien County Health Department officials said Monday the victim was one of two people. "
         "They said the death occurred Saturday."
     )
-    speakers = [c.attributed_to for c in extract.read(text, min_score=0).candidates]
+    speakers = [c.attributed_to for c in extract.read(text, model=KEEP_ALL).candidates]
     assert (
         speakers
         == ["Interim BART Police Chief Ed Alvarez"] * 3
@@ -209,7 +212,7 @@ def test_a_quote_over_several_sentences_inherits_its_speaker() -> None:
         'anything."\n\n“We pray for the full recovery of both men,” said White House Press '
         "Secretary Stephanie Grisham. “We thank the Afghan government for its actions.”"
     )
-    found = extract.read(text, min_score=0)
+    found = extract.read(text, model=KEEP_ALL)
     by_quote = {s.text[:12]: s.attributed_to for s in [*found.candidates, *found.skipped]}
     by_quote |= {c.quote[:12]: c.attributed_to for c in found.candidates}
     assert by_quote["I've tried t"] == "Taylor Swift"
@@ -323,7 +326,7 @@ def test_not_claims_are_skipped_with_why(sentence: str, why: str) -> None:
     ],
 )  # fmt: skip
 def test_more_kinds_of_non_claims(sentence: str, why: str) -> None:
-    found = extract.read(sentence, min_score=0)
+    found = extract.read(sentence, model=KEEP_ALL)
     assert found.candidates == []
     assert [s.reason for s in found.skipped][-1] == why
 
@@ -342,7 +345,7 @@ def test_more_kinds_of_non_claims(sentence: str, why: str) -> None:
     ],
 )
 def test_reports_that_look_like_non_claims_are_kept(sentence: str) -> None:
-    assert extract.read(sentence, min_score=0).candidates
+    assert extract.read(sentence, model=KEEP_ALL).candidates
 
 
 def test_indonesian_exhortations_and_figures() -> None:
@@ -381,7 +384,7 @@ def test_they_said_after_a_quote_is_the_group_named_before() -> None:
         'perform on the AMAs," they said in a statement. "In fact, we do not have the right to '
         'keep her from performing live anywhere."'
     )
-    speakers = [c.attributed_to for c in extract.read(text, min_score=0).candidates]
+    speakers = [c.attributed_to for c in extract.read(text, model=KEEP_ALL).candidates]
     assert speakers[0] == "the group that owns most of her music, Big Machine"
     assert speakers[-2:] == ["Big Machine"] * 2  # later references use the name
 
@@ -428,7 +431,7 @@ def test_a_disputed_claim_by_a_short_name_is_the_named_claimants() -> None:
     ],
 )  # fmt: skip
 def test_datelines_plans_lists_and_steps_behind_a_phrase(text: str, why: str) -> None:
-    found = extract.read(text, min_score=0)
+    found = extract.read(text, model=KEEP_ALL)
     assert [s.reason for s in found.skipped][:1] == [why]
     assert not any(c.start == 0 for c in found.candidates)
 
@@ -438,7 +441,7 @@ def test_romance_future_tense_is_a_prediction() -> None:
         "Os médicos não sabem quando o hospital estará aberto. A empresa também anunciou que a "
         "fábrica em São Paulo terá 200 vagas para os moradores da região."
     )
-    assert {s.reason for s in extract.read(text, min_score=0).skipped} == {"prediction"}
+    assert {s.reason for s in extract.read(text, model=KEEP_ALL).skipped} == {"prediction"}
 
 
 def test_past_before_a_future_keeps_the_report() -> None:
@@ -493,7 +496,7 @@ def test_a_quote_stays_open_over_a_sentence_without_quote_marks() -> None:
         "Its crew of seven checks the tanks every day. Supplies arrive by cargo ship every 90 "
         'days."'
     )
-    assert {c.attributed_to for c in extract.claims(text, min_score=0)} == {"the space agency"}
+    assert {c.attributed_to for c in extract.claims(text, model=KEEP_ALL)} == {"the space agency"}
 
 
 def test_an_embedded_post_is_its_accounts() -> None:
@@ -502,7 +505,7 @@ def test_an_embedded_post_is_its_accounts() -> None:
         "Council resolves to reopen the Main Street bridge to traffic from 1 June.\n\n"
         "— Springfield Council (@SpringfieldCC) May 20, 2019"
     )
-    (claim,) = [c for c in extract.claims(text, min_score=0) if "bridge" in c.text]
+    (claim,) = [c for c in extract.claims(text, model=KEEP_ALL) if "bridge" in c.text]
     assert claim.attributed_to == "Springfield Council"
 
 
@@ -650,7 +653,7 @@ def test_a_closing_mark_ends_a_quote_and_the_outlet_voice_after_it_has_no_speake
     ],
 )  # fmt: skip
 def test_news_copy_non_claim_classes(sentence: str, why: str) -> None:
-    found = extract.read(sentence, min_score=0)
+    found = extract.read(sentence, model=KEEP_ALL)
     assert found.candidates == []
     assert [s.reason for s in found.skipped][-1] == why
 
@@ -672,4 +675,150 @@ def test_news_copy_non_claim_classes(sentence: str, why: str) -> None:
     ],
 )
 def test_reports_near_those_cues_stay_claims(sentence: str) -> None:
-    assert extract.read(sentence, min_score=0).candidates
+    assert extract.read(sentence, model=KEEP_ALL).candidates
+
+
+# Round four: classes read from the held-out sets' mismatches, each fixed by a general rule.
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        # a carrier after the speaker: how the words reached the outlet is not who said them
+        ("“We received an inquiry from the office of the New York State Attorney General and are "
+         "cooperating in the matter,” said a WeWork spokesperson when contacted by Reuters.",
+         "a WeWork spokesperson"),
+        # when, after the speaker, with the date after the weekday
+        ("Protests spread to more than 100 cities, said Amnesty International on Tuesday, "
+         "November 19.", "Amnesty International"),
+        # a time phrase before the subject
+        ("A year ago, NASA announced that nine US companies were eligible to bid for contracts.",
+         "NASA"),
+        # an adverb between subject and verb
+        ("The Wikileaks founder always argued that his fear of being extradited from Sweden to "
+         "the US was why he had taken refuge.", "the Wikileaks founder"),
+        # speech in the progressive
+        ("The Democrats are alleging that Trump's call with his Ukrainian counterpart was "
+         "irregular.", "the Democrats"),
+        # a possessive speaker after the report
+        ("A UK man’s innocent decision to change his bedding caused him to develop a strange, "
+         "rare condition that left him gasping for air, his doctors say.", "his doctors"),
+        # a name that ends in a number
+        ("The man took the pet to Toll Barn Veterinary Centre after noticing it was suffering "
+         "from digestive distress, EDP 24 reported.", "EDP 24"),
+        # a relay: the innermost named asserter speaks
+        ("Quoting two Kurdish fighters, Israel Radio reported Rosenberg was not near Kobani.",
+         "two Kurdish fighters"),
+        # the source behind the document an "according to" names, and what confirmed it
+        ("At least 106 protesters in 21 cities have been killed, according to credible reports "
+         "received by Amnesty.", "Amnesty"),
+        ("According to eyewitness accounts corroborated by video footage, snipers have also shot "
+         "into crowds of people from rooftops.", "eyewitness accounts"),
+    ],
+)  # fmt: skip
+def test_round_four_speaker_classes(sentence: str, speaker: str) -> None:
+    assert extract.attribute(sentence).who == speaker
+
+
+def test_a_judgement_before_the_report_it_judges_queues_the_report_as_its_source() -> None:
+    text = (
+        "Robert Plant’s publicist has described as “rubbish” a Daily Mirror report that he "
+        "rejected a £500m Led Zeppelin reunion. The paper claims Jimmy Page and John Paul Jones "
+        "had both signed on for the tour deal."
+    )
+    first, second = extract.read(text, model=KEEP_ALL).candidates
+    assert (first.attributed_to, first.disputed_by) == ("Daily Mirror", "Robert Plant’s publicist")
+    assert first.text == "He rejected a £500m Led Zeppelin reunion."
+    assert second.attributed_to == "Daily Mirror"  # "the paper" is the outlet named last
+
+
+def test_a_possessive_is_not_the_name_it_owns() -> None:
+    found = attribution.attribute_all(
+        [
+            "The building will be turned into a police station, Austria's interior minister said.",
+            "Although Hitler was born in Braunau in 1889, Austria argued for decades that it was "
+            "the first victim of National Socialism.",
+        ]
+    )
+    assert [a.who for a in found] == ["Austria's interior minister", "Austria"]
+
+
+@pytest.mark.parametrize(
+    "sentence, kept",
+    [
+        (
+            "Analysts expect the Asian market for drones to grow by 20 percent a year by 2022.",
+            False,
+        ),
+        ("Sales are forecast to reach 3 million units in 2021.", False),
+        ("The storm is projected to make landfall on Tuesday.", False),
+        ("The virus is estimated to have killed 100 people.", True),  # the past, estimated
+    ],
+)
+def test_forecasts_are_predictions(sentence: str, kept: bool) -> None:
+    found = extract.read(sentence, model=KEEP_ALL)
+    assert bool(found.candidates) is kept
+    assert kept or [s.reason for s in found.skipped] == ["prediction"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Bloomberg News reported on Friday that WeWork is facing scrutiny from the U.S. "
+         "Securities and Exchange Commission over whether it violated financial rules.", 1),
+        ("He moved to the U.S. The company followed him.", 2),
+        ("Troops left the U.S. In 2019 they returned.", 2),
+    ],
+)  # fmt: skip
+def test_us_before_a_name_goes_on_and_before_a_sentence_opener_ends(
+    text: str, expected: int
+) -> None:
+    assert len(extract.sentences(text)) == expected
+
+
+def test_a_weak_verb_with_where_the_words_appeared() -> None:
+    found = extract.attribute(
+        "Listing agent Sabine Rollinger of Vladi Private Islands confirmed in the Telegraph "
+        'report: "This island was owned by Tiger Woods, but after his divorce it was sold."'
+    )
+    assert found.who == "Listing agent Sabine Rollinger of Vladi Private Islands"
+    assert found.assertion.startswith("This island was owned by Tiger Woods")
+
+
+def test_pronouns_and_titles_resolve_to_a_person_named_in_passing() -> None:
+    found = attribution.attribute_all(
+        [
+            "Vet Faye Bethell used anaesthetic water to knock the goldfish unconscious before "
+            "clearing blockages with the intricate procedure.",
+            '"He was constipated because he had a lump blocking his bottom," she told the BBC.',
+            '"I have never done a procedure like that on a goldfish," the vet added.',
+        ]
+    )
+    assert [a.who for a in found] == [None, "Vet Faye Bethell", "Vet Faye Bethell"]
+
+
+def test_a_relayed_document_names_its_source_for_later_sentences() -> None:
+    found = attribution.attribute_all(
+        [
+            "The crackdown reached more than 100 cities, said Amnesty International on Tuesday, "
+            "November 19.",
+            "At least 106 protesters in 21 cities have been killed, according to credible reports "
+            "received by Amnesty.",
+        ]
+    )
+    assert [a.who for a in found] == ["Amnesty International", "Amnesty International"]
+
+
+def test_japanese_sentences_are_read_by_their_own_punctuation_and_length() -> None:
+    text = (
+        "もちろん、Apple社は「脱獄」を認めていません。\n"
+        "ではなぜ、不正に改造したiPhoneを販売すると、商標権侵害になるのでしょうか。\n"
+        "また、その他にも、\n"
+        "もとの商品を小分けにして販売するような行為は、商標権侵害と判断される場合があります。"
+    )
+    lang, found = extract.readings(text)
+    assert lang == "ja"
+    assert [(r.sentence.text[:4], r.rule) for r in found] == [
+        ("もちろん", None),
+        ("ではなぜ", "question"),
+        ("また、そ", None),  # one sentence over two lines
+    ]
+    assert languages.word_count("もちろん、Apple社は「脱獄」を認めていません。") > 3

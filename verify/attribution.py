@@ -5,9 +5,9 @@ several sentences inheriting their speaker. Pure.
 """
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
-from verify import speakers
+from verify import nested, speakers
 from verify.speakers import Attribution
 
 ORG_WORDS = {
@@ -24,7 +24,14 @@ ORG_WORDS = {
     "observer", "express", "mirror", "daily", "today", "tv", "radio", "television", "street",
 }  # fmt: skip
 # Descriptions that stand for the source last named: "the statement said", "the report found".
-STANDS_FOR_SOURCE = {"statement", "report", "release", "analyst", "study", "survey", "paper"}
+STANDS_FOR_SOURCE = {"statement", "report", "release", "analyst", "study", "survey"}
+# "The paper claims …", "the newspaper reported": the outlet named last, not the last speaker.
+OUTLET_HEADS = {"paper", "newspaper", "tabloid", "outlet", "broadcaster", "magazine", "website"}
+OUTLET_WORDS = {
+    "mail", "journal", "herald", "tribune", "telegraph", "guardian", "gazette", "mirror", "times",
+    "post", "news", "express", "observer", "magazine", "daily", "sun", "reuters", "bbc", "cnn",
+    "ap", "afp", "npr", "tv", "radio", "television", "chronicle", "standard", "independent",
+}  # fmt: skip
 PERSON_TITLES = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Prof|President|Secretary|Minister|Senator|Sen|Rep|Gov|Governor|Mayor|"
     r"Chief|Director|Chairman|Chairwoman|CEO|Judge|General|Gen|Prince|King|Queen|Pope|"
@@ -33,6 +40,12 @@ PERSON_TITLES = re.compile(
     r"minister|president|secretary|commander|ambassador|envoy|adviser|advisor|chief|"
     r"executive|reporter|correspondent)\b\.?\s+[A-Z]"
 )
+# Days and months start capitalised pairs that are no names: "Sunday Times", "May Day".
+PLACE_WORDS = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "The", "A", "An", "In", "On", "At", "But", "And", "When", "As",
+}  # fmt: skip
 DESCRIBED_NAME_RE = re.compile(r"^(?:the|a|an)\s+[a-z][^,]*,\s+(?P<name>[A-Z][^,]+)$", re.I)
 DEFINITE_RE = re.compile(r"^[Tt]he\s+(?P<head>[a-z]+)$")  # "the company", not "The Kremlin"
 # A personal name ending the phrase or followed by its role: "Tim Clark", "Scott Strenfel, …"
@@ -42,12 +55,29 @@ SIGNATURE_RE = re.compile(r"^[—–-]\s*(?P<who>[^.!?()]{2,80}?)\s*\(@\w+\)")
 LEAD_IN_RE = re.compile(r"(?i)\b(?:see|read|watch)\b.{0,30}:\s*$|\b(?:tweets?|posts?)\s*:\s*$")
 
 
+# A person named in passing, titled or not, before a verb or a comma: "Vet Faye Bethell used
+# anaesthetic water …". Pronouns fall back to these when no person has spoken yet.
+MENTION_RE = re.compile(
+    r"\b(?:(?:[A-Z][a-z]+|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+    r"(?=\s+[a-z]|,)"
+)
+
+
 @dataclass
 class _Context:
     people: list[str]
     groups: list[str]
     orgs: list[str]
     every: list[str]
+    mentioned: list[str] = field(default_factory=list)
+
+    def mention(self, text: str) -> None:
+        """Remember the people a sentence names, whether or not they speak in it."""
+        for match in MENTION_RE.finditer(text):
+            if self.kind(match.group()) == "person" and not PLACE_WORDS & set(
+                match.group().split()
+            ):
+                self.mentioned.append(match.group())
 
     def kind(self, who: str) -> str:
         head = re.split(r",|\s+of\s+", who)[0]  # "Dr. X of the Department of Health and …"
@@ -79,7 +109,7 @@ class _Context:
         """A pronoun, surname or "the company" as the full speaker named earlier."""
         lower = who.lower()
         if lower in ("he", "she"):
-            return _last(self.people)
+            return _last(self.people) or _last(self.mentioned)
         if lower == "they":
             return _last(self.groups) or _last(self.orgs) or _last(self._untitled())
         if lower == "it":
@@ -87,8 +117,17 @@ class _Context:
         if lower in ("we", "i"):
             return _last(self.every)
         definite = DEFINITE_RE.match(who)
+        if definite and definite.group("head").lower() in OUTLET_HEADS:
+            outlets = [o for o in self.orgs if OUTLET_WORDS & set(re.findall(r"\w+", o.lower()))]
+            return _last(outlets) or who
         if definite and definite.group("head").lower() in STANDS_FOR_SOURCE:
             return _last(self.every) or who
+        titled = [
+            p for p in self.people + self.mentioned
+            if definite and definite.group("head").lower() in p.lower().split()
+        ]  # fmt: skip
+        if titled:  # "the vet" is "Vet Faye Bethell", "the minister" the minister named
+            return titled[-1]
         if definite and definite.group("head").lower() in ORG_WORDS | {"organisation"}:
             head = definite.group("head").lower()
             named = [o for o in self.orgs if head in o.lower().split()]
@@ -107,7 +146,7 @@ class _Context:
             and not common
         ):
             for earlier in reversed(self.every):
-                if earlier != who and re.search(rf"\b{re.escape(name)}\b", earlier):
+                if earlier != who and re.search(_naming(name), earlier):
                     return earlier
         return who
 
@@ -117,8 +156,14 @@ def named_earlier(name: str, earlier: list[str]) -> str:
     last = name.split()[-1].removesuffix("’s").removesuffix("'s") if name.split() else ""
     if len(name.split()) > 2 or not last[:1].isupper():
         return name
-    found = [e for e in earlier if e != name and re.search(rf"\b{re.escape(last)}\b", e)]
+    found = [e for e in earlier if e != name and re.search(_naming(last), e)]
     return found[-1] if found else name
+
+
+def _naming(name: str) -> str:
+    """A pattern for a name used as the head of an earlier speaker, not as its possessor:
+    "Austria" is not "Austria's interior minister", "Swift" is not "Swift's label"."""
+    return rf"\b{re.escape(name)}\b(?!['’]s\b)"
 
 
 def _last(items: list[str]) -> str | None:
@@ -134,10 +179,14 @@ def attribute_all(texts: list[str]) -> list[Attribution]:
     for text, a in zip(texts, found, strict=True):
         for relay in speakers.ACCORDING_RE.finditer(text):  # "…, according to Sui-Lee Wee"
             if relay.group("who") != a.who and speakers.is_speaker(relay.group("who")):
-                context.remember(speakers.clean_who(relay.group("who")))
+                context.remember(speakers.clean_who(speakers.source_of(relay.group("who"))))
+        inner = nested.find(text)
+        if inner and inner.claimant:  # "… a Daily Mirror report that …": a source named
+            context.remember(inner.claimant)
         who = context.resolve(a.who) if a.who else None
         if who:
             context.remember(who)
+        context.mention(text)
         resolved.append(replace(a, who=who))
     return _posts_signed(texts, _quotes_inherit(texts, resolved))
 

@@ -4,6 +4,8 @@ rather than opinion or filler. A logistic function over a few interpretable feat
 import math
 import re
 
+from verify import languages
+
 # Logistic weights over `features`, fitted with eval/fit_checkworthiness.py on the ClaimBuster
 # dev portion and the 50 CLEF-2020 Task 5 training debates, classes weighted equally (the score
 # ranks; it is not a calibrated probability). Cross-validated by debate (no scored debate's
@@ -55,7 +57,7 @@ CAPITAL_RE = re.compile(r"(?<=\s)[A-Z][a-z]+|(?<=\s)[A-Z]{2,}\b")
 
 def features(sentence: str, *, attributed: bool, n_quantities: int) -> dict[str, float]:
     """The signals check-worthiness is computed from, each a small number."""
-    words = sentence.split()
+    words = languages.word_count(sentence)
     return {
         "quantity": float(min(n_quantities, 2)),
         "attributed": float(attributed),
@@ -65,9 +67,9 @@ def features(sentence: str, *, attributed: bool, n_quantities: int) -> dict[str,
         "past_fact": float(min(len(PAST_FACT_RE.findall(sentence)), 2)),
         "topic": float(min(len(TOPIC_RE.findall(sentence)), 2)),
         "future": float(bool(FUTURE_RE.search(sentence))),
-        "short": float(len(words) < 7),
-        "words": min(len(words), 40) / 40,  # longer sentences carry more checkable detail
-        "long": float(len(words) > 45),
+        "short": float(words < 7),
+        "words": min(words, 40) / 40,  # longer sentences carry more checkable detail
+        "long": float(words > 45),
         "question": float(sentence.rstrip().endswith("?")),
         "opinion": float(min(len(OPINION_RE.findall(sentence)), 2)),
         "first_person": float(bool(PERSON_RE.search(sentence)) and not attributed),

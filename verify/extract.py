@@ -7,20 +7,20 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from verify import attribution, checkworthiness, languages, nested, notclaims, quantities
+from verify import attribution, checkable, checkworthiness, languages, nested, notclaims, quantities
 from verify.sentences import Sentence, sentences
 from verify.speakers import Attribution, attribute
 
 # Re-exported: callers read sentences and attributions through extract.
 __all__ = [
-    "Attribution", "Candidate", "Extraction", "Sentence", "Skipped", "attribute", "sentences",
+    "Attribution", "Candidate", "Extraction", "Reading", "Sentence", "Skipped", "attribute",
+    "readings", "sentences",
 ]  # fmt: skip
 
-MIN_CHECKWORTHINESS = 0.28  # keeps 95 % of ClaimBuster's check-worthy sentences
-# Outside English the mood rules (verify/notclaims.py) read little beyond first-person words, so
-# opinion and sermon reach the score, whose floor is then the main filter. Chosen by leaving one
-# gold document out at a time (eval/floor_cv.py): held out, checkable recall 0.856 and non-claims
-# kept 0.166, against 0.878 and 0.213 with the English floor everywhere.
+# Outside English the checkable model has too few sentences to learn from (its words are
+# English words), so there the check-worthiness score keeps a floor. On the 8 non-English pages
+# of the three gold sets it keeps 0.645 of checkable sentences and 0.146 of non-claims;
+# eval/floor_cv.py, leaving one page out, would pick 0.38–0.40 (held out: 0.724 and 0.253).
 MIN_CHECKWORTHINESS_OTHER_LANGUAGES = 0.42
 # News sites file columns, editorials and op-eds under a section of their own.
 OPINION_SECTION_RE = re.compile(
@@ -69,24 +69,61 @@ class Extraction:
     lang: str = "en"
 
 
-def read(text: str, *, min_score: float | None = None, url: str | None = None) -> Extraction:
-    """Every sentence of an article, as a claim or as skipped with its reason. `min_score` is the
-    check-worthiness floor; by default it depends on the article's language. An article whose
-    address files it under opinion ("/opinion/", "/commentary/") speaks in its writer's voice:
-    there only sentences that name a source are claims."""
+@dataclass(frozen=True)
+class Reading:
+    """One sentence as the extractor reads it before deciding: who says it, the claim inside a
+    dispute, the rules' verdict (`notclaims.reason`), its figures, the check-worthiness
+    features (`worth`) and the signals the checkable model reads. Training reads the same."""
+
+    sentence: Sentence
+    said: Attribution
+    inner: nested.Nested | None
+    assertion: str
+    rule: str | None
+    figures: tuple[quantities.Quantity, ...]
+    worth: dict[str, float]
+    signals: dict[str, float]
+
+
+def readings(text: str) -> tuple[str, list[Reading]]:
+    """The article's language and each of its sentences as read, in order."""
     lang = languages.guess(text)
-    column = bool(url and OPINION_SECTION_RE.search(url))
-    if min_score is None:
-        min_score = MIN_CHECKWORTHINESS if lang == "en" else MIN_CHECKWORTHINESS_OTHER_LANGUAGES
     spans = sentences(text)
     found = attribution.attribute_all([s.text for s in spans])
+    return lang, [_reading(s, said, lang) for s, said in zip(spans, found, strict=True)]
+
+
+def _reading(sentence: Sentence, said: Attribution, lang: str) -> Reading:
+    inner = nested.find(sentence.text)
+    assertion = inner.claim if inner else said.assertion
+    attributed = said.who is not None
+    rule = notclaims.reason(sentence.text, assertion, attributed=attributed, lang=lang)
+    if rule is not None:  # figures and scores are only worth reading for a possible claim
+        return Reading(sentence, said, inner, assertion, rule, (), {}, {})
+    figures = tuple(_shift(q, sentence.start) for q in quantities.find(sentence.text, lang))
+    worth = checkworthiness.score(sentence.text, attributed=attributed, n_quantities=len(figures))
+    signals = checkable.signals(
+        sentence.text, attributed=attributed, n_quantities=len(figures), worth=worth
+    )
+    return Reading(sentence, said, inner, assertion, rule, figures, worth, signals)
+
+
+def read(text: str, *, url: str | None = None, model: checkable.Model | None = None) -> Extraction:
+    """Every sentence of an article, as a claim or as skipped with its reason. After the rules,
+    `model` judges what is checkable (default: the shipped one). An article whose address files
+    it under opinion ("/opinion/", "/commentary/") speaks in its writer's voice: there only
+    sentences that name a source are claims."""
+    model = model or checkable.shipped()
+    column = bool(url and OPINION_SECTION_RE.search(url))
+    lang, found = readings(text)
     candidates: list[Candidate] = []
     skipped: list[Skipped] = []
     named: list[str] = []
-    for sentence, said in zip(spans, found, strict=True):
-        result = _judge(sentence, said, lang, min_score)
+    for reading in found:
+        result = _judge(reading, model, lang)
+        said = reading.said
         if column and isinstance(result, Candidate) and not said.who and not result.disputed_by:
-            result = Skipped(sentence.text, sentence.start, sentence.end, "opinion")
+            result = Skipped(result.quote, result.start, result.end, "opinion")
         if isinstance(result, Candidate) and result.disputed_by and result.attributed_to:
             claimant = attribution.named_earlier(result.attributed_to, named)
             result = replace(result, attributed_to=claimant)  # "Hunter's claim": Rep. Hunter
@@ -95,26 +132,24 @@ def read(text: str, *, min_score: float | None = None, url: str | None = None) -
     return Extraction(candidates, skipped, lang)
 
 
-def claims(text: str, *, min_score: float | None = None, url: str | None = None) -> list[Candidate]:
+def claims(
+    text: str, *, url: str | None = None, model: checkable.Model | None = None
+) -> list[Candidate]:
     """Checkable claims in an article, in reading order; pronoun speakers resolved from context."""
-    return read(text, min_score=min_score, url=url).candidates
+    return read(text, url=url, model=model).candidates
 
 
-def _judge(
-    sentence: Sentence, said: Attribution, lang: str, min_score: float
-) -> Candidate | Skipped:
-    inner = nested.find(sentence.text)
-    assertion = inner.claim if inner else said.assertion
-    why = notclaims.reason(sentence.text, assertion, attributed=said.who is not None, lang=lang)
-    if why is not None:  # figures and scores are only worth reading for a claim
-        return Skipped(sentence.text, sentence.start, sentence.end, why, said.who)
-    figures = tuple(_shift(q, sentence.start) for q in quantities.find(sentence.text, lang))
-    features = checkworthiness.score(
-        sentence.text, attributed=said.who is not None, n_quantities=len(figures)
-    )
-    if why is None and features["score"] < min_score and not inner:
-        why = "not check-worthy"
-    if why is None and len(assertion.split()) < 3:
+def _judge(r: Reading, model: checkable.Model, lang: str) -> Candidate | Skipped:
+    sentence, said, inner = r.sentence, r.said, r.inner
+    why = r.rule
+    english = lang == "en"
+    p = model.probability(r.signals) if why is None and english else 0.0
+    # A dispute the rules found always queues the claim disputed: a desk must see it.
+    if why is None and not inner and english and p < model.threshold:
+        why = "not checkable"
+    elif why is None and not inner and not english:
+        why = "not check-worthy" if r.worth["score"] < MIN_CHECKWORTHINESS_OTHER_LANGUAGES else None
+    if why is None and languages.word_count(r.assertion) < 3:
         why = "fragment"
     if why is not None:
         return Skipped(sentence.text, sentence.start, sentence.end, why, said.who)
@@ -125,14 +160,14 @@ def _judge(
             said.who if said.who and inner.disputed_by.lower() in _PRONOUNS else inner.disputed_by
         )
     return Candidate(
-        text=assertion,
+        text=r.assertion,
         quote=sentence.text,
         start=sentence.start,
         end=sentence.end,
         attributed_to=who,
-        quantities=figures,
-        checkworthiness=features["score"],
-        features=features,
+        quantities=r.figures,
+        checkworthiness=r.worth["score"],
+        features={**r.worth, **({"checkable": round(p, 4)} if english else {})},
         disputed_by=disputed_by,
         dispute=inner.how if inner else None,
     )

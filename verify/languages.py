@@ -39,6 +39,19 @@ SAMPLE_CHARS = 4000
 MIN_HITS = 5
 
 
+# Scripts written without spaces between words: kana and Han (Hangul uses spaces).
+UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def word_count(text: str) -> int:
+    """How many words text has. Japanese and Chinese put no spaces between words: there, about
+    one word for every two characters (a sentence of 40 kana and kanji is some 20 words, not
+    one), so length rules ("a fragment of two words") read them as they read English."""
+    spaced = len(text.split())
+    unspaced = len(UNSPACED_RE.findall(text))
+    return spaced + unspaced // 2 if unspaced else spaced
+
+
 def guess(text: str) -> str:
     """ISO 639-1 code of the language text is most likely in; English when unsure."""
     sample = text[:SAMPLE_CHARS]

@@ -40,6 +40,14 @@ DISPUTED_CLAIM_RE = re.compile(
     r"(?:\s+(?:on|in|at|last|this)\s+[^,]{1,40})?\s*[.!]?$",
     re.DOTALL,
 )
+# The judgement before the claim it judges: "Robert Plant's publicist has described as
+# "rubbish" a Daily Mirror report that he rejected a £500m Led Zeppelin reunion."
+JUDGED_FIRST_RE = re.compile(
+    rf"^(?P<a>[^\"“”]{{2,120}}?)\s+{ADVERBS}(?P<verb>{DISPUTE_VERBS})\s+(?P<judgement>{JUDGEMENT})"
+    rf"\s+(?:the|a|an)\s+(?P<b>(?:[A-Z][\w’'.&-]*\s+){{1,4}})?(?:{NOUNS})\s+that\s+(?P<y>.+?)"
+    r"\s*[.!]?$",
+    re.DOTALL,
+)
 DENIED_THAT_RE = re.compile(
     rf"^(?P<a>[^\"“”]{{2,120}}?)\s+{ADVERBS}(?P<verb>denied|denies|deny|disputed|disputes|"
     rf"rejected|rejects|refuted|refutes)\s+(?:that\s+(?P<y>.+?)|(?P<gerund>\w+ing\b.+?))\s*[.!]?$",
@@ -87,6 +95,15 @@ def find(sentence: str) -> Nested | None:
             claimant=speakers.clean_who(match.group("b")),
             disputed_by=speakers.clean_who(match.group("a")),
             how=match.group("verb").lower(),
+        )
+    match = JUDGED_FIRST_RE.match(body)
+    if match and speakers.is_speaker(match.group("a")):
+        claimant = (match.group("b") or "").strip()
+        return Nested(
+            claim=speakers.clean_assertion(match.group("y")),
+            claimant=speakers.clean_who(claimant) if claimant else None,
+            disputed_by=speakers.clean_who(match.group("a")),
+            how=f"{match.group('verb').lower()} it {match.group('judgement')}",
         )
     match = DENIED_THAT_RE.match(body)
     if match and speakers.is_speaker(match.group("a")):

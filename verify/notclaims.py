@@ -5,6 +5,7 @@ fragments. A reviewer sees these reasons in `verify ingest --json`. Pure.
 
 import re
 
+from verify import languages
 from verify.sentences import DATELINE_RE
 
 LINK_RE = re.compile(r"^(?:https?://|www\.)\S+$|^\S+\.(?:com|org|net|html?)\S*$", re.I)
@@ -79,6 +80,9 @@ FUTURE_RE = re.compile(
     r"are due to|is expected to|are expected to|plans? to|planned to|intends? to|aims? to|"
     r"is likely to|are likely to|is going to|are going to|hopes? to|wants? to|is poised to|"
     r"looks like it's|is about to|are about to|"
+    # Forecasts in the passive: "Sales are forecast to reach 3 million units in 2021", "is
+    # projected to grow" (not "is estimated to have killed": that reports the past).
+    r"(?:is|are|was|were)\s+(?:forecast|projected|predicted|tipped|slated)\s+to\s+(?!have\b)|"
     # "Seoul expects PV cell producers to increase …": an expectation about others
     r"expects?\s+(?:[\w'’-]+\s+){1,6}?to\s+(?!be\s+\w+ed\b)[a-z]+)\b",
     re.I,
@@ -224,7 +228,7 @@ def reason(sentence: str, assertion: str, *, attributed: bool, lang: str = "en")
     return (
         _structural(text, bare, words, lang)
         or _mood(bare, assertion, words, attributed=attributed, lang=lang)
-        or ("fragment" if len(words) < 3 or text.endswith(":") else None)
+        or ("fragment" if languages.word_count(bare) < 3 or text.endswith(":") else None)
     )
 
 
@@ -243,7 +247,9 @@ def _structural(text: str, bare: str, words: list[str], lang: str) -> str | None
         return "caption"
     if re.match(r"^\[.*\]$", bare, re.DOTALL) or re.match(r"^\(.*\)$", bare, re.DOTALL):
         return "reference"
-    if not re.search(r"[.!?:;\"”’)]$", text) and len(words) <= 12:
+    # A heading ends with no stop; Japanese and Chinese end sentences with "。！？" and quotes
+    # with "」".
+    if not re.search(r"[.!?:;\"”’)。！？」』）]$", text) and languages.word_count(bare) <= 12:
         if re.match(r"^[\d½¼¾⅓/-]", bare):
             return "table"
         if bare.isupper() or sum(w[:1].isupper() for w in words) >= len(words) - 1:
@@ -267,6 +273,8 @@ def _mood(
     bare: str, assertion: str, words: list[str], *, attributed: bool, lang: str
 ) -> str | None:
     if re.search(r"\?[!?]*$", bare.rstrip("”\"’'» ")):  # "…?", and "…?!" as in Italian copy
+        return "question"
+    if re.search(r"[？]$|(?:でしょうか|ですか|ますか|のか)。?$", bare):  # Japanese: "…でしょうか。"
         return "question"
     if PRAYER_RE.search(bare):
         return "prayer"

@@ -18,7 +18,15 @@ STOPWORDS = {
     "including", "include", "includes", "during", "between", "against", "among", "out",
     "back", "off", "again", "also", "only", "just", "still", "then", "now", "yet", "too",
     "lower", "higher", "later", "earlier", "left", "remain", "remained", "remains",
+    # Prepositions and adverbs that follow a plural without being part of it: "more than 100
+    # cities across Iran", "50 million followers worldwide".
+    "across", "around", "through", "throughout", "near", "inside", "outside", "within",
+    "without", "along", "toward", "towards", "behind", "beyond", "despite", "amid", "via",
+    "worldwide", "nationwide", "whereas", "always", "perhaps",
 }  # fmt: skip
+# Words between a number and its noun that compare or add: "five more venues", "two other
+# men", "three additional charges".
+COMPARATIVES = {"more", "other", "additional", "extra", "further", "fewer", "new"}
 # Nouns whose plural is the same word, or that take no plural.
 UNCOUNTED = {
     "people", "aircraft", "staff", "police", "cattle", "sheep", "fish", "deer", "horsepower",
@@ -44,6 +52,10 @@ PARTITIVES = {
 TOKEN_RE = re.compile(r"[^\W\d_][\w'’&.-]*|\d[\w.,/-]*|[^\w\s]", re.UNICODE)
 PLURAL_ENDING_RE = re.compile(r"(?:men|ren|ple|ft)$")
 HYPHEN_WORD_RE = re.compile(r"-([^\W\d_]+)")
+
+
+# Words that follow a verb in the present ("comes with", "makes the"), never a plural noun's.
+_AFTER_VERB = {"with", "the", "a", "an", "its", "their", "his", "her"}
 
 
 def _verb(word: str, following: str) -> bool:
@@ -105,6 +117,12 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
             names += 1
         elif not noun and lower.endswith("ing") and following.islower() and following.isalpha():
             continue  # "two remaining living members"
+        elif not noun and lower in COMPARATIVES and following.isalpha() and following.islower():
+            continue  # "five more venues"
+        elif not noun and lower.endswith("ly") and following.isalpha() and following.islower():
+            continue  # "two highly critical reports": an adverb inside the noun phrase
+        elif noun and not noun.endswith("s") and lower.endswith("s") and following in _AFTER_VERB:
+            break  # "The 180 page coffee-table publication comes with": a verb, not the noun
         elif lower in STOPWORDS or lower.endswith("ly") or noun and lower.endswith(("ed", "ing")):
             break  # "3,000 troops arrived", "four brigades totaling"
         elif not (noun or after_of) and lower.endswith("ed") and _verb(lower, following):

@@ -14,6 +14,11 @@ from text_to_num import text2num
 
 # Patterns used in the per-number checks, compiled once.
 CAPITAL_AFTER_RE = re.compile(r"\s[A-Z]\w*")
+GERMAN_DAY_AFTER_RE = re.compile(
+    r"\.\s+(?:(?:bis|und|-|–)\s+\d{1,2}\.\s+)?(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|"
+    r"August|September|Oktober|November|Dezember)\b",
+    re.IGNORECASE,
+)
 # Capitalised modifiers, then what is counted: "Two United States service members", "two
 # Western hostages". A name has no lower-case plural after it ("the Three Kingdoms").
 MODIFIED_COUNT_RE = re.compile(r"(?:\s[A-Z][\w.'’-]*){1,3}(?:\s[a-z][\w-]*)?\s[a-z]+s\b")
@@ -222,10 +227,15 @@ def words_to_number(words: str, lang: str = "en") -> float | None:
         return None
 
 
-def names_something(text: str, n: Numeral) -> bool:
+def names_something(text: str, n: Numeral, lang: str = "en") -> bool:
     """True when the number is a year, date, time, model or product number, code, citation,
-    phone number or list marker rather than a count or measure."""
+    phone number or list marker rather than a count or measure. German capitalises every
+    noun, so there a capital after a number is what it counts ("über 100 Seminaren")."""
     before, after = text[max(0, n.start - 40) : n.start], text[n.end : n.end + 40]
+    if lang == "de" and GERMAN_DAY_AFTER_RE.match(after):
+        return True  # "Am 12. bis 13. September": days of the month, written as ordinals
+    if n.words and lang == "de":
+        return bool(DATE_AFTER_RE.match(after) or CITATION_BEFORE_RE.search(before))
     if n.words:  # "Zero G Day", "the Three Kingdoms": a number word before a name
         named = CAPITAL_AFTER_RE.match(after) and not (
             re.match(r"\s[A-Z][a-z]+(?:ans?|ese|is)\b", after) or MODIFIED_COUNT_RE.match(after)
@@ -253,7 +263,7 @@ def names_something(text: str, n: Numeral) -> bool:
         return True  # "no. 178", "hal. 41", "U.S. 10-year notes"
     if raw in EMERGENCY_NUMBERS and (CALL_WORDS_RE.match(after) or DIAL_BEFORE_RE.search(before)):
         return True  # "911 calls"
-    return _after_a_name(before, raw) or _before_a_name(after, raw)
+    return _after_a_name(before, raw) or lang != "de" and _before_a_name(after, raw)
 
 
 def _unit_suffix(after: str) -> bool:

@@ -36,7 +36,9 @@ QUALIFIERS: dict[str, tuple[bool, str]] = {
     "quasi": (True, "exact"), "oltre": (False, "min"), "più di": (False, "min"),
     "meno di": (False, "max"), "fino a": (False, "max"), "etwa": (True, "exact"),
     "rund": (True, "exact"), "mehr als": (False, "min"), "weniger als": (False, "max"),
-    "bis zu": (False, "max"), "environ": (True, "exact"), "près de": (True, "exact"),
+    "bis zu": (False, "max"), "über": (False, "min"), "mindestens": (False, "min"),
+    "knapp": (True, "exact"), "fast": (True, "exact"), "perhaps": (True, "exact"),
+    "environ": (True, "exact"), "près de": (True, "exact"),
     "presque": (True, "exact"), "plus de": (False, "min"), "moins de": (False, "max"),
     "jusqu'à": (False, "max"), "jusqu’à": (False, "max"),
 }  # fmt: skip

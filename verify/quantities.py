@@ -32,6 +32,9 @@ YEAR_RE = re.compile(r"1[89]\d\d|20\d\d")
 NAIRA_OR_RAND_RE = re.compile(r"(?:^|(?<=[\s(]))([NR])$")
 COMMA_RE = re.compile(r",")
 NEXT_WORD_RE = re.compile(r"[\s-]+\S+")
+# An estimate named before the figure it gives: "an estimated net worth of $40 million",
+# "estimated losses at $2bn".
+ESTIMATED_OF_RE = re.compile(r"(?i)\bestimated\s+(?:[\w-]+\s+){0,3}(?:of|at)\s+$")
 MAXIMUM_OF_RE = re.compile(r"\bmaximum(?:\s+\w+)?\s+of\s+$", re.I)
 BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 
@@ -139,6 +142,26 @@ def normalise_unit(unit: str) -> str:
 NUMBER_RE = numerals.numeral_re("en")
 
 
+# Numbers that are neither counts nor measures, found as spans: telephone numbers ("+49 (0)40
+# 890 85-433", "0800 555 111") and match scores ("6-3, 7-6 (7)", "a 2-1 win", "beat Chelsea 3-1").
+SCORE = r"\d{1,2}[-–]\d{1,2}(?:\s*\(\d{1,2}\))?"  # "7-6 (7)": a set with its tie-break
+NOT_FIGURES_RE = re.compile(
+    r"\+\d{1,3}[\s\d()./-]{6,}\d|\b0\d{2,4}[\s-]\d{3}[\s-]?\d{3,4}\b"
+    rf"|\b(?:(?:won|beat|lost|drew|leads|trails?|trailed|trailing|defeated)"
+    rf"(?:\s+[A-Z][\w.-]*){{0,3}}\s+)?{SCORE}(?:,\s*{SCORE})+"
+    rf"|\b(?:won|beat|lost|drew|leads|trails?|trailed|trailing|defeated)(?:\s+[A-Z][\w.-]*){{0,3}}"
+    rf"\s+{SCORE}\b|\b{SCORE}(?=\s+(?:win|victory|defeat|loss|draw|lead|triumph)\b)"
+)
+# "these two reported incidents", "those three men": a small number in words points back to
+# what was counted before and asserts no new figure ("These 150 Indians" restates one: kept).
+ANAPHORIC_BEFORE_RE = re.compile(r"(?i)\b(?:these|those)\s+$")
+SMALL_NUMBER_WORD_RE = re.compile(r"(?i)(?:two|three|four|five|six|seven|eight|nine|ten)\b")
+HALF_BEFORE_RE = re.compile(r"\bhalf\s+$", re.IGNORECASE)  # "half a dozen tee boxes"
+# A scale word after a bracketed conversion scales both: "$40 (£26) million".
+SCALE_AFTER_BRACKET_RE = re.compile(r"\s*\)\s*(million|billion|trillion|bn|m)\b", re.IGNORECASE)
+SCALES = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+
+
 def find(text: str, lang: str = "en") -> list[Quantity]:
     """All figures in text, in order: value, unit or currency, bound and its words."""
     shares = lang == "en" and SHARE_WORD_RE.search(text) is not None
@@ -150,7 +173,47 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
         found += _free(found, counted)
         found += _free(found, _parts(text, found))
     found.sort(key=lambda q: q.start)
-    return _conversions_keep_bounds(text, found)
+    blocked = (
+        [m.span() for m in NOT_FIGURES_RE.finditer(text)]
+        if any(c in text for c in "+-–") or re.search(r"\b0\d", text)
+        else []
+    )
+    found = [
+        q
+        for q in found
+        if not any(a < q.end and q.start < b for a, b in blocked)
+        and not (
+            SMALL_NUMBER_WORD_RE.match(text, q.start)
+            and ANAPHORIC_BEFORE_RE.search(text[max(0, q.start - 8) : q.start])
+        )
+    ]
+    return _conversions_keep_bounds(text, _scaled_after_brackets(text, _halves(text, found)))
+
+
+def _halves(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "half a dozen", "half a million": half of what the words after "half" give."""
+    out = []
+    for q in found:
+        half = HALF_BEFORE_RE.search(text[max(0, q.start - 6) : q.start])
+        if half and re.match(r"(?i)an?\s", q.text):
+            start = q.start - (len(text[max(0, q.start - 6) : q.start]) - half.start())
+            q = replace(q, value=q.value / 2, start=start, text=text[start : q.end])
+        out.append(q)
+    return out
+
+
+def _scaled_after_brackets(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "$40 (£26) million": both figures are in millions."""
+    for i in range(1, len(found)):
+        before, q = found[i - 1], found[i]
+        scale = SCALE_AFTER_BRACKET_RE.match(text, q.end)
+        if scale and OPEN_BRACKET_RE.fullmatch(text[before.end : q.start]) and q.currency:
+            factor = SCALES[scale.group(1).lower()]
+            found[i - 1] = replace(before, value=before.value * factor)
+            found[i] = replace(
+                q, value=q.value * factor, end=scale.end(), text=text[q.start : scale.end()]
+            )
+    return found
 
 
 def _free(found: list[Quantity], more: list[Quantity]) -> list[Quantity]:
@@ -219,8 +282,8 @@ def _figures(text: str, lang: str) -> list[Quantity]:
     i = 0
     while i < len(nums):
         n = nums[i]
-        pair = _range_end(text, nums, i)
-        if pair is None and _not_a_figure(text, nums, i):
+        pair = _range_end(text, nums, i, lang)
+        if pair is None and _not_a_figure(text, nums, i, lang):
             i += 1
             continue
         q = _figure(text, n, pair, lang)
@@ -230,12 +293,12 @@ def _figures(text: str, lang: str) -> list[Quantity]:
     return found
 
 
-def _not_a_figure(text: str, nums: list[Numeral], i: int) -> bool:
+def _not_a_figure(text: str, nums: list[Numeral], i: int, lang: str) -> bool:
     n = nums[i]
     money = currencies.prefix_before(text, n.start) or currencies.name_after(
         text, n.end, scaled=n.scaled
     )
-    if not money and numerals.names_something(text, n) or MATURITY_RE.match(text, n.end):
+    if not money and numerals.names_something(text, n, lang) or MATURITY_RE.match(text, n.end):
         return True
     if n.words and n.value == 1 and not (n.scaled or money or PERCENT_RE.match(text, n.end)):
         # "one of those things", "one Weibo commenter", "one official told"; "one lemon" counts
@@ -244,7 +307,7 @@ def _not_a_figure(text: str, nums: list[Numeral], i: int) -> bool:
     return previous is not None and SPACE_RE.fullmatch(text[previous.end : n.start]) is not None
 
 
-def _range_end(text: str, nums: list[Numeral], i: int) -> Numeral | None:
+def _range_end(text: str, nums: list[Numeral], i: int, lang: str) -> Numeral | None:
     """The upper end when nums[i] opens a range: "between A and B", "A–B", "A to B" (but not
     "rose 3.38% to $55.12" or "down by 30 to 126", which are two figures)."""
     if i + 1 >= len(nums):
@@ -267,7 +330,7 @@ def _range_end(text: str, nums: list[Numeral], i: int) -> Numeral | None:
         return None
     if not ok or low.value >= high.value or low.words != high.words or _year_or_date(text, low):
         return None
-    if numerals.names_something(text, high) and not DASH_JOINER_RE.match(joiner):
+    if numerals.names_something(text, high, lang) and not DASH_JOINER_RE.match(joiner):
         return None
     return high
 
@@ -334,6 +397,8 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
         qualifier = words.group(1).lower()
         approx, bound = QUALIFIERS[qualifier]
         start -= len(text[max(0, start - 30) : start]) - words.start(1)
+    if not words and ESTIMATED_OF_RE.search(text[max(0, start - 50) : start]):
+        approx = True  # "an estimated net worth of $40 (£26) million"
     cap = MAXIMUM_OF_RE.search(text[max(0, start - 40) : start])
     if cap and not words and not high:  # "a maximum sentence of 175 years"
         bound, qualifier = "max", "maximum"

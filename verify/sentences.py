@@ -20,6 +20,14 @@ ABBREVIATIONS = {
     "ark", "del", "ind", "kan", "miss", "mont", "vt", "wyo", "n.j", "n.y", "n.c", "n.m", "n.h",
     "d.c", "a.m", "p.m", "hr", "ra", "saw", "hal", "vol", "fig", "al",
 }  # fmt: skip
+# Words that open sentences rather than continue a name: after "U.S." they mean a new sentence.
+SENTENCE_OPENERS = {
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "in", "on", "at", "but",
+    "and", "or", "so", "yet", "this", "that", "these", "those", "there", "his", "her", "their",
+    "its", "our", "my", "for", "as", "after", "before", "when", "while", "if", "however",
+    "meanwhile", "still", "also", "some", "many", "most", "one", "no", "not", "what", "who",
+    "how", "why", "where", "since", "although", "though", "last", "earlier", "later", "then",
+}  # fmt: skip
 # A full stop glued to the next sentence ("on Wednesday.The stabbing") still ends one when a
 # lower-case word ends before it and a capitalised word follows: not "AL.com" nor "U.S.Army".
 SENTENCE_END_RE = re.compile(
@@ -72,13 +80,20 @@ def _ends_in_abbreviation(text: str, dot: int, end: int) -> bool:
         # "Calif. (AP)" and "Gen. Kim" go on; "in the U.S. The next" ends when a capital
         # follows an abbreviation that also ends sentences
         following = text[end : end + 2].strip()
-        return not (token in ("u.s", "u.k", "etc", "inc", "co", "jr") and following[:1].isupper())
+        if token in ("u.s", "u.k", "u.n") and following[:1].isupper():
+            # "the U.S. Securities and Exchange Commission" goes on; "in the U.S. The next"
+            # ends: a word that opens sentences follows
+            word = re.match(r"\s*([A-Za-z]+)", text[end : end + 20])
+            return word is not None and word.group(1).lower() not in SENTENCE_OPENERS
+        return not (token in ("etc", "inc", "co", "jr") and following[:1].isupper())
     return False
 
 
 def _hard_wrapped(text: str, start: int, newline: int) -> bool:
     """A long line ending mid-sentence was wrapped by hand; a short one is a heading or row."""
     line = text[max(start, text.rfind("\n", start, newline) + 1) : newline]
+    if re.search(r"[、，]\s*$", line):
+        return True  # a Japanese or Chinese comma never ends a sentence, however short the line
     return len(line) >= 60 and bool(re.search(r"[a-z,;]$", line))
 
 
