@@ -3,6 +3,7 @@ its 1,339 news bodies, fetched and stored by the path a desk takes (`verify sour
 `verify fetch`, `verify check --full`), and the evidence scored against FNC-1's labels.
 
     python eval/bodies.py ../shared/data [--folds 5] [--workflow W] [--limit N] [--show N]
+        [--judge-top 0,10]
 
 DATA_ROOT holds `fnc1/` (train portion) and `emergent/` (dev portion, for training). Each body
 is served from a loopback server as an HTML page of its paragraphs under a host of its own
@@ -26,10 +27,12 @@ import argparse
 import html
 import random
 import shutil
+import statistics
 import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 from sqlmodel import col, select
@@ -61,7 +64,11 @@ def body_of(url: str) -> str:
 
 
 def collect(
-    db: str, labels: dict[tuple[str, str], str], n: int, shown: dict[tuple[str, str], list[str]]
+    db: str,
+    labels: dict[tuple[str, str], str],
+    n: int,
+    top: int,
+    shown: dict[tuple[int, str, str], list[str]],
 ) -> None:
     """Up to n stored evidence rows of each wrong (gold, stored) kind, to read."""
     query = (
@@ -73,9 +80,9 @@ def collect(
     with database.transaction(db, write=False) as session:
         for claim, url, stance, confidence, note, passage in session.exec(query):
             gold = labels.get((claim, body_of(url)), "unpaired")
-            if GOLD.get(gold) == stance or len(shown[gold, stance]) >= n:
+            if GOLD.get(gold) == stance or len(shown[top, gold, stance]) >= n:
                 continue
-            shown[gold, stance].append(
+            shown[top, gold, stance].append(
                 f"  - {claim!r}\n    b{body_of(url)} {stance} {confidence or 0:.2f}: {note}\n"
                 f"    passage: {passage[:300]!r}"
             )
@@ -105,9 +112,14 @@ def main() -> None:
         default=0,
         help="print this many stored evidence rows of each wrong kind",
     )
+    parser.add_argument("--judge-top", default=None,
+                        help="comma-separated [match] judge_top values to compare (default: "
+                        "the workflow's)")  # fmt: skip
     args = parser.parse_args()
     started = time.perf_counter()
     flow = workflow.load(args.workflow)
+    tops = [int(v) for v in args.judge_top.split(",")] if args.judge_top else [flow.judge_top]
+    flows = {top: replace(flow, judge_top=top) for top in tops}
     stances, bodies, _ = stance_data.load(args.root)
     labels = {(r["Headline"], r["Body ID"]): r["Stance"] for r in stances}
     headlines = sorted({h for h, _ in labels})
@@ -126,9 +138,10 @@ def main() -> None:
     folds: list[list[str]] = [[] for _ in range(args.folds)]
     for n, g in enumerate(order):
         folds[n % args.folds] += by_group[g]
-    found: dict[str, dict[str, str]] = {}  # headline → body id → stance stored
-    shown: dict[tuple[str, str], list[str]] = defaultdict(list)  # (gold, found) → rows
-    per_claim: list[float] = []
+    # judge_top → headline → body id → stance stored; (judge_top, gold, found) → rows to read
+    found: dict[int, dict[str, dict[str, str]]] = defaultdict(dict)
+    shown: dict[tuple[int, str, str], list[str]] = defaultdict(list)
+    per_claim: dict[int, list[float]] = defaultdict(list)
     with tempfile.TemporaryDirectory() as folder:
         base = Path(folder) / "fetched.db"
         pages = {(f"b{b}.fnc1.test", "/"): page(text) for b, text in bodies.items()}
@@ -138,27 +151,30 @@ def main() -> None:
             if not fold:
                 continue
             model = trainer.without({group_of[h] for h in fold})
-            db_file = Path(folder) / f"fold{k}.db"
-            shutil.copy(base, db_file)
-            db = config.database_url(str(db_file))
-            ids = decisions.add_claims(db, flow, fold, reason="FNC-1 headline")
-            t = time.perf_counter()
-            checked = decisions.check_fold(db, flow, model)
-            per_claim.append((time.perf_counter() - t) / len(fold))
-            for h in fold:
-                _, evidence = checked[ids[h]]
-                found[h] = {body_of(u): s for u, s in evidence}
-            if args.show:
-                collect(db, labels, args.show, shown)
-            print(f"  fold {k + 1}: {len(fold)} headlines checked in "
-                  f"{time.perf_counter() - t:.1f} s")  # fmt: skip
-    report(headlines, labels, found)
-    for (gold, got), rows in sorted(shown.items()):
-        print(f"\n{gold} stored as {got}:")
+            for top, chosen in flows.items():
+                db_file = Path(folder) / f"fold{k}-{top}.db"
+                shutil.copy(base, db_file)
+                db = config.database_url(str(db_file))
+                ids = decisions.add_claims(db, chosen, fold, reason="FNC-1 headline")
+                t = time.perf_counter()
+                checked = decisions.check_fold(db, chosen, model)
+                per_claim[top].append((time.perf_counter() - t) / len(fold))
+                for h in fold:
+                    _, evidence = checked[ids[h]]
+                    found[top][h] = {body_of(u): s for u, s in evidence}
+                if args.show:
+                    collect(db, labels, args.show, top, shown)
+                print(f"  fold {k + 1}, judge_top {top}: {len(fold)} headlines checked in "
+                      f"{time.perf_counter() - t:.1f} s")  # fmt: skip
+    for top in tops:
+        print(f"\n[match] judge_top = {top}: {statistics.mean(per_claim[top]) * 1000:.0f} ms a "
+              f"claim in `check`")  # fmt: skip
+        report(headlines, labels, found[top])
+    for (top, gold, got), rows in sorted(shown.items()):
+        print(f"\njudge_top {top}, {gold} stored as {got}:")
         for row in rows:
             print(row)
-    print(f"  {sum(per_claim) / len(per_claim) * 1000:.0f} ms a claim in `check`; "
-          f"({time.perf_counter() - started:.0f} s in all)")  # fmt: skip
+    print(f"({time.perf_counter() - started:.0f} s in all)")
 
 
 def report(
