@@ -147,6 +147,36 @@ def test_a_reported_denial_mentions_with_who() -> None:
     assert "denial by the Kremlin" in result.explanation
 
 
+def test_a_denial_is_reported_only_when_a_named_speaker_denies() -> None:
+    denies = "Obama administration DENIES congressman's claim that ISIS fighters crossed"
+    assert stance.denier(denies) == "Obama administration"
+    assert stance.denier("Met police denies reports of Banksy arrest") == "Met police"
+    # the one named claims it; the hoax is the outlet's word, or no one's named
+    assert stance.denier("Banksy arrest hoax: US website claims street artist caught") is None
+    assert stance.denier("Priest claim of seeing God as a woman dismissed as hoax") is None
+    assert stance.denier("The report was false.") is None
+    claim = "Street artist Banksy was arrested in Watford."
+    outlets = judge(claim, "Banksy arrest hoax: US website claims street artist caught")
+    assert not (outlets.by_rule and "denial" in outlets.explanation)
+
+
+def _rule(claim: str, passage: str) -> str | None:
+    pair = stance.Pair(claim, find(claim), passage, None)
+    fired = stance.rule(pair, stance_features.features([pair], stance_model.shipped().lexicon)[0])
+    return None if fired is None else fired[0]
+
+
+def test_off_topic_needs_one_of_the_claims_figures_and_counts_words_by_stem() -> None:
+    museum = "The museum said 60 cars were on display at the classic car show on Sunday."
+    assert _rule(CARS, museum) == "off topic"
+    # a number in a name is no figure
+    hair = "The iPhone 6 pulls out facial hair when being used"
+    assert _rule(hair, "iPhone 6 hairgate: Users encounter latest Apple problem") is None
+    # "Watches" and "Watch" are one word
+    watches = "Apple will sell 15 million Apple Watches in 2015"
+    assert _rule(watches, "Apple Watch Smartwatch to Ship 15 Million Units in 2015") is None
+
+
 def test_a_page_about_another_event_that_shares_the_numbers_is_unrelated() -> None:
     page = (
         "Classic car show draws crowds\n"
