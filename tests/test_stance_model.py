@@ -177,6 +177,12 @@ def test_off_topic_needs_one_of_the_claims_figures_and_counts_words_by_stem() ->
     assert _rule(watches, "Apple Watch Smartwatch to Ship 15 Million Units in 2015") is None
 
 
+def test_may_or_may_not_is_no_negation_of_the_claim() -> None:
+    claim = "Apple will hold a special media event in February"
+    assert _rule(claim, "Apple will not hold a special media event in February") == "negation"
+    assert _rule(claim, "Apple may or may not hold a special media event in February") is None
+
+
 def test_a_page_about_another_event_that_shares_the_numbers_is_unrelated() -> None:
     page = (
         "Classic car show draws crowds\n"

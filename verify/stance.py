@@ -58,6 +58,8 @@ HEDGE_RE = re.compile(
     re.IGNORECASE,
 )
 NEGATION_RE = re.compile(r"\b(?:not|no|never|n't|neither|nor|without)\b", re.IGNORECASE)
+# A negation that leaves both ways open ("Apple may or may not hold an event"): a hedge.
+EITHER_WAY_RE = re.compile(r"\bor (?:(?:may|might|could|did|does|do|is|was) )?not\b", re.IGNORECASE)
 # A speaker who denies: the subject of one of these verbs ("Obama administration DENIES
 # congressman's claim that ...").
 DENIAL_VERB_RE = re.compile(
@@ -137,7 +139,8 @@ def rule(pair: Pair, row: np.ndarray) -> tuple[str, Judgement] | None:
       as the model reads it; the rule was right on 131 of 267 FNC-1 pages, 50 of 61 without);
     - negation: a passage alone that says the claim's words (half its rarer words or more)
       with a negation in the clause that holds them, which the claim lacks, contradicts it
-      ("protesters did not set any cars alight"; not "..., but no one was hurt");
+      ("protesters did not set any cars alight"; not "..., but no one was hurt", nor "may or
+      may not", which leaves both ways open);
     - restates: nearly the claim's words, in the outlet's own voice or its own speaker's, with
       no hedging, negation or denial either side lacks: supports (FNC-1 calls a report of
       what someone said "discuss", so the model alone leans "mentions" here)."""
@@ -175,6 +178,7 @@ def rule(pair: Pair, row: np.ndarray) -> tuple[str, Judgement] | None:
         and row[col("passage_neg_main")]
         and not row[col("claim_neg")]
         and row[col("stem_share_passage")] >= NEGATED
+        and not EITHER_WAY_RE.search(pair.passage)
     ):
         negation = stance_reasons.negation_words(pair.passage)
         text = f"says the claim's words with a negation ({negation})"
