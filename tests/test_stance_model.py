@@ -155,6 +155,9 @@ def test_a_denial_is_reported_only_when_a_named_speaker_denies() -> None:
     assert stance.denier("Banksy arrest hoax: US website claims street artist caught") is None
     assert stance.denier("Priest claim of seeing God as a woman dismissed as hoax") is None
     assert stance.denier("The report was false.") is None
+    claimed = "A congressman claimed that 10 fighters were caught, though an official denied it."
+    assert stance.denier(claimed) == "an official"
+    assert stance.denier("A website claims his bail was denied by the court") is None
     claim = "Street artist Banksy was arrested in Watford."
     outlets = judge(claim, "Banksy arrest hoax: US website claims street artist caught")
     assert not (outlets.by_rule and "denial" in outlets.explanation)

@@ -60,13 +60,16 @@ HEDGE_RE = re.compile(
 NEGATION_RE = re.compile(r"\b(?:not|no|never|n't|neither|nor|without)\b", re.IGNORECASE)
 # A negation that leaves both ways open ("Apple may or may not hold an event"): a hedge.
 EITHER_WAY_RE = re.compile(r"\bor (?:(?:may|might|could|did|does|do|is|was) )?not\b", re.IGNORECASE)
-# A speaker who denies: the subject of one of these verbs ("Obama administration DENIES
-# congressman's claim that ...").
+# A speaker who denies: the subject of one of these verbs in its clause ("Obama administration
+# DENIES congressman's claim that ...", "..., though an administration official denied it");
+# not after a passive's auxiliary ("was denied"), and no past participle that headlines use
+# as a passive ("claim ... dismissed as hoax").
 DENIAL_VERB_RE = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed)?|reject(?:s|ed)?|refut(?:es|ed)|"
-    r"debunk(?:s|ed)?)\b",
+    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )"
+    r"\b(?:den(?:ies|ied|y)|dismisses|rejects|refutes|debunks)\b",
     re.IGNORECASE,
 )
+MAX_SUBJECT_WORDS = 8
 # Reporting verbs that name the claimant, not a denier ("US website claims street artist
 # caught"): a denial elsewhere in the passage is the outlet's or someone unnamed.
 CLAIM_VERBS = frozenset({"claim", "claims", "claimed"})
@@ -210,18 +213,29 @@ def denier(passage: str) -> str | None:
     speaker's. The speaker `extract.attribute` finds is the denier unless the passage names
     them as the claimant ("Banksy arrest hoax: US website claims street artist caught": the
     hoax is the outlet's word; "Priest claim of seeing God ... dismissed as hoax": dismissed
-    by no one named) or the denial word sits in the speaker's own span, where the words before
-    a denial verb are the denier ("Obama administration DENIES congressman's claim" → "Obama
-    administration")."""
+    by no one named) or the denial word sits in the speaker's own span; then the denier is
+    the subject of a denial verb in its clause, if one is named ("Obama administration DENIES
+    congressman's claim" → "Obama administration"; "A congressman claimed ..., though an
+    administration official denied it" → "an administration official")."""
     attribution = extract.attribute(passage)
     who = attribution.who
     if not who:
         return None
     if DENIAL_RE.search(who) or (attribution.verb or "").lower() in CLAIM_VERBS:
-        verb = DENIAL_VERB_RE.search(who)
-        subject = who[: verb.start()].strip(" ,:;-") if verb else ""
-        return subject or None
+        return _denial_subject(passage)
     return who
+
+
+def _denial_subject(passage: str) -> str | None:
+    """The words before a denial verb in its clause, when they are a short subject."""
+    for clause in stance_features.CLAUSE_RE.split(passage):
+        verb = DENIAL_VERB_RE.search(clause)
+        if verb is None:
+            continue
+        subject = clause[: verb.start()].strip(" \"'“”‘’-")
+        if subject and len(subject.split()) <= MAX_SUBJECT_WORDS:
+            return subject
+    return None
 
 
 def counting_alike(pair: Pair, found: Sequence[Quantity]) -> list[Quantity]:
