@@ -180,6 +180,13 @@ def test_off_topic_needs_one_of_the_claims_figures_and_counts_words_by_stem() ->
     assert _rule(watches, "Apple Watch Smartwatch to Ship 15 Million Units in 2015") is None
 
 
+def test_a_figure_asked_about_is_no_conflict() -> None:
+    stated = "North Korea sent brigades totaling 3,000 troops, including special forces."
+    assert _rule(TROOPS, stated) == "figures"
+    asked = "Did North Korea send brigades totaling 3,000 troops, including special forces?"
+    assert _rule(TROOPS, asked) == "question"
+
+
 def test_may_or_may_not_is_no_negation_of_the_claim() -> None:
     claim = "Apple will hold a special media event in February"
     assert _rule(claim, "Apple will not hold a special media event in February") == "negation"

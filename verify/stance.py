@@ -134,7 +134,8 @@ def rule(pair: Pair, row: np.ndarray) -> tuple[str, Judgement] | None:
       the rule was right 0.19 of the time there);
     - figures: a different figure for the same thing contradicts: the same unit, counting the
       same thing (`counting_alike`; on FNC-1 a figure of the same unit alone was right 3 times
-      in 39: "28 girls went on the trip" against "7 girls fell pregnant");
+      in 39: "28 girls went on the trip" against "7 girls fell pregnant"), stated, not asked
+      ("What exec did I watch win $100k at blackjack?" asserts no figure);
     - denial: a denial reported in someone else's voice mentions the claim, with who (`denier`:
       a named speaker who denies, not the claimant nor a denial in the outlet's voice);
     - question: a passage alone that is a question asserts nothing; it mentions the claim (a
@@ -162,18 +163,15 @@ def rule(pair: Pair, row: np.ndarray) -> tuple[str, Judgement] | None:
         text = "shares few of the claim's rarer words and says much the claim does not"
         return "off topic", Judgement("unrelated", 1.0, text, None, True)
     conflict = figures.compare(pair.figures, counting_alike(pair, found), pair.tolerance)
-    if conflict is not None and not conflict.agrees:
+    asks = bool(QUESTION_RE.search(pair.passage)) and not QUESTION_RE.search(pair.claim)
+    if conflict is not None and not conflict.agrees and not asks:
         return "figures", Judgement("contradicts", 1.0, conflict.text, conflict.text, True)
     if DENIAL_RE.search(pair.passage) and not DENIAL_RE.search(pair.claim):
         who = denier(pair.passage)
         if who:
             text = f"reports a denial by {who}, not the outlet's own finding"
             return "denial", Judgement("mentions", 1.0, text, None, True)
-    if (
-        pair.page is None
-        and QUESTION_RE.search(pair.passage)
-        and not QUESTION_RE.search(pair.claim)
-    ):
+    if pair.page is None and asks:
         text = "asks whether it is so; a question asserts nothing"
         return "question", Judgement("mentions", 1.0, text, None, True)
     if (
