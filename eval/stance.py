@@ -194,7 +194,7 @@ def main() -> None:
         "--repeats",
         type=int,
         default=1,
-        help="fold draws, seeds --seed, --seed + 1, ... (~6 min each)",
+        help="fold draws, seeds --seed, --seed + 1, ... (~20 min each on a shared 2-core machine)",
     )
     parser.add_argument("--no-rules-only", action="store_true",
                         help="skip the rules-only run (about 3 minutes)")  # fmt: skip
