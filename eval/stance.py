@@ -1,6 +1,6 @@
 """Score verify's stance judgement on public data, with cross-validation by claim.
 
-    python eval/stance.py ../shared/data [--folds 5] [--no-rules-only]
+    python eval/stance.py ../shared/data [--folds 5] [--repeats 3] [--no-rules-only]
 
 DATA_ROOT holds `fnc1/` (train portion) and `emergent/` (dev portion). The model is trained and
 scored exactly as `python -m verify.train` does (same pairs, features, folds and seed): every
@@ -12,6 +12,11 @@ the published references:
 - model and rules: the model, with the figure-conflict and reported-denial rules first (what
   `stance.judge_many` does);
 and the reliability of the confidences (model and rules, both sets).
+
+One run's numbers move by several tenths when the folds are drawn again. `--repeats N` draws
+them N times (seeds `--seed`, `--seed` + 1, ...; the first is the shipped model's draw), on
+the same pairs and features, prints each draw and then the mean ± standard deviation over the
+draws. The headline number is that mean, model and rules.
 
 FNC-1: headline vs body, the body's sentence nearest the headline as the passage. Labels
 agree / disagree / discuss / unrelated = supports / contradicts / mentions / unrelated.
@@ -25,7 +30,9 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 from rapidfuzz import process
 
 from verify import config, extract, matching, stance, train, workflow
@@ -105,50 +112,106 @@ def show_emergent(name: str, e: dict[str, float]) -> None:
           f"{e['macro_f1']:.3f}")  # fmt: skip
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("root", type=Path, help="folder holding fnc1/ and emergent/")
-    parser.add_argument("--folds", type=int, default=train.FOLDS)
-    parser.add_argument("--no-rules-only", action="store_true",
-                        help="skip the rules-only run (about 3 minutes)")  # fmt: skip
-    args = parser.parse_args()
-    started = time.perf_counter()
-    run = train.prepare(args.root, folds=args.folds, log=lambda line: print(f"  {line}"))
-    numbers = train.evaluation(run)
-    real = [e for e in run.examples if e.scored]
-    print(f"FNC-1 train portion: {sum(e.dataset == 'fnc1' for e in real):,} pairs; Emergent dev "
-          f"portion: {sum(e.dataset == 'emergent' for e in real):,} pairs; {args.folds}-fold "
-          "cross-validation by claim (no claim in two folds, across both sets)")  # fmt: skip
-    if not args.no_rules_only:
-        show("rules only", train.metrics(run.examples, rules_only_labels(run.examples)))
-    show("model only", numbers["model"])
-    show("model and rules", numbers["model_and_rules"])
-    print("  rules where they decide (pairs the model finds related; right of fired, and the "
-          "smoothed precision (right + 1) / (fired + 2) their confidence uses): "
-          + ", ".join(f"{name} {r['right']:,} of {r['fired']:,}, {r['precision']:.3f}"
-                      for name, r in numbers["rules"].items()))  # fmt: skip
-    print("  Emergent, stance stage alone (its pairs are all related, as the task is posed):")
-    show_emergent("model only", numbers["stance_stage"]["model"])
-    show_emergent("model and rules", numbers["stance_stage"]["model_and_rules"])
+ROWS = (
+    ("FNC-1 score", "fnc1", "fnc_score", 100),
+    ("FNC-1 F1 agree", "fnc1", "f1_agree", 1),
+    ("FNC-1 F1 disagree", "fnc1", "f1_disagree", 1),
+    ("FNC-1 F1 discuss", "fnc1", "f1_discuss", 1),
+    ("Emergent accuracy", "emergent", "accuracy", 100),
+    ("Emergent F1 for", "emergent", "f1_for", 1),
+    ("Emergent F1 against", "emergent", "f1_against", 1),
+    ("Emergent F1 observing", "emergent", "f1_observing", 1),
+)
+
+
+def spread(draws: Sequence[dict[str, Any]]) -> None:
+    """Mean ± standard deviation (n - 1) over the draws, for each row that decides a target."""
+    print(f"  over {len(draws)} fold draws: mean ± sd (min–max)")
+    for kind, label in (("model", "model only"), ("model_and_rules", "model and rules")):
+        for name, dataset, key, scale in ROWS:
+            values = np.array([scale * d[kind][dataset][key] for d in draws])
+            sd = float(values.std(ddof=1)) if len(values) > 1 else 0.0
+            print(f"    {label:<16} {name:<22} {values.mean():7.3f} ± {sd:.3f} "
+                  f"({values.min():.3f}–{values.max():.3f})")  # fmt: skip
+    for kind, label in (("model", "model only"), ("model_and_rules", "model and rules")):
+        values = np.array([100 * d["stance_stage"][kind]["accuracy"] for d in draws])
+        sd = float(values.std(ddof=1)) if len(values) > 1 else 0.0
+        print(f"    {label:<16} {'Emergent, stance stage':<22} {values.mean():7.3f} ± {sd:.3f} "
+              f"({values.min():.3f}–{values.max():.3f})")  # fmt: skip
+
+
+def report(runs: Sequence[tuple[int, train.Run]], rules: list[str] | None) -> None:
+    """Each draw's numbers, then their spread."""
+    draws = []
+    for seed, run in runs:
+        numbers = train.evaluation(run)
+        draws.append(numbers)
+        print(f"fold draw seed {seed}:")
+        if rules is not None:
+            show("rules only", train.metrics(run.examples, rules))
+        show("model only", numbers["model"])
+        show("model and rules", numbers["model_and_rules"])
+        print("  rules where they decide (pairs the model finds related; right of fired, and "
+              "the smoothed precision (right + 1) / (fired + 2) their confidence uses): "
+              + ", ".join(f"{name} {r['right']:,} of {r['fired']:,}, {r['precision']:.3f}"
+                          for name, r in numbers["rules"].items()))  # fmt: skip
+        print("  Emergent, stance stage alone (its pairs are all related, as the task is posed):")
+        show_emergent("model only", numbers["stance_stage"]["model"])
+        show_emergent("model and rules", numbers["stance_stage"]["model_and_rules"])
+        print(
+            f"  calibration: relatedness Platt {run.platt.page[0]:.3f}·logit + "
+            f"{run.platt.page[1]:.3f} with a page, {run.platt.alone[0]:.3f}·logit + "
+            f"{run.platt.alone[1]:.3f} for a passage alone; stance temperature "
+            f"{run.temperature:.3f}; fitted on the out-of-fold scores"
+        )
+        print(
+            "  reliability (model and rules, both sets): confidence bin, pairs, mean "
+            "confidence, share right"
+        )
+        for row in numbers["reliability"]:
+            print(
+                f"    {row['from']:.1f}–{row['to']:.1f}  {row['pairs']:6,}  "
+                f"{row['confidence']:.3f}  {row['accuracy']:.3f}"
+            )
+    spread(draws)
     print(f"  references: FNC-1 {REFERENCES['fnc1']}")
     print(f"              Emergent {REFERENCES['emergent']}")
     print("  targets (issue 10): FNC-1 score ≥ 80 %, F1 agree ≥ 0.50, disagree ≥ 0.20; "
           "Emergent accuracy ≥ 73 %, F1 against ≥ 0.40")  # fmt: skip
-    print(
-        f"  calibration: relatedness Platt {run.platt.page[0]:.3f}·logit + "
-        f"{run.platt.page[1]:.3f} with a page, {run.platt.alone[0]:.3f}·logit + "
-        f"{run.platt.alone[1]:.3f} for a passage alone; stance temperature "
-        f"{run.temperature:.3f}; fitted on the out-of-fold scores"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("root", type=Path, help="folder holding fnc1/ and emergent/")
+    parser.add_argument("--folds", type=int, default=train.FOLDS)
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=train.SEED,
+        help="seed of the first fold draw (the shipped model's: %(default)s)",
     )
-    print(
-        "  reliability (model and rules, both sets): confidence bin, pairs, mean confidence, "
-        "share right"
+    parser.add_argument(
+        "--repeats",
+        type=int,
+        default=1,
+        help="fold draws, seeds --seed, --seed + 1, ... (~20 min each on a shared 2-core machine)",
     )
-    for row in numbers["reliability"]:
-        print(
-            f"    {row['from']:.1f}–{row['to']:.1f}  {row['pairs']:6,}  "
-            f"{row['confidence']:.3f}  {row['accuracy']:.3f}"
-        )
+    parser.add_argument("--no-rules-only", action="store_true",
+                        help="skip the rules-only run (about 3 minutes)")  # fmt: skip
+    args = parser.parse_args()
+    started = time.perf_counter()
+    run = train.prepare(
+        args.root, folds=args.folds, seed=args.seed, log=lambda line: print(f"  {line}")
+    )
+    runs = [(args.seed, run)]
+    for seed in range(args.seed + 1, args.seed + args.repeats):
+        runs.append((seed, train.redraw(run, args.folds, seed)))
+        print(f"  fold draw {seed} ({time.perf_counter() - started:.0f} s)")
+    real = [e for e in run.examples if e.scored]
+    print(f"FNC-1 train portion: {sum(e.dataset == 'fnc1' for e in real):,} pairs; Emergent dev "
+          f"portion: {sum(e.dataset == 'emergent' for e in real):,} pairs; {args.folds}-fold "
+          "cross-validation by claim (no claim in two folds, across both sets)")  # fmt: skip
+    report(runs, None if args.no_rules_only else rules_only_labels(run.examples))
     print(f"  ({time.perf_counter() - started:.0f} s)")
 
 

@@ -162,6 +162,52 @@ def test_a_reported_denial_mentions_with_who() -> None:
     assert "denial by the Kremlin" in result.explanation
 
 
+def test_a_denial_is_reported_only_when_a_named_speaker_denies() -> None:
+    denies = "Obama administration DENIES congressman's claim that ISIS fighters crossed"
+    assert stance.denier(denies) == "Obama administration"
+    assert stance.denier("Met police denies reports of Banksy arrest") == "Met police"
+    # the one named claims it; the hoax is the outlet's word, or no one's named
+    assert stance.denier("Banksy arrest hoax: US website claims street artist caught") is None
+    assert stance.denier("Priest claim of seeing God as a woman dismissed as hoax") is None
+    assert stance.denier("The report was false.") is None
+    claimed = "A congressman claimed that 10 fighters were caught, though an official denied it."
+    assert stance.denier(claimed) == "an official"
+    assert stance.denier("A website claims his bail was denied by the court") is None
+    claim = "Street artist Banksy was arrested in Watford."
+    outlets = judge(claim, "Banksy arrest hoax: US website claims street artist caught")
+    assert not (outlets.by_rule and "denial" in outlets.explanation)
+
+
+def _rule(claim: str, passage: str) -> str | None:
+    pair = stance.Pair(claim, find(claim), passage, None)
+    fired = stance.rule(pair, stance_features.features([pair], stance_model.shipped().lexicon)[0])
+    return None if fired is None else fired[0]
+
+
+def test_off_topic_needs_one_of_the_claims_figures_and_counts_words_by_stem() -> None:
+    museum = "The museum said 60 cars were on display at the classic car show on Sunday."
+    assert _rule(CARS, museum) == "off topic"
+    # a number in a name is no figure
+    hair = "The iPhone 6 pulls out facial hair when being used"
+    assert _rule(hair, "iPhone 6 hairgate: Users encounter latest Apple problem") is None
+    # "Watches" and "Watch" are one word
+    watches = "Apple will sell 15 million Apple Watches in 2015"
+    assert _rule(watches, "Apple Watch Smartwatch to Ship 15 Million Units in 2015") is None
+
+
+def test_a_figure_asked_about_is_no_conflict() -> None:
+    stated = "North Korea sent brigades totaling 3,000 troops, including special forces."
+    assert _rule(TROOPS, stated) == "figures"
+    asked = "Did North Korea send brigades totaling 3,000 troops, including special forces?"
+    assert _rule(TROOPS, asked) == "question"
+
+
+def test_may_or_may_not_is_no_negation_of_the_claim() -> None:
+    claim = "Apple will hold a special media event in February"
+    assert _rule(claim, "Apple will not hold a special media event in February") == "negation"
+    assert _rule(claim, "Apple may or may not hold a special media event in February") is None
+
+
 def test_a_page_about_another_event_that_shares_the_numbers_is_unrelated() -> None:
     page = (
         "Classic car show draws crowds\n"

@@ -18,6 +18,7 @@ Needs scikit-learn (the `dev` extra); using the model needs only numpy.
 """
 
 import argparse
+import dataclasses
 import json
 import platform
 import sys
@@ -200,14 +201,16 @@ def cross_validate(
     learner: dict[str, Any] = LEARNER,
     stance_rows: np.ndarray | None = None,
     bags: Any = None,
+    seed: int = SEED,
 ) -> OutOfFold:
-    """Scores for each row from a model that never saw its claim group."""
+    """Scores for each row from a model that never saw its claim group; `seed` draws the
+    folds (the groups are shuffled before they are dealt), the networks keep SEED."""
     from sklearn.model_selection import GroupKFold
 
     related = np.zeros(len(labels))
     stances = np.zeros((len(labels), len(STANCES)))
     classes: tuple[str, ...] = ()
-    splitter = GroupKFold(n_splits=folds, shuffle=True, random_state=SEED)
+    splitter = GroupKFold(n_splits=folds, shuffle=True, random_state=seed)
     for train, test in splitter.split(x, labels, groups):
         fitted = fit(x[train], labels[train], learner,
                      None if stance_rows is None else stance_rows[train],
@@ -373,8 +376,9 @@ class Run:
     temperature: float
 
 
-def prepare(root: Path, *, folds: int = FOLDS, log: Any = print) -> Run:
-    """Steps 1 and 2: pairs, features, cross-validated scores and calibration."""
+def prepare(root: Path, *, folds: int = FOLDS, seed: int = SEED, log: Any = print) -> Run:
+    """Steps 1 and 2: pairs, features, cross-validated scores and calibration. `seed` draws
+    the folds (the shipped model's numbers use SEED)."""
     started = time.perf_counter()
     lexicon = stance_data.fit_lexicon(root)
     examples = stance_data.examples(root, lexicon)
@@ -385,14 +389,27 @@ def prepare(root: Path, *, folds: int = FOLDS, log: Any = print) -> Run:
     bags = bag_matrix(found, len(vocabulary))
     log(f"{len(examples):,} pairs, {x.shape[1]} features and {len(vocabulary):,} page words "
         f"({time.perf_counter() - started:.0f} s)")  # fmt: skip
+    oof, platt, temperature = _draw(examples, x, bags, folds, seed)
+    log(f"cross-validated in {folds} folds by claim ({time.perf_counter() - started:.0f} s)")
+    return Run(lexicon, vocabulary, examples, x, bags, oof, platt, temperature)
+
+
+def redraw(run: Run, folds: int, seed: int) -> Run:
+    """The same pairs and features cross-validated on folds drawn with `seed`."""
+    oof, platt, temperature = _draw(run.examples, run.x, run.bags, folds, seed)
+    return dataclasses.replace(run, oof=oof, platt=platt, temperature=temperature)
+
+
+def _draw(
+    examples: Sequence[Example], x: np.ndarray, bags: Any, folds: int, seed: int
+) -> tuple[OutOfFold, Platt, float]:
+    """Out-of-fold scores on folds drawn with `seed`, and the calibration fitted on them."""
     labels = np.array([e.label for e in examples])
     groups = np.array([e.group for e in examples])
     oof = cross_validate(
-        x, labels, groups, folds=folds, stance_rows=_stance_rows(examples), bags=bags
+        x, labels, groups, folds=folds, stance_rows=_stance_rows(examples), bags=bags, seed=seed
     )
-    platt, temperature = calibrate(oof, labels, with_page(x))
-    log(f"cross-validated in {folds} folds by claim ({time.perf_counter() - started:.0f} s)")
-    return Run(lexicon, vocabulary, examples, x, bags, oof, platt, temperature)
+    return (oof, *calibrate(oof, labels, with_page(x)))
 
 
 def _stance_rows(examples: Sequence[Example]) -> np.ndarray:
