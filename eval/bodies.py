@@ -32,7 +32,6 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from dataclasses import replace
 from pathlib import Path
 
 from sqlmodel import col, select
@@ -112,14 +111,12 @@ def main() -> None:
         default=0,
         help="print this many stored evidence rows of each wrong kind",
     )
-    parser.add_argument("--judge-top", default=None,
-                        help="comma-separated [match] judge_top values to compare (default: "
-                        "the workflow's)")  # fmt: skip
+    decisions.add_judge_top(parser)
     args = parser.parse_args()
     started = time.perf_counter()
     flow = workflow.load(args.workflow)
-    tops = [int(v) for v in args.judge_top.split(",")] if args.judge_top else [flow.judge_top]
-    flows = {top: replace(flow, judge_top=top) for top in tops}
+    flows = decisions.judge_top_flows(flow, args.judge_top)
+    tops = list(flows)
     stances, bodies, _ = stance_data.load(args.root)
     labels = {(r["Headline"], r["Body ID"]): r["Stance"] for r in stances}
     headlines = sorted({h for h, _ in labels})

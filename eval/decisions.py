@@ -286,19 +286,29 @@ def report(
           + ", ".join(f"{s} {n}" for s, n in foreign.most_common()))  # fmt: skip
 
 
+def add_judge_top(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--judge-top", default=None,
+                        help="comma-separated [match] judge_top values to compare (default: "
+                        "the workflow's)")  # fmt: skip
+
+
+def judge_top_flows(flow: workflow.Workflow, values: str | None) -> dict[int, workflow.Workflow]:
+    """The workflow once per `--judge-top` value (the workflow's own when none is given)."""
+    tops = [int(v) for v in values.split(",")] if values else [flow.judge_top]
+    return {top: replace(flow, judge_top=top) for top in tops}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("root", type=Path, help="folder holding emergent/ and fnc1/")
     parser.add_argument("--folds", type=int, default=train.FOLDS)
     parser.add_argument("--workflow", type=Path, default=config.default_workflow())
-    parser.add_argument("--judge-top", default=None,
-                        help="comma-separated [match] judge_top values to compare (default: "
-                        "the workflow's)")  # fmt: skip
+    add_judge_top(parser)
     args = parser.parse_args()
     started = time.perf_counter()
     flow = workflow.load(args.workflow)
-    tops = [int(v) for v in args.judge_top.split(",")] if args.judge_top else [flow.judge_top]
-    flows = {top: replace(flow, judge_top=top) for top in tops}
+    flows = judge_top_flows(flow, args.judge_top)
+    tops = list(flows)
     rows = read_articles(args.root)
     claims_of: dict[str, list[dict[str, str]]] = defaultdict(list)
     for r in rows:
