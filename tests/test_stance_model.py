@@ -208,6 +208,35 @@ def test_may_or_may_not_is_no_negation_of_the_claim() -> None:
     assert _rule(claim, "Apple may or may not hold a special media event in February") is None
 
 
+def _cues(passage: str) -> dict[str, float]:
+    row = stance_features.features([stance_features.Pair(CARS, find(CARS), passage, None)],
+                                   stance_features.Lexicon({}, 5.0))[0]  # fmt: skip
+    return {n: float(row[stance_features.NAMES.index(f"passage_{n}")])
+            for n in ("report", "hedge", "doubt")}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "NYT: protesters set 60 cars alight in Lyon",
+        "Protesters set 60 cars alight in Lyon: source",
+        "Protesters set 60 cars alight in Lyon -- police",
+        "Protesters set 60 cars alight in Lyon, officials say",
+    ],
+)
+def test_a_headline_that_names_its_source_is_reported_speech(headline: str) -> None:
+    assert _cues(headline)["report"] == 1.0
+    assert _cues("Protesters set 60 cars alight in Lyon")["report"] == 0.0
+
+
+def test_headline_hedges_and_debunks_are_cues() -> None:
+    assert _cues("Protesters likely set 60 cars alight, analyst predicts")["hedge"] == 1.0
+    assert _cues("Those 60 burned cars in Lyon? The story isn't real")["doubt"] == 1.0
+    assert _cues("No, protesters did not set 60 cars alight")["doubt"] == 1.0
+    assert _cues("Police call the 60 burned cars story rubbish")["doubt"] == 1.0
+    assert _cues("Protesters set 60 cars alight overnight")["doubt"] == 0.0
+
+
 def test_a_page_about_another_event_that_shares_the_numbers_is_unrelated() -> None:
     page = (
         "Classic car show draws crowds\n"

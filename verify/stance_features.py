@@ -66,18 +66,35 @@ DENIAL = _words(
 )
 DOUBT = _words(
     """doubt doubts doubtful despite nope retract retracted retraction prank pranks skeptical
-    sceptical questioned questionable dubious"""
+    sceptical questioned questionable dubious rubbish nonsense troll trolls trolled trolling
+    dupe duped dupes satire satirical spoof parody misleading erroneous mistaken"""
+)
+# A headline's way of saying it is not so: "… Isn't Real", "No, …", "… Is Not a Thing".
+DOUBT_PHRASE_RE = re.compile(
+    r"\b(?:not|isn't|isn’t|wasn't|wasn’t|aren't|aren’t) (?:real|true|a thing)\b"
+    r"|\bnever happened\b|^\W*no,\s",
+    re.IGNORECASE,
 )
 HEDGE = _words(
     """reportedly allegedly alleged purportedly supposedly rumor rumors rumour rumours rumored
     rumoured unconfirmed unverified apparently possibly may might could claim claims claimed
-    report reports speculation speculated"""
+    report reports speculation speculated likely probably possible believed suspected
+    purported purports expects expected forecast forecasts predicts predicted estimates
+    tipped suggests suggesting fear fears feared"""
 )
 HEDGE_PHRASE_RE = re.compile(
     r"\b(?:is said to|are said to|appears? to|seems? to|may have|might have|could have)\b",
     re.IGNORECASE,
 )
 REPORTED = _words("said says told according reported reports tweeted announced stated wrote added")
+# A headline names its source with a colon or a dash, not a verb: "NYT: …", "… : Source",
+# "… -- analyst", "…, officials say".
+SOURCE_TAG_RE = re.compile(
+    r"^\W*\w[\w.&'’-]*(?:\s+[\w.&'’-]+){0,3}\s*:\s"
+    r"|(?::|--|\s[-–—])\s*\w[\w.&'’-]*(?:\s+[\w.&'’-]+){0,2}\W*$"
+    r"|,\s+(?:[\w.&'’-]+\s+){1,3}(?:say|says|said)\W*$",
+    re.IGNORECASE,
+)
 CONFIRM = _words(
     """confirmed confirms confirm official officially proof proves proved revealed reveals
     shows showed true indeed"""
@@ -228,7 +245,9 @@ def _cues(raw: str, toks: list[str]) -> dict[str, float]:
     cues = {name: float(bool(words & present)) for name, words in CUES.items()}
     if HEDGE_PHRASE_RE.search(raw):
         cues["hedge"] = 1.0
-    cues["report"] = float(bool(REPORTED & present))
+    if DOUBT_PHRASE_RE.search(raw):
+        cues["doubt"] = 1.0
+    cues["report"] = float(bool(REPORTED & present) or bool(SOURCE_TAG_RE.search(raw)))
     cues["question"] = float("?" in raw)
     return cues
 
