@@ -1,6 +1,7 @@
 """The whole pipeline on the seeds: a real loopback server, real SQLite, the real CLI."""
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -123,3 +124,19 @@ def test_run_watch_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
     assert proc.returncode == 0, err
     assert "".join(seen).count("Fetched 0 source(s)") >= 2
     assert "Stopping after the current step" in err and "Traceback" not in err
+
+
+def test_report_shows_each_stance_confidence_and_what_is_only_suggested(
+    checked: Invoke, db: str, tmp_path: Path
+) -> None:
+    checked("check")
+    text = checked("report", "--status", "disputed").stdout
+    line = next(x for x in text.splitlines() if x.startswith("- contradicts: <http://kyiv"))
+    assert ", confidence 0." in line and "suggested" not in line
+    # A desk that counts only near-certain stances: the same evidence is shown, not counted.
+    strict = tmp_path / "strict.toml"
+    default = (ROOT / "workflows" / "default.toml").read_text(encoding="utf-8")
+    strict.write_text(default.replace("min_score = 80", "min_score = 80\nconfirm = 0.999"))
+    text = checked("report", "--workflow", str(strict)).stdout
+    suggested = [x for x in text.splitlines() if "suggested: not counted" in x]
+    assert suggested and all(re.search(r", confidence [01]\.\d\d, suggested", x) for x in suggested)

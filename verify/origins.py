@@ -125,6 +125,12 @@ def same_story(a: str, b: str) -> bool:
     return bool(union) and len(first & second) / union >= SAME_TEXT
 
 
+def only_suggested(method: str, confidence: float | None, confirm: float) -> bool:
+    """Evidence `check` found with a stance less sure than the workflow's `confirm`: shown as
+    suggested, not counted by the rules until a person attaches it."""
+    return method != Method.article and confidence is not None and confidence < confirm
+
+
 def facts_for(
     evidence: Iterable[EvidenceFact], *, own_origins: Iterable[str] = (), confirm: float = 0.0
 ) -> Facts:
@@ -137,8 +143,8 @@ def facts_for(
     for item in evidence:
         if item.method == Method.article:
             continue  # the claim's own article disputing it: shown, never a source
-        if item.confidence is not None and item.confidence < confirm:
-            continue  # suggested: a person confirms it by attaching it
+        if only_suggested(item.method, item.confidence, confirm):
+            continue  # a person confirms it by attaching it
         count += 1
         manual += item.method == "manual"
         best = max(best, item.score or 0.0)

@@ -161,7 +161,13 @@ def _origin_counts(claim: ClaimEntry) -> str:
 
 
 def _score(evidence: EvidenceEntry) -> str:
-    return f", similarity {evidence['score']:.0f}" if evidence["score"] is not None else ""
+    """Similarity, the stance's calibrated confidence, and whether the rules count it."""
+    out = f", similarity {evidence['score']:.0f}" if evidence["score"] is not None else ""
+    if evidence.get("confidence") is not None:
+        out += f", confidence {evidence['confidence']:.2f}"
+    if evidence.get("suggested"):
+        out += ", suggested: not counted until a person attaches it"
+    return out
 
 
 def added_by(evidence: EvidenceEntry) -> str | None:

@@ -75,7 +75,8 @@ class EvidenceEntry(TypedDict):
     stance: str
     method: str
     score: float | None
-    confidence: float | None
+    confidence: float | None  # calibrated, 0-1; None for evidence a person attached
+    suggested: bool  # below the workflow's `confirm`: shown, not counted by the rules
     passage: str | None
     quantity_comparison: str | None
     note: str | None

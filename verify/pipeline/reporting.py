@@ -64,6 +64,7 @@ def claim_report(session: Session, flow: Workflow, claim: Claim) -> ClaimEntry:
                 "method": e.method,
                 "score": e.score,
                 "confidence": e.confidence,
+                "suggested": origins.only_suggested(e.method, e.confidence, flow.confirm),
                 "passage": e.passage,
                 "quantity_comparison": e.quantity_comparison,
                 "note": e.note,
