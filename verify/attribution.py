@@ -23,6 +23,8 @@ ORG_WORDS = {
     "mail", "journal", "herald", "tribune", "telegraph", "guardian", "gazette", "magazine",
     "observer", "express", "mirror", "daily", "today", "tv", "radio", "television", "street",
 }  # fmt: skip
+# Words that open a phrase naming several people: "two people familiar with the matter".
+GROUP_STARTS = {"two", "three", "four", "five", "several", "many", "some", "both", "people"}
 # Descriptions that stand for the source last named: "the statement said", "the report found".
 STANDS_FOR_SOURCE = {"statement", "report", "release", "analyst", "study", "survey"}
 # "The paper claims …", "the newspaper reported": the outlet named last, not the last speaker.
@@ -83,7 +85,9 @@ class _Context:
         head = re.split(r",|\s+of\s+", who)[0]  # "Dr. X of the Department of Health and …"
         words = head.split()
         last = words[-1].lower().strip(".,")
-        if " and " in head or last[:1].islower() and last.endswith("s") and last not in ORG_WORDS:
+        plural = last[:1].islower() and last.endswith("s") and last not in ORG_WORDS
+        counted = words[0].lower() in GROUP_STARTS or "people" in head.lower().split()
+        if " and " in head or plural or counted:  # "two people familiar with the matter"
             return "group"
         if PERSON_TITLES.search(who):
             return "person"

@@ -105,7 +105,10 @@ TIME_TAIL_RE = re.compile(
     rf"\s+(?:in|on|at|last|this|earlier|late)\s+(?:(?:{WEEKDAYS}),?\s*)?"
     rf"(?:(?:{MONTHS})(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{MONTHS})(?:\s+\d{{4}})?|"
     r"week|month|year|\d{4})?$"
+    rf"|\s+(?:{WEEKDAYS})(?:\s+(?:morning|afternoon|evening|night))?$"
 )
+# Words of a date, left out when looking for a name in a leading phrase ("In September, …").
+TIME_WORDS_RE = re.compile(rf"\b(?:{WEEKDAYS}|{MONTHS}|In|On|At|By|Last|This|Earlier|Later)\b")
 # How the words reached the outlet, after a speaker: "said a WeWork spokesperson when contacted
 # by Reuters", "when asked about the report", "in response to questions from the BBC".
 CONTACT_TAIL_RE = re.compile(
@@ -165,7 +168,8 @@ TRAILING_RE = re.compile(
 INVERTED_RE = re.compile(
     r"^(?P<rest>.+?)[,;]\s*(?P<verb>said|says|reports|reported|writes|wrote|adds|added|"
     r"explained|noted|told|confirms|confirmed)\s+"
-    r"(?P<who>[A-Z\"“][^\"“”]{1,160}?)\s*[.!]?$",
+    r"(?P<who>(?:(?!(?:a|an|the|that|this)\s)[a-z][\w-]*\s+){0,3}[A-Z\"“][^\"“”]{1,160}?)"
+    r"\s*[.!]?$",
     re.DOTALL,
 )
 ACCORDING_RE = re.compile(
@@ -224,7 +228,7 @@ CIRCUMSTANCE_RE = re.compile(
 SUBORDINATE_START_RE = re.compile(
     r"^(?:even though|though|although|while|whereas|because|since|if)\s+", re.IGNORECASE
 )
-RELAY_RE = re.compile(r"\b(?:quoting|citing)\s+(?P<who>[^,]{3,80})$")
+RELAY_RE = re.compile(r"\s(?:quoting|citing|quotes|quoted|cites|cited)\s+(?P<who>[^,]{3,80})$")
 BAD_ENDINGS = {
     "the", "a", "an", "of", "to", "in", "on", "at", "and", "or", "first", "also", "who",
     "that", "which", "it", "this", "is", "was", "be", "for", "with", "by", "as", "his", "her",
@@ -299,7 +303,7 @@ def _leading(body: str) -> Attribution | None:
             break
         who = _speaker_in(before)
         verb, rest = match.group("verb").lower(), body[match.end() :]
-        after = body[match.end("verb") :]
+        after = WHEN_AFTER_VERB_RE.sub("", body[match.end("verb") :])  # "reported Wednesday that"
         medium = MEDIUM_OBJECT_RE.match(after)  # "confirmed in the Telegraph report: …"
         weak = verb in WEAK_VERBS - FRAMING_VERBS - THAT_ONLY_VERBS and not (
             SPEECH_OBJECT_RE.match(after)
@@ -333,6 +337,11 @@ def _leading(body: str) -> Attribution | None:
     return None
 
 
+# When, between a verb and its object: "Bloomberg News reported Wednesday that …".
+WHEN_AFTER_VERB_RE = re.compile(
+    rf"^\s+(?:(?:on|late on|early on|last|this)\s+)?(?:{WEEKDAYS}|yesterday|today|"
+    rf"(?:{MONTHS})\s+\d{{1,2}})(?:\s+(?:morning|afternoon|evening|night))?(?=\s+that\b|,)"
+)
 # Where a weak verb's words appeared, before them: "confirmed in the Telegraph report:".
 MEDIUM_OBJECT_RE = re.compile(
     r"\s+(?:in|on|to|during)\s+(?:an?|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}"
@@ -349,7 +358,7 @@ ASIDE_RE = re.compile(
     re.IGNORECASE,
 )
 # A relative clause after a speaker: "Mr Bretton-Gordon, who returned from Baghdad last week".
-RELATIVE_AFTER_NAME_RE = re.compile(r",\s+(?:who|whose)\s.*$", re.DOTALL)
+RELATIVE_AFTER_NAME_RE = re.compile(r",\s+(?:who|whose|which)\s.*$", re.DOTALL)
 # Speech as the second verb of a compound predicate: "It did not reveal the location and said".
 COMPOUND_RE = re.compile(
     r"^(?P<subject>[^,]{1,80}?)\s+(?:did|does|had|has|have|[a-z]+ed)\b(?:(?!\b(?:who|which|that)\b)"
@@ -370,11 +379,12 @@ def _speaker_in(who: str) -> str | None:
     leading clause ("In a letter …, CPUC President Marybel Batjer"), with a pronoun there
     read as the person named in that clause ("When President Ghani announced it, he said")."""
     who = TIME_TAIL_RE.sub("", CONTACT_TAIL_RE.sub("", who.strip()))
-    relay = LEADING_RELAY_RE.match(who)
-    if relay and is_speaker(relay.group("who")):
+    relay = LEADING_RELAY_RE.match(who) or RELAY_RE.search(who)
+    if relay and is_speaker(relay.group("who")):  # "Yisrael Hayom quotes a senior … source"
         return relay.group("who")
     lead = LEADING_TIME_RE.match(who)
-    if lead and is_speaker(lead.group("who")) and not NAME_IN_CLAUSE_RE.search(lead.group("lead")):
+    named = NAME_IN_CLAUSE_RE.search(TIME_WORDS_RE.sub("", lead.group("lead"))) if lead else None
+    if lead and is_speaker(lead.group("who")) and not named:  # "In September, Choe Kwan-il"
         who = lead.group("who")
     who = re.sub(r"^(?:according to|per) [^,]+,\s*", "", who, flags=re.IGNORECASE)
     who = ASIDE_RE.sub("", who.rstrip(" ,"))
@@ -478,6 +488,7 @@ def clean_who(who: str) -> str:
     who = re.sub(r"\s*\((?![A-Z]{2,6}\))[^)]*\)|,\s*\d{1,3}$", "", who.strip(" ,"))
     who = TIME_TAIL_RE.sub("", CONTACT_TAIL_RE.sub("", who))
     who = who.strip(" ,\"“”'’").rstrip(".") if not who.endswith(("Inc.", "Co.", "Corp.")) else who
+    who = re.sub(r"^(?:but|yet|and|so|while|whereas)\s+(?=\S)", "", who)  # "…, yet Nissan says"
     return re.sub(r"^The\b", "the", who.strip(" ,\"“”'’"))
 
 
