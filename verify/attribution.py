@@ -85,12 +85,16 @@ class _Context:
         head = re.split(r",|\s+of\s+", who)[0]  # "Dr. X of the Department of Health and …"
         words = head.split()
         last = words[-1].lower().strip(".,")
-        plural = last[:1].islower() and last.endswith("s") and last not in ORG_WORDS
+        # "officials", "Executives" (opening a sentence); not "… for Human Rights"
+        lowered = words[-1][:1].islower() or len(words) == 1
+        plural = lowered and last.endswith("s") and last not in ORG_WORDS
         counted = words[0].lower() in GROUP_STARTS or "people" in head.lower().split()
         if " and " in head or plural or counted:  # "two people familiar with the matter"
             return "group"
         if PERSON_TITLES.search(who):
             return "person"
+        if re.match(r"[Tt]he\s+\S*[A-Z]", who):
+            return "org"  # no person's name takes "the": "the London-based Syrian Observatory"
         name = NAME_RE.search(who)
         org = ORG_WORDS & {w.lower().strip(".,") for w in words}
         return "person" if name and not org else "org"
@@ -114,8 +118,9 @@ class _Context:
         lower = who.lower()
         if lower in ("he", "she"):
             return _last(self.people) or _last(self.mentioned)
-        if lower == "they":
-            return _last(self.groups) or _last(self.orgs) or _last(self._untitled())
+        if lower == "they":  # the nearest group or organisation ("Cumbria Police … They")
+            plural = [w for w in self.every if w in self.groups or w in self.orgs]
+            return _last(plural) or _last(self._untitled())
         if lower == "it":
             return _last(self.orgs) or _last([w for w in self._untitled() if w not in self.groups])
         if lower in ("we", "i"):

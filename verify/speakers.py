@@ -200,7 +200,7 @@ FINITE_VERBS = re.compile(
     re.IGNORECASE,
 )
 PAST_VERB_RE = re.compile(
-    r"(?<!\bthe )(?<!\ban )(?<!\ba )\b(?:[a-z]+ed(?! (?:to|with|in|by|on|at)\b)|fell|rose|led|"
+    r"(?<!\bthe )(?<!\ban )(?<!\ba )(?<!-)\b(?:[a-z]+ed(?! (?:to|with|in|by|on|at)\b)|fell|rose|led|"
     r"made|took|came|went|grew|left|"
     r"won|lost|got|gave|saw|found|held|kept|began|brought|bought|sent|spent|built|paid|"
     r"comes|goes|originates|wants|needs)\b"
@@ -366,6 +366,11 @@ COMPOUND_RE = re.compile(
 )
 
 
+# Speech as a second predicate after a first with commas in it: "They are yet to trace the
+# first victim, who was female, but said": the first predicate's subject speaks.
+SECOND_PREDICATE_RE = re.compile(r"^(?P<clause>[^\"“”,]{4,120},[^\"“”]{1,120}?),?\s+(?:and|but)$")
+
+
 def _asserts(rest: str) -> bool:
     """Whether the words after a speech verb state something (a clause), not just when/where."""
     words = rest.split()
@@ -379,15 +384,19 @@ def _speaker_in(who: str) -> str | None:
     leading clause ("In a letter …, CPUC President Marybel Batjer"), with a pronoun there
     read as the person named in that clause ("When President Ghani announced it, he said")."""
     who = TIME_TAIL_RE.sub("", CONTACT_TAIL_RE.sub("", who.strip()))
-    relay = LEADING_RELAY_RE.match(who) or RELAY_RE.search(who)
-    if relay and is_speaker(relay.group("who")):  # "Yisrael Hayom quotes a senior … source"
-        return relay.group("who")
+    relayed = _relayed(who)
+    if relayed:
+        return relayed
     lead = LEADING_TIME_RE.match(who)
     named = NAME_IN_CLAUSE_RE.search(TIME_WORDS_RE.sub("", lead.group("lead"))) if lead else None
     if lead and is_speaker(lead.group("who")) and not named:  # "In September, Choe Kwan-il"
         who = lead.group("who")
     who = re.sub(r"^(?:according to|per) [^,]+,\s*", "", who, flags=re.IGNORECASE)
     who = ASIDE_RE.sub("", who.rstrip(" ,"))
+    second = SECOND_PREDICATE_RE.match(who)  # "They are yet to trace the victim, but said"
+    subject = _subject(second.group("clause")) if second else None
+    if subject:
+        return subject
     if not who.endswith(" who"):  # "lawmakers who said" is handled below
         who = RELATIVE_AFTER_NAME_RE.sub("", who)
     who = MEDIUM_TAIL_RE.sub("", who) or who
@@ -424,6 +433,23 @@ def _speaker_in(who: str) -> str | None:
             r"^(?:When|After|As|While|Before|Since|Although|Though|Once|If)\s+", "", named.group()
         )
     return tail
+
+
+def _relayed(who: str) -> str | None:
+    """The innermost named asserter of a relay ("Quoting two Kurdish fighters, Israel Radio",
+    "Yisrael Hayom quotes a senior Kurdish source who"); where the relayed source is unnamed
+    ("… Observatory for Human Rights has cited witnesses who"), the source that relays it."""
+    bare = re.sub(r"\s+who$", "", who)
+    leading = LEADING_RELAY_RE.match(bare)
+    if leading and is_speaker(leading.group("who")):
+        return leading.group("who")
+    relay = RELAY_RE.search(bare)
+    if not relay or not is_speaker(relay.group("who")):
+        return None
+    if re.search(r"[A-Z]", relay.group("who")):
+        return relay.group("who")
+    outer = re.sub(r"\s+(?:has|have|had|also|has also)$", "", bare[: relay.start()].strip())
+    return (_speaker_in(outer) if outer else None) or relay.group("who")
 
 
 def _subject(clause: str) -> str | None:
