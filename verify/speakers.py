@@ -200,8 +200,8 @@ FINITE_VERBS = re.compile(
     re.IGNORECASE,
 )
 PAST_VERB_RE = re.compile(
-    r"(?<!\bthe )(?<!\ban )(?<!\ba )(?<!-)\b(?:[a-z]+ed(?! (?:to|with|in|by|on|at)\b)|fell|rose|led|"
-    r"made|took|came|went|grew|left|"
+    r"(?<!\bthe )(?<!\ban )(?<!\ba )(?<!-)\b(?:[a-z]+ed(?! (?:to|with|in|by|on|at)\b)|fell|rose|"
+    r"led|made|took|came|went|grew|left|"
     r"won|lost|got|gave|saw|found|held|kept|began|brought|bought|sent|spent|built|paid|"
     r"comes|goes|originates|wants|needs)\b"
 )
