@@ -302,11 +302,9 @@ def extract_all(
     texts: dict[DocKey, str],
     urls: dict[DocKey, str] | None = None,
     model: Any = None,
-    speaker: Any = None,
 ) -> Report:
-    """`model`, `speaker`: the checkable and speaker models to extract with (default: the
-    shipped ones); the cross-validation in fit_checkable.py and fit_speakers.py hands each fold
-    the models that never saw its pages."""
+    """`model`: the checkable model to extract with (default: the shipped one); the
+    cross-validation in fit_checkable.py hands each fold the model that never saw its pages."""
     by_doc: dict[DocKey, list[GoldSentence]] = defaultdict(list)
     for g in golds:
         by_doc[g.key].append(g)
@@ -314,9 +312,7 @@ def extract_all(
     total = unaligned = 0
     started = time.perf_counter()
     for key, doc_golds in by_doc.items():
-        found = list(
-            extract.claims(texts[key], url=(urls or {}).get(key), model=model, speaker=speaker)
-        )
+        found = list(extract.claims(texts[key], url=(urls or {}).get(key), model=model))
         total += len(found)
         aligned = align(doc_golds, found)
         unaligned += len(found) - sum(len(row.candidates) for row in aligned)

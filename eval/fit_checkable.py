@@ -49,7 +49,7 @@ import numpy as np
 from claims_gold import DocKey, GoldSentence, document_urls, load_with_documents
 from extraction_claims import Aligned, Report, extract_all, score
 
-from verify import checkable, checkworthiness, extract, speaker_model
+from verify import checkable, checkworthiness, extract
 
 DATA = Path(__file__).parent / "data"
 SETS = {
@@ -241,20 +241,17 @@ def extract_by_fold(
     golds_by_set: dict[str, list[GoldSentence]],
     texts: dict[DocKey, str],
     urls: dict[DocKey, str],
-    speakers: dict[frozenset[DocKey], checkable.Model] | None = None,
 ) -> dict[str, dict[str, float]]:
     """Each set's pages through the whole extractor, each page with the model of the fold that
-    held it out, scored per set and pooled. `speakers`: the speaker ranker of each fold (by
-    its held-out documents); without them, the rules' speakers."""
+    held it out, scored per set and pooled."""
     aligned: dict[str, list[Aligned]] = defaultdict(list)
     candidates: dict[str, int] = defaultdict(int)
     for held in folds(rows):
         model = train([r for r in rows if r.doc not in held], setting, threshold)
-        ranker = speakers[frozenset(held)] if speakers else speaker_model.RULES
         for name, golds in golds_by_set.items():
             part = [g for g in golds if g.key in held]
             if part:
-                report = extract_all(part, texts, urls, model=model, speaker=ranker)
+                report = extract_all(part, texts, urls, model=model)
                 aligned[name] += report.rows
                 candidates[name] += report.candidates
     reports = {name: Report(aligned[name], candidates[name], 0, 0.0) for name in golds_by_set}

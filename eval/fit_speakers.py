@@ -1,25 +1,26 @@
-"""Fit verify's speaker ranker (`verify/speaker_model.py`) and measure it by document.
+"""Fit the speaker ranker (`eval/speaker_ranker.py`) and measure it by document, beside the
+rules' speakers. A fifth-round experiment, not shipped (eval/README.md, "Fifth round").
 
-    python eval/fit_speakers.py cv ../shared/data    # cross-validation by document, per set
-    python eval/fit_speakers.py fit ../shared/data   # the same, then write the shipped model
+    python eval/fit_speakers.py ../shared/data    # cross-validation by document, per set
 
 Training: every sentence on an English page of the four annotated sets in `eval/data/`, read
 exactly as ingest reads it (`extract.readings`), aligned to the gold sentence it overlaps most;
-each of its candidate speakers (`speaker_model.candidates`: the rules' speaker, the sentence's
+each of its candidate speakers (`speaker_ranker.candidates`: the rules' speaker, the sentence's
 noun phrases, the speakers of the sentences before it) is labelled right or wrong with the
 scorer's own test (`extraction_claims.speaker_correct`: the gold `speaker`, `speaker_core` or an
 alternative, or a part of one that keeps the core's last word). A sentence whose gold names no
 speaker labels all its candidates wrong: that is what teaches the threshold to give nobody.
 
-`cv`: the documents of the four sets are dealt into the same five folds BY DOCUMENT as
+The documents of the four sets are dealt into the same five folds BY DOCUMENT as
 `fit_checkable.py` (a hash of the document key); each fold's pages are read with a model that
 never saw them. For each regularisation C and threshold it prints, per set and pooled, on the
 checkable gold sentences: speaker accuracy where gold names a speaker (every sentence, kept or
 not) and how often a speaker is given where gold names none, beside the rules alone. The setting
 that ships gets the most sentences right (the right speaker, or none where there is none), on
 those same out-of-fold numbers. That choice is then run through the whole extractor fold by
-fold, each page with the checkable model and the speaker model of the fold that held it out,
-and scored with `eval/extraction_claims.py`'s scorer per set and pooled: the numbers to quote.
+fold, each page with the checkable model and the ranker of the fold that held it out (the
+ranker's choice replacing the rules' speaker of each claim but the disputed ones), and scored
+with `eval/extraction_claims.py`'s scorer per set and pooled, beside the rules' speakers.
 """
 
 import argparse
@@ -28,19 +29,20 @@ import json
 import sys
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import speaker_ranker
 from claims_gold import DocKey, GoldSentence, document_urls
-from extraction_claims import speaker_correct
-from fit_checkable import METRICS, SETS, Setting, extract_by_fold, folds, gold_rows, sha256
+from extraction_claims import Aligned, Report, align, speaker_correct
+from fit_checkable import METRICS, Row, Setting, folds, gold_rows, quiet_score
 from fit_checkable import OUT as CHECKABLE_OUT
+from fit_checkable import train as train_checkable
 
-from verify import checkable, extract, speaker_model
+from verify import checkable, extract
 
-OUT = Path(__file__).parent.parent / "verify" / "data" / speaker_model.MODEL_FILE
 MIN_COUNT = 2
 GRID = {"c": (0.03, 0.1, 0.3)}
 SHIFTS = (-1.5, -1.0, -0.5, 0.0)  # added to nobody's weight
@@ -67,7 +69,7 @@ def groups(golds_by_set: dict[str, list[GoldSentence]], texts: dict[DocKey, str]
             lang, found = extract.readings(texts[key])
             if lang != "en":
                 continue
-            offered = speaker_model.candidates(
+            offered = speaker_ranker.candidates(
                 [r.sentence.text for r in found], [r.said for r in found]
             )
             for r, cands in zip(found, offered, strict=True):
@@ -82,7 +84,7 @@ def groups(golds_by_set: dict[str, list[GoldSentence]], texts: dict[DocKey, str]
 
 def _right(name: str, gold: GoldSentence) -> bool:
     """Whether a candidate is the gold speaker; nobody is right where gold names none."""
-    if name == speaker_model.NOBODY:
+    if name == speaker_ranker.NOBODY:
         return gold.speaker is None
     return speaker_correct(name, gold)
 
@@ -143,8 +145,8 @@ def pick(model: checkable.Model, g: Group) -> tuple[str | None, float]:
     def z(s: dict[str, float]) -> float:
         return sum(model.weights.get(k, 0.0) * v for k, v in s.items())
 
-    nobody = next(z(s) for name, s, _ in g.candidates if name == speaker_model.NOBODY)
-    scored = [(z(s), name) for name, s, _ in g.candidates if name != speaker_model.NOBODY]
+    nobody = next(z(s) for name, s, _ in g.candidates if name == speaker_ranker.NOBODY)
+    scored = [(z(s), name) for name, s, _ in g.candidates if name != speaker_ranker.NOBODY]
     if not scored:
         return None, -1e9
     best, name = max(scored)
@@ -179,9 +181,61 @@ def cells(chosen: Sequence[tuple[Group, str | None]], ids: dict[str, set[str]]) 
     return "".join(f"{x:>17}" for x in out)
 
 
+def extract_ranked(
+    golds: Sequence[GoldSentence],
+    texts: dict[DocKey, str],
+    urls: dict[DocKey, str],
+    model: checkable.Model,
+    ranker: checkable.Model | None,
+) -> Report:
+    """Like `extraction_claims.extract_all`, each claim's speaker replaced by the ranker's
+    choice for its sentence (English pages; disputed claims keep their claimant)."""
+    by_doc: dict[DocKey, list[GoldSentence]] = defaultdict(list)
+    for g in golds:
+        by_doc[g.key].append(g)
+    rows: list[Aligned] = []
+    total = 0
+    for key, doc_golds in by_doc.items():
+        found = extract.read(texts[key], url=urls.get(key), model=model).candidates
+        lang, read = extract.readings(texts[key])
+        if ranker is not None and lang == "en":
+            said = [r.said for r in read]
+            chosen = speaker_ranker.choose([r.sentence.text for r in read], said, ranker)
+            who = {r.sentence.start: w for r, w in zip(read, chosen, strict=True)}
+            found = [c if c.dispute else replace(c, attributed_to=who[c.start]) for c in found]
+        total += len(found)
+        rows += align(doc_golds, found)
+    return Report(rows, total, 0, 0.0)
+
+
+def whole_extractor(
+    rows: Sequence[Row],
+    golds_by_set: dict[str, list[GoldSentence]],
+    texts: dict[DocKey, str],
+    urls: dict[DocKey, str],
+    rankers: dict[frozenset[DocKey], checkable.Model] | None,
+) -> dict[str, dict[str, float]]:
+    """Every page through the extractor with the shipped checkable setting trained without its
+    fold, speakers by the fold's ranker (or the rules), scored per set and pooled."""
+    shipped = json.loads(CHECKABLE_OUT.read_text(encoding="utf-8"))
+    setting = Setting(shipped["setting"]["C"], shipped["setting"]["claimbuster_weight"])
+    assert setting.claimbuster == 0, "the checkable folds here train on the gold rows alone"
+    reports: dict[str, list[Aligned]] = defaultdict(list)
+    for held in folds(rows):
+        model = train_checkable(
+            [r for r in rows if r.doc not in held], setting, shipped["threshold"]
+        )
+        ranker = rankers[frozenset(held)] if rankers else None
+        for name, golds in golds_by_set.items():
+            part = [g for g in golds if g.key in held]
+            reports[name] += extract_ranked(part, texts, urls, model, ranker).rows if part else []
+    reports["pooled"] = [row for found in list(reports.values()) for row in found]
+    scored = {n: quiet_score(Report(found, 0, 0, 0.0)) for n, found in reports.items()}
+    return {n: {m: round(v[m], 3) for m in METRICS} for n, v in scored.items()}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=("cv", "fit"))
     parser.add_argument("data_root", type=Path, help="folder holding the shared data sets")
     args = parser.parse_args(argv)
     rows, golds_by_set, texts = gold_rows(args.data_root)
@@ -209,29 +263,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     assert best is not None
     _, c, threshold = best
     print(f"\nChosen: C {c}, nobody weight + {threshold}")
-    shipped = json.loads(CHECKABLE_OUT.read_text(encoding="utf-8"))
-    setting = Setting(shipped["setting"]["C"], shipped["setting"]["claimbuster_weight"])
-    assert setting.claimbuster == 0, "the checkable folds here train on the gold rows alone"
     rankers = {
         frozenset(held): train([g for g in data if g.doc not in held], c, threshold)
         for held in held_out
     }
-    print("The whole extractor, each page with the checkable and speaker models that never saw it:")
-    numbers = extract_by_fold(
-        rows, setting, shipped["threshold"], golds_by_set, texts, urls, speakers=rankers
-    )
-    print(f"{'':20}" + "".join(f"{n:>9}" for n in numbers))
-    for m in METRICS:
-        print(f"{m:20}" + "".join(f"{numbers[n][m]:9.3f}" for n in numbers))
-    if args.command == "fit":
-        model = train(data, c, threshold)
-        about: dict[str, Any] = {
-            "setting": {"C": c},
-            "trained_on": {name: sha256(path) for name, path in SETS.items()},
-            "cross_validated_by_document": numbers,
-        }
-        OUT.write_text(json.dumps(model.as_json(**about), indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {OUT} ({len(model.weights)} weights)")
+    print("The whole extractor, each page with the checkable model and ranker that never saw it:")
+    for label, chosen in (("rules' speakers", None), ("ranker", rankers)):
+        numbers = whole_extractor(rows, golds_by_set, texts, urls, chosen)
+        print(f"{label:20}" + "".join(f"{n:>9}" for n in numbers))
+        for m in METRICS:
+            print(f"  {m:18}" + "".join(f"{numbers[n][m]:9.3f}" for n in numbers))
     return 0
 
 

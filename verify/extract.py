@@ -7,16 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from verify import (
-    attribution,
-    checkable,
-    checkworthiness,
-    languages,
-    nested,
-    notclaims,
-    quantities,
-    speaker_model,
-)
+from verify import attribution, checkable, checkworthiness, languages, nested, notclaims, quantities
 from verify.sentences import Sentence, sentences
 from verify.speakers import Attribution, attribute
 
@@ -119,26 +110,19 @@ def _reading(sentence: Sentence, said: Attribution, lang: str) -> Reading:
     return Reading(sentence, said, inner, assertion, rule, figures, worth, signals)
 
 
-def read(
-    text: str,
-    *,
-    url: str | None = None,
-    model: checkable.Model | None = None,
-    speaker: checkable.Model | None = None,
-) -> Extraction:
+def read(text: str, *, url: str | None = None, model: checkable.Model | None = None) -> Extraction:
     """Every sentence of an article, as a claim or as skipped with its reason. After the rules,
-    `model` judges what is checkable and `speaker` ranks who says it (defaults: the shipped
-    ones). An article whose address files it under opinion ("/opinion/", "/commentary/")
-    speaks in its writer's voice: there only sentences that name a source are claims."""
+    `model` judges what is checkable (default: the shipped one). An article whose address files
+    it under opinion ("/opinion/", "/commentary/") speaks in its writer's voice: there only
+    sentences that name a source are claims."""
     model = model or checkable.shipped()
     column = bool(url and OPINION_SECTION_RE.search(url))
     lang, found = readings(text)
-    whos = speakers_of(found, lang, speaker or speaker_model.shipped())
     candidates: list[Candidate] = []
     skipped: list[Skipped] = []
     named: list[str] = []
-    for reading, who in zip(found, whos, strict=True):
-        result = _judge(reading, model, lang, who)
+    for reading in found:
+        result = _judge(reading, model, lang)
         said = reading.said
         if column and isinstance(result, Candidate) and not said.who and not result.disputed_by:
             result = Skipped(result.quote, result.start, result.end, "opinion")
@@ -150,28 +134,14 @@ def read(
     return Extraction(candidates, skipped, lang)
 
 
-def speakers_of(found: list[Reading], lang: str, ranker: checkable.Model) -> list[str | None]:
-    """Who says each sentence: on English pages the learned ranker's choice among the rules'
-    speaker, the sentence's noun phrases and earlier speakers; elsewhere the rules'."""
-    if lang != "en":
-        return [r.said.who for r in found]
-    return speaker_model.choose([r.sentence.text for r in found], [r.said for r in found], ranker)
-
-
 def claims(
-    text: str,
-    *,
-    url: str | None = None,
-    model: checkable.Model | None = None,
-    speaker: checkable.Model | None = None,
+    text: str, *, url: str | None = None, model: checkable.Model | None = None
 ) -> list[Candidate]:
     """Checkable claims in an article, in reading order; pronoun speakers resolved from context."""
-    return read(text, url=url, model=model, speaker=speaker).candidates
+    return read(text, url=url, model=model).candidates
 
 
-def _judge(
-    r: Reading, model: checkable.Model, lang: str, speaker: str | None
-) -> Candidate | Skipped:
+def _judge(r: Reading, model: checkable.Model, lang: str) -> Candidate | Skipped:
     sentence, said, inner = r.sentence, r.said, r.inner
     why = r.rule
     english = lang == "en"
@@ -189,8 +159,8 @@ def _judge(
     if why is None and languages.word_count(r.assertion) < 3:
         why = "fragment"
     if why is not None:
-        return Skipped(sentence.text, sentence.start, sentence.end, why, speaker)
-    who, disputed_by = speaker, None
+        return Skipped(sentence.text, sentence.start, sentence.end, why, said.who)
+    who, disputed_by = said.who, None
     if inner:
         who = inner.claimant
         disputed_by = (

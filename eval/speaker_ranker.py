@@ -1,5 +1,7 @@
 """Who speaks, ranked: candidate speakers for each sentence of an article, scored by a learned
-model, the best kept when it is likely enough. Pure; scoring needs only the standard library.
+model. An experiment of the fifth round, measured by `eval/fit_speakers.py` and not shipped: under
+cross-validation by document it chose what the rules chose on every kept sentence but a few, and
+it doubled the cost of extraction (eval/README.md, "Fifth round").
 
 The rules (`verify.speakers`, `verify.attribution`) read a speaker from the forms they know
 ("X said", "“…,” said X", "according to X") and resolve pronouns. Rules added class by class
@@ -10,21 +12,16 @@ study", "some consumers", the words before a verb) and the speakers of the sente
 A logistic regression over each candidate's surroundings (the words beside it, a verb of speech
 after it, "to"/"by" before it, its shape, whether the rules chose it, how far back it was
 named) gives each a probability; the most probable one speaks when it reaches the threshold,
-else nobody does. English pages only, as for the checkable model. Trained and measured by
-document in `eval/fit_speakers.py`; the weights are refitted there, never edited by hand.
+else nobody does. English pages only, as for the checkable model.
 """
 
-import functools
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass
-from importlib import resources
 
 from verify import attribution, checkable, speakers
 from verify.speakers import Attribution
 
-MODEL_FILE = "speaker-model.json"
 TOKEN_RE = re.compile(
     r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Prof|prof|St|Gen|Lt|Col|Sgt|Jr|Sr|Inc|Co|Corp|"
     r"Ltd|Capt|Rev|Gen|Supt|Insp)\.|[^\W\d_](?:[\w’'&.-]*[^\W_])?|\d[\d.,]*\w*|[^\w\s]"
@@ -74,8 +71,6 @@ CONTEXT = 3  # earlier speakers offered as candidates
 # A name in full, title kept: "Kremlin spokesman Dmitry Peskov", "Rep. Duncan Hunter".
 FULL_NAME_RE = re.compile(r"(?:[\w.’'-]+\s+){0,3}[A-Z][\w’'-]+\s+[A-Z][\w’'-]+")
 NOBODY = ""  # the candidate that says the sentence names no speaker
-# The rules' speaker unchanged, whatever else is offered: to measure without the ranker.
-RULES = checkable.Model(0.0, {"rule": 10.0, "nobody": 5.0}, 0.0)
 
 
 @dataclass(frozen=True)
@@ -356,10 +351,3 @@ def _in_full(best: Candidate, offered: list[Candidate]) -> str:
     ]
     fuller.sort(key=lambda c: ("rule" not in c.signals, -c.signals.get("ctx:1", 0.0)))
     return fuller[0].name if len(best.name.split()) == 1 and fuller else best.name
-
-
-@functools.cache
-def shipped() -> checkable.Model:
-    """The speaker model shipped with verify, read once."""
-    text = resources.files("verify").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
-    return checkable.from_json(json.loads(text))
