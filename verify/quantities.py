@@ -11,7 +11,7 @@ from typing import Any
 
 from verify import counts, currencies, nouns, numerals
 from verify.numerals import Numeral
-from verify.qualifiers import DEFAULT_WORDS, QUALIFIER_RE, QUALIFIERS
+from verify.qualifiers import AFTER_RE, DEFAULT_WORDS, QUALIFIER_RE, QUALIFIERS
 
 # Patterns used in the per-number checks, compiled once.
 SHARE_WORD_RE = re.compile(r"(?i)half|third|quarter")
@@ -47,8 +47,12 @@ UNIT_SYNONYMS = {
 }  # fmt: skip
 PER_RE = re.compile(
     r"\s+(?:per|a|an)\s+(share|barrel|ounce|tonne|ton|month|year|week|day|night|hour|gallon|"
-    r"litre|liter|kilogram|kg|head|person|capita|unit|seat|passenger)\b",
+    r"litre|liter|kilogram|kg|head|person|capita|unit|seat|passenger|bottle|ticket|plate|dose)\b",
     re.IGNORECASE,
+)
+# A rate after a counted noun: "90 miles per gallon", "38 kilometers per liter".
+RATE_RE = re.compile(
+    r"\s+per\s+(gallon|liter|litre|hour|second|minute|day|week|month|year)\b", re.I
 )
 # Per-unit prices written with a slash: "$0.23/W", "$0.03/kWh", "$4/gallon".
 SLASH_PER_RE = re.compile(r"/([A-Za-z]{1,8})\b")
@@ -388,6 +392,10 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
             noun = "times"
         adjacent = bool(NEXT_WORD_RE.fullmatch(text[end:noun_end]))
         end, unit = noun_end, normalise_unit(noun) if noun else ""
+        rate = RATE_RE.match(text, end) if noun and lang == "en" else None
+        if rate:  # "90 miles per gallon": a rate, its unit both nouns
+            noun, end = f"{noun} per {rate.group(1).lower()}", rate.end()
+            unit = noun
         one_thing = lang == "en" and nouns.names_one_thing(noun, value, high, adjacent)
         if n.words and not noun or one_thing:
             return None
@@ -397,6 +405,10 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
         qualifier = words.group(1).lower()
         approx, bound = QUALIFIERS[qualifier]
         start -= len(text[max(0, start - 30) : start]) - words.start(1)
+    after = AFTER_RE.match(text, last.end) or AFTER_RE.match(text, end)
+    if after and not words and not high:  # "age 12 and older", "five or more cases"
+        bound, qualifier = "min", after.group().strip().lower()
+        end = max(end, after.end())
     if not words and ESTIMATED_OF_RE.search(text[max(0, start - 50) : start]):
         approx = True  # "an estimated net worth of $40 (£26) million"
     cap = MAXIMUM_OF_RE.search(text[max(0, start - 40) : start])
