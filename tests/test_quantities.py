@@ -314,3 +314,30 @@ def test_dozens() -> None:
 def test_round_four_figure_classes(text: str, expected: list[Row]) -> None:
     lang = "de" if " und " in text or "Köln" in text else "en"
     assert [(q.value, q.unit, q.approx, q.bound, q.low) for q in find(text, lang)] == expected
+
+
+# Fifth round: bounds written as a start, a passing or after the number, and rates.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The base model will start at $32,500 before incentives.",
+            (32500, "USD", False, "min", None),
+        ),  # fmt: skip
+        ("Seats went for upward of $2,000 at the final.", (2000, "USD", False, "min", None)),
+        ("Queues at the border exceeded three hours on Friday.", (3, "hours", False, "min", None)),
+        ("The crowd was closer to 40, organisers said.", (40, "", True, "exact", None)),
+        ("Residents aged 65 and older can book a jab.", (65, "", False, "min", None)),
+        (
+            "The hybrid manages 52 miles per gallon on the highway.",
+            (52, "miles per gallon", False, "exact", None),
+        ),  # fmt: skip
+    ],
+)
+def test_bounds_after_and_around_the_number_and_rates(text: str, expected: Row) -> None:
+    assert one(text) == expected
+
+
+def test_a_price_per_bottle_is_a_price_per_unit() -> None:
+    (q,) = find("The vintage sold for upward of $9,000 per bottle last year.")
+    assert (q.value, q.currency, q.noun, q.bound) == (9000, "USD", "per bottle", "min")
