@@ -897,3 +897,26 @@ def test_a_spec_with_figures_that_reads_as_a_forecast_is_the_models_call() -> No
     # without figures the rule decides alone
     plain = "The company will be able to expand next spring, the maker says."
     assert [s.reason for s in extract.read(plain, model=trusting).skipped] == ["prediction"]
+
+
+@pytest.mark.parametrize(
+    "sentence, claimant, disputed_by",
+    [
+        # a report named by where it appeared, a weekday between the denial and "that"
+        ("The consulate in Glasgow has denied reports on local news sites on Friday that it "
+         "plans to close.", "local news sites", "the consulate in Glasgow"),
+        # the judgement first, the claim's source after its noun
+        ("Town officials Wednesday firmly rejected as false a posting on the Daily Satire website "
+         "that said the water supply was poisoned.", "the Daily Satire website", "Town officials"),
+        # the claimant after the denied claim
+        ("Rebel sources denied Saturday night that the pilot had been captured, as claimed by "
+         "state television.", "state television", "Rebel sources"),
+        # a comment after the disputed claim
+        ("The label has denied Smith’s claims, saying they were “wholly untrue.”", "Smith",
+         "the label"),
+    ],
+)  # fmt: skip
+def test_fifth_round_nested_forms(sentence: str, claimant: str, disputed_by: str) -> None:
+    found = extract.nested.find(sentence)
+    assert found is not None
+    assert (found.claimant, found.disputed_by) == (claimant, disputed_by)
