@@ -920,3 +920,16 @@ def test_fifth_round_nested_forms(sentence: str, claimant: str, disputed_by: str
     found = extract.nested.find(sentence)
     assert found is not None
     assert (found.claimant, found.disputed_by) == (claimant, disputed_by)
+
+
+def test_he_after_a_surname_resolves_to_the_person_named_in_passing() -> None:
+    """A surname named in full only in passing ("… with Salesforce founder Marc Benioff.") is a
+    person: "he" after "Benioff said" is Benioff, not the last titled speaker."""
+    text = (
+        'Phones run the office, "and we love that," CEO Anna Lind said on a stage with '
+        "founder Marc Benioff. "
+        "Apple has long mattered to him, Benioff said. "
+        '"I run my company from my phone," he told Lind.'
+    )
+    said = extract.attribution.attribute_all([s.text for s in extract.sentences(text)])
+    assert said[-1].who == "Benioff"

@@ -61,7 +61,7 @@ LEAD_IN_RE = re.compile(r"(?i)\b(?:see|read|watch)\b.{0,30}:\s*$|\b(?:tweets?|po
 # anaesthetic water …". Pronouns fall back to these when no person has spoken yet.
 MENTION_RE = re.compile(
     r"\b(?:(?:[A-Z][a-z]+|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-    r"(?=\s+[a-z]|,)"
+    r"(?=\s+[a-z]|,|[.;:!?](?:\s|$))"
 )
 
 
@@ -93,6 +93,8 @@ class _Context:
             return "group"
         if PERSON_TITLES.search(who):
             return "person"
+        if len(words) == 1 and any(m.split()[-1] == words[0] for m in self.mentioned):
+            return "person"  # "Benioff" after "Salesforce founder Marc Benioff introduced …"
         if re.match(r"[Tt]he\s+\S*[A-Z]", who):
             return "org"  # no person's name takes "the": "the London-based Syrian Observatory"
         name = NAME_RE.search(who)
