@@ -933,3 +933,21 @@ def test_he_after_a_surname_resolves_to_the_person_named_in_passing() -> None:
     )
     said = extract.attribution.attribute_all([s.text for s in extract.sentences(text)])
     assert said[-1].who == "Benioff"
+
+
+def test_a_surname_with_an_inner_capital_is_a_person_and_a_country_is_none() -> None:
+    text = (
+        "In May, Sen. Laura McKinley, R-Ohio, toured a port in the United States. "
+        "Most of the cargo is never inspected, McKinley said. "
+        '"We are flying blind," she said.'
+    )
+    said = extract.attribution.attribute_all([s.text for s in extract.sentences(text)])
+    assert said[-1].who == "McKinley"
+
+
+def test_the_claimant_after_a_denial_stops_before_its_clause() -> None:
+    found = extract.nested.find(
+        "Local sources denied on Sunday that the bridge had fallen, as claimed by opposition "
+        "websites that reported heavy fighting."
+    )
+    assert found is not None and found.claimant == "opposition websites"

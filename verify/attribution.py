@@ -47,6 +47,13 @@ PLACE_WORDS = {
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
     "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "The", "A", "An", "In", "On", "At", "But", "And", "When", "As",
+    # countries and places named like people: "the United States", "Navarro County"
+    "United", "States", "Kingdom", "Union", "Republic", "Nations", "Emirates", "County", "City",
+    "Street", "Island", "Islands",
+}  # fmt: skip
+FUNCTION_WORDS = {
+    "the", "a", "an", "in", "of", "to", "at", "from", "for", "with", "and", "on", "by", "into",
+    "across", "near", "over", "than", "as", "or", "about",
 }  # fmt: skip
 DESCRIBED_NAME_RE = re.compile(r"^(?:the|a|an)\s+[a-z][^,]*,\s+(?P<name>[A-Z][^,]+)$", re.I)
 DEFINITE_RE = re.compile(r"^[Tt]he\s+(?P<head>[a-z]+)$")  # "the company", not "The Kremlin"
@@ -57,10 +64,12 @@ SIGNATURE_RE = re.compile(r"^[—–-]\s*(?P<who>[^.!?()]{2,80}?)\s*\(@\w+\)")
 LEAD_IN_RE = re.compile(r"(?i)\b(?:see|read|watch)\b.{0,30}:\s*$|\b(?:tweets?|posts?)\s*:\s*$")
 
 
-# A person named in passing, titled or not, before a verb or a comma: "Vet Faye Bethell used
-# anaesthetic water …". Pronouns fall back to these when no person has spoken yet.
+# A person named in passing, titled or not, before a verb or a comma, or at a sentence's end
+# after a role: "Vet Faye Bethell used anaesthetic water …", "with founder Marc Benioff.".
+# Pronouns fall back to these when no person has spoken yet.
 MENTION_RE = re.compile(
-    r"\b(?:(?:[A-Z][a-z]+|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+    r"\b(?:(?:[A-Z][a-z]+|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+(?:[A-Z][a-z]+)?"
+    r"(?:-[A-Z][a-z]+)?"
     r"(?=\s+[a-z]|,|[.;:!?](?:\s|$))"
 )
 
@@ -76,6 +85,10 @@ class _Context:
     def mention(self, text: str) -> None:
         """Remember the people a sentence names, whether or not they speak in it."""
         for match in MENTION_RE.finditer(text):
+            ends = text[match.end() : match.end() + 1] in tuple(".;:!?")
+            before = text[: match.start()].split()[-1:] or [""]
+            if ends and (before[0].lower() in FUNCTION_WORDS or not before[0][:1].islower()):
+                continue  # at a sentence's end only after a role: "co-CEO Marc Benioff."
             if self.kind(match.group()) == "person" and not PLACE_WORDS & set(
                 match.group().split()
             ):

@@ -37,7 +37,8 @@ WEEKDAY_WHEN = (
 )
 # Who made a denied claim, after it: "…, as claimed by Islamist websites".
 AS_CLAIMED_BY_RE = re.compile(
-    r",?\s+as\s+(?:claimed|reported|alleged|stated|suggested)\s+by\s+(?P<by>[^,.;]+)"
+    r",?\s+as\s+(?:claimed|reported|alleged|stated|suggested)\s+by\s+"
+    r"(?P<by>[^,.;]+?)(?=\s+(?:that|who|which)\b|[,.;]|$)"
 )
 DISPUTE_WORD_RE = re.compile(rf"\b(?:{DISPUTE_VERBS})\b", re.IGNORECASE)
 CLAIM_OF_RE = re.compile(
