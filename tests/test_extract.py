@@ -951,3 +951,16 @@ def test_the_claimant_after_a_denial_stops_before_its_clause() -> None:
         "websites that reported heavy fighting."
     )
     assert found is not None and found.claimant == "opposition websites"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "The report" is the noun, not "The" reporting
+        "The report about the ferry's sinking came from a local blogger.",
+        # a source that has not confirmed is no speaker
+        "The claims have not been confirmed by the Defence Ministry.",
+    ],
+)
+def test_no_speaker_from_a_lone_article_or_a_negated_passive(sentence: str) -> None:
+    assert extract.attribute(sentence).who is None

@@ -316,7 +316,8 @@ def _leading(body: str) -> Attribution | None:
         if medium and SPEECH_OBJECT_RE.match(after, medium.end()):
             rest = re.sub(r"^\s*(?:that\b)?[\s,:]*", "", after[medium.end() :])
         agent = PASSIVE_AGENT_RE.match(after)
-        if agent and verb.endswith("ed"):  # "another announced by MOTIE in March"
+        denied = NEGATED_RE.search(body[: match.start("verb")])  # "has not been confirmed by"
+        if agent and verb.endswith("ed") and not denied:  # "another announced by MOTIE in March"
             return Attribution(clean_who(agent.group("who")), clean_assertion(body), verb)
         if verb in THAT_ONLY_VERBS and not re.match(
             r"\s+(?:by saying|that)\b", body[match.end("verb") :]
@@ -347,6 +348,7 @@ MEDIUM_OBJECT_RE = re.compile(
     r"\s+(?:in|on|to|during)\s+(?:an?|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}"
     r"(?:interview|statement|report|article|post|tweet|email|letter|release|briefing|video)\b"
 )
+NEGATED_RE = re.compile(r"\b(?:not|never|n[’']t)\s+(?:yet\s+)?(?:been\s+)?$")
 # The agent of a speech verb in the passive: "announced by MOTIE", "stated by the ministry".
 PASSIVE_AGENT_RE = re.compile(
     r"\s+by\s+(?P<who>(?:the\s+)?[A-Z][\w&.’'-]*(?:\s+(?:of\s+)?[A-Z][\w&.’'-]*){0,5})"
@@ -479,6 +481,8 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
     first, last = words[0].lower().strip("'’"), who.split()[-1].strip(".,")
     if first in PRONOUNS:
         return len(who.split()) == 1
+    if len(who.split()) == 1 and first in ("the", "a", "an"):
+        return False  # "The report about …": the noun, not a verb with "The" as its subject
     if POSSESSIVE_SPEAKER_RE.match(who):
         return True
     if first in NOT_SPEAKER_START and not words[0].isupper():
