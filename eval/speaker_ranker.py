@@ -1,7 +1,7 @@
 """Who speaks, ranked: candidate speakers for each sentence of an article, scored by a learned
 model. An experiment of the fifth round, measured by `eval/fit_speakers.py` and not shipped: under
-cross-validation by document it chose what the rules chose on every kept sentence but a few, and
-it doubled the cost of extraction (eval/README.md, "Fifth round").
+cross-validation by document it did no better than the rules on kept sentences, and it doubled
+the cost of extraction (eval/README.md, "Fifth round").
 
 The rules (`verify.speakers`, `verify.attribution`) read a speaker from the forms they know
 ("X said", "“…,” said X", "according to X") and resolve pronouns. Rules added class by class
@@ -9,10 +9,10 @@ from one set's mismatches did not reach pages they were not written from (eval/R
 held-out-3's speaker accuracy rose 0.02 where held-out-2's rose 0.30). Here the rules' speaker
 is one candidate among others: the noun phrases of the sentence (capitalised names, "the
 study", "some consumers", the words before a verb) and the speakers of the sentences before it.
-A logistic regression over each candidate's surroundings (the words beside it, a verb of speech
-after it, "to"/"by" before it, its shape, whether the rules chose it, how far back it was
-named) gives each a probability; the most probable one speaks when it reaches the threshold,
-else nobody does. English pages only, as for the checkable model.
+A conditional logit (a softmax over one sentence's candidates, "nobody" among them) over each
+candidate's surroundings (the words beside it, a verb of speech after it, "to"/"by" before it,
+its shape, whether the rules chose it, how far back it was named) picks the most probable one.
+English pages only, as for the checkable model.
 """
 
 import re
