@@ -6,7 +6,11 @@ from tests.conftest import DATA
 from verify import attribution, checkable, checkworthiness, extract, languages, repeats
 
 # Every sentence no rule turns down is kept: these tests are about the rules, not the model.
-KEEP_ALL = checkable.Model(bias=0.0, weights={}, threshold=0.0)
+# Keeps every sentence the rules keep: a sentence with figures that a rule in SOFT_RULES turned
+# down (the model's call since the fifth round) stays turned down.
+KEEP_ALL = checkable.Model(
+    bias=0.0, weights={f"rule:{r}": -50.0 for r in checkable.SOFT_RULES}, threshold=0.01
+)
 
 
 def test_sentences_respect_abbreviations_and_paragraphs() -> None:
@@ -822,3 +826,141 @@ def test_japanese_sentences_are_read_by_their_own_punctuation_and_length() -> No
         ("また、そ", None),  # one sentence over two lines
     ]
     assert languages.word_count("もちろん、Apple社は「脱獄」を認めていません。") > 3
+
+
+# Fifth round: speaker classes read from all four development sets, each a general form.
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        # a weekday between a weak verb and "that"
+        ("The Financial Times reported Thursday that the bank had hired 40 traders.",
+         "the Financial Times"),
+        # a conjunction opening the clause that names the speaker
+        ("The sedan is 10% lighter than before, yet Honda says it is just as stiff.", "Honda"),
+        # a relayed source with a name beats the outlet that quotes it
+        ("Kurdish radio quotes a senior Peshmerga commander who confirmed that the road was cut.",
+         "a senior Peshmerga commander"),
+        # an unnamed relayed source: the one that relays it
+        ("In its latest count, the Geneva-based Refugee Council has cited witnesses who said "
+         "2,000 people crossed.", "the Geneva-based Refugee Council"),
+        # a date phrase before a name with its title
+        ("In March, Lee Min-ho, editor of the weekly Hankyoreh 21, told the BBC that sales fell.",
+         "Lee Min-ho, editor of the weekly Hankyoreh 21"),
+        # a relative clause with "which" after the speaker is not part of it
+        ("The Japanese carmaker, which has bet on hydrogen, says the car will cost $60,000.",
+         "the Japanese carmaker"),
+        # a bare weekday after the speaker
+        ("County officials Monday flatly denied the report.", "County officials"),
+        # a lower-case title after an inverted "said"
+        ("Glaciers thin faster than forecast, said lead author Maria Olsen, a glaciologist.",
+         "lead author Maria Olsen, a glaciologist"),
+        # a second predicate after a first with commas in it
+        ("They have not found the driver, who fled on foot, but said the car was stolen.", "They"),
+    ],
+)  # fmt: skip
+def test_fifth_round_speaker_classes(sentence: str, speaker: str) -> None:
+    assert extract.attribute(sentence).who == speaker
+
+
+def test_a_capital_after_inc_continues_the_sentence_unless_it_opens_one() -> None:
+    text = "The magazine said Vox Media Inc. CEO Jim Bankoff paid. It cost Acme Inc. The firm paid."
+    assert [s.text for s in extract.sentences(text)] == [
+        "The magazine said Vox Media Inc. CEO Jim Bankoff paid.",
+        "It cost Acme Inc.",
+        "The firm paid.",
+    ]
+
+
+def test_they_and_it_take_the_nearest_organisation() -> None:
+    text = (
+        "Detectives were called to the scene on Monday. "
+        "Lancashire Police have described the suspect as a man in his 40s. "
+        "They have not traced the first victim, who was elderly, but said the attacks are linked. "
+        "Two jets were seen, according to a monitoring group. "
+        "The Paris-based Observatory for Press Freedom has cited pilots who saw the jets. "
+        "Three more flights took place on Tuesday, it said."
+    )
+    said = extract.attribution.attribute_all([s.text for s in extract.sentences(text)])
+    assert said[2].who == "Lancashire Police"
+    assert said[-1].who == "the Paris-based Observatory for Press Freedom"
+
+
+def test_a_spec_with_figures_that_reads_as_a_forecast_is_the_models_call() -> None:
+    """A product spec in the future tense ("will be able to go 300 miles") is checkable in the
+    gold sets as often as not: with figures, the prediction rule's verdict is a signal."""
+    sentence = "The electric wagon will be able to go 280 miles on a full charge, the maker says."
+    (reading,) = extract.readings(sentence)[1]
+    assert reading.rule == "prediction" and reading.signals["rule:prediction"] == 1.0
+    trusting = checkable.Model(bias=0.0, weights={}, threshold=0.01)
+    assert extract.read(sentence, model=trusting).candidates
+    assert [s.reason for s in extract.read(sentence, model=KEEP_ALL).skipped] == ["prediction"]
+    # without figures the rule decides alone
+    plain = "The company will be able to expand next spring, the maker says."
+    assert [s.reason for s in extract.read(plain, model=trusting).skipped] == ["prediction"]
+
+
+@pytest.mark.parametrize(
+    "sentence, claimant, disputed_by",
+    [
+        # a report named by where it appeared, a weekday between the denial and "that"
+        ("The consulate in Glasgow has denied reports on local news sites on Friday that it "
+         "plans to close.", "local news sites", "the consulate in Glasgow"),
+        # the judgement first, the claim's source after its noun
+        ("Town officials Wednesday firmly rejected as false a posting on the Daily Satire website "
+         "that said the water supply was poisoned.", "the Daily Satire website", "Town officials"),
+        # the claimant after the denied claim
+        ("Rebel sources denied Saturday night that the pilot had been captured, as claimed by "
+         "state television.", "state television", "Rebel sources"),
+        # a comment after the disputed claim
+        ("The label has denied Smith’s claims, saying they were “wholly untrue.”", "Smith",
+         "the label"),
+    ],
+)  # fmt: skip
+def test_fifth_round_nested_forms(sentence: str, claimant: str, disputed_by: str) -> None:
+    found = extract.nested.find(sentence)
+    assert found is not None
+    assert (found.claimant, found.disputed_by) == (claimant, disputed_by)
+
+
+def test_he_after_a_surname_resolves_to_the_person_named_in_passing() -> None:
+    """A surname named in full only in passing ("… with Salesforce founder Marc Benioff.") is a
+    person: "he" after "Benioff said" is Benioff, not the last titled speaker."""
+    text = (
+        'Phones run the office, "and we love that," CEO Anna Lind said on a stage with '
+        "founder Marc Benioff. "
+        "Apple has long mattered to him, Benioff said. "
+        '"I run my company from my phone," he told Lind.'
+    )
+    said = extract.attribution.attribute_all([s.text for s in extract.sentences(text)])
+    assert said[-1].who == "Benioff"
+
+
+def test_a_surname_with_an_inner_capital_is_a_person_and_a_country_is_none() -> None:
+    text = (
+        "In May, Sen. Laura McKinley, R-Ohio, toured a port in the United States. "
+        "Most of the cargo is never inspected, McKinley said. "
+        '"We are flying blind," she said.'
+    )
+    said = extract.attribution.attribute_all([s.text for s in extract.sentences(text)])
+    assert said[-1].who == "McKinley"
+
+
+def test_the_claimant_after_a_denial_stops_before_its_clause() -> None:
+    found = extract.nested.find(
+        "Local sources denied on Sunday that the bridge had fallen, as claimed by opposition "
+        "websites that reported heavy fighting."
+    )
+    assert found is not None and found.claimant == "opposition websites"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "The report" is the noun, not "The" reporting
+        "The report about the ferry's sinking came from a local blogger.",
+        # a source that has not confirmed is no speaker
+        "The claims have not been confirmed by the Defence Ministry.",
+    ],
+)
+def test_no_speaker_from_a_lone_article_or_a_negated_passive(sentence: str) -> None:
+    assert extract.attribute(sentence).who is None

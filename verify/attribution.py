@@ -23,6 +23,8 @@ ORG_WORDS = {
     "mail", "journal", "herald", "tribune", "telegraph", "guardian", "gazette", "magazine",
     "observer", "express", "mirror", "daily", "today", "tv", "radio", "television", "street",
 }  # fmt: skip
+# Words that open a phrase naming several people: "two people familiar with the matter".
+GROUP_STARTS = {"two", "three", "four", "five", "several", "many", "some", "both", "people"}
 # Descriptions that stand for the source last named: "the statement said", "the report found".
 STANDS_FOR_SOURCE = {"statement", "report", "release", "analyst", "study", "survey"}
 # "The paper claims …", "the newspaper reported": the outlet named last, not the last speaker.
@@ -45,6 +47,13 @@ PLACE_WORDS = {
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
     "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "The", "A", "An", "In", "On", "At", "But", "And", "When", "As",
+    # countries and places named like people: "the United States", "Navarro County"
+    "United", "States", "Kingdom", "Union", "Republic", "Nations", "Emirates", "County", "City",
+    "Street", "Island", "Islands",
+}  # fmt: skip
+FUNCTION_WORDS = {
+    "the", "a", "an", "in", "of", "to", "at", "from", "for", "with", "and", "on", "by", "into",
+    "across", "near", "over", "than", "as", "or", "about",
 }  # fmt: skip
 DESCRIBED_NAME_RE = re.compile(r"^(?:the|a|an)\s+[a-z][^,]*,\s+(?P<name>[A-Z][^,]+)$", re.I)
 DEFINITE_RE = re.compile(r"^[Tt]he\s+(?P<head>[a-z]+)$")  # "the company", not "The Kremlin"
@@ -55,11 +64,13 @@ SIGNATURE_RE = re.compile(r"^[—–-]\s*(?P<who>[^.!?()]{2,80}?)\s*\(@\w+\)")
 LEAD_IN_RE = re.compile(r"(?i)\b(?:see|read|watch)\b.{0,30}:\s*$|\b(?:tweets?|posts?)\s*:\s*$")
 
 
-# A person named in passing, titled or not, before a verb or a comma: "Vet Faye Bethell used
-# anaesthetic water …". Pronouns fall back to these when no person has spoken yet.
+# A person named in passing, titled or not, before a verb or a comma, or at a sentence's end
+# after a role: "Vet Faye Bethell used anaesthetic water …", "with founder Marc Benioff.".
+# Pronouns fall back to these when no person has spoken yet.
 MENTION_RE = re.compile(
-    r"\b(?:(?:[A-Z][a-z]+|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-    r"(?=\s+[a-z]|,)"
+    r"\b(?:(?:[A-Z][a-z]+|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+(?:[A-Z][a-z]+)?"
+    r"(?:-[A-Z][a-z]+)?"
+    r"(?=\s+[a-z]|,|[.;:!?](?:\s|$))"
 )
 
 
@@ -74,6 +85,10 @@ class _Context:
     def mention(self, text: str) -> None:
         """Remember the people a sentence names, whether or not they speak in it."""
         for match in MENTION_RE.finditer(text):
+            ends = text[match.end() : match.end() + 1] in tuple(".;:!?")
+            before = text[: match.start()].split()[-1:] or [""]
+            if ends and (before[0].lower() in FUNCTION_WORDS or not before[0][:1].islower()):
+                continue  # at a sentence's end only after a role: "co-CEO Marc Benioff."
             if self.kind(match.group()) == "person" and not PLACE_WORDS & set(
                 match.group().split()
             ):
@@ -83,10 +98,18 @@ class _Context:
         head = re.split(r",|\s+of\s+", who)[0]  # "Dr. X of the Department of Health and …"
         words = head.split()
         last = words[-1].lower().strip(".,")
-        if " and " in head or last[:1].islower() and last.endswith("s") and last not in ORG_WORDS:
+        # "officials", "Executives" (opening a sentence); not "… for Human Rights"
+        lowered = words[-1][:1].islower() or len(words) == 1
+        plural = lowered and last.endswith("s") and last not in ORG_WORDS
+        counted = words[0].lower() in GROUP_STARTS or "people" in head.lower().split()
+        if " and " in head or plural or counted:  # "two people familiar with the matter"
             return "group"
         if PERSON_TITLES.search(who):
             return "person"
+        if len(words) == 1 and any(m.split()[-1] == words[0] for m in self.mentioned):
+            return "person"  # "Benioff" after "Salesforce founder Marc Benioff introduced …"
+        if re.match(r"[Tt]he\s+\S*[A-Z]", who):
+            return "org"  # no person's name takes "the": "the London-based Syrian Observatory"
         name = NAME_RE.search(who)
         org = ORG_WORDS & {w.lower().strip(".,") for w in words}
         return "person" if name and not org else "org"
@@ -110,8 +133,9 @@ class _Context:
         lower = who.lower()
         if lower in ("he", "she"):
             return _last(self.people) or _last(self.mentioned)
-        if lower == "they":
-            return _last(self.groups) or _last(self.orgs) or _last(self._untitled())
+        if lower == "they":  # the nearest group or organisation ("Cumbria Police … They")
+            plural = [w for w in self.every if w in self.groups or w in self.orgs]
+            return _last(plural) or _last(self._untitled())
         if lower == "it":
             return _last(self.orgs) or _last([w for w in self._untitled() if w not in self.groups])
         if lower in ("we", "i"):

@@ -8,7 +8,7 @@ the blind held-out-2 set kept 39 % of its non-claims). This logistic regression 
 sentence's words and word pairs, how it opens and ends, the check-worthiness features, whether
 it names a source and how many figures it holds. It judges English pages; on the others, which
 are too few to learn from, the check-worthiness floor stays (`verify.extract`). It is trained
-on the English sentences of the three gold sets by `eval/fit_checkable.py`, which measures it by
+on the English sentences of the four gold sets by `eval/fit_checkable.py`, which measures it by
 document, and its weights are refitted there, never edited by hand.
 """
 
@@ -26,6 +26,9 @@ FORMAT = 1
 MODEL_FILE = "checkable-model.json"
 # Words, with every number read as one "0": "12,000 troops" and "3 troops" share their signals.
 WORD_RE = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*")
+# Rules whose verdict the model weighs, for sentences that state figures: a spec in the future
+# tense ("will be able to go 300 miles") or a figure inside comment is often checkable.
+SOFT_RULES = frozenset({"prediction", "opinion"})
 QUOTE_CHARS = "\"“”„«»‘’'「」"
 
 
@@ -56,11 +59,17 @@ class Model:
 
 
 def signals(
-    sentence: str, *, attributed: bool, n_quantities: int, worth: dict[str, float]
+    sentence: str,
+    *,
+    attributed: bool,
+    n_quantities: int,
+    worth: dict[str, float],
+    rule: str | None = None,
 ) -> dict[str, float]:
     """What the model reads: lower-cased words and word pairs, the first word, how the sentence
     opens and ends, the check-worthiness features (`worth`, its score left out), attribution and
-    figures. English pages only: the other languages' pages are too few to learn their words."""
+    figures, and the verdict of a rule in SOFT_RULES that turned down a sentence with figures.
+    English pages only: the other languages' pages are too few to learn their words."""
     text = sentence.strip()
     words = [w if not w[0].isdigit() else "0" for w in WORD_RE.findall(text.lower())]
     out: dict[str, float] = {f"w:{w}": 1.0 for w in words}
@@ -74,6 +83,8 @@ def signals(
     bare = text.rstrip(QUOTE_CHARS + " )]")
     out[f"ends:{bare[-1:] if bare[-1:] in tuple('.!?:;,') else 'other'}"] = 1.0
     out.update((f"cw:{k}", v) for k, v in worth.items() if k != "score")
+    if rule is not None:  # a rule in SOFT_RULES turned it down, but it states figures
+        out[f"rule:{rule}"] = 1.0
     return out
 
 

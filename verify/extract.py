@@ -98,12 +98,14 @@ def _reading(sentence: Sentence, said: Attribution, lang: str) -> Reading:
     assertion = inner.claim if inner else said.assertion
     attributed = said.who is not None
     rule = notclaims.reason(sentence.text, assertion, attributed=attributed, lang=lang)
-    if rule is not None:  # figures and scores are only worth reading for a possible claim
-        return Reading(sentence, said, inner, assertion, rule, (), {}, {})
+    if rule is not None and (rule not in checkable.SOFT_RULES or lang != "en"):
+        return Reading(sentence, said, inner, assertion, rule, (), {}, {})  # not worth reading
     figures = tuple(_shift(q, sentence.start) for q in quantities.find(sentence.text, lang))
+    if rule is not None and not figures:
+        return Reading(sentence, said, inner, assertion, rule, (), {}, {})
     worth = checkworthiness.score(sentence.text, attributed=attributed, n_quantities=len(figures))
     signals = checkable.signals(
-        sentence.text, attributed=attributed, n_quantities=len(figures), worth=worth
+        sentence.text, attributed=attributed, n_quantities=len(figures), worth=worth, rule=rule
     )
     return Reading(sentence, said, inner, assertion, rule, figures, worth, signals)
 
@@ -143,7 +145,12 @@ def _judge(r: Reading, model: checkable.Model, lang: str) -> Candidate | Skipped
     sentence, said, inner = r.sentence, r.said, r.inner
     why = r.rule
     english = lang == "en"
-    p = model.probability(r.signals) if why is None and english else 0.0
+    # A forecast or comment that states figures ("will be able to go 300 miles") is the model's
+    # call: it reads the rule's verdict beside the rest (signals exist only then).
+    soft = why in checkable.SOFT_RULES and bool(r.signals)
+    p = model.probability(r.signals) if (why is None or soft) and english else 0.0
+    if soft and english and p >= model.threshold:
+        why = None
     # A dispute the rules found always queues the claim disputed: a desk must see it.
     if why is None and not inner and english and p < model.threshold:
         why = "not checkable"

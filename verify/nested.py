@@ -21,36 +21,53 @@ JUDGEMENT = (
     r"fabricated|exaggerated|exaggeration|rubbish|propaganda|fiction|groundless|unfounded)"
     r"[\"”'’]?"
 )
-ADVERBS = r"(?:(?:has|had|have|also|consistently|repeatedly|strongly|flatly|again|twice|later)\s+)*"
+# "has consistently denied", "Tuesday emphatically rejected"
+ADVERBS = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?" + speakers.ADVERBS
 NOUNS = (
     r"claims?|assertions?|allegations?|reports?|statements?|suggestions?|figures?|estimates?|"
-    r"accounts?|contention|insistence|version|account|accusations?|charges?"
+    r"accounts?|contention|insistence|version|account|accusations?|charges?|postings?|posts?|"
+    r"articles?|stories|story|rumou?rs?"
+)
+# Where a disputed report appeared or who made it, after its noun: "reports on Scottish media
+# sites on Monday", "a posting on the National Report website".
+SOURCE = r"(?:by|on|from|in)\s+(?P<by>(?:the\s+)?[A-Z][^,]*?)(?:\s+(?:on|last)\s+[A-Z]\w+)?"
+WEEKDAY_WHEN = (
+    r"(?:\s+(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)(?:\s+(?:night|morning|afternoon|evening))?)?"
+)
+# Who made a denied claim, after it: "…, as claimed by Islamist websites".
+AS_CLAIMED_BY_RE = re.compile(
+    r",?\s+as\s+(?:claimed|reported|alleged|stated|suggested)\s+by\s+"
+    r"(?P<by>[^,.;]+?)(?=\s+(?:that|who|which)\b|[,.;]|$)"
 )
 DISPUTE_WORD_RE = re.compile(rf"\b(?:{DISPUTE_VERBS})\b", re.IGNORECASE)
 CLAIM_OF_RE = re.compile(
     rf"^(?P<a>[^\"“”]{{2,120}}?)\s+{ADVERBS}(?P<verb>{DISPUTE_VERBS})\s+"
-    rf"(?:(?P<b>(?:the\s+|a\s+)?[^\s,]+(?:\s+[^\s,]+){{0,5}}?)['’]s?\s+|(?:the|a|an)\s+)"
-    rf"(?:{NOUNS})(?:\s+by\s+(?P<by>[^,]+?))?\s+(?:that\s+(?P<y>.+?)|of\s+(?P<n>.+?))"
+    rf"(?:(?P<b>(?:the\s+|a\s+)?[^\s,]+(?:\s+[^\s,]+){{0,5}}?)['’]s?\s+|(?:the|a|an)\s+|(?=re))"
+    rf"(?:{NOUNS})(?:\s+{SOURCE})?\s+(?:that\s+(?P<y>.+?)|of\s+(?P<n>.+?))"
     rf"(?:,?\s+(?P<judgement>{JUDGEMENT}))?\s*[.!]?$",
     re.DOTALL | re.IGNORECASE,
 )
 DISPUTED_CLAIM_RE = re.compile(
     rf"^(?P<a>[^\"“”]{{2,120}}?)\s+{ADVERBS}(?P<verb>{DISPUTE_VERBS})\s+"
     rf"(?P<b>(?:the\s+)?[A-Z][^\s,]*(?:\s+[A-Z][^\s,]*){{0,3}}?)['’]s?\s+(?:{NOUNS})"
-    r"(?:\s+(?:on|in|at|last|this)\s+[^,]{1,40})?\s*[.!]?$",
+    r"(?:\s+(?:on|in|at|last|this)\s+[^,]{1,40})?"
+    r"(?:,\s*(?:saying|calling|adding|insisting)\b.*)?\s*[.!]?$",  # "…, saying they were false"
     re.DOTALL,
 )
 # The judgement before the claim it judges: "Robert Plant's publicist has described as
 # "rubbish" a Daily Mirror report that he rejected a £500m Led Zeppelin reunion."
 JUDGED_FIRST_RE = re.compile(
     rf"^(?P<a>[^\"“”]{{2,120}}?)\s+{ADVERBS}(?P<verb>{DISPUTE_VERBS})\s+(?P<judgement>{JUDGEMENT})"
-    rf"\s+(?:the|a|an)\s+(?P<b>(?:[A-Z][\w’'.&-]*\s+){{1,4}})?(?:{NOUNS})\s+that\s+(?P<y>.+?)"
+    rf"\s+(?:the|a|an)\s+(?P<b>(?:[A-Z][\w’'.&-]*\s+){{1,4}})?(?:{NOUNS})(?:\s+{SOURCE})?"
+    r"\s+that\s+(?:said\s+)?(?P<y>.+?)"
     r"\s*[.!]?$",
     re.DOTALL,
 )
 DENIED_THAT_RE = re.compile(
     rf"^(?P<a>[^\"“”]{{2,120}}?)\s+{ADVERBS}(?P<verb>denied|denies|deny|disputed|disputes|"
-    rf"rejected|rejects|refuted|refutes)\s+(?:that\s+(?P<y>.+?)|(?P<gerund>\w+ing\b.+?))\s*[.!]?$",
+    rf"rejected|rejects|refuted|refutes){WEEKDAY_WHEN}\s+(?:that\s+(?P<y>.+?)|(?P<gerund>\w+ing\b.+?))"
+    r"\s*[.!]?$",
     re.DOTALL,
 )
 
@@ -98,7 +115,7 @@ def find(sentence: str) -> Nested | None:
         )
     match = JUDGED_FIRST_RE.match(body)
     if match and speakers.is_speaker(match.group("a")):
-        claimant = (match.group("b") or "").strip()
+        claimant = (match.group("b") or match.group("by") or "").strip()
         return Nested(
             claim=speakers.clean_assertion(match.group("y")),
             claimant=speakers.clean_who(claimant) if claimant else None,
@@ -108,9 +125,10 @@ def find(sentence: str) -> Nested | None:
     match = DENIED_THAT_RE.match(body)
     if match and speakers.is_speaker(match.group("a")):
         claim = match.group("y") or body
+        by = AS_CLAIMED_BY_RE.search(claim)
         return Nested(
-            claim=speakers.clean_assertion(claim),
-            claimant=None,
+            claim=speakers.clean_assertion(claim[: by.start()] if by else claim),
+            claimant=speakers.clean_who(by.group("by")) if by else None,
             disputed_by=speakers.clean_who(match.group("a")),
             how=match.group("verb").lower(),
         )

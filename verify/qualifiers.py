@@ -19,6 +19,11 @@ QUALIFIERS: dict[str, tuple[bool, str]] = {
     "at most": (False, "max"), "no more than": (False, "max"), "within": (False, "max"),
     "a maximum of": (False, "max"), "maximum of": (False, "max"), "maximum": (False, "max"),
     "a minimum of": (False, "min"), "minimum of": (False, "min"), "starting at": (False, "min"),
+    # A price or figure stated as its start or as what it passes: "will start at $44,000",
+    # "upward of $15,000", "wait times that exceeded two hours", "closer to 25".
+    "start at": (False, "min"), "starts at": (False, "min"), "starting from": (False, "min"),
+    "upward of": (False, "min"), "exceeded": (False, "min"), "exceeding": (False, "min"),
+    "exceeds": (False, "min"), "closer to": (True, "exact"),
     # Weather copy: "winds gusting at times to 55 mph" gives the peak.
     "at times to": (False, "max"), "gusting to": (False, "max"), "gusts of": (False, "max"),
     "peaking at": (False, "max"), "just short of": (False, "max"), "short of": (False, "max"),
@@ -43,6 +48,8 @@ QUALIFIERS: dict[str, tuple[bool, str]] = {
     "jusqu'à": (False, "max"), "jusqu’à": (False, "max"),
 }  # fmt: skip
 DEFAULT_WORDS = {"min": "more than", "max": "up to"}
+# A bound written after the number: "people age 12 and older", "five or more".
+AFTER_RE = re.compile(r"\s+(?:and|or)\s+(?:older|over|more|above|up)\b", re.IGNORECASE)
 QUALIFIER_RE = re.compile(
     r"(?:^|(?<=\W))("
     + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))

@@ -11,7 +11,7 @@ from typing import Any
 
 from verify import counts, currencies, nouns, numerals
 from verify.numerals import Numeral
-from verify.qualifiers import DEFAULT_WORDS, QUALIFIER_RE, QUALIFIERS
+from verify.qualifiers import AFTER_RE, DEFAULT_WORDS, QUALIFIER_RE, QUALIFIERS
 
 # Patterns used in the per-number checks, compiled once.
 SHARE_WORD_RE = re.compile(r"(?i)half|third|quarter")
@@ -47,15 +47,19 @@ UNIT_SYNONYMS = {
 }  # fmt: skip
 PER_RE = re.compile(
     r"\s+(?:per|a|an)\s+(share|barrel|ounce|tonne|ton|month|year|week|day|night|hour|gallon|"
-    r"litre|liter|kilogram|kg|head|person|capita|unit|seat|passenger)\b",
+    r"litre|liter|kilogram|kg|head|person|capita|unit|seat|passenger|bottle|ticket|plate|dose)\b",
     re.IGNORECASE,
+)
+# A rate after a counted noun: "90 miles per gallon", "38 kilometers per liter".
+RATE_RE = re.compile(
+    r"\s+per\s+(gallon|liter|litre|hour|second|minute|day|week|month|year)\b", re.I
 )
 # Per-unit prices written with a slash: "$0.23/W", "$0.03/kWh", "$4/gallon".
 SLASH_PER_RE = re.compile(r"/([A-Za-z]{1,8})\b")
 # Unit symbols, case as written (so "MW" is megawatts and "mw" nothing), spaced or glued:
 # "8.69 GW", "3 MW", "24in", "5km". Lower-cased as the unit.
 SYMBOL_RE = re.compile(
-    r"\s?(GW|MW|kW|TW|GWh|MWh|kWh|TWh|Wh|GB|MB|TB|kB|Gbps|Mbps|GHz|MHz|kHz|Hz|kV|mph|kph|km/h|"
+    r"\s?(GW|MW|kW|TW|GWh|MWh|kWh|TWh|Wh|GB|MB|TB|kB|Gbps|Mbps|GHz|MHz|kHz|Hz|kV|mph|kph|km/h|hp|"
     r"km|cm|mm|kg|mg|ml|lbs?|oz|ft|sq ft|°C|°F)(?![\w/])|(in)(?![\w/])"
 )
 PERCENT_RE = re.compile(r"\s?%|\s?(?:per\s?cent|percent|pct)\b|\s+percentage points?\b", re.I)
@@ -73,6 +77,17 @@ MOVES_RE = re.compile(
 )
 NOT_COUNTED_AFTER_ONE = (
     "of|point|time|day|way|another|official|source|witness|commenter|expert|analyst|reporter"
+)
+OUT_OF_RE = re.compile(
+    r"(?i)\b(?P<part>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+out\s+of\s+"
+    r"(?:every\s+)?(?P<whole>\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|hundred)\b"
+)
+ONE_IDIOM_RE = re.compile(r"(?i)\bany\s$")  # "any one person"
+IN_ONE_RE = re.compile(r"\s(?:case|instance|sense|respect|way)\b")  # "in one case"
+# A street address: "summoned to 1 Police Plaza", "lives at 221 Baker Street".
+ADDRESS_RE = re.compile(
+    r"\b\d{1,5}\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Plaza|"
+    r"Boulevard|Blvd\.?|Lane|Drive|Place|Square)(?!\w)"
 )
 AGE_RE = re.compile(r"[A-Z][\w'’-]+,\s$")  # "Assange, 47," and "Singh Jabarjung, 24,"
 FRACTIONS = {"half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25}
@@ -172,12 +187,13 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
         found = [q for q in found if q.unit or q.currency or _free(counted, [q])]
         found += _free(found, counted)
         found += _free(found, _parts(text, found))
+    found = _out_of(text, found) if " out of " in text else found
     found.sort(key=lambda q: q.start)
     blocked = (
         [m.span() for m in NOT_FIGURES_RE.finditer(text)]
         if any(c in text for c in "+-–") or re.search(r"\b0\d", text)
         else []
-    )
+    ) + [m.span() for m in ADDRESS_RE.finditer(text)]
     found = [
         q
         for q in found
@@ -188,6 +204,28 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
         )
     ]
     return _conversions_keep_bounds(text, _scaled_after_brackets(text, _halves(text, found)))
+
+
+def _out_of(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "eight out of ten companies": one share (0.8), not two counts."""
+    for match in OUT_OF_RE.finditer(text):
+        part = numerals.words_to_number(match.group("part")) or _digits(match.group("part"))
+        whole = numerals.words_to_number(match.group("whole")) or _digits(match.group("whole"))
+        if not part or not whole or part > whole:
+            continue
+        words = QUALIFIER_RE.search(text[max(0, match.start() - 30) : match.start()])
+        qualifier = words.group(1).lower() if words else ""
+        approx, bound = QUALIFIERS[qualifier] if words else (False, "exact")
+        found = [q for q in found if not (match.start() <= q.start < match.end())]
+        found.append(
+            Quantity(part / whole, "fraction", approx, bound, None, match.group(), match.start(),
+                     match.end(), noun="fraction", qualifier=qualifier)
+        )  # fmt: skip
+    return found
+
+
+def _digits(text: str) -> float | None:
+    return float(text) if text.isdigit() else None
 
 
 def _halves(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -301,7 +339,14 @@ def _not_a_figure(text: str, nums: list[Numeral], i: int, lang: str) -> bool:
     if not money and numerals.names_something(text, n, lang) or MATURITY_RE.match(text, n.end):
         return True
     if n.words and n.value == 1 and not (n.scaled or money or PERCENT_RE.match(text, n.end)):
-        # "one of those things", "one Weibo commenter", "one official told"; "one lemon" counts
+        # "one of those things", "one Weibo commenter", "one official told", "in one case",
+        # "any one person"; "one lemon" counts
+        if (
+            ONE_IDIOM_RE.search(text[max(0, n.start - 4) : n.start])
+            or IN_ONE_RE.match(text, n.end)
+            and text[max(0, n.start - 3) : n.start].lower() == "in "
+        ):
+            return True
         return not re.match(rf"\s(?!(?:{NOT_COUNTED_AFTER_ONE})\b)[a-z]", text[n.end :])
     previous = nums[i - 1] if i else None
     return previous is not None and SPACE_RE.fullmatch(text[previous.end : n.start]) is not None
@@ -388,6 +433,10 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
             noun = "times"
         adjacent = bool(NEXT_WORD_RE.fullmatch(text[end:noun_end]))
         end, unit = noun_end, normalise_unit(noun) if noun else ""
+        rate = RATE_RE.match(text, end) if noun and lang == "en" else None
+        if rate:  # "90 miles per gallon": a rate, its unit both nouns
+            noun, end = f"{noun} per {rate.group(1).lower()}", rate.end()
+            unit = noun
         one_thing = lang == "en" and nouns.names_one_thing(noun, value, high, adjacent)
         if n.words and not noun or one_thing:
             return None
@@ -397,6 +446,10 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
         qualifier = words.group(1).lower()
         approx, bound = QUALIFIERS[qualifier]
         start -= len(text[max(0, start - 30) : start]) - words.start(1)
+    after = AFTER_RE.match(text, last.end) or AFTER_RE.match(text, end)
+    if after and not words and not high:  # "age 12 and older", "five or more cases"
+        bound, qualifier = "min", after.group().strip().lower()
+        end = max(end, after.end())
     if not words and ESTIMATED_OF_RE.search(text[max(0, start - 50) : start]):
         approx = True  # "an estimated net worth of $40 (£26) million"
     cap = MAXIMUM_OF_RE.search(text[max(0, start - 40) : start])

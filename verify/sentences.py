@@ -20,6 +20,9 @@ ABBREVIATIONS = {
     "ark", "del", "ind", "kan", "miss", "mont", "vt", "wyo", "n.j", "n.y", "n.c", "n.m", "n.h",
     "d.c", "a.m", "p.m", "hr", "ra", "saw", "hal", "vol", "fig", "al",
 }  # fmt: skip
+# Abbreviations that end a name and may end a sentence: a capital after them continues the
+# sentence unless it opens one ("Apple Inc. The company" ends; "Vice Media Inc. CEO" does not).
+NAME_ENDINGS = {"u.s", "u.k", "u.n", "inc", "corp", "ltd", "co", "jr", "sr"}
 # Words that open sentences rather than continue a name: after "U.S." they mean a new sentence.
 SENTENCE_OPENERS = {
     "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "in", "on", "at", "but",
@@ -80,12 +83,12 @@ def _ends_in_abbreviation(text: str, dot: int, end: int) -> bool:
         # "Calif. (AP)" and "Gen. Kim" go on; "in the U.S. The next" ends when a capital
         # follows an abbreviation that also ends sentences
         following = text[end : end + 2].strip()
-        if token in ("u.s", "u.k", "u.n") and following[:1].isupper():
-            # "the U.S. Securities and Exchange Commission" goes on; "in the U.S. The next"
-            # ends: a word that opens sentences follows
+        if token in NAME_ENDINGS and following[:1].isupper():
+            # "the U.S. Securities and Exchange Commission" and "Vice Media Inc. CEO Shane
+            # Smith" go on; "in the U.S. The next" ends: a word that opens sentences follows
             word = re.match(r"\s*([A-Za-z]+)", text[end : end + 20])
             return word is not None and word.group(1).lower() not in SENTENCE_OPENERS
-        return not (token in ("etc", "inc", "co", "jr") and following[:1].isupper())
+        return not (token == "etc" and following[:1].isupper())
     return False
 
 

@@ -105,7 +105,10 @@ TIME_TAIL_RE = re.compile(
     rf"\s+(?:in|on|at|last|this|earlier|late)\s+(?:(?:{WEEKDAYS}),?\s*)?"
     rf"(?:(?:{MONTHS})(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{MONTHS})(?:\s+\d{{4}})?|"
     r"week|month|year|\d{4})?$"
+    rf"|\s+(?:{WEEKDAYS})(?:\s+(?:morning|afternoon|evening|night))?$"
 )
+# Words of a date, left out when looking for a name in a leading phrase ("In September, …").
+TIME_WORDS_RE = re.compile(rf"\b(?:{WEEKDAYS}|{MONTHS}|In|On|At|By|Last|This|Earlier|Later)\b")
 # How the words reached the outlet, after a speaker: "said a WeWork spokesperson when contacted
 # by Reuters", "when asked about the report", "in response to questions from the BBC".
 CONTACT_TAIL_RE = re.compile(
@@ -165,7 +168,8 @@ TRAILING_RE = re.compile(
 INVERTED_RE = re.compile(
     r"^(?P<rest>.+?)[,;]\s*(?P<verb>said|says|reports|reported|writes|wrote|adds|added|"
     r"explained|noted|told|confirms|confirmed)\s+"
-    r"(?P<who>[A-Z\"“][^\"“”]{1,160}?)\s*[.!]?$",
+    r"(?P<who>(?:(?!(?:a|an|the|that|this)\s)[a-z][\w-]*\s+){0,3}[A-Z\"“][^\"“”]{1,160}?)"
+    r"\s*[.!]?$",
     re.DOTALL,
 )
 ACCORDING_RE = re.compile(
@@ -196,8 +200,8 @@ FINITE_VERBS = re.compile(
     re.IGNORECASE,
 )
 PAST_VERB_RE = re.compile(
-    r"(?<!\bthe )(?<!\ban )(?<!\ba )\b(?:[a-z]+ed(?! (?:to|with|in|by|on|at)\b)|fell|rose|led|"
-    r"made|took|came|went|grew|left|"
+    r"(?<!\bthe )(?<!\ban )(?<!\ba )(?<!-)\b(?:[a-z]+ed(?! (?:to|with|in|by|on|at)\b)|fell|rose|"
+    r"led|made|took|came|went|grew|left|"
     r"won|lost|got|gave|saw|found|held|kept|began|brought|bought|sent|spent|built|paid|"
     r"comes|goes|originates|wants|needs)\b"
 )
@@ -224,7 +228,7 @@ CIRCUMSTANCE_RE = re.compile(
 SUBORDINATE_START_RE = re.compile(
     r"^(?:even though|though|although|while|whereas|because|since|if)\s+", re.IGNORECASE
 )
-RELAY_RE = re.compile(r"\b(?:quoting|citing)\s+(?P<who>[^,]{3,80})$")
+RELAY_RE = re.compile(r"\s(?:quoting|citing|quotes|quoted|cites|cited)\s+(?P<who>[^,]{3,80})$")
 BAD_ENDINGS = {
     "the", "a", "an", "of", "to", "in", "on", "at", "and", "or", "first", "also", "who",
     "that", "which", "it", "this", "is", "was", "be", "for", "with", "by", "as", "his", "her",
@@ -299,7 +303,7 @@ def _leading(body: str) -> Attribution | None:
             break
         who = _speaker_in(before)
         verb, rest = match.group("verb").lower(), body[match.end() :]
-        after = body[match.end("verb") :]
+        after = WHEN_AFTER_VERB_RE.sub("", body[match.end("verb") :])  # "reported Wednesday that"
         medium = MEDIUM_OBJECT_RE.match(after)  # "confirmed in the Telegraph report: …"
         weak = verb in WEAK_VERBS - FRAMING_VERBS - THAT_ONLY_VERBS and not (
             SPEECH_OBJECT_RE.match(after)
@@ -312,7 +316,8 @@ def _leading(body: str) -> Attribution | None:
         if medium and SPEECH_OBJECT_RE.match(after, medium.end()):
             rest = re.sub(r"^\s*(?:that\b)?[\s,:]*", "", after[medium.end() :])
         agent = PASSIVE_AGENT_RE.match(after)
-        if agent and verb.endswith("ed"):  # "another announced by MOTIE in March"
+        denied = NEGATED_RE.search(body[: match.start("verb")])  # "has not been confirmed by"
+        if agent and verb.endswith("ed") and not denied:  # "another announced by MOTIE in March"
             return Attribution(clean_who(agent.group("who")), clean_assertion(body), verb)
         if verb in THAT_ONLY_VERBS and not re.match(
             r"\s+(?:by saying|that)\b", body[match.end("verb") :]
@@ -333,11 +338,17 @@ def _leading(body: str) -> Attribution | None:
     return None
 
 
+# When, between a verb and its object: "Bloomberg News reported Wednesday that …".
+WHEN_AFTER_VERB_RE = re.compile(
+    rf"^\s+(?:(?:on|late on|early on|last|this)\s+)?(?:{WEEKDAYS}|yesterday|today|"
+    rf"(?:{MONTHS})\s+\d{{1,2}})(?:\s+(?:morning|afternoon|evening|night))?(?=\s+that\b|,)"
+)
 # Where a weak verb's words appeared, before them: "confirmed in the Telegraph report:".
 MEDIUM_OBJECT_RE = re.compile(
     r"\s+(?:in|on|to|during)\s+(?:an?|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}"
     r"(?:interview|statement|report|article|post|tweet|email|letter|release|briefing|video)\b"
 )
+NEGATED_RE = re.compile(r"\b(?:not|never|n[’']t)\s+(?:yet\s+)?(?:been\s+)?$")
 # The agent of a speech verb in the passive: "announced by MOTIE", "stated by the ministry".
 PASSIVE_AGENT_RE = re.compile(
     r"\s+by\s+(?P<who>(?:the\s+)?[A-Z][\w&.’'-]*(?:\s+(?:of\s+)?[A-Z][\w&.’'-]*){0,5})"
@@ -349,12 +360,17 @@ ASIDE_RE = re.compile(
     re.IGNORECASE,
 )
 # A relative clause after a speaker: "Mr Bretton-Gordon, who returned from Baghdad last week".
-RELATIVE_AFTER_NAME_RE = re.compile(r",\s+(?:who|whose)\s.*$", re.DOTALL)
+RELATIVE_AFTER_NAME_RE = re.compile(r",\s+(?:who|whose|which)\s.*$", re.DOTALL)
 # Speech as the second verb of a compound predicate: "It did not reveal the location and said".
 COMPOUND_RE = re.compile(
     r"^(?P<subject>[^,]{1,80}?)\s+(?:did|does|had|has|have|[a-z]+ed)\b(?:(?!\b(?:who|which|that)\b)"
     r"[^,])*\sand$"
 )
+
+
+# Speech as a second predicate after a first with commas in it: "They are yet to trace the
+# first victim, who was female, but said": the first predicate's subject speaks.
+SECOND_PREDICATE_RE = re.compile(r"^(?P<clause>[^\"“”,]{4,120},[^\"“”]{1,120}?),?\s+(?:and|but)$")
 
 
 def _asserts(rest: str) -> bool:
@@ -370,14 +386,19 @@ def _speaker_in(who: str) -> str | None:
     leading clause ("In a letter …, CPUC President Marybel Batjer"), with a pronoun there
     read as the person named in that clause ("When President Ghani announced it, he said")."""
     who = TIME_TAIL_RE.sub("", CONTACT_TAIL_RE.sub("", who.strip()))
-    relay = LEADING_RELAY_RE.match(who)
-    if relay and is_speaker(relay.group("who")):
-        return relay.group("who")
+    relayed = _relayed(who)
+    if relayed:
+        return relayed
     lead = LEADING_TIME_RE.match(who)
-    if lead and is_speaker(lead.group("who")) and not NAME_IN_CLAUSE_RE.search(lead.group("lead")):
+    named = NAME_IN_CLAUSE_RE.search(TIME_WORDS_RE.sub("", lead.group("lead"))) if lead else None
+    if lead and is_speaker(lead.group("who")) and not named:  # "In September, Choe Kwan-il"
         who = lead.group("who")
     who = re.sub(r"^(?:according to|per) [^,]+,\s*", "", who, flags=re.IGNORECASE)
     who = ASIDE_RE.sub("", who.rstrip(" ,"))
+    second = SECOND_PREDICATE_RE.match(who)  # "They are yet to trace the victim, but said"
+    subject = _subject(second.group("clause")) if second else None
+    if subject:
+        return subject
     if not who.endswith(" who"):  # "lawmakers who said" is handled below
         who = RELATIVE_AFTER_NAME_RE.sub("", who)
     who = MEDIUM_TAIL_RE.sub("", who) or who
@@ -416,6 +437,23 @@ def _speaker_in(who: str) -> str | None:
     return tail
 
 
+def _relayed(who: str) -> str | None:
+    """The innermost named asserter of a relay ("Quoting two Kurdish fighters, Israel Radio",
+    "Yisrael Hayom quotes a senior Kurdish source who"); where the relayed source is unnamed
+    ("… Observatory for Human Rights has cited witnesses who"), the source that relays it."""
+    bare = re.sub(r"\s+who$", "", who)
+    leading = LEADING_RELAY_RE.match(bare)
+    if leading and is_speaker(leading.group("who")):
+        return leading.group("who")
+    relay = RELAY_RE.search(bare)
+    if not relay or not is_speaker(relay.group("who")):
+        return None
+    if re.search(r"[A-Z]", relay.group("who")):
+        return relay.group("who")
+    outer = re.sub(r"\s+(?:has|have|had|also|has also)$", "", bare[: relay.start()].strip())
+    return (_speaker_in(outer) if outer else None) or relay.group("who")
+
+
 def _subject(clause: str) -> str | None:
     """The words before the clause's first verb, when they name a speaker."""
     words = clause.split()
@@ -443,6 +481,8 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
     first, last = words[0].lower().strip("'’"), who.split()[-1].strip(".,")
     if first in PRONOUNS:
         return len(who.split()) == 1
+    if len(who.split()) == 1 and first in ("the", "a", "an"):
+        return False  # "The report about …": the noun, not a verb with "The" as its subject
     if POSSESSIVE_SPEAKER_RE.match(who):
         return True
     if first in NOT_SPEAKER_START and not words[0].isupper():
@@ -478,6 +518,7 @@ def clean_who(who: str) -> str:
     who = re.sub(r"\s*\((?![A-Z]{2,6}\))[^)]*\)|,\s*\d{1,3}$", "", who.strip(" ,"))
     who = TIME_TAIL_RE.sub("", CONTACT_TAIL_RE.sub("", who))
     who = who.strip(" ,\"“”'’").rstrip(".") if not who.endswith(("Inc.", "Co.", "Corp.")) else who
+    who = re.sub(r"^(?:but|yet|and|so|while|whereas)\s+(?=\S)", "", who)  # "…, yet Nissan says"
     return re.sub(r"^The\b", "the", who.strip(" ,\"“”'’"))
 
 
