@@ -72,13 +72,14 @@ class Network:
         regression, the local slope of a ReLU network (`extra`: the row's bag input)."""
         if len(self.weights) == 1:
             return self.weights[0]
-        jacobian = np.eye(x.shape[0])
+        jacobian: np.ndarray | None = None  # the identity: the first layer's is its weights
         for k, (w, b) in enumerate(zip(self.weights[:-1], self.biases[:-1], strict=True)):
             z = x @ w + b
             if k == 0 and extra is not None:
                 z = z + extra
-            jacobian = (jacobian @ w) * (z > 0)
+            jacobian = (w if jacobian is None else jacobian @ w) * (z > 0)
             x = np.maximum(z, 0.0)
+        assert jacobian is not None
         out: np.ndarray = jacobian @ self.weights[-1]
         return out
 
