@@ -22,7 +22,7 @@ JUDGEMENT = (
     r"[\"”'’]?"
 )
 # "has consistently denied", "Tuesday emphatically rejected"
-ADVERBS = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?" + speakers.ADVERBS
+ADVERBS = rf"(?:(?:{speakers.WEEKDAYS})\s+)?" + speakers.ADVERBS
 NOUNS = (
     r"claims?|assertions?|allegations?|reports?|statements?|suggestions?|figures?|estimates?|"
     r"accounts?|contention|insistence|version|account|accusations?|charges?|postings?|posts?|"
@@ -32,8 +32,8 @@ NOUNS = (
 # sites on Monday", "a posting on the National Report website".
 SOURCE = r"(?:by|on|from|in)\s+(?P<by>(?:the\s+)?[A-Z][^,]*?)(?:\s+(?:on|last)\s+[A-Z]\w+)?"
 WEEKDAY_WHEN = (
-    r"(?:\s+(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday)(?:\s+(?:night|morning|afternoon|evening))?)?"
+    rf"(?:\s+(?:on\s+|late\s+|early\s+)?(?:{speakers.WEEKDAYS})"
+    r"(?:\s+(?:night|morning|afternoon|evening))?)?"
 )
 # Who made a denied claim, after it: "…, as claimed by Islamist websites".
 AS_CLAIMED_BY_RE = re.compile(

@@ -67,10 +67,10 @@ ADVERBS = (
     r"already|reportedly|allegedly|initially|originally|openly|privately|flatly|strongly|firmly|"
     r"categorically|vehemently|emphatically|widely|often|frequently|subsequently|immediately)\s+)*"
 )
+WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 WHEN = (
     r"(?:\s+(?:on|late on|early on|in|at|last|this|in a|in an)\s+[^,\"“”]{1,60}?"
-    r"(?=\s+(?:that\b|,|:))|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday|yesterday|today)\b)?"
+    rf"(?=\s+(?:that\b|,|:))|\s+(?:on\s+)?(?:{WEEKDAYS}|yesterday|today)\b)?"
 )
 VERB_AT_RE = re.compile(
     rf"\s+{ADVERBS}(?P<verb>{SPEECH_VERBS})\b"
@@ -99,7 +99,6 @@ MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
 )
-WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # When, after a speaker: "said Amnesty International on Tuesday, November 19", "on 15 November".
 TIME_TAIL_RE = re.compile(
     rf"\s+(?:in|on|at|last|this|earlier|late)\s+(?:(?:{WEEKDAYS}),?\s*)?"
