@@ -200,6 +200,21 @@ def test_speaker_matching(said: str | None, right: bool) -> None:
     assert scorer.speaker_correct(said, _gold_sentence()) is right
 
 
+@pytest.mark.parametrize(
+    "said, right",
+    [
+        ("Tim Clark, who has run the airline since 2003", True),  # an apposition after the core
+        ("the outspoken Emirates boss Tim Clark", True),  # a longer title before it
+        ("Speaking at the show on Monday, Tim Clark", False),  # a clause before it
+        ("a pilot working for Tim Clark", False),  # someone of the source, not the source
+        ("Tim Clarke", False),
+    ],
+)
+def test_a_longer_form_of_the_speaker_is_right_unless_strict(said: str, right: bool) -> None:
+    assert scorer.speaker_correct(said, _gold_sentence()) is right
+    assert scorer.speaker_correct(said, _gold_sentence(), strict=True) is False
+
+
 def test_figures_match_on_value_unit_bound_and_currency() -> None:
     gold_fig = gold.Figure("about 2 inches", 0, 14, 2, "inches", "approx", None, None, False, False)
     as_gold = scorer.gold_figure(gold_fig)
