@@ -57,7 +57,8 @@ UNIT_SYNONYMS = {
     "yr": "year", "tahun": "year", "год": "year", "года": "year", "лет": "year",
     "hr": "hour", "min": "minute", "sec": "second",
     "feet": "foot", "ft": "foot", "mm": "millimeter", "millimetre": "millimeter",
-    "metre": "meter", "km/h": "kph", "kmh": "kph", "miles per hour": "mph",
+    "metre": "meter", "km": "kilometer", "kilometre": "kilometer", "km/h": "kph", "kmh": "kph",
+    "miles per hour": "mph",
     "tablespoon": "tbsp", "teaspoon": "tsp", "oz": "ounce", "tonnes": "tonne",
     "year-old": "year", "years-old": "year", "year old": "year", "years old": "year",
 }  # fmt: skip
@@ -204,8 +205,18 @@ def _close(a: float | None, b: float | None) -> bool:
     return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
 
 
+def unit_head(unit: str) -> str:
+    """The noun a unit names, without the words that qualify it: "processor core" is counted
+    in cores, "syrian refugee" in refugees; a rate keeps its "per" ("alarm per shift")."""
+    if " per " in f" {unit} ":
+        return unit
+    return unit.split()[-1] if unit else unit
+
+
 def full_match(gold: Fig, predicted: Fig) -> bool:
-    unit_ok = predicted.unit == gold.unit or (gold.unit_optional and not predicted.unit)
+    unit_ok = predicted.unit in (gold.unit, unit_head(gold.unit)) or (
+        gold.unit_optional and not predicted.unit
+    )
     return (
         _close(gold.value, predicted.value)
         and unit_ok
@@ -385,7 +396,9 @@ def score(report: Report) -> dict[str, float]:
             twin = next((p for p in extra if value_match(g, p)), None)
             if twin is None:
                 kind = "missed" if r.kept else "missed (sentence not kept)"
-            elif twin.unit != g.unit and not (g.unit_optional and not twin.unit):
+            elif twin.unit not in (g.unit, unit_head(g.unit)) and not (
+                g.unit_optional and not twin.unit
+            ):
                 kind = "wrong unit"
             elif twin.bound != g.bound or not (g.bound != "range" or _close(g.low, twin.low)):
                 kind = "wrong bound"

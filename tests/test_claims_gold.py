@@ -215,6 +215,22 @@ def test_a_longer_form_of_the_speaker_is_right_unless_strict(said: str, right: b
     assert scorer.speaker_correct(said, _gold_sentence(), strict=True) is False
 
 
+def test_a_unit_is_matched_by_its_head_noun_but_a_rate_keeps_its_per() -> None:
+    cores = gold.Figure("16,000 processor cores", 0, 22, 16000, "processor cores", "exact", None,
+                        None, False, False)  # fmt: skip
+    head = scorer.predicted_figure(Quantity(16000, "cores", False, "exact", None, "16,000", 0, 6))
+    other = scorer.predicted_figure(Quantity(16000, "chips", False, "exact", None, "16,000", 0, 6))
+    assert scorer.full_match(scorer.gold_figure(cores), head)
+    assert not scorer.full_match(scorer.gold_figure(cores), other)
+    rate = gold.Figure("1,000 alarms per shift", 0, 22, 1000, "alarms per shift", "max", None,
+                       None, False, False)  # fmt: skip
+    alarms = scorer.predicted_figure(Quantity(1000, "alarms", False, "max", None, "1,000", 0, 5))
+    assert not scorer.full_match(scorer.gold_figure(rate), alarms)
+    km = gold.Figure("55-kilometer", 0, 12, 55, "kilometer", "exact", None, None, False, False)
+    said = scorer.predicted_figure(Quantity(55, "km", False, "exact", None, "55", 0, 2))
+    assert scorer.full_match(scorer.gold_figure(km), said)
+
+
 def test_figures_match_on_value_unit_bound_and_currency() -> None:
     gold_fig = gold.Figure("about 2 inches", 0, 14, 2, "inches", "approx", None, None, False, False)
     as_gold = scorer.gold_figure(gold_fig)
