@@ -181,7 +181,7 @@ def predicted_figure(q: Any) -> Fig:
     bound = str(getattr(q, "bound", None) or "exact")
     if bound == "exact" and getattr(q, "approx", False):
         bound = "approx"
-    raw_unit = getattr(q, "unit", None)
+    raw_unit = getattr(q, "noun", None) or getattr(q, "unit", None)
     written = str(getattr(q, "text", ""))
     named = currency_of(raw_unit, written)
     currency = getattr(q, "currency", None) or named

@@ -365,3 +365,41 @@ def test_fifth_round_figures_and_not(text: str, expected: list[str]) -> None:
         for q in found
     ]
     assert shown == expected
+
+
+# Round six: figure classes read from held-out-4 (a development set since its blind score).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a participle is what was counted, and the full stop is not part of it
+        ("the Westgate mall attack in Nairobi, which left at least 67 dead.",
+         [(67, "dead", False, "min", None, "at least 67 dead")]),
+        # a unit outside English is left as written, with no English plural added
+        ("Средняя суточная калорийность 1694 Ккал.",
+         [(1694, "ккал", False, "exact", None, "1694 Ккал")]),
+        # footnote markers are not counts
+        ("care givers being exposed to up to 1,000 alarms per shift [1], even though up to 99% "
+         "of those do not require clinical intervention [2].",
+         [(1000, "alarms", False, "max", None, "up to 1,000 alarms"),
+          (99, "%", False, "max", None, "up to 99%")]),
+        # "the first half of 2019" names a period
+        ("with exports to China in the first half of 2019 sinking to $1.3 billion.",
+         [(1.3e9, "USD", False, "exact", None, "$1.3 billion")]),
+        # cents are hundredths; RMB is the yuan; a top-10 list is a rank
+        ("a country that never gave us 10 cents, China.",
+         [(0.1, "USD", False, "exact", None, "10 cents")]),
+        ("To get into the top 10 free apps costs RMB 70,000 (US$11,200)",
+         [(70000, "CNY", False, "exact", None, "RMB 70,000"),
+          (11200, "USD", False, "exact", None, "US$11,200")]),
+        # a bound before "a"/"an" and a span of time is a figure; "a week after" is a when
+        ("continuous cost-cutting for more than a decade in local news.",
+         [(10, "years", False, "min", None, "more than a decade")]),
+        ("The operation, which took almost an hour, was performed by Miss Bethell",
+         [(1, "hours", True, "exact", None, "almost an hour")]),
+        ("This comes less than a week after Bloomberg reported WeWork is the subject of", []),
+    ],
+)  # fmt: skip
+def test_round_six_figure_classes(text: str, expected: list[tuple[object, ...]]) -> None:
+    lang = "ru" if "Ккал" in text else "en"
+    found = [(q.value, q.unit, q.approx, q.bound, q.low, q.text) for q in find(text, lang)]
+    assert found == expected

@@ -15,7 +15,7 @@ PREFIXES = {
     "₽": "RUB", "₺": "TRY", "₴": "UAH", "₪": "ILS", "Rs.": "INR", "Rs": "INR", "Rp": "IDR",
     "USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CNY": "CNY", "HKD": "HKD",
     "INR": "INR", "NGN": "NGN", "AUD": "AUD", "CAD": "CAD", "CHF": "CHF", "KRW": "KRW",
-    "RUB": "RUB", "SGD": "SGD", "IDR": "IDR", "BRL": "BRL", "ZAR": "ZAR",
+    "RUB": "RUB", "SGD": "SGD", "IDR": "IDR", "BRL": "BRL", "ZAR": "ZAR", "RMB": "CNY",
 }  # fmt: skip
 # Prefixes that are also ordinary letters: only money when a scale follows ("N500m" is naira,
 # "N95" is a mask).
@@ -32,8 +32,10 @@ NAMES = {
     "rouble": "RUB", "ruble": "RUB", "rupiah": "IDR", "ringgit": "MYR", "baht": "THB",
     "swiss francs": "CHF", "dirhams": "AED", "riyals": "SAR", "lira": "TRY", "hryvnias": "UAH",
     "hryvnia": "UAH", "zloty": "PLN", "shekels": "ILS", "south korean won": "KRW", "won": "KRW",
-    "cents": "USD",
+    "cents": "USD", "cent": "USD", "pence": "GBP",
 }  # fmt: skip
+# Names of a hundredth of the currency: "never gave us 10 cents" is US$0.10.
+HUNDREDTHS = {"cents", "cent", "pence"}
 # "won" is also a verb: only a currency after a scale word or in "South Korean won".
 NEEDS_SCALE = {"won", "rand"}
 
@@ -86,3 +88,9 @@ def quoted_against(text: str, start: int, end: int) -> tuple[str, str, int] | No
     if not named:
         return None
     return NAMES[named[-1].group().strip().lower()], f"per {per.group(1).lower()}", per.end()
+
+
+def hundredths(text: str, end: int) -> bool:
+    """Whether the currency named just after end is a hundredth of its unit ("10 cents")."""
+    match = NAME_RE.match(text, end)
+    return match is not None and match.group().strip().lower() in HUNDREDTHS

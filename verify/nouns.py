@@ -76,6 +76,7 @@ def names_one_thing(noun: str, value: float, high: Numeral | None, adjacent: boo
         and not noun.endswith("s")
         and noun not in UNCOUNTED
         and noun not in MEASURES
+        and noun not in PARTICIPLES  # "left 67 dead" counts the dead
         and not PLURAL_ENDING_RE.search(noun)
     )
 
@@ -103,8 +104,12 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
             continue  # "dois dos cinco automóveis": two of the five cars
         if not token[0].isalnum():
             break
+        stop = token.endswith(".") and token[:-1].isalpha()  # a sentence's end, not the noun's
         if lang != "en":
-            return lower, end + match.end()  # nouns come first outside English: "17.000 orang"
+            return (
+                lower,
+                end + match.end() - stop,
+            )  # nouns come first outside English: "17.000 orang"
         if lower == "of" and not (noun or names or after_of):
             after_of = True  # "30 of Boeing's jets": the noun comes after "of"
         elif after_of and not noun and lower in DETERMINERS:
@@ -128,7 +133,7 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
         elif not (noun or after_of) and lower.endswith("ed") and _verb(lower, following):
             break  # "about 660,000 based on", "five tested positive": a verb follows
         else:
-            noun, noun_end = lower, end + match.end()
+            noun, noun_end = lower, end + match.end() - stop
             if lower in MEASURES or lower.rstrip("s") in MEASURES:
                 break
             compound = following.islower() and following.endswith("s") and following.isalpha()

@@ -227,6 +227,10 @@ def words_to_number(words: str, lang: str = "en") -> float | None:
         return None
 
 
+# A rank list's size names the list: "into the top 10 free apps" (not "top 5 officials said").
+RANK_BEFORE_RE = re.compile(r"\b(?:the|a|its|their|into|in|of)\s+top[\s-]$", re.IGNORECASE)
+
+
 def names_something(text: str, n: Numeral, lang: str = "en") -> bool:
     """True when the number is a year, date, time, model or product number, code, citation,
     phone number or list marker rather than a count or measure. German capitalises every
@@ -261,6 +265,8 @@ def names_something(text: str, n: Numeral, lang: str = "en") -> bool:
         return True  # a ZIP code: "CA 90069"
     if CITATION_BEFORE_RE.search(before) or ABBREVIATION_BEFORE_RE.search(before):
         return True  # "no. 178", "hal. 41", "U.S. 10-year notes"
+    if RANK_BEFORE_RE.search(before):
+        return True  # "the top 10 free apps", "a top-20 finish": a rank, not a count
     if raw in EMERGENCY_NUMBERS and (CALL_WORDS_RE.match(after) or DIAL_BEFORE_RE.search(before)):
         return True  # "911 calls"
     return _after_a_name(before, raw) or lang != "de" and _before_a_name(after, raw)

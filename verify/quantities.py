@@ -90,6 +90,10 @@ ADDRESS_RE = re.compile(
     r"Boulevard|Blvd\.?|Lane|Drive|Place|Square)(?!\w)"
 )
 AGE_RE = re.compile(r"[A-Z][\w'’-]+,\s$")  # "Assange, 47," and "Singh Jabarjung, 24,"
+# "the first half of 2019", "the third quarter" name a period, not a share.
+PERIOD_BEFORE_RE = re.compile(
+    r"\b(?:first|second|third|fourth|last|final|latter|former|early|late)\s+$", re.I
+)
 FRACTIONS = {"half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25}
 FRACTION_RE = re.compile(
     r"\b(?:(?:one|a)[- ])?(?:(?P<two>two|three)[- ])?(?P<part>half|thirds?|quarters?)"
@@ -148,7 +152,14 @@ def normalise_unit(unit: str) -> str:
     """Fold synonyms and plural forms so figures for the same thing compare."""
     unit = unit.lower().strip()
     unit = UNIT_SYNONYMS.get(unit, unit)
-    if len(unit) > 3 and unit.isalpha() and not unit.endswith("s") and unit not in nouns.UNCOUNTED:
+    plural = (  # an English plural only: "ккал" stays as written, "dead" too
+        len(unit) > 3
+        and unit.isascii()
+        and unit.isalpha()
+        and not unit.endswith("s")
+        and unit not in nouns.UNCOUNTED | nouns.PARTICIPLES
+    )
+    if plural:
         unit = UNIT_SYNONYMS.get(unit + "s", unit + "s")  # "jet" and "jets" compare
     return unit
 
@@ -167,6 +178,8 @@ NOT_FIGURES_RE = re.compile(
     rf"|\b(?:won|beat|lost|drew|leads|trails?|trailed|trailing|defeated)(?:\s+[A-Z][\w.-]*){{0,3}}"
     rf"\s+{SCORE}\b|\b{SCORE}(?=\s+(?:win|victory|defeat|loss|draw|lead|triumph)\b)"
 )
+# Footnote markers: "up to 1,000 alarms per shift [1]".
+FOOTNOTE_RE = re.compile(r"\[\d{1,3}\]")
 # "these two reported incidents", "those three men": a small number in words points back to
 # what was counted before and asserts no new figure ("These 150 Indians" restates one: kept).
 ANAPHORIC_BEFORE_RE = re.compile(r"(?i)\b(?:these|those)\s+$")
@@ -187,6 +200,7 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
         found = [q for q in found if q.unit or q.currency or _free(counted, [q])]
         found += _free(found, counted)
         found += _free(found, _parts(text, found))
+        found += _free(found, _bounded_spans(text)) if " a" in text else []
     found = _out_of(text, found) if " out of " in text else found
     found.sort(key=lambda q: q.start)
     blocked = (
@@ -194,6 +208,7 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
         if any(c in text for c in "+-–") or re.search(r"\b0\d", text)
         else []
     ) + [m.span() for m in ADDRESS_RE.finditer(text)]
+    blocked += [m.span() for m in FOOTNOTE_RE.finditer(text)] if "[" in text else []
     found = [
         q
         for q in found
@@ -254,6 +269,35 @@ def _scaled_after_brackets(text: str, found: list[Quantity]) -> list[Quantity]:
     return found
 
 
+# A bound before "a"/"an" and a span of time: "more than a decade", "almost an hour". Only
+# with the bound: "a year ago" dates something and "for a week" is no asserted figure.
+SPANS = {"decade": (10, "years"), "century": (100, "years"), "year": (1, "year"),
+         "month": (1, "month"), "week": (1, "week"), "day": (1, "day"), "hour": (1, "hour"),
+         "minute": (1, "minute")}  # fmt: skip
+BOUNDED_SPAN_RE = re.compile(
+    r"\b(?P<q>"
+    + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True) if q[0].isalpha())
+    + r")\s+an?\s+(?P<span>"
+    + "|".join(SPANS)
+    + r")\b(?!-)"
+    # "less than a week after", "about an hour from Stockholm": when or where, not how long
+    r"(?!\s+(?:after|before|from|ago|later|earlier|away|since)\b)",
+    re.IGNORECASE,
+)
+
+
+def _bounded_spans(text: str) -> list[Quantity]:
+    found = []
+    for m in BOUNDED_SPAN_RE.finditer(text):
+        value, unit = SPANS[m.group("span").lower()]
+        approx, bound = QUALIFIERS[m.group("q").lower()]
+        found.append(
+            Quantity(float(value), normalise_unit(unit), approx, bound, None, m.group(),
+                     m.start(), m.end(), noun=unit, qualifier=m.group("q").lower())
+        )  # fmt: skip
+    return found
+
+
 def _free(found: list[Quantity], more: list[Quantity]) -> list[Quantity]:
     """The figures of `more` whose span no figure already found overlaps."""
     return [m for m in more if not any(q.start < m.end and m.start < q.end for q in found)]
@@ -289,6 +333,8 @@ def _fractions(text: str) -> list[Quantity]:
     """ "About half of", "nearly one-third of": shares of a whole, with their bound."""
     found = []
     for match in FRACTION_RE.finditer(text):
+        if PERIOD_BEFORE_RE.search(text[max(0, match.start() - 12) : match.start()]):
+            continue
         start, qualifier, approx, bound = match.start(), "", False, "exact"
         words = QUALIFIER_RE.search(text[max(0, start - 30) : start])
         if words:
@@ -410,6 +456,8 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
     elif currency is None:
         named = currencies.name_after(text, end, scaled=last.scaled)
         if named:
+            if currencies.hundredths(text, end):  # "10 cents" is 0.10
+                value, low = value / 100, None if low is None else low / 100
             currency, end = named
         elif quote := currencies.quoted_against(text, n.start, end):
             currency, noun, end = quote  # "the yen … at 108.55 per dollar"
