@@ -964,3 +964,41 @@ def test_the_claimant_after_a_denial_stops_before_its_clause() -> None:
 )
 def test_no_speaker_from_a_lone_article_or_a_negated_passive(sentence: str) -> None:
     assert extract.attribute(sentence).who is None
+
+
+# Round six: speaker classes read from held-out-4 (a development set since its blind score).
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        # a participle clause before the name is not part of it
+        ("Detailing the results in a note to investors on Monday, analyst Steven Milunovich noted "
+         "that the first version of the Apple Watch has a number of limitations.",
+         "analyst Steven Milunovich"),
+        # an adverb between the speaker and the verb is not part of the speaker
+        ("“Not the U.S. nor any of the U.S.-backed rebels in area 55 are preventing civilians "
+         "from leaving the camp,” the source further said.", "the source"),
+        # how the words reached the outlet is no part of who said them
+        ("At least three strikes hit a convoy of al-Shabaab vehicles in southern Somalia on "
+         "Monday night, according to witnesses and a spokesman for the group who spoke later "
+         "with the Associated Press.", "witnesses and a spokesman for the group"),
+        # a survey's share is what was found, not who says it
+        ("Among respondents who plan to buy a smartwatch, 37 percent said they would purchase a "
+         "SamsungGear, while 25 percent said they are waiting for the Apple Watch.", None),
+    ],
+)  # fmt: skip
+def test_round_six_speaker_classes(sentence: str, speaker: str | None) -> None:
+    (said,) = attribution.attribute_all([sentence])
+    assert said.who == speaker
+
+
+def test_a_titled_surname_resolves_to_a_person_named_in_passing() -> None:
+    texts = [
+        "Vet Faye Bethell used anaesthetic water to sedate the fish.",
+        "“It was constipated because he had a lump blocking his bottom,” Miss Bethell said.",
+        "“The operation went well,” she said.",
+    ]
+    assert [a.who for a in attribution.attribute_all(texts)] == [
+        None,
+        "Vet Faye Bethell",
+        "Vet Faye Bethell",
+    ]

@@ -35,7 +35,7 @@ OUTLET_WORDS = {
     "ap", "afp", "npr", "tv", "radio", "television", "chronicle", "standard", "independent",
 }  # fmt: skip
 PERSON_TITLES = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|Prof|President|Secretary|Minister|Senator|Sen|Rep|Gov|Governor|Mayor|"
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|President|Secretary|Minister|Senator|Sen|Rep|Gov|Governor|Mayor|"
     r"Chief|Director|Chairman|Chairwoman|CEO|Judge|General|Gen|Prince|King|Queen|Pope|"
     r"spokesman|spokeswoman|spokesperson|analyst|strategist|trader|economist|employee|"
     r"doctor|professor|official|meteorologist|director|congresswoman|congressman|senator|"
@@ -158,7 +158,7 @@ class _Context:
             return _last(named) or _last(self.orgs) or _last(self._untitled()) or who
         words = who.split()
         name = words[-1] if len(words) <= 2 else words[0]  # "Alvarez", "Wee of the Times"
-        plain = re.sub(r"^(?:Mr|Mrs|Ms|Dr)\.?\s+", "", who)  # "Mr. Ibrahim"
+        plain = re.sub(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+", "", who)  # "Mr. Ibrahim"
         if plain != who:
             words = plain.split()
             name = words[-1]
@@ -169,7 +169,9 @@ class _Context:
             and not PERSON_TITLES.search(plain)
             and not common
         ):
-            for earlier in reversed(self.every):
+            # "Miss Bethell" is also "Vet Faye Bethell", a person named in passing
+            passing = list(reversed(self.mentioned)) if plain != who else []
+            for earlier in [*reversed(self.every), *passing]:
                 if earlier != who and re.search(_naming(name), earlier):
                     return earlier
         return who

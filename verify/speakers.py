@@ -65,7 +65,9 @@ ADVERBS = (
     r"(?:(?:has|had|have|also|previously|earlier|later|again|then|first|recently|ultimately|"
     r"consistently|repeatedly|twice|once|publicly|separately|always|never|long|still|now|"
     r"already|reportedly|allegedly|initially|originally|openly|privately|flatly|strongly|firmly|"
-    r"categorically|vehemently|emphatically|widely|often|frequently|subsequently|immediately)\s+)*"
+    r"categorically|vehemently|emphatically|widely|often|frequently|subsequently|immediately|"
+    r"further|flat-out|quickly|swiftly|angrily|bluntly|simply|specifically|explicitly|formally|"
+    r"officially|personally|directly|sharply|forcefully|privately)\s+)*"
 )
 WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 WHEN = (
@@ -173,8 +175,18 @@ INVERTED_RE = re.compile(
 )
 ACCORDING_RE = re.compile(
     r"(?:,\s*)?\b(?:according to|per(?= the |(?-i:[A-Z]))) "
-    r"(?P<who>(?:the |a |an )?[^,.;:—]{2,80}?)(?=\s*[,.;:—]|$)",
+    r"(?P<who>(?:the |a |an )?[^,.;:—]{2,120}?)(?=\s*[,.;:—]|$)",
     re.IGNORECASE,
+)
+CARRIED_BY_RE = re.compile(
+    r"\s+who\s+(?:later\s+|also\s+)?(?:spoke|talked|told|wrote)\b(?:\s+later)?"
+    r"\s+(?:with|to)?\s*(?:the\s+)?[A-Z].*$"
+)
+# A survey's share is what was found, not a source: "Among respondents …, 37 percent said".
+SHARE_RE = re.compile(r"(?:\d[\d,.]*\s*(?:%|percent\b|per cent\b)|\d[\d,.]*\s+of\b)", re.I)
+# A participle clause before the speaker: "Detailing the results in a note …, analyst X".
+PARTICIPLE_LEAD_RE = re.compile(
+    r"^[A-Z][a-z]+ing\s+(?:the|a|an|to|at|in|on|with|about|his|her|their|its|from|for)\b.*,"
 )
 LEADING_FILLER_RE = re.compile(
     r"^(?:(?:but|and|yet|so|then|now|however|meanwhile|separately|also|still|instead|"
@@ -272,11 +284,12 @@ def attribute(sentence: str) -> Attribution:
             who = re.sub(r"\s+(?:in|on|at)\s+(?:a|an|the)\s+\w+$", "", match.group("who"))
             return Attribution(clean_who(who), clean_assertion(match.group("rest")), "said")
     according = ACCORDING_RE.search(body)
-    if according and is_speaker(according.group("who"), loose=True):
+    # "according to witnesses and a spokesman … who spoke later with the Associated Press":
+    # how the words reached the outlet is no part of who said them
+    by = CARRIED_BY_RE.sub("", according.group("who")) if according else ""
+    if according and is_speaker(by, loose=True):
         rest = (body[: according.start()] + body[according.end() :]).strip(" ,")
-        return Attribution(
-            clean_who(source_of(according.group("who"))), clean_assertion(rest), "according"
-        )
+        return Attribution(clean_who(source_of(by)), clean_assertion(rest), "according")
     saying = SAYING_RE.match(body) if ", " in body else None
     subject = _subject(saying.group("clause")) if saying else None
     if saying and subject:
@@ -385,6 +398,8 @@ def _speaker_in(who: str) -> str | None:
     leading clause ("In a letter …, CPUC President Marybel Batjer"), with a pronoun there
     read as the person named in that clause ("When President Ghani announced it, he said")."""
     who = TIME_TAIL_RE.sub("", CONTACT_TAIL_RE.sub("", who.strip()))
+    if PARTICIPLE_LEAD_RE.match(who):  # "Detailing the results …, analyst Steven Milunovich"
+        who = who.rpartition(",")[2].strip()
     relayed = _relayed(who)
     if relayed:
         return relayed
@@ -480,6 +495,10 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
     first, last = words[0].lower().strip("'’"), who.split()[-1].strip(".,")
     if first in PRONOUNS:
         return len(who.split()) == 1
+    if any(SHARE_RE.match(part.strip()) for part in who.split(",")):
+        return False
+    if PARTICIPLE_LEAD_RE.match(who):
+        return False  # the name after the clause's comma speaks (`_speaker_in` splits it)
     if len(who.split()) == 1 and first in ("the", "a", "an"):
         return False  # "The report about …": the noun, not a verb with "The" as its subject
     if POSSESSIVE_SPEAKER_RE.match(who):
