@@ -59,6 +59,7 @@ SETS = {
     "ho1": DATA / "claims_heldout.jsonl",
     "ho2": DATA / "claims_heldout2.jsonl",
     "ho3": DATA / "claims_heldout3.jsonl",
+    "ho4": DATA / "claims_heldout4.jsonl",
 }
 CLAIMBUSTER = Path("claimbuster") / "2.5xNCS_dev.json"
 OUT = Path(__file__).parent.parent / "verify" / "data" / checkable.MODEL_FILE

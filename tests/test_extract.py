@@ -1002,3 +1002,41 @@ def test_a_titled_surname_resolves_to_a_person_named_in_passing() -> None:
         "Vet Faye Bethell",
         "Vet Faye Bethell",
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker, assertion",
+    [
+        # a source that puts out a statement speaks; what follows "saying" is the assertion
+        ("On Monday, Big Machine Records issued a statement that appeared to make it possible "
+         "for Swift to perform her songs at the upcoming American Music Awards.",
+         "Big Machine Records", None),
+        ("The Pentagon issued a statement saying 200 troops remain at the base.",
+         "the Pentagon", "200 troops remain at the base."),
+        # studies and data that show something are its source
+        ("Studies have shown that lower-income Americans tend to purchase a larger fraction of "
+         "their income on goods.", "Studies",
+         "Lower-income Americans tend to purchase a larger fraction of their income on goods."),
+        # not speech: a product released, plants kept running, a thing shown off
+        ("The company released a new phone.", None, None),
+        ("The company continued operating its plants.", None, None),
+        ("The company showed off its new phone.", None, None),
+    ],
+)  # fmt: skip
+def test_statements_and_findings_name_their_source(
+    sentence: str, speaker: str | None, assertion: str | None
+) -> None:
+    (said,) = attribution.attribute_all([sentence])
+    assert said.who == speaker
+    assert said.assertion == (assertion or sentence.removeprefix("On Monday, "))
+
+
+def test_a_statement_quoted_over_two_sentences_keeps_its_source() -> None:
+    texts = [
+        "Big Machine Records issued a statement on Monday.",
+        "“It should be noted that recording artists do not need label approval for live "
+        "performances on television.",
+        "Record label approval is only needed for contracted artists’ recordings,” the "
+        "statement continued.",
+    ]
+    assert [a.who for a in attribution.attribute_all(texts)] == ["Big Machine Records"] * 3

@@ -6,6 +6,8 @@ as speakers. Pure; context across sentences (pronouns, quotes) lives in `attribu
 import re
 from dataclasses import dataclass
 
+from verify import languages
+
 # Speech in the progressive: "The Democrats are alleging that …", "officials have been saying".
 PROGRESSIVE = (
     r"(?:is|are|was|were|has been|have been|had been) (?:saying|claiming|alleging|arguing|"
@@ -22,7 +24,7 @@ SPEECH_VERBS = PROGRESSIVE + (
     "revealed|reveals|disclosed|discloses|complained|complain|complains|criticised|criticized|"
     "reads|posted|tweeted|urged|urges|admitted|replied|replies|responded|"
     "responds|found|finds|concluded|concludes|testified|testifies|confessed|confesses|advised|"
-    "advises|"
+    "advises|continued|continues|shown|shows|showed|"
     # Indonesian, for the pages the benchmark holds: "X berkata, “…”"
     "berkata|mengatakan|menandaskan|bersabda|menegaskan|menyatakan|menjelaskan"
 )
@@ -36,11 +38,13 @@ WEAK_VERBS = {
     "stated", "reports", "report", "disclosed", "discloses",
     "predicted", "predicts", "maintained", "maintains", "declared", "declares",
     "found", "finds", "concluded", "concludes", "replied", "replies", "responded", "responds",
+    "continued", "continues", "shown", "shows", "showed",
 }  # fmt: skip
 # Verbs that report speech only before "that" or "by saying": "An autopsy found that …", "her
 # office replied by saying …" (not "police found a knife", "replied to the letter").
 THAT_ONLY_VERBS = {
     "found", "finds", "concluded", "concludes", "replied", "replies", "responded", "responds",
+    "continued", "continues", "shown", "shows", "showed",
 }  # fmt: skip
 # "reported hearing gunfire", "admitted to threatening the girl"
 SPEECH_OBJECT_RE = re.compile(r"\s*(?:that\b|[,:“\"]|$|\w+ing\b|to\s+\w+ing\b)")
@@ -178,6 +182,14 @@ ACCORDING_RE = re.compile(
     r"(?P<who>(?:the |a |an )?[^,.;:—]{2,120}?)(?=\s*[,.;:—]|$)",
     re.IGNORECASE,
 )
+# A source that puts out a statement: "Big Machine Records issued a statement that …", "The
+# Pentagon released a statement saying …"; what follows "saying" is the assertion.
+ISSUED_RE = re.compile(
+    rf"^(?P<who>[^,\"“”]{{2,80}}?)\s+{ADVERBS}(?:issued|released|put out|posted|published|shared)"
+    r"\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,2}?(?:statement|press release|release)\b"
+    r"(?:\s+(?:on|late on|early on)\s+\w+)?(?P<tail>.*)$",
+    re.DOTALL,
+)
 CARRIED_BY_RE = re.compile(
     r"\s+who\s+(?:later\s+|also\s+)?(?:spoke|talked|told|wrote)\b(?:\s+later)?"
     r"\s+(?:with|to)?\s*(?:the\s+)?[A-Z].*$"
@@ -283,6 +295,15 @@ def attribute(sentence: str) -> Attribution:
         if match and is_speaker(match.group("who")):
             who = re.sub(r"\s+(?:in|on|at)\s+(?:a|an|the)\s+\w+$", "", match.group("who"))
             return Attribution(clean_who(who), clean_assertion(match.group("rest")), "said")
+    issued = ISSUED_RE.match(body)
+    if issued and is_speaker(issued.group("who")):
+        saying = re.match(
+            r"\s*(?:,\s*)?(?:saying|stating|which said|that said)\s+(?:that\s+)?",
+            issued.group("tail"),
+        )
+        rest = issued.group("tail")[saying.end() :] if saying else body
+        if languages.word_count(rest) >= 3:
+            return Attribution(clean_who(issued.group("who")), clean_assertion(rest), "statement")
     according = ACCORDING_RE.search(body)
     # "according to witnesses and a spokesman … who spoke later with the Associated Press":
     # how the words reached the outlet is no part of who said them
