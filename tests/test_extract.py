@@ -1040,3 +1040,24 @@ def test_a_statement_quoted_over_two_sentences_keeps_its_source() -> None:
         "statement continued.",
     ]
     assert [a.who for a in attribution.attribute_all(texts)] == ["Big Machine Records"] * 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list of names in prose with an irregular verb is no table row
+        "In December, the firm bid $16.50 per share for Tribune, the owner of the Chicago "
+        "Tribune, New York Daily News, Baltimore Sun and Hartford Courant, and the former owner "
+        "of The Times.",
+        # game-clock times are no list of numbers
+        "Parise’s first-period goals – he scored at 7:14 and on the power play at 19:56 – gave "
+        "the Wild a commanding two-goal lead they wouldn’t relinquish.",
+        # a name that is also a verb, before its own verb, is no instruction
+        "Cook said Apple employs about 450 Dreamers, and he sees the commitment first hand.",
+        # an aside in parentheses is prose, not a citation
+        "(McKinley’s office did not provide PolitiFact with further information about the bill.)",
+    ],
+)
+def test_prose_that_looked_like_a_list_an_instruction_or_a_citation(text: str) -> None:
+    found = extract.read(text, model=KEEP_ALL)
+    assert [c.start for c in found.candidates] == [0], found.skipped

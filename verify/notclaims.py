@@ -245,7 +245,14 @@ def _structural(text: str, bare: str, words: list[str], lang: str) -> str | None
         return "boilerplate"
     if CAPTION_RE.search(bare):
         return "caption"
-    if re.match(r"^\[.*\]$", bare, re.DOTALL) or re.match(r"^\(.*\)$", bare, re.DOTALL):
+    bracketed = re.match(r"^\[.*\]$", bare, re.DOTALL) or re.match(r"^\(.*\)$", bare, re.DOTALL)
+    # "(Alden on Tuesday announced that it had become …)" is an aside in prose, not a citation
+    aside = (
+        bare.startswith("(")
+        and len(words) >= 8
+        and bool(_has_verb(bare) or LIST_VERB_RE.search(bare))
+    )
+    if bracketed and not aside:
         return "reference"
     # A heading ends with no stop; Japanese and Chinese end sentences with "。！？" and quotes
     # with "」".
@@ -256,7 +263,7 @@ def _structural(text: str, bare: str, words: list[str], lang: str) -> str | None
             return "heading"
     if re.match(r"^[\d½¼¾⅓][\d/.,-]*\s", bare) and "," in bare and not _has_verb(bare):
         return "table"
-    chunks = re.split(r"(?<!\d),|,(?!\d)|[:;(\[]", bare)  # not "13,000"
+    chunks = re.split(r"(?<!\d),|,(?!\d)|(?<!\d):|:(?!\d)|[;(\[]", bare)  # not "13,000", "7:14"
     numbered = sum(bool(re.match(r"\s*[\d½¼¾⅓]", c)) for c in chunks)
     # "Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp."; a sentence with a finite verb
     # ("13,000 US troops remain …, 18 years after …") is prose, however many numbers it holds.
@@ -286,7 +293,9 @@ def _mood(
     # phrase, then the imperative.
     lead = LEADING_PHRASE_RE.match(first)
     after = first[lead.end() :].split()[0].lower() if lead and first[lead.end() :].split() else ""
-    if lang == "en" and (head in IMPERATIVE_VERBS or after in IMPERATIVE_VERBS):
+    # "Cook said Apple employs …": a name that is also a verb, followed by its own verb
+    named = re.match(r"\S+\s+(?:said|says|told|added|noted|wrote|explained)\b", first)
+    if lang == "en" and (head in IMPERATIVE_VERBS or after in IMPERATIVE_VERBS) and not named:
         return "instruction"
     # A quoted appeal keeps its mood behind the attribution: "Please ensure that you …,"
     # Davenport said.
@@ -326,7 +335,8 @@ def _mood(
 
 LIST_VERB_RE = re.compile(
     r"\b(?:said|says|say|told|made|took|gave|got|went|came|saw|found|held|left|lost|won|paid|"
-    r"sent|spent|built|rose|fell|grew|includ\w+|contain\w*|be|been|being|can|could|would|may|"
+    r"sent|spent|built|rose|fell|grew|wrote|bid|began|became|brought|bought|sold|led|met|ran|"
+    r"struck|includ\w+|contain\w*|be|been|being|can|could|would|may|"
     r"might|must|should|do|does|did)\b",
     re.I,
 )
