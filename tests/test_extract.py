@@ -3,7 +3,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import DATA
-from verify import attribution, checkable, checkworthiness, extract, languages, repeats
+from verify import attribution, checkable, checkworthiness, extract, languages, nested, repeats
 
 # Every sentence no rule turns down is kept: these tests are about the rules, not the model.
 # Keeps every sentence the rules keep: a sentence with figures that a rule in SOFT_RULES turned
@@ -1061,3 +1061,27 @@ def test_a_statement_quoted_over_two_sentences_keeps_its_source() -> None:
 def test_prose_that_looked_like_a_list_an_instruction_or_a_citation(text: str) -> None:
     found = extract.read(text, model=KEEP_ALL)
     assert [c.start for c in found.candidates] == [0], found.skipped
+
+
+def test_a_sentence_that_states_something_before_its_colon_is_no_lead_in() -> None:
+    text = (
+        "Additionally, CNN’s Hala Gorani said her colleague Nic Robertson saw the first lady’s "
+        "non-blurred image on Saudi TV himself:"
+    )
+    (claim,) = extract.read(text, model=KEEP_ALL).candidates
+    assert claim.attributed_to == "CNN’s Hala Gorani"
+    assert [s.reason for s in extract.read("Senate resolves to:", model=KEEP_ALL).skipped] == [
+        "fragment"
+    ]
+    denial = nested.find(
+        "But NASA denies both the tweet and the bogus claim that a planetary alignment will "
+        "somehow let you float for 3 seconds at a time:"
+    )
+    assert denial is not None and denial.disputed_by == "NASA"
+    assert denial.claim.startswith("A planetary alignment will somehow let you float")
+
+
+def test_a_leading_additionally_is_no_part_of_the_speaker() -> None:
+    text = "Additionally, CNN’s Hala Gorani said the first lady’s image was shown on Saudi TV."
+    (said,) = attribution.attribute_all([text])
+    assert said.who == "CNN’s Hala Gorani"

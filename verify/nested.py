@@ -40,12 +40,18 @@ AS_CLAIMED_BY_RE = re.compile(
     r",?\s+as\s+(?:claimed|reported|alleged|stated|suggested)\s+by\s+"
     r"(?P<by>[^,.;]+?)(?=\s+(?:that|who|which)\b|[,.;]|$)"
 )
+# Words that grade a claim before its noun: "denies both the tweet and the bogus claim that …".
+DISMISSIVE = (
+    r"(?:(?:bogus|false|fake|unfounded|baseless|viral|widespread|latest|new|recent|online|"
+    r"persistent|wild|outlandish)\s+){0,2}"
+)
 DISPUTE_WORD_RE = re.compile(rf"\b(?:{DISPUTE_VERBS})\b", re.IGNORECASE)
 CLAIM_OF_RE = re.compile(
     rf"^(?P<a>[^\"“”]{{2,120}}?)\s+{ADVERBS}(?P<verb>{DISPUTE_VERBS})\s+"
-    rf"(?:(?P<b>(?:the\s+|a\s+)?[^\s,]+(?:\s+[^\s,]+){{0,5}}?)['’]s?\s+|(?:the|a|an)\s+|(?=re))"
+    rf"(?:(?P<b>(?:the\s+|a\s+)?[^\s,]+(?:\s+[^\s,]+){{0,5}}?)['’]s?\s+|"
+    rf"(?:both\s+[^,]{{1,40}}?\s+and\s+)?(?:the|a|an)\s+{DISMISSIVE}|(?=re))"
     rf"(?:{NOUNS})(?:\s+{SOURCE})?\s+(?:that\s+(?P<y>.+?)|of\s+(?P<n>.+?))"
-    rf"(?:,?\s+(?P<judgement>{JUDGEMENT}))?\s*[.!]?$",
+    rf"(?:,?\s+(?P<judgement>{JUDGEMENT}))?\s*[.!:]?$",
     re.DOTALL | re.IGNORECASE,
 )
 DISPUTED_CLAIM_RE = re.compile(

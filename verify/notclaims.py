@@ -228,7 +228,7 @@ def reason(sentence: str, assertion: str, *, attributed: bool, lang: str = "en")
     return (
         _structural(text, bare, words, lang)
         or _mood(bare, assertion, words, attributed=attributed, lang=lang)
-        or ("fragment" if languages.word_count(bare) < 3 or text.endswith(":") else None)
+        or ("fragment" if languages.word_count(bare) < 3 or _lead_in(text) else None)
     )
 
 
@@ -343,6 +343,16 @@ LIST_VERB_RE = re.compile(
 
 
 PROSE_VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|remain|remains|remained)\b")
+
+
+def _lead_in(text: str) -> bool:
+    """A line that only introduces what follows ("Senate resolves to:", "See tweets:"); a
+    sentence that states something before its colon ("NASA denies … the bogus claim that …:")
+    is not one."""
+    if not text.endswith(":"):
+        return False
+    words = text.split()
+    return len(words) < 8 or not (_has_verb(text) or LIST_VERB_RE.search(text))
 
 
 def _has_verb(text: str) -> bool:

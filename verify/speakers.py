@@ -202,6 +202,7 @@ PARTICIPLE_LEAD_RE = re.compile(
 )
 LEADING_FILLER_RE = re.compile(
     r"^(?:(?:but|and|yet|so|then|now|however|meanwhile|separately|also|still|instead|"
+    r"additionally|moreover|furthermore|likewise|similarly|"
     r"in addition|in a statement|in response|on \w+day|late on \w+day|earlier|later|"
     r"(?:last|this|next|earlier this|late last) (?:week|month|year|\w+day))\s*,?\s+)+",
     re.IGNORECASE,
