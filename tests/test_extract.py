@@ -1085,3 +1085,15 @@ def test_a_leading_additionally_is_no_part_of_the_speaker() -> None:
     text = "Additionally, CNN’s Hala Gorani said the first lady’s image was shown on Saudi TV."
     (said,) = attribution.attribute_all([text])
     assert said.who == "CNN’s Hala Gorani"
+
+
+def test_a_description_after_a_comma_is_an_apposition_to_the_name_before_it() -> None:
+    text = (
+        "As we’ve noted, a March 2019 study by the Centre for Economic Policy Research, a "
+        "London-based think tank, concluded that, using standard economic methods, tariffs cost "
+        "consumers $1.4 billion per month."
+    )
+    (said,) = attribution.attribute_all([text])
+    assert said.who == (
+        "a March 2019 study by the Centre for Economic Policy Research, a London-based think tank"
+    )

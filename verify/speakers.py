@@ -190,6 +190,7 @@ ISSUED_RE = re.compile(
     r"(?:\s+(?:on|late on|early on)\s+\w+)?(?P<tail>.*)$",
     re.DOTALL,
 )
+DESCRIPTION_RE = re.compile(r"(?:an?\s+\S|the\s+[a-z])")  # "a London-based think tank"
 CARRIED_BY_RE = re.compile(
     r"\s+who\s+(?:later\s+|also\s+)?(?:spoke|talked|told|wrote)\b(?:\s+later)?"
     r"\s+(?:with|to)?\s*(?:the\s+)?[A-Z].*$"
@@ -455,6 +456,17 @@ def _speaker_in(who: str) -> str | None:
         return clause[-1]  # "The denial comes a day after Lebanese authorities"
     head, _, tail = who.rpartition(",")
     tail = tail.strip()
+    # "a March 2019 study by the Centre for Economic Policy Research, a London-based think
+    # tank": a description after a comma is an apposition to the name before it
+    named_before = head.rpartition(",")[2].strip()
+    if (
+        DESCRIPTION_RE.match(tail)
+        and named_before
+        and re.search(r"\b[A-Z]", named_before)
+        and is_speaker(named_before)
+        and is_speaker(tail)
+    ):
+        return f"{named_before}, {tail}"
     if not head:
         words = who.split()
         tail = words[-1] if words and words[-1].lower() in PRONOUNS else ""
@@ -539,7 +551,8 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
     # "3,248 cases reported", "The 34 deaths reported": a counted thing, not a speaker; a
     # name may end in a number ("EDP 24", "France 24", "Channel 4").
     name_with_number = re.fullmatch(r"(?:[A-Z][\w&.-]*\s+)+\d{1,3}", head)
-    counted = re.search(r"\d", head) and not re.search(r"[A-Za-z]\d|\d[A-Za-z]", head)
+    undated = re.sub(r"\b(?:19|20)\d\d\b", "", head)  # "a March 2019 study by …" names one
+    counted = re.search(r"\d", undated) and not re.search(r"[A-Za-z]\d|\d[A-Za-z]", head)
     if counted and not name_with_number:
         return False
     determiner = first in ("the", "a", "an", "two", "three", "both", "several", "one", "some")
