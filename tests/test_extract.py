@@ -4,6 +4,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import DATA
 from verify import attribution, checkable, checkworthiness, extract, languages, nested, repeats
+from verify.sentences import sentences
 
 # Every sentence no rule turns down is kept: these tests are about the rules, not the model.
 # Keeps every sentence the rules keep: a sentence with figures that a rule in SOFT_RULES turned
@@ -1097,3 +1098,53 @@ def test_a_description_after_a_comma_is_an_apposition_to_the_name_before_it() ->
     assert said.who == (
         "a March 2019 study by the Centre for Economic Policy Research, a London-based think tank"
     )
+
+
+# Round six, after the blind score: held-out-5 and -6 (development sets since).
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        # "report" is read as a verb first; "noted" after it must still be found
+        ("The report noted that al-Baghdadi has two wives but neither is named Saja al Dulaimi.",
+         "the report"),
+        # a restrictive relative clause is no part of a described source
+        ("A spokesperson who did not wish to be named because of agency policy said in a "
+         "statement emailed to NBC News that the agency never has administered vaccines.",
+         "A spokesperson"),
+        ("Iraqi Interior Ministry spokesman Saad Maan Ibrahim has clarified that the woman "
+         "identified as Saja Abdul Hamid al Dulaimi is an Iraqi national.",
+         "Iraqi Interior Ministry spokesman Saad Maan Ibrahim"),
+    ],
+)  # fmt: skip
+def test_round_six_blind_speaker_classes(sentence: str, speaker: str) -> None:
+    (said,) = attribution.attribute_all([sentence])
+    assert said.who == speaker
+
+
+def test_a_surname_resolves_to_the_fullest_form_named_earlier() -> None:
+    texts = [
+        "Tim Morrison, a former National Security Council official, said he had no concerns.",
+        "“That's something I would've expected to be notified about,” Morrison, Vindman's "
+        "superior, said.",
+        "Morrison testified that he didn't always follow through on suggestions from Sondland.",
+    ]
+    assert attribution.attribute_all(texts)[-1].who == (
+        "Tim Morrison, a former National Security Council official"
+    )
+
+
+def test_a_caption_line_then_a_sentence_that_opens_as_sentences_do_are_two() -> None:
+    text = (
+        "Photos of ISIS leade al Baghdadi's wife have gone viral YouTube Screenshot\n"
+        "An Iraqi official told the Associated Press that the woman detained in Lebanon was not "
+        "the wife of Abu Bakr al-Baghdadi."
+    )
+    assert [s.text[:20] for s in sentences(text)] == [
+        "Photos of ISIS leade",
+        "An Iraqi official to",
+    ]
+    wrapped = (
+        "The line was wrapped by hand at a point where the sentence goes on\n"
+        "the next line, so it stays one sentence."
+    )
+    assert len(sentences(wrapped)) == 1

@@ -171,9 +171,14 @@ class _Context:
         ):
             # "Miss Bethell" is also "Vet Faye Bethell", a person named in passing
             passing = list(reversed(self.mentioned)) if plain != who else []
-            for earlier in [*reversed(self.every), *passing]:
-                if earlier != who and re.search(_naming(name), earlier):
-                    return earlier
+            found = [
+                e for e in [*reversed(self.every), *passing]
+                if e != who and re.search(_naming(name), e)
+            ]  # fmt: skip
+            # the fullest form: "Tim Morrison, a former …" over "Morrison, Vindman's superior"
+            full = [e for e in found if re.search(rf"\b[A-Z][\w.’'-]*\s+{_naming(name)}", e)]
+            if full or found:
+                return (full or found)[0]
         return who
 
 

@@ -97,7 +97,12 @@ def _hard_wrapped(text: str, start: int, newline: int) -> bool:
     line = text[max(start, text.rfind("\n", start, newline) + 1) : newline]
     if re.search(r"[、，]\s*$", line):
         return True  # a Japanese or Chinese comma never ends a sentence, however short the line
-    return len(line) >= 60 and bool(re.search(r"[a-z,;]$", line))
+    if not (len(line) >= 60 and re.search(r"[a-z,;]$", line)):
+        return False
+    # "… have gone viral YouTube Screenshot\nAn Iraqi official told …": a caption line, then
+    # a sentence that opens as sentences do
+    opener = re.match(r"\s*([A-Z][a-z]*)\b", text[newline + 1 : newline + 20])
+    return not (line[-1].isalpha() and opener and opener.group(1).lower() in SENTENCE_OPENERS)
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[Sentence]:
