@@ -60,6 +60,8 @@ SETS = {
     "ho2": DATA / "claims_heldout2.jsonl",
     "ho3": DATA / "claims_heldout3.jsonl",
     "ho4": DATA / "claims_heldout4.jsonl",
+    "ho5": DATA / "claims_heldout5.jsonl",
+    "ho6": DATA / "claims_heldout6.jsonl",
 }
 CLAIMBUSTER = Path("claimbuster") / "2.5xNCS_dev.json"
 OUT = Path(__file__).parent.parent / "verify" / "data" / checkable.MODEL_FILE

@@ -293,14 +293,21 @@ def test_dozens() -> None:
         ("with half a dozen tee boxes and a golf hole.", [(6, "boxes", False, "exact", None)]),
         # German capitalises nouns: a capital after a number is what it counts
         ("Mit über 1.000 Ausstellern, über 100 Seminaren und über 500 Top-Speakern",
-         [(1000, "ausstellerns", False, "min", None), (100, "seminarens", False, "min", None),
+         [(1000, "ausstellern", False, "min", None), (100, "seminaren", False, "min", None),
           (500, "top-speakern", False, "min", None)]),
         ("Am 12. Bis 13. September startet wieder die DMEXCO 2018 in Köln", []),
-        # telephone numbers and match scores are no figures
+        # telephone numbers are no figures; each side of a match score is one, never a range
+        # (the gold sets since held-out-4 count them so)
         ("More info: www.earbooks.net/en | +49 (0)40 890 85-433", []),
         ("can anonymously contact Crimestoppers on 0800 555 111.", []),
-        ("Federer won 6-3, 7-6 (7) in the final.", []),
-        ("Arsenal beat Chelsea 3-1 on Sunday.", []),
+        ("Federer won 6-3, 7-6 (7) in the final.",
+         [(6, "", False, "exact", None), (3, "", False, "exact", None),
+          (7, "", False, "exact", None), (6, "", False, "exact", None),
+          (7, "", False, "exact", None)]),
+        ("Arsenal beat Chelsea 3-1 on Sunday.",
+         [(3, "", False, "exact", None), (1, "", False, "exact", None)]),
+        ("James’ 3-pointer put the Lakers up 109-98 with 3:08 to play.",
+         [(109, "", False, "exact", None), (98, "", False, "exact", None)]),
         # the noun, not a preposition or a verb after it
         ("reveal a harrowing picture in more than 100 cities across Iran",
          [(100, "cities", False, "min", None)]),

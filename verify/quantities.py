@@ -148,12 +148,14 @@ def _fmt(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,.5f}".rstrip("0")
 
 
-def normalise_unit(unit: str) -> str:
-    """Fold synonyms and plural forms so figures for the same thing compare."""
+def normalise_unit(unit: str, *, english: bool = True) -> str:
+    """Fold synonyms and plural forms so figures for the same thing compare; only English
+    nouns take an English plural ("Ausstellern" stays as written)."""
     unit = unit.lower().strip()
     unit = UNIT_SYNONYMS.get(unit, unit)
     plural = (  # an English plural only: "ккал" stays as written, "dead" too
-        len(unit) > 3
+        english
+        and len(unit) > 3
         and unit.isascii()
         and unit.isalpha()
         and not unit.endswith("s")
@@ -169,15 +171,19 @@ NUMBER_RE = numerals.numeral_re("en")
 
 
 # Numbers that are neither counts nor measures, found as spans: telephone numbers ("+49 (0)40
-# 890 85-433", "0800 555 111") and match scores ("6-3, 7-6 (7)", "a 2-1 win", "beat Chelsea 3-1").
-SCORE = r"\d{1,2}[-–]\d{1,2}(?:\s*\(\d{1,2}\))?"  # "7-6 (7)": a set with its tie-break
-NOT_FIGURES_RE = re.compile(
-    r"\+\d{1,3}[\s\d()./-]{6,}\d|\b0\d{2,4}[\s-]\d{3}[\s-]?\d{3,4}\b"
-    rf"|\b(?:(?:won|beat|lost|drew|leads|trails?|trailed|trailing|defeated)"
-    rf"(?:\s+[A-Z][\w.-]*){{0,3}}\s+)?{SCORE}(?:,\s*{SCORE})+"
-    rf"|\b(?:won|beat|lost|drew|leads|trails?|trailed|trailing|defeated)(?:\s+[A-Z][\w.-]*){{0,3}}"
-    rf"\s+{SCORE}\b|\b{SCORE}(?=\s+(?:win|victory|defeat|loss|draw|lead|triumph)\b)"
+# 890 85-433", "0800 555 111").
+NOT_FIGURES_RE = re.compile(r"\+\d{1,3}[\s\d()./-]{6,}\d|\b0\d{2,4}[\s-]\d{3}[\s-]?\d{3,4}\b")
+# Match scores ("6-3, 7-6 (7)", "beat Chelsea 3-1", "a 2-1 win", "lost 24-17", "up 109-98"):
+# each side is a figure, counted in points, games or goals the sentence does not name (the gold
+# sets since held-out-4 count them so); never a range.
+SCORE = r"\d{1,3}[-–]\d{1,3}(?:\s*\(\d{1,2}\))?"  # "7-6 (7)": a set with its tie-break
+RESULT_VERBS = r"won|beat|lost|drew|leads?|led|trails?|trailed|trailing|defeated|up|down"
+SCORES_RE = re.compile(
+    rf"\b(?:(?:{RESULT_VERBS})(?:\s+[A-Z][\w.-]*){{0,3}}\s+)?{SCORE}(?:,\s*{SCORE})+"
+    rf"|\b(?:{RESULT_VERBS})(?:\s+[A-Z][\w.-]*){{0,3}}\s+{SCORE}(?![\d-])"
+    rf"|\b{SCORE}(?=\s+(?:win|victory|defeat|loss|draw|lead|triumph)\b)"
 )
+SCORE_SIDES_RE = re.compile(r"(\d{1,3})[-–](\d{1,3})(?:\s*\((\d{1,2})\))?")
 # Footnote markers: "up to 1,000 alarms per shift [1]".
 FOOTNOTE_RE = re.compile(r"\[\d{1,3}\]")
 # "these two reported incidents", "those three men": a small number in words points back to
@@ -203,11 +209,14 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
         found += _free(found, _bounded_spans(text)) if " a" in text else []
     found = _out_of(text, found) if " out of " in text else found
     found.sort(key=lambda q: q.start)
+    dashed = any(c in text for c in "+-–")
+    scores = _scores(text) if dashed else []
     blocked = (
         [m.span() for m in NOT_FIGURES_RE.finditer(text)]
-        if any(c in text for c in "+-–") or re.search(r"\b0\d", text)
+        if dashed or re.search(r"\b0\d", text)
         else []
     ) + [m.span() for m in ADDRESS_RE.finditer(text)]
+    blocked += [(q.start, q.end) for q in scores]
     blocked += [m.span() for m in FOOTNOTE_RE.finditer(text)] if "[" in text else []
     found = [
         q
@@ -218,7 +227,21 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
             and ANAPHORIC_BEFORE_RE.search(text[max(0, q.start - 8) : q.start])
         )
     ]
+    found = sorted(found + scores, key=lambda q: q.start)
     return _conversions_keep_bounds(text, _scaled_after_brackets(text, _halves(text, found)))
+
+
+def _scores(text: str) -> list[Quantity]:
+    """Each side of a match score, and a tie-break in brackets, as a figure of its own."""
+    found = []
+    for match in SCORES_RE.finditer(text):
+        for sides in SCORE_SIDES_RE.finditer(text, match.start(), match.end()):
+            for k in (1, 2, 3):
+                if sides.group(k) is not None:
+                    a, b = sides.span(k)
+                    found.append(Quantity(float(sides.group(k)), "", False, "exact", None,
+                                          text[a:b], a, b))  # fmt: skip
+    return found
 
 
 def _out_of(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -480,7 +503,7 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
         if text[n.start : n.end].lower() == "twice":
             noun = "times"
         adjacent = bool(NEXT_WORD_RE.fullmatch(text[end:noun_end]))
-        end, unit = noun_end, normalise_unit(noun) if noun else ""
+        end, unit = noun_end, normalise_unit(noun, english=lang == "en") if noun else ""
         rate = RATE_RE.match(text, end) if noun and lang == "en" else None
         if rate:  # "90 miles per gallon": a rate, its unit both nouns
             noun, end = f"{noun} per {rate.group(1).lower()}", rate.end()
