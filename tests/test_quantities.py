@@ -410,3 +410,29 @@ def test_round_six_figure_classes(text: str, expected: list[tuple[object, ...]])
     lang = "ru" if "Ккал" in text else "en"
     found = [(q.value, q.unit, q.approx, q.bound, q.low, q.text) for q in find(text, lang)]
     assert found == expected
+
+
+# Read from held-out-5 and -6 after their blind score.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a bound in quotes is still the bound
+        ('Rep. Duncan Hunter (R-Calif.) said Tuesday that "at least" 10 members of the Islamic '
+         "State were apprehended", [(10, "members", False, "min", None)]),
+        ("is head of the socio-political organisation Dera Sacha Sauda and is estimated to be "
+         "worth £26m.", [(26e6, "GBP", True, "exact", None)]),
+        ("Although CBP’s guidelines recommend holding people no longer than 72 hours",
+         [(72, "hours", False, "max", None)]),
+        # both ends of a range in words take its scale
+        ("Apple has asked its suppliers in Asia to make a combined five to six million units",
+         [(6e6, "units", False, "range", 5e6)]),
+        # a quote widget after a ticker is page furniture
+        ("Research firm Canalys said last week that just 720,000 smartwatches powered by Android "
+         "Wear, Google GOOGL +0.60%’s operating system for wearable devices, were shipped",
+         [(720000, "smartwatches", False, "exact", None)]),
+        ("Taiwan-based Quanta Computer 2382.TW -0.75%, the sole assembler of Apple Watch, "
+         "started mass production of the new gadget earlier this year.", []),
+    ],
+)  # fmt: skip
+def test_blind_five_and_six_figure_classes(text: str, expected: list[Row]) -> None:
+    assert [(q.value, q.unit, q.approx, q.bound, q.low) for q in find(text)] == expected

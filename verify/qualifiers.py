@@ -27,7 +27,8 @@ QUALIFIERS: dict[str, tuple[bool, str]] = {
     # Weather copy: "winds gusting at times to 55 mph" gives the peak.
     "at times to": (False, "max"), "gusting to": (False, "max"), "gusts of": (False, "max"),
     "peaking at": (False, "max"), "just short of": (False, "max"), "short of": (False, "max"),
-    "just shy of": (False, "max"), "shy of": (False, "max"),
+    "just shy of": (False, "max"), "shy of": (False, "max"), "no longer than": (False, "max"),
+    "estimated to be worth": (True, "exact"), "estimated to be": (True, "exact"),
     # Other languages (one table: a qualifier is read wherever it stands before a number).
     "почти": (True, "exact"), "около": (True, "exact"), "примерно": (True, "exact"),
     "приблизительно": (True, "exact"), "более": (False, "min"), "больше": (False, "min"),
@@ -53,6 +54,7 @@ AFTER_RE = re.compile(r"\s+(?:and|or)\s+(?:older|over|more|above|up)\b", re.IGNO
 QUALIFIER_RE = re.compile(
     r"(?:^|(?<=\W))("
     + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
-    + r")\s*(?:an? (?:additional|further|extra|total of)\s+|a total of\s+)?$",
+    # a closing quote may stand between: Hunter said "at least" 10 members were apprehended
+    + r")[\"”’']?\s*(?:an? (?:additional|further|extra|total of)\s+|a total of\s+)?$",
     re.IGNORECASE,
 )

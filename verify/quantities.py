@@ -171,8 +171,12 @@ NUMBER_RE = numerals.numeral_re("en")
 
 
 # Numbers that are neither counts nor measures, found as spans: telephone numbers ("+49 (0)40
-# 890 85-433", "0800 555 111").
-NOT_FIGURES_RE = re.compile(r"\+\d{1,3}[\s\d()./-]{6,}\d|\b0\d{2,4}[\s-]\d{3}[\s-]?\d{3,4}\b")
+# 890 85-433", "0800 555 111") and quote widgets.
+NOT_FIGURES_RE = re.compile(
+    r"\+\d{1,3}[\s\d()./-]{6,}\d|\b0\d{2,4}[\s-]\d{3}[\s-]?\d{3,4}\b"
+    # a quote widget pasted after a ticker: "Google GOOGL +0.60%", "Quanta 2382.TW -0.75%"
+    r"|\b(?:[A-Z]{1,6}|\d{4,6})(?:\.[A-Z]{1,3})?\s+[+\-−]\d+(?:\.\d+)?%"
+)
 # Match scores ("6-3, 7-6 (7)", "beat Chelsea 3-1", "a 2-1 win", "lost 24-17", "up 109-98"):
 # each side is a figure, counted in points, games or goals the sentence does not name (the gold
 # sets since held-out-4 count them so); never a range.
@@ -193,6 +197,7 @@ SMALL_NUMBER_WORD_RE = re.compile(r"(?i)(?:two|three|four|five|six|seven|eight|n
 HALF_BEFORE_RE = re.compile(r"\bhalf\s+$", re.IGNORECASE)  # "half a dozen tee boxes"
 # A scale word after a bracketed conversion scales both: "$40 (£26) million".
 SCALE_AFTER_BRACKET_RE = re.compile(r"\s*\)\s*(million|billion|trillion|bn|m)\b", re.IGNORECASE)
+SCALE_WORD_RE = re.compile(r"\b(?:thousand|million|billion|trillion)\b", re.IGNORECASE)
 SCALES = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 
 
@@ -460,6 +465,10 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
     low = n.value if high else None
     if high and high.scaled and not n.scaled:
         low = n.value * high.scale  # "350–375 million": both ends in millions
+    elif high and high.words and n.words:  # "five to six million units": both in millions
+        scale = SCALE_WORD_RE.search(text, high.start, high.end)
+        if scale and not SCALE_WORD_RE.search(text, n.start, n.end):
+            low = n.value * numerals.SCALES[scale.group().lower()]
     currency = None
     prefix = currencies.prefix_before(text, n.start)
     if prefix:
