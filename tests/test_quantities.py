@@ -426,6 +426,11 @@ def test_round_six_figure_classes(text: str, expected: list[tuple[object, ...]])
         # both ends of a range in words take its scale
         ("Apple has asked its suppliers in Asia to make a combined five to six million units",
          [(6e6, "units", False, "range", 5e6)]),
+        # a rate after what is counted; an abbreviated measure ends the noun phrase
+        ("he is leading the NBA this season with 11.1 assists per game.",
+         [(11.1, "assists per game", False, "exact", None)]),
+        ("Going upstairs to bed was a 30 min activity as I could only manage two stairs at a time",
+         [(30, "min", False, "exact", None), (2, "stairs", False, "exact", None)]),
         # a quote widget after a ticker is page furniture
         ("Research firm Canalys said last week that just 720,000 smartwatches powered by Android "
          "Wear, Google GOOGL +0.60%’s operating system for wearable devices, were shipped",

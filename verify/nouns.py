@@ -37,7 +37,7 @@ MEASURES = {
     "year", "month", "week", "day", "hour", "minute", "second", "mile", "foot", "feet", "inch",
     "meter", "metre", "kilometer", "kilometre", "liter", "litre", "pound", "ounce", "gallon",
     "acre", "ton", "tonne", "point", "storey", "story", "degree", "cup", "tablespoon",
-    "teaspoon", "tbsp", "tsp", "inning", "lap", "seat",
+    "teaspoon", "tbsp", "tsp", "inning", "lap", "seat", "min", "mins", "hr", "hrs", "sec",
 }  # fmt: skip
 # Past participles that are what a number counts ("37 killed").
 PARTICIPLES = {"killed", "injured", "wounded", "dead", "arrested", "displaced", "infected"}

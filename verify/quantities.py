@@ -52,7 +52,9 @@ PER_RE = re.compile(
 )
 # A rate after a counted noun: "90 miles per gallon", "38 kilometers per liter".
 RATE_RE = re.compile(
-    r"\s+per\s+(gallon|liter|litre|hour|second|minute|day|week|month|year)\b", re.I
+    r"\s+per\s+(gallon|liter|litre|hour|second|minute|day|week|month|year|game|match|season|"
+    r"shift|person|capita|head|household|patient|charge)\b",
+    re.I,
 )
 # Per-unit prices written with a slash: "$0.23/W", "$0.03/kWh", "$4/gallon".
 SLASH_PER_RE = re.compile(r"/([A-Za-z]{1,8})\b")
