@@ -387,7 +387,7 @@ def test_fifth_round_figures_and_not(text: str, expected: list[str]) -> None:
         # footnote markers are not counts
         ("care givers being exposed to up to 1,000 alarms per shift [1], even though up to 99% "
          "of those do not require clinical intervention [2].",
-         [(1000, "alarms", False, "max", None, "up to 1,000 alarms"),
+         [(1000, "alarms per shift", False, "max", None, "up to 1,000 alarms per shift"),
           (99, "%", False, "max", None, "up to 99%")]),
         # "the first half of 2019" names a period
         ("with exports to China in the first half of 2019 sinking to $1.3 billion.",
