@@ -1148,3 +1148,48 @@ def test_a_caption_line_then_a_sentence_that_opens_as_sentences_do_are_two() -> 
         "the next line, so it stays one sentence."
     )
     assert len(sentences(wrapped)) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        # where the words appeared, after a comma, is no part of the speaker
+        ('"They were told that only those who get castrated will be able to meet God," said '
+         "Navkiran, in a report in the Daily Mail.", "Navkiran"),
+        # "all" after a list of sources is no part of it
+        ("Local Emergency Management officials, the Corsicana/Navarro County Health Department "
+         "and Navarro County Sheriff Elmer Tanner all report there is no truth to the report.",
+         "Local Emergency Management officials, the Corsicana/Navarro County Health Department "
+         "and Navarro County Sheriff Elmer Tanner"),
+        # research that shows something is its source, a clause after it the finding
+        ("And existing research into hibernation shows it gives enhanced radiation protection in "
+         "its own right.", "existing research into hibernation"),
+        # the analysis's author, past a number written with a comma
+        ("The median calaries in a meal from Chipotle, according to an analysis of 3,000 sample "
+         "meals by The New York Times' Upshot.", "the New York Times' Upshot"),
+        # an outlet inside a report's phrase is not the source behind "of"
+        ("According to a report in the Argus Leader of Sioux Falls, Gov. Kristi Noem launched "
+         "the campaign on Monday.", "a report in the Argus Leader of Sioux Falls"),
+        # a verb's particle ends no name: "shot down claims" is a dispute, not "X shot down"
+        ('Homeland Security Secretary Jeh Johnson shot down claims on Thursday that a "porous" '
+         "U.S. southern border is allowing terrorists to enter the country.", None),
+    ],
+)  # fmt: skip
+def test_blind_five_and_six_speaker_classes(sentence: str, speaker: str | None) -> None:
+    (said,) = attribution.attribute_all([sentence])
+    assert said.who == speaker
+
+
+def test_a_finding_with_a_modal_stays_a_finding() -> None:
+    text = (
+        "The study found the spacecraft mass could be reduced by a third by removing the crew "
+        "quarters with a similar reduction in consumables."
+    )
+    (claim,) = extract.read(text, model=KEEP_ALL).candidates
+    assert claim.attributed_to == "the study"
+    assert claim.text == text
+    denial = nested.find(
+        'Homeland Security Secretary Jeh Johnson shot down claims on Thursday that a "porous" '
+        "U.S. southern border is allowing terrorists to enter the country."
+    )
+    assert denial is not None and denial.disputed_by == "Homeland Security Secretary Jeh Johnson"

@@ -56,7 +56,8 @@ FUNCTION_WORDS = {
     "across", "near", "over", "than", "as", "or", "about",
 }  # fmt: skip
 DESCRIBED_NAME_RE = re.compile(r"^(?:the|a|an)\s+[a-z][^,]*,\s+(?P<name>[A-Z][^,]+)$", re.I)
-DEFINITE_RE = re.compile(r"^[Tt]he\s+(?P<head>[a-z]+)$")  # "the company", not "The Kremlin"
+# "the company", "that report", not "The Kremlin"
+DEFINITE_RE = re.compile(r"^(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?P<head>[a-z]+)$")
 # A personal name ending the phrase or followed by its role: "Tim Clark", "Scott Strenfel, …"
 NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:[- ][A-Z][\w'’-]+)+(?=,|\s+of\b|$)")
 QUOTE_OPEN, QUOTE_CLOSE = "“", "”"

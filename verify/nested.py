@@ -12,7 +12,7 @@ from verify import speakers
 DISPUTE_VERBS = (
     "called|calls|dismissed|dismisses|rejected|rejects|denied|denies|deny|disputed|disputes|"
     "dispute|refuted|refutes|branded|brands|labelled|labeled|described|describes|mocked|"
-    "questioned|questions|challenged|challenges|contested|contests"
+    "questioned|questions|challenged|challenges|contested|contests|shot down|shoots down"
 )
 NEEDS_JUDGEMENT = {"called", "calls", "branded", "brands", "labelled", "labeled", "described"}
 JUDGEMENT = (
@@ -49,7 +49,7 @@ DISPUTE_WORD_RE = re.compile(rf"\b(?:{DISPUTE_VERBS})\b", re.IGNORECASE)
 CLAIM_OF_RE = re.compile(
     rf"^(?P<a>[^\"“”]{{2,120}}?)\s+{ADVERBS}(?P<verb>{DISPUTE_VERBS})\s+"
     rf"(?:(?P<b>(?:the\s+|a\s+)?[^\s,]+(?:\s+[^\s,]+){{0,5}}?)['’]s?\s+|"
-    rf"(?:both\s+[^,]{{1,40}}?\s+and\s+)?(?:the|a|an)\s+{DISMISSIVE}|(?=re))"
+    rf"(?:both\s+[^,]{{1,40}}?\s+and\s+)?(?:(?:the|a|an)\s+)?{DISMISSIVE})"
     rf"(?:{NOUNS})(?:\s+{SOURCE})?\s+(?:that\s+(?P<y>.+?)|of\s+(?P<n>.+?))"
     rf"(?:,?\s+(?P<judgement>{JUDGEMENT}))?\s*[.!:]?$",
     re.DOTALL | re.IGNORECASE,

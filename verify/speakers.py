@@ -47,6 +47,7 @@ THAT_ONLY_VERBS = {
     "found", "finds", "concluded", "concludes", "replied", "replies", "responded", "responds",
     "continued", "continues", "shown", "shows", "showed",
 }  # fmt: skip
+FINDING_VERBS = {"found", "finds", "shown", "shows", "showed"}
 # "reported hearing gunfire", "admitted to threatening the girl"
 SPEECH_OBJECT_RE = re.compile(r"\s*(?:that\b|[,:“\"]|$|\w+ing\b|to\s+\w+ing\b)")
 # A clause after the verb (a subject, then an auxiliary within a few words) makes a weak verb
@@ -136,8 +137,8 @@ LEADING_TIME_RE = re.compile(
 # Amnesty", "data from MarketAxess", "a study by the CDC".
 DOCUMENT_OF_RE = re.compile(
     r"\b(?:reports?|data|figures|statistics|documents?|estimates?|records?|study|survey|analysis|"
-    r"statement|findings|numbers|tally|count)\s+(?:[a-z]+\s+)?(?:by|from|of|received by|"
-    r"compiled by|published by|released by|gathered by)\s+"
+    r"statement|findings|numbers|tally|count)\s+(?:[a-z0-9][\w,’'-]*\s+){0,5}?"
+    r"(?:by|from|of|received by|compiled by|published by|released by|gathered by)\s+"
     r"(?P<who>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'&.-]*)*)\s*$"
 )
 # What confirmed a source's account is not part of its name: "eyewitness accounts corroborated
@@ -180,7 +181,7 @@ INVERTED_RE = re.compile(
 )
 ACCORDING_RE = re.compile(
     r"(?:,\s*)?\b(?:according to|per(?= the |(?-i:[A-Z]))) "
-    r"(?P<who>(?:the |a |an )?[^,.;:—]{2,120}?)(?=\s*[,.;:—]|$)",
+    r"(?P<who>(?:the |a |an )?(?:[^,.;:—]|(?<=\d)[,.](?=\d)){2,120}?)(?=\s*(?:[;:—]|[,.](?!\d))|$)",
     re.IGNORECASE,
 )
 # A source that puts out a statement: "Big Machine Records issued a statement that …", "The
@@ -194,6 +195,18 @@ ISSUED_RE = re.compile(
 # A described source with a restrictive relative clause: "A spokesperson who did not wish to
 # be named because of agency policy said …".
 RESTRICTIVE_WHO_RE = re.compile(r"^(?P<who>(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+)?)\s+who\s+\S", re.I)
+# Where the words appeared, after a comma: "said Navkiran, in a report in the Daily Mail".
+WHERE_AFTER_RE = re.compile(
+    r",\s+(?:in|on|to)\s+(?:an?|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}"
+    r"(?:report|interview|statement|article|post|video|letter|tweet)\b.*$",
+    re.DOTALL,
+)
+# Documents that find or show what they state: "The study found the spacecraft mass could …".
+DOCUMENT_SUBJECT_RE = re.compile(
+    r"\b(?:study|studies|report|survey|research|analysis|poll|data|review|audit|investigation|"
+    r"findings|paper|figures|statistics)(?:\s+(?:into|on|of|by|from)\s+[\w\s’'-]{1,60})?$",
+    re.I,
+)
 DESCRIPTION_RE = re.compile(r"(?:an?\s+\S|the\s+[a-z])")  # "a London-based think tank"
 CARRIED_BY_RE = re.compile(
     r"\s+who\s+(?:later\s+|also\s+)?(?:spoke|talked|told|wrote)\b(?:\s+later)?"
@@ -314,7 +327,7 @@ def attribute(sentence: str) -> Attribution:
     # "according to witnesses and a spokesman … who spoke later with the Associated Press":
     # how the words reached the outlet is no part of who said them
     by = CARRIED_BY_RE.sub("", according.group("who")) if according else ""
-    if according and is_speaker(by, loose=True):
+    if according and (is_speaker(by, loose=True) or is_speaker(source_of(by))):
         rest = (body[: according.start()] + body[according.end() :]).strip(" ,")
         return Attribution(clean_who(source_of(by)), clean_assertion(rest), "according")
     saying = SAYING_RE.match(body) if ", " in body else None
@@ -367,17 +380,21 @@ def _leading(body: str) -> Attribution | None:
         denied = NEGATED_RE.search(body[: match.start("verb")])  # "has not been confirmed by"
         if agent and verb.endswith("ed") and not denied:  # "another announced by MOTIE in March"
             return Attribution(clean_who(agent.group("who")), clean_assertion(body), verb)
-        if verb in THAT_ONLY_VERBS and not re.match(
-            r"\s+(?:by saying|that)\b", body[match.end("verb") :]
-        ):
+        stated = re.match(r"\s+(?:by saying|that)\b", body[match.end("verb") :]) or (
+            verb in FINDING_VERBS
+            and DOCUMENT_SUBJECT_RE.search(before.strip())
+            and (CLAUSE_OBJECT_RE.match(after) or re.match(r"\s+(?:it|they|there)\b", after))
+        )  # "The study found the spacecraft mass could be reduced", "research shows it gives"
+        if verb in THAT_ONLY_VERBS and not stated:
             continue
         phrasal = verb in ("called", "calls", "cited", "cites") and re.match(
             r"\s*(?:for|off|on|up|in|out|by)\b", rest
         )  # "the recipe called for three cups", "cited in the article"
         if not who or weak or phrasal:
             continue
-        if verb in FRAMING_VERBS:
-            rest = body
+        finding = verb in FINDING_VERBS and DOCUMENT_SUBJECT_RE.search(who)
+        if verb in FRAMING_VERBS or finding and not re.match(r"\s+that\b", after):
+            rest = body  # "The study found the mass could be reduced": a finding, not a forecast
         elif who != before.strip() and not _asserts(rest):
             # "…, Kremlin spokesman Dmitry Peskov said." / "…, executives announced Wednesday
             # at the Dubai Air Show.": what follows the verb is no assertion; the head is
@@ -545,6 +562,8 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
     first, last = words[0].lower().strip("'’"), who.split()[-1].strip(".,")
     if first in PRONOUNS:
         return len(who.split()) == 1
+    if last.lower() in ("down", "up", "off", "out", "back", "away"):
+        return False  # "Jeh Johnson shot down (claims …)": a verb's particle ends no name
     if any(SHARE_RE.match(part.strip()) for part in who.split(",")):
         return False
     if PARTICIPLE_LEAD_RE.match(who):
@@ -578,6 +597,7 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
         or determiner
         or last.endswith("s")
         or bool(re.search(r"(?:people|police|staff|personnel)$", last))
+        or bool(DOCUMENT_SUBJECT_RE.search(who))  # "existing research into hibernation"
     )
 
 
@@ -586,6 +606,8 @@ def clean_who(who: str) -> str:
     # "(R-Calif.)" and "X, 31" go; an acronym stays: "the Centre for Disease Control (CDC)"
     who = re.sub(r"\s*\((?![A-Z]{2,6}\))[^)]*\)|,\s*\d{1,3}$", "", who.strip(" ,"))
     who = TIME_TAIL_RE.sub("", CONTACT_TAIL_RE.sub("", who))
+    who = WHERE_AFTER_RE.sub("", who)  # "Navkiran, in a report in the Daily Mail"
+    who = re.sub(r"\s+(?:all|both|each|too|themselves)$", "", who)  # "… Elmer Tanner all report"
     who = who.strip(" ,\"“”'’").rstrip(".") if not who.endswith(("Inc.", "Co.", "Corp.")) else who
     who = re.sub(r"^(?:but|yet|and|so|while|whereas)\s+(?=\S)", "", who)  # "…, yet Nissan says"
     return re.sub(r"^The\b", "the", who.strip(" ,\"“”'’"))
