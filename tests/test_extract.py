@@ -1193,3 +1193,18 @@ def test_a_finding_with_a_modal_stays_a_finding() -> None:
         "U.S. southern border is allowing terrorists to enter the country."
     )
     assert denial is not None and denial.disputed_by == "Homeland Security Secretary Jeh Johnson"
+
+
+def test_the_outlet_relaying_a_titled_speaker_is_no_part_of_them() -> None:
+    texts = [
+        "“It is not permitted to make a statue out of snow, even by way of play and fun,” "
+        "declared Sheikh Mohammed Saleh al-Munajjid, Reuters reported.",
+        "Quoting from Muslim scholars, Sheikh Munajjid argued that to build a snowman was to "
+        "create an image of man, an action considered sinful under the kingdom’s strict "
+        "interpretation of Sunni Islam, Reuters reported.",
+        "“God has given people space to make whatever they want which does not have a soul,” he "
+        "reportedly wrote in his ruling.",
+    ]
+    assert [a.who for a in attribution.attribute_all(texts)] == [
+        "Sheikh Mohammed Saleh al-Munajjid"
+    ] * 3

@@ -173,6 +173,12 @@ def test_a_denial_is_reported_only_when_a_named_speaker_denies() -> None:
     claimed = "A congressman claimed that 10 fighters were caught, though an official denied it."
     assert stance.denier(claimed) == "an official"
     assert stance.denier("A website claims his bail was denied by the court") is None
+    # the woman denies, not the passive agent of the relative clause about her
+    woman = (
+        "The Canadian woman who was reportedly kidnapped by ISIS has said she is fine, and that "
+        "rumors of her capture are untrue."
+    )
+    assert stance.denier(woman) == "the Canadian woman"
     claim = "Street artist Banksy was arrested in Watford."
     outlets = judge(claim, "Banksy arrest hoax: US website claims street artist caught")
     assert not (outlets.by_rule and "denial" in outlets.explanation)

@@ -201,6 +201,11 @@ WHERE_AFTER_RE = re.compile(
     r"(?:report|interview|statement|article|post|video|letter|tweet)\b.*$",
     re.DOTALL,
 )
+# The outlet relaying a speaker, after them: "…,” declared Sheikh Mohammed Saleh al-Munajjid,
+# Reuters reported."
+RELAY_TAIL_RE = re.compile(
+    r",\s+(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}\s+(?:reported|reports|said|says)$"
+)
 # Documents that find or show what they state: "The study found the spacecraft mass could …".
 DOCUMENT_SUBJECT_RE = re.compile(
     r"\b(?:study|studies|report|survey|research|analysis|poll|data|review|audit|investigation|"
@@ -607,6 +612,7 @@ def clean_who(who: str) -> str:
     who = re.sub(r"\s*\((?![A-Z]{2,6}\))[^)]*\)|,\s*\d{1,3}$", "", who.strip(" ,"))
     who = TIME_TAIL_RE.sub("", CONTACT_TAIL_RE.sub("", who))
     who = WHERE_AFTER_RE.sub("", who)  # "Navkiran, in a report in the Daily Mail"
+    who = RELAY_TAIL_RE.sub("", who)  # "declared Sheikh X, Reuters reported": X is the source
     who = re.sub(r"\s+(?:all|both|each|too|themselves)$", "", who)  # "… Elmer Tanner all report"
     who = who.strip(" ,\"“”'’").rstrip(".") if not who.endswith(("Inc.", "Co.", "Corp.")) else who
     who = re.sub(r"^(?:but|yet|and|so|while|whereas)\s+(?=\S)", "", who)  # "…, yet Nissan says"
