@@ -34,8 +34,11 @@ OUTLET_WORDS = {
     "post", "news", "express", "observer", "magazine", "daily", "sun", "reuters", "bbc", "cnn",
     "ap", "afp", "npr", "tv", "radio", "television", "chronicle", "standard", "independent",
 }  # fmt: skip
+# Titles written before a surname alone: "Miss Bethell", "Sheikh Munajjid".
+HONORIFICS = "Mr|Mrs|Ms|Miss|Dr|Prof|Sheikh|Imam|Rabbi|Rev"
 PERSON_TITLES = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sheikh|Imam|Rabbi|Rev|Bishop|Cardinal|President|Secretary|Minister|Senator|Sen|Rep|Gov|Governor|Mayor|"
+    rf"\b(?:{HONORIFICS}|Bishop|Cardinal|President|Secretary|Minister|Senator|Sen|Rep|Gov|"
+    r"Governor|Mayor|"
     r"Chief|Director|Chairman|Chairwoman|CEO|Judge|General|Gen|Prince|King|Queen|Pope|"
     r"spokesman|spokeswoman|spokesperson|analyst|strategist|trader|economist|employee|"
     r"doctor|professor|official|meteorologist|director|congresswoman|congressman|senator|"
@@ -159,9 +162,7 @@ class _Context:
             return _last(named) or _last(self.orgs) or _last(self._untitled()) or who
         words = who.split()
         name = words[-1] if len(words) <= 2 else words[0]  # "Alvarez", "Wee of the Times"
-        plain = re.sub(
-            r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sheikh|Imam|Rabbi|Rev)\.?\s+", "", who
-        )  # "Mr. X"
+        plain = re.sub(rf"^(?:{HONORIFICS})\.?\s+", "", who)  # "Mr. Ibrahim"
         if plain != who:
             words = plain.split()
             name = words[-1]

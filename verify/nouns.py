@@ -105,11 +105,8 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
         if not token[0].isalnum():
             break
         stop = token.endswith(".") and token[:-1].isalpha()  # a sentence's end, not the noun's
-        if lang != "en":
-            return (
-                lower,
-                end + match.end() - stop,
-            )  # nouns come first outside English: "17.000 orang"
+        if lang != "en":  # nouns come first outside English: "17.000 orang"
+            return lower, end + match.end() - stop
         if lower == "of" and not (noun or names or after_of):
             after_of = True  # "30 of Boeing's jets": the noun comes after "of"
         elif after_of and not noun and lower in DETERMINERS:

@@ -73,7 +73,7 @@ ADVERBS = (
     r"already|reportedly|allegedly|initially|originally|openly|privately|flatly|strongly|firmly|"
     r"categorically|vehemently|emphatically|widely|often|frequently|subsequently|immediately|"
     r"further|flat-out|quickly|swiftly|angrily|bluntly|simply|specifically|explicitly|formally|"
-    r"officially|personally|directly|sharply|forcefully|privately)\s+)*"
+    r"officially|personally|directly|sharply|forcefully)\s+)*"
 )
 WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 WHEN = (
@@ -332,9 +332,10 @@ def attribute(sentence: str) -> Attribution:
     # "according to witnesses and a spokesman … who spoke later with the Associated Press":
     # how the words reached the outlet is no part of who said them
     by = CARRIED_BY_RE.sub("", according.group("who")) if according else ""
-    if according and (is_speaker(by, loose=True) or is_speaker(source_of(by))):
+    source = source_of(by) if according else ""
+    if according and (is_speaker(by, loose=True) or is_speaker(source)):
         rest = (body[: according.start()] + body[according.end() :]).strip(" ,")
-        return Attribution(clean_who(source_of(by)), clean_assertion(rest), "according")
+        return Attribution(clean_who(source), clean_assertion(rest), "according")
     saying = SAYING_RE.match(body) if ", " in body else None
     subject = _subject(saying.group("clause")) if saying else None
     if saying and subject:
