@@ -1208,3 +1208,56 @@ def test_the_outlet_relaying_a_titled_speaker_is_no_part_of_them() -> None:
     assert [a.who for a in attribution.attribute_all(texts)] == [
         "Sheikh Mohammed Saleh al-Munajjid"
     ] * 3
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        # "points out", also after a leading "As"; a brand written with an inner capital
+        ("As iFixit points out in its teardown, the 16-inch MacBook’s keyboard is virtually "
+         "identical to the well-loved Magic Keyboard.", "iFixit"),
+        ("Quartz points out other companies publicly traded at that same value seem to make "
+         "much more money than Snapchat, however.", "Quartz"),
+        # a source named in quotes after the verb
+        ("The page also contains information according to which boys engage in sexual relations "
+         "at age of 11, writes “Dnevni Avaz”.", "Dnevni Avaz"),
+        # what a source confirms or recommends is its claim
+        ("Police confirmed the shooting at the War Memorial, and sealed off the area while the "
+         "injured soldier was given emergency medical aid.", "Police"),
+        ("The Centers for Disease Control recommends all individuals above age 6 months get a "
+         "flu vaccine by the end of October.", "the Centers for Disease Control"),
+        # a phone call, a picture and a source that never said it are no speech
+        ("Medics at the clinic called 911 at around 12.30pm to request an ambulance for the "
+         "patient.", None),
+        ("A video posted on YouTube shows the deliverer being stopped as he handed over the "
+         "pizza and then presented with $2,084.", None),
+        ("The Islamic Tribunal, on its website or in the Breitbart report, never said it was "
+         "trying to overrule existing federal, state, or local laws.", None),
+        # a leading clause and a concession are no part of the speaker
+        ("Whatever the definition, VW says that, in such a configuration, 0-60 mph could arrive "
+         "in 5.0 seconds.", "VW"),
+        ("He didn’t return to the game, although Vogel said he was available if necessary.",
+         "Vogel"),
+        # a reason after the name is not part of it
+        ("The block was not flipped upside down, said Hatchfield, because she did not want to "
+         "risk dislodging any of the contents.", "Hatchfield"),
+    ],
+)  # fmt: skip
+def test_round_seven_speaker_classes(sentence: str, speaker: str | None) -> None:
+    (said,) = attribution.attribute_all([sentence])
+    assert said.who == speaker
+
+
+def test_a_surname_with_an_apposition_and_a_generic_description_resolve_to_the_source() -> None:
+    texts = [
+        "Dr. Luz Contreras Arroyo, a member of the group, said the clinic was ready.",
+        "Physicians are volunteering their time to provide the shots, said Arroyo, a Sacramento "
+        "family medicine physician and psychiatrist.",
+        "Dick Clark Productions denied the report on Monday.",
+        "“At no time did we agree to a statement,” the production company said.",
+        "The health commission said in a statement that a 55-year old man had the plague.",
+    ]
+    said = [a.who for a in attribution.attribute_all(texts)]
+    assert said[1] == "Dr. Luz Contreras Arroyo, a member of the group"
+    assert said[3] == "Dick Clark Productions"
+    assert said[4] == "the health commission"  # a description that says which it is stays

@@ -34,6 +34,8 @@ OUTLET_WORDS = {
     "post", "news", "express", "observer", "magazine", "daily", "sun", "reuters", "bbc", "cnn",
     "ap", "afp", "npr", "tv", "radio", "television", "chronicle", "standard", "independent",
 }  # fmt: skip
+# Heads that say nothing of which organisation is meant: "the production company".
+GENERIC_HEADS = {"company", "firm", "group", "label", "network", "airline", "carrier", "giant"}
 # Titles written before a surname alone: "Miss Bethell", "Sheikh Munajjid".
 HONORIFICS = "Mr|Mrs|Ms|Miss|Dr|Prof|Sheikh|Imam|Rabbi|Rev"
 PERSON_TITLES = re.compile(
@@ -60,7 +62,8 @@ FUNCTION_WORDS = {
 }  # fmt: skip
 DESCRIBED_NAME_RE = re.compile(r"^(?:the|a|an)\s+[a-z][^,]*,\s+(?P<name>[A-Z][^,]+)$", re.I)
 # "the company", "that report", not "The Kremlin"
-DEFINITE_RE = re.compile(r"^(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?P<head>[a-z]+)$")
+# "the company", "the production company": a description of a source named before
+DEFINITE_RE = re.compile(r"^(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?:[a-z][\w-]*\s+){0,2}(?P<head>[a-z]+)$")
 # A personal name ending the phrase or followed by its role: "Tim Clark", "Scott Strenfel, …"
 NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:[- ][A-Z][\w'’-]+)+(?=,|\s+of\b|$)")
 QUOTE_OPEN, QUOTE_CLOSE = "“", "”"
@@ -144,6 +147,11 @@ class _Context:
             return _last(self.orgs) or _last([w for w in self._untitled() if w not in self.groups])
         if lower in ("we", "i"):
             return _last(self.every)
+        surname, apposition, _ = who.partition(",")
+        if apposition and re.fullmatch(r"[A-Z][\w’'-]+", surname):
+            fuller = self.resolve(surname)  # "Arroyo, a Sacramento physician" named in full before
+            if fuller and fuller != surname:
+                return fuller
         definite = DEFINITE_RE.match(who)
         if definite and definite.group("head").lower() in OUTLET_HEADS:
             outlets = [o for o in self.orgs if OUTLET_WORDS & set(re.findall(r"\w+", o.lower()))]
@@ -159,6 +167,8 @@ class _Context:
         if definite and definite.group("head").lower() in ORG_WORDS | {"organisation"}:
             head = definite.group("head").lower()
             named = [o for o in self.orgs if head in o.lower().split()]
+            if len(who.split()) > 2 and head not in GENERIC_HEADS:
+                return _last(named) or who  # "the health commission" says who it is
             return _last(named) or _last(self.orgs) or _last(self._untitled()) or who
         words = who.split()
         name = words[-1] if len(words) <= 2 else words[0]  # "Alvarez", "Wee of the Times"
