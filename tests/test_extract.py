@@ -1261,3 +1261,15 @@ def test_a_surname_with_an_apposition_and_a_generic_description_resolve_to_the_s
     assert said[1] == "Dr. Luz Contreras Arroyo, a member of the group"
     assert said[3] == "Dick Clark Productions"
     assert said[4] == "the health commission"  # a description that says which it is stays
+
+
+def test_a_match_report_full_of_scores_is_prose_not_a_table() -> None:
+    text = (
+        "Granollers and Lopez defeated Karen Khachanov and Andrey Rublev 6-4, 7-6 (5) to seal "
+        "the victory for Spain in a marathon series. "
+        "Guido Pella 6-4, 6-3; Diego Schwartzman 6-2, 6-2; Maximo Gonzalez 6-3, 7-5."
+    )
+    found = extract.read(text)
+    (claim,) = found.candidates
+    assert [q.value for q in claim.quantities] == [6, 4, 7, 6, 5]
+    assert [s.reason for s in found.skipped] == ["table"]  # the bare results stay a table

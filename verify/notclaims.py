@@ -5,7 +5,7 @@ fragments. A reviewer sees these reasons in `verify ingest --json`. Pure.
 
 import re
 
-from verify import languages
+from verify import languages, quantities
 from verify.sentences import DATELINE_RE
 
 LINK_RE = re.compile(r"^(?:https?://|www\.)\S+$|^\S+\.(?:com|org|net|html?)\S*$", re.I)
@@ -267,7 +267,13 @@ def _structural(text: str, bare: str, words: list[str], lang: str) -> str | None
     numbered = sum(bool(re.match(r"\s*[\d½¼¾⅓]", c)) for c in chunks)
     # "Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp."; a sentence with a finite verb
     # ("13,000 US troops remain …, 18 years after …") is prose, however many numbers it holds.
-    if len(chunks) >= 3 and numbered * 2 >= len(chunks) and not PROSE_VERB_RE.search(bare):
+    # a match report ("… defeated Khachanov and Rublev 6-4, 7-6 (5) to seal …") is prose too
+    result = quantities.SCORES_RE.search(bare) and RESULT_RE.search(bare)
+    if (
+        len(chunks) >= 3
+        and numbered * 2 >= len(chunks)
+        and not (PROSE_VERB_RE.search(bare) or result)
+    ):
         return "table"
     if text.count("\t") >= 2 or text.count("|") >= 2:
         return "table"
@@ -342,6 +348,7 @@ LIST_VERB_RE = re.compile(
 )
 
 
+RESULT_RE = re.compile(rf"\b(?:{quantities.RESULT_VERBS}|[a-z]+ed|edged|beat|beating)\b")
 PROSE_VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|remain|remains|remained)\b")
 
 

@@ -55,6 +55,8 @@ HYPHEN_WORD_RE = re.compile(r"-([^\W\d_]+)")
 
 
 # Words that follow a verb in the present ("comes with", "makes the"), never a plural noun's.
+# "moments later", "days ago": a time phrase after a noun phrase, not part of it
+TIME_AFTER = {"later", "ago", "earlier", "before", "after"}
 _AFTER_VERB = {"with", "the", "a", "an", "its", "their", "his", "her"}
 
 
@@ -109,8 +111,8 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
             return lower, end + match.end() - stop
         if lower == "of" and not (noun or names or after_of):
             after_of = True  # "30 of Boeing's jets": the noun comes after "of"
-        elif after_of and not noun and lower in DETERMINERS:
-            continue
+        elif after_of and not noun and (lower in DETERMINERS or numerals.is_number_word(lower)):
+            continue  # "four of five", "eight of their nine": the noun, if any, comes after
         elif DEMONYM_RE.fullmatch(token) and not following[:1].isupper():
             return lower, end + match.end()  # "nearly 150 Indians returned home"
         elif token[0].isupper() or token[0].isdigit() or token.endswith(("'s", "’s")):
@@ -133,7 +135,13 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
             noun, noun_end = lower, end + match.end() - stop
             if lower in MEASURES or lower.rstrip("s") in MEASURES:
                 break
-            compound = following.islower() and following.endswith("s") and following.isalpha()
+            then = tokens[k + 2].group().lower() if k + 2 < len(tokens) else ""
+            compound = (
+                following.islower()
+                and following.endswith("s")
+                and following.isalpha()
+                and then not in TIME_AFTER  # "two free throws moments later"
+            )
             if (lower.endswith("s") or lower in UNCOUNTED) and not (
                 compound and following not in STOPWORDS
             ):

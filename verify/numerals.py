@@ -30,6 +30,16 @@ JOINED_BEFORE_RE = re.compile(r"\w-$|\d[.:/]$")
 JOINED_AFTER_RE = re.compile(r"-\d|[.:/]\d|'?s\b")
 YEAR_RE = re.compile(r"1[89]\d\d|20\d\d|2100")
 FIVE_DIGITS_RE = re.compile(r"\d{5}")
+DOT_THOUSANDS_RE = re.compile(r"\d{1,3}(?:\.000)+")
+# a count of things, not a measure written to three places ("1.000 inches")
+COUNTED_AFTER_RE = re.compile(
+    r"\s+(?!(?:inche|meter|metre|mile|point|pound|ounce|gram|liter|litre|second|minute|hour|"
+    r"degree|ton|tonne|carat|karat|volt|watt|yard)s\b)(?:[a-z]+\s+)?[a-z]+s\b"
+)
+# Years before 1800 only where a date stands: after "in", "since", "between" … and before no noun.
+OLD_YEAR_RE = re.compile(r"1[0-7]\d\d")
+OLD_YEAR_BEFORE_RE = re.compile(r"\b(?:in|since|from|between|until|till|by|circa|c\.|and|of)\s$")
+YEAR_END_RE = re.compile(r"(?:[\s]*[,.;:)]|$|\s+(?:and|to|when|by|until|in|[A-Z]))")
 STATE_CODE_BEFORE_RE = re.compile(r"\b[A-Z]{2}\s$")
 DIAL_BEFORE_RE = re.compile(r"\b(?:dial(?:l?ed)?|call(?:ed)?)\s$")
 LETTERS_RE = re.compile(r"[^\W\d_]+")
@@ -57,7 +67,17 @@ MONTHS = (
 DATE_BEFORE_RE = re.compile(
     rf"\b(?:(?:{MONTHS})\.?\s+(?:the\s+)?|(?:tahun|anno|año|ano|jahr)\s+)$", re.IGNORECASE
 )  # "October 24", "tahun 37" (the year 37)
-DATE_AFTER_RE = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b", re.IGNORECASE)
+# Months after a day in the other languages pages come in: "le 10 février", "4 de febrero".
+OTHER_MONTHS = (
+    "janvier|février|fevrier|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|"
+    "décembre|enero|febrero|marzo|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
+    "noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|"
+    "dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|januar|"
+    "februar|märz|juni|juli|oktober|dezember|januari|februari|maret|mei|agustus|desember"
+)
+DATE_AFTER_RE = re.compile(
+    rf"(?:st|nd|rd|th|er|º|\.)?\s+(?:of\s+|de\s+)?(?:{MONTHS}|{OTHER_MONTHS})\b", re.IGNORECASE
+)
 TIME_AFTER_RE = re.compile(
     r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|ET\b|EST\b|EDT\b|BST\b|CET\b|hrs\b|h\b)",
     re.IGNORECASE,
@@ -202,7 +222,14 @@ def _value(match: re.Match[str], group: str, decimal: str, lang: str) -> float |
         value = words_to_number(match.group("words"), lang)
         scale = match.group("wscale")
     else:
-        value = float(match.group("num").replace(group, "").replace(decimal, "."))
+        num = match.group("num")
+        if (
+            lang == "en"
+            and DOT_THOUSANDS_RE.fullmatch(num)
+            and COUNTED_AFTER_RE.match(match.string, match.end())
+        ):
+            num = num.replace(".", "")  # "1.000 led lights" on an English page written abroad
+        value = float(num.replace(group, "").replace(decimal, "."))
         scale = match.group("scale")
         suffix = (match.group("suffix") or "").lower()
         value *= SUFFIXES.get(suffix, 1)
@@ -257,6 +284,12 @@ def names_something(text: str, n: Numeral, lang: str = "en") -> bool:
         return True  # "0000 GMT", "007"
     if not n.scaled and YEAR_RE.fullmatch(raw):
         return True  # a bare year
+    if (
+        OLD_YEAR_RE.fullmatch(raw)
+        and OLD_YEAR_BEFORE_RE.search(before)
+        and YEAR_END_RE.match(after)
+    ):
+        return True  # "first placed in 1795 by", "coins dating from between 1652 and 1855"
     if DATE_BEFORE_RE.search(before) or DATE_AFTER_RE.match(after) or TIME_AFTER_RE.match(after):
         return True
     if ERA_AFTER_RE.match(after):

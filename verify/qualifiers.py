@@ -23,7 +23,9 @@ QUALIFIERS: dict[str, tuple[bool, str]] = {
     # "upward of $15,000", "wait times that exceeded two hours", "closer to 25".
     "start at": (False, "min"), "starts at": (False, "min"), "starting from": (False, "min"),
     "upward of": (False, "min"), "exceeded": (False, "min"), "exceeding": (False, "min"),
-    "exceeds": (False, "min"), "closer to": (True, "exact"),
+    "exceeds": (False, "min"), "closer to": (True, "exact"), "more like": (True, "exact"),
+    "surpassed": (False, "min"), "surpassed the": (False, "min"), "surpassing": (False, "min"),
+    "passed the": (False, "min"), "crossed the": (False, "min"),
     # Weather copy: "winds gusting at times to 55 mph" gives the peak.
     "at times to": (False, "max"), "gusting to": (False, "max"), "gusts of": (False, "max"),
     "peaking at": (False, "max"), "just short of": (False, "max"), "short of": (False, "max"),

@@ -62,7 +62,7 @@ SLASH_PER_RE = re.compile(r"/([A-Za-z]{1,8})\b")
 # "8.69 GW", "3 MW", "24in", "5km". Lower-cased as the unit.
 SYMBOL_RE = re.compile(
     r"\s?(GW|MW|kW|TW|GWh|MWh|kWh|TWh|Wh|GB|MB|TB|kB|Gbps|Mbps|GHz|MHz|kHz|Hz|kV|mph|kph|km/h|hp|"
-    r"km|cm|mm|kg|mg|ml|lbs?|oz|ft|sq ft|°C|°F)(?![\w/])|(in)(?![\w/])"
+    r"km|cm|mm|kg|mg|ml|lb-ft|lbs?|oz|ft|sq ft|°C|°F)(?![\w/-])|(in)(?![\w/])"
 )
 PERCENT_RE = re.compile(r"\s?%|\s?(?:per\s?cent|percent|pct)\b|\s+percentage points?\b", re.I)
 # "the benchmark 10-year notes", "Three-month aluminum on the London Metal Exchange": the
@@ -186,7 +186,7 @@ SCORE = r"\d{1,3}[-–]\d{1,3}(?:\s*\(\d{1,2}\))?"  # "7-6 (7)": a set with its 
 RESULT_VERBS = r"won|beat|lost|drew|leads?|led|trails?|trailed|trailing|defeated|up|down"
 SCORES_RE = re.compile(
     rf"\b(?:(?:{RESULT_VERBS})(?:\s+[A-Z][\w.-]*){{0,3}}\s+)?{SCORE}(?:,\s*{SCORE})+"
-    rf"|\b(?:{RESULT_VERBS})(?:\s+[A-Z][\w.-]*){{0,3}}\s+{SCORE}(?![\d-])"
+    rf"|\b(?:{RESULT_VERBS})(?:\s+the(?=\s+[A-Z]))?(?:\s+[A-Z][\w.-]*){{0,3}}\s+{SCORE}(?![\d-])"
     rf"|\b{SCORE}(?=\s+(?:win|victory|defeat|loss|draw|lead|triumph)\b)"
 )
 SCORE_SIDES_RE = re.compile(r"(\d{1,3})[-–](\d{1,3})(?:\s*\((\d{1,2})\))?")
