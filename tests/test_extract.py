@@ -1273,3 +1273,45 @@ def test_a_match_report_full_of_scores_is_prose_not_a_table() -> None:
     (claim,) = found.candidates
     assert [q.value for q in claim.quantities] == [6, 4, 7, 6, 5]
     assert [s.reason for s in found.skipped] == ["table"]  # the bare results stay a table
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        # a pronoun after the clause's comma speaks, not the clause
+        ("The men remain in detention for unlawful entry, he said.", "he"),
+        # a contraction anywhere makes a clause, not a name
+        ("Inside, there’s seating for four, though VW says it could add a rear bench instead "
+         "and accommodate a fifth person.", "VW"),
+        # "where X said"
+        ("The block was taken with a State Police escort to the Museum of Fine Arts, where "
+         "Hatchfield said it would be X-rayed.", "Hatchfield"),
+        # a clause after the speaker that quotes again
+        ("“We have confirmed that Ahmed Godane, the co-founder of al-Shabaab, has been killed,” "
+         "said rear admiral John Kirby, the Pentagon press secretary, describing it as a “major "
+         "symbolic and operational loss”.",
+         "rear admiral John Kirby, the Pentagon press secretary"),
+        # a leading "According to" names the source of all that follows
+        ("According to the Mirror, in 2009, he told friends he had a job waiting for him.",
+         "the Mirror"),
+    ],
+)  # fmt: skip
+def test_round_seven_speaker_clauses(sentence: str, speaker: str) -> None:
+    assert extract.attribute(sentence).who == speaker
+
+
+def test_the_paper_and_the_article_are_the_outlet_named_before_even_when_it_did_not_speak() -> None:
+    texts = [
+        "The 27-year-old was named this morning by the Washington Post and it is understood he "
+        "is known to British security services.",
+        "The paper described him as being from a well-to-do family in West London.",
+        "According to the article, in 2009/2010, Emwazi decided to move to Kuwait, where he told "
+        "friends he had a job.",
+    ]
+    said = [a.who for a in attribution.attribute_all(texts)]
+    assert said == [None, "the Washington Post", "the Washington Post"]
+
+
+def test_a_military_rank_abbreviation_does_not_end_the_sentence() -> None:
+    text = "Cmdr. Sean Robertson, a spokesperson for Inherent Resolve, told VOA the camp was open."
+    assert len(extract.sentences(text)) == 1

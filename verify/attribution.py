@@ -26,9 +26,19 @@ ORG_WORDS = {
 # Words that open a phrase naming several people: "two people familiar with the matter".
 GROUP_STARTS = {"two", "three", "four", "five", "several", "many", "some", "both", "people"}
 # Descriptions that stand for the source last named: "the statement said", "the report found".
-STANDS_FOR_SOURCE = {"statement", "report", "release", "analyst", "study", "survey"}
+STANDS_FOR_SOURCE = {
+    "statement", "report", "release", "analyst", "study", "survey", "agreement", "letter",
+    "filing", "memo", "note",
+}  # fmt: skip
 # "The paper claims …", "the newspaper reported": the outlet named last, not the last speaker.
-OUTLET_HEADS = {"paper", "newspaper", "tabloid", "outlet", "broadcaster", "magazine", "website"}
+OUTLET_HEADS = {
+    "paper", "newspaper", "tabloid", "outlet", "broadcaster", "magazine", "website", "article",
+}  # fmt: skip
+# An outlet named anywhere, speaking or not: "… was named this morning by the Washington Post".
+OUTLET_NAME_RE = re.compile(
+    r"\b(?:[Tt]he\s+)?(?:[A-Z][\w&’'.-]*\s+){0,3}(?:Post|Times|Journal|Herald|Tribune|Telegraph|"
+    r"Guardian|Gazette|Mirror|Mail|Express|Observer|Chronicle|Independent|Standard)\b"
+)
 OUTLET_WORDS = {
     "mail", "journal", "herald", "tribune", "telegraph", "guardian", "gazette", "mirror", "times",
     "post", "news", "express", "observer", "magazine", "daily", "sun", "reuters", "bbc", "cnn",
@@ -88,9 +98,11 @@ class _Context:
     orgs: list[str]
     every: list[str]
     mentioned: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
 
     def mention(self, text: str) -> None:
-        """Remember the people a sentence names, whether or not they speak in it."""
+        """Remember the people and outlets a sentence names, whether or not they speak in it."""
+        self.outlets.extend(m.group() for m in OUTLET_NAME_RE.finditer(text))
         for match in MENTION_RE.finditer(text):
             ends = text[match.end() : match.end() + 1] in tuple(".;:!?")
             before = text[: match.start()].split()[-1:] or [""]
@@ -155,7 +167,7 @@ class _Context:
         definite = DEFINITE_RE.match(who)
         if definite and definite.group("head").lower() in OUTLET_HEADS:
             outlets = [o for o in self.orgs if OUTLET_WORDS & set(re.findall(r"\w+", o.lower()))]
-            return _last(outlets) or who
+            return _last(outlets) or _last(self.outlets) or who
         if definite and definite.group("head").lower() in STANDS_FOR_SOURCE:
             return _last(self.every) or who
         titled = [

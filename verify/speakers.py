@@ -166,7 +166,9 @@ QUOTE_THEN_WHO_RE = re.compile(
 )
 QUOTE_THEN_VERB_RE = re.compile(
     rf"^(?P<rest>.*[,?!…][\"”’]|.*[\"”’][,?!])\s*(?P<verb>{SPEECH_VERBS})\s+"
-    r"(?P<who>[^\"“”]{2,160}?)\s*[.!]?$",
+    r"(?P<who>[^\"“”]{2,160}?)"
+    # a clause after the speaker may quote too: "…, said John Kirby, describing it as a “major …”"
+    r"(?:,\s+(?:who|describing|calling|adding|noting|referring|citing)\b.*)?\s*[.!]?$",
     re.DOTALL,
 )
 TRAILING_RE = re.compile(
@@ -186,6 +188,7 @@ ACCORDING_RE = re.compile(
     r"(?P<who>(?:the |a |an )?(?:[^,.;:—]|(?<=\d)[,.](?=\d)){2,120}?)(?=\s*(?:[;:—]|[,.](?!\d))|$)",
     re.IGNORECASE,
 )
+LEADING_ACCORDING_RE = re.compile(r"^According to (?P<who>[^,;:\"“”]{2,80}),\s+")
 # A source that puts out a statement: "Big Machine Records issued a statement that …", "The
 # Pentagon released a statement saying …"; what follows "saying" is the assertion.
 ISSUED_RE = re.compile(
@@ -239,8 +242,10 @@ LEADING_FILLER_RE = re.compile(
     re.IGNORECASE,
 )
 CLAUSE_BREAKS = (
-    "after|before|when|while|because|since|until|than|from|by|and|but|as|though|although|whereas"
+    "after|before|when|while|because|since|until|than|from|by|and|but|as|though|although|whereas|"
+    "where"
 )
+PRONOUN_TAIL_RE = re.compile(r",\s*(?:he|she|they|we|I|it)$")
 SUBORDINATORS = {"when", "after", "as", "while", "before", "since", "although", "though", "once"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 NOT_SPEAKER_START = {
@@ -323,6 +328,12 @@ def attribute(sentence: str) -> Attribution:
     said_by = CIRCUMSTANCE_RE.sub("", inverted.group("who")) if inverted else ""
     if inverted and is_speaker(said_by):  # "…, said Mark Quinlan, PG&E's …"
         return Attribution(clean_who(said_by), clean_assertion(inverted.group("rest")), "said")
+    first = LEADING_ACCORDING_RE.match(body)  # "According to the article, …, he told friends"
+    if first and is_speaker(first.group("who")):
+        rest = body[first.end() :]
+        return Attribution(
+            clean_who(source_of(first.group("who"))), clean_assertion(rest), "according"
+        )
     leading = _leading(body)
     if leading:
         return leading
@@ -521,7 +532,7 @@ def _speaker_in(who: str) -> str | None:
         who = re.split(r"\s(?:from|by|of|among|with|to|for|on|at|in)\s|,\s*", who)[-1] or who
     if not is_speaker(who):
         who = CIRCUMSTANCE_RE.sub("", who)
-    if is_speaker(who):
+    if is_speaker(who) and not PRONOUN_TAIL_RE.search(who):  # "…, he said": the pronoun speaks
         return who
     clause = re.split(rf"[\s—–](?:{CLAUSE_BREAKS})\s", who)
     appositive = clause[-1][:1].isupper()  # "but General Mark Milley, chairman of …"
@@ -614,9 +625,12 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
         return True
     if first in NOT_SPEAKER_START and not words[0].isupper():
         return False
-    contraction = re.fullmatch(
-        r"(?i)(?:it|he|she|that|there|what|who|i|we|you|they)[’'](?:s|d|ll|ve|re|m)", words[0]
-    )
+    contraction = any(
+        re.fullmatch(
+            r"(?i)(?:it|he|she|that|there|what|who|i|we|you|they)[’'](?:s|d|ll|ve|re|m)", w
+        )
+        for w in who.split()
+    )  # "It's more complicated than", "Inside, there’s seating for four, though VW"
     if last.islower() and last in BAD_ENDINGS or contraction:
         return False  # "… over his", "It's more complicated than"
     if FINITE_VERBS.search(head) or PAST_VERB_RE.search(head):
