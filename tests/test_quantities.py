@@ -483,3 +483,26 @@ def test_a_day_and_a_month_in_french_are_a_date() -> None:
     assert (
         find("Le Twitter officiel de Star Wars a réagit le 10 février sur ces rumeurs.", "fr") == []
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # numbers inside a name: a product's size, a swimming event, a car test's sprint, a model
+        "This low-travel design contributed to the impossible thinness of the 12-inch MacBook.",
+        "In the 100 yard backstroke, Patton was beaten out by Aidan Gantenbein for first place.",
+        "VW says that, in such a configuration, 0-60 mph could arrive quickly.",
+        "Volkswagen’s first ID.3 all-electric car isn’t expected until next year.",
+        # "one" as an article
+        "One night after the Thunder barely missed an upset win, Oklahoma City lost.",
+        "The man couldn’t walk from one room to another without getting breathless.",
+        "Ah, but one piece of history proved to be important.",
+    ],
+)
+def test_round_seven_numbers_that_are_no_figures(text: str) -> None:
+    assert find(text) == []
+
+
+def test_a_size_before_a_plain_noun_and_one_night_stayed_are_figures() -> None:
+    assert [(q.value, q.text) for q in find("The TV has a 65-inch screen.")] == [(65, "65-inch")]
+    assert [q.value for q in find("They stayed one night in the hotel.")] == [1]

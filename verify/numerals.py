@@ -276,6 +276,8 @@ def names_something(text: str, n: Numeral, lang: str = "en") -> bool:
     naira = n.scaled and NAIRA_OR_RAND_RE.search(before)  # "N500m" is money
     if before and (before[-1].isalpha() or before[-1] in "=#@_/\\’'") and not naira:
         return True  # "RAV4", "CLc1", "hati2"
+    if re.search(r"\b[A-Z]{1,4}\.$", before):
+        return True  # "Volkswagen’s first ID.3 all-electric car": a model
     if LETTER_RE.match(after) and not _unit_suffix(after):
         return True  # "777x", "5G", "24th"
     if JOINED_BEFORE_RE.search(before) or JOINED_AFTER_RE.match(after):

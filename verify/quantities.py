@@ -78,7 +78,12 @@ MOVES_RE = re.compile(
     re.IGNORECASE,
 )
 NOT_COUNTED_AFTER_ONE = (
-    "of|point|time|day|way|another|official|source|witness|commenter|expert|analyst|reporter"
+    "of|point|time|day|way|another|official|source|witness|commenter|expert|analyst|reporter|"
+    "piece|final|last"
+)
+# "from one room to another", "One night after …": "one" as an article, no count.
+ONE_AS_ARTICLE_RE = re.compile(
+    r"\s+[a-z]+\s+to\s+another\b|\s+(?:night|day|week|month|year)\s+(?:after|later|before|earlier)\b"
 )
 OUT_OF_RE = re.compile(
     r"(?i)\b(?P<part>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+out\s+of\s+"
@@ -179,6 +184,14 @@ NOT_FIGURES_RE = re.compile(
     # a quote widget pasted after a ticker: "Google GOOGL +0.60%", "Quanta 2382.TW -0.75%"
     r"|\b(?:[A-Z]{1,6}|\d{4,6})(?:\.[A-Z]{1,3})?\s+[+\-−]\d+(?:\.\d+)?%"
 )
+# Numbers inside a name: a product's size before its name ("the 16-inch MacBook Pro"), a swimming
+# event ("the 100 yard backstroke"), the standard sprint of a car test ("0-60 mph").
+NAMED_BY_NUMBER_RE = re.compile(
+    r"\b\d{1,3}(?:\.\d)?-inch(?=\s+[A-Z])"
+    r"|\b\d{2,4}[\s-]?(?:yards?|meters?|metres?|m)\s+(?:individual\s+)?(?:freestyle|backstroke|"
+    r"breaststroke|butterfly|medley|relay|dash|hurdles)\b"
+    r"|\b0[-–](?:60|62|100)\s*(?:mph|km/h|kph)\b"
+)
 # Match scores ("6-3, 7-6 (7)", "beat Chelsea 3-1", "a 2-1 win", "lost 24-17", "up 109-98"):
 # each side is a figure, counted in points, games or goals the sentence does not name (the gold
 # sets since held-out-4 count them so); never a range.
@@ -223,6 +236,7 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
         if dashed or re.search(r"\b0\d", text)
         else []
     ) + [m.span() for m in ADDRESS_RE.finditer(text)]
+    blocked += [m.span() for m in NAMED_BY_NUMBER_RE.finditer(text)]
     blocked += [(q.start, q.end) for q in scores]
     blocked += [m.span() for m in FOOTNOTE_RE.finditer(text)] if "[" in text else []
     found = [
@@ -422,6 +436,8 @@ def _not_a_figure(text: str, nums: list[Numeral], i: int, lang: str) -> bool:
             or IN_ONE_RE.match(text, n.end)
             and text[max(0, n.start - 3) : n.start].lower() == "in "
         ):
+            return True
+        if ONE_AS_ARTICLE_RE.match(text, n.end):
             return True
         return not re.match(rf"\s(?!(?:{NOT_COUNTED_AFTER_ONE})\b)[a-z]", text[n.end :])
     previous = nums[i - 1] if i else None
