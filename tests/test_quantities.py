@@ -506,3 +506,22 @@ def test_round_seven_numbers_that_are_no_figures(text: str) -> None:
 def test_a_size_before_a_plain_noun_and_one_night_stayed_are_figures() -> None:
     assert [(q.value, q.text) for q in find("The TV has a 65-inch screen.")] == [(65, "65-inch")]
     assert [q.value for q in find("They stayed one night in the hotel.")] == [1]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a hyphenated count measures what it names
+        ("The Wild blew a two-goal lead in the 10-game stretch.", [(2, "goals"), (10, "games")]),
+        ("The Doobie Brothers announced the 30-date jaunt on Monday.", [(30, "dates")]),
+        # a plural after a number counts; a model is named in the singular
+        ("About 450 Dreamers are in the program.", [(450, "dreamers")]),
+        ("The 737 Max was grounded.", []),
+        # a compound stays whole
+        ("The French duo squandered two match points while serving.", [(2, "match points")]),
+    ],
+)
+def test_round_seven_hyphenated_counts_and_capitalised_plurals(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert [(q.value, q.unit) for q in find(text)] == expected

@@ -38,6 +38,8 @@ MEASURES = {
     "meter", "metre", "kilometer", "kilometre", "liter", "litre", "pound", "ounce", "gallon",
     "acre", "ton", "tonne", "point", "storey", "story", "degree", "cup", "tablespoon",
     "teaspoon", "tbsp", "tsp", "inning", "lap", "seat", "min", "mins", "hr", "hrs", "sec",
+    # what a hyphenated count measures: "a 10-game stretch", "a two-goal lead", "a 30-date tour"
+    "game", "goal", "night", "date", "episode", "city", "round",
 }  # fmt: skip
 # Past participles that are what a number counts ("37 killed").
 PARTICIPLES = {"killed", "injured", "wounded", "dead", "arrested", "displaced", "infected"}

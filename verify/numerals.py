@@ -334,6 +334,9 @@ def _before_a_name(after: str, raw: str) -> bool:
     word = CAPITALISED_AFTER_RE.match(after)
     if not word or not THREE_OR_FOUR_DIGITS_RE.fullmatch(raw):
         return False
+    plural = word.group(1).endswith("s") and not word.group(1).endswith(("ss", "Series"))
+    if plural:
+        return False  # a model is named in the singular: "about 450 Dreamers" counts people
     name = word.group(1).removesuffix("s")
     return not name.endswith(NATIONALITY_ENDINGS) and word.group(1) not in COMPASS
 
