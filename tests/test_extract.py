@@ -1315,3 +1315,42 @@ def test_the_paper_and_the_article_are_the_outlet_named_before_even_when_it_did_
 def test_a_military_rank_abbreviation_does_not_end_the_sentence() -> None:
     text = "Cmdr. Sean Robertson, a spokesperson for Inherent Resolve, told VOA the camp was open."
     assert len(extract.sentences(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        # a name with a long apposition after a quote
+        ('"Numerical experiments of this kind are particularly successful when you get out more '
+         'than you put in," Dylan Nelson, a postdoctoral fellow at the Max Planck Institute for '
+         "Astrophysics in Munich, Germany, and co-author of the study, said in a statement.",
+         "Dylan Nelson, a postdoctoral fellow at the Max Planck Institute for Astrophysics in "
+         "Munich, Germany, and co-author of the study"),
+        # a closing quote with a space before it and no comma
+        ("“We’ve never had demand that we saw that day, and continue to see ” Mayer said.",
+         "Mayer"),
+        # a clause after the verb that quotes again
+        ('Customers "began to say we want you to do this and that," Cook told Benioff, which '
+         'ultimately meant making the "best mobile operating system for enterprise."', "Cook"),
+        # a quote read out by a statement
+        ('"As Taylor Swift\'s partner for over a decade, we were shocked," the statement read.',
+         "the statement"),
+        ("He read the book on Tuesday.", None),
+        # the speaker's name set off by commas before "said"
+        ("As forces were heading to the town, they heard what sounded like an “earthquake” as the "
+         "bases were hit, the governor of Somalia’s Lower Shabelle region, Abdiqadir Mohamed "
+         "Nor, said.", "Abdiqadir Mohamed Nor"),
+        ("A team led by researchers out of NASA's Goddard Space Flight Center in Greenbelt, "
+         "Maryland, has confirmed traces of water vapor above Europa.", None),
+    ],
+)  # fmt: skip
+def test_round_seven_quote_attributions(sentence: str, speaker: str | None) -> None:
+    assert extract.attribute(sentence).who == speaker
+
+
+def test_a_cry_in_quotes_followed_by_its_attribution_is_one_sentence() -> None:
+    text = '"We got her, we got her!" officers announced on their radios. "He is in custody."'
+    assert [s.text for s in extract.sentences(text)] == [
+        '"We got her, we got her!" officers announced on their radios.',
+        '"He is in custody."',
+    ]

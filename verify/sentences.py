@@ -38,6 +38,7 @@ SENTENCE_END_RE = re.compile(
     r"[.!?]+[\"”’')\]]*(?=\s+|$)|(?<=[a-z]{3})[.!?](?=[A-Z][a-z]+\s)|\n\s*\n|"
     r"\n(?=\s*[-*#>])|(?m:^[#>].*$)|\n"
 )
+QUOTED_CRY_RE = re.compile(r"[!?]+[\"”’]")
 PLACE = r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,(?: [A-Z][\w.'’-]*| \d{1,2}){1,4})?"
 AGENCIES = r"Reuters|AP|AFP|UPI|Xinhua|PTI|IANS|dpa|Bloomberg|CNN|ANI|Yonhap|Kyodo|TASS"
 # "NEW YORK (Reuters) -", "DUBAI, United Arab Emirates —", "NEW DELHI:", "(Reuters) -" and
@@ -68,6 +69,8 @@ def sentences(text: str) -> list[Sentence]:
             continue
         if match.group() == "\n" and _hard_wrapped(text, start, match.start()):
             continue
+        if QUOTED_CRY_RE.match(match.group()) and re.match(r"[ \t]+[a-z]", text[end : end + 3]):
+            continue  # `"We got her!" officers announced`: the attribution follows the quote
         found.extend(_trimmed(text, start, end))
         start = end
     found.extend(_trimmed(text, start, len(text)))

@@ -23,7 +23,7 @@ SPEECH_VERBS = PROGRESSIVE + (
     "suggests|asserted|asserts|declared|declares|explained|explains|rejected|rejects|branded|"
     "brands|labelled|labeled|admitted|admits|assured|assures|cited|cites|predicted|predicts|"
     "revealed|reveals|disclosed|discloses|complained|complain|complains|criticised|criticized|"
-    "reads|posted|tweeted|urged|urges|admitted|replied|replies|responded|"
+    "reads|read|posted|tweeted|urged|urges|admitted|replied|replies|responded|"
     "responds|found|finds|concluded|concludes|testified|testifies|confessed|confesses|advised|"
     "advises|continued|continues|shown|shows|showed|clarified|clarifies|recommends|recommended|"
     "points out|pointed out|"
@@ -40,7 +40,7 @@ WEAK_VERBS = {
     "stated", "reports", "report", "disclosed", "discloses", "clarified", "clarifies",
     "predicted", "predicts", "maintained", "maintains", "declared", "declares",
     "found", "finds", "concluded", "concludes", "replied", "replies", "responded", "responds",
-    "continued", "continues", "shown", "shows", "showed",
+    "continued", "continues", "shown", "shows", "showed", "read",
 }  # fmt: skip
 # Verbs that report speech only before "that" or "by saying": "An autopsy found that …", "her
 # office replied by saying …" (not "police found a knife", "replied to the letter").
@@ -160,8 +160,8 @@ POSSESSIVE_SPEAKER_RE = re.compile(
     re.IGNORECASE,
 )
 QUOTE_THEN_WHO_RE = re.compile(
-    rf"^(?P<rest>.*[,?!…][\"”’]|.*[\"”’][,?!])\s*(?P<who>[^\"“”]{{2,120}}?)\s+{ADVERBS}"
-    rf"(?P<verb>{SPEECH_VERBS})\b(?P<tail>[^\"“”]*)$",
+    rf"^(?P<rest>.*[,?!…][\"”’]|.*[\"”’][,?!]|.*\S\s+”)\s*(?P<who>[^\"“”]{{2,200}}?)\s+{ADVERBS}"
+    rf"(?P<verb>{SPEECH_VERBS})\b(?P<tail>[^\"“”]*?(?:,\s+(?:which|who|adding|saying|noting)\b.*)?)$",
     re.DOTALL,
 )
 QUOTE_THEN_VERB_RE = re.compile(
@@ -172,8 +172,10 @@ QUOTE_THEN_VERB_RE = re.compile(
     re.DOTALL,
 )
 TRAILING_RE = re.compile(
-    rf"^(?P<rest>.+?)[,;]\s*(?P<who>[^,\"“”]{{2,120}}?)\s+{ADVERBS}(?P<verb>{SPEECH_VERBS})"
-    rf"\b(?P<tail>[^\"“”]{{0,80}})$",
+    rf"^(?P<rest>.+?)[,;]\s*(?P<who>[^,\"“”]{{2,120}}?)"
+    # "…, the governor of the region, Abdiqadir Mohamed Nor, said."
+    r"(?:,(?=\s+(?:said|says|told|added)\b))?"
+    rf"\s+{ADVERBS}(?P<verb>{SPEECH_VERBS})\b(?P<tail>[^\"“”]{{0,80}})$",
     re.DOTALL,
 )
 INVERTED_RE = re.compile(
@@ -320,7 +322,8 @@ def attribute(sentence: str) -> Attribution:
         match = pattern.match(body)
         if match and VERB_FIRST_RE.match(match.group("who")):
             continue  # `,” wrote Fadem in a Tuesday research report.`: the verb comes first
-        who = _speaker_in(match.group("who")) if match else None
+        apposed = _apposed(match.group("who")) if match and pattern is QUOTE_THEN_WHO_RE else None
+        who = apposed or (_speaker_in(match.group("who")) if match else None)
         if match and who:
             verb = match.group("verb").lower()
             return Attribution(clean_who(who), clean_assertion(match.group("rest")), verb)
@@ -567,6 +570,14 @@ def _speaker_in(who: str) -> str | None:
             r"^(?:When|After|As|While|Before|Since|Although|Though|Once|If)\s+", "", named.group()
         )
     return tail
+
+
+def _apposed(who: str) -> str | None:
+    """A name with a long apposition after a quote: `…," Dylan Nelson, a postdoctoral fellow at
+    the Max Planck Institute …, and co-author of the study, said` (too long for `is_speaker`)."""
+    head, comma, rest = who.partition(",")
+    named = re.fullmatch(r"(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]+", head.strip())
+    return who if comma and named and DESCRIPTION_RE.match(rest.strip()) else None
 
 
 def _relayed(who: str) -> str | None:
