@@ -1336,6 +1336,12 @@ def test_a_military_rank_abbreviation_does_not_end_the_sentence() -> None:
         ('"As Taylor Swift\'s partner for over a decade, we were shocked," the statement read.',
          "the statement"),
         ("He read the book on Tuesday.", None),
+        # "has written" after a quote; a speaker never spans a semicolon
+        ('"The duty is paid by a U.S. importer — say, Costco," Howard Gleckman, a senior fellow '
+         "at the Tax Policy Center, has written.",
+         "Howard Gleckman, a senior fellow at the Tax Policy Center"),
+        ("The merged Gannett and GateHouse may not diverge from the trend; Reed has said that he "
+         "expects to wring as much as $300 million in “synergies” from the combination.", "Reed"),
         # the speaker's name set off by commas before "said"
         ("As forces were heading to the town, they heard what sounded like an “earthquake” as the "
          "bases were hit, the governor of Somalia’s Lower Shabelle region, Abdiqadir Mohamed "

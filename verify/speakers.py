@@ -19,7 +19,7 @@ SPEECH_VERBS = PROGRESSIVE + (
     "are reporting|is reporting|announced|announces|warned|warns|added|adds|noted|notes|"
     "insisted|insists|argued|argues|confirmed|confirms|denied|denies|deny|estimated|estimates|"
     "believes|believe|called|calls|dismissed|dismisses|described|describes|accused|accuses|"
-    "alleged|alleges|wrote|writes|maintained|maintains|acknowledged|acknowledges|suggested|"
+    "alleged|alleges|wrote|writes|written|maintained|maintains|acknowledged|acknowledges|suggested|"
     "suggests|asserted|asserts|declared|declares|explained|explains|rejected|rejects|branded|"
     "brands|labelled|labeled|admitted|admits|assured|assures|cited|cites|predicted|predicts|"
     "revealed|reveals|disclosed|discloses|complained|complain|complains|criticised|criticized|"
@@ -505,6 +505,7 @@ def _speaker_in(who: str) -> str | None:
     leading clause ("In a letter …, CPUC President Marybel Batjer"), with a pronoun there
     read as the person named in that clause ("When President Ghani announced it, he said")."""
     who = TIME_TAIL_RE.sub("", CONTACT_TAIL_RE.sub("", who.strip()))
+    who = who.rpartition(";")[2].strip()  # "… may not diverge from the trend; Reed has said"
     if PARTICIPLE_LEAD_RE.match(who):  # "Detailing the results …, analyst Steven Milunovich"
         who = who.rpartition(",")[2].strip()
     relayed = _relayed(who)
