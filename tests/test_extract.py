@@ -1360,3 +1360,28 @@ def test_a_cry_in_quotes_followed_by_its_attribution_is_one_sentence() -> None:
         '"We got her, we got her!" officers announced on their radios.',
         '"He is in custody."',
     ]
+
+
+def test_a_denial_of_an_earlier_claim_queues_it_as_the_last_other_speakers() -> None:
+    text = (
+        "Taylor Swift said Big Machine had blocked her from performing her old songs at the "
+        "American Music Awards. "
+        "Big Machine flat-out denied the allegations in a statement shared to its website."
+    )
+    claim = extract.read(text).candidates[-1]
+    assert (claim.attributed_to, claim.disputed_by) == ("Taylor Swift", "Big Machine")
+
+
+def test_a_denial_with_no_earlier_speaker_names_no_claimant() -> None:
+    found = nested.find("He denied the charges.")
+    assert found is not None and (found.claimant, found.disputed_by) == (None, "He")
+    # a denial with its own "that" clause or source is read by the other patterns
+    assert nested.find("He denied the allegations in the Times report.") is None
+
+
+def test_the_subject_after_a_leading_phrase_with_and_in_it_is_whole() -> None:
+    sentence = (
+        "In a joint statement published Oct. 25, the Russian and Syrian defense ministries "
+        "accused U.S. forces of controlling “bandit formations”."
+    )
+    assert extract.attribute(sentence).who == "the Russian and Syrian defense ministries"

@@ -129,6 +129,11 @@ def read(text: str, *, url: str | None = None, model: checkable.Model | None = N
         if isinstance(result, Candidate) and result.disputed_by and result.attributed_to:
             claimant = attribution.named_earlier(result.attributed_to, named)
             result = replace(result, attributed_to=claimant)  # "Hunter's claim": Rep. Hunter
+        elif isinstance(result, Candidate) and result.disputed_by:
+            # "Big Machine have twice denied doing anything wrong": the claim denied is most
+            # likely the one reported last, by someone other than the one denying it
+            others = [w for w in named if w not in (result.disputed_by, said.who)]
+            result = replace(result, attributed_to=others[-1] if others else None)
         named.extend(who for who in (said.who,) if who)
         (candidates if isinstance(result, Candidate) else skipped).append(result)  # type: ignore[arg-type]
     return Extraction(candidates, skipped, lang)
@@ -163,9 +168,9 @@ def _judge(r: Reading, model: checkable.Model, lang: str) -> Candidate | Skipped
     who, disputed_by = said.who, None
     if inner:
         who = inner.claimant
-        disputed_by = (
-            said.who if said.who and inner.disputed_by.lower() in _PRONOUNS else inner.disputed_by
-        )
+        # "he", "the company": the one named before, as the sentence's speaker was resolved
+        described = inner.disputed_by.lower() in _PRONOUNS or inner.disputed_by.startswith("the ")
+        disputed_by = said.who if said.who and described else inner.disputed_by
     return Candidate(
         text=r.assertion,
         quote=sentence.text,

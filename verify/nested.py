@@ -77,6 +77,16 @@ DENIED_THAT_RE = re.compile(
     re.DOTALL,
 )
 
+# A claim reported before, denied by a noun that points back to it: "The company flat-out denied
+# the allegations in a statement", "The Pentagon rejected these accusations as 'patently false'".
+DENIED_EARLIER_RE = re.compile(
+    rf"^(?P<a>[^\"“”]{{2,120}}?)\s+{ADVERBS}(?P<verb>denied|denies|deny|rejected|rejects|"
+    rf"dismissed|dismisses|disputed|disputes|refuted|refutes){WEEKDAY_WHEN}\s+"
+    rf"(?:these|those|the|this|that|such|their|his|her|its)\s+{DISMISSIVE}"
+    r"(?:claims?|allegations?|accusations?|charges?|reports?|suggestions?|rumou?rs?)\b"
+    r"(?!\s+(?:that|of|by|from|on|in\s+(?:the|a)\s+[A-Z]))",
+)
+
 
 @dataclass(frozen=True)
 class Nested:
@@ -127,6 +137,14 @@ def find(sentence: str) -> Nested | None:
             claimant=speakers.clean_who(claimant) if claimant else None,
             disputed_by=speakers.clean_who(match.group("a")),
             how=f"{match.group('verb').lower()} it {match.group('judgement')}",
+        )
+    match = DENIED_EARLIER_RE.match(body)
+    if match and speakers.is_speaker(match.group("a")):  # the claimant was named before
+        return Nested(
+            claim=speakers.clean_assertion(body),
+            claimant=None,
+            disputed_by=speakers.clean_who(match.group("a")),
+            how=match.group("verb").lower(),
         )
     match = DENIED_THAT_RE.match(body)
     if match and speakers.is_speaker(match.group("a")):

@@ -538,6 +538,14 @@ def _speaker_in(who: str) -> str | None:
         who = CIRCUMSTANCE_RE.sub("", who)
     if is_speaker(who) and not PRONOUN_TAIL_RE.search(who):  # "…, he said": the pronoun speaks
         return who
+    # "In a joint statement published Oct. 25, the Russian and Syrian defense ministries": the
+    # subject after a leading phrase, whole (not cut at its "and")
+    lead, comma, last = who.rpartition(",")
+    last = last.strip()
+    opener = lead.split()[0].lower() if lead.split() else ""
+    single = comma and "," not in lead and not re.match(r"(?i)an?\s", last)
+    if single and opener in NOT_SPEAKER_START and last.lower() not in PRONOUNS and is_speaker(last):
+        return last
     clause = re.split(rf"[\s—–](?:{CLAUSE_BREAKS})\s", who)
     appositive = clause[-1][:1].isupper()  # "but General Mark Milley, chairman of …"
     if len(clause) > 1 and ("," not in clause[-1] or appositive) and is_speaker(clause[-1]):
