@@ -540,10 +540,10 @@ def _speaker_in(who: str) -> str | None:
         return who
     # "In a joint statement published Oct. 25, the Russian and Syrian defense ministries": the
     # subject after a leading phrase, whole (not cut at its "and")
-    lead, comma, last = who.rpartition(",")
+    leading, comma, last = who.rpartition(",")
     last = last.strip()
-    opener = lead.split()[0].lower() if lead.split() else ""
-    single = comma and "," not in lead and not re.match(r"(?i)an?\s", last)
+    opener = leading.split()[0].lower() if leading.split() else ""
+    single = comma and "," not in leading and not re.match(r"(?i)an?\s", last)
     if single and opener in NOT_SPEAKER_START and last.lower() not in PRONOUNS and is_speaker(last):
         return last
     clause = re.split(rf"[\s—–](?:{CLAUSE_BREAKS})\s", who)
