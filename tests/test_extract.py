@@ -1385,3 +1385,18 @@ def test_the_subject_after_a_leading_phrase_with_and_in_it_is_whole() -> None:
         "accused U.S. forces of controlling “bandit formations”."
     )
     assert extract.attribute(sentence).who == "the Russian and Syrian defense ministries"
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("They discovered that the disk-shaped galaxies common to our cosmic neighborhood "
+         "naturally emerged within their simulation.", "They"),
+        ("Police discovered a body on Monday.", None),
+        ("Some elements of the intelligence community believe the information is strong enough "
+         "to classify the man as “confirmed”.", "Some elements of the intelligence community"),
+        ("Some of the officials said nothing.", None),
+    ],
+)  # fmt: skip
+def test_discoveries_and_some_group_speak(sentence: str, speaker: str | None) -> None:
+    assert extract.attribute(sentence).who == speaker

@@ -24,7 +24,7 @@ SPEECH_VERBS = PROGRESSIVE + (
     "brands|labelled|labeled|admitted|admits|assured|assures|cited|cites|predicted|predicts|"
     "revealed|reveals|disclosed|discloses|complained|complain|complains|criticised|criticized|"
     "reads|read|posted|tweeted|urged|urges|admitted|replied|replies|responded|"
-    "responds|found|finds|concluded|concludes|testified|testifies|confessed|confesses|advised|"
+    "responds|found|finds|discovered|discovers|concluded|concludes|testified|testifies|confessed|confesses|advised|"
     "advises|continued|continues|shown|shows|showed|clarified|clarifies|recommends|recommended|"
     "points out|pointed out|"
     # Indonesian, for the pages the benchmark holds: "X berkata, “…”"
@@ -40,15 +40,15 @@ WEAK_VERBS = {
     "stated", "reports", "report", "disclosed", "discloses", "clarified", "clarifies",
     "predicted", "predicts", "maintained", "maintains", "declared", "declares",
     "found", "finds", "concluded", "concludes", "replied", "replies", "responded", "responds",
-    "continued", "continues", "shown", "shows", "showed", "read",
+    "continued", "continues", "shown", "shows", "showed", "read", "discovered", "discovers",
 }  # fmt: skip
 # Verbs that report speech only before "that" or "by saying": "An autopsy found that …", "her
 # office replied by saying …" (not "police found a knife", "replied to the letter").
 THAT_ONLY_VERBS = {
     "found", "finds", "concluded", "concludes", "replied", "replies", "responded", "responds",
-    "continued", "continues", "shown", "shows", "showed",
+    "continued", "continues", "shown", "shows", "showed", "discovered", "discovers",
 }  # fmt: skip
-FINDING_VERBS = {"found", "finds", "shown", "shows", "showed"}
+FINDING_VERBS = {"found", "finds", "shown", "shows", "showed", "discovered", "discovers"}
 # "reported hearing gunfire", "admitted to threatening the girl"
 SPEECH_OBJECT_RE = re.compile(r"\s*(?:that\b|[,:“\"]|$|\w+ing\b|to\s+\w+ing\b)")
 # A clause after the verb (a subject, then an auxiliary within a few words) makes a weak verb
@@ -643,8 +643,9 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
         return False  # "The report about …": the noun, not a verb with "The" as its subject
     if POSSESSIVE_SPEAKER_RE.match(who):
         return True
-    if first in NOT_SPEAKER_START and not words[0].isupper():
-        return False
+    some = first == "some" and len(words) > 1 and re.fullmatch(r"[a-z]+s", words[1]) is not None
+    if first in NOT_SPEAKER_START and not words[0].isupper() and not some:
+        return False  # "Some of the …", not "Some elements of the intelligence community"
     contraction = any(
         re.fullmatch(
             r"(?i)(?:it|he|she|that|there|what|who|i|we|you|they)[’'](?:s|d|ll|ve|re|m)", w
