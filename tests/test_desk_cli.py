@@ -18,6 +18,7 @@ Russia, including special forces.</p>
 
 def test_assignments_and_attached_links_are_in_the_history(ingested: Invoke, db: str) -> None:
     claim = str(claim_id_with(db, "deploying four brigades"))
+    n = next_evidence_id(db)  # the seeds keep disputes reported in their articles as evidence
     ingested("claims", "assign", claim, "--to", "jo", "--by", "ed")
     ingested("claims", "assign", claim, "--to", "mina", "--by", "ed")
     ingested("claims", "assign", claim, "--to", "mina", "--by", "ed")  # no change, no row
@@ -31,8 +32,8 @@ def test_assignments_and_attached_links_are_in_the_history(ingested: Invoke, db:
     assert said[1:] == [
         "assigned to jo  by ed",
         "assigned to mina (was jo)  by ed",
-        "evidence #1 attached (supports)  by mina: https://a.example/x — NATO confirmed",
-        "evidence #2 attached (supports)  by tester: https://b.example/y",
+        f"evidence #{n} attached (supports)  by mina: https://a.example/x — NATO confirmed",
+        f"evidence #{n + 1} attached (supports)  by tester: https://b.example/y",
         "unverified → corroborated  by rules: two or more independent origins support it and "
         "none contradict it",
         "unassigned (was mina)  by mina",
@@ -41,13 +42,17 @@ def test_assignments_and_attached_links_are_in_the_history(ingested: Invoke, db:
     assert [e["kind"] for e in entries] == [
         "status", "assigned", "assigned", "evidence", "evidence", "status", "unassigned",
     ]  # fmt: skip
-    assert entries[3]["evidence_id"] == 1 and entries[5]["from"] == "unverified"
+    assert entries[3]["evidence_id"] == n and entries[5]["from"] == "unverified"
     shown = json.loads(ingested("claims", "show", claim, "--json").stdout)
     assert [h["to"] for h in shown["history"]] == ["unverified", "corroborated"]  # statuses only
     assert shown["why"]["actor"] == "rules" and len(shown["activity"]) == 5
     report = ingested("report", claim).stdout
     assert "assigned to mina (was jo) by ed" in report
     assert "**Why corroborated:** two or more independent origins" in report
+
+
+def next_evidence_id(db: str) -> int:
+    return int(rows(db, "SELECT coalesce(max(id), 0) FROM evidence")[0][0]) + 1
 
 
 def test_a_failed_assignment_records_nothing(ingested: Invoke, db: str) -> None:
@@ -61,9 +66,10 @@ def test_json_from_commands_that_change_things(ingested: Invoke, db: str) -> Non
     claim = claim_id_with(db, "deploying four brigades")
     assigned = json.loads(ingested("claims", "assign", str(claim), "--to", "jo", "--json").stdout)
     assert assigned["assignee"] == "jo" and assigned["claims"][0]["claim_id"] == claim
+    n = next_evidence_id(db)
     first = json.loads(ingested("evidence", "attach", str(claim), "https://a.example/x",
                                 "--stance", "supports", "--json").stdout)  # fmt: skip
-    assert first["created"] and first["change"] is None and first["evidence_id"] == 1
+    assert first["created"] and first["change"] is None and first["evidence_id"] == n
     second = json.loads(ingested("evidence", "attach", str(claim), "https://b.example/y",
                                  "--stance", "supports", "--json").stdout)  # fmt: skip
     assert second["change"]["to"] == "corroborated"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy
 
-from tests.conftest import ROOT, SEEDS, Invoke, claim_id_with, invoker, rows
+from tests.conftest import ROOT, SEED_CLAIMS, SEEDS, Invoke, claim_id_with, invoker, rows
 from tests.webserver import Handler, Reply, Site, serve
 from verify import database, passages
 from verify.models import Passage
@@ -180,7 +180,7 @@ def test_a_page_fetched_after_a_check_rechecks_only_the_claims_it_speaks_to(
     cli("sources", "add", url("/a"))
     cli("fetch", *fetch_args(pages))
     first = cli("check").stdout
-    assert "Checked 23 claim(s)" in first
+    assert f"Checked {SEED_CLAIMS} claim(s)" in first
     before = checked_at(db)
     assert all(before.values())
     assert "Checked 0 claim(s)" in cli("check").stdout  # nothing new: nothing matched
@@ -192,7 +192,7 @@ def test_a_page_fetched_after_a_check_rechecks_only_the_claims_it_speaks_to(
     assert "1 new or changed" in fetched
     due = {int(c) for (c,) in rows(db, "SELECT DISTINCT claim_id FROM claimdue")}
     troops = claim_id_with(db, "deploying four brigades totaling 12,000")
-    assert troops in due and len(due) < 23  # the page's words, not every claim
+    assert troops in due and len(due) < SEED_CLAIMS  # the page's words, not every claim
     out = cli("check").stdout
     assert f"Checked {len(due)} claim(s)" in out
     assert f"claim {troops}: unverified → disputed" in out
@@ -204,7 +204,11 @@ def test_a_page_fetched_after_a_check_rechecks_only_the_claims_it_speaks_to(
     # The whole index again gives nothing the incremental checks missed.
     notes = dict(rows(db, "SELECT id, note FROM evidence"))  # type: ignore[arg-type]
     full = cli("check", "--full").stdout
-    assert "Checked 23 claim(s)" in full and "0 new evidence" in full and "0 status" in full
+    assert (
+        f"Checked {SEED_CLAIMS} claim(s)" in full
+        and "0 new evidence" in full
+        and "0 status" in full
+    )
     changed = {i: (notes[i], n) for i, n in rows(db, "SELECT id, note FROM evidence")
                if notes[i] != n}  # fmt: skip
     # Only the share of rarer words in a "discusses its subject" note may move: rarity
@@ -233,7 +237,7 @@ def test_a_changed_workflow_rechecks_everything(
     )
     stricter.write_text(changed, encoding="utf-8")
     assert edit in stricter.read_text(encoding="utf-8")
-    assert "Checked 23 claim(s)" in cli("check", "--workflow", str(stricter)).stdout
+    assert f"Checked {SEED_CLAIMS} claim(s)" in cli("check", "--workflow", str(stricter)).stdout
 
 
 def test_check_of_named_claims_and_unknown_ids(cli: Invoke, db: str) -> None:

@@ -94,3 +94,23 @@ def test_a_dispute_in_the_article_is_shown_with_the_claim(cli: Invoke, tmp_path:
     assert "disputed by the mayor (called it 'nonsense') in the article itself" in shown
     facts = json.loads(cli("claims", "show", "1", "--json").stdout)["facts"]
     assert facts["contradicting_origins"] == 0  # the article's own dispute counts no origin
+
+
+def test_a_denial_that_points_back_is_a_dispute_of_the_claim_above_not_a_claim(
+    cli: Invoke, db: str, tmp_path: Path
+) -> None:
+    article = tmp_path / "a.md"
+    article.write_text(
+        "Troops\n\nA Ukrainian military intelligence official said that about 3,000 North "
+        "Korean troops were being trained at bases in eastern Russia. The Kremlin has dismissed "
+        "the reports.\n",
+        encoding="utf-8",
+    )
+    result = json.loads(cli("ingest", str(article), "--json").stdout)
+    assert result["new_claims"] == 1
+    assert rows(db, "SELECT text FROM claim") == [
+        ("About 3,000 North Korean troops were being trained at bases in eastern Russia.",)
+    ]
+    assert rows(db, "SELECT count(*) FROM mention WHERE claim_id = 1") == [(2,)]
+    shown = cli("claims", "show", "1").stdout
+    assert "disputed by the Kremlin (dismissed) in the article itself" in shown

@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import ROOT, rows
+from tests.conftest import ROOT, SEED_CLAIMS, rows
 from tests.web_desk import Desk, browser_login, csrf_of, running, seed, token_for
 from verify import claims, database
 from verify.models import Evidence
@@ -49,8 +49,8 @@ def test_queue_pages_by_keyset_and_filters(desk: Desk) -> None:
     with api(desk, "rita") as rita:
         everything = rita.get("/api/claims", params={"every": True, "limit": 100}).json()
         ids = [c["id"] for c in everything["claims"]]
-        assert len(ids) == 24 and everything["next"] is None
-        assert sum(everything["counts"].values()) == 24
+        assert len(ids) == SEED_CLAIMS + 1 and everything["next"] is None  # and the hostile one
+        assert sum(everything["counts"].values()) == SEED_CLAIMS + 1
         walked, after, pages = [], None, 0
         while True:
             params = {"every": True, "limit": 10} | ({"after": after} if after else {})
@@ -68,7 +68,7 @@ def test_queue_pages_by_keyset_and_filters(desk: Desk) -> None:
         troops = rita.get("/api/claims", params={"q": "12,000 TROOPS"}).json()["claims"]
         assert troops and all("12,000 troops" in c["text"] for c in troops)
         outlet = rita.get("/api/claims", params={"outlet": "Eastern Monitor"}).json()["claims"]
-        assert outlet and len(outlet) < 24
+        assert outlet and len(outlet) < SEED_CLAIMS
         claim = top_claim(rita)
         taken = rita.post(f"/api/claims/{claim['id']}/assign", json={"to": "rita"})
         assert taken.status_code == 200 and taken.json()["assignee"] == "rita"
@@ -179,7 +179,7 @@ def test_sources_and_reports(desk: Desk) -> None:
             assert got.status_code == 200, (fmt, got.text)
             assert "attachment" in got.headers["content-disposition"]
         report = rita.get("/api/report", params={"format": "json"}).json()
-        assert report["total"] == 24
+        assert report["total"] == SEED_CLAIMS + 1
     added_by = rows(desk.db_url, "SELECT DISTINCT added_by FROM source")
     assert added_by == [("rita",)]
 

@@ -14,7 +14,7 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
-from tests.conftest import ROOT, claim_id_with, rows
+from tests.conftest import ROOT, SEED_CLAIMS, claim_id_with, rows
 from tests.web_desk import PASSWORD, XSS, Desk, running, seed
 
 SHOTS = ROOT / "tests" / "screenshots"
@@ -66,8 +66,8 @@ def test_a_reviewer_works_a_claim(browser: Browser, desk: Desk) -> None:
         page = ctx.new_page()
         sign_in(page, "rita")
         expect(page.locator("table.queue tbody tr")).to_have_count(
-            24
-        )  # 23 seed claims and the hostile one
+            SEED_CLAIMS + 1
+        )  # the seed claims and the hostile one
         expect(page.locator(".counts")).to_contain_text("unverified")
         page.screenshot(path=SHOTS / "queue.png", full_page=True)
         page.get_by_label("Search").fill("3,000")

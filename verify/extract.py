@@ -43,6 +43,10 @@ class Candidate:
     features: dict[str, float] = field(default_factory=dict, compare=False)
     disputed_by: str | None = None
     dispute: str | None = None
+    # The index (in the same extraction) of the claim this one disputes when it only points
+    # back to it ("The Kremlin has dismissed the reports."): a mention and a dispute of that
+    # claim, not a claim of its own.
+    refers_to: int | None = None
 
     def quantity_dicts(self) -> list[dict[str, Any]]:
         """Figures in their stored form."""
@@ -134,6 +138,12 @@ def read(text: str, *, url: str | None = None, model: checkable.Model | None = N
             # likely the one reported last, by someone other than the one denying it
             others = [w for w in named if w not in (result.disputed_by, said.who)]
             result = replace(result, attributed_to=others[-1] if others else None)
+        if isinstance(result, Candidate) and reading.inner and reading.inner.refers_back:
+            earlier = [
+                i for i, c in enumerate(candidates)
+                if c.attributed_to == result.attributed_to and c.refers_to is None
+            ]  # fmt: skip
+            result = replace(result, refers_to=earlier[-1] if earlier else None)
         named.extend(who for who in (said.who,) if who)
         (candidates if isinstance(result, Candidate) else skipped).append(result)  # type: ignore[arg-type]
     return Extraction(candidates, skipped, lang)

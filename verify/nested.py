@@ -96,6 +96,8 @@ class Nested:
     claimant: str | None
     disputed_by: str
     how: str
+    # "The Kremlin has dismissed the reports": the claim is one reported before, not stated here
+    refers_back: bool = False
 
 
 def find(sentence: str) -> Nested | None:
@@ -128,6 +130,7 @@ def find(sentence: str) -> Nested | None:
             claimant=speakers.clean_who(match.group("b")),
             disputed_by=speakers.clean_who(match.group("a")),
             how=match.group("verb").lower(),
+            refers_back=True,
         )
     match = JUDGED_FIRST_RE.match(body)
     if match and speakers.is_speaker(match.group("a")):
@@ -145,6 +148,7 @@ def find(sentence: str) -> Nested | None:
             claimant=None,
             disputed_by=speakers.clean_who(match.group("a")),
             how=match.group("verb").lower(),
+            refers_back=True,
         )
     match = DENIED_THAT_RE.match(body)
     if match and speakers.is_speaker(match.group("a")):

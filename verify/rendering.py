@@ -80,7 +80,9 @@ def claim_markdown(claim: ClaimEntry) -> list[str]:
         out.append(f"- **Rules would say:** {claim['rules_suggest']} (status pinned by a person)")
     if claim["assignee"]:
         out.append(f"- **Assignee:** {_md(claim['assignee'])}")
-    sources = "; ".join(_md(_where(m)) for m in claim["mentions"])
+    # an article that states the claim twice (or disputes it below) is listed once
+    articles = {m["article_id"]: m for m in claim["mentions"]}
+    sources = "; ".join(_md(_where(m)) for m in articles.values())
     out.append(f"- **Appears in:** {sources or 'no article'}")
     out += ["", "Evidence:" if claim["evidence"] else "Evidence: none yet."]
     for e in claim["evidence"]:

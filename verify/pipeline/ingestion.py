@@ -174,9 +174,15 @@ def _queue_claims(
         {"article": article.id, "start": s.start, "end": s.end, "text": s.text, "why": s.reason}
         for s in extraction.skipped
     )
+    queued: list[int | Pending] = []  # each candidate's claim, by position
     for candidate in extraction.candidates:
         figures = candidate.quantity_dicts()
-        found = index.find(candidate.text, figures)
+        if candidate.refers_to is not None:
+            # "The Kremlin has dismissed the reports.": a dispute of a claim queued just above
+            found: int | Pending | None = queued[candidate.refers_to]
+            result.merged_mentions += 1
+        else:
+            found = index.find(candidate.text, figures)
         if found is None:
             row: Pending = {
                 "text": candidate.text, "quote": candidate.quote,
@@ -190,9 +196,10 @@ def _queue_claims(
             index.add(row, candidate.text, figures)
             found = row
             result.new_claims += 1
-        else:
+        elif candidate.refers_to is None:
             result.merged_mentions += 1
             _merge(session, found, candidate, batch)
+        queued.append(found)
         batch.mentions.append((found, article.id or 0, candidate.start, candidate.end))
         if candidate.disputed_by:
             batch.disputes.append((found, article, candidate))
