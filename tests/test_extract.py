@@ -3,7 +3,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import DATA
-from verify import attribution, checkable, checkworthiness, extract, languages, nested, repeats
+from verify import (
+    attribution,
+    checkable,
+    checkworthiness,
+    extract,
+    languages,
+    nested,
+    notclaims,
+    repeats,
+    speakers,
+)
 from verify.sentences import sentences
 
 # Every sentence no rule turns down is kept: these tests are about the rules, not the model.
@@ -1400,3 +1410,42 @@ def test_the_subject_after_a_leading_phrase_with_and_in_it_is_whole() -> None:
 )  # fmt: skip
 def test_discoveries_and_some_group_speak(sentence: str, speaker: str | None) -> None:
     assert extract.attribute(sentence).who == speaker
+
+
+def test_a_byline_glued_before_a_dateline_is_split_off() -> None:
+    text = (
+        "By Benjamin Kang Lim and Tony Munroe BEIJING/SEOUL, Oct 9 (Reuters) - North Korean "
+        "leader Kim Jong Un is in firm control of his government but has hurt his leg, a source "
+        "said. By the way, NASA said it."
+    )
+    assert [s.text for s in extract.sentences(text)] == [
+        "By Benjamin Kang Lim and Tony Munroe",
+        "BEIJING/SEOUL, Oct 9 (Reuters) -",
+        "North Korean leader Kim Jong Un is in firm control of his government but has hurt his "
+        "leg, a source said.",
+        "By the way, NASA said it.",
+    ]
+
+
+def test_a_newsroom_aside_on_the_source_leaves_the_claim_a_claim() -> None:
+    said = "Kim needs about 100 days to recuperate"
+    text = f"{said}, said the source, whose information could not be independently verified."
+    assert notclaims.reason(text, f"{said}.", attributed=True) is None
+    own = "It was not possible to independently verify the group's claim."
+    assert notclaims.reason(own, own, attributed=False) == "other"
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("Some Pyongyang watchers also suggest that Kim may have been sidelined in a power "
+         "struggle, a scenario they say was reinforced by the unexpected visit.",
+         "Some Pyongyang watchers"),
+        ("They confirm the report.", "They"),
+    ],
+)  # fmt: skip
+def test_plural_present_speech_and_no_phrase_ending_in_a_pronoun(
+    sentence: str, speaker: str
+) -> None:
+    assert extract.attribute(sentence).who == speaker
+    assert not speakers.is_speaker("a scenario they")

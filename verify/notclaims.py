@@ -326,8 +326,8 @@ def _mood(
         return "plan"
     if lang in ROMANCE_FUTURE_RE and ROMANCE_FUTURE_RE[lang].search(main):
         return "prediction"
-    if lang == "en" and NEWSROOM_RE.search(bare):
-        return "other"
+    if lang == "en" and NEWSROOM_RE.search(main):  # not in an aside on the source: "…, said
+        return "other"  # the source, whose information could not be independently verified."
     if lang == "en" and SCHEDULE_RE.search(main):
         return "plan"
     if lang == "en" and any(r.search(bare) for r in (OPINION_RE, STANCE_RE, LABEL_RE)):

@@ -39,7 +39,7 @@ SENTENCE_END_RE = re.compile(
     r"\n(?=\s*[-*#>])|(?m:^[#>].*$)|\n"
 )
 QUOTED_CRY_RE = re.compile(r"[!?]+[\"”’]")
-PLACE = r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,(?: [A-Z][\w.'’-]*| \d{1,2}){1,4})?"
+PLACE = r"[A-Z][A-Z.'’/-]+(?: [A-Z][A-Z.'’/-]+){0,3}(?:,(?: [A-Z][\w.'’-]*| \d{1,2}){1,4})?"
 AGENCIES = r"Reuters|AP|AFP|UPI|Xinhua|PTI|IANS|dpa|Bloomberg|CNN|ANI|Yonhap|Kyodo|TASS"
 # "NEW YORK (Reuters) -", "DUBAI, United Arab Emirates —", "NEW DELHI:", "(Reuters) -" and
 # "CORSICANA (October 14, 2014)": the place (and agency or date) the story was filed from.
@@ -47,6 +47,11 @@ DATELINE_RE = re.compile(
     rf"^(?:{PLACE}(?: \([^)]{{1,40}}\))?\s*[-–—]+|{PLACE}:|"
     rf"{PLACE} \((?=[^)]*(?:\d{{4}}|{AGENCIES}))[^)]{{1,40}}\)|\((?:{AGENCIES})\)\s*[-–—]+)"
     r"\s*(?=[^\s\-–—])"
+)
+
+BYLINE_BEFORE_DATELINE_RE = re.compile(
+    r"^By\s+(?:[A-Z][\w.'’-]+\s+){1,4}(?:(?:and|&)\s+(?:[A-Z][\w.'’-]+\s+){1,4})?"
+    r"(?=[A-Z][A-Z/.'’-]{2,}[\s,])"
 )
 
 
@@ -123,7 +128,15 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[Sentence]:
 
 
 def _split_dateline(sentence: Sentence) -> Iterator[Sentence]:
-    """ "HAYWARD, Calif. (AP) — A transit chief says …" → the dateline, then the sentence."""
+    """ "HAYWARD, Calif. (AP) — A transit chief says …" → the dateline, then the sentence; a
+    byline glued before it ("By Tony Munroe BEIJING/SEOUL, Oct 9 (Reuters) - …") goes first."""
+    byline = BYLINE_BEFORE_DATELINE_RE.match(sentence.text)
+    if byline and DATELINE_RE.match(sentence.text[byline.end() :]):
+        head = byline.group().rstrip()
+        yield Sentence(head, sentence.start, sentence.start + len(head))
+        sentence = Sentence(
+            sentence.text[byline.end() :], sentence.start + byline.end(), sentence.end
+        )
     match = DATELINE_RE.match(sentence.text)
     if not match or not re.search(r"[A-Z]{3}|^\(", match.group()):
         yield sentence

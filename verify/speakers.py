@@ -27,6 +27,8 @@ SPEECH_VERBS = PROGRESSIVE + (
     "responds|found|finds|discovered|discovers|concluded|concludes|testified|testifies|confessed|confesses|advised|"
     "advises|continued|continues|shown|shows|showed|clarified|clarifies|recommends|recommended|"
     "points out|pointed out|"
+    # plural subjects in the present: "Some Pyongyang watchers also suggest that …"
+    "suggest|insist|argue|warn|estimate|allege|maintain|acknowledge|confirm|explain|"
     # Indonesian, for the pages the benchmark holds: "X berkata, “…”"
     "berkata|mengatakan|menandaskan|bersabda|menegaskan|menyatakan|menjelaskan"
 )
@@ -41,6 +43,7 @@ WEAK_VERBS = {
     "predicted", "predicts", "maintained", "maintains", "declared", "declares",
     "found", "finds", "concluded", "concludes", "replied", "replies", "responded", "responds",
     "continued", "continues", "shown", "shows", "showed", "read", "discovered", "discovers",
+    "suggest", "estimate", "allege", "maintain", "confirm",
 }  # fmt: skip
 # Verbs that report speech only before "that" or "by saying": "An autopsy found that …", "her
 # office replied by saying …" (not "police found a knife", "replied to the letter").
@@ -400,7 +403,7 @@ def _leading(body: str) -> Attribution | None:
         medium = MEDIUM_OBJECT_RE.match(after)  # "confirmed in the Telegraph report: …"
         weak = verb in WEAK_VERBS - FRAMING_VERBS - THAT_ONLY_VERBS and not (
             SPEECH_OBJECT_RE.match(after)
-            or verb in ("confirmed", "confirms")
+            or verb in ("confirmed", "confirms", "confirm")
             and CONFIRMED_OBJECT_RE.match(after)
             or medium
             and SPEECH_OBJECT_RE.match(after, medium.end())
@@ -430,7 +433,9 @@ def _leading(body: str) -> Attribution | None:
         if not who or weak or phrasal or pictured or unsaid or noun:
             continue
         finding = verb in FINDING_VERBS and DOCUMENT_SUBJECT_RE.search(who)
-        confirmed = verb in ("confirmed", "confirms") and CONFIRMED_OBJECT_RE.match(after)
+        confirmed = verb in ("confirmed", "confirms", "confirm") and CONFIRMED_OBJECT_RE.match(
+            after
+        )
         if verb in FRAMING_VERBS or confirmed or finding and not re.match(r"\s+that\b", after):
             rest = body  # "The study found the mass could be reduced": a finding, not a forecast
         elif who != before.strip() and not _asserts(rest):
@@ -631,8 +636,8 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
     if not words or len(who.split()) > 16 or re.search(r"\b(?:said|says)\b", who):
         return False
     first, last = words[0].lower().strip("'’"), who.split()[-1].strip(".,")
-    if first in PRONOUNS:
-        return len(who.split()) == 1
+    if first in PRONOUNS or last.lower() in PRONOUNS - {"it"}:
+        return len(who.split()) == 1  # not "a scenario they"
     if last.lower() in ("down", "up", "off", "out", "back", "away"):
         return False  # "Jeh Johnson shot down (claims …)": a verb's particle ends no name
     if any(SHARE_RE.match(part.strip()) for part in who.split(",")):
@@ -643,7 +648,8 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
         return False  # "The report about …": the noun, not a verb with "The" as its subject
     if POSSESSIVE_SPEAKER_RE.match(who):
         return True
-    some = first == "some" and len(words) > 1 and re.fullmatch(r"[a-z]+s", words[1]) is not None
+    # "Some elements of the intelligence community", "Some Pyongyang watchers"
+    some = first == "some" and re.match(r"(?:[A-Z][\w-]*\s+){0,2}[a-z]+s\b", " ".join(words[1:]))
     if first in NOT_SPEAKER_START and not words[0].isupper() and not some:
         return False  # "Some of the …", not "Some elements of the intelligence community"
     contraction = any(
