@@ -525,3 +525,20 @@ def test_round_seven_hyphenated_counts_and_capitalised_plurals(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert [(q.value, q.unit) for q in find(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a capitalised plural after a number is what it counts; "of the 10" is skipped for it
+        ("It’s noteworthy that five of the 10 Democrats on stage will be there.",
+         [(5, "democrats"), (10, "democrats")]),
+        ("He has 5 Grammys and 2 Oscars.", [(5, "grammys"), (2, "oscars")]),
+        # a hyphenated karat count
+        ("the high-end model featuring 18-karat gold casing", [(18, "karats")]),
+        # a name after a number still names the thing
+        ("The company sold 30 Boeing jets.", [(30, "jets")]),
+    ],
+)  # fmt: skip
+def test_capitalised_plurals_are_counted(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(q.value, q.unit) for q in find(text)] == expected

@@ -39,10 +39,11 @@ MEASURES = {
     "acre", "ton", "tonne", "point", "storey", "story", "degree", "cup", "tablespoon",
     "teaspoon", "tbsp", "tsp", "inning", "lap", "seat", "min", "mins", "hr", "hrs", "sec",
     # what a hyphenated count measures: "a 10-game stretch", "a two-goal lead", "a 30-date tour"
-    "game", "goal", "night", "date", "episode", "city", "round",
+    "game", "goal", "night", "date", "episode", "city", "round", "karat", "carat",
 }  # fmt: skip
 # Past participles that are what a number counts ("37 killed").
 PARTICIPLES = {"killed", "injured", "wounded", "dead", "arrested", "displaced", "infected"}
+CAPITAL_PLURAL_RE = re.compile(r"[A-Z][a-z]{2,}[^s\W]s")  # "Democrats", "Dreamers", not "Ross"
 DEMONYM_RE = re.compile(r"[A-Z][a-z]+(?:ans|ese|ians|is|ers|ites)")  # "Indians", "Israelis"
 DETERMINERS = {"the", "its", "their", "his", "her", "our", "these", "those", "your", "my"}
 CLOSING_QUOTES = {"”", "″", "’", '"', "»"}
@@ -109,14 +110,21 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
         if not token[0].isalnum():
             break
         stop = token.endswith(".") and token[:-1].isalpha()  # a sentence's end, not the noun's
+        bare = token[:-1] if stop else token
         if lang != "en":  # nouns come first outside English: "17.000 orang"
             return lower, end + match.end() - stop
         if lower == "of" and not (noun or names or after_of):
             after_of = True  # "30 of Boeing's jets": the noun comes after "of"
-        elif after_of and not noun and (lower in DETERMINERS or numerals.is_number_word(lower)):
+        elif (
+            after_of
+            and not noun
+            and (lower in DETERMINERS or numerals.is_number_word(lower) or lower.isdigit())
+        ):
             continue  # "four of five", "eight of their nine": the noun, if any, comes after
-        elif DEMONYM_RE.fullmatch(token) and not following[:1].isupper():
-            return lower, end + match.end()  # "nearly 150 Indians returned home"
+        elif (DEMONYM_RE.fullmatch(bare) or CAPITAL_PLURAL_RE.fullmatch(bare)) and not (
+            following[:1].isupper() or noun or names
+        ):  # "nearly 150 Indians returned", "10 Democrats on stage", "2 Oscars."
+            return bare.lower(), end + match.start() + len(bare)
         elif token[0].isupper() or token[0].isdigit() or token.endswith(("'s", "’s")):
             if noun and not noun.endswith("ed") and "-" not in noun or names >= 4:
                 break  # "embattled 737 Max jet", "big-name Democratic politicians" go on
