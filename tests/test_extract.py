@@ -1449,3 +1449,22 @@ def test_plural_present_speech_and_no_phrase_ending_in_a_pronoun(
 ) -> None:
     assert extract.attribute(sentence).who == speaker
     assert not speakers.is_speaker("a scenario they")
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ('"We worked on adjusting the architecture of the spacecraft," comments Robin Biesbroek '
+         "of the CDF.", "Robin Biesbroek of the CDF"),
+        ("Kim needs about 100 days to recuperate, said the source, whose information could not be "
+         "independently verified.", "the source"),
+        ("Johnson touted border security improvements, but said DHS was still working to improve "
+         "policies on transparency.", "Johnson"),
+        ("Here is how bad things got in the words of the patient: “Two months after the onset of "
+         "the symptoms, I was unable to stand or walk.”", "the patient"),
+    ],
+)  # fmt: skip
+def test_comments_a_described_source_after_said_a_second_predicate_and_in_the_words_of(
+    sentence: str, speaker: str
+) -> None:
+    assert extract.attribute(sentence).who == speaker

@@ -26,7 +26,7 @@ SPEECH_VERBS = PROGRESSIVE + (
     "reads|read|posted|tweeted|urged|urges|admitted|replied|replies|responded|"
     "responds|found|finds|discovered|discovers|concluded|concludes|testified|testifies|confessed|confesses|advised|"
     "advises|continued|continues|shown|shows|showed|clarified|clarifies|recommends|recommended|"
-    "points out|pointed out|"
+    "points out|pointed out|comments|commented|"
     # plural subjects in the present: "Some Pyongyang watchers also suggest that …"
     "suggest|insist|argue|warn|estimate|allege|maintain|acknowledge|confirm|explain|"
     # Indonesian, for the pages the benchmark holds: "X berkata, “…”"
@@ -43,7 +43,7 @@ WEAK_VERBS = {
     "predicted", "predicts", "maintained", "maintains", "declared", "declares",
     "found", "finds", "concluded", "concludes", "replied", "replies", "responded", "responds",
     "continued", "continues", "shown", "shows", "showed", "read", "discovered", "discovers",
-    "suggest", "estimate", "allege", "maintain", "confirm",
+    "suggest", "estimate", "allege", "maintain", "confirm", "comments", "commented",
 }  # fmt: skip
 # Verbs that report speech only before "that" or "by saying": "An autopsy found that …", "her
 # office replied by saying …" (not "police found a knife", "replied to the letter").
@@ -188,8 +188,14 @@ INVERTED_RE = re.compile(
     r"\s*[.!]?$",
     re.DOTALL,
 )
+# A described speaker after the verb: "…, said the source, whose information could not be …".
+DESCRIBED_AFTER_RE = re.compile(
+    r"^(?P<rest>.+?)[,;]\s*(?P<verb>said|says|added|told)\s+"
+    r"(?P<who>(?:the|a|an)\s+[a-z][^\"“”]{1,160}?)\s*[.!]?$",
+    re.DOTALL,
+)
 ACCORDING_RE = re.compile(
-    r"(?:,\s*)?\b(?:according to|per(?= the |(?-i:[A-Z]))) "
+    r"(?:,\s*)?\b(?:according to|in the words of|per(?= the |(?-i:[A-Z]))) "
     r"(?P<who>(?:the |a |an )?(?:[^,.;:—]|(?<=\d)[,.](?=\d)){2,120}?)(?=\s*(?:[;:—]|[,.](?!\d))|$)",
     re.IGNORECASE,
 )
@@ -330,8 +336,9 @@ def attribute(sentence: str) -> Attribution:
         if match and who:
             verb = match.group("verb").lower()
             return Attribution(clean_who(who), clean_assertion(match.group("rest")), verb)
-    inverted = INVERTED_RE.match(body)
+    inverted = INVERTED_RE.match(body) or DESCRIBED_AFTER_RE.match(body)
     said_by = CIRCUMSTANCE_RE.sub("", inverted.group("who")) if inverted else ""
+    said_by = RELATIVE_AFTER_NAME_RE.sub("", said_by)  # "said the source, whose information …"
     if inverted and is_speaker(said_by):  # "…, said Mark Quinlan, PG&E's …"
         return Attribution(clean_who(said_by), clean_assertion(inverted.group("rest")), "said")
     first = LEADING_ACCORDING_RE.match(body)  # "According to the article, …, he told friends"
@@ -494,7 +501,11 @@ COMPOUND_RE = re.compile(
 
 # Speech as a second predicate after a first with commas in it: "They are yet to trace the
 # first victim, who was female, but said": the first predicate's subject speaks.
-SECOND_PREDICATE_RE = re.compile(r"^(?P<clause>[^\"“”,]{4,120},[^\"“”]{1,120}?),?\s+(?:and|but)$")
+SECOND_PREDICATE_RE = re.compile(
+    r"^(?P<clause>[^\"“”,]{4,120},[^\"“”]{1,120}?),?\s+(?:and|but)$"
+    # "Johnson touted border security improvements, but said …"
+    r"|^(?P<single>[^\"“”,]{4,120}),\s+(?:and|but)$"
+)
 
 
 def _asserts(rest: str) -> bool:
@@ -523,7 +534,7 @@ def _speaker_in(who: str) -> str | None:
     who = re.sub(r"^(?:according to|per) [^,]+,\s*", "", who, flags=re.IGNORECASE)
     who = ASIDE_RE.sub("", who.rstrip(" ,"))
     second = SECOND_PREDICATE_RE.match(who)  # "They are yet to trace the victim, but said"
-    subject = _subject(second.group("clause")) if second else None
+    subject = _subject(second.group("clause") or second.group("single")) if second else None
     if subject:
         return subject
     if not who.endswith(" who"):  # "lawmakers who said" is handled below
