@@ -1468,3 +1468,63 @@ def test_comments_a_described_source_after_said_a_second_predicate_and_in_the_wo
     sentence: str, speaker: str
 ) -> None:
     assert extract.attribute(sentence).who == speaker
+
+
+# Round eight: read from held-out-8 after its blind score.
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("In order to make up for the lack of a roof, Lexus Project Manager Fumihiko Hazama shared "
+         "with AutoIndustriya.com that they have improved chassis rigidity.",
+         "Lexus Project Manager Fumihiko Hazama"),
+        ("Posted on social media by the performance analysts at Digital Foundry, the Stadia port "
+         "of Rockstar’s Western video game is not entirely smooth.",
+         "the performance analysts at Digital Foundry"),
+        ("Preliminary tests by Digital Foundry reveal that the game runs at an unstable "
+         "performance level.", "Preliminary tests by Digital Foundry"),
+        ('"I was walking back home after playing billiards, and suddenly I heard the explosion," '
+         "said Victor Gutierrez, a 38-year-old mechanic who lives less than a mile from the site "
+         "of the crater.",
+         "Victor Gutierrez, a 38-year-old mechanic who lives less than a mile from the site of "
+         "the crater"),
+        ("An asteroid about 60 feet in diameter missed hitting Earth Sunday by about 25,000 miles, "
+         "as predicted by NASA’s Near-Earth Object program.", "NASA’s Near-Earth Object program"),
+        # a weak verb with an object, a name given, unnamed reports: no speaker
+        ("Bruins 5, Devils 1: David Pastrnak and Matt Grzelcyk scored two goals apiece, and Brad "
+         "Marchand added three assists to lead Boston.", None),
+        ("On December 17, a site called InSerbia.info published a 400-word piece under the "
+         "sensational headline:", None),
+        ("According to media reports, this is not the first time Israeli authorities have opened "
+         "the floodgates.", None),
+        ("The anecdotal chat room evidence described in these reports is not accurate.", None),
+    ],
+)  # fmt: skip
+def test_round_eight_speaker_classes(sentence: str, speaker: str | None) -> None:
+    assert extract.attribute(sentence).who == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence, claim, claimant, disputed_by",
+    [
+        ("But DHS fired back, saying in a statement that Hunter's claim is 'categorically false.'",
+         None, "Hunter", "DHS"),
+        ("'The suggestion that individuals who have ties to ISIL have been apprehended at the "
+         "Southwest border is categorically false,' a spokesman said.",
+         "Individuals who have ties to ISIL have been apprehended at the Southwest border.", None,
+         "a spokesman"),
+        ("Reports that Comcast will deny service to Tor users are false, the company says.",
+         "Comcast will deny service to Tor users.", None, "the company"),
+    ],
+)  # fmt: skip
+def test_a_claim_judged_false_is_nested(
+    sentence: str, claim: str | None, claimant: str | None, disputed_by: str
+) -> None:
+    found = nested.find(sentence)
+    assert found is not None
+    assert (found.claimant, found.disputed_by) == (claimant, disputed_by)
+    assert claim is None or found.claim == claim
+
+
+def test_these_rumors_are_false_keeps_its_speaker() -> None:
+    sentence = '"These rumors are false," the agency said in a statement.'
+    assert nested.find(sentence) is None

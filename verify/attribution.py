@@ -28,7 +28,7 @@ GROUP_STARTS = {"two", "three", "four", "five", "several", "many", "some", "both
 # Descriptions that stand for the source last named: "the statement said", "the report found".
 STANDS_FOR_SOURCE = {
     "statement", "report", "release", "analyst", "study", "survey", "agreement", "letter",
-    "filing", "memo", "note",
+    "filing", "memo", "note", "story",
 }  # fmt: skip
 # "The paper claims …", "the newspaper reported": the outlet named last, not the last speaker.
 OUTLET_HEADS = {

@@ -45,6 +45,9 @@ DISMISSIVE = (
     r"(?:(?:bogus|false|fake|unfounded|baseless|viral|widespread|latest|new|recent|online|"
     r"persistent|wild|outlandish)\s+){0,2}"
 )
+FALSE_WORD_RE = re.compile(
+    r"\b(?:false|untrue|wrong|inaccurate|not accurate|baseless|unfounded|nonsense|a lie)\b", re.I
+)
 DISPUTE_WORD_RE = re.compile(rf"\b(?:{DISPUTE_VERBS})\b", re.IGNORECASE)
 CLAIM_OF_RE = re.compile(
     rf"^(?P<a>[^\"“”]{{2,120}}?)\s+{ADVERBS}(?P<verb>{DISPUTE_VERBS})\s+"
@@ -87,6 +90,24 @@ DENIED_EARLIER_RE = re.compile(
     r"(?!\s+(?:that|of|by|from|on|in\s+(?:the|a)\s+[A-Z]))",
 )
 
+# A claim judged false as the sentence's predicate: "Hunter's claim is 'categorically false'",
+# "The suggestion that individuals … have been apprehended is categorically false", "Reports
+# that Comcast will deny service … are false". Not "These rumors are false," the agency said:
+# there the annotators keep the speaker (and the claim is the one reported before).
+FALSE = (
+    r"[\"'‘“]?(?:(?:categorically|entirely|completely|patently|absolutely|simply|totally|utterly)"
+    r"\s+)?(?:false|untrue|wrong|inaccurate|not accurate|baseless|unfounded|nonsense|a lie)\b"
+)
+OWNED_CLAIM_FALSE_RE = re.compile(
+    r"(?P<b>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})['’]s?\s+"
+    rf"(?:{NOUNS})\s+(?:otherwise\s+)?(?:is|was|are|were)\s+{FALSE}"
+)
+CLAIM_THAT_FALSE_RE = re.compile(
+    rf"^(?:(?:the|this|that|these|those|such)\s+)?{DISMISSIVE}(?:{NOUNS}|suggestions?|ideas?|notion)"
+    rf"\s+that\s+(?P<y>.+?),?\s+(?:is|was|are|were)\s+{FALSE}",
+    re.IGNORECASE | re.DOTALL,
+)
+
 
 @dataclass(frozen=True)
 class Nested:
@@ -100,9 +121,24 @@ class Nested:
     refers_back: bool = False
 
 
+def _judged_false(body: str) -> Nested | None:
+    """A claim whose falseness the sentence states, disputed by the sentence's speaker (the
+    writer when none is named)."""
+    owned = OWNED_CLAIM_FALSE_RE.search(body)
+    that = CLAIM_THAT_FALSE_RE.match(body.lstrip("'\"‘“ "))
+    if not (owned or that):
+        return None
+    who = speakers.attribute(body).who or "the writer"
+    how = "called it false"
+    if that:
+        return Nested(speakers.clean_assertion(that.group("y")), None, who, how)
+    claimant = speakers.clean_who(owned.group("b")) if owned else None
+    return Nested(speakers.clean_assertion(body), claimant, who, how, refers_back=True)
+
+
 def find(sentence: str) -> Nested | None:
     """The disputed claim inside a sentence, if the sentence reports a dispute of one."""
-    if not DISPUTE_WORD_RE.search(sentence):
+    if not DISPUTE_WORD_RE.search(sentence) and not FALSE_WORD_RE.search(sentence):
         return None  # most sentences: one quick scan
     body = speakers.LEADING_FILLER_RE.sub("", sentence.strip())
     match = CLAIM_OF_RE.match(body)
@@ -150,6 +186,9 @@ def find(sentence: str) -> Nested | None:
             how=match.group("verb").lower(),
             refers_back=True,
         )
+    judged = _judged_false(body)
+    if judged:
+        return judged
     match = DENIED_THAT_RE.match(body)
     if match and speakers.is_speaker(match.group("a")):
         claim = match.group("y") or body

@@ -28,7 +28,8 @@ SPEECH_VERBS = PROGRESSIVE + (
     "advises|continued|continues|shown|shows|showed|clarified|clarifies|recommends|recommended|"
     "points out|pointed out|comments|commented|"
     # plural subjects in the present: "Some Pyongyang watchers also suggest that …"
-    "suggest|insist|argue|warn|estimate|allege|maintain|acknowledge|confirm|explain|"
+    "suggest|insist|argue|warn|estimate|allege|maintain|acknowledge|confirm|explain|reveal|state|"
+    "agreed|agree|shared|"
     # Indonesian, for the pages the benchmark holds: "X berkata, “…”"
     "berkata|mengatakan|menandaskan|bersabda|menegaskan|menyatakan|menjelaskan"
 )
@@ -43,7 +44,8 @@ WEAK_VERBS = {
     "predicted", "predicts", "maintained", "maintains", "declared", "declares",
     "found", "finds", "concluded", "concludes", "replied", "replies", "responded", "responds",
     "continued", "continues", "shown", "shows", "showed", "read", "discovered", "discovers",
-    "suggest", "estimate", "allege", "maintain", "confirm", "comments", "commented",
+    "suggest", "estimate", "allege", "maintain", "confirm", "comments", "commented", "reveal",
+    "state", "agreed", "agree", "shared",
 }  # fmt: skip
 # Verbs that report speech only before "that" or "by saying": "An autopsy found that …", "her
 # office replied by saying …" (not "police found a knife", "replied to the letter").
@@ -199,6 +201,15 @@ ACCORDING_RE = re.compile(
     r"(?P<who>(?:the |a |an )?(?:[^,.;:—]|(?<=\d)[,.](?=\d)){2,120}?)(?=\s*(?:[;:—]|[,.](?!\d))|$)",
     re.IGNORECASE,
 )
+# "According to media reports": nobody named (also not "reports" said).
+UNNAMED_REPORTS_RE = re.compile(
+    r"(?i)(?:(?:some|several|many|local|media|news|press|earlier)\s+)*reports?"
+)
+POSTED_BY_RE = re.compile(
+    r"^(?:Posted|Published|Shared|Written|Released|Tweeted)\s+(?:[^,]{0,60}?\s)?by\s+"
+    r"(?P<who>[^,]{2,80}),\s+(?P<rest>.+)$",
+    re.DOTALL,
+)
 LEADING_ACCORDING_RE = re.compile(r"^According to (?P<who>[^,;:\"“”]{2,80}),\s+")
 # A source that puts out a statement: "Big Machine Records issued a statement that …", "The
 # Pentagon released a statement saying …"; what follows "saying" is the assertion.
@@ -331,7 +342,7 @@ def attribute(sentence: str) -> Attribution:
         match = pattern.match(body)
         if match and VERB_FIRST_RE.match(match.group("who")):
             continue  # `,” wrote Fadem in a Tuesday research report.`: the verb comes first
-        apposed = _apposed(match.group("who")) if match and pattern is QUOTE_THEN_WHO_RE else None
+        apposed = _apposed(match.group("who")) if match and pattern is not AS_REPORTS_RE else None
         who = apposed or (_speaker_in(match.group("who")) if match else None)
         if match and who:
             verb = match.group("verb").lower()
@@ -341,8 +352,17 @@ def attribute(sentence: str) -> Attribution:
     said_by = RELATIVE_AFTER_NAME_RE.sub("", said_by)  # "said the source, whose information …"
     if inverted and is_speaker(said_by):  # "…, said Mark Quinlan, PG&E's …"
         return Attribution(clean_who(said_by), clean_assertion(inverted.group("rest")), "said")
+    posted = POSTED_BY_RE.match(body)  # "Posted on social media by the analysts at X, …"
+    if posted and is_speaker(posted.group("who")):
+        return Attribution(
+            clean_who(posted.group("who")), clean_assertion(posted.group("rest")), "posted"
+        )
     first = LEADING_ACCORDING_RE.match(body)  # "According to the article, …, he told friends"
-    if first and is_speaker(first.group("who")):
+    if (
+        first
+        and is_speaker(first.group("who"))
+        and not UNNAMED_REPORTS_RE.fullmatch(first.group("who"))
+    ):
         rest = body[first.end() :]
         return Attribution(
             clean_who(source_of(first.group("who"))), clean_assertion(rest), "according"
@@ -352,6 +372,11 @@ def attribute(sentence: str) -> Attribution:
         return leading
     for pattern in (TRAILING_RE, INVERTED_RE):
         match = pattern.match(body)
+        tail = (
+            CIRCUMSTANCE_RE.sub("", match.group("tail")) if pattern is TRAILING_RE and match else ""
+        )
+        if match and match.group("verb").lower() in WEAK_VERBS and re.search(r"[a-z]{3,}", tail):
+            continue  # "…, and Brad Marchand added three assists": a verb with an object
         if match and is_speaker(match.group("who")):
             who = re.sub(r"\s+(?:in|on|at)\s+(?:a|an|the)\s+\w+$", "", match.group("who"))
             return Attribution(clean_who(who), clean_assertion(match.group("rest")), "said")
@@ -369,7 +394,8 @@ def attribute(sentence: str) -> Attribution:
     # how the words reached the outlet is no part of who said them
     by = CARRIED_BY_RE.sub("", according.group("who")) if according else ""
     source = source_of(by) if according else ""
-    if according and (is_speaker(by, loose=True) or is_speaker(source)):
+    unnamed = UNNAMED_REPORTS_RE.fullmatch(by.strip()) if according else None
+    if according and not unnamed and (is_speaker(by, loose=True) or is_speaker(source)):
         rest = (body[: according.start()] + body[according.end() :]).strip(" ,")
         return Attribution(clean_who(source), clean_assertion(rest), "according")
     saying = SAYING_RE.match(body) if ", " in body else None
@@ -410,6 +436,7 @@ def _leading(body: str) -> Attribution | None:
         medium = MEDIUM_OBJECT_RE.match(after)  # "confirmed in the Telegraph report: …"
         weak = verb in WEAK_VERBS - FRAMING_VERBS - THAT_ONLY_VERBS and not (
             SPEECH_OBJECT_RE.match(after)
+            or WITH_THEN_THAT_RE.match(after)  # "shared with AutoIndustriya.com that …"
             or verb in ("confirmed", "confirms", "confirm")
             and CONFIRMED_OBJECT_RE.match(after)
             or medium
@@ -431,13 +458,20 @@ def _leading(body: str) -> Attribution | None:
         )  # "The study found the spacecraft mass could be reduced", "research shows it gives"
         if verb in THAT_ONLY_VERBS and not stated:
             continue
-        phrasal = verb in ("called", "calls", "cited", "cites") and re.match(
+        phrasal = verb in ("called", "calls", "cited", "cites", "described") and re.match(
             r"\s*(?:for|off|on|up|in|out|by|911|police|the police|an ambulance)\b", rest
         )  # "the recipe called for three cups", "cited in the article", "called 911"
+        naming = (
+            verb == "called"
+            and re.search(r"\b(?:an?)\s+[\w-]+$", before)
+            and re.match(r"\s*[A-Z\"“]", rest)
+        )  # "a site called InSerbia.info published": a name, not speech
         pictured = PICTURE_SUBJECT_RE.search(before)
-        noun = verb in NOUN_VERBS and IN_THE_RE.search(before)  # "in the Breitbart report,"
+        noun = verb in NOUN_VERBS and (
+            IN_THE_RE.search(before) or re.search(r"['’]s?$", before)
+        )  # "in the Breitbart report,", "Hunter's claim is"
         unsaid = DISOWNED_RE.search(body[: match.start("verb")])  # "never said it was …"
-        if not who or weak or phrasal or pictured or unsaid or noun:
+        if not who or weak or phrasal or pictured or unsaid or noun or naming:
             continue
         finding = verb in FINDING_VERBS and DOCUMENT_SUBJECT_RE.search(who)
         confirmed = verb in ("confirmed", "confirms", "confirm") and CONFIRMED_OBJECT_RE.match(
@@ -474,6 +508,9 @@ IN_THE_RE = re.compile(
     r"\b(?:in|on|from|by|to|with|at|under|after|before)\s+(?:the|a|an|its|his|her|their|this|"
     r"that)(?:\s+[\w’'-]+){1,2}\s*$"
 )
+WITH_THEN_THAT_RE = re.compile(
+    r"\s+with\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s+that\b"
+)
 # Pictures show without asserting: "A video posted on YouTube shows the deliverer …".
 PICTURE_SUBJECT_RE = re.compile(
     r"^(?:an?|the)\s+(?:[\w-]+\s+)?(?:video|photo|photograph|picture|image|footage|clip|"
@@ -482,7 +519,10 @@ PICTURE_SUBJECT_RE = re.compile(
 )
 # The agent of a speech verb in the passive: "announced by MOTIE", "stated by the ministry".
 PASSIVE_AGENT_RE = re.compile(
-    r"\s+by\s+(?P<who>(?:the\s+)?[A-Z][\w&.’'-]*(?:\s+(?:of\s+)?[A-Z][\w&.’'-]*){0,5})"
+    r"\s+by\s+(?P<who>(?:the\s+)?[A-Z][\w&.’'-]*(?:\s+(?:of\s+)?[A-Z][\w&.’'-]*){0,5}"
+    # "as predicted by NASA’s Near-Earth Object program"
+    r"(?:\s+(?:program|programme|agency|office|team|group|service|council|committee|ministry|"
+    r"department|center|centre|institute|website|site|blog))?)"
 )
 # Asides after a speaker that are not part of the name: "The Afghan Taliban, however, claimed".
 ASIDE_RE = re.compile(
@@ -649,6 +689,8 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
     first, last = words[0].lower().strip("'’"), who.split()[-1].strip(".,")
     if first in PRONOUNS or last.lower() in PRONOUNS - {"it"}:
         return len(who.split()) == 1  # not "a scenario they"
+    if re.search(r"['’]s?$", who):
+        return False  # "… that Hunter's (claim is false)": a possessive ends no name
     if last.lower() in ("down", "up", "off", "out", "back", "away"):
         return False  # "Jeh Johnson shot down (claims …)": a verb's particle ends no name
     if any(SHARE_RE.match(part.strip()) for part in who.split(",")):
