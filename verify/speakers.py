@@ -203,7 +203,7 @@ ACCORDING_RE = re.compile(
 )
 # "According to media reports": nobody named (also not "reports" said).
 UNNAMED_REPORTS_RE = re.compile(
-    r"(?i)(?:(?:some|several|many|local|media|news|press|earlier)\s+)*reports?"
+    r"(?i)(?:(?:some|several|many|local|media|news|press|earlier)\s+)+reports?"
 )
 POSTED_BY_RE = re.compile(
     r"^(?:Posted|Published|Shared|Written|Released|Tweeted)\s+(?:[^,]{0,60}?\s)?by\s+"
