@@ -542,3 +542,33 @@ def test_round_seven_hyphenated_counts_and_capitalised_plurals(
 )  # fmt: skip
 def test_capitalised_plurals_are_counted(text: str, expected: list[tuple[float, str]]) -> None:
     assert [(q.value, q.unit) for q in find(text)] == expected
+
+
+# Round eight: read from held-out-8 after its blind score.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The game runs at 60fps on Stadia and 30fps on PS4 Pro.", [(60, "fps"), (30, "fps")]),
+        ("The engine makes 540 Nm of torque with a 10-speed gearbox.",
+         [(540, "nm"), (10, "speeds")]),
+        # a three-part record and a score label heading a game summary
+        ("Wild 4, Sabres 1: Minnesota improved to 14-0-1 at home.",
+         [(4, ""), (1, ""), (14, ""), (0, ""), (1, "")]),
+        # hyphenated counts, "one-year"
+        ("The three-term congressman signed a one-year contract for a 400-word piece.",
+         [(3, "terms"), (1, "years"), (400, "words")]),
+        ("That is a three-fold increase.", [(3, "folds")]),
+        # a figure in a document is cited, not counted
+        ("Figure 10 indicates that 10% of respondents are likely to buy.", [(10, "%")]),
+        # counting ordinals, not naming ones
+        ("Suter scored his seventh straight goal for the eighth win, the fourth time this season.",
+         [(7, "goals"), (8, "wins"), (4, "times")]),
+        ("He scored in the third quarter of the 21st century and finished second in the race.",
+         []),
+        # plurals that compare: "inch" and "inches", "company" and "companies"
+        ("The TV has a 65-inch screen and one company made it.",
+         [(65, "inches"), (1, "companies")]),
+    ],
+)  # fmt: skip
+def test_round_eight_figure_classes(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(q.value, q.unit) for q in find(text)] == expected

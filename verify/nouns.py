@@ -39,7 +39,8 @@ MEASURES = {
     "acre", "ton", "tonne", "point", "storey", "story", "degree", "cup", "tablespoon",
     "teaspoon", "tbsp", "tsp", "inning", "lap", "seat", "min", "mins", "hr", "hrs", "sec",
     # what a hyphenated count measures: "a 10-game stretch", "a two-goal lead", "a 30-date tour"
-    "game", "goal", "night", "date", "episode", "city", "round", "karat", "carat",
+    "game", "goal", "night", "date", "episode", "city", "round", "karat", "carat", "speed", "term",
+    "word", "fold",
 }  # fmt: skip
 # Past participles that are what a number counts ("37 killed").
 PARTICIPLES = {"killed", "injured", "wounded", "dead", "arrested", "displaced", "infected"}
@@ -58,6 +59,12 @@ HYPHEN_WORD_RE = re.compile(r"-([^\W\d_]+)")
 
 
 # Words that follow a verb in the present ("comes with", "makes the"), never a plural noun's.
+# A past tense after the noun is its verb: "one company made it", "two men took".
+IRREGULAR_PASTS = {
+    "made", "took", "came", "went", "gave", "got", "saw", "held", "kept", "began", "brought",
+    "bought", "sent", "spent", "built", "paid", "said", "told", "wrote", "won", "lost", "left",
+    "led", "met", "ran", "rose", "fell", "grew", "knew", "became", "found", "sold", "thought",
+}  # fmt: skip
 # "moments later", "days ago": a time phrase after a noun phrase, not part of it
 TIME_AFTER = {"later", "ago", "earlier", "before", "after"}
 _AFTER_VERB = {"with", "the", "a", "an", "its", "their", "his", "her"}
@@ -137,7 +144,12 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
             continue  # "two highly critical reports": an adverb inside the noun phrase
         elif noun and not noun.endswith("s") and lower.endswith("s") and following in _AFTER_VERB:
             break  # "The 180 page coffee-table publication comes with": a verb, not the noun
-        elif lower in STOPWORDS or lower.endswith("ly") or noun and lower.endswith(("ed", "ing")):
+        elif (
+            lower in STOPWORDS
+            or lower.endswith("ly")
+            or noun
+            and (lower.endswith(("ed", "ing")) or lower in IRREGULAR_PASTS)
+        ):
             break  # "3,000 troops arrived", "four brigades totaling"
         elif not (noun or after_of) and lower.endswith("ed") and _verb(lower, following):
             break  # "about 660,000 based on", "five tested positive": a verb follows

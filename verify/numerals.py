@@ -84,6 +84,7 @@ TIME_AFTER_RE = re.compile(
 )
 CITATION_BEFORE_RE = re.compile(
     r"(?:\b(?:no|nos|nr|vol|p|pp|hal|art|sec|ch|fig|tel|ph|box|suite)\.?\s?|#|\bnumber\s|"
+    r"\b(?:Figure|Table|Chart|Exhibit)\s|"
     r"\bversion\s)$",
     re.IGNORECASE,
 )
@@ -95,7 +96,7 @@ CALL_WORDS_RE = re.compile(
 UNIT_SUFFIXES = {
     "k", "m", "mn", "mln", "b", "bn", "tn", "km", "kg", "mm", "cm", "ml", "mg", "g", "lb", "lbs",
     "oz", "ft", "mph", "kph", "kmh", "mw", "gw", "kw", "kwh", "gb", "mb", "tb", "hz", "ghz",
-    "mhz", "l", "t", "sq", "in",
+    "mhz", "l", "t", "sq", "in", "fps", "nm",
 }  # fmt: skip
 
 
@@ -334,6 +335,8 @@ def _before_a_name(after: str, raw: str) -> bool:
     word = CAPITALISED_AFTER_RE.match(after)
     if not word or not THREE_OR_FOUR_DIGITS_RE.fullmatch(raw):
         return False
+    if word.group(1).lower() in UNIT_SUFFIXES:
+        return False  # "540 Nm", "256 GB": a unit, not a name
     plural = word.group(1).endswith("s") and not word.group(1).endswith(("ss", "Series"))
     if plural:
         return False  # a model is named in the singular: "about 450 Dreamers" counts people

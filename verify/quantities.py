@@ -62,7 +62,7 @@ SLASH_PER_RE = re.compile(r"/([A-Za-z]{1,8})\b")
 # "8.69 GW", "3 MW", "24in", "5km". Lower-cased as the unit.
 SYMBOL_RE = re.compile(
     r"\s?(GW|MW|kW|TW|GWh|MWh|kWh|TWh|Wh|GB|MB|TB|kB|Gbps|Mbps|GHz|MHz|kHz|Hz|kV|mph|kph|km/h|hp|"
-    r"km|cm|mm|kg|mg|ml|lb-ft|lbs?|oz|ft|sq ft|°C|°F)(?![\w/-])|(in)(?![\w/])"
+    r"km|cm|mm|kg|mg|ml|lb-ft|lbs?|oz|ft|sq ft|°C|°F|fps|Nm)(?![\w/-])|(in)(?![\w/])"
 )
 PERCENT_RE = re.compile(r"\s?%|\s?(?:per\s?cent|percent|pct)\b|\s+percentage points?\b", re.I)
 # "the benchmark 10-year notes", "Three-month aluminum on the London Metal Exchange": the
@@ -155,6 +155,12 @@ def _fmt(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,.5f}".rstrip("0")
 
 
+# Short nouns that count things (longer words always take a plural; short ones are mostly
+# abbreviations: "kg", "mph").
+SHORT_COUNT_NOUNS = {"win", "day", "cup", "car", "run", "hit", "job", "lap", "bag", "box", "gun",
+                     "key", "egg", "leg", "dog", "cat"}  # fmt: skip
+
+
 def normalise_unit(unit: str, *, english: bool = True) -> str:
     """Fold synonyms and plural forms so figures for the same thing compare; only English
     nouns take an English plural ("Ausstellern" stays as written)."""
@@ -162,14 +168,16 @@ def normalise_unit(unit: str, *, english: bool = True) -> str:
     unit = UNIT_SYNONYMS.get(unit, unit)
     plural = (  # an English plural only: "ккал" stays as written, "dead" too
         english
-        and len(unit) > 3
+        and (len(unit) > 3 or unit in SHORT_COUNT_NOUNS)  # not "kg", "mph", "ft"
         and unit.isascii()
         and unit.isalpha()
         and not unit.endswith("s")
         and unit not in nouns.UNCOUNTED | nouns.PARTICIPLES
     )
-    if plural:
-        unit = UNIT_SYNONYMS.get(unit + "s", unit + "s")  # "jet" and "jets" compare
+    if plural:  # "jet" and "jets" compare, so do "inch" and "inches", "company" and "companies"
+        unit = re.sub(r"(?<=[^aeiou])y$", "ie", unit)
+        unit += "es" if unit.endswith(("ch", "sh", "x", "z")) else "s"
+        unit = UNIT_SYNONYMS.get(unit, unit)
     return unit
 
 
@@ -202,6 +210,10 @@ SCORES_RE = re.compile(
     rf"|\b(?:{RESULT_VERBS})(?:\s+the(?=\s+[A-Z]))?(?:\s+[A-Z][\w.-]*){{0,3}}\s+{SCORE}(?![\d-])"
     rf"|\b{SCORE}(?=\s+(?:win|victory|defeat|loss|draw|lead|triumph)\b)"
 )
+RECORD_RE = re.compile(r"(?<![\d.:/-])(\d{1,2})-(\d{1,2})-(\d{1,2})(?![\d.:/-])")
+SCORE_LABEL_RE = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\s+){1,3}(\d{1,2}),\s+(?:[A-Z][\w.'’-]*\s+){1,3}(\d{1,2}):"
+)
 SCORE_SIDES_RE = re.compile(r"(\d{1,3})[-–](\d{1,3})(?:\s*\((\d{1,2})\))?")
 # Footnote markers: "up to 1,000 alarms per shift [1]".
 FOOTNOTE_RE = re.compile(r"\[\d{1,3}\]")
@@ -227,10 +239,11 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
         found += _free(found, counted)
         found += _free(found, _parts(text, found))
         found += _free(found, _bounded_spans(text)) if " a" in text else []
+        found += _free(found, _ordinal_counts(text)) if ORDINAL_HINT_RE.search(text) else []
     found = _out_of(text, found) if " out of " in text else found
     found.sort(key=lambda q: q.start)
     dashed = any(c in text for c in "+-–")
-    scores = _scores(text) if dashed else []
+    scores = _scores(text) if dashed or ":" in text[:40] else []
     blocked = (
         [m.span() for m in NOT_FIGURES_RE.finditer(text)]
         if dashed or re.search(r"\b0\d", text)
@@ -253,8 +266,18 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
 
 
 def _scores(text: str) -> list[Quantity]:
-    """Each side of a match score, and a tie-break in brackets, as a figure of its own."""
+    """Each side of a match score, and a tie-break in brackets, as a figure of its own; each
+    part of a three-part record ("14-0-1": wins, losses, overtime losses) and of a score label
+    heading a game summary ("Wild 4, Sabres 1:")."""
     found = []
+    for match in RECORD_RE.finditer(text):
+        for k in (1, 2, 3):
+            a, b = match.span(k)
+            found.append(Quantity(float(match.group(k)), "", False, "exact", None, text[a:b], a, b))
+    label = SCORE_LABEL_RE.match(text)
+    for k in (1, 2) if label else ():
+        a, b = label.span(k)  # type: ignore[union-attr]
+        found.append(Quantity(float(text[a:b]), "", False, "exact", None, text[a:b], a, b))
     for match in SCORES_RE.finditer(text):
         for sides in SCORE_SIDES_RE.finditer(text, match.start(), match.end()):
             for k in (1, 2, 3):
@@ -313,6 +336,16 @@ def _scaled_after_brackets(text: str, found: list[Quantity]) -> list[Quantity]:
     return found
 
 
+ORDINALS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}  # fmt: skip
+ORDINAL_HINT_RE = re.compile(r"(?i)\b(?:" + "|".join(ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))\b")
+ORDINAL_COUNT_RE = re.compile(
+    r"(?i)\b(?P<n>" + "|".join(ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))"
+    r"(?:\s+(?:straight|consecutive))?\s+(?P<noun>times?|wins?|victory|victories|goals?|anniversary|"
+    r"titles?|opponent|outing|straight|consecutive)\b"
+)
 # A bound before "a"/"an" and a span of time: "more than a decade", "almost an hour". Only
 # with the bound: "a year ago" dates something and "for a week" is no asserted figure.
 SPANS = {"decade": (10, "years"), "century": (100, "years"), "year": (1, "year"),
@@ -328,6 +361,22 @@ BOUNDED_SPAN_RE = re.compile(
     r"(?!\s+(?:after|before|from|ago|later|earlier|away|since)\b)",
     re.IGNORECASE,
 )
+
+
+def _ordinal_counts(text: str) -> list[Quantity]:
+    """An ordinal that counts: "his seventh straight win", "for the fourth time", "the 69th
+    anniversary", "his sixth goal" (not "the third quarter", "the 21st century", "second in")."""
+    found = []
+    for m in ORDINAL_COUNT_RE.finditer(text):
+        word = m.group("n").lower()
+        value = ORDINALS.get(word) or int(re.sub(r"\D", "", word))
+        noun = m.group("noun").lower()
+        noun = "" if noun in ("straight", "consecutive") else noun  # "his seventh straight"
+        found.append(
+            Quantity(float(value), normalise_unit(noun) if noun else "", False, "exact", None,
+                     m.group(), m.start(), m.end(), noun=noun)
+        )  # fmt: skip
+    return found
 
 
 def _bounded_spans(text: str) -> list[Quantity]:
@@ -439,7 +488,7 @@ def _not_a_figure(text: str, nums: list[Numeral], i: int, lang: str) -> bool:
             return True
         if ONE_AS_ARTICLE_RE.match(text, n.end):
             return True
-        return not re.match(rf"\s(?!(?:{NOT_COUNTED_AFTER_ONE})\b)[a-z]", text[n.end :])
+        return not re.match(rf"[\s-](?!(?:{NOT_COUNTED_AFTER_ONE})\b)[a-z]", text[n.end :])
     previous = nums[i - 1] if i else None
     return previous is not None and SPACE_RE.fullmatch(text[previous.end : n.start]) is not None
 
