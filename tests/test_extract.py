@@ -1528,3 +1528,8 @@ def test_a_claim_judged_false_is_nested(
 def test_these_rumors_are_false_keeps_its_speaker() -> None:
     sentence = '"These rumors are false," the agency said in a statement.'
     assert nested.find(sentence) is None
+
+
+def test_a_bulleted_fact_box_row_is_a_table_row() -> None:
+    row = "■ Goldfish have no eyelids, so they have to sleep with their eyes open."
+    assert notclaims.reason(row, row, attributed=False) == "table"

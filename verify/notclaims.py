@@ -277,6 +277,8 @@ def _structural(text: str, bare: str, words: list[str], lang: str) -> str | None
         return "table"
     if text.count("\t") >= 2 or text.count("|") >= 2:
         return "table"
+    if re.match(r"[■▪●◆►]\s", bare):
+        return "table"  # a bulleted row of a fact box ("■ Goldfish have no eyelids, …")
     if lang == "en" and bare.count(",") >= 4 and not (_has_verb(bare) or LIST_VERB_RE.search(bare)):
         return "table"  # "About 8 ripe pears, a fresh lemon, fruit pectin, cinnamon, …": a list
     return None
