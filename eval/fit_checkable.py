@@ -3,15 +3,15 @@
     python eval/fit_checkable.py cv ../shared/data    # cross-validation by document, per set
     python eval/fit_checkable.py fit ../shared/data   # the same, then write the shipped model
 
-Training sentences: every sentence on an English page of the eight development sets in
-`eval/data/` (dev, held-out-1 to -7; never held-out-8 or later, which are kept for blind scores)
+Training sentences: every sentence on an English page of the nine development sets in
+`eval/data/` (dev, held-out-1 to -8; never held-out-9 or later, which are kept for blind scores)
 that no rule turned down (or that a rule in
 `checkable.SOFT_RULES` turned down though it states figures), read exactly as ingest reads it
 (`extract.readings`: the same sentence split, attribution, rules, figures, check-worthiness)
 and labelled with the gold sentence it overlaps most; ClaimBuster's sentences (check-worthy or
 not) can be added, weighted down (a debate's "not check-worthy" mixes opinion with small facts).
 
-`cv`: the documents of all eight sets are dealt into five folds BY DOCUMENT; no sentence of a
+`cv`: the documents of all nine sets are dealt into five folds BY DOCUMENT; no sentence of a
 scored page is trained on (ClaimBuster, from other sources, is always in training). For each
 setting (regularisation C, ClaimBuster's weight), out-of-fold probabilities give checkable
 recall / non-claims kept per set and pooled at several thresholds, beside the rules with the
@@ -64,6 +64,7 @@ SETS = {
     "ho5": DATA / "claims_heldout5.jsonl",
     "ho6": DATA / "claims_heldout6.jsonl",
     "ho7": DATA / "claims_heldout7.jsonl",
+    "ho8": DATA / "claims_heldout8.jsonl",
 }
 CLAIMBUSTER = Path("claimbuster") / "2.5xNCS_dev.json"
 OUT = Path(__file__).parent.parent / "verify" / "data" / checkable.MODEL_FILE
