@@ -334,6 +334,7 @@ class Attribution:
 def attribute(sentence: str) -> Attribution:
     """Who asserts the sentence ("the Kremlin", "South Korea's spy agency"), and what."""
     body = LEADING_FILLER_RE.sub("", sentence.strip())
+    body = CAPS_WORD_RE.sub(_lower_if_speech, body)  # a headline's "… DENIES congressman's …"
     quoted = re.search(r"[\"”’]", body) is not None
     patterns = (
         (QUOTE_THEN_WHO_RE, QUOTE_THEN_VERB_RE, AS_REPORTS_RE) if quoted else (AS_REPORTS_RE,)
@@ -403,6 +404,14 @@ def attribute(sentence: str) -> Attribution:
     if saying and subject:
         return Attribution(clean_who(subject), clean_assertion(saying.group("rest")), "saying")
     return Attribution(None, clean_assertion(body))
+
+
+def _lower_if_speech(word: re.Match[str]) -> str:
+    lower = word.group().lower()
+    return lower if VERB_FIRST_RE.fullmatch(f"{lower} ") else word.group()
+
+
+CAPS_WORD_RE = re.compile(r"\b[A-Z]{3,}\b")
 
 
 def source_of(who: str) -> str:
