@@ -45,9 +45,8 @@ DISMISSIVE = (
     r"(?:(?:bogus|false|fake|unfounded|baseless|viral|widespread|latest|new|recent|online|"
     r"persistent|wild|outlandish)\s+){0,2}"
 )
-FALSE_WORD_RE = re.compile(
-    r"\b(?:false|untrue|wrong|inaccurate|not accurate|baseless|unfounded|nonsense|a lie)\b", re.I
-)
+FALSE_WORDS = r"false|untrue|wrong|inaccurate|not accurate|baseless|unfounded|nonsense|a lie"
+FALSE_WORD_RE = re.compile(rf"\b(?:{FALSE_WORDS})\b", re.I)
 DISPUTE_WORD_RE = re.compile(rf"\b(?:{DISPUTE_VERBS})\b", re.IGNORECASE)
 CLAIM_OF_RE = re.compile(
     rf"^(?P<a>[^\"“”]{{2,120}}?)\s+{ADVERBS}(?P<verb>{DISPUTE_VERBS})\s+"
@@ -96,7 +95,7 @@ DENIED_EARLIER_RE = re.compile(
 # there the annotators keep the speaker (and the claim is the one reported before).
 FALSE = (
     r"[\"'‘“]?(?:(?:categorically|entirely|completely|patently|absolutely|simply|totally|utterly)"
-    r"\s+)?(?:false|untrue|wrong|inaccurate|not accurate|baseless|unfounded|nonsense|a lie)\b"
+    rf"\s+)?(?:{FALSE_WORDS})\b"
 )
 OWNED_CLAIM_FALSE_RE = re.compile(
     r"(?P<b>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})['’]s?\s+"
@@ -124,16 +123,17 @@ class Nested:
 def _judged_false(body: str) -> Nested | None:
     """A claim whose falseness the sentence states, disputed by the sentence's speaker (the
     writer when none is named)."""
-    owned = OWNED_CLAIM_FALSE_RE.search(body)
-    that = CLAIM_THAT_FALSE_RE.match(body.lstrip("'\"‘“ "))
-    if not (owned or that):
-        return None
-    who = speakers.attribute(body).who or "the writer"
     how = "called it false"
+    that = CLAIM_THAT_FALSE_RE.match(body.lstrip("'\"‘“ "))
     if that:
+        who = speakers.attribute(body).who or "the writer"
         return Nested(speakers.clean_assertion(that.group("y")), None, who, how)
-    claimant = speakers.clean_who(owned.group("b")) if owned else None
-    return Nested(speakers.clean_assertion(body), claimant, who, how, refers_back=True)
+    owned = OWNED_CLAIM_FALSE_RE.search(body)
+    if owned:
+        who = speakers.attribute(body).who or "the writer"
+        claimant = speakers.clean_who(owned.group("b"))
+        return Nested(speakers.clean_assertion(body), claimant, who, how, refers_back=True)
+    return None
 
 
 def find(sentence: str) -> Nested | None:

@@ -350,7 +350,7 @@ LIST_VERB_RE = re.compile(
 )
 
 
-RESULT_RE = re.compile(rf"\b(?:{quantities.RESULT_VERBS}|[a-z]+ed|edged|beat|beating)\b")
+RESULT_RE = re.compile(rf"\b(?:{quantities.RESULT_VERBS}|[a-z]+ed|beating)\b")
 PROSE_VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|remain|remains|remained)\b")
 
 

@@ -5,6 +5,7 @@ import re
 
 from verify import numerals
 from verify.numerals import Numeral
+from verify.speakers import IRREGULAR_PASTS
 
 # Words that end the search for a noun: function words, auxiliaries, adverbs of time.
 STOPWORDS = {
@@ -58,15 +59,9 @@ PLURAL_ENDING_RE = re.compile(r"(?:men|ren|ple|ft)$")
 HYPHEN_WORD_RE = re.compile(r"-([^\W\d_]+)")
 
 
-# Words that follow a verb in the present ("comes with", "makes the"), never a plural noun's.
-# A past tense after the noun is its verb: "one company made it", "two men took".
-IRREGULAR_PASTS = {
-    "made", "took", "came", "went", "gave", "got", "saw", "held", "kept", "began", "brought",
-    "bought", "sent", "spent", "built", "paid", "said", "told", "wrote", "won", "lost", "left",
-    "led", "met", "ran", "rose", "fell", "grew", "knew", "became", "found", "sold", "thought",
-}  # fmt: skip
 # "moments later", "days ago": a time phrase after a noun phrase, not part of it
 TIME_AFTER = {"later", "ago", "earlier", "before", "after"}
+# Words that follow a verb in the present ("comes with", "makes the"), never a plural noun's.
 _AFTER_VERB = {"with", "the", "a", "an", "its", "their", "his", "her"}
 
 
@@ -149,7 +144,7 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
             or lower.endswith("ly")
             or noun
             and (lower.endswith(("ed", "ing")) or lower in IRREGULAR_PASTS)
-        ):
+        ):  # a past tense after the noun is its verb: "one company made it"
             break  # "3,000 troops arrived", "four brigades totaling"
         elif not (noun or after_of) and lower.endswith("ed") and _verb(lower, following):
             break  # "about 660,000 based on", "five tested positive": a verb follows

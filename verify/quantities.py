@@ -269,23 +269,19 @@ def _scores(text: str) -> list[Quantity]:
     """Each side of a match score, and a tie-break in brackets, as a figure of its own; each
     part of a three-part record ("14-0-1": wins, losses, overtime losses) and of a score label
     heading a game summary ("Wild 4, Sabres 1:")."""
-    found = []
-    for match in RECORD_RE.finditer(text):
-        for k in (1, 2, 3):
-            a, b = match.span(k)
-            found.append(Quantity(float(match.group(k)), "", False, "exact", None, text[a:b], a, b))
     label = SCORE_LABEL_RE.match(text)
-    for k in (1, 2) if label else ():
-        a, b = label.span(k)  # type: ignore[union-attr]
-        found.append(Quantity(float(text[a:b]), "", False, "exact", None, text[a:b], a, b))
-    for match in SCORES_RE.finditer(text):
-        for sides in SCORE_SIDES_RE.finditer(text, match.start(), match.end()):
-            for k in (1, 2, 3):
-                if sides.group(k) is not None:
-                    a, b = sides.span(k)
-                    found.append(Quantity(float(sides.group(k)), "", False, "exact", None,
-                                          text[a:b], a, b))  # fmt: skip
-    return found
+    parts = [*RECORD_RE.finditer(text), *([label] if label else [])]
+    parts += [
+        sides
+        for match in SCORES_RE.finditer(text)
+        for sides in SCORE_SIDES_RE.finditer(text, match.start(), match.end())
+    ]
+    return [
+        Quantity(float(m.group(k)), "", False, "exact", None, m.group(k), *m.span(k))
+        for m in parts
+        for k in range(1, m.re.groups + 1)
+        if m.group(k) is not None
+    ]
 
 
 def _out_of(text: str, found: list[Quantity]) -> list[Quantity]:

@@ -295,6 +295,7 @@ IRREGULAR_PASTS = {
     "took", "made", "came", "went", "gave", "got", "saw", "found", "held", "kept", "began",
     "brought", "bought", "sent", "spent", "built", "paid", "said", "told", "wrote", "drew",
     "won", "lost", "left", "led", "met", "ran", "rose", "fell", "grew", "knew", "put", "set",
+    "became", "sold", "thought",
 }  # fmt: skip
 # What follows a speaker without being part of their name: "said Wilfried Strauch … in an
 # interview on a government TV channel", "An autopsy performed on Aug. 17 … found that".

@@ -177,10 +177,10 @@ def _queue_claims(
     queued: list[int | Pending] = []  # each candidate's claim, by position
     for candidate in extraction.candidates:
         figures = candidate.quantity_dicts()
+        # "The Kremlin has dismissed the reports.": a dispute of a claim queued just above
+        found: int | Pending | None
         if candidate.refers_to is not None:
-            # "The Kremlin has dismissed the reports.": a dispute of a claim queued just above
-            found: int | Pending | None = queued[candidate.refers_to]
-            result.merged_mentions += 1
+            found = queued[candidate.refers_to]
         else:
             found = index.find(candidate.text, figures)
         if found is None:
@@ -196,9 +196,10 @@ def _queue_claims(
             index.add(row, candidate.text, figures)
             found = row
             result.new_claims += 1
-        elif candidate.refers_to is None:
+        else:
             result.merged_mentions += 1
-            _merge(session, found, candidate, batch)
+            if candidate.refers_to is None:  # a repeat: the known claim takes its details
+                _merge(session, found, candidate, batch)
         queued.append(found)
         batch.mentions.append((found, article.id or 0, candidate.start, candidate.end))
         if candidate.disputed_by:
