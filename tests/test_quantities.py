@@ -572,3 +572,41 @@ def test_capitalised_plurals_are_counted(text: str, expected: list[tuple[float, 
 )  # fmt: skip
 def test_round_eight_figure_classes(text: str, expected: list[tuple[float, str]]) -> None:
     assert [(q.value, q.unit) for q in find(text)] == expected
+
+
+# Round nine: read from held-out-9 and -10 after their blind score (real sentences as written).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a scale word joined by a hyphen; "a million" is a number
+        ("The United States is offering $10-million for information leading to the location",
+         [(10_000_000, "USD", "exact")]),
+        ("Managua, which has more than a million inhabitants is densely populated.",
+         [(1_000_000, "inhabitants", "min")]),
+        # shares with a bound and no "of", tenths and fifths
+        ("About half came out this year, one is a Stadia exclusive (Gylt)", [(0.5, "fraction",
+         "exact")]),
+        ("at its closest approach, was about one-tenth of the distance from the centre of Earth",
+         [(0.1, "fraction", "exact")]),
+        ("the state spent nearly half a million dollars on it", [(500_000, "USD", "exact")]),
+        # metres, not millions, when a size or a conversion follows
+        ("which left a crater 12m (40ft) wide and 5m deep.",
+         [(12, "m", "exact"), (40, "ft", "exact"), (5, "m", "exact")]),
+        # "about" as a preposition, not a bound
+        ("A lot of folks are buzzing about 17-year-old Stuyvesant High School senior Mohammed",
+         [(17, "years", "exact")]),
+        # a bound after the figure: an upper one
+        ("people busted for possessing 25 grams or less of pot", [(25, "grams", "max")]),
+        ("her 13-year-old son and two nephews and under constant monitoring by health workers",
+         [(13, "years", "exact"), (2, "nephews", "exact")]),
+        # a display or sound standard is no figure; "other" before a capitalised noun
+        ("the Chromecast is the only device that supports 4K streaming at release, as well as "
+         "5.1 surround sound", []),
+        ("expanding in Saudi Arabia and four other Arab countries",
+         [(4, "countries", "exact")]),
+        ("three months of the $10-a-month Stadia Pro subscription",
+         [(3, "months", "exact"), (10, "per month", "exact")]),
+    ],
+)  # fmt: skip
+def test_round_nine_figure_classes(text: str, expected: list[tuple[float, str, str]]) -> None:
+    assert [(q.value, q.unit, q.bound) for q in find(text)] == expected

@@ -133,8 +133,8 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
             names += 1
         elif not noun and lower.endswith("ing") and following.islower() and following.isalpha():
             continue  # "two remaining living members"
-        elif not noun and lower in COMPARATIVES and following.isalpha() and following.islower():
-            continue  # "five more venues"
+        elif not noun and lower in COMPARATIVES and following.isalpha():
+            continue  # "five more venues", "four other Arab countries"
         elif not noun and lower.endswith("ly") and following.isalpha() and following.islower():
             continue  # "two highly critical reports": an adverb inside the noun phrase
         elif noun and not noun.endswith("s") and lower.endswith("s") and following in _AFTER_VERB:

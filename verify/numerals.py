@@ -124,7 +124,7 @@ def numeral_re(lang: str) -> re.Pattern[str]:
     suffixes = "|".join(sorted(SUFFIXES, key=len, reverse=True))
     # "a hundred" is a number; a scale word alone ("a few million dollars") is not
     words = (
-        rf"\b(?P<words>(?:(?P<article>an?\s+)(?:hundred|thousand|dozen)|{SMALL}"
+        rf"\b(?P<words>(?:(?P<article>an?\s+)(?:hundred|thousand|million|billion|dozen)|{SMALL}"
         rf"(?:(?:\s+|-|\s+and\s+){_WORD})*|twice))\b"
     )
     if lang != "en":  # other languages: their own words, or none where there is no table
@@ -133,7 +133,7 @@ def numeral_re(lang: str) -> re.Pattern[str]:
         words = rf"\b(?P<words>(?P<article>(?!))|(?:{other})(?:(?:{joiner})(?:{other}))*)\b"
     return re.compile(
         rf"(?<![\d/])(?P<frac>(?:(?P<whole>\d+)[- ])?(?P<fn>\d{{1,2}})/(?P<fd>\d{{1,2}}))(?![\d/])"
-        rf"|(?P<num>{digits})(?:\s?(?P<suffix>{suffixes})\b)?(?:\s*(?P<scale>{scales})\b)?"
+        rf"|(?P<num>{digits})(?:\s?(?P<suffix>{suffixes})\b)?(?:(?:\s*|-)(?P<scale>{scales})\b)?"
         rf"|{words}(?:\s+(?P<wscale>{scales})\b)?",
         re.IGNORECASE,
     )
@@ -175,7 +175,9 @@ OTHER_WORDS = {
     "vijftig|honderd|duizend",
 }
 _ALL_WORDS = frozenset(w for words in OTHER_WORDS.values() for w in words.split("|"))
-ANY_NUMBER_RE = re.compile(rf"\d|(?i:\b(?:{SMALL_WORDS}|twice|hundred|thousand|dozen)\b)")
+ANY_NUMBER_RE = re.compile(
+    rf"\d|(?i:\b(?:{SMALL_WORDS}|twice|hundred|thousand|million|billion|dozen)\b)"
+)
 
 
 @cache

@@ -51,11 +51,33 @@ QUALIFIERS: dict[str, tuple[bool, str]] = {
     "jusqu'à": (False, "max"), "jusqu’à": (False, "max"),
 }  # fmt: skip
 DEFAULT_WORDS = {"min": "more than", "max": "up to"}
-# A bound written after the number: "people age 12 and older", "five or more".
-AFTER_RE = re.compile(r"\s+(?:and|or)\s+(?:older|over|more|above|up)\b", re.IGNORECASE)
+# A bound written after the number: "people age 12 and older", "five or more", "25 grams or
+# less" (the last four give an upper bound).
+AFTER_RE = re.compile(
+    r"\s+(?:and|or)\s+(?:(?:older|over|more|above|up|less|fewer)\b"
+    # "children 12 and under.", not "two nephews and under constant monitoring"
+    r"|(?:under|below|younger)(?=\s*(?:[,.;:)!?]|$|\s+(?:are|were|is|can|will|must|get)\b)))",
+    re.IGNORECASE,
+)
+AFTER_MAX = ("less", "fewer", "under", "below", "younger")
+# "about" after a word it complements is a preposition, not a bound: "buzzing about 17-year-old
+# …", "a story about 43 students", "asked about 25 grams".
+ABOUT_PREPOSITION = (
+    "talk", "talks", "talked", "talking", "buzz", "buzzing", "think", "thinking", "thought",
+    "know", "knew", "known", "learn", "learned", "hear", "heard", "read", "wrote", "write",
+    "writes", "writing", "story", "stories", "news", "question", "questions", "concerns",
+    "concerned", "worried", "worry", "care", "cares", "cared", "asked", "ask", "asking",
+    "complain", "complained", "joked", "joking", "speak", "spoke", "speaking", "details",
+    "information", "rumors", "rumours", "report", "reports", "reported", "article", "articles",
+    "book", "film", "lied", "lying", "wrong", "right", "serious", "excited", "upset", "angry",
+    "curious", "tweeted", "posted",
+)  # fmt: skip
+_ABOUT = "".join(rf"(?<!\b{w}\s)" for w in ABOUT_PREPOSITION) + "about"
 QUALIFIER_RE = re.compile(
     r"(?:^|(?<=\W))("
-    + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+    + "|".join(
+        _ABOUT if q == "about" else re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)
+    )
     # a closing quote may stand between: Hunter said "at least" 10 members were apprehended
     + r")[\"”’']?\s*(?:an? (?:additional|further|extra|total of)\s+|a total of\s+)?$",
     re.IGNORECASE,

@@ -11,10 +11,10 @@ from typing import Any
 
 from verify import counts, currencies, nouns, numerals
 from verify.numerals import Numeral
-from verify.qualifiers import AFTER_RE, DEFAULT_WORDS, QUALIFIER_RE, QUALIFIERS
+from verify.qualifiers import AFTER_MAX, AFTER_RE, DEFAULT_WORDS, QUALIFIER_RE, QUALIFIERS
 
 # Patterns used in the per-number checks, compiled once.
-SHARE_WORD_RE = re.compile(r"(?i)half|third|quarter")
+SHARE_WORD_RE = re.compile(r"(?i)half|third|quarter|fifth|tenth")
 OPEN_BRACKET_RE = re.compile(r"\s*\(\s*")
 SPACE_RE = re.compile(r"\s+")
 GLUED_BEFORE_RE = re.compile(r"[^\W\d_]$|\w-$")
@@ -37,6 +37,11 @@ NEXT_WORD_RE = re.compile(r"[\s-]+\S+")
 ESTIMATED_OF_RE = re.compile(r"(?i)\bestimated\s+(?:[\w-]+\s+){0,3}(?:of|at)\s+$")
 MAXIMUM_OF_RE = re.compile(r"\bmaximum(?:\s+\w+)?\s+of\s+$", re.I)
 BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+# "12m (40ft)", "5m deep": metres, not millions, when a size or a conversion follows.
+METRES_AFTER_RE = re.compile(
+    r"\s*(?:\(\s*[\d.,]+\s*(?:ft|feet|foot)\b|(?:wide|deep|high|tall|long|away|below|above|"
+    r"across|in diameter|underground)\b)"
+)
 
 # Unit words folded together so figures for the same thing compare ("soldiers" = "troops").
 UNIT_SYNONYMS = {
@@ -46,7 +51,7 @@ UNIT_SYNONYMS = {
     "percent": "%", "per cent": "%", "pct": "%",
 }  # fmt: skip
 PER_RE = re.compile(
-    r"\s+(?:per|a|an)\s+(share|barrel|ounce|tonne|ton|month|year|week|day|night|hour|gallon|"
+    r"(?:\s+|-)(?:per|a|an)[\s-]+(share|barrel|ounce|tonne|ton|month|year|week|day|night|hour|gallon|"
     r"litre|liter|kilogram|kg|head|person|capita|unit|seat|passenger|bottle|ticket|plate|dose)\b",
     re.IGNORECASE,
 )
@@ -101,10 +106,16 @@ AGE_RE = re.compile(r"[A-Z][\w'’-]+,\s$")  # "Assange, 47," and "Singh Jabarju
 PERIOD_BEFORE_RE = re.compile(
     r"\b(?:first|second|third|fourth|last|final|latter|former|early|late)\s+$", re.I
 )
-FRACTIONS = {"half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25}
+FRACTIONS = {
+    "half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
+    "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1,
+}  # fmt: skip
+# "one-tenth of", "two-fifths": fifths and tenths only with a count before them ("the fifth of
+# May" is a date).
 FRACTION_RE = re.compile(
-    r"\b(?:(?:one|a)[- ])?(?:(?P<two>two|three)[- ])?(?P<part>half|thirds?|quarters?)"
-    r"(?=\s+(?:of|the)\b)",
+    r"\b(?:(?P<one>(?:one|a)[- ])?(?:(?P<two>two|three|four)[- ])?(?P<part>half|thirds?|quarters?)"
+    r"|(?:one|a|two|three|four)[- ](?P<tenth>fifths?|tenths?))(?P<of>\s+(?:of|the)\b)?"
+    r"(?!\s+an?\s+(?:million|billion|dozen|hundred|thousand)\b)",  # "half a million": _halves
     re.IGNORECASE,
 )
 
@@ -199,6 +210,9 @@ NAMED_BY_NUMBER_RE = re.compile(
     r"|\b\d{2,4}[\s-]?(?:yards?|meters?|metres?|m)\s+(?:individual\s+)?(?:freestyle|backstroke|"
     r"breaststroke|butterfly|medley|relay|dash|hurdles)\b"
     r"|\b0[-–](?:60|62|100)\s*(?:mph|km/h|kph)\b"
+    # a display or audio standard ("4K streaming", "up to 4K", "5.1 surround sound")
+    r"|(?<![$€£¥\d])\b[248]K\b(?![-\s]+(?:run|race|runners?)\b)"
+    r"|\b[57]\.1(?=\s+(?:surround|channel|audio|sound))"
 )
 # Match scores ("6-3, 7-6 (7)", "beat Chelsea 3-1", "a 2-1 win", "lost 24-17", "up 109-98"):
 # each side is a figure, counted in points, games or goals the sentence does not name (the gold
@@ -314,6 +328,12 @@ def _halves(text: str, found: list[Quantity]) -> list[Quantity]:
         if half and re.match(r"(?i)an?\s", q.text):
             start = q.start - (len(text[max(0, q.start - 6) : q.start]) - half.start())
             q = replace(q, value=q.value / 2, start=start, text=text[start : q.end])
+            words = QUALIFIER_RE.search(text[max(0, start - 30) : start])
+            if words and not q.qualifier:  # "nearly half a million dollars"
+                approx, bound = QUALIFIERS[words.group(1).lower()]
+                start -= len(text[max(0, start - 30) : start]) - words.start(1)
+                q = replace(q, approx=approx, bound=bound, qualifier=words.group(1).lower(),
+                            start=start, text=text[start : q.end])  # fmt: skip
         out.append(q)
     return out
 
@@ -426,15 +446,21 @@ def _fractions(text: str) -> list[Quantity]:
             continue
         start, qualifier, approx, bound = match.start(), "", False, "exact"
         words = QUALIFIER_RE.search(text[max(0, start - 30) : start])
+        # a share names its whole ("half of", "a third the size"), or a bound says it is one
+        # ("About half came out this year"); "in half" and "half-time" are no shares
+        if not (match.group("of") or words and text[start - 1 : start] == " "):
+            continue
         if words:
             qualifier = words.group(1).lower()
             approx, bound = QUALIFIERS[qualifier]
             start -= len(text[max(0, start - 30) : start]) - words.start(1)
-        times = {"two": 2, "three": 3}.get((match.group("two") or "").lower(), 1)
-        value = FRACTIONS[match.group("part").lower()] * times
+        count = match.group("two") or match.group()[:5].split("-")[0].split()[0]
+        times = {"two": 2, "three": 3, "four": 4}.get(count.lower(), 1)
+        part = "part" if match.group("part") else "tenth"
+        value = FRACTIONS[match.group(part).lower()] * times
         found.append(
-            Quantity(value, "fraction", approx, bound, None, text[start : match.end("part")],
-                     start, match.end("part"), noun="fraction", qualifier=qualifier)
+            Quantity(value, "fraction", approx, bound, None, text[start : match.end(part)],
+                     start, match.end(part), noun="fraction", qualifier=qualifier)
         )  # fmt: skip
     return found
 
@@ -539,9 +565,12 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
     scaled_only = NAIRA_OR_RAND_RE.search(text[max(0, n.start - 2) : n.start])
     if currency is None and scaled_only and n.scaled:
         currency, start = currencies.SCALED_ONLY[scaled_only.group(1)], n.start - 1
-    if currency is None and n.suffix in numerals.MONEY_ONLY_SUFFIXES and not high:
+    metres = n.suffix == "m" and not high and METRES_AFTER_RE.match(text, end)
+    if currency is None and n.suffix in numerals.MONEY_ONLY_SUFFIXES and not (high or metres):
         return None  # "a 100m race": metres or a code, not millions
     unit, noun = "", ""
+    if currency is None and metres:  # "a crater 12m (40ft) wide and 5m deep"
+        value, unit, noun = value / n.scale, "m", "m"
     percent = PERCENT_RE.match(text, end)
     if currency is None and percent:
         unit, end = (
@@ -591,7 +620,8 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
         start -= len(text[max(0, start - 30) : start]) - words.start(1)
     after = AFTER_RE.match(text, last.end) or AFTER_RE.match(text, end)
     if after and not words and not high:  # "age 12 and older", "five or more cases"
-        bound, qualifier = "min", after.group().strip().lower()
+        qualifier = after.group().strip().lower()
+        bound = "max" if qualifier.endswith(AFTER_MAX) else "min"
         end = max(end, after.end())
     if not words and ESTIMATED_OF_RE.search(text[max(0, start - 50) : start]):
         approx = True  # "an estimated net worth of $40 (£26) million"
