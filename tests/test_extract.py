@@ -1533,3 +1533,56 @@ def test_these_rumors_are_false_keeps_its_speaker() -> None:
 def test_a_bulleted_fact_box_row_is_a_table_row() -> None:
     row = "■ Goldfish have no eyelids, so they have to sleep with their eyes open."
     assert notclaims.reason(row, row, attributed=False) == "table"
+
+
+# Round nine: read from held-out-9 and -10 after their blind score.
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        # a leading clause ending in a time or a place is no part of the speaker
+        ("The Lebanese army detained a wife and daughter of Islamic State leader Abu Bakr "
+         "al-Baghdadi as they crossed from Syria nine days ago, security officials said on "
+         "Tuesday, in a move seen as likely to put pressure on the Islamist chief.",
+         "security officials"),
+        ("The Lebanese authorities have also detained the wife of Anas Shirkas, senior Nusra Front "
+         "leader from Syria, security officials said on Tuesday.", "security officials"),
+        ("A Judd Nelson death hoax struck on Sunday as a FOX News impostor website posted a false "
+         "report stating that the “Brat Pack” actor was found dead in his condo.",
+         "a FOX News impostor website"),
+        # a scare-quoted word before the verb, and the outlet a story ran on
+        ('The story on "news" website National Report says that the tree will be removed.',
+         "National Report"),
+        # a relative clause's verb does not make the phrase a fragment
+        ("Some consumers who sought help on launch day reported telephone wait times that "
+         "exceeded two hours.", "Some consumers who sought help on launch day"),
+    ],
+)  # fmt: skip
+def test_round_nine_speaker_classes(sentence: str, speaker: str | None) -> None:
+    assert extract.attribute(sentence).who == speaker
+
+
+@pytest.mark.parametrize(
+    "texts, speaker",
+    [
+        # "the source" is the source described before; "A spokesperson for X" is no surname
+        (["A source with contacts with Iraqi intelligence said the captured woman was an Iraqi "
+          "wife of al-Baghdadi’s, but could not confirm the name.",
+          "There was cooperation between Iraqi and Lebanese authorities leading up to her "
+          "capture, the source said."], "A source with contacts with Iraqi intelligence"),
+        (["A patient who saw the man at the facility told NBCDFW's Ray Villeda that the man "
+          "arrived with his wife.",
+          "A spokesperson for CareNow confirmed the news to Mashable, saying that the man "
+          '"checked yes" to one of the screening questions.'], "A spokesperson for CareNow"),
+        # a pronoun opening a sentence is the person the sentence before was about
+        (["The United States is offering $10-million for information leading to the arrest of "
+          "Islamic State leader Abu Bakr al-Baghdadi.",
+          "Fawaz Gerges, a Middle East expert at the London School of Economics, said the move "
+          "was symbolic.",
+          "Al-Baghdadi called for attacks against the rulers of Saudi Arabia in a speech last "
+          "month.",
+          "He said his self-declared caliphate was expanding in Saudi Arabia."],
+         "Abu Bakr al-Baghdadi"),
+    ],
+)  # fmt: skip
+def test_round_nine_speakers_across_sentences(texts: list[str], speaker: str) -> None:
+    assert attribution.attribute_all(texts)[-1].who == speaker

@@ -176,6 +176,13 @@ class _Context:
         ]  # fmt: skip
         if titled:  # "the vet" is "Vet Faye Bethell", "the minister" the minister named
             return titled[-1]
+        spoke = [
+            p for p in self.every
+            if definite and p.split()[0].lower() in ("a", "an", "one", "another")
+            and definite.group("head").lower() in p.lower().split()
+        ]  # fmt: skip
+        if spoke:  # "the source said" after "A source with contacts with Iraqi intelligence said"
+            return spoke[-1]
         if definite and definite.group("head").lower() in ORG_WORDS | {"organisation"}:
             head = definite.group("head").lower()
             named = [o for o in self.orgs if head in o.lower().split()]
@@ -183,6 +190,8 @@ class _Context:
                 return _last(named) or who  # "the health commission" says who it is
             return _last(named) or _last(self.orgs) or _last(self._untitled()) or who
         words = who.split()
+        if words[0].lower() in ("a", "an", "the", "another", "one"):
+            return who  # "A spokesperson for CareNow" is described, no surname to look up
         name = words[-1] if len(words) <= 2 else words[0]  # "Alvarez", "Wee of the Times"
         plain = re.sub(rf"^(?:{HONORIFICS})\.?\s+", "", who)  # "Mr. Ibrahim"
         if plain != who:
@@ -240,12 +249,50 @@ def attribute_all(texts: list[str]) -> list[Attribution]:
         inner = nested.find(text)
         if inner and inner.claimant:  # "… a Daily Mirror report that …": a source named
             context.remember(inner.claimant)
-        who = context.resolve(a.who) if a.who else None
+        subject = _previous_subject(resolved, texts, len(resolved), context)
+        if a.who and a.who.lower() in ("he", "she") and subject:
+            who: str | None = subject  # centering: "Al-Baghdadi called for … He said …"
+        else:
+            who = context.resolve(a.who) if a.who else None
         if who:
             context.remember(who)
         context.mention(text)
         resolved.append(replace(a, who=who))
     return _posts_signed(texts, _quotes_inherit(texts, resolved))
+
+
+# A person's name opening a sentence as its subject: "Al-Baghdadi called for attacks …".
+SUBJECT_NAME_RE = re.compile(
+    r"^(?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+(?=\s+(?:has\s+|had\s+|also\s+|then\s+)?"
+    r"[a-z]+(?:ed|s)\b)"
+)
+
+
+def _previous_subject(
+    resolved: list[Attribution], texts: list[str], i: int, context: "_Context"
+) -> str | None:
+    """The person the sentence before names as its subject, when it has no speaker of its own:
+    a pronoun opening the next sentence most likely means them. Only a name already known as a
+    person's ("Al-Baghdadi" after "Abu Bakr al-Baghdadi") or a full name of two words or more."""
+    if not i or resolved[i - 1].who:
+        return None
+    subject = SUBJECT_NAME_RE.match(texts[i - 1].strip())
+    if not subject or subject.group().split()[0] in PLACE_WORDS:
+        return None
+    name = subject.group()
+    last = name.split()[-1]
+    known = [
+        p for p in context.people + context.mentioned
+        if re.search(rf"(?i)\b{re.escape(last)}$", p)
+    ]  # fmt: skip
+    if known:
+        return known[-1]
+    if len(name.split()) >= 2:
+        return name if context.kind(name) == "person" else None
+    # a surname alone: the full name written earlier ("Islamic State leader Abu Bakr al-Baghdadi")
+    fuller = re.compile(rf"\b(?:[A-Z][\w.’'-]*\s+){{1,3}}(?i:{re.escape(last)})\b(?!['’]s)")
+    earlier = [m.group() for t in texts[: i - 1] for m in fuller.finditer(t)]
+    return earlier[-1] if earlier else None
 
 
 def _posts_signed(texts: list[str], found: list[Attribution]) -> list[Attribution]:

@@ -286,16 +286,19 @@ FINITE_VERBS = re.compile(
     re.IGNORECASE,
 )
 PAST_VERB_RE = re.compile(
-    r"(?<!\bthe )(?<!\ban )(?<!\ba )(?<!-)\b(?:[a-z]+ed(?! (?:to|with|in|by|on|at)\b)|fell|rose|"
+    r"(?<!\bthe )(?<!\ban )(?<!\ba )(?<!-)(?<!\bwho )"  # "consumers who sought help": no verb
+    r"\b(?:[a-z]+ed(?! (?:to|with|in|by|on|at)\b)|fell|rose|"
     r"led|made|took|came|went|grew|left|"
     r"won|lost|got|gave|saw|found|held|kept|began|brought|bought|sent|spent|built|paid|"
+    r"struck|broke|stood|fought|flew|threw|caught|chose|drove|fled|sought|sank|stole|shook|"
     r"comes|goes|originates|wants|needs)\b"
 )
 IRREGULAR_PASTS = {
     "took", "made", "came", "went", "gave", "got", "saw", "found", "held", "kept", "began",
     "brought", "bought", "sent", "spent", "built", "paid", "said", "told", "wrote", "drew",
     "won", "lost", "left", "led", "met", "ran", "rose", "fell", "grew", "knew", "put", "set",
-    "became", "sold", "thought",
+    "became", "sold", "thought", "struck", "broke", "stood", "fought", "flew", "threw", "caught",
+    "chose", "drove", "fled", "sought", "sank", "stole", "shook",
 }  # fmt: skip
 # What follows a speaker without being part of their name: "said Wilfried Strauch … in an
 # interview on a government TV channel", "An autopsy performed on Aug. 17 … found that".
@@ -438,8 +441,8 @@ def _leading(body: str) -> Attribution | None:
     he said …" the first verb's subject is a fragment, the second's is the speaker."""
     for match in _verbs_at(body):
         before = body[: match.start()]
-        if len(before) > 160 or re.search(r"[\"“”]", before):
-            break
+        if len(before) > 160 or re.search(r"[\"“”]", SCARE_QUOTES_RE.sub("", before)):
+            break  # a quote before the verb is someone else's words; a scare-quoted word is not
         who = _speaker_in(before)
         verb, rest = match.group("verb").lower(), body[match.end() :]
         after = WHEN_AFTER_VERB_RE.sub("", body[match.end("verb") :])  # "reported Wednesday that"
@@ -497,6 +500,14 @@ def _leading(body: str) -> Attribution | None:
     return None
 
 
+# A story named by where it ran: the outlet speaks, its kind ('"news" website') goes.
+STORY_ON_RE = re.compile(
+    r"^(?i:the|a|an)\s+(?:story|report|article|post|piece)\s+(?:on|in|from|by)\s+"
+    r"(?:the\s+)?(?:[\"“][\w -]{1,20}[\"”]\s+)?(?:(?:news|satirical|fake)\s+)?(?:website|site|"
+    r"outlet|newspaper|paper|blog|magazine)\s+(?P<who>[A-Z][^,]{1,60})$"
+)
+# A word or two in quotes inside a noun phrase: 'The story on "news" website National Report'.
+SCARE_QUOTES_RE = re.compile(r"(?<=\s)[\"“][\w’' -]{1,25}[\"”](?=\s)")
 # When, between a verb and its object: "Bloomberg News reported Wednesday that …".
 WHEN_AFTER_VERB_RE = re.compile(
     rf"^\s+(?:(?:on|late on|early on|last|this)\s+)?(?:{WEEKDAYS}|yesterday|today|"
@@ -577,6 +588,9 @@ def _speaker_in(who: str) -> str | None:
     relayed = _relayed(who)
     if relayed:
         return relayed
+    story = STORY_ON_RE.match(who)  # 'The story on "news" website National Report says'
+    if story and is_speaker(story.group("who")):
+        return story.group("who")
     lead = LEADING_TIME_RE.match(who)
     named = NAME_IN_CLAUSE_RE.search(TIME_WORDS_RE.sub("", lead.group("lead"))) if lead else None
     if lead and is_speaker(lead.group("who")) and not named:  # "In September, Choe Kwan-il"
@@ -613,7 +627,13 @@ def _speaker_in(who: str) -> str | None:
     if single and opener in NOT_SPEAKER_START and last.lower() not in PRONOUNS and is_speaker(last):
         return last
     clause = re.split(rf"[\s—–](?:{CLAUSE_BREAKS})\s", who)
-    appositive = clause[-1][:1].isupper()  # "but General Mark Milley, chairman of …"
+    # "but General Mark Milley, chairman of …"; not "from Syria nine days ago, security officials"
+    name, _, description = clause[-1].partition(",")
+    appositive = name[:1].isupper() and not (
+        re.search(r"\b(?:ago|days?|weeks?|months?|years?|yesterday|today)\b", name)
+        or len(name.split()) == 1
+        and re.search(r"[^s]s$", description.strip())
+    )  # a time, or one word before a plural, is no name: "from Syria, security officials"
     if len(clause) > 1 and ("," not in clause[-1] or appositive) and is_speaker(clause[-1]):
         return clause[-1]  # "The denial comes a day after Lebanese authorities"
     head, _, tail = who.rpartition(",")
