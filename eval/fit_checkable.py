@@ -65,6 +65,8 @@ SETS = {
     "ho6": DATA / "claims_heldout6.jsonl",
     "ho7": DATA / "claims_heldout7.jsonl",
     "ho8": DATA / "claims_heldout8.jsonl",
+    "ho9": DATA / "claims_heldout9.jsonl",
+    "ho10": DATA / "claims_heldout10.jsonl",
 }
 CLAIMBUSTER = Path("claimbuster") / "2.5xNCS_dev.json"
 OUT = Path(__file__).parent.parent / "verify" / "data" / checkable.MODEL_FILE

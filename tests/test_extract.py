@@ -1586,3 +1586,22 @@ def test_round_nine_speaker_classes(sentence: str, speaker: str | None) -> None:
 )  # fmt: skip
 def test_round_nine_speakers_across_sentences(texts: list[str], speaker: str) -> None:
     assert attribution.attribute_all(texts)[-1].who == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence, why",
+    [
+        ("The Associated Press contributed to this report.", "byline"),
+        ("Baldor reported from Newport, Wales.", "byline"),
+        ("CNNMexico.com contributed to this report.", "byline"),
+        ("Grim work: The remains of nine people had been brought from the hillside so far, with "
+         "another 25 to follow", "caption"),
+        ("Victims: The above poster shows the 43 missing students and offers a reward for their "
+         "recovery", "caption"),
+        # a figure contributed, or a label before a full sentence, is no credit or caption
+        ("The company contributed $5 million to the relief fund.", None),
+        ("Update: The company said on Monday that 40 workers were laid off.", None),
+    ],
+)  # fmt: skip
+def test_credits_and_labelled_captions_are_not_claims(sentence: str, why: str | None) -> None:
+    assert notclaims.reason(sentence, sentence, attributed=False) == why

@@ -15,6 +15,14 @@ BYLINE_RE = re.compile(
     r"compiled by|story by|words by)\s|©|\(c\)\s|copyright\b)",
     re.I,
 )
+# The credit at a story's foot: "The Associated Press contributed to this report.", "Baldor
+# reported from Newport, Wales.", "Associated Press writers … in Cairo … contributed."
+CREDIT_RE = re.compile(
+    r"^(?:[^.!?]|\.(?=\w)){2,300}\b(?:contributed|contributing)\b"
+    r"(?:\s+(?:reporting|to\s+this\s+(?:report|story|article)))?\.?$"
+    r"|^(?:[A-Z][\w.'’-]+\s+){1,3}(?:reported|wrote)\s+(?:this\s+(?:report|story)\s+)?from\s+"
+    r"(?:[A-Z][\w.'’-]+,?\s*){1,4}\.?$"
+)
 # An embedded post's signature line as social sites render it under the quoted text:
 # "— The Nigerian Senate (@NGRSenate) October 9, 2018".
 EMBED_SIGNATURE_RE = re.compile(r"^(?:@\w+\s*)?[—–-]\s*[^.!?]{0,80}\(@\w+\)")
@@ -31,6 +39,11 @@ BOILERPLATE_RE = re.compile(
     r"terms of (?:use|service)|privacy policy|this (?:story|article) (?:was|has been) "
     r"(?:supplied|updated|originally published|first published|adapted|corrected)",
     re.I,
+)
+# A label, a colon and words that end with no stop: a picture's caption on tabloid pages
+# ("Grim work: The remains of nine people had been brought …"), a related link, a heading.
+LABELLED_RE = re.compile(
+    r"^[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,2}:\s+(?P<text>[A-Z\"“‘].*[^.!?\"”’)\s])$", re.DOTALL
 )
 CAPTION_RE = re.compile(
     r"^\(?(?:graphic|photo|image|picture|video|main image|file photo)s?\b[^.]{0,80}(?:[:–-]|"
@@ -239,7 +252,12 @@ def _structural(text: str, bare: str, words: list[str], lang: str) -> str | None
         return "dateline"
     if TIME_ONLY_RE.match(bare):
         return "dateline"
-    if BYLINE_RE.match(bare) or EMBED_SIGNATURE_RE.match(bare) or AUTHOR_BIO_RE.match(bare):
+    if (
+        BYLINE_RE.match(bare)
+        or EMBED_SIGNATURE_RE.match(bare)
+        or AUTHOR_BIO_RE.match(bare)
+        or CREDIT_RE.match(bare)
+    ):
         return "byline"
     if BOILERPLATE_RE.search(bare) and len(words) < 30:
         return "boilerplate"
@@ -279,6 +297,9 @@ def _structural(text: str, bare: str, words: list[str], lang: str) -> str | None
         return "table"
     if re.match(r"[■▪●◆►]\s", bare):
         return "table"  # a bulleted row of a fact box ("■ Goldfish have no eyelids, …")
+    labelled = LABELLED_RE.match(text.strip())
+    if labelled and lang == "en":  # "Grim work: The remains of nine people had been brought …"
+        return "caption" if len(labelled.group("text").split()) >= 6 else "heading"
     if lang == "en" and bare.count(",") >= 4 and not (_has_verb(bare) or LIST_VERB_RE.search(bare)):
         return "table"  # "About 8 ripe pears, a fresh lemon, fruit pectin, cinnamon, …": a list
     return None
