@@ -1555,6 +1555,11 @@ def test_a_bulleted_fact_box_row_is_a_table_row() -> None:
         # a relative clause's verb does not make the phrase a fragment
         ("Some consumers who sought help on launch day reported telephone wait times that "
          "exceeded two hours.", "Some consumers who sought help on launch day"),
+        # a speech tag set off by commas inside the sentence; "wrote X, in a case study …"
+        ("Bratton, the sources noted, did not resist de Blasio’s directive.", "the sources"),
+        ('"Two months after the onset of the symptoms, I was unable to stand or walk," wrote '
+         "43-year-old Martin Taylor of Aberdeenshire, Scotland, in a case study published Monday "
+         "in the journal BMJ.", "43-year-old Martin Taylor of Aberdeenshire, Scotland"),
     ],
 )  # fmt: skip
 def test_round_nine_speaker_classes(sentence: str, speaker: str | None) -> None:
@@ -1582,6 +1587,17 @@ def test_round_nine_speaker_classes(sentence: str, speaker: str | None) -> None:
           "month.",
           "He said his self-declared caliphate was expanding in Saudi Arabia."],
          "Abu Bakr al-Baghdadi"),
+        # "the Somali president" is the president of that place named before, in full
+        (["Somali President Hassan Sheikh Mohamud urged al-Shabab militants to renounce "
+          "violence, saying they have an opportunity to embrace peace.",
+          "President Barack Obama said the death demonstrated U.S. resolve.",
+          "The Somali president said the U.S. operation was carried out with the full knowledge "
+          "of his government."], "Somali President Hassan Sheikh Mohamud"),
+        # a pronoun is the fullest form of the person named ("New York" is a place)
+        (["Mayor de Blasio and Police Commissioner Bill Bratton announced the change in New "
+          "York on Monday.",
+          "Commissioner Bratton said officers would issue summonses instead.",
+          "“It’s not a large amount,” he said."], "Commissioner Bill Bratton"),
     ],
 )  # fmt: skip
 def test_round_nine_speakers_across_sentences(texts: list[str], speaker: str) -> None:

@@ -64,7 +64,8 @@ PLACE_WORDS = {
     "November", "December", "The", "A", "An", "In", "On", "At", "But", "And", "When", "As",
     # countries and places named like people: "the United States", "Navarro County"
     "United", "States", "Kingdom", "Union", "Republic", "Nations", "Emirates", "County", "City",
-    "Street", "Island", "Islands",
+    "Street", "Island", "Islands", "New", "Los", "Las", "San", "Santa", "Hong", "Saudi", "Sri",
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
 }  # fmt: skip
 FUNCTION_WORDS = {
     "the", "a", "an", "in", "of", "to", "at", "from", "for", "with", "and", "on", "by", "into",
@@ -74,6 +75,9 @@ DESCRIBED_NAME_RE = re.compile(r"^(?:the|a|an)\s+[a-z][^,]*,\s+(?P<name>[A-Z][^,
 # "the company", "that report", not "The Kremlin"
 # "the company", "the production company": a description of a source named before
 DEFINITE_RE = re.compile(r"^(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?:[a-z][\w-]*\s+){0,2}(?P<head>[a-z]+)$")
+# "the Somali president": a role with the name of where it is held, read only as a person or
+# source named before with the same words ("Somali President Hassan Sheikh Mohamud").
+PLACED_ROLE_RE = re.compile(r"^[Tt]he\s+(?P<mods>(?:[A-Z][\w-]*\s+){1,2})(?P<head>[a-z]+)$")
 # A personal name ending the phrase or followed by its role: "Tim Clark", "Scott Strenfel, …"
 NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:[- ][A-Z][\w'’-]+)+(?=,|\s+of\b|$)")
 QUOTE_OPEN, QUOTE_CLOSE = "“", "”"
@@ -133,6 +137,17 @@ class _Context:
         org = ORG_WORDS & {w.lower().strip(".,") for w in words}
         return "person" if name and not org else "org"
 
+    def _fullest(self, person: str) -> str:
+        """The fullest form of a person named in several ("Commissioner Bratton", then
+        "Commissioner Bill Bratton"): the longest one ending in the same surname and holding
+        every word of the shorter."""
+        words = set(person.split())
+        same = [
+            p for p in self.people + self.mentioned
+            if p.split()[-1] == person.split()[-1] and words <= set(p.split())
+        ]  # fmt: skip
+        return max(same, key=len, default=person)
+
     def _untitled(self) -> list[str]:
         """Speakers that may be organisations named like people ("Big Machine")."""
         return [w for w in self.every if not PERSON_TITLES.search(w)]
@@ -151,7 +166,8 @@ class _Context:
         """A pronoun, surname or "the company" as the full speaker named earlier."""
         lower = who.lower()
         if lower in ("he", "she"):
-            return _last(self.people) or _last(self.mentioned)
+            person = _last(self.people) or _last(self.mentioned)
+            return self._fullest(person) if person else None
         if lower == "they":  # the nearest group or organisation ("Cumbria Police … They")
             plural = [w for w in self.every if w in self.groups or w in self.orgs]
             return _last(plural) or _last(self._untitled())
@@ -164,6 +180,11 @@ class _Context:
             fuller = self.resolve(surname)  # "Arroyo, a Sacramento physician" named in full before
             if fuller and fuller != surname:
                 return fuller
+        placed = PLACED_ROLE_RE.match(who)
+        if placed:
+            wanted = {w.lower() for w in [*placed.group("mods").split(), placed.group("head")]}
+            same = [p for p in self.every + self.mentioned if wanted <= set(p.lower().split())]
+            return same[-1] if same else who
         definite = DEFINITE_RE.match(who)
         if definite and definite.group("head").lower() in OUTLET_HEADS:
             outlets = [o for o in self.orgs if OUTLET_WORDS & set(re.findall(r"\w+", o.lower()))]
@@ -175,7 +196,7 @@ class _Context:
             if definite and definite.group("head").lower() in p.lower().split()
         ]  # fmt: skip
         if titled:  # "the vet" is "Vet Faye Bethell", "the minister" the minister named
-            return titled[-1]
+            return self._fullest(titled[-1])
         spoke = [
             p for p in self.every
             if definite and p.split()[0].lower() in ("a", "an", "one", "another")

@@ -173,7 +173,17 @@ QUOTE_THEN_VERB_RE = re.compile(
     rf"^(?P<rest>.*[,?!…][\"”’]|.*[\"”’][,?!])\s*(?P<verb>{SPEECH_VERBS})\s+"
     r"(?P<who>[^\"“”]{2,160}?)"
     # a clause after the speaker may quote too: "…, said John Kirby, describing it as a “major …”"
-    r"(?:,\s+(?:who|describing|calling|adding|noting|referring|citing)\b.*)?\s*[.!]?$",
+    # and where: "…," wrote Martin Taylor of Aberdeenshire, Scotland, in a case study published …'
+    r"(?:,\s+(?:who|describing|calling|adding|noting|referring|citing|in\s+(?:a|an|the|his|her))\b"
+    r".*)?\s*[.!]?$",
+    re.DOTALL,
+)
+# A speech tag set off by commas inside the sentence: "Bratton, the sources noted, did not …".
+SPEECH_ASIDE_RE = re.compile(
+    r"^(?P<head>[^,\"“”]{2,120}),\s+(?P<who>[^,\"“”]{2,60}?)\s+(?:said|says|noted|notes|added|"
+    r"adds|believes|believe|argued|argues|claimed|claims|insisted|insists|explained|reported|"
+    r"told\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}|told\s+reporters),\s+"
+    r"(?P<tail>[a-z][^\"“”]+)$",
     re.DOTALL,
 )
 TRAILING_RE = re.compile(
@@ -352,6 +362,10 @@ def attribute(sentence: str) -> Attribution:
         if match and who:
             verb = match.group("verb").lower()
             return Attribution(clean_who(who), clean_assertion(match.group("rest")), verb)
+    aside = SPEECH_ASIDE_RE.match(body)  # "The attack, police said, happened after noon."
+    if aside and is_speaker(aside.group("who")):
+        rest = f"{aside.group('head')} {aside.group('tail')}"
+        return Attribution(clean_who(aside.group("who")), clean_assertion(rest), "said")
     inverted = INVERTED_RE.match(body) or DESCRIBED_AFTER_RE.match(body)
     said_by = CIRCUMSTANCE_RE.sub("", inverted.group("who")) if inverted else ""
     said_by = RELATIVE_AFTER_NAME_RE.sub("", said_by)  # "said the source, whose information …"
@@ -751,6 +765,7 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
     # name may end in a number ("EDP 24", "France 24", "Channel 4").
     name_with_number = re.fullmatch(r"(?:[A-Z][\w&.-]*\s+)+\d{1,3}", head)
     undated = re.sub(r"\b(?:19|20)\d\d\b", "", head)  # "a March 2019 study by …" names one
+    undated = re.sub(r"^\d{1,3}-year-old\s", "", undated)  # "43-year-old Martin Taylor"
     counted = re.search(r"\d", undated) and not re.search(r"[A-Za-z]\d|\d[A-Za-z]", head)
     if counted and not name_with_number:
         return False
