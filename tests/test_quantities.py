@@ -606,6 +606,16 @@ def test_round_eight_figure_classes(text: str, expected: list[tuple[float, str]]
          [(4, "countries", "exact")]),
         ("three months of the $10-a-month Stadia Pro subscription",
          [(3, "months", "exact"), (10, "per month", "exact")]),
+        # a count of times, a multiple, a range whose ends are in different units
+        ("had 462 career home runs and was a six-time All-Star.",
+         [(462, "runs", "exact"), (6, "times", "exact")]),
+        ("Plant’s share alone would have nearly tripled his current, already-formidable net worth",
+         [(3, "times", "exact")]),
+        ("Noem saw the Twitter reaction and ... doubled down on the slogan.", []),
+        ("it could take between two weeks and two months to identify them.",
+         [(2, "weeks", "min"), (2, "months", "max")]),
+        ('"He sounded very breathless, having just walked from one room in his house to the '
+         'other," Dempsey said.', []),
     ],
 )  # fmt: skip
 def test_round_nine_figure_classes(text: str, expected: list[tuple[float, str, str]]) -> None:

@@ -41,7 +41,7 @@ MEASURES = {
     "teaspoon", "tbsp", "tsp", "inning", "lap", "seat", "min", "mins", "hr", "hrs", "sec",
     # what a hyphenated count measures: "a 10-game stretch", "a two-goal lead", "a 30-date tour"
     "game", "goal", "night", "date", "episode", "city", "round", "karat", "carat", "speed", "term",
-    "word", "fold",
+    "word", "fold", "time",
 }  # fmt: skip
 # Past participles that are what a number counts ("37 killed").
 PARTICIPLES = {"killed", "injured", "wounded", "dead", "arrested", "displaced", "infected"}

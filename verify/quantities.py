@@ -88,7 +88,8 @@ NOT_COUNTED_AFTER_ONE = (
 )
 # "from one room to another", "One night after …": "one" as an article, no count.
 ONE_AS_ARTICLE_RE = re.compile(
-    r"\s+[a-z]+\s+to\s+another\b|\s+(?:night|day|week|month|year)\s+(?:after|later|before|earlier)\b"
+    r"\s+[a-z]+(?:\s+in\s+\w+\s+\w+)?\s+to\s+(?:another|the\s+other)\b"
+    r"|\s+(?:night|day|week|month|year)\s+(?:after|later|before|earlier)\b"
 )
 OUT_OF_RE = re.compile(
     r"(?i)\b(?P<part>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+out\s+of\s+"
@@ -276,7 +277,55 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
         )
     ]
     found = sorted(found + scores, key=lambda q: q.start)
-    return _conversions_keep_bounds(text, _scaled_after_brackets(text, _halves(text, found)))
+    found = _conversions_keep_bounds(text, _scaled_after_brackets(text, _halves(text, found)))
+    found = _mixed_ranges(text, found) if " and " in text or " to " in text else found
+    return _multiples(text, found) if MULTIPLE_HINT_RE.search(text) else found
+
+
+# "between two weeks and two months", "range from three weeks to five years": a range whose
+# ends are in different units is a lower and an upper bound.
+MIXED_RANGE_OPENER_RE = re.compile(r"(?i)\b(?:between|from)\s+$")
+MIXED_RANGE_JOINER_RE = re.compile(r"\s+(?:and|to)\s+")
+# "nearly tripled", "more than doubled": a multiple, in times.
+MULTIPLES = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4}
+MULTIPLE_HINT_RE = re.compile(r"(?i)\b(?:doubled|tripled|trebled|quadrupled)\b")
+
+
+def _mixed_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
+    for i in range(1, len(found)):
+        low, high = found[i - 1], found[i]
+        if (
+            low.bound == "exact"
+            and high.bound == "exact"
+            and low.unit
+            and high.unit
+            and low.unit != high.unit
+            and not (low.currency or high.currency)
+            and MIXED_RANGE_JOINER_RE.fullmatch(text[low.end : high.start])
+            and MIXED_RANGE_OPENER_RE.search(text[max(0, low.start - 10) : low.start])
+        ):
+            found[i - 1] = replace(low, bound="min")
+            found[i] = replace(high, bound="max")
+    return found
+
+
+def _multiples(text: str, found: list[Quantity]) -> list[Quantity]:
+    more = []
+    for m in MULTIPLE_HINT_RE.finditer(text):
+        if re.match(r"\s+down\b", text[m.end() :]):
+            continue  # "doubled down on the slogan"
+        start, qualifier, approx, bound = m.start(), "", False, "exact"
+        words = QUALIFIER_RE.search(text[max(0, start - 30) : start])
+        if words:
+            qualifier = words.group(1).lower()
+            approx, bound = QUALIFIERS[qualifier]
+            start -= len(text[max(0, start - 30) : start]) - words.start(1)
+        value = float(MULTIPLES[m.group().lower()])
+        more.append(
+            Quantity(value, "times", approx, bound, None, text[start : m.end()], start, m.end(),
+                     noun="times", qualifier=qualifier)
+        )  # fmt: skip
+    return sorted(found + _free(found, more), key=lambda q: q.start)
 
 
 def _scores(text: str) -> list[Quantity]:
