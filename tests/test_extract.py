@@ -935,7 +935,7 @@ def test_fifth_round_nested_forms(sentence: str, claimant: str, disputed_by: str
 
 def test_he_after_a_surname_resolves_to_the_person_named_in_passing() -> None:
     """A surname named in full only in passing ("… with Salesforce founder Marc Benioff.") is a
-    person: "he" after "Benioff said" is Benioff, not the last titled speaker."""
+    person: "he" after "Benioff said" is Benioff, in full, not the last titled speaker."""
     text = (
         'Phones run the office, "and we love that," CEO Anna Lind said on a stage with '
         "founder Marc Benioff. "
@@ -943,7 +943,7 @@ def test_he_after_a_surname_resolves_to_the_person_named_in_passing() -> None:
         '"I run my company from my phone," he told Lind.'
     )
     said = extract.attribution.attribute_all([s.text for s in extract.sentences(text)])
-    assert said[-1].who == "Benioff"
+    assert said[-1].who == "Marc Benioff"
 
 
 def test_a_surname_with_an_inner_capital_is_a_person_and_a_country_is_none() -> None:
@@ -953,7 +953,7 @@ def test_a_surname_with_an_inner_capital_is_a_person_and_a_country_is_none() -> 
         '"We are flying blind," she said.'
     )
     said = extract.attribution.attribute_all([s.text for s in extract.sentences(text)])
-    assert said[-1].who == "McKinley"
+    assert said[-1].who == "Laura McKinley"
 
 
 def test_the_claimant_after_a_denial_stops_before_its_clause() -> None:
@@ -1621,3 +1621,65 @@ def test_round_nine_speakers_across_sentences(texts: list[str], speaker: str) ->
 )  # fmt: skip
 def test_credits_and_labelled_captions_are_not_claims(sentence: str, why: str | None) -> None:
     assert notclaims.reason(sentence, sentence, attributed=False) == why
+
+
+# Round ten: read from held-out-11 and -12 after their blind score.
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ('AP quoted government spokeswoman Rosario Murillo as saying they\'ve determined it was a '
+         '"relatively small" meteorite.', "government spokeswoman Rosario Murillo"),
+        ("One major problem laid bare during that mission, military scientists later said, was "
+         "what they called “wind drift.”", "military scientists"),
+        ("'He has become noticeably overweight since he came to power,' said the un-named "
+         "intelligence official.", "the un-named intelligence official"),
+        ("[UPDATE: ESPN publicist Josh Krulewitz tells our sister site Deadspin that tonight's "
+         'programming "was never going to be" a panel on domestic violence.',
+         "ESPN publicist Josh Krulewitz"),
+        ("The second woman is of Chechen origin, said a Lebanese military official.",
+         "a Lebanese military official"),
+        ("ISIS has brought many of its fighters in order to attack the town of Amiryat "
+         "al-Falluja, the head of the town's council, Shaker Mahmoud, said Thursday.",
+         "Shaker Mahmoud"),
+        ("The FBI has questioned a man who says he recorded audio of gunfire at the time Brown was "
+         "shot by Ferguson, Missouri, police on August 9, the man's attorney told CNN.",
+         "the man's attorney"),
+        # "told the Associated Press" names the listener; a clause is no speaker
+        ("As forces were heading to a town in the district, they heard what sounded like an "
+         "“earthquake,” the governor of Somalia’s Lower Shabelle region, Abdiqadir Mohamed Nor, "
+         "told the Associated Press.",
+         "the governor of Somalia’s Lower Shabelle region, Abdiqadir Mohamed Nor"),
+        ("Israeli media reports, including Haaretz newspaper quoting a website associated with "
+         "Islamic State, said a Canadian-Israeli woman, Gil Rosenberg, has been captured.",
+         "Israeli media"),
+    ],
+)  # fmt: skip
+def test_round_ten_speaker_classes(sentence: str, speaker: str | None) -> None:
+    assert extract.attribute(sentence).who == speaker
+
+
+@pytest.mark.parametrize(
+    "texts, speaker",
+    [
+        # "the intelligence official" is the official described with both words
+        (["A Lebanese intelligence official identified the woman and said she was detained last "
+          "week.",
+          "The second woman is of Chechen origin, said a Lebanese military official.",
+          "The intelligence official said Dulaimi was part of a prisoner swap this year."],
+         "A Lebanese intelligence official"),
+        # "the attorney", "his attorney": the attorney who spoke before, in the fullest form
+        (['"It\'s how they\'re fired," the man\'s attorney, Lopa Blumenthal, told CNN.',
+          "He was speaking to a friend at the same time Brown was shot, Blumenthal said.",
+          "The attorney said she learned of the man's recording late last week."],
+         "Lopa Blumenthal"),
+        # a first name alone is the person named in passing with it
+        (["Thomas’ brother, Kevin Nickel, reached out to CBS2.",
+          "“He’s sitting on money,” Kevin said."], "Kevin Nickel"),
+        # an outlet with its own name is not the outlet named last
+        (["Reuters is reporting that the woman was detained, citing a security official.",
+          "The al-Safir newspaper said that Baghdadi’s wife was currently being interrogated."],
+         "the al-Safir newspaper"),
+    ],
+)  # fmt: skip
+def test_round_ten_speakers_across_sentences(texts: list[str], speaker: str) -> None:
+    assert attribution.attribute_all(texts)[-1].who == speaker

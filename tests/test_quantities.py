@@ -620,3 +620,29 @@ def test_round_eight_figure_classes(text: str, expected: list[tuple[float, str]]
 )  # fmt: skip
 def test_round_nine_figure_classes(text: str, expected: list[tuple[float, str, str]]) -> None:
     assert [(q.value, q.unit, q.bound) for q in find(text)] == expected
+
+
+# Round ten: read from held-out-11 and -12 after their blind score.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("at least six Lebanese soldiers were killed by gunmen in an ambush",
+         [(6, "troops", "min")]),
+        ("by many estimates a video can earn between $1,000 and $5,000 for each million views",
+         [(5000, "USD", "range")]),
+        ("there was video footage of eight to 10 students being put into police trucks",
+         [(10, "students", "range")]),
+        ("U.S. intelligence set up to intercept all five men's communications in Qatar",
+         [(5, "men", "exact")]),
+        ("He has not yet reached his 18th birthday.", [(18, "birthdays", "exact")]),
+        ("It can take as long as two years to completely recover full pain-free motion",
+         [(2, "years", "max")]),
+        # idioms and product sizes are no figures
+        ("he got down on one knee and popped the question, slightly larger than the 42mm Apple "
+         "Watch", []),
+        ("with heavy clashes between Iraqi security forces from one side and the militants", []),
+        ("Nearly 150 Indians returned home.", [(150, "indians", "exact")]),
+    ],
+)  # fmt: skip
+def test_round_ten_figure_classes(text: str, expected: list[tuple[float, str, str]]) -> None:
+    assert [(q.value, q.unit, q.bound) for q in find(text)] == expected

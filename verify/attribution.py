@@ -74,7 +74,10 @@ FUNCTION_WORDS = {
 DESCRIBED_NAME_RE = re.compile(r"^(?:the|a|an)\s+[a-z][^,]*,\s+(?P<name>[A-Z][^,]+)$", re.I)
 # "the company", "that report", not "The Kremlin"
 # "the company", "the production company": a description of a source named before
-DEFINITE_RE = re.compile(r"^(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?:[a-z][\w-]*\s+){0,2}(?P<head>[a-z]+)$")
+DEFINITE_RE = re.compile(
+    r"^(?:[Tt]he|[Tt]hat|[Tt]his|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z][a-z-]*\s+){0,2}"
+    r"(?P<head>[a-z]+)$"
+)
 # "the Somali president": a role with the name of where it is held, read only as a person or
 # source named before with the same words ("Somali President Hassan Sheikh Mohamud").
 PLACED_ROLE_RE = re.compile(r"^[Tt]he\s+(?P<mods>(?:[A-Z][\w-]*\s+){1,2})(?P<head>[a-z]+)$")
@@ -103,6 +106,8 @@ class _Context:
     every: list[str]
     mentioned: list[str] = field(default_factory=list)
     outlets: list[str] = field(default_factory=list)
+    # speakers named with a description, as written: "the man's attorney, Lopa Blumenthal"
+    described: list[str] = field(default_factory=list)
 
     def mention(self, text: str) -> None:
         """Remember the people and outlets a sentence names, whether or not they speak in it."""
@@ -156,6 +161,7 @@ class _Context:
         described = DESCRIBED_NAME_RE.match(who)
         kind = self.kind(who)
         if described:  # "the group that owns most of her music, Big Machine" → Big Machine,
+            self.described.append(who)
             head = who.split()[1].lower()  # an organisation as the words before it say
             who = described.group("name")
             kind = "org" if head in ORG_WORDS | {"group", "label", "owner"} else self.kind(who)
@@ -197,13 +203,14 @@ class _Context:
         ]  # fmt: skip
         if titled:  # "the vet" is "Vet Faye Bethell", "the minister" the minister named
             return self._fullest(titled[-1])
+        described = set(who.lower().split()[1:])  # "the intelligence official": both words
         spoke = [
-            p for p in self.every
-            if definite and p.split()[0].lower() in ("a", "an", "one", "another")
-            and definite.group("head").lower() in p.lower().split()
+            p for p in self.every + self.described
+            if definite and p != who and described <= set(p.lower().replace(",", " ").split())
         ]  # fmt: skip
         if spoke:  # "the source said" after "A source with contacts with Iraqi intelligence said"
-            return spoke[-1]
+            with_name = DESCRIBED_NAME_RE.match(spoke[-1])
+            return with_name.group("name") if with_name else spoke[-1]
         if definite and definite.group("head").lower() in ORG_WORDS | {"organisation"}:
             head = definite.group("head").lower()
             named = [o for o in self.orgs if head in o.lower().split()]
@@ -226,7 +233,7 @@ class _Context:
             and not common
         ):
             # "Miss Bethell" is also "Vet Faye Bethell", a person named in passing
-            passing = list(reversed(self.mentioned)) if plain != who else []
+            passing = list(reversed(self.mentioned)) if plain != who or len(words) == 1 else []
             found = [
                 e for e in [*reversed(self.every), *passing]
                 if e != who and re.search(_naming(name), e)

@@ -111,6 +111,8 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
             continue  # "dois dos cinco automóveis": two of the five cars
         if not token[0].isalnum():
             break
+        if not (noun or names or after_of) and token.islower() and token.endswith(("'s", "’s")):
+            return token[:-2].lower(), end + match.end() - 2  # "five men's communications"
         stop = token.endswith(".") and token[:-1].isalpha()  # a sentence's end, not the noun's
         bare = token[:-1] if stop else token
         if lang != "en":  # nouns come first outside English: "17.000 orang"
@@ -124,8 +126,16 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
         ):
             continue  # "four of five", "eight of their nine": the noun, if any, comes after
         elif (DEMONYM_RE.fullmatch(bare) or CAPITAL_PLURAL_RE.fullmatch(bare)) and not (
-            following[:1].isupper() or noun or names
-        ):  # "nearly 150 Indians returned", "10 Democrats on stage", "2 Oscars."
+            following[:1].isupper()
+            or noun
+            or names
+            or DEMONYM_RE.fullmatch(bare)
+            and following.isalpha()
+            and following.islower()
+            and (following.endswith("s") or following in UNCOUNTED)
+            and following not in STOPWORDS
+        ):  # "nearly 150 Indians returned", "10 Democrats on stage", "2 Oscars."; not "six
+            # Lebanese soldiers", where the demonym is an adjective
             return bare.lower(), end + match.start() + len(bare)
         elif token[0].isupper() or token[0].isdigit() or token.endswith(("'s", "’s")):
             if noun and not noun.endswith("ed") and "-" not in noun or names >= 4:

@@ -16,6 +16,8 @@ QUALIFIERS: dict[str, tuple[bool, str]] = {
     "above": (False, "min"), "fewer than": (False, "max"), "less than": (False, "max"),
     "under": (False, "max"), "just under": (False, "max"), "below": (False, "max"),
     "up to": (False, "max"), "as many as": (False, "max"), "as much as": (False, "max"),
+    "as long as": (False, "max"), "as high as": (False, "max"), "as little as": (False, "min"),
+    "as low as": (False, "min"), "as few as": (False, "min"),
     "at most": (False, "max"), "no more than": (False, "max"), "within": (False, "max"),
     "a maximum of": (False, "max"), "maximum of": (False, "max"), "maximum": (False, "max"),
     "a minimum of": (False, "min"), "minimum of": (False, "min"), "starting at": (False, "min"),

@@ -19,12 +19,12 @@ OPEN_BRACKET_RE = re.compile(r"\s*\(\s*")
 SPACE_RE = re.compile(r"\s+")
 GLUED_BEFORE_RE = re.compile(r"[^\W\d_]$|\w-$")
 BETWEEN_BEFORE_RE = re.compile(
-    r"\bbetween\s+(?:\S+\s+|the\s+ages\s+of\s+)?$|\baged\s+$", re.IGNORECASE
+    r"\bbetween\s+(?:\S+\s+|the\s+ages\s+of\s+)?[$€£]?$|\baged\s+$", re.IGNORECASE
 )
 # "between the ages of 13 and 15", "aged 8 to 12": a range of ages, in years.
 AGES_BEFORE_RE = re.compile(r"\b(?:between\s+the\s+ages\s+of|aged)\s+$", re.IGNORECASE)
 GLUED_DASH_RE = re.compile(r"[-–]")  # "30-600 MW": a range even after "from"
-AND_JOINER_RE = re.compile(r"\s*(?:%|per\s?cent|percent)?\s*and\s+", re.IGNORECASE)
+AND_JOINER_RE = re.compile(r"\s*(?:%|per\s?cent|percent)?\s*and\s+[$€£]?", re.IGNORECASE)
 TO_JOINER_RE = re.compile(r"\s*%?\s*(?:-|–|—|to)\s*[$€£]?")
 OR_JOINER_RE = re.compile(r"\s+or\s+")
 DASH_JOINER_RE = re.compile(r"\s*[-–—]")
@@ -84,7 +84,7 @@ MOVES_RE = re.compile(
 )
 NOT_COUNTED_AFTER_ONE = (
     "of|point|time|day|way|another|official|source|witness|commenter|expert|analyst|reporter|"
-    "piece|final|last"
+    "piece|final|last|side|knee"
 )
 # "from one room to another", "One night after …": "one" as an article, no count.
 ONE_AS_ARTICLE_RE = re.compile(
@@ -207,7 +207,7 @@ NOT_FIGURES_RE = re.compile(
 # Numbers inside a name: a product's size before its name ("the 16-inch MacBook Pro"), a swimming
 # event ("the 100 yard backstroke"), the standard sprint of a car test ("0-60 mph").
 NAMED_BY_NUMBER_RE = re.compile(
-    r"\b\d{1,3}(?:\.\d)?-inch(?=\s+[A-Z])"
+    r"\b\d{1,3}(?:\.\d)?-inch(?=\s+[A-Z])|\b\d{2}\s?mm(?=\s+[A-Z])"
     r"|\b\d{2,4}[\s-]?(?:yards?|meters?|metres?|m)\s+(?:individual\s+)?(?:freestyle|backstroke|"
     r"breaststroke|butterfly|medley|relay|dash|hurdles)\b"
     r"|\b0[-–](?:60|62|100)\s*(?:mph|km/h|kph)\b"
@@ -409,7 +409,7 @@ ORDINAL_HINT_RE = re.compile(r"(?i)\b(?:" + "|".join(ORDINALS) + r"|\d{1,3}(?:st
 ORDINAL_COUNT_RE = re.compile(
     r"(?i)\b(?P<n>" + "|".join(ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))"
     r"(?:\s+(?:straight|consecutive))?\s+(?P<noun>times?|wins?|victory|victories|goals?|anniversary|"
-    r"titles?|opponent|outing|straight|consecutive)\b"
+    r"titles?|opponent|outing|straight|consecutive|birthday)\b"
 )
 # A bound before "a"/"an" and a span of time: "more than a decade", "almost an hour". Only
 # with the bound: "a year ago" dates something and "for a week" is no asserted figure.
@@ -585,7 +585,9 @@ def _range_end(text: str, nums: list[Numeral], i: int, lang: str) -> Numeral | N
         ok = not MOVES_RE.search(before)
     else:
         return None
-    if not ok or low.value >= high.value or low.words != high.words or _year_or_date(text, low):
+    # "eight to 10 students" mixes words and digits; "two and 5" does not make a range
+    mixed = low.words != high.words and not (low.words and TO_JOINER_RE.fullmatch(joiner))
+    if not ok or low.value >= high.value or mixed or _year_or_date(text, low):
         return None
     if numerals.names_something(text, high, lang) and not DASH_JOINER_RE.match(joiner):
         return None

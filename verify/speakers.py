@@ -165,12 +165,12 @@ POSSESSIVE_SPEAKER_RE = re.compile(
     re.IGNORECASE,
 )
 QUOTE_THEN_WHO_RE = re.compile(
-    rf"^(?P<rest>.*[,?!…][\"”’]|.*[\"”’][,?!]|.*\S\s+”)\s*(?P<who>[^\"“”]{{2,200}}?)\s+{ADVERBS}"
+    rf"^(?P<rest>.*[,?!…][\"”’']|.*[\"”’][,?!]|.*\S\s+”)\s*(?P<who>[^\"“”]{{2,200}}?)\s+{ADVERBS}"
     rf"(?P<verb>{SPEECH_VERBS})\b(?P<tail>[^\"“”]*?(?:,\s+(?:which|who|adding|saying|noting)\b.*)?)$",
     re.DOTALL,
 )
 QUOTE_THEN_VERB_RE = re.compile(
-    rf"^(?P<rest>.*[,?!…][\"”’]|.*[\"”’][,?!])\s*(?P<verb>{SPEECH_VERBS})\s+"
+    rf"^(?P<rest>.*[,?!…][\"”’']|.*[\"”’][,?!])\s*(?P<verb>{SPEECH_VERBS})\s+"
     r"(?P<who>[^\"“”]{2,160}?)"
     # a clause after the speaker may quote too: "…, said John Kirby, describing it as a “major …”"
     # and where: "…," wrote Martin Taylor of Aberdeenshire, Scotland, in a case study published …'
@@ -178,12 +178,17 @@ QUOTE_THEN_VERB_RE = re.compile(
     r".*)?\s*[.!]?$",
     re.DOTALL,
 )
+QUOTED_AS_SAYING_RE = re.compile(
+    r"\b(?:quoted|quotes|quoting)\s+(?P<who>[^,\"“”]{2,100}?)\s+as\s+(?:saying|telling\s+\S+)"
+    r"\s+(?:that\s+)?"
+)
 # A speech tag set off by commas inside the sentence: "Bratton, the sources noted, did not …".
 SPEECH_ASIDE_RE = re.compile(
-    r"^(?P<head>[^,\"“”]{2,120}),\s+(?P<who>[^,\"“”]{2,60}?)\s+(?:said|says|noted|notes|added|"
+    r"^(?P<head>[^,\"“”]{2,120}),\s+(?P<who>[^,\"“”]{2,60}?)\s+"
+    r"(?:(?:later|also|previously|earlier|privately|publicly|have|has|had)\s+)?(?:said|says|noted|notes|added|"
     r"adds|believes|believe|argued|argues|claimed|claims|insisted|insists|explained|reported|"
     r"told\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}|told\s+reporters),\s+"
-    r"(?P<tail>[a-z][^\"“”]+)$",
+    r"(?P<tail>[a-z].+)$",
     re.DOTALL,
 )
 TRAILING_RE = re.compile(
@@ -203,7 +208,8 @@ INVERTED_RE = re.compile(
 # A described speaker after the verb: "…, said the source, whose information could not be …".
 DESCRIBED_AFTER_RE = re.compile(
     r"^(?P<rest>.+?)[,;]\s*(?P<verb>said|says|added|told)\s+"
-    r"(?P<who>(?:the|a|an)\s+[a-z][^\"“”]{1,160}?)\s*[.!]?$",
+    r"(?P<who>(?:the|a|an)\s+[a-z][^\"“”]{1,160}?|(?<=said )(?:a|an)\s+[A-Z][^\"“”]{1,160}?)"
+    r"\s*[.!]?$",  # "said a Lebanese military official."; "told the AP" names the listener
     re.DOTALL,
 )
 ACCORDING_RE = re.compile(
@@ -267,7 +273,8 @@ PARTICIPLE_LEAD_RE = re.compile(
     r"^[A-Z][a-z]+ing\s+(?:the|a|an|to|at|in|on|with|about|his|her|their|its|from|for)\b.*,"
 )
 LEADING_FILLER_RE = re.compile(
-    r"^(?:(?:but|and|yet|so|then|now|however|meanwhile|separately|also|still|instead|"
+    r"^(?:\[\s*(?:update|updated|edit|editor['’]s note)\s*:\s*"  # "[UPDATE: ESPN publicist …"
+    r"|(?:but|and|yet|so|then|now|however|meanwhile|separately|also|still|instead|"
     r"additionally|moreover|furthermore|likewise|similarly|"
     r"in addition|in a statement|in response|on \w+day|late on \w+day|earlier|later|"
     r"(?:last|this|next|earlier this|late last) (?:week|month|year|\w+day))\s*,?\s+)+",
@@ -308,7 +315,7 @@ IRREGULAR_PASTS = {
     "brought", "bought", "sent", "spent", "built", "paid", "said", "told", "wrote", "drew",
     "won", "lost", "left", "led", "met", "ran", "rose", "fell", "grew", "knew", "put", "set",
     "became", "sold", "thought", "struck", "broke", "stood", "fought", "flew", "threw", "caught",
-    "chose", "drove", "fled", "sought", "sank", "stole", "shook",
+    "chose", "drove", "fled", "sought", "sank", "stole", "shook", "laid",
 }  # fmt: skip
 # What follows a speaker without being part of their name: "said Wilfried Strauch … in an
 # interview on a government TV channel", "An autopsy performed on Aug. 17 … found that".
@@ -349,7 +356,7 @@ def attribute(sentence: str) -> Attribution:
     """Who asserts the sentence ("the Kremlin", "South Korea's spy agency"), and what."""
     body = LEADING_FILLER_RE.sub("", sentence.strip())
     body = CAPS_WORD_RE.sub(_lower_if_speech, body)  # a headline's "… DENIES congressman's …"
-    quoted = re.search(r"[\"”’]", body) is not None
+    quoted = re.search(r"[\"”’]|[,?!…]'\s", body) is not None  # 'MailOnline quotes,' said X
     patterns = (
         (QUOTE_THEN_WHO_RE, QUOTE_THEN_VERB_RE, AS_REPORTS_RE) if quoted else (AS_REPORTS_RE,)
     )
@@ -362,6 +369,10 @@ def attribute(sentence: str) -> Attribution:
         if match and who:
             verb = match.group("verb").lower()
             return Attribution(clean_who(who), clean_assertion(match.group("rest")), verb)
+    quoting = QUOTED_AS_SAYING_RE.search(body)  # "AP quoted spokeswoman X as saying they …"
+    if quoting and is_speaker(quoting.group("who")):
+        rest = body[quoting.end() :]
+        return Attribution(clean_who(quoting.group("who")), clean_assertion(rest), "quoted")
     aside = SPEECH_ASIDE_RE.match(body)  # "The attack, police said, happened after noon."
     if aside and is_speaker(aside.group("who")):
         rest = f"{aside.group('head')} {aside.group('tail')}"
@@ -369,7 +380,8 @@ def attribute(sentence: str) -> Attribution:
     inverted = INVERTED_RE.match(body) or DESCRIBED_AFTER_RE.match(body)
     said_by = CIRCUMSTANCE_RE.sub("", inverted.group("who")) if inverted else ""
     said_by = RELATIVE_AFTER_NAME_RE.sub("", said_by)  # "said the source, whose information …"
-    if inverted and is_speaker(said_by):  # "…, said Mark Quinlan, PG&E's …"
+    if inverted and is_speaker(said_by) and not FINITE_VERBS.search(said_by):
+        # "…, said Mark Quinlan, PG&E's …"; not "said a woman, Gil Rosenberg, has been captured"
         return Attribution(clean_who(said_by), clean_assertion(inverted.group("rest")), "said")
     posted = POSTED_BY_RE.match(body)  # "Posted on social media by the analysts at X, …"
     if posted and is_speaker(posted.group("who")):
@@ -643,10 +655,15 @@ def _speaker_in(who: str) -> str | None:
     clause = re.split(rf"[\s—–](?:{CLAUSE_BREAKS})\s", who)
     # "but General Mark Milley, chairman of …"; not "from Syria nine days ago, security officials"
     name, _, description = clause[-1].partition(",")
-    appositive = name[:1].isupper() and not (
-        re.search(r"\b(?:ago|days?|weeks?|months?|years?|yesterday|today)\b", name)
-        or len(name.split()) == 1
-        and re.search(r"[^s]s$", description.strip())
+    aside_free = re.sub(r",\s*(?:however|though|too|also|meanwhile)\b", "", clause[-1].rstrip(" ,"))
+    appositive = (
+        name[:1].isupper()
+        and aside_free.count(",") == 1
+        and not (
+            re.search(r"\b(?:ago|days?|weeks?|months?|years?|yesterday|today)\b", name)
+            or len(name.split()) == 1
+            and re.search(r"[^s]s$", description.strip())
+        )
     )  # a time, or one word before a plural, is no name: "from Syria, security officials"
     if len(clause) > 1 and ("," not in clause[-1] or appositive) and is_speaker(clause[-1]):
         return clause[-1]  # "The denial comes a day after Lebanese authorities"
@@ -730,6 +747,8 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
     words = head.split()
     if not words or len(who.split()) > 16 or re.search(r"\b(?:said|says)\b", who):
         return False
+    if re.fullmatch(rf"(?:{WEEKDAYS}|{MONTHS}|today|yesterday)(?:\s+\w+)?", who.strip(" ."), re.I):
+        return False  # "…, said Thursday."
     first, last = words[0].lower().strip("'’"), who.split()[-1].strip(".,")
     if first in PRONOUNS or last.lower() in PRONOUNS - {"it"}:
         return len(who.split()) == 1  # not "a scenario they"
