@@ -1683,3 +1683,21 @@ def test_round_ten_speaker_classes(sentence: str, speaker: str | None) -> None:
 )  # fmt: skip
 def test_round_ten_speakers_across_sentences(texts: list[str], speaker: str) -> None:
     assert attribution.attribute_all(texts)[-1].who == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence, why",
+    [
+        ("CNN's Eliott C. McLaughlin, Tina Burnside, Julian Cummings and Greg Botelho contributed "
+         "to this report.", "byline"),
+        ("CNN's Raja Razek reported from near Suruc, while Laura Smith-Spark wrote in London and "
+         "Jason Hanna in Atlanta.", "byline"),
+        ("Policemen stand guard at the site where the mass grave was found", "caption"),
+        ("Teen felled with killer punch after picking fight with...", "link"),
+        ("All...", "fragment"),
+        # a full sentence with its stop, in the present, is prose
+        ("Policemen stand guard at the site where the mass grave was found.", None),
+    ],
+)  # fmt: skip
+def test_round_ten_not_claims(sentence: str, why: str | None) -> None:
+    assert notclaims.reason(sentence, sentence, attributed=False) == why

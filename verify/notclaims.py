@@ -18,10 +18,13 @@ BYLINE_RE = re.compile(
 # The credit at a story's foot: "The Associated Press contributed to this report.", "Baldor
 # reported from Newport, Wales.", "Associated Press writers … in Cairo … contributed."
 CREDIT_RE = re.compile(
-    r"^(?:[^.!?]|\.(?=\w)){2,300}\b(?:contributed|contributing)\b"
+    r"^(?:[^.!?]|\.(?=\w)|(?<=\b[A-Z])\.\s){2,300}\b(?:contributed|contributing)\b"
     r"(?:\s+(?:reporting|to\s+this\s+(?:report|story|article)))?\.?$"
     r"|^(?:[A-Z][\w.'’-]+\s+){1,3}(?:reported|wrote)\s+(?:this\s+(?:report|story)\s+)?from\s+"
     r"(?:[A-Z][\w.'’-]+,?\s*){1,4}\.?$"
+    # "CNN's Raja Razek reported from near Suruc, while Laura Smith-Spark wrote in London …"
+    r"|^[A-Z][\w.]*['’]s\s+(?:[A-Z][\w.'’-]+\s+){1,3}(?:reported|wrote)\s+(?:from|in)\s+"
+    r"(?:near\s+)?[A-Z][^\d!?]{0,160}$"
 )
 # An embedded post's signature line as social sites render it under the quoted text:
 # "— The Nigerian Senate (@NGRSenate) October 9, 2018".
@@ -39,6 +42,14 @@ BOILERPLATE_RE = re.compile(
     r"terms of (?:use|service)|privacy policy|this (?:story|article) (?:was|has been) "
     r"(?:supplied|updated|originally published|first published|adapted|corrected)",
     re.I,
+)
+# A teaser cut off mid-phrase: a related story's title ("… after picking fight with...").
+TRUNCATED_RE = re.compile(r"[a-z](?:\.\.\.|…)$")
+# A photo's caption: present tense of what the picture shows, and no stop at the end.
+PHOTO_CAPTION_RE = re.compile(
+    r"^[A-Z][^.!?:]{10,}\b(?:is seen|are seen|shows|stands|stand|guards|guard|holds|hold|"
+    r"inspects|poses|pose|arrives|arrive|shout|shouts|waves|wave|looks on|look on|walks|walk|"
+    r"gather|gathers|carries|carry)\b[^.!?]*[A-Za-z0-9]$"
 )
 # A label, a colon and words that end with no stop: a picture's caption on tabloid pages
 # ("Grim work: The remains of nine people had been brought …"), a related link, a heading.
@@ -297,6 +308,12 @@ def _structural(text: str, bare: str, words: list[str], lang: str) -> str | None
         return "table"
     if re.match(r"[■▪●◆►]\s", bare):
         return "table"  # a bulleted row of a fact box ("■ Goldfish have no eyelids, …")
+    if TRUNCATED_RE.search(
+        text.strip()
+    ):  # "Teen felled with killer punch after picking fight with..."
+        return "link" if len(words) >= 6 else "fragment"
+    if PHOTO_CAPTION_RE.match(text.strip()):  # "Policemen stand guard at the site where …"
+        return "caption"
     labelled = LABELLED_RE.match(text.strip())
     if labelled and lang == "en":  # "Grim work: The remains of nine people had been brought …"
         return "caption" if len(labelled.group("text").split()) >= 6 else "heading"
