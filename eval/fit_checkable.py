@@ -67,6 +67,8 @@ SETS = {
     "ho8": DATA / "claims_heldout8.jsonl",
     "ho9": DATA / "claims_heldout9.jsonl",
     "ho10": DATA / "claims_heldout10.jsonl",
+    "ho11": DATA / "claims_heldout11.jsonl",
+    "ho12": DATA / "claims_heldout12.jsonl",
 }
 CLAIMBUSTER = Path("claimbuster") / "2.5xNCS_dev.json"
 OUT = Path(__file__).parent.parent / "verify" / "data" / checkable.MODEL_FILE
