@@ -309,21 +309,37 @@ def _mixed_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
     return found
 
 
+@dataclass(frozen=True)
+class _Bound:
+    """The words that bound a figure, read right before it: where they start, and what they say."""
+
+    start: int
+    qualifier: str = ""
+    approx: bool = False
+    bound: str = "exact"
+
+
+def _bound_before(text: str, start: int) -> _Bound:
+    """ "nearly" in "nearly tripled", "About" in "About half": the figure then starts there."""
+    window = text[max(0, start - 30) : start]
+    words = QUALIFIER_RE.search(window)
+    if not words:
+        return _Bound(start)
+    qualifier = words.group(1).lower()
+    approx, bound = QUALIFIERS[qualifier]
+    return _Bound(start - (len(window) - words.start(1)), qualifier, approx, bound)
+
+
 def _multiples(text: str, found: list[Quantity]) -> list[Quantity]:
     more = []
     for m in MULTIPLE_HINT_RE.finditer(text):
         if re.match(r"\s+down\b", text[m.end() :]):
             continue  # "doubled down on the slogan"
-        start, qualifier, approx, bound = m.start(), "", False, "exact"
-        words = QUALIFIER_RE.search(text[max(0, start - 30) : start])
-        if words:
-            qualifier = words.group(1).lower()
-            approx, bound = QUALIFIERS[qualifier]
-            start -= len(text[max(0, start - 30) : start]) - words.start(1)
+        b = _bound_before(text, m.start())
         value = float(MULTIPLES[m.group().lower()])
         more.append(
-            Quantity(value, "times", approx, bound, None, text[start : m.end()], start, m.end(),
-                     noun="times", qualifier=qualifier)
+            Quantity(value, "times", b.approx, b.bound, None, text[b.start : m.end()], b.start,
+                     m.end(), noun="times", qualifier=b.qualifier)
         )  # fmt: skip
     return sorted(found + _free(found, more), key=lambda q: q.start)
 
@@ -354,13 +370,11 @@ def _out_of(text: str, found: list[Quantity]) -> list[Quantity]:
         whole = numerals.words_to_number(match.group("whole")) or _digits(match.group("whole"))
         if not part or not whole or part > whole:
             continue
-        words = QUALIFIER_RE.search(text[max(0, match.start() - 30) : match.start()])
-        qualifier = words.group(1).lower() if words else ""
-        approx, bound = QUALIFIERS[qualifier] if words else (False, "exact")
+        b = _bound_before(text, match.start())  # the text keeps to the share's own words
         found = [q for q in found if not (match.start() <= q.start < match.end())]
         found.append(
-            Quantity(part / whole, "fraction", approx, bound, None, match.group(), match.start(),
-                     match.end(), noun="fraction", qualifier=qualifier)
+            Quantity(part / whole, "fraction", b.approx, b.bound, None, match.group(),
+                     match.start(), match.end(), noun="fraction", qualifier=b.qualifier)
         )  # fmt: skip
     return found
 
@@ -377,12 +391,10 @@ def _halves(text: str, found: list[Quantity]) -> list[Quantity]:
         if half and re.match(r"(?i)an?\s", q.text):
             start = q.start - (len(text[max(0, q.start - 6) : q.start]) - half.start())
             q = replace(q, value=q.value / 2, start=start, text=text[start : q.end])
-            words = QUALIFIER_RE.search(text[max(0, start - 30) : start])
-            if words and not q.qualifier:  # "nearly half a million dollars"
-                approx, bound = QUALIFIERS[words.group(1).lower()]
-                start -= len(text[max(0, start - 30) : start]) - words.start(1)
-                q = replace(q, approx=approx, bound=bound, qualifier=words.group(1).lower(),
-                            start=start, text=text[start : q.end])  # fmt: skip
+            b = _bound_before(text, start)
+            if b.qualifier and not q.qualifier:  # "nearly half a million dollars"
+                q = replace(q, approx=b.approx, bound=b.bound, qualifier=b.qualifier,
+                            start=b.start, text=text[b.start : q.end])  # fmt: skip
         out.append(q)
     return out
 
@@ -493,23 +505,20 @@ def _fractions(text: str) -> list[Quantity]:
     for match in FRACTION_RE.finditer(text):
         if PERIOD_BEFORE_RE.search(text[max(0, match.start() - 12) : match.start()]):
             continue
-        start, qualifier, approx, bound = match.start(), "", False, "exact"
-        words = QUALIFIER_RE.search(text[max(0, start - 30) : start])
+        b = _bound_before(text, match.start())
         # a share names its whole ("half of", "a third the size"), or a bound says it is one
         # ("About half came out this year"); "in half" and "half-time" are no shares
-        if not (match.group("of") or words and text[start - 1 : start] == " "):
+        if not (
+            match.group("of") or b.qualifier and text[match.start() - 1 : match.start()] == " "
+        ):
             continue
-        if words:
-            qualifier = words.group(1).lower()
-            approx, bound = QUALIFIERS[qualifier]
-            start -= len(text[max(0, start - 30) : start]) - words.start(1)
         count = match.group("two") or match.group()[:5].split("-")[0].split()[0]
         times = {"two": 2, "three": 3, "four": 4}.get(count.lower(), 1)
         part = "part" if match.group("part") else "tenth"
         value = FRACTIONS[match.group(part).lower()] * times
         found.append(
-            Quantity(value, "fraction", approx, bound, None, text[start : match.end(part)],
-                     start, match.end(part), noun="fraction", qualifier=qualifier)
+            Quantity(value, "fraction", b.approx, b.bound, None, text[b.start : match.end(part)],
+                     b.start, match.end(part), noun="fraction", qualifier=b.qualifier)
         )  # fmt: skip
     return found
 
