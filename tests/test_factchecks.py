@@ -184,7 +184,7 @@ def test_migration_indexes_fact_checks_stored_before(tmp_path: Path, db: str) ->
     with engine.begin() as connection:
         command.upgrade(database._alembic_config(connection), "0007")
         for n, claim in enumerate(["Ships left the northern port at night",
-                                   "The bridge toll doubled last spring"], 1):  # fmt: skip
+                                   "The bridge toll rose last spring"], 1):  # fmt: skip
             connection.execute(
                 sqlalchemy.text(
                     "INSERT INTO factcheck (id, key, claim_reviewed, review_url, imported_at) "
@@ -197,8 +197,8 @@ def test_migration_indexes_fact_checks_stored_before(tmp_path: Path, db: str) ->
     assert database.current_revision(db) == database.SCHEMA_HEAD
     assert rows(db, "SELECT norm FROM factcheck ORDER BY id") == [
         ("ships left the northern port at night",),
-        ("the bridge toll doubled last spring",),
+        ("the bridge toll rose last spring",),
     ]
     invoke = invoker(db)
-    (hit,) = json.loads(invoke("factchecks", "search", "bridge toll doubled", "--json").stdout)
+    (hit,) = json.loads(invoke("factchecks", "search", "bridge toll rose", "--json").stdout)
     assert hit["url"] == "https://desk.example/2"
