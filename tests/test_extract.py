@@ -1701,3 +1701,27 @@ def test_round_ten_speakers_across_sentences(texts: list[str], speaker: str) -> 
 )  # fmt: skip
 def test_round_ten_not_claims(sentence: str, why: str | None) -> None:
     assert notclaims.reason(sentence, sentence, attributed=False) == why
+
+
+# Round eleven: read from held-out-13 and -14 after their blind score.
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        # a name closing a sentence with a relative clause near its start speaks
+        ("The woman, who has been named as Saja al-Dulaimi, was travelling with two sons and a "
+         "daughter, Interior Minister Nouhad Mashnuq told the Lebanese MTV channel late Wednesday.",
+         "Interior Minister Nouhad Mashnuq"),
+        # a relative clause and a reason after the speaker go; "Said" in a name is no verb
+        ("The pair were being held at a Defense Ministry compound on the outskirts of Beirut, said "
+         "the official, who spoke on the condition of anonymity, citing a lack of authority.",
+         "the official"),
+        ("More than 40 homes were flooded,” chief of the civil defense agency in Gaza, Brigadier "
+         "General Said Al-Saudi, told Al Jazeera.",
+         "chief of the civil defense agency in Gaza, Brigadier General Said Al-Saudi"),
+        # a clause after a comma is no speaker
+        ("Within days, 22 police officers were arrested for what prosecutors said was their role "
+         "in the attack.", None),
+    ],
+)  # fmt: skip
+def test_round_eleven_speaker_classes(sentence: str, speaker: str | None) -> None:
+    assert extract.attribute(sentence).who == speaker

@@ -646,3 +646,24 @@ def test_round_nine_figure_classes(text: str, expected: list[tuple[float, str, s
 )  # fmt: skip
 def test_round_ten_figure_classes(text: str, expected: list[tuple[float, str, str]]) -> None:
     assert [(q.value, q.unit, q.bound) for q in find(text)] == expected
+
+
+# Round eleven: read from held-out-13 and -14 after their blind score.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The fighters withdrew after a truce negotiated by clerics, but took 30 hostages, three "
+         "of whom have been executed.", [(30, "hostages", "exact"), (3, "hostages", "exact")]),
+        ("Kerry Packer was known to bet as much as $150,000 a hand.",
+         [(150_000, "per hand", "max")]),
+        ("the restaurant is open 24 hours a day, so we get a lot of people coming through.",
+         [(24, "hours per day", "exact")]),
+        # a model in camel case, the end of a range of days
+        ("many analysts expected Apple to use sapphire glass on the iPhone 6, but that didn't "
+         "happen.", []),
+        ('NASA "confirmed" that the Earth would be experiencing six days of nearly complete '
+         "darkness from Dec. 16 to 22.", [(6, "days", "exact")]),
+    ],
+)  # fmt: skip
+def test_round_eleven_figure_classes(text: str, expected: list[tuple[float, str, str]]) -> None:
+    assert [(q.value, q.unit, q.bound) for q in find(text)] == expected

@@ -321,6 +321,8 @@ def _after_a_name(before: str, raw: str) -> bool:
     if "," in raw or "." in raw or len(raw) > 4:
         return False
     word = WORD_BEFORE_RE.search(before)
+    if word and re.fullmatch(r"[a-z]{1,2}[A-Z][a-z]+", word.group(1)):
+        return True  # "the iPhone 6", "iOS 8": a product's name in camel case
     if not word or not word.group(1)[:1].isupper():
         return False
     if word.group(1).endswith(","):

@@ -37,6 +37,7 @@ NEXT_WORD_RE = re.compile(r"[\s-]+\S+")
 ESTIMATED_OF_RE = re.compile(r"(?i)\bestimated\s+(?:[\w-]+\s+){0,3}(?:of|at)\s+$")
 MAXIMUM_OF_RE = re.compile(r"\bmaximum(?:\s+\w+)?\s+of\s+$", re.I)
 BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+DATE_RANGE_JOINER_RE = re.compile(r"\s*(?:to|through|until|-|–|and)\s*")
 # "12m (40ft)", "5m deep": metres, not millions, when a size or a conversion follows.
 METRES_AFTER_RE = re.compile(
     r"\s*(?:\(\s*[\d.,]+\s*(?:ft|feet|foot)\b|(?:wide|deep|high|tall|long|away|below|above|"
@@ -52,15 +53,17 @@ UNIT_SYNONYMS = {
 }  # fmt: skip
 PER_RE = re.compile(
     r"(?:\s+|-)(?:per|a|an)[\s-]+(share|barrel|ounce|tonne|ton|month|year|week|day|night|hour|gallon|"
-    r"litre|liter|kilogram|kg|head|person|capita|unit|seat|passenger|bottle|ticket|plate|dose)\b",
+    r"litre|liter|kilogram|kg|head|person|capita|unit|seat|passenger|bottle|ticket|plate|dose|"
+    r"hand|game|episode|visit|meal|flight|trip|item|piece)\b",
     re.IGNORECASE,
 )
 # A rate after a counted noun: "90 miles per gallon", "38 kilometers per liter".
 RATE_RE = re.compile(
     r"\s+per\s+(gallon|liter|litre|hour|second|minute|day|week|month|year|game|match|season|"
-    r"shift|person|capita|head|household|patient|charge)\b",
+    r"shift|person|capita|head|household|patient|charge)\b"
+    r"|\s+an?\s+(day|week|month|year|night)\b(?!\s+(?:ago|later|earlier|before|after)\b)",
     re.I,
-)
+)  # "90 miles per gallon", "24 hours a day", "8 spiders a year"
 # Per-unit prices written with a slash: "$0.23/W", "$0.03/kWh", "$4/gallon".
 SLASH_PER_RE = re.compile(r"/([A-Za-z]{1,8})\b")
 # Unit symbols, case as written (so "MW" is megawatts and "mw" nothing), spaced or glued:
@@ -279,6 +282,7 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
     found = sorted(found + scores, key=lambda q: q.start)
     found = _conversions_keep_bounds(text, _scaled_after_brackets(text, _halves(text, found)))
     found = _mixed_ranges(text, found) if " and " in text or " to " in text else found
+    found = _of_whom(found) if " of wh" in text or " of them" in text else found
     return _multiples(text, found) if MULTIPLE_HINT_RE.search(text) else found
 
 
@@ -289,6 +293,16 @@ MIXED_RANGE_JOINER_RE = re.compile(r"\s+(?:and|to)\s+")
 # "nearly tripled", "more than doubled": a multiple, in times.
 MULTIPLES = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4}
 MULTIPLE_HINT_RE = re.compile(r"(?i)\b(?:doubled|tripled|trebled|quadrupled)\b")
+
+
+def _of_whom(found: list[Quantity]) -> list[Quantity]:
+    """ "took 30 hostages, three of whom have been executed": three hostages."""
+    for i in range(1, len(found)):
+        q, before = found[i], found[i - 1]
+        if q.noun in ("whom", "which", "them") and before.noun and not before.currency:
+            found[i] = replace(q, unit=before.unit, noun=before.noun, text=q.text.split()[0],
+                               end=q.start + len(q.text.split()[0]))  # fmt: skip
+    return found
 
 
 def _mixed_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -570,6 +584,12 @@ def _not_a_figure(text: str, nums: list[Numeral], i: int, lang: str) -> bool:
             return True
         return not re.match(rf"[\s-](?!(?:{NOT_COUNTED_AFTER_ONE})\b)[a-z]", text[n.end :])
     previous = nums[i - 1] if i else None
+    if (
+        previous is not None
+        and DATE_RANGE_JOINER_RE.fullmatch(text[previous.end : n.start])
+        and numerals.DATE_BEFORE_RE.search(text[max(0, previous.start - 12) : previous.start])
+    ):
+        return True  # "from Dec. 16 to 22": the range's end is a day too
     return previous is not None and SPACE_RE.fullmatch(text[previous.end : n.start]) is not None
 
 
@@ -667,7 +687,7 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
         end, unit = noun_end, normalise_unit(noun, english=lang == "en") if noun else ""
         rate = RATE_RE.match(text, end) if noun and lang == "en" else None
         if rate:  # "90 miles per gallon": a rate, its unit both nouns
-            noun, end = f"{noun} per {rate.group(1).lower()}", rate.end()
+            noun, end = f"{noun} per {(rate.group(1) or rate.group(2)).lower()}", rate.end()
             unit = noun
         one_thing = lang == "en" and nouns.names_one_thing(noun, value, high, adjacent)
         if n.words and not noun or one_thing:

@@ -579,6 +579,9 @@ ASIDE_RE = re.compile(
 )
 # A relative clause after a speaker: "Mr Bretton-Gordon, who returned from Baghdad last week".
 RELATIVE_AFTER_NAME_RE = re.compile(r",\s+(?:who|whose|which)\s.*$", re.DOTALL)
+# A name closing the words before the verb, after a comma: "The woman, who has been named as X,
+# was travelling …, Interior Minister Nouhad Mashnuq" (told …): the name speaks.
+NAME_AT_END_RE = re.compile(r",\s+(?:[A-Z][\w.'’-]*\s+){1,5}[A-Z][\w'’-]+$")
 # Speech as the second verb of a compound predicate: "It did not reveal the location and said".
 COMPOUND_RE = re.compile(
     r"^(?P<subject>[^,]{1,80}?)\s+(?:did|does|had|has|have|[a-z]+ed)\b(?:(?!\b(?:who|which|that)\b)"
@@ -627,8 +630,8 @@ def _speaker_in(who: str) -> str | None:
     subject = _subject(second.group("clause") or second.group("single")) if second else None
     if subject:
         return subject
-    if not who.endswith(" who"):  # "lawmakers who said" is handled below
-        who = RELATIVE_AFTER_NAME_RE.sub("", who)
+    if not who.endswith(" who") and not NAME_AT_END_RE.search(who):
+        who = RELATIVE_AFTER_NAME_RE.sub("", who)  # "lawmakers who said" is handled below
     restricted = RESTRICTIVE_WHO_RE.match(who)
     if restricted and not is_speaker(who) and is_speaker(restricted.group("who")):
         who = restricted.group("who")  # "A spokesperson who did not wish to be named"
@@ -778,6 +781,14 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
         return False  # "… over his", "It's more complicated than"
     if FINITE_VERBS.search(head) or PAST_VERB_RE.search(head):
         return False  # "Oil fell after sources", "A team led by researchers"
+    last_part = who.split(",")[-1].strip() if "," in who else ""
+    if (
+        last_part
+        and not re.match(rf"(?:who|whose|which|that|a|an|the|{CLAUSE_BREAKS}|citing)\b", last_part)
+        and re.search(FINITE_VERBS.pattern, last_part)  # lower case: "Said Al-Saudi" is a name
+        and not re.search(r"\b(?:reported|reports|said|says)$", last_part)  # ", Reuters reported"
+    ):
+        return False  # "the exact terms of the trade, which occurred …, have not been"
     if re.search(r"\s(?:after|before|when|while|because|since|until|than)\s", head):
         return False  # "The denial comes a day after Lebanese authorities"
     # "3,248 cases reported", "The 34 deaths reported": a counted thing, not a speaker; a
