@@ -277,11 +277,10 @@ def attribute_all(texts: list[str]) -> list[Attribution]:
         inner = nested.find(text)
         if inner and inner.claimant:  # "… a Daily Mirror report that …": a source named
             context.remember(inner.claimant)
-        subject = _previous_subject(resolved, texts, len(resolved), context)
-        if a.who and a.who.lower() in ("he", "she") and subject:
-            who: str | None = subject  # centering: "Al-Baghdadi called for … He said …"
-        else:
-            who = context.resolve(a.who) if a.who else None
+        pronoun = a.who is not None and a.who.lower() in ("he", "she")
+        # centering: "Al-Baghdadi called for … He said …" (read only for a pronoun)
+        subject = _previous_subject(resolved, texts, len(resolved), context) if pronoun else None
+        who = subject or (context.resolve(a.who) if a.who else None)
         if who:
             context.remember(who)
         context.mention(text)

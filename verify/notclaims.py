@@ -308,13 +308,11 @@ def _structural(text: str, bare: str, words: list[str], lang: str) -> str | None
         return "table"
     if re.match(r"[■▪●◆►]\s", bare):
         return "table"  # a bulleted row of a fact box ("■ Goldfish have no eyelids, …")
-    if TRUNCATED_RE.search(
-        text.strip()
-    ):  # "Teen felled with killer punch after picking fight with..."
+    if TRUNCATED_RE.search(text):  # "Teen felled with killer punch after picking fight with..."
         return "link" if len(words) >= 6 else "fragment"
-    if PHOTO_CAPTION_RE.match(text.strip()):  # "Policemen stand guard at the site where …"
+    if PHOTO_CAPTION_RE.match(text):  # "Policemen stand guard at the site where …"
         return "caption"
-    labelled = LABELLED_RE.match(text.strip())
+    labelled = LABELLED_RE.match(text)
     if labelled and lang == "en":  # "Grim work: The remains of nine people had been brought …"
         return "caption" if len(labelled.group("text").split()) >= 6 else "heading"
     if lang == "en" and bare.count(",") >= 4 and not (_has_verb(bare) or LIST_VERB_RE.search(bare)):
