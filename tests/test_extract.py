@@ -1725,3 +1725,85 @@ def test_round_ten_not_claims(sentence: str, why: str | None) -> None:
 )  # fmt: skip
 def test_round_eleven_speaker_classes(sentence: str, speaker: str | None) -> None:
     assert extract.attribute(sentence).who == speaker
+
+
+# Round twelve: read from held-out-15 and -16 after their blind score.
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        # a second predicate after "but" with no comma: the first predicate's subject speaks
+        ("Mr Abdulla returned to the UK last week but told The Sun how an elderly Kurdish woman, "
+         "whose son was captured by ISIS and taken to Mosul, went to meet the terrorists.",
+         "Mr Abdulla"),
+        # a title without an article opens the apposition after a quote
+        ('"My inbox got flooded," Christine Gutleben, senior director of faith outreach at the '
+         "Humane Society, the largest animal protection group in the United States, said.",
+         "Christine Gutleben, senior director of faith outreach at the Humane Society, the largest "
+         "animal protection group in the United States"),
+        # a relative clause with a speaker of its own
+        ("It also included what purported to be the text of emails from Edelman containing a "
+         "racial slur, which Boston.com said had been provided to the website.", "Boston.com"),
+        # a subject with a relative clause before "said" is in the usual order: no "said X"
+        ("The statement, which circulated on Twitter, said an airstrike outside Raqqa, Syria "
+         "killed the 26-year-old Mueller.", "the statement"),
+        # a phone call is no speech
+        ("The next day the customer called Comcast and spoke to another agent named Kelly who "
+         "reiterated that Comcast does not want its customers using Tor.”", None),
+        # a clause, then the speaker after its comma; a possessive description stays with a name
+        ("The supplies were provided by Kurdish authorities, the official said.", "the official"),
+        ("Kim had fractured both of his ankles and had surgery in Pyongyang in the middle of "
+         "September to treat them, the Chosun Ilbo, South Korea’s largest newspaper, reported.",
+         "the Chosun Ilbo, South Korea’s largest newspaper"),
+        # a relative clause with a comma after it is no clause ending at the verb
+        ("The woman, who was identified as an Iraqi, and the child were taken into custody about "
+         "10 days ago while carrying fake ID cards, the officials said.", "the officials"),
+        # a possessive agent keeps its noun
+        ("Earlier this year, a similar death hoax surfaced, but it was also dismissed by Culkin's "
+         "representatives at the time.", "Culkin's representatives"),
+        # still: "When X …, he said" is X
+        ("When Afghan President Ashraf Ghani first announced the potential exchange last week, he "
+         "said Kabul had ensured that the freed militants would not return to the front line.",
+         "Afghan President Ashraf Ghani"),
+    ],
+)  # fmt: skip
+def test_round_twelve_speaker_classes(sentence: str, speaker: str | None) -> None:
+    assert extract.attribute(sentence).who == speaker
+
+
+@pytest.mark.parametrize(
+    "texts, speakers_",
+    [
+        # quotes in single marks run over sentences (British copy)
+        (["Jess Smith, now 19, was the baby in the sun.",
+          "She said: 'I'm not sure why the actress is claiming to be the face or why people think "
+          "she is.",
+          "'She would have been 10 at the time of filming - and she doesn't even look like the "
+          "baby.'",
+          "The show ran from 1997 to 2001."],
+         [None, "Jess Smith", "Jess Smith", None]),
+        # a curly quote closed by a straight mark ends the quotation
+        (["“It’s saying that it's OK to smoke marijuana because it's now less of a crime, but "
+          'overall we know drugs are harmful," said Pirozzolo.',
+          "As it is, misdemeanor marijuana arrests are down citywide in the first 10 months of the "
+          "year — about 24,000 compared to 29,000 last year."],
+         ["Pirozzolo", None]),
+        # a quoted 'no,' inside a double-quoted run does not close it
+        (['"It would not surprise me at all if they opted to open a restaurant in Scotland," '
+          "Michael Madden said.",
+          '"The Scottish independence referendum catapulted Scotland into the North Korean '
+          "elite's thoughts.",
+          "Despite voting 'no,' they'd consider left-leaning Scotland to be more suitable to deal "
+          "with than England.",
+          'Tourists in North Korea are told to tip people in Scotch instead of the currency."'],
+         ["Michael Madden"] * 4),
+        # a titled subject of the sentence before is what "He" means
+        (["UN envoy Nickolay Mladenov blamed the deaths on the extremist group.",
+          "He explained: 'Daily terrorist attacks perpetrated by ISIS continue to deliberately "
+          "target all Iraqis."],
+         [None, "Nickolay Mladenov"]),
+    ],
+)  # fmt: skip
+def test_round_twelve_speakers_across_sentences(
+    texts: list[str], speakers_: list[str | None]
+) -> None:
+    assert [a.who for a in attribution.attribute_all(texts)] == speakers_

@@ -290,7 +290,9 @@ def attribute_all(texts: list[str]) -> list[Attribution]:
 
 # A person's name opening a sentence as its subject: "Al-Baghdadi called for attacks …".
 SUBJECT_NAME_RE = re.compile(
-    r"^(?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+(?=\s+(?:has\s+|had\s+|also\s+|then\s+)?"
+    r"^(?:(?:[A-Z][\w’'.-]+|envoy|spokes(?:man|woman|person)|minister|secretary|president|"
+    r"director|chief|official|leader|commander|analyst|professor)\s+){0,3}[A-Z][\w’'-]+"
+    r"(?=\s+(?:has\s+|had\s+|also\s+|then\s+)?"
     r"[a-z]+(?:ed|s)\b)"
 )
 
@@ -342,7 +344,7 @@ def _quotes_inherit(texts: list[str], found: list[Attribution]) -> list[Attribut
     """Sentences inside one quotation share the speaker named anywhere in it; a wholly quoted
     sentence right after an attributed quote continues it."""
     runs: list[list[int]] = []
-    open_quote = False
+    open_quote = single_marks = False
     for i, text in enumerate(texts):
         if open_quote:
             runs[-1].append(i)
@@ -352,7 +354,12 @@ def _quotes_inherit(texts: list[str], found: list[Attribution]) -> list[Attribut
             runs.append([i - 1, i] if follows_quote and not found[i].who else [i])
         elif _wholly_quoted(text) and i and _quotes(texts[i - 1]) and found[i - 1].who:
             runs.append([i - 1, i])
-        open_quote = (open_quote or _opens(text)) and not _closes_all(text, open_quote)
+        if open_quote and single_marks:  # `'They brought her cups of tea …` runs on
+            open_quote = SINGLE_CLOSE_RE.search(text) is None
+        else:
+            was_open = open_quote
+            open_quote = (open_quote or _opens(text)) and not _closes_all(text, open_quote)
+            single_marks = open_quote and not was_open and not _quotes(text)
     result = list(found)
     for run in runs:
         who = next((found[i].who for i in run if found[i].who), None)
@@ -362,22 +369,36 @@ def _quotes_inherit(texts: list[str], found: list[Attribution]) -> list[Attribut
     return result
 
 
+# Single quotation marks, told from apostrophes: one opening a sentence or following a colon
+# or comma before a capital, and one closing after punctuation or a word before a space.
+SINGLE_OPEN_RE = re.compile(r"(?:^|[:,]\s+)['‘](?=[A-Z0-9])")
+SINGLE_CLOSE_RE = re.compile(r"[.?!,…\w]['’](?=\s|$)")
+
+
 def _quotes(text: str) -> bool:
     return bool(re.search(r"[“”\"]", text))
 
 
 def _opens(text: str) -> bool:
     """Whether the text opens a quotation: a curly opening mark, or an odd straight mark that
-    starts the text or follows a space or colon (`… said in a statement: "The station …`)."""
+    starts the text or follows a space or colon (`… said in a statement: "The station …`), or
+    in copy quoting with single marks (`She said: 'I'm not sure why …`), one left open."""
     odd = text.count('"') % 2 == 1
-    return QUOTE_OPEN in text or odd and re.search(r'(?:^|[\s:(])"(?=\S)[^"]*$', text) is not None
+    if QUOTE_OPEN in text or odd and re.search(r'(?:^|[\s:(])"(?=\S)[^"]*$', text):
+        return True
+    single = SINGLE_OPEN_RE.search(text) if not _quotes(text) else None
+    return single is not None and not SINGLE_CLOSE_RE.search(text, single.end())
 
 
 def _closes_all(text: str, already_open: bool = False) -> bool:
     """Whether every quote opened in the text (or before it) is closed by its end; a sentence
     with no quote mark leaves an open quotation open."""
     if QUOTE_OPEN in text or QUOTE_CLOSE in text:
-        return text.rfind(QUOTE_CLOSE) > text.rfind(QUOTE_OPEN)
+        # a curly quote may close with a straight mark: `“It’s saying …," said Pirozzolo`
+        return max(text.rfind(QUOTE_CLOSE), text.rfind('"')) > text.rfind(QUOTE_OPEN)
+    single = SINGLE_OPEN_RE.search(text) if not _quotes(text) and not already_open else None
+    if single:
+        return SINGLE_CLOSE_RE.search(text, single.end()) is not None
     if already_open and '"' not in text:
         return False
     if already_open and text.count('"') % 2 == 1 and not text.lstrip().startswith('"'):

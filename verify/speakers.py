@@ -261,7 +261,17 @@ DOCUMENT_SUBJECT_RE = re.compile(
     r"findings|paper|figures|statistics)(?:\s+(?:into|on|of|by|from)\s+[\w\s’'-]{1,60})?$",
     re.I,
 )
-DESCRIPTION_RE = re.compile(r"(?:an?\s+\S|the\s+[a-z])")  # "a London-based think tank"
+DESCRIPTION_RE = re.compile(
+    r"(?:an?\s+\S|the\s+[a-z]|(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*[’']s\s+[a-z])"
+)  # "a London-based think tank", "South Korea’s largest newspaper"
+# A title without an article opening an apposition: "Christine Gutleben, senior director of …".
+TITLE_START_RE = re.compile(
+    r"(?:senior|chief|deputy|executive|managing|vice|assistant|associate|former|acting|general|"
+    r"press|lead|head|director|spokes(?:man|woman|person)|professor|president|chairman|chair|"
+    r"founder|co-founder|editor|manager|secretary|minister|ambassador|analyst|researcher|"
+    r"lecturer|fellow|partner|owner|leader|member|commander|coordinator|officer|adviser|"
+    r"advisor|attorney|lawyer|author|co-author)\b"
+)
 CARRIED_BY_RE = re.compile(
     r"\s+who\s+(?:later\s+|also\s+)?(?:spoke|talked|told|wrote)\b(?:\s+later)?"
     r"\s+(?:with|to)?\s*(?:the\s+)?[A-Z].*$"
@@ -339,7 +349,7 @@ RELAY_RE = re.compile(r"\s(?:quoting|citing|quotes|quoted|cites|cited)\s+(?P<who
 BAD_ENDINGS = {
     "the", "a", "an", "of", "to", "in", "on", "at", "and", "or", "first", "also", "who",
     "that", "which", "it", "this", "is", "was", "be", "for", "with", "by", "as", "his", "her",
-    "its", "their", "our", "my", "your",
+    "its", "their", "our", "my", "your", "but", "nor", "yet",
 }  # fmt: skip
 
 
@@ -380,7 +390,8 @@ def attribute(sentence: str) -> Attribution:
     inverted = INVERTED_RE.match(body) or DESCRIBED_AFTER_RE.match(body)
     said_by = CIRCUMSTANCE_RE.sub("", inverted.group("who")) if inverted else ""
     said_by = RELATIVE_AFTER_NAME_RE.sub("", said_by)  # "said the source, whose information …"
-    if inverted and is_speaker(said_by) and not FINITE_VERBS.search(said_by):
+    usual_order = inverted and RELATIVE_SUBJECT_RE.match(inverted.group("rest"))
+    if inverted and is_speaker(said_by) and not FINITE_VERBS.search(said_by) and not usual_order:
         # "…, said Mark Quinlan, PG&E's …"; not "said a woman, Gil Rosenberg, has been captured"
         return Attribution(clean_who(said_by), clean_assertion(inverted.group("rest")), "said")
     posted = POSTED_BY_RE.match(body)  # "Posted on social media by the analysts at X, …"
@@ -497,9 +508,17 @@ def _leading(body: str) -> Attribution | None:
         )  # "The study found the spacecraft mass could be reduced", "research shows it gives"
         if verb in THAT_ONLY_VERBS and not stated:
             continue
-        phrasal = verb in ("called", "calls", "cited", "cites", "described") and re.match(
-            r"\s*(?:for|off|on|up|in|out|by|911|police|the police|an ambulance)\b", rest
-        )  # "the recipe called for three cups", "cited in the article", "called 911"
+        phrasal = (
+            verb in ("called", "calls", "cited", "cites", "described")
+            and re.match(
+                r"\s*(?:for|off|on|up|in|out|by|911|police|the police|an ambulance)\b", rest
+            )
+            or (
+                verb == "called"
+                and re.match(r"\s*(?:[A-Z][\w.&'’-]*\s*){1,4}(?:and\b|to\b|on\b|at\b|,|\.|$)", rest)
+            )
+        )  # "the recipe called for three cups", "cited in the article", "called 911", "called
+        # Comcast and spoke to an agent"
         naming = (
             verb == "called"
             and re.search(r"\b(?:an?)\s+[\w-]+$", before)
@@ -567,6 +586,7 @@ PICTURE_SUBJECT_RE = re.compile(
 # The agent of a speech verb in the passive: "announced by MOTIE", "stated by the ministry".
 PASSIVE_AGENT_RE = re.compile(
     r"\s+by\s+(?P<who>(?:the\s+)?[A-Z][\w&.’'-]*(?:\s+(?:of\s+)?[A-Z][\w&.’'-]*){0,5}"
+    r"(?:(?<=['’]s)\s+[a-z]+)?"  # "dismissed by Culkin's representatives"
     # "as predicted by NASA’s Near-Earth Object program"
     r"(?:\s+(?:program|programme|agency|office|team|group|service|council|committee|ministry|"
     r"department|center|centre|institute|website|site|blog))?)"
@@ -579,13 +599,21 @@ ASIDE_RE = re.compile(
 )
 # A relative clause after a speaker: "Mr Bretton-Gordon, who returned from Baghdad last week".
 RELATIVE_AFTER_NAME_RE = re.compile(r",\s+(?:who|whose|which)\s.*$", re.DOTALL)
+# ... one that ends where the speaker's verb comes, with no comma after it: "The woman, who was
+# identified as an Iraqi, and the child were taken …, the officials (said)" is no such clause.
+RELATIVE_TO_VERB_RE = re.compile(r",\s+(?:who|whose|which)\s[^,]*$")
+# A relative clause with a speaker of its own: "emails …, which Boston.com (said had been …)".
+RELATIVE_SPEAKER_RE = re.compile(r",\s+(?:which|that)\s+(?P<who>[^,\s][^,]{0,60})$")
+# A subject with a relative clause before "said": "The statement, which circulated on Twitter,
+# said an airstrike …" is in the usual order, not "…, said X".
+RELATIVE_SUBJECT_RE = re.compile(r"^[^,\"“”]{2,80},\s+(?:which|who)\s[^,\"“”]+$")
 # A name closing the words before the verb, after a comma: "The woman, who has been named as X,
 # was travelling …, Interior Minister Nouhad Mashnuq" (told …): the name speaks.
 NAME_AT_END_RE = re.compile(r",\s+(?:[A-Z][\w.'’-]*\s+){1,5}[A-Z][\w'’-]+$")
 # Speech as the second verb of a compound predicate: "It did not reveal the location and said".
 COMPOUND_RE = re.compile(
     r"^(?P<subject>[^,]{1,80}?)\s+(?:did|does|had|has|have|[a-z]+ed)\b(?:(?!\b(?:who|which|that)\b)"
-    r"[^,])*\sand$"
+    r"[^,])*\s(?:and|but)$"
 )
 
 
@@ -617,6 +645,9 @@ def _speaker_in(who: str) -> str | None:
     relayed = _relayed(who)
     if relayed:
         return relayed
+    relative_speaker = RELATIVE_SPEAKER_RE.search(who)  # "…, which Boston.com said had been …"
+    if relative_speaker and is_speaker(relative_speaker.group("who")):
+        return relative_speaker.group("who")
     story = STORY_ON_RE.match(who)  # 'The story on "news" website National Report says'
     if story and is_speaker(story.group("who")):
         return story.group("who")
@@ -631,7 +662,7 @@ def _speaker_in(who: str) -> str | None:
     if subject:
         return subject
     if not who.endswith(" who") and not NAME_AT_END_RE.search(who):
-        who = RELATIVE_AFTER_NAME_RE.sub("", who)  # "lawmakers who said" is handled below
+        who = RELATIVE_TO_VERB_RE.sub("", who)  # "lawmakers who said" is handled below
     restricted = RESTRICTIVE_WHO_RE.match(who)
     if restricted and not is_speaker(who) and is_speaker(restricted.group("who")):
         who = restricted.group("who")  # "A spokesperson who did not wish to be named"
@@ -651,6 +682,14 @@ def _speaker_in(who: str) -> str | None:
     # subject after a leading phrase, whole (not cut at its "and")
     leading, comma, last = who.rpartition(",")
     last = last.strip()
+    clause_before = FINITE_VERBS.search(leading) or PAST_VERB_RE.search(leading)
+    if comma and clause_before and len(last.split()) <= 6 and last.lower() not in PRONOUNS:
+        named_before = leading.rpartition(",")[2].strip()
+        apposed = DESCRIPTION_RE.match(last) and re.search(r"\b[A-Z]", named_before)
+        if apposed and is_speaker(named_before):  # "…, the Chosun Ilbo, South Korea’s largest …"
+            return f"{named_before}, {last}"
+        if is_speaker(last):
+            return last  # "The supplies were provided by Kurdish authorities, the official"
     opener = leading.split()[0].lower() if leading.split() else ""
     single = comma and "," not in leading and not re.match(r"(?i)an?\s", last)
     if single and opener in NOT_SPEAKER_START and last.lower() not in PRONOUNS and is_speaker(last):
@@ -706,7 +745,8 @@ def _apposed(who: str) -> str | None:
     the Max Planck Institute …, and co-author of the study, said` (too long for `is_speaker`)."""
     head, comma, rest = who.partition(",")
     named = re.fullmatch(r"(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]+", head.strip())
-    return who if comma and named and DESCRIPTION_RE.match(rest.strip()) else None
+    described = DESCRIPTION_RE.match(rest.strip()) or TITLE_START_RE.match(rest.strip())
+    return who if comma and named and described else None
 
 
 def _relayed(who: str) -> str | None:
