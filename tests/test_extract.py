@@ -1807,3 +1807,23 @@ def test_round_twelve_speakers_across_sentences(
     texts: list[str], speakers_: list[str | None]
 ) -> None:
     assert [a.who for a in attribution.attribute_all(texts)] == speakers_
+
+
+@pytest.mark.parametrize(
+    "sentence, why",
+    [
+        # a condition, then what would follow
+        ("If confirmed, Rosenberg would be the second Israeli captive held by the jihadist group.",
+         "prediction"),
+        ("If Isis was able to train pilots, they could mount 9/11-style suicide attacks on key "
+         "installations in Damascus or Baghdad.", "prediction"),
+        # a speaker introducing what follows, and nothing else
+        ("Det. James Patterson, allegedly of the Manhattan Police Department, said:", "fragment"),
+        ("Warren also said this in talking about the airstrikes against ISIS:", "fragment"),
+        # a condition with what did happen is no prediction
+        ("If anything, the rate rose 5 percent in March.", None),
+    ],
+)  # fmt: skip
+def test_round_twelve_not_claims(sentence: str, why: str | None) -> None:
+    said = extract.attribute(sentence)
+    assert notclaims.reason(sentence, said.assertion, attributed=said.who is not None) == why

@@ -667,3 +667,27 @@ def test_round_ten_figure_classes(text: str, expected: list[tuple[float, str, st
 )  # fmt: skip
 def test_round_eleven_figure_classes(text: str, expected: list[tuple[float, str, str]]) -> None:
     assert [(q.value, q.unit, q.bound) for q in find(text)] == expected
+
+
+# Round twelve: read from held-out-15 and -16 after their blind score.
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        # a participle after a figure with its noun counts the same noun, elided
+        ("The siege last September at the Westgate Mall in Nairobi left 67 people dead and about "
+         "200 injured.", [(67, "people"), (200, "people")]),
+        ("Last year was the deadliest in Iraq since its 2006-2007 sectarian bloodshed, with a "
+         "total of 12,282 people killed and 23,126 wounded, according to the UN.",
+         [(12282, "people"), (23126, "people")]),
+        ("Six people were killed, more than two dozen injured and more than 50 students vanished.",
+         [(6, "people"), (24, "people"), (50, "students")]),
+        # "one" naming a source counts nothing; "one" counting the dead does
+        ("One person said the watch's battery life is currently \"about a day.\"", [(1, "days")]),
+        ("One intelligence source told him messages are often hidden on Reddit.", []),
+        ("Tor itself was unfairly branded \"the Web browser for criminals\" by one news report:",
+         []),
+        ("One person was killed in the blast.", [(1, "people")]),
+    ],
+)  # fmt: skip
+def test_round_twelve_figures(text: str, figures: list[tuple[float, str]]) -> None:
+    assert [(q.value, q.unit) for q in find(text)] == figures

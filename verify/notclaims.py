@@ -212,7 +212,12 @@ EDITORIAL_WE_RE = re.compile(
 )
 # A sentence resting on a supposition ("Assuming the sources are correct, that pegs …") states
 # what would follow, not what is.
-HYPOTHETICAL_RE = re.compile(r"(?i)(?:assuming|supposing|provided that|if true)\b")
+HYPOTHETICAL_RE = re.compile(
+    r"(?i)(?:assuming|supposing|provided that|if true)\b"
+    # "If confirmed, the shooting would be the first attack …", "If Isis was able to train
+    # pilots, they could mount …": a condition, then what would follow
+    r"|if\b[^,]{2,120},\s+(?:[\w’'-]+\s+){1,6}?(?:would|could|might)\b"
+)
 # A claim, rumour or report quoted in order to dispute or describe it: its tense is its own.
 REPORTED_CLAIM_RE = re.compile(
     r"(?i)\b(?:claims?|rumou?rs?|allegations?|hoax(?:es)?|assertions?) that\b.*$", re.DOTALL
@@ -390,12 +395,22 @@ RESULT_RE = re.compile(rf"\b(?:{quantities.RESULT_VERBS}|[a-z]+ed|beating)\b")
 PROSE_VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|remain|remains|remained)\b")
 
 
+# A speaker introducing the words that follow, and nothing else: "…, said:", "Warren also said
+# this in talking about the airstrikes:".
+SAID_COLON_RE = re.compile(
+    r"\b(?:said|says|wrote|writes|added|adds|explained|stated|continued|tweeted|posted)"
+    r"(?:\s+(?:this|the following)\b[^:]{0,80})?\s*:$"
+)
+
+
 def _lead_in(text: str) -> bool:
     """A line that only introduces what follows ("Senate resolves to:", "See tweets:"); a
     sentence that states something before its colon ("NASA denies … the bogus claim that …:")
     is not one."""
     if not text.endswith(":"):
         return False
+    if SAID_COLON_RE.search(text):  # "Det. James Patterson, allegedly of …, said:"
+        return True
     words = text.split()
     return len(words) < 8 or not (_has_verb(text) or LIST_VERB_RE.search(text))
 

@@ -99,6 +99,11 @@ OUT_OF_RE = re.compile(
     r"(?:every\s+)?(?P<whole>\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|hundred)\b"
 )
 ONE_IDIOM_RE = re.compile(r"(?i)\bany\s$")  # "any one person"
+# "One person said …", "One intelligence source told him", "by one news report": a source.
+ONE_SOURCE_RE = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}(?:said|says|told|tells|added|adds|claimed|claims|wrote|writes)\b"
+    r"|\s+(?:[\w-]+\s+)?(?:report|account)\b"
+)
 IN_ONE_RE = re.compile(r"\s(?:case|instance|sense|respect|way)\b")  # "in one case"
 # A street address: "summoned to 1 Police Plaza", "lives at 221 Baker Street".
 ADDRESS_RE = re.compile(
@@ -283,7 +288,28 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
     found = _conversions_keep_bounds(text, _scaled_after_brackets(text, _halves(text, found)))
     found = _mixed_ranges(text, found) if " and " in text or " to " in text else found
     found = _of_whom(found) if " of wh" in text or " of them" in text else found
+    found = _elided_nouns(text, found) if len(found) > 1 else found
     return _multiples(text, found) if MULTIPLE_HINT_RE.search(text) else found
+
+
+# Between two figures, the first's participle and a joiner: "12,282 people killed and 23,126
+# wounded", "Six people were killed, more than two dozen injured".
+ELIDED_JOINER_RE = re.compile(
+    rf"\s+(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?"
+    rf"(?:{'|'.join(sorted(nouns.PARTICIPLES))})\s*(?:,\s*and|,|and)\s+"
+)
+
+
+def _elided_nouns(text: str, found: list[Quantity]) -> list[Quantity]:
+    """A participle counted after a figure with its noun counts the same noun, elided: in
+    "67 people dead and about 200 injured" the 200 are people, not "injured"."""
+    out = list(found)
+    for i in range(1, len(out)):
+        before, q = out[i - 1], out[i]
+        elided = q.noun in nouns.PARTICIPLES and before.noun not in nouns.PARTICIPLES
+        if elided and before.noun and ELIDED_JOINER_RE.fullmatch(text, before.end, q.start):
+            out[i] = replace(q, noun=before.noun, unit=before.unit)
+    return out
 
 
 # "between two weeks and two months", "range from three weeks to five years": a range whose
@@ -580,7 +606,7 @@ def _not_a_figure(text: str, nums: list[Numeral], i: int, lang: str) -> bool:
             and text[max(0, n.start - 3) : n.start].lower() == "in "
         ):
             return True
-        if ONE_AS_ARTICLE_RE.match(text, n.end):
+        if ONE_AS_ARTICLE_RE.match(text, n.end) or ONE_SOURCE_RE.match(text, n.end):
             return True
         return not re.match(rf"[\s-](?!(?:{NOT_COUNTED_AFTER_ONE})\b)[a-z]", text[n.end :])
     previous = nums[i - 1] if i else None
