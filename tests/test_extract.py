@@ -1760,6 +1760,16 @@ def test_round_eleven_speaker_classes(sentence: str, speaker: str | None) -> Non
         # a possessive agent keeps its noun
         ("Earlier this year, a similar death hoax surfaced, but it was also dismissed by Culkin's "
          "representatives at the time.", "Culkin's representatives"),
+        # how the outlet reached the speaker is no part of them
+        ("Reached for comment by The Huffington Post on Wednesday, an AutoNation spokesman denied "
+         "any direct involvement with the truck's odd destination.", "an AutoNation spokesman"),
+        # a clause with no subject, unnamed reports and a route are no speakers
+        ('Considering the site labeled itself as offering "a combination of real shocking news and '
+         'satirical entertainment to keep its visitors in a state of disbelief," the report is '
+         "obviously fake.", None),
+        ("Reports said that he’d been found dead in his Manhattan appartment.", None),
+        ("“You took them alive, we want them returned alive,” read a huge banner unfurled across "
+         "the highway that leads from Mexico City to Acapulco.", None),
         # still: "When X …, he said" is X
         ("When Afghan President Ashraf Ghani first announced the potential exchange last week, he "
          "said Kabul had ensured that the freed militants would not return to the front line.",
@@ -1796,6 +1806,15 @@ def test_round_twelve_speaker_classes(sentence: str, speaker: str | None) -> Non
           "with than England.",
           'Tourists in North Korea are told to tip people in Scotch instead of the currency."'],
          ["Michael Madden"] * 4),
+        # "He" after a person described, not named, as the speaker just before is that person
+        (["Jeff Oberholtzer, the son of the owner of Mark-1 Plumbing, told the Texas outlet The "
+          "Galveston Daily News that the company sold the truck to AutoNation in October 2013.",
+          "Reached for comment by The Huffington Post on Wednesday, an AutoNation spokesman "
+          "denied any direct involvement with the truck's odd destination.",
+          "He said the company sent the truck to be sold at auction, and that it traded hands "
+          "repeatedly before apparently ending up in Syria."],
+         ["Jeff Oberholtzer, the son of the owner of Mark-1 Plumbing", "an AutoNation spokesman",
+          "an AutoNation spokesman"]),
         # a titled subject of the sentence before is what "He" means
         (["UN envoy Nickolay Mladenov blamed the deaths on the extremist group.",
           "He explained: 'Daily terrorist attacks perpetrated by ISIS continue to deliberately "

@@ -72,6 +72,13 @@ FUNCTION_WORDS = {
     "across", "near", "over", "than", "as", "or", "about",
 }  # fmt: skip
 DESCRIBED_NAME_RE = re.compile(r"^(?:the|a|an)\s+[a-z][^,]*,\s+(?P<name>[A-Z][^,]+)$", re.I)
+# One person described, not named: "an AutoNation spokesman", "the official".
+DESCRIBED_PERSON_RE = re.compile(
+    r"(?i)^(?:an?|the)\s+(?:[\w’'-]+\s+){0,3}(?:spokes(?:man|woman|person)|official|officer|"
+    r"source|witness|neighbou?r|man|woman|resident|doctor|lawyer|attorney|expert|analyst|"
+    r"teacher|father|mother|friend|owner|employee|worker|agent|driver|pilot|soldier|nurse|"
+    r"student|victim|executive|diplomat|commander|investigator|prosecutor)$"
+)
 # "the company", "that report", not "The Kremlin"
 # "the company", "the production company": a description of a source named before
 DEFINITE_RE = re.compile(
@@ -108,6 +115,8 @@ class _Context:
     outlets: list[str] = field(default_factory=list)
     # speakers named with a description, as written: "the man's attorney, Lopa Blumenthal"
     described: list[str] = field(default_factory=list)
+    # the speaker of the sentence just before, if it had one
+    previous: str | None = None
 
     def mention(self, text: str) -> None:
         """Remember the people and outlets a sentence names, whether or not they speak in it."""
@@ -172,6 +181,8 @@ class _Context:
         """A pronoun, surname or "the company" as the full speaker named earlier."""
         lower = who.lower()
         if lower in ("he", "she"):
+            if self.previous and DESCRIBED_PERSON_RE.match(self.previous):
+                return self.previous  # "…, an AutoNation spokesman denied …" then "He said …"
             person = _last(self.people) or _last(self.mentioned)
             return self._fullest(person) if person else None
         if lower == "they":  # the nearest group or organisation ("Cumbria Police … They")
@@ -283,6 +294,7 @@ def attribute_all(texts: list[str]) -> list[Attribution]:
         who = subject or (context.resolve(a.who) if a.who else None)
         if who:
             context.remember(who)
+        context.previous = who
         context.mention(text)
         resolved.append(replace(a, who=who))
     return _posts_signed(texts, _quotes_inherit(texts, resolved))

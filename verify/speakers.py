@@ -282,6 +282,10 @@ SHARE_RE = re.compile(r"(?:\d[\d,.]*\s*(?:%|percent\b|per cent\b)|\d[\d,.]*\s+of
 PARTICIPLE_LEAD_RE = re.compile(
     r"^[A-Z][a-z]+ing\s+(?:the|a|an|to|at|in|on|with|about|his|her|their|its|from|for)\b.*,"
 )
+# How the outlet reached the speaker, before them: "Reached for comment by …, a spokesman".
+CONTACTED_LEAD_RE = re.compile(
+    r"^(?:Reached|Contacted|Asked|Interviewed|Questioned|Pressed|Approached)\b[^,]*,"
+)
 LEADING_FILLER_RE = re.compile(
     r"^(?:\[\s*(?:update|updated|edit|editor['’]s note)\s*:\s*"  # "[UPDATE: ESPN publicist …"
     r"|(?:but|and|yet|so|then|now|however|meanwhile|separately|also|still|instead|"
@@ -640,8 +644,9 @@ def _speaker_in(who: str) -> str | None:
     read as the person named in that clause ("When President Ghani announced it, he said")."""
     who = TIME_TAIL_RE.sub("", CONTACT_TAIL_RE.sub("", who.strip()))
     who = who.rpartition(";")[2].strip()  # "… may not diverge from the trend; Reed has said"
-    if PARTICIPLE_LEAD_RE.match(who):  # "Detailing the results …, analyst Steven Milunovich"
-        who = who.rpartition(",")[2].strip()
+    if PARTICIPLE_LEAD_RE.match(who) or CONTACTED_LEAD_RE.match(who):
+        who = who.rpartition(",")[2].strip()  # "Detailing the results …, analyst X", "Reached
+        # for comment by The Huffington Post on Wednesday, an AutoNation spokesman"
     relayed = _relayed(who)
     if relayed:
         return relayed
@@ -707,7 +712,13 @@ def _speaker_in(who: str) -> str | None:
             and re.search(r"[^s]s$", description.strip())
         )
     )  # a time, or one word before a plural, is no name: "from Syria, security officials"
-    if len(clause) > 1 and ("," not in clause[-1] or appositive) and is_speaker(clause[-1]):
+    route = re.search(r"\s(?:to|into|toward|towards)\s", clause[-1])  # "Mexico City to Acapulco"
+    if (
+        len(clause) > 1
+        and ("," not in clause[-1] or appositive)
+        and not route
+        and is_speaker(clause[-1])
+    ):
         return clause[-1]  # "The denial comes a day after Lebanese authorities"
     head, _, tail = who.rpartition(",")
     tail = tail.strip()
@@ -801,8 +812,12 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
         return False  # "Jeh Johnson shot down (claims …)": a verb's particle ends no name
     if any(SHARE_RE.match(part.strip()) for part in who.split(",")):
         return False
-    if PARTICIPLE_LEAD_RE.match(who):
+    if PARTICIPLE_LEAD_RE.match(who) or CONTACTED_LEAD_RE.match(who):
         return False  # the name after the clause's comma speaks (`_speaker_in` splits it)
+    if re.match(r"[A-Z][a-z]+ing\s+(?:the|a|an|his|her|their|its|this|that)\b", who):
+        return False  # "Considering the site (labeled itself …)": a clause, no subject
+    if UNNAMED_REPORTS_RE.fullmatch(who) or who.lower() in ("reports", "rumours", "rumors"):
+        return False  # "Reports said that he'd been found dead": nobody named
     if len(who.split()) == 1 and first in ("the", "a", "an"):
         return False  # "The report about …": the noun, not a verb with "The" as its subject
     if POSSESSIVE_SPEAKER_RE.match(who):
