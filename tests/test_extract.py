@@ -1770,6 +1770,23 @@ def test_round_eleven_speaker_classes(sentence: str, speaker: str | None) -> Non
         ("Reports said that he’d been found dead in his Manhattan appartment.", None),
         ("“You took them alive, we want them returned alive,” read a huge banner unfurled across "
          "the highway that leads from Mexico City to Acapulco.", None),
+        # "The armed" opens a noun phrase, no verb; a relative clause after an issuer goes
+        ("The armed men said they weren't going anywhere, ordering the team to open the door.",
+         "the armed men"),
+        ("State officials, who've faced sharp criticism over the students' disappearance, "
+         "released a statement Sunday detailing their investigative efforts.", "State officials"),
+        # a domain keeps its dot; a number keeps its comma
+        ("A Facebook memorial page announcing the actor's death sparked the rumors, according to "
+         "fact-checking site Snopes.com.", "fact-checking site Snopes.com"),
+        ("The median calaries in a meal from Chipotle, according to an analysis of 3,000 sample "
+         "meals by The New York Times' Upshot.", "the New York Times' Upshot"),
+        # a mood before a name, "One," before a description and a relay after the source go;
+        # "on Sunday" in "The Mail on Sunday" is its name
+        ("Delighted Mrs Smith said: 'It was just something a bit different to do.'", "Mrs Smith"),
+        ("One, an American fighter, said the group had been captured.", "an American fighter"),
+        ("Islamic State has captured the woman, the group said, quoting Twitter accounts linked "
+         "to the militants.", "the group"),
+        ("The Mail on Sunday reported that the men formed a gang.", "the Mail on Sunday"),
         # still: "When X …, he said" is X
         ("When Afghan President Ashraf Ghani first announced the potential exchange last week, he "
          "said Kabul had ensured that the freed militants would not return to the front line.",
@@ -1815,6 +1832,11 @@ def test_round_twelve_speaker_classes(sentence: str, speaker: str | None) -> Non
           "repeatedly before apparently ending up in Syria."],
          ["Jeff Oberholtzer, the son of the owner of Mark-1 Plumbing", "an AutoNation spokesman",
           "an AutoNation spokesman"]),
+        # "the Mail" is the outlet named in full before
+        (["The Mail on Sunday reported that the men formed a gang.",
+          'The three men known as "John," "George," and "Ringo" had formed a special gang, the '
+          "Mail said."],
+         ["the Mail on Sunday", "the Mail on Sunday"]),
         # a titled subject of the sentence before is what "He" means
         (["UN envoy Nickolay Mladenov blamed the deaths on the extremist group.",
           "He explained: 'Daily terrorist attacks perpetrated by ISIS continue to deliberately "

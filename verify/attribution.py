@@ -229,8 +229,11 @@ class _Context:
                 return _last(named) or who  # "the health commission" says who it is
             return _last(named) or _last(self.orgs) or _last(self._untitled()) or who
         words = who.split()
-        if words[0].lower() in ("a", "an", "the", "another", "one"):
+        proper = words[0].lower() == "the" and all(w[:1].isupper() for w in words[1:])
+        if words[0].lower() in ("a", "an", "the", "another", "one") and not proper:
             return who  # "A spokesperson for CareNow" is described, no surname to look up
+        if proper:  # "the Mail" is "The Mail on Sunday", "the Observatory" the one named
+            words = words[1:]
         name = words[-1] if len(words) <= 2 else words[0]  # "Alvarez", "Wee of the Times"
         plain = re.sub(rf"^(?:{HONORIFICS})\.?\s+", "", who)  # "Mr. Ibrahim"
         if plain != who:
@@ -241,7 +244,7 @@ class _Context:
             len(words) <= 4
             and name[:1].isupper()
             and not PERSON_TITLES.search(plain)
-            and not common
+            and (proper or not common)
         ):
             # "Miss Bethell" is also "Vet Faye Bethell", a person named in passing
             passing = list(reversed(self.mentioned)) if plain != who or len(words) == 1 else []

@@ -29,7 +29,7 @@ SPEECH_VERBS = PROGRESSIVE + (
     "points out|pointed out|comments|commented|"
     # plural subjects in the present: "Some Pyongyang watchers also suggest that …"
     "suggest|insist|argue|warn|estimate|allege|maintain|acknowledge|confirm|explain|reveal|state|"
-    "agreed|agree|shared|"
+    "agreed|agree|shared|bragged|boasted|Tweeted|"
     # Indonesian, for the pages the benchmark holds: "X berkata, “…”"
     "berkata|mengatakan|menandaskan|bersabda|menegaskan|menyatakan|menjelaskan"
 )
@@ -45,7 +45,7 @@ WEAK_VERBS = {
     "found", "finds", "concluded", "concludes", "replied", "replies", "responded", "responds",
     "continued", "continues", "shown", "shows", "showed", "read", "discovered", "discovers",
     "suggest", "estimate", "allege", "maintain", "confirm", "comments", "commented", "reveal",
-    "state", "agreed", "agree", "shared",
+    "state", "agreed", "agree", "shared", "bragged", "boasted",
 }  # fmt: skip
 # Verbs that report speech only before "that" or "by saying": "An autopsy found that …", "her
 # office replied by saying …" (not "police found a knife", "replied to the letter").
@@ -116,11 +116,11 @@ MONTHS = (
 )
 # When, after a speaker: "said Amnesty International on Tuesday, November 19", "on 15 November".
 TIME_TAIL_RE = re.compile(
-    rf"\s+(?:in|on|at|last|this|earlier|late)\s+(?:(?:{WEEKDAYS}),?\s*)?"
+    rf"(?<!\bMail)(?<!\bIndependent)\s+(?:in|on|at|last|this|earlier|late)\s+(?:(?:{WEEKDAYS}),?\s*)?"
     rf"(?:(?:{MONTHS})(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{MONTHS})(?:\s+\d{{4}})?|"
     r"week|month|year|\d{4})?$"
-    rf"|\s+(?:{WEEKDAYS})(?:\s+(?:morning|afternoon|evening|night))?$"
-)
+    rf"|(?<!\bon)\s+(?:{WEEKDAYS})(?:\s+(?:morning|afternoon|evening|night))?$"
+)  # not "The Mail on Sunday"
 # Words of a date, left out when looking for a name in a leading phrase ("In September, …").
 TIME_WORDS_RE = re.compile(rf"\b(?:{WEEKDAYS}|{MONTHS}|In|On|At|By|Last|This|Earlier|Later)\b")
 # How the words reached the outlet, after a speaker: "said a WeWork spokesperson when contacted
@@ -214,7 +214,8 @@ DESCRIBED_AFTER_RE = re.compile(
 )
 ACCORDING_RE = re.compile(
     r"(?:,\s*)?\b(?:according to|in the words of|per(?= the |(?-i:[A-Z]))) "
-    r"(?P<who>(?:the |a |an )?(?:[^,.;:—]|(?<=\d)[,.](?=\d)){2,120}?)(?=\s*(?:[;:—]|[,.](?!\d))|$)",
+    r"(?P<who>(?:the |a |an )?(?:[^,.;:—]|(?<=\d)[,.](?=\d)|(?<=\w)\.(?=[a-z]{2,4}\b)){2,120}?)"
+    r"(?=\s*(?:[;:—]|,(?!\d)|\.(?![\da-z]))|$)",  # "fact-checking site Snopes.com"
     re.IGNORECASE,
 )
 # "According to media reports": nobody named (also not "reports" said).
@@ -230,7 +231,8 @@ LEADING_ACCORDING_RE = re.compile(r"^According to (?P<who>[^,;:\"“”]{2,80}),
 # A source that puts out a statement: "Big Machine Records issued a statement that …", "The
 # Pentagon released a statement saying …"; what follows "saying" is the assertion.
 ISSUED_RE = re.compile(
-    rf"^(?P<who>[^,\"“”]{{2,80}}?)\s+{ADVERBS}(?:issued|released|put out|posted|published|shared)"
+    rf"^(?P<who>[^,\"“”]{{2,80}}?(?:,\s+(?:who|which)\b[^,\"“”]{{2,120}},)?)\s+{ADVERBS}"
+    r"(?:issued|released|put out|posted|published|shared)"
     r"\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,2}?(?:statement|press release|release)\b"
     r"(?:\s+(?:on|late on|early on)\s+\w+)?(?P<tail>.*)$",
     re.DOTALL,
@@ -317,7 +319,8 @@ FINITE_VERBS = re.compile(
     re.IGNORECASE,
 )
 PAST_VERB_RE = re.compile(
-    r"(?<!\bthe )(?<!\ban )(?<!\ba )(?<!-)(?<!\bwho )"  # "consumers who sought help": no verb
+    r"(?<!\bthe )(?<!\ban )(?<!\ba )(?<!\bThe )(?<!\bAn )(?<!\bA )(?<!-)(?<!\bwho )"  # "The armed
+    # men", "consumers who sought help": no verb
     r"\b(?:[a-z]+ed(?! (?:to|with|in|by|on|at)\b)|fell|rose|"
     r"led|made|took|came|went|grew|left|"
     r"won|lost|got|gave|saw|found|held|kept|began|brought|bought|sent|spent|built|paid|"
@@ -427,14 +430,15 @@ def attribute(sentence: str) -> Attribution:
             who = re.sub(r"\s+(?:in|on|at)\s+(?:a|an|the)\s+\w+$", "", match.group("who"))
             return Attribution(clean_who(who), clean_assertion(match.group("rest")), "said")
     issued = ISSUED_RE.match(body)
-    if issued and is_speaker(issued.group("who")):
+    issuer = RELATIVE_AFTER_NAME_RE.sub("", issued.group("who")) if issued else ""
+    if issued and is_speaker(issuer):  # "State officials, who've faced sharp criticism …,"
         saying = re.match(
             r"\s*(?:,\s*)?(?:saying|stating|which said|that said)\s+(?:that\s+)?",
             issued.group("tail"),
         )
         rest = issued.group("tail")[saying.end() :] if saying else body
         if languages.word_count(rest) >= 3:
-            return Attribution(clean_who(issued.group("who")), clean_assertion(rest), "statement")
+            return Attribution(clean_who(issuer), clean_assertion(rest), "statement")
     according = ACCORDING_RE.search(body)
     # "according to witnesses and a spokesman … who spoke later with the Associated Press":
     # how the words reached the outlet is no part of who said them
@@ -602,7 +606,7 @@ ASIDE_RE = re.compile(
     re.IGNORECASE,
 )
 # A relative clause after a speaker: "Mr Bretton-Gordon, who returned from Baghdad last week".
-RELATIVE_AFTER_NAME_RE = re.compile(r",\s+(?:who|whose|which)\s.*$", re.DOTALL)
+RELATIVE_AFTER_NAME_RE = re.compile(r",\s+(?:who|whose|which)(?:['’]\w+)?\s.*$", re.DOTALL)
 # ... one that ends where the speaker's verb comes, with no comma after it: "The woman, who was
 # identified as an Iraqi, and the child were taken …, the officials (said)" is no such clause.
 RELATIVE_TO_VERB_RE = re.compile(r",\s+(?:who|whose|which)\s[^,]*$")
@@ -865,6 +869,14 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
     )
 
 
+# A mood written before a name: "Delighted Mrs Smith said", "Bewildered Yen added".
+MOOD_BEFORE_NAME_RE = re.compile(
+    r"^(?:Delighted|Bewildered|Shocked|Stunned|Excited|Worried|Concerned|Frustrated|Relieved|"
+    r"Amused|Confused|Outraged|Furious|Angry|Heartbroken|Devastated|Proud|Thrilled|Tearful|"
+    r"Emotional|Distraught|Grateful|Happy|Defiant)\s+(?=[A-Z])"
+)
+
+
 def clean_who(who: str) -> str:
     """The speaker as written, titles kept: "White House Press Secretary Stephanie Grisham"."""
     # "(R-Calif.)" and "X, 31" go; an acronym stays: "the Centre for Disease Control (CDC)"
@@ -874,6 +886,9 @@ def clean_who(who: str) -> str:
     who = REASON_AFTER_RE.sub("", who)  # "said Hatchfield, because she did not want to …"
     who = RELAY_TAIL_RE.sub("", who)  # "declared Sheikh X, Reuters reported": X is the source
     who = re.sub(r"\s+(?:all|both|each|too|themselves)$", "", who)  # "… Elmer Tanner all report"
+    who = MOOD_BEFORE_NAME_RE.sub("", who)  # "Delighted Mrs Smith said"
+    who = re.sub(r"^One,\s+(?=(?:an?|the)\s)", "", who)  # "One, an American fighter, said"
+    who = re.sub(r",\s+(?:quoting|citing)\s.*$", "", who)  # "the group, quoting Twitter accounts …"
     who = who.strip(" ,\"“”'’").rstrip(".") if not who.endswith(("Inc.", "Co.", "Corp.")) else who
     who = re.sub(r"^(?:but|yet|and|so|while|whereas)\s+(?=\S)", "", who)  # "…, yet Nissan says"
     return re.sub(r"^The\b", "the", who.strip(" ,\"“”'’"))
