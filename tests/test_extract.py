@@ -1757,9 +1757,18 @@ def test_round_eleven_speaker_classes(sentence: str, speaker: str | None) -> Non
         # a relative clause with a comma after it is no clause ending at the verb
         ("The woman, who was identified as an Iraqi, and the child were taken into custody about "
          "10 days ago while carrying fake ID cards, the officials said.", "the officials"),
-        # a possessive agent keeps its noun
+        # a dispute in the passive is reported by the sentence, not said by its agent; nor is a
+        # passive in a clause on the subject, a refusal to confirm or a sharing
         ("Earlier this year, a similar death hoax surfaced, but it was also dismissed by Culkin's "
-         "representatives at the time.", "Culkin's representatives"),
+         "representatives at the time.", None),
+        ("News of the meal, which was first reported by Bloomberg, surfaced after executives at "
+         "MGM Resorts International mentioned the outsize dinner bill during a company conference "
+         "call on Tuesday.", None),
+        ("The reports were not initially confirmed by the Islamic State group.", None),
+        ("The stories are being shared by Twitter users, who often add expressions of outrage:",
+         None),
+        # a passive agent that announced something speaks
+        ("Another plan announced by MOTIE in March would cut emissions by 30 percent.", "MOTIE"),
         # how the outlet reached the speaker is no part of them
         ("Reached for comment by The Huffington Post on Wednesday, an AutoNation spokesman denied "
          "any direct involvement with the truck's odd destination.", "an AutoNation spokesman"),
@@ -1823,6 +1832,10 @@ def test_round_twelve_speaker_classes(sentence: str, speaker: str | None) -> Non
           "with than England.",
           'Tourists in North Korea are told to tip people in Scotch instead of the currency."'],
          ["Michael Madden"] * 4),
+        # a quote in single marks closed before its stop ends there
+        (["One security official said: 'You really can't call them police'.",
+          "The fatal clashes took place in Iguala on the night of September 26."],
+         ["One security official", None]),
         # "He" after a person described, not named, as the speaker just before is that person
         (["Jeff Oberholtzer, the son of the owner of Mark-1 Plumbing, told the Texas outlet The "
           "Galveston Daily News that the company sold the truck to AutoNation in October 2013.",

@@ -387,7 +387,7 @@ def _quotes_inherit(texts: list[str], found: list[Attribution]) -> list[Attribut
 # Single quotation marks, told from apostrophes: one opening a sentence or following a colon
 # or comma before a capital, and one closing after punctuation or a word before a space.
 SINGLE_OPEN_RE = re.compile(r"(?:^|[:,]\s+)['‘](?=[A-Z0-9])")
-SINGLE_CLOSE_RE = re.compile(r"[.?!,…\w]['’](?=\s|$)")
+SINGLE_CLOSE_RE = re.compile(r"[.?!,…\w]['’](?=[\s.,;:!?)]|$)")
 
 
 def _quotes(text: str) -> bool:

@@ -507,7 +507,16 @@ def _leading(body: str) -> Attribution | None:
             rest = re.sub(r"^\s*(?:that\b)?[\s,:]*", "", after[medium.end() :])
         agent = PASSIVE_AGENT_RE.match(after)
         denied = NEGATED_RE.search(body[: match.start("verb")])  # "has not been confirmed by"
-        if agent and verb.endswith("ed") and not denied:  # "another announced by MOTIE in March"
+        # not "News of the meal, which was first reported by Bloomberg, surfaced …" (the agent
+        # of a clause on the subject), "dismissed by Culkin's representatives" (a dispute the
+        # sentence reports) or "shared by Twitter users"
+        passive_speech = verb not in FRAMING_VERBS | {"shared", "posted", "tweeted"} and not (
+            PASSIVE_IN_CLAUSE_RE.search(before)
+        )
+        if agent and verb.endswith("ed") and not denied:
+            if not passive_speech:
+                continue
+            # "another announced by MOTIE in March"
             return Attribution(clean_who(agent.group("who")), clean_assertion(body), verb)
         stated = re.match(r"\s+(?:by saying|that)\b", body[match.end("verb") :]) or (
             verb in FINDING_VERBS
@@ -571,7 +580,10 @@ MEDIUM_OBJECT_RE = re.compile(
     r"\s+(?:in|on|to|during)\s+(?:an?|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}"
     r"(?:interview|statement|report|article|post|tweet|email|letter|release|briefing|video)\b"
 )
-NEGATED_RE = re.compile(r"\b(?:not|never|n[’']t)\s+(?:yet\s+)?(?:been\s+)?$")
+NEGATED_RE = re.compile(
+    r"\b(?:not|never|n[’']t)\s+(?:(?:yet|initially|immediately|independently|officially)\s+)?"
+    r"(?:been\s+)?$"
+)
 # A speaker who did not say it: "The Islamic Tribunal … never said it was trying to …".
 DISOWNED_RE = re.compile(r"\b(?:never|did not|didn[’']t|has not|hasn[’']t|have not)\s+$")
 # "Police confirmed the shooting": what was confirmed is the claim, the whole sentence.
@@ -590,6 +602,11 @@ PICTURE_SUBJECT_RE = re.compile(
     r"^(?:an?|the)\s+(?:[\w-]+\s+)?(?:video|photo|photograph|picture|image|footage|clip|"
     r"videos|photos|photographs|pictures|images|clips)\b",
     re.I,
+)
+# A passive inside a clause on the subject: "News of the meal, which was first reported (by …)".
+PASSIVE_IN_CLAUSE_RE = re.compile(
+    r"(?:,|\s[—–-])\s+(?:which|who|that)\s+(?:\w+\s+){0,3}?(?:was|were|had been|has been)"
+    r"(?:\s+\w+ly|\s+first|\s+previously)?\s*$"
 )
 # The agent of a speech verb in the passive: "announced by MOTIE", "stated by the ministry".
 PASSIVE_AGENT_RE = re.compile(
