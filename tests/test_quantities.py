@@ -687,7 +687,27 @@ def test_round_eleven_figure_classes(text: str, expected: list[tuple[float, str,
         ("Tor itself was unfairly branded \"the Web browser for criminals\" by one news report:",
          []),
         ("One person was killed in the blast.", [(1, "people")]),
+        ("Thirty people have been arrested over the violence, which claimed the lives of at least "
+         "six people and left 25 injured.", [(30, "people"), (6, "people"), (25, "people")]),
+        # "due" is no noun; "bucks" are dollars
+        ("Officials said the remains of nine people had been taken down from the hillside so far, "
+         "with another 25 due to follow.", [(9, "people"), (25, "")]),
+        ("The viral video shows him giving a homeless man a hundred bucks.", [(100, "USD")]),
     ],
 )  # fmt: skip
 def test_round_twelve_figures(text: str, figures: list[tuple[float, str]]) -> None:
     assert [(q.value, q.unit) for q in find(text)] == figures
+
+
+@pytest.mark.parametrize(
+    "text, bound",
+    [
+        # an article between an approximation and the measure it softens
+        ("The graves lay about a 40-minute walk across rocky terrain.", ("about", True)),
+        # not after a bound that is a preposition too
+        ("The contract runs over a 12-month period.", ("", False)),
+    ],
+)  # fmt: skip
+def test_round_twelve_bounds(text: str, bound: tuple[str, bool]) -> None:
+    (q,) = find(text)
+    assert (q.qualifier, q.approx) == bound

@@ -32,7 +32,7 @@ NAMES = {
     "rouble": "RUB", "ruble": "RUB", "rupiah": "IDR", "ringgit": "MYR", "baht": "THB",
     "swiss francs": "CHF", "dirhams": "AED", "riyals": "SAR", "lira": "TRY", "hryvnias": "UAH",
     "hryvnia": "UAH", "zloty": "PLN", "shekels": "ILS", "south korean won": "KRW", "won": "KRW",
-    "cents": "USD", "cent": "USD", "pence": "GBP",
+    "cents": "USD", "cent": "USD", "pence": "GBP", "bucks": "USD",
 }  # fmt: skip
 # Names of a hundredth of the currency: "never gave us 10 cents" is US$0.10.
 HUNDREDTHS = {"cents", "cent", "pence"}

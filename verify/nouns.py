@@ -13,7 +13,7 @@ STOPWORDS = {
     "as", "is", "are", "was", "were", "be", "been", "being", "that", "this", "it", "its",
     "than", "who", "which", "had", "has", "have", "will", "would", "can", "could", "may",
     "might", "should", "must", "said", "says", "say", "more", "into", "after", "before",
-    "since", "but", "not", "about", "over", "under", "up", "down", "each",
+    "since", "but", "not", "about", "over", "under", "up", "down", "each", "due",
     "them", "those", "these", "they", "their", "there", "if", "when", "while", "so", "such",
     "per", "all", "other", "others", "did", "do", "does", "last", "next", "ago", "so-called",
     "including", "include", "includes", "during", "between", "against", "among", "out",

@@ -81,6 +81,9 @@ QUALIFIER_RE = re.compile(
         _ABOUT if q == "about" else re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)
     )
     # a closing quote may stand between: Hunter said "at least" 10 members were apprehended
-    + r")[\"”’']?\s*(?:an? (?:additional|further|extra|total of)\s+|a total of\s+)?$",
+    + r")[\"”’']?\s*(?:an? (?:additional|further|extra|total of)\s+|a total of\s+"
+    # "about a 40-minute walk": an article between an approximation and the measure it softens
+    r"|(?:(?<=about )|(?<=around )|(?<=roughly )|(?<=nearly )|(?<=almost )|(?<=approximately ))"
+    r"an?\s+)?$",
     re.IGNORECASE,
 )

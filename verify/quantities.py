@@ -300,6 +300,9 @@ ELIDED_JOINER_RE = re.compile(
 )
 
 
+ELIDED_VERB_RE = re.compile(r"\s+and\s+(?:left|leaving|with)\s+(?:another\s+)?")
+
+
 def _elided_nouns(text: str, found: list[Quantity]) -> list[Quantity]:
     """A participle counted after a figure with its noun counts the same noun, elided: in
     "67 people dead and about 200 injured" the 200 are people, not "injured"."""
@@ -307,7 +310,11 @@ def _elided_nouns(text: str, found: list[Quantity]) -> list[Quantity]:
     for i in range(1, len(out)):
         before, q = out[i - 1], out[i]
         elided = q.noun in nouns.PARTICIPLES and before.noun not in nouns.PARTICIPLES
-        if elided and before.noun and ELIDED_JOINER_RE.fullmatch(text, before.end, q.start):
+        joined = ELIDED_JOINER_RE.fullmatch(text, before.end, q.start) or (
+            before.noun in ("people", "person")
+            and ELIDED_VERB_RE.fullmatch(text, before.end, q.start)
+        )  # "at least six people and left 25 injured"
+        if elided and before.noun and joined:
             out[i] = replace(q, noun=before.noun, unit=before.unit)
     return out
 
