@@ -69,6 +69,10 @@ SETS = {
     "ho10": DATA / "claims_heldout10.jsonl",
     "ho11": DATA / "claims_heldout11.jsonl",
     "ho12": DATA / "claims_heldout12.jsonl",
+    "ho13": DATA / "claims_heldout13.jsonl",
+    "ho14": DATA / "claims_heldout14.jsonl",
+    "ho15": DATA / "claims_heldout15.jsonl",
+    "ho16": DATA / "claims_heldout16.jsonl",
 }
 CLAIMBUSTER = Path("claimbuster") / "2.5xNCS_dev.json"
 OUT = Path(__file__).parent.parent / "verify" / "data" / checkable.MODEL_FILE

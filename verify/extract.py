@@ -135,8 +135,10 @@ def read(text: str, *, url: str | None = None, model: checkable.Model | None = N
             result = replace(result, attributed_to=claimant)  # "Hunter's claim": Rep. Hunter
         elif isinstance(result, Candidate) and result.disputed_by:
             # "Big Machine have twice denied doing anything wrong": the claim denied is most
-            # likely the one reported last, by someone other than the one denying it
-            others = [w for w in named if w not in (result.disputed_by, said.who)]
+            # likely the one queued last, by someone other than the one denying it (not a
+            # sentence left out: "A NATO official said … could not yet confirm")
+            queued = [c.attributed_to for c in candidates if c.attributed_to]
+            others = [w for w in queued if w not in (result.disputed_by, said.who)]
             result = replace(result, attributed_to=others[-1] if others else None)
         if isinstance(result, Candidate) and reading.inner and reading.inner.refers_back:
             earlier = [
