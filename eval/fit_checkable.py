@@ -3,8 +3,9 @@
     python eval/fit_checkable.py cv ../shared/data    # cross-validation by document, per set
     python eval/fit_checkable.py fit ../shared/data   # the same, then write the shipped model
 
-Training sentences: every sentence on an English page of the nine development sets in
-`eval/data/` (dev, held-out-1 to -8; never held-out-9 or later, which are kept for blind scores)
+Training sentences: every sentence on an English page of the development sets named in SETS
+below (since round twelve seventeen: dev, held-out-1 to -16; a held-out set joins only after its
+blind score, and the reserve sets never)
 that no rule turned down (or that a rule in
 `checkable.SOFT_RULES` turned down though it states figures), read exactly as ingest reads it
 (`extract.readings`: the same sentence split, attribution, rules, figures, check-worthiness)
