@@ -711,3 +711,29 @@ def test_round_twelve_figures(text: str, figures: list[tuple[float, str]]) -> No
 def test_round_twelve_bounds(text: str, bound: tuple[str, bool]) -> None:
     (q,) = find(text)
     assert (q.qualifier, q.approx) == bound
+
+
+# Round thirteen: read from held-out-17 and -18 after their blind score.
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        # a participle before a compound noun is no verb
+        ("Iraqi pilots are training its members to fly three captured fighter jets.",
+         [(3, "jets")]),
+        ("Jordan hung two convicted terrorist prisoners, including a woman, in retaliation.",
+         [(2, "prisoners")]),
+        ("Rep. Jason Chaffetz said four alleged terror suspects were captured on Sept. 10.",
+         [(4, "suspects")]),
+        ("Five tested positive for the virus.", []),
+        # a band's size; not "one-man", a kind
+        ("Pizza Underground perform parody songs and the five-man band have toured the UK.",
+         [(5, "man")]),
+        ("His very public one-man SUV crash revealed their marital problems.", []),
+        # "$US", and an acronym's plural counted
+        ("The US Government has offered a $US10 million reward for his capture.",
+         [(10_000_000, "USD")]),
+        ("Two MPs tweeted that the gunman has been killed by police.", [(2, "mps")]),
+    ],
+)  # fmt: skip
+def test_round_thirteen_figures(text: str, figures: list[tuple[float, str]]) -> None:
+    assert [(q.value, q.unit) for q in find(text)] == figures

@@ -9,7 +9,8 @@ import re
 
 # Symbols and codes written before the amount. Longest first, so "HK$" wins over "$".
 PREFIXES = {
-    "US$": "USD", "U.S.$": "USD", "HK$": "HKD", "A$": "AUD", "AU$": "AUD", "C$": "CAD",
+    "US$": "USD", "U.S.$": "USD", "$US": "USD", "$A": "AUD", "HK$": "HKD", "A$": "AUD",
+    "AU$": "AUD", "C$": "CAD",
     "CA$": "CAD", "NZ$": "NZD", "S$": "SGD", "R$": "BRL", "NT$": "TWD", "MX$": "MXN",
     "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₦": "NGN",
     "₽": "RUB", "₺": "TRY", "₴": "UAH", "₪": "ILS", "Rs.": "INR", "Rs": "INR", "Rp": "IDR",

@@ -41,11 +41,12 @@ MEASURES = {
     "teaspoon", "tbsp", "tsp", "inning", "lap", "seat", "min", "mins", "hr", "hrs", "sec",
     # what a hyphenated count measures: "a 10-game stretch", "a two-goal lead", "a 30-date tour"
     "game", "goal", "night", "date", "episode", "city", "round", "karat", "carat", "speed", "term",
-    "word", "fold", "time",
+    "word", "fold", "time", "man", "member", "person",  # "the five-man band"
 }  # fmt: skip
 # Past participles that are what a number counts ("37 killed").
 PARTICIPLES = {"killed", "injured", "wounded", "dead", "arrested", "displaced", "infected"}
-CAPITAL_PLURAL_RE = re.compile(r"[A-Z][a-z]{2,}[^s\W]s")  # "Democrats", "Dreamers", not "Ross"
+# "Democrats", "Dreamers", "MPs", not "Ross" or "US"
+CAPITAL_PLURAL_RE = re.compile(r"[A-Z][a-z]{2,}[^s\W]s|[A-Z]{2,4}s")
 DEMONYM_RE = re.compile(r"[A-Z][a-z]+(?:ans|ese|ians|is|ers|ites)")  # "Indians", "Israelis"
 DETERMINERS = {"the", "its", "their", "his", "her", "our", "these", "those", "your", "my"}
 CLOSING_QUOTES = {"”", "″", "’", '"', "»"}
@@ -65,10 +66,21 @@ TIME_AFTER = {"later", "ago", "earlier", "before", "after"}
 _AFTER_VERB = {"with", "the", "a", "an", "its", "their", "his", "her"}
 
 
-def _verb(word: str, following: str) -> bool:
+def _verb(word: str, following: str, then: str = "") -> bool:
     """A past form right after a number is its verb unless a plural noun follows it
-    ("3,000 trained soldiers") or it is what was counted ("37 killed")."""
-    return word not in PARTICIPLES and not (following.islower() and following.endswith("s"))
+    ("3,000 trained soldiers", "three captured fighter jets") or it is what was counted ("37
+    killed")."""
+    plural_next = following.islower() and following.endswith("s")
+    compound = (
+        following.isalpha()
+        and following.islower()
+        and following not in STOPWORDS
+        and then.isalpha()
+        and then.islower()
+        and then.endswith("s")
+        and not then.endswith("ss")
+    )  # "two convicted terrorist prisoners", "four alleged terror suspects"
+    return word not in PARTICIPLES and not (plural_next or compound)
 
 
 def names_one_thing(noun: str, value: float, high: Numeral | None, adjacent: bool) -> bool:
@@ -103,6 +115,7 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
         token = match.group()
         lower = token.lower().strip("'’.")
         following = tokens[k + 1].group().rstrip(".") if k + 1 < len(tokens) else ""
+        then = tokens[k + 2].group().lower().rstrip(".") if k + 2 < len(tokens) else ""
         if token in ("'", "’") and following == "s" or token == "s" and k and not noun:
             continue  # "Boeing 's 787-9 jets"
         if not k and token in CLOSING_QUOTES:
@@ -156,13 +169,12 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
             and (lower.endswith(("ed", "ing")) or lower in IRREGULAR_PASTS)
         ):  # a past tense after the noun is its verb: "one company made it"
             break  # "3,000 troops arrived", "four brigades totaling"
-        elif not (noun or after_of) and lower.endswith("ed") and _verb(lower, following):
+        elif not (noun or after_of) and lower.endswith("ed") and _verb(lower, following, then):
             break  # "about 660,000 based on", "five tested positive": a verb follows
         else:
             noun, noun_end = lower, end + match.end() - stop
             if lower in MEASURES or lower.rstrip("s") in MEASURES:
                 break
-            then = tokens[k + 2].group().lower() if k + 2 < len(tokens) else ""
             compound = (
                 following.islower()
                 and following.endswith("s")

@@ -272,7 +272,8 @@ def names_something(text: str, n: Numeral, lang: str = "en") -> bool:
         return bool(DATE_AFTER_RE.match(after) or CITATION_BEFORE_RE.search(before))
     if n.words:  # "Zero G Day", "the Three Kingdoms": a number word before a name
         named = CAPITAL_AFTER_RE.match(after) and not (
-            re.match(r"\s[A-Z][a-z]+(?:ans?|ese|is)\b", after) or MODIFIED_COUNT_RE.match(after)
+            re.match(r"\s[A-Z][a-z]+(?:ans?|ese|is)\b|\s[A-Z]{2,4}s\b", after)  # "Two MPs"
+            or MODIFIED_COUNT_RE.match(after)
         )
         return bool(DATE_AFTER_RE.match(after) or CITATION_BEFORE_RE.search(before) or named)
     raw = n.digits

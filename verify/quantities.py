@@ -615,6 +615,8 @@ def _not_a_figure(text: str, nums: list[Numeral], i: int, lang: str) -> bool:
             return True
         if ONE_AS_ARTICLE_RE.match(text, n.end) or ONE_SOURCE_RE.match(text, n.end):
             return True
+        if re.match(r"-(?:man|person|woman)\b", text[n.end :]):
+            return True  # "his very public one-man SUV crash": a kind, not a count
         return not re.match(rf"[\s-](?!(?:{NOT_COUNTED_AFTER_ONE})\b)[a-z]", text[n.end :])
     previous = nums[i - 1] if i else None
     if (
