@@ -1881,3 +1881,32 @@ def test_round_twelve_speakers_across_sentences(
 def test_round_twelve_not_claims(sentence: str, why: str | None) -> None:
     said = extract.attribute(sentence)
     assert notclaims.reason(sentence, said.assertion, attributed=said.who is not None) == why
+
+
+# Round thirteen: read from held-out-17 and -18 after their blind score.
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        # a count or an adjective before a noun that is also a verb is no speaker
+        ("Two state police officers were charged in the shootings.", None),
+        ("Previous estimates from industry experts have pegged the top-end gold Apple Watch's "
+         "pricing between $1000 and $5000.", None),
+        ("Other reports said shots were fired inside the parliament.", None),
+        # a single name after a comma is the speaker, not an apposition
+        ("O’Brien and Wright currently perform under the name Rapper’s Delight Experience "
+         "Featuring Wonder Mike and Master Gee, Mallie said.", "Mallie"),
+        # a leading phrase or participle clause goes
+        ("Aside from the physical similarities, former neighbors say DeJeus has an unmistakable "
+         "voice.", "former neighbors"),
+        ("Posting photos of a gun-toting child online, ISIS supporters announced that the group’s "
+         "youngest soldier has died in combat.", "ISIS supporters"),
+        # a list's dash goes; an adverb in -ly stands between a speaker and the verb
+        ("– The article claims Banksy is from Liverpool when all known evidence strongly "
+         "suggests he is from Bristol.", "the article"),
+        ("Her family reportedly said the boy was safe.", "Her family"),
+        ("The ministry accurately predicted that the device would come in two sizes.",
+         "the ministry"),
+    ],
+)  # fmt: skip
+def test_round_thirteen_speaker_classes(sentence: str, speaker: str | None) -> None:
+    assert extract.attribute(sentence).who == speaker

@@ -33,6 +33,7 @@ STANDS_FOR_SOURCE = {
 # "The paper claims …", "the newspaper reported": the outlet named last, not the last speaker.
 OUTLET_HEADS = {
     "paper", "newspaper", "tabloid", "outlet", "broadcaster", "magazine", "website", "article",
+    "site", "publication", "blog",
 }  # fmt: skip
 # An outlet named anywhere, speaking or not: "… was named this morning by the Washington Post".
 OUTLET_NAME_RE = re.compile(

@@ -79,7 +79,11 @@ ADVERBS = (
     r"already|reportedly|allegedly|initially|originally|openly|privately|flatly|strongly|firmly|"
     r"categorically|vehemently|emphatically|widely|often|frequently|subsequently|immediately|"
     r"further|flat-out|quickly|swiftly|angrily|bluntly|simply|specifically|explicitly|formally|"
-    r"officially|personally|directly|sharply|forcefully)\s+)*"
+    r"officially|personally|directly|sharply|forcefully"
+    # any other adverb in -ly ("accurately predicted"), not a noun that ends so ("the family said")
+    r"|(?!(?:family|ally|rally|assembly|supply|daily|weekly|monthly|quarterly|fly|reply|only|"
+    r"early|belly|bully|italy|july|holly|sally|kelly|emily|molly|polly|lily|billy)\b)"
+    r"[a-z]{3,}ly)\s+)*"
 )
 WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 WHEN = (
@@ -220,7 +224,7 @@ ACCORDING_RE = re.compile(
 )
 # "According to media reports": nobody named (also not "reports" said).
 UNNAMED_REPORTS_RE = re.compile(
-    r"(?i)(?:(?:some|several|many|local|media|news|press|earlier)\s+)+reports?"
+    r"(?i)(?:(?:some|several|many|local|media|news|press|earlier|other)\s+)+reports?"
 )
 POSTED_BY_RE = re.compile(
     r"^(?:Posted|Published|Shared|Written|Released|Tweeted)\s+(?:[^,]{0,60}?\s)?by\s+"
@@ -281,9 +285,7 @@ CARRIED_BY_RE = re.compile(
 # A survey's share is what was found, not a source: "Among respondents …, 37 percent said".
 SHARE_RE = re.compile(r"(?:\d[\d,.]*\s*(?:%|percent\b|per cent\b)|\d[\d,.]*\s+of\b)", re.I)
 # A participle clause before the speaker: "Detailing the results in a note …, analyst X".
-PARTICIPLE_LEAD_RE = re.compile(
-    r"^[A-Z][a-z]+ing\s+(?:the|a|an|to|at|in|on|with|about|his|her|their|its|from|for)\b.*,"
-)
+PARTICIPLE_LEAD_RE = re.compile(r"^[A-Z][a-z]+ing\s+[a-z].*,")  # "Posting photos of …, X"
 # How the outlet reached the speaker, before them: "Reached for comment by …, a spokesman".
 CONTACTED_LEAD_RE = re.compile(
     r"^(?:Reached|Contacted|Asked|Interviewed|Questioned|Pressed|Approached)\b[^,]*,"
@@ -311,7 +313,7 @@ NOT_SPEAKER_START = {
     "not", "its", "his", "her", "their", "our", "your", "my", "i", "you", "we", "during",
     "despite", "amid", "following", "under", "shortly", "later", "earlier", "whatever",
     "however", "whoever", "unlike", "besides", "regardless", "without", "unless", "upon",
-    "whereas", "once",
+    "whereas", "once", "aside", "apart", "prior", "besides", "beyond",
 }  # fmt: skip
 FINITE_VERBS = re.compile(
     r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|do|does|did|not|"
@@ -500,6 +502,8 @@ def _leading(body: str) -> Attribution | None:
             or medium
             and SPEECH_OBJECT_RE.match(after, medium.end())
             or CLAUSE_OBJECT_RE.match(after)
+            and verb not in ("state", "estimates")  # "Two state police officers
+            # were charged", "Previous estimates from industry experts have pegged"
             or verb in FIGURE_VERBS
             and FIGURE_OBJECT_RE.match(after)
         )
@@ -543,8 +547,10 @@ def _leading(body: str) -> Attribution | None:
         )  # "a site called InSerbia.info published": a name, not speech
         pictured = PICTURE_SUBJECT_RE.search(before)
         noun = verb in NOUN_VERBS and (
-            IN_THE_RE.search(before) or re.search(r"['’]s?$", before)
-        )  # "in the Breitbart report,", "Hunter's claim is"
+            IN_THE_RE.search(before)
+            or re.search(r"['’]s?$", before)
+            or ADJECTIVE_BEFORE_NOUN_RE.search(before)
+        )  # "in the Breitbart report,", "Hunter's claim is", "Other reports said"
         unsaid = DISOWNED_RE.search(body[: match.start("verb")])  # "never said it was …"
         if not who or weak or phrasal or pictured or unsaid or noun or naming:
             continue
@@ -590,6 +596,11 @@ DISOWNED_RE = re.compile(r"\b(?:never|did not|didn[’']t|has not|hasn[’']t|ha
 CONFIRMED_OBJECT_RE = re.compile(r"\s+(?:the|a|an|its|his|her|their)\s+[a-z]")
 # Speech verbs that are nouns after "in the …": "on its website or in the Breitbart report,".
 NOUN_VERBS = {"report", "reports", "claim", "claims", "notes", "states", "estimates", "calls"}
+# An adjective before such a word makes it the noun: "Previous estimates", "Other reports".
+ADJECTIVE_BEFORE_NOUN_RE = re.compile(
+    r"(?i)(?:^|\s)(?:previous|earlier|recent|initial|other|early|new|latest|unconfirmed|"
+    r"conflicting|some|many|several)\s*$"
+)
 IN_THE_RE = re.compile(
     r"\b(?:in|on|from|by|to|with|at|under|after|before)\s+(?:the|a|an|its|his|her|their|this|"
     r"that)(?:\s+[\w’'-]+){1,2}\s*$"
@@ -665,12 +676,12 @@ def _speaker_in(who: str) -> str | None:
     read as the person named in that clause ("When President Ghani announced it, he said")."""
     who = TIME_TAIL_RE.sub("", CONTACT_TAIL_RE.sub("", who.strip()))
     who = who.rpartition(";")[2].strip()  # "… may not diverge from the trend; Reed has said"
+    relayed = _relayed(who)  # "Quoting two Kurdish fighters, Israel Radio": before the below
+    if relayed:
+        return relayed
     if PARTICIPLE_LEAD_RE.match(who) or CONTACTED_LEAD_RE.match(who):
         who = who.rpartition(",")[2].strip()  # "Detailing the results …, analyst X", "Reached
         # for comment by The Huffington Post on Wednesday, an AutoNation spokesman"
-    relayed = _relayed(who)
-    if relayed:
-        return relayed
     relative_speaker = RELATIVE_SPEAKER_RE.search(who)  # "…, which Boston.com said had been …"
     if relative_speaker and is_speaker(relative_speaker.group("who")):
         return relative_speaker.group("who")
@@ -731,6 +742,7 @@ def _speaker_in(who: str) -> str | None:
             re.search(r"\b(?:ago|days?|weeks?|months?|years?|yesterday|today)\b", name)
             or len(name.split()) == 1
             and re.search(r"[^s]s$", description.strip())
+            or re.fullmatch(r"[A-Z][\w'’-]+", description.strip())  # "Master Gee, Mallie"
         )
     )  # a time, or one word before a plural, is no name: "from Syria, security officials"
     route = re.search(r"\s(?:to|into|toward|towards)\s", clause[-1])  # "Mexico City to Acapulco"
@@ -837,6 +849,8 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
         return False  # the name after the clause's comma speaks (`_speaker_in` splits it)
     if re.match(r"[A-Z][a-z]+ing\s+(?:the|a|an|his|her|their|its|this|that)\b", who):
         return False  # "Considering the site (labeled itself …)": a clause, no subject
+    if re.fullmatch(r"(?i)(?:two|three|four|five|six|seven|eight|nine|ten|one)", who):
+        return False  # "Two (state police officers …)": a count, no speaker
     if UNNAMED_REPORTS_RE.fullmatch(who) or who.lower() in ("reports", "rumours", "rumors"):
         return False  # "Reports said that he'd been found dead": nobody named
     if len(who.split()) == 1 and first in ("the", "a", "an"):
@@ -908,6 +922,7 @@ def clean_who(who: str) -> str:
     who = re.sub(r",\s+(?:quoting|citing)\s.*$", "", who)  # "the group, quoting Twitter accounts …"
     who = who.strip(" ,\"“”'’").rstrip(".") if not who.endswith(("Inc.", "Co.", "Corp.")) else who
     who = re.sub(r"^(?:but|yet|and|so|while|whereas)\s+(?=\S)", "", who)  # "…, yet Nissan says"
+    who = re.sub(r"^[–—•-]\s*", "", who)  # "– The article claims": a list's dash
     return re.sub(r"^The\b", "the", who.strip(" ,\"“”'’"))
 
 
