@@ -313,7 +313,7 @@ NOT_SPEAKER_START = {
     "not", "its", "his", "her", "their", "our", "your", "my", "i", "you", "we", "during",
     "despite", "amid", "following", "under", "shortly", "later", "earlier", "whatever",
     "however", "whoever", "unlike", "besides", "regardless", "without", "unless", "upon",
-    "whereas", "once", "aside", "apart", "prior", "besides", "beyond",
+    "whereas", "once", "aside", "apart", "prior", "beyond",
 }  # fmt: skip
 FINITE_VERBS = re.compile(
     r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|do|does|did|not|"
