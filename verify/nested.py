@@ -4,6 +4,7 @@ dispute kept beside it; "A denied that Y" queues Y disputed by A; "A disputed B'
 queues B's figure. Pure.
 """
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -136,6 +137,7 @@ def _judged_false(body: str) -> Nested | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # pure, and read twice per sentence (speakers, claims)
 def find(sentence: str) -> Nested | None:
     """The disputed claim inside a sentence, if the sentence reports a dispute of one."""
     if not DISPUTE_WORD_RE.search(sentence) and not FALSE_WORD_RE.search(sentence):

@@ -3,6 +3,7 @@
 as speakers. Pure; context across sentences (pronouns, quotes) lives in `attribution.py`.
 """
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -371,6 +372,7 @@ class Attribution:
     verb: str | None = None
 
 
+@functools.lru_cache(maxsize=4096)  # pure, and asked again for quoted sentences
 def attribute(sentence: str) -> Attribution:
     """Who asserts the sentence ("the Kremlin", "South Korea's spy agency"), and what."""
     body = LEADING_FILLER_RE.sub("", sentence.strip())
