@@ -287,8 +287,7 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
     found = sorted(found + scores, key=lambda q: q.start)
     found = _conversions_keep_bounds(text, _scaled_after_brackets(text, _halves(text, found)))
     found = _mixed_ranges(text, found) if " and " in text or " to " in text else found
-    found = _of_whom(found) if " of wh" in text or " of them" in text else found
-    found = _elided_nouns(text, found) if len(found) > 1 else found
+    found = _borrowed_nouns(text, found)
     return _multiples(text, found) if MULTIPLE_HINT_RE.search(text) else found
 
 
@@ -303,18 +302,28 @@ ELIDED_JOINER_RE = re.compile(
 ELIDED_VERB_RE = re.compile(r"\s+and\s+(?:left|leaving|with)\s+(?:another\s+)?")
 
 
-def _elided_nouns(text: str, found: list[Quantity]) -> list[Quantity]:
-    """A participle counted after a figure with its noun counts the same noun, elided: in
-    "67 people dead and about 200 injured" the 200 are people, not "injured"."""
+def _borrowed_nouns(text: str, found: list[Quantity]) -> list[Quantity]:
+    """A figure whose noun stands for the figure before's counts what that one counts: "took
+    30 hostages, three of whom have been executed" (three hostages); a participle after a
+    figure with its noun, elided: in "67 people dead and about 200 injured" the 200 are people,
+    not "injured"."""
     out = list(found)
+    partitive = " of wh" in text or " of them" in text
     for i in range(1, len(out)):
         before, q = out[i - 1], out[i]
+        if not before.noun:
+            continue
+        if partitive and q.noun in ("whom", "which", "them") and not before.currency:
+            first = q.text.split()[0]
+            out[i] = replace(q, unit=before.unit, noun=before.noun, text=first,
+                             end=q.start + len(first))  # fmt: skip
+            continue
         elided = q.noun in nouns.PARTICIPLES and before.noun not in nouns.PARTICIPLES
         joined = ELIDED_JOINER_RE.fullmatch(text, before.end, q.start) or (
             before.noun in ("people", "person")
             and ELIDED_VERB_RE.fullmatch(text, before.end, q.start)
         )  # "at least six people and left 25 injured"
-        if elided and before.noun and joined:
+        if elided and joined:
             out[i] = replace(q, noun=before.noun, unit=before.unit)
     return out
 
@@ -326,16 +335,6 @@ MIXED_RANGE_JOINER_RE = re.compile(r"\s+(?:and|to)\s+")
 # "nearly tripled", "more than doubled": a multiple, in times.
 MULTIPLES = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4}
 MULTIPLE_HINT_RE = re.compile(r"(?i)\b(?:doubled|tripled|trebled|quadrupled)\b")
-
-
-def _of_whom(found: list[Quantity]) -> list[Quantity]:
-    """ "took 30 hostages, three of whom have been executed": three hostages."""
-    for i in range(1, len(found)):
-        q, before = found[i], found[i - 1]
-        if q.noun in ("whom", "which", "them") and before.noun and not before.currency:
-            found[i] = replace(q, unit=before.unit, noun=before.noun, text=q.text.split()[0],
-                               end=q.start + len(q.text.split()[0]))  # fmt: skip
-    return found
 
 
 def _mixed_ranges(text: str, found: list[Quantity]) -> list[Quantity]:

@@ -513,14 +513,13 @@ def _leading(body: str) -> Attribution | None:
             rest = re.sub(r"^\s*(?:that\b)?[\s,:]*", "", after[medium.end() :])
         agent = PASSIVE_AGENT_RE.match(after)
         denied = NEGATED_RE.search(body[: match.start("verb")])  # "has not been confirmed by"
-        # not "News of the meal, which was first reported by Bloomberg, surfaced …" (the agent
-        # of a clause on the subject), "dismissed by Culkin's representatives" (a dispute the
-        # sentence reports) or "shared by Twitter users"
-        passive_speech = verb not in FRAMING_VERBS | {"shared", "posted", "tweeted"} and not (
-            PASSIVE_IN_CLAUSE_RE.search(before)
-        )
         if agent and verb.endswith("ed") and not denied:
-            if not passive_speech:
+            # not "News of the meal, which was first reported by Bloomberg, surfaced …" (the
+            # agent of a clause on the subject), "dismissed by Culkin's representatives" (a
+            # dispute the sentence reports) or "shared by Twitter users"
+            if verb in FRAMING_VERBS | {"shared", "posted", "tweeted"}:
+                continue
+            if PASSIVE_IN_CLAUSE_RE.search(before):
                 continue
             # "another announced by MOTIE in March"
             return Attribution(clean_who(agent.group("who")), clean_assertion(body), verb)
@@ -723,10 +722,9 @@ def _speaker_in(who: str) -> str | None:
     last = last.strip()
     clause_before = FINITE_VERBS.search(leading) or PAST_VERB_RE.search(leading)
     if comma and clause_before and len(last.split()) <= 6 and last.lower() not in PRONOUNS:
-        named_before = leading.rpartition(",")[2].strip()
-        apposed = DESCRIPTION_RE.match(last) and re.search(r"\b[A-Z]", named_before)
-        if apposed and is_speaker(named_before):  # "…, the Chosun Ilbo, South Korea’s largest …"
-            return f"{named_before}, {last}"
+        apposed = _apposed_to_name(leading, last)
+        if apposed:
+            return apposed
         if is_speaker(last):
             return last  # "The supplies were provided by Kurdish authorities, the official"
     opener = leading.split()[0].lower() if leading.split() else ""
@@ -755,19 +753,10 @@ def _speaker_in(who: str) -> str | None:
         and is_speaker(clause[-1])
     ):
         return clause[-1]  # "The denial comes a day after Lebanese authorities"
-    head, _, tail = who.rpartition(",")
-    tail = tail.strip()
-    # "a March 2019 study by the Centre for Economic Policy Research, a London-based think
-    # tank": a description after a comma is an apposition to the name before it
-    named_before = head.rpartition(",")[2].strip()
-    if (
-        DESCRIPTION_RE.match(tail)
-        and named_before
-        and re.search(r"\b[A-Z]", named_before)
-        and is_speaker(named_before)
-        and is_speaker(tail)
-    ):
-        return f"{named_before}, {tail}"
+    head, tail = leading, last
+    apposed = _apposed_to_name(head, tail) if is_speaker(tail) else None
+    if apposed:
+        return apposed
     if not head:
         words = who.split()
         tail = words[-1] if words and words[-1].lower() in PRONOUNS else ""
@@ -784,6 +773,15 @@ def _speaker_in(who: str) -> str | None:
             r"^(?:When|After|As|While|Before|Since|Although|Though|Once|If)\s+", "", named.group()
         )
     return tail
+
+
+def _apposed_to_name(head: str, tail: str) -> str | None:
+    """A description after a comma is an apposition to the name before it: "…, the Chosun Ilbo,
+    South Korea's largest newspaper", "a March 2019 study by the Centre for Economic Policy
+    Research, a London-based think tank"."""
+    named_before = head.rpartition(",")[2].strip()
+    named = re.search(r"\b[A-Z]", named_before) and is_speaker(named_before)
+    return f"{named_before}, {tail}" if DESCRIPTION_RE.match(tail) and named else None
 
 
 def _apposed(who: str) -> str | None:
