@@ -1910,3 +1910,19 @@ def test_round_twelve_not_claims(sentence: str, why: str | None) -> None:
 )  # fmt: skip
 def test_round_thirteen_speaker_classes(sentence: str, speaker: str | None) -> None:
     assert extract.attribute(sentence).who == speaker
+
+
+# Read on real pages at the end of round thirteen (FNC-1 bodies 47 and 2130).
+def test_a_quote_opening_with_by_and_a_verb_is_no_byline() -> None:
+    quote = ('"By allowing these cases to avoid early review, by issuing a summons, there is a '
+             "serious concern that due process violations will go unnoticed.")  # fmt: skip
+    assert notclaims.reason(quote, quote, attributed=False) != "byline"
+    assert notclaims.reason("By John Smith", "By John Smith", attributed=False) == "byline"
+
+
+def test_a_sentence_wholly_in_brackets_has_its_speaker_without_the_bracket() -> None:
+    said = extract.attribute(
+        "(A Financial Times report says Smith won $1 million; both the FT and New York Times say "
+        "there were about 30 people eating on Smith’s dime.)"
+    )
+    assert said.who == "A Financial Times report"

@@ -12,7 +12,8 @@ LINK_RE = re.compile(r"^(?:https?://|www\.)\S+$|^\S+\.(?:com|org|net|html?)\S*$"
 TIME_ONLY_RE = re.compile(r"^\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|am|pm)\.?$", re.I)
 BYLINE_RE = re.compile(
     r"^[—–-]*\s*(?:\(?(?:by|written by|reporting by|additional reporting by|editing by|"
-    r"compiled by|story by|words by)\s|©|\(c\)\s|copyright\b)",
+    r"compiled by|story by|words by)\s+(?-i:[A-Z])|©|\(c\)\s|copyright\b)",  # a name follows:
+    # not '"By allowing these cases to avoid early review, …'
     re.I,
 )
 # The credit at a story's foot: "The Associated Press contributed to this report.", "Baldor

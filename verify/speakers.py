@@ -376,6 +376,7 @@ class Attribution:
 def attribute(sentence: str) -> Attribution:
     """Who asserts the sentence ("the Kremlin", "South Korea's spy agency"), and what."""
     body = LEADING_FILLER_RE.sub("", sentence.strip())
+    body = re.sub(r"^\(([^()]+)\)\.?$", r"\1", body)  # a sentence wholly in brackets
     body = CAPS_WORD_RE.sub(_lower_if_speech, body)  # a headline's "… DENIES congressman's …"
     quoted = re.search(r"[\"”’]|[,?!…]'\s", body) is not None  # 'MailOnline quotes,' said X
     patterns = (
