@@ -57,7 +57,7 @@ def article(i: int, rng: random.Random) -> bytes:
 def cold() -> None:
     """Empty verify's caches of pure functions, so each timed pass starts as a fresh process
     would, not from what the pass before it read."""
-    for cached in (speakers.attribute, nested.find, origins.shingles):
+    for cached in (speakers.attribute, speakers.is_speaker, nested.find, origins.shingles):
         cached.cache_clear()
 
 

@@ -36,9 +36,12 @@ def _die_with_parent(parent: int) -> None:
         os._exit(0)
 
 
-def _serve(conn: Connection, parent: int, preload: Sequence[str]) -> None:
+def _serve(conn: Connection, parent: int, preload: Sequence[str], nice: int) -> None:
     """The child's loop: run (function, args) requests until the pipe closes."""
     _die_with_parent(parent)
+    if nice:
+        with contextlib.suppress(OSError, AttributeError):
+            os.nice(nice)
     for name in preload:
         importlib.import_module(name)
     conn.send((True, "ready"))
@@ -55,11 +58,11 @@ def _serve(conn: Connection, parent: int, preload: Sequence[str]) -> None:
 
 
 class _Child:
-    def __init__(self, preload: Sequence[str]) -> None:
+    def __init__(self, preload: Sequence[str], nice: int = 0) -> None:
         context = multiprocessing.get_context("spawn")  # no fork of a threaded process
         self.conn, theirs = context.Pipe()
         self.process: BaseProcess = context.Process(
-            target=_serve, args=(theirs, os.getpid(), tuple(preload)), daemon=True
+            target=_serve, args=(theirs, os.getpid(), tuple(preload), nice), daemon=True
         )
         self.process.start()
         theirs.close()
@@ -88,9 +91,10 @@ class Pool:
     A call's deadline counts its own run only: starting a child and waiting for a free one
     do not use it up."""
 
-    def __init__(self, size: int, *, preload: Sequence[str] = ()) -> None:
+    def __init__(self, size: int, *, preload: Sequence[str] = (), nice: int = 0) -> None:
         self.size = max(size, 1)
         self.preload = tuple(preload)
+        self.nice = nice  # added to the children's niceness: the parent's work comes first
         self.started = 0
         self.idle: asyncio.Queue[_Child] | None = None
         self.children: list[_Child] = []
@@ -108,7 +112,7 @@ class Pool:
         assert self.idle is not None, "use Pool as an async context manager"
         if self.idle.empty() and self.started < self.size:
             self.started += 1
-            child = _Child(self.preload)
+            child = _Child(self.preload, self.nice)
             self.children.append(child)
             loop = asyncio.get_running_loop()
             try:

@@ -6,7 +6,7 @@ that name things (years, dates, model numbers, codes) are not figures. Pure.
 """
 
 import re
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from verify import counts, currencies, nouns, numerals
@@ -149,8 +149,9 @@ class Quantity:
     qualifier: str = ""
 
     def as_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready form, as stored on claims."""
-        return asdict(self)
+        """Plain JSON-ready form, as stored on claims (every field is a scalar: no deep copy,
+        which `dataclasses.asdict` makes, was a tenth of an ingest's storing time)."""
+        return {f.name: getattr(self, f.name) for f in _FIELDS}
 
     def describe(self) -> str:
         """Human form: "at least 37", "about 12,000 troops", "HKD 88 billion", "3.38%"."""
@@ -166,6 +167,9 @@ class Quantity:
             figure += "%"
         noun = self.noun or ("" if self.currency or self.unit == "%" else self.unit)
         return " ".join(part for part in (words, figure, noun) if part)
+
+
+_FIELDS = fields(Quantity)
 
 
 def _fmt(value: float) -> str:
@@ -261,7 +265,9 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
         found = [q for q in found if q.unit or q.currency or _free(counted, [q])]
         found += _free(found, counted)
         found += _free(found, _parts(text, found))
-        found += _free(found, _bounded_spans(text)) if " a" in text else []
+        lower = text.lower()
+        spans = " a" in text and any(span in lower for span in SPANS)  # a cheap test first
+        found += _free(found, _bounded_spans(text)) if spans else []
         found += _free(found, _ordinal_counts(text)) if ORDINAL_HINT_RE.search(text) else []
     found = _out_of(text, found) if " out of " in text else found
     found.sort(key=lambda q: q.start)

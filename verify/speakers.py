@@ -827,6 +827,7 @@ def _subject(clause: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # pure; asked several times of the same words per sentence
 def is_speaker(who: str, *, loose: bool = False) -> bool:
     """A plausible speaker: a noun phrase, not a fragment such as "At the", "He is" or
     "When Afghan President Ashraf Ghani first"."""

@@ -1,9 +1,10 @@
 """`verify init` and `verify ingest`: the database, and articles into claims."""
 
+import contextlib
 import dataclasses
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -21,6 +22,7 @@ from verify.cli.common import (
     actor,
     exit_on_error,
     fetch_settings,
+    shorten,
 )
 from verify.cli.common import load_workflow as load_flow
 from verify.errors import InputError, VerifyError
@@ -69,12 +71,21 @@ def ingest(
     db: DbOption = None,
     workflow: WorkflowOption = None,
     by: ByOption = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=0,
+            help="Processes that read claims while articles are stored (default: one per core "
+            "for a batch of 40 articles or more; 0 or 1: read in this process).",
+        ),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Read articles and queue their checkable claims. Re-ingesting an article adds nothing.
 
     Plain text (first line is the title), Markdown with or without front matter (title, outlet,
-    url, published) and saved HTML pages are told apart by their content.
+    url, published) and saved HTML pages are told apart by their content. On a terminal a
+    progress bar counts the articles stored.
     """
     with exit_on_error():
         flow = load_flow(workflow)
@@ -85,8 +96,13 @@ def ingest(
         from verify import database
         from verify.pipeline import ingestion
 
-        with database.transaction(config.database_url(db)) as session:
-            result = ingestion.ingest(session, flow, articles, actor=actor(by))
+        with (
+            database.transaction(config.database_url(db)) as session,
+            _progress(len(articles)) as progress,
+        ):
+            result = ingestion.ingest(
+                session, flow, articles, actor=actor(by), progress=progress, workers=workers
+            )
             ids = [a.id for a in result.articles]
     if as_json:
         payload = {
@@ -104,6 +120,24 @@ def ingest(
     )
     if result.skipped:
         typer.echo(f"Skipped {len(result.skipped)} already ingested: {', '.join(result.skipped)}")
+
+
+PROGRESS_FROM = 20  # articles: a shorter ingest is over before a bar would help
+
+
+@contextlib.contextmanager
+def _progress(total: int) -> Iterator[Callable[["ArticleInput"], None] | None]:
+    """A progress bar on a terminal for a long ingest; nothing otherwise."""
+    if total < PROGRESS_FROM or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task("Ingesting", total=total)
+        yield lambda item: bar.update(
+            task, advance=1, description=shorten(item.source_path or item.title, 40)
+        )
 
 
 def _read_all(

@@ -12,6 +12,7 @@ from sqlmodel import Session, col, func, select
 from verify import database, extract, origin_groups, repeats
 from verify.articles import ArticleInput
 from verify.models import Article, Claim, Evidence, Mention, Method, StatusChange, utcnow
+from verify.pipeline import reading
 from verify.workflow import Workflow
 
 INGEST_LOCK = 0x7665726966790003  # PostgreSQL advisory lock: one ingest at a time
@@ -120,40 +121,51 @@ def ingest(
     *,
     actor: str,
     progress: Callable[[ArticleInput], None] | None = None,
+    workers: int | None = None,
 ) -> IngestResult:
     """Store articles and queue their claims; near-duplicate claims gain a mention instead.
-    Ingests run one at a time (an advisory lock on PostgreSQL), so two of them never queue
-    the same claim twice."""
+    Claims are read in `workers` processes ahead of storing (default: one per core when there
+    are enough articles; see `reading.workers_for`). Ingests run one at a time (an advisory
+    lock on PostgreSQL), so two of them never queue the same claim twice."""
     database.lock(session, INGEST_LOCK)
     result = IngestResult()
     index = DuplicateIndex(session)
     known = set(session.exec(select(Article.raw_sha256)))
-    batch = _Batch()
-    for item in inputs:
-        if progress:
-            progress(item)
-        if item.raw_sha256 in known:
-            result.skipped.append(item.source_path or item.title)
-            continue
+    items = list(inputs)
+    fresh = []  # whether each input is new: read only those, each once
+    for item in items:
+        fresh.append(item.raw_sha256 not in known)
         known.add(item.raw_sha256)
-        article = Article(
-            url=item.url,
-            title=item.title,
-            outlet=item.outlet,
-            published_at=item.published_at,
-            text=item.text,
-            raw_sha256=item.raw_sha256,
-            source_path=item.source_path,
-        )
-        session.add(article)
-        session.flush()
-        origin_groups.assign(
-            session, kind="article", ref_id=article.id or 0, url=article.url, text_=article.text
-        )
-        result.articles.append(article)
-        _queue_claims(session, flow, article, index, batch, result)
-        if len(result.articles) % BATCH_ARTICLES == 0:
-            _write(session, batch, flow=flow, actor=actor)
+    jobs = [(item.text, item.url) for item, new in zip(items, fresh, strict=True) if new]
+    extractions = reading.read_all(jobs, reading.workers_for(len(jobs), workers))
+    batch = _Batch()
+    try:
+        for item, new in zip(items, fresh, strict=True):
+            if progress:
+                progress(item)
+            if not new:
+                result.skipped.append(item.source_path or item.title)
+                continue
+            article = Article(
+                url=item.url,
+                title=item.title,
+                outlet=item.outlet,
+                published_at=item.published_at,
+                text=item.text,
+                raw_sha256=item.raw_sha256,
+                source_path=item.source_path,
+            )
+            session.add(article)
+            session.flush()
+            origin_groups.assign(
+                session, kind="article", ref_id=article.id or 0, url=article.url, text_=article.text
+            )
+            result.articles.append(article)
+            _queue_claims(session, flow, article, next(extractions), index, batch, result)
+            if len(result.articles) % BATCH_ARTICLES == 0:
+                _write(session, batch, flow=flow, actor=actor)
+    finally:
+        extractions.close()  # stops the workers, also when storing failed
     _write(session, batch, flow=flow, actor=actor)
     return result
 
@@ -162,6 +174,7 @@ def _queue_claims(
     session: Session,
     flow: Workflow,
     article: Article,
+    extraction: extract.Extraction,
     index: DuplicateIndex,
     batch: _Batch,
     result: IngestResult,
@@ -169,7 +182,6 @@ def _queue_claims(
     """An article's claims into the batch: new claim rows, or mentions of known claims."""
     now = utcnow()
     reason = f"extracted from article {article.id}: {article.title}"
-    extraction = extract.read(article.text, url=article.url)
     result.not_claims.extend(
         {"article": article.id, "start": s.start, "end": s.end, "text": s.text, "why": s.reason}
         for s in extraction.skipped

@@ -1,0 +1,134 @@
+"""Claims read from articles ahead of storing them. Reading (`extract.read`) is pure CPU work
+and storing mostly waits on the database, so with many articles and more than one core the
+articles are read in worker processes (`verify.processes`) while this one stores: results come
+back in input order, a few articles ahead, each read within a deadline. With few articles or
+one core they are read here, as they are stored."""
+
+import asyncio
+import os
+import queue
+import threading
+from collections import deque
+from collections.abc import Generator, Sequence
+
+from verify import extract, processes
+from verify.errors import VerifyError
+
+# Below this many articles, starting worker processes (about a second) costs more than it saves.
+PARALLEL_FROM = 40  # `verify ingest --help` says so
+MAX_WORKERS = 8
+AHEAD_PER_WORKER = 4  # articles read ahead per worker: enough to keep each busy
+# A page whose claims take longer than this to read is refused (normal pages take milliseconds;
+# only input built to defeat a regular expression comes near it).
+DEADLINE_S = 120.0
+PRELOAD = ("verify.pipeline.reading",)
+# Workers yield to this process: storing is the critical path, and with a worker per core a
+# fair share would leave it a fraction of one.
+WORKER_NICE = 5
+
+Job = tuple[str, str | None]  # an article's text and its URL
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def workers_for(count: int, workers: int | None = None) -> int:
+    """Worker processes for `count` articles: `workers` if given (0 or 1: none), else one per
+    core once there are enough articles to pay for starting them."""
+    if workers is None:
+        workers = cores() if count >= PARALLEL_FROM else 1
+    return max(0, min(workers, MAX_WORKERS, count))
+
+
+def read_one(text: str, url: str | None) -> extract.Extraction:
+    """One article's claims and skipped sentences (run in a worker)."""
+    return extract.read(text, url=url)
+
+
+def read_all(jobs: Sequence[Job], workers: int) -> Generator[extract.Extraction, None, None]:
+    """Each job's extraction, in order: in `workers` processes when more than one, else here."""
+    if workers <= 1:
+        for text, url in jobs:
+            yield read_one(text, url)
+        return
+    ahead = _Ahead(jobs, workers)
+    try:
+        yield from ahead.results()
+    finally:
+        ahead.stop()
+
+
+class _Ahead:
+    """A thread running an event loop that keeps the worker pool busy and hands results over
+    through a queue, at most a window's worth ahead of the consumer."""
+
+    def __init__(self, jobs: Sequence[Job], workers: int) -> None:
+        self.jobs = jobs
+        self.workers = workers
+        self.window = workers * AHEAD_PER_WORKER
+        self.done: queue.Queue[tuple[bool, object]] = queue.Queue()
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="verify-read-ahead", daemon=True)
+        self.thread.start()
+
+    def results(self) -> Generator[extract.Extraction, None, None]:
+        for _ in self.jobs:
+            ok, value = self.done.get()
+            if not ok:
+                raise value if isinstance(value, BaseException) else VerifyError(str(value))
+            assert isinstance(value, extract.Extraction)
+            yield value
+
+    def stop(self) -> None:
+        self.stopped.set()
+        self.thread.join()
+
+    def _run(self) -> None:
+        try:
+            asyncio.run(self._produce())
+        except BaseException as exc:  # handed to the consumer, which raises it
+            self.done.put((False, exc))
+
+    async def _produce(self) -> None:
+        async with processes.Pool(self.workers, preload=PRELOAD, nice=WORKER_NICE) as pool:
+            pending: deque[asyncio.Task[extract.Extraction]] = deque()
+            jobs = iter(enumerate(self.jobs))
+            exhausted = False
+            while not self.stopped.is_set():
+                while not exhausted and len(pending) + self.done.qsize() < self.window:
+                    job = next(jobs, None)
+                    exhausted = job is None
+                    if job is not None:
+                        pending.append(asyncio.ensure_future(self._read(pool, *job)))
+                if not pending and exhausted:
+                    return
+                if not pending:  # the consumer is a window behind: wait for it
+                    await asyncio.sleep(0.01)
+                    continue
+                if not pending[0].done():
+                    await asyncio.wait([pending[0]], timeout=0.2)  # wakes to see a stop
+                    continue
+                task = pending.popleft()
+                error = task.exception()
+                self.done.put((False, error) if error else (True, task.result()))
+                if error:
+                    break
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
+
+    async def _read(self, pool: processes.Pool, index: int, job: Job) -> extract.Extraction:
+        try:
+            result: extract.Extraction = await pool.run(DEADLINE_S, read_one, *job)
+        except processes.Timeout:
+            raise VerifyError(
+                f"article {index + 1}: reading its claims took longer than {DEADLINE_S:g} s"
+            ) from None
+        except processes.ChildFailed as exc:
+            raise VerifyError(f"article {index + 1}: reading its claims failed ({exc})") from None
+        return result
