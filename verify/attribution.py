@@ -7,7 +7,7 @@ several sentences inheriting their speaker. Pure.
 import re
 from dataclasses import dataclass, field, replace
 
-from verify import nested, speakers
+from verify import nested, prefilter, speakers
 from verify.speakers import Attribution
 
 ORG_WORDS = {
@@ -425,3 +425,6 @@ def _closes_all(text: str, already_open: bool = False) -> bool:
 def _wholly_quoted(text: str) -> bool:
     stripped = text.strip()
     return stripped[:1] in '“"' and stripped[-1:] in '”"' and speakers.attribute(text).who is None
+
+
+prefilter.gate_module(globals())  # a cheap test before each pattern that has one

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from verify import prefilter
 from verify.errors import InputError
 
 FORMAT = 1
@@ -104,3 +105,6 @@ def shipped() -> Model:
     """The model shipped with verify, read once."""
     text = resources.files("verify").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
     return from_json(json.loads(text))
+
+
+prefilter.gate_module(globals())  # a cheap test before each pattern that has one

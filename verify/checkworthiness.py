@@ -4,7 +4,7 @@ rather than opinion or filler. A logistic function over a few interpretable feat
 import math
 import re
 
-from verify import languages
+from verify import languages, prefilter
 
 # Logistic weights over `features`, fitted with eval/fit_checkworthiness.py on the ClaimBuster
 # dev portion and the 50 CLEF-2020 Task 5 training debates, classes weighted equally (the score
@@ -83,3 +83,6 @@ def score(sentence: str, *, attributed: bool, n_quantities: int) -> dict[str, fl
     z = BIAS + sum(WEIGHTS[k] * v for k, v in f.items())
     f["score"] = round(1.0 / (1.0 + math.exp(-z)), 4)
     return f
+
+
+prefilter.gate_module(globals())  # a cheap test before each pattern that has one

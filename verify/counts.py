@@ -7,7 +7,7 @@ Ghana"). English only. Pure; `quantities.find` turns these into figures.
 import re
 from dataclasses import dataclass
 
-from verify import numerals
+from verify import numerals, prefilter
 
 ORDINAL_WORDS = {
     "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
@@ -121,3 +121,6 @@ def parts_after_colon(text: str, total: float, noun: str, colon: int) -> list[Co
         if value is not None and value >= 1:
             found.append(Count(value, None, noun, m.start("n"), m.end("n")))
     return found if sum(c.value for c in found) <= total else []
+
+
+prefilter.gate_module(globals())  # a cheap test before each pattern that has one

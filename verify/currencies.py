@@ -7,6 +7,8 @@ price-parser was measured for this and not kept: it reads one price tag, not run
 
 import re
 
+from verify import prefilter
+
 # Symbols and codes written before the amount. Longest first, so "HK$" wins over "$".
 PREFIXES = {
     "US$": "USD", "U.S.$": "USD", "$US": "USD", "$A": "AUD", "HK$": "HKD", "A$": "AUD",
@@ -95,3 +97,6 @@ def hundredths(text: str, end: int) -> bool:
     """Whether the currency named just after end is a hundredth of its unit ("10 cents")."""
     match = NAME_RE.match(text, end)
     return match is not None and match.group().strip().lower() in HUNDREDTHS
+
+
+prefilter.gate_module(globals())  # a cheap test before each pattern that has one

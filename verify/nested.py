@@ -8,7 +8,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from verify import speakers
+from verify import prefilter, speakers
 
 DISPUTE_VERBS = (
     "called|calls|dismissed|dismisses|rejected|rejects|denied|denies|deny|disputed|disputes|"
@@ -202,3 +202,6 @@ def find(sentence: str) -> Nested | None:
             how=match.group("verb").lower(),
         )
     return None
+
+
+prefilter.gate_module(globals())  # a cheap test before each pattern that has one

@@ -5,7 +5,7 @@ fragments. A reviewer sees these reasons in `verify ingest --json`. Pure.
 
 import re
 
-from verify import languages, quantities
+from verify import languages, prefilter, quantities
 from verify.sentences import DATELINE_RE
 
 LINK_RE = re.compile(r"^(?:https?://|www\.)\S+$|^\S+\.(?:com|org|net|html?)\S*$", re.I)
@@ -418,3 +418,6 @@ def _lead_in(text: str) -> bool:
 
 def _has_verb(text: str) -> bool:
     return bool(re.search(r"\b(?:is|are|was|were|has|have|had|will|\w+ed)\b", text))
+
+
+prefilter.gate_module(globals())  # a cheap test before each pattern that has one

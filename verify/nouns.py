@@ -3,7 +3,7 @@ troops, "2-liter" → liter, "30 of Boeing's 787-9 Dreamliner jets" → jets. Pu
 
 import re
 
-from verify import numerals
+from verify import numerals, prefilter
 from verify.numerals import Numeral
 from verify.speakers import IRREGULAR_PASTS
 
@@ -187,3 +187,6 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
                 break  # a plural ends the phrase ("individuals sought"), unless a plural noun
                 # follows it ("1,500 special forces soldiers")
     return noun, noun_end
+
+
+prefilter.gate_module(globals())  # a cheap test before each pattern that has one

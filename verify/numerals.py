@@ -12,6 +12,8 @@ from functools import cache
 
 from text_to_num import text2num
 
+from verify import prefilter
+
 # Patterns used in the per-number checks, compiled once.
 CAPITAL_AFTER_RE = re.compile(r"\s[A-Z]\w*")
 GERMAN_DAY_AFTER_RE = re.compile(
@@ -351,3 +353,6 @@ def _before_a_name(after: str, raw: str) -> bool:
 
 NATIONALITY_ENDINGS = ("an", "ese", "ish", "i", "ch", "ic")
 COMPASS = {"North", "South", "East", "West", "New", "United", "Central", "Northern", "Southern"}
+
+
+prefilter.gate_module(globals())  # a cheap test before each pattern that has one

@@ -4,6 +4,8 @@
 
 import re
 
+from verify import prefilter
+
 # Words that qualify a figure, mapped to (approx, bound).
 QUALIFIERS: dict[str, tuple[bool, str]] = {
     "about": (True, "exact"), "around": (True, "exact"), "roughly": (True, "exact"),
@@ -87,3 +89,6 @@ QUALIFIER_RE = re.compile(
     r"an?\s+)?$",
     re.IGNORECASE,
 )
+
+
+prefilter.gate_module(globals())  # a cheap test before each pattern that has one

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from verify import counts, currencies, nouns, numerals
+from verify import counts, currencies, nouns, numerals, prefilter
 from verify.numerals import Numeral
 from verify.qualifiers import AFTER_MAX, AFTER_RE, DEFAULT_WORDS, QUALIFIER_RE, QUALIFIERS
 
@@ -755,3 +755,6 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
         value=value, unit=unit, approx=approx, bound=bound, low=low, text=text[start:end],
         start=start, end=end, currency=currency, noun=noun, qualifier=qualifier,
     )  # fmt: skip
+
+
+prefilter.gate_module(globals())  # a cheap test before each pattern that has one

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from verify import languages
+from verify import languages, prefilter
 
 # Speech in the progressive: "The Democrats are alleging that …", "officials have been saying".
 PROGRESSIVE = (
@@ -935,3 +935,6 @@ def clean_assertion(text: str) -> str:
     if text and text[-1] not in ".!?":
         text += "."
     return text[:1].upper() + text[1:] if text else text
+
+
+prefilter.gate_module(globals())  # a cheap test before each pattern that has one
