@@ -25,7 +25,7 @@ from sqlalchemy import insert
 
 from verify import articles, claims, config, database, extract, nested, origins, speakers, workflow
 from verify.models import Claim
-from verify.pipeline import ingestion
+from verify.pipeline import ingestion, reading
 
 ROOT = Path(__file__).resolve().parent.parent
 WHO = ["South Korea's spy agency", "The Kremlin", "A NATO official", "Ukraine's defence ministry",
@@ -69,21 +69,23 @@ def bench_ingest(n: int, folder: Path) -> None:
     started = time.perf_counter()
     extracted = sum(len(extract.claims(a.text)) for a in inputs)
     extract_s = time.perf_counter() - started
-    url = f"sqlite:///{folder / 'ingest.db'}"
-    cold()
-    started = time.perf_counter()
-    with database.transaction(url) as session:
-        result = ingestion.ingest(session, flow, inputs, actor="bench")
-    total_s = time.perf_counter() - started
-    store_share = max(total_s - extract_s, 0) / total_s
-    print(f"ingest: {n} generated articles, {extracted} claim candidates, "
-          f"{result.new_claims} new claims, {result.merged_mentions} merged")  # fmt: skip
-    print(f"  {n / total_s:,.0f} articles/s, {extracted / total_s:,.0f} claims/s "
-          f"({total_s:.2f} s in one transaction)")  # fmt: skip
-    print(
-        f"  extraction alone {extract_s:.2f} s; storing and de-duplication {store_share:.0%} "
-        "of the total"
-    )
+    for workers in (1, None):  # in this process, then as `verify ingest` does by default
+        url = f"sqlite:///{folder / f'ingest-{workers}.db'}"
+        cold()
+        started = time.perf_counter()
+        with database.transaction(url) as session:
+            result = ingestion.ingest(session, flow, inputs, actor="bench", workers=workers)
+        total_s = time.perf_counter() - started
+        how = (
+            "read in this process"
+            if workers == 1
+            else f"read in {reading.workers_for(n)} worker processes (the default)"
+        )
+        print(f"ingest: {n} generated articles, {how}: {extracted} claim candidates, "
+              f"{result.new_claims} new claims, {result.merged_mentions} merged")  # fmt: skip
+        print(f"  {n / total_s:,.0f} articles/s, {extracted / total_s:,.0f} claims/s "
+              f"({total_s:.2f} s in one transaction)")  # fmt: skip
+    print(f"  extraction alone (one process) {extract_s:.2f} s")
 
 
 def bench_pages(folder: Path, tmp: Path) -> None:
@@ -101,16 +103,18 @@ def bench_pages(folder: Path, tmp: Path) -> None:
     started = time.perf_counter()
     per_page = [len(extract.claims(a.text)) for a in inputs]
     extract_s = time.perf_counter() - started
-    cold()
-    started = time.perf_counter()
-    with database.transaction(f"sqlite:///{tmp / 'pages.db'}") as session:
-        result = ingestion.ingest(session, flow, inputs, actor="bench")
-    total_s = time.perf_counter() - started
     print(f"pages: {len(inputs)} real pages from {folder} (main text read in {read_s:.1f} s, "
           "not counted below)")  # fmt: skip
-    print(f"  ingest {len(inputs) / total_s:,.0f} articles/s ({total_s:.2f} s; extraction alone "
-          f"{extract_s:.2f} s); {result.new_claims} new claims, {result.merged_mentions} merged, "
-          f"{len(getattr(result, 'not_claims', []))} sentences left out")  # fmt: skip
+    for workers in (1, None):  # in this process, then as `verify ingest` does by default
+        cold()
+        started = time.perf_counter()
+        with database.transaction(f"sqlite:///{tmp / f'pages-{workers}.db'}") as session:
+            result = ingestion.ingest(session, flow, inputs, actor="bench", workers=workers)
+        total_s = time.perf_counter() - started
+        how = "in this process" if workers == 1 else f"{reading.workers_for(len(inputs))} workers"
+        print(f"  ingest ({how}) {len(inputs) / total_s:,.0f} articles/s ({total_s:.2f} s; "
+              f"extraction alone {extract_s:.2f} s); {result.new_claims} new claims, "
+              f"{result.merged_mentions} merged, {len(result.not_claims)} left out")  # fmt: skip
     print(f"  claims per page: median {statistics.median(per_page):.0f}, max {max(per_page)}, "
           f"{sum(1 for n in per_page if n == 0)} pages with none")  # fmt: skip
 
