@@ -737,3 +737,38 @@ def test_round_twelve_bounds(text: str, bound: tuple[str, bool]) -> None:
 )  # fmt: skip
 def test_round_thirteen_figures(text: str, figures: list[tuple[float, str]]) -> None:
     assert [(q.value, q.unit) for q in find(text)] == figures
+
+
+# Round fourteen: a span counted back from the day of writing ("ago") dates something, like a
+# date (the gold's convention, harmonised across the sets); an interval between two events is
+# a figure. A broadcaster named by a number ("9 News") is a name.
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        ("It was 20 years ago when the friend asked the two to pick up the Quarter Pounder for "
+         "him while they were at the local McDonald’s, but he never showed up to eat the burger, "
+         "according to 9 News on Feb. 16.", []),
+        ("“I started drinking them about 40 years ago.", []),
+        ("An Iraqi women, identified by local security sources as Saja Hamid al-Dulaimi was "
+         "detained ten days ago at a checkpoint, along with Baghdadi’s son, north of the Lebanese "
+         "town of Tripoli, a senior security confirmed to the Telegraph.", []),
+        ("The prohibition reportedly stems from a January 2011 edict issued in Pyongyang, 11 "
+         "months before Kim came to power after his father's death.", [(11, "months")]),
+        ("Father O'Neal woke up less than 48 hours later and recovered perfectly, World News "
+         "Daily Report says.", [(48, "hours")]),
+        # a sentence opening on "One" and a noun picks out an instance; inside, one counts
+        ("One image shows the boy standing inside a house, grinning as he struggles to hold an "
+         "assault rifle so large that it threatens to topple him over.", []),
+        ('One lawyer for the alleged victims said the men were told "only those who get '
+         'castrated will be able to meet God."', []),
+        ("One clue is that all of the legitimate emails Boston.com has posted from Edelman are "
+         "marked as coming from “Ben Edelman,” whereas the racist email and subsequent apology "
+         "were from “ben@benedelman.org.”", []),
+        ("On October 18, more than 300 Indians, including one woman, were deported by Mexican "
+         "immigration authorities for illegally entering the country to sneak into the US.",
+         [(300, "indians"), (1, "women")]),
+        ("One woman was killed and 12 were injured.", [(1, "women"), (12, "")]),
+    ],
+)  # fmt: skip
+def test_round_fourteen_figures(text: str, figures: list[tuple[float, str]]) -> None:
+    assert [(q.value, q.unit) for q in find(text)] == figures

@@ -50,6 +50,7 @@ UNIT_SYNONYMS = {
     "brigade": "brigades", "persons": "people", "person": "people", "kilometers": "km",
     "kilometres": "km", "kilometer": "km", "kilometre": "km", "tons": "tonnes",
     "percent": "%", "per cent": "%", "pct": "%",
+    "woman": "women", "child": "children",  # not "womans", "childs"
 }  # fmt: skip
 PER_RE = re.compile(
     r"(?:\s+|-)(?:per|a|an)[\s-]+(share|barrel|ounce|tonne|ton|month|year|week|day|night|hour|gallon|"
@@ -196,7 +197,7 @@ def normalise_unit(unit: str, *, english: bool = True) -> str:
         and unit.isascii()
         and unit.isalpha()
         and not unit.endswith("s")
-        and unit not in nouns.UNCOUNTED | nouns.PARTICIPLES
+        and unit not in nouns.UNCOUNTED | nouns.PARTICIPLES | {"women", "children"}
     )
     if plural:  # "jet" and "jets" compare, so do "inch" and "inches", "company" and "companies"
         unit = re.sub(r"(?<=[^aeiou])y$", "ie", unit)
@@ -226,6 +227,7 @@ NAMED_BY_NUMBER_RE = re.compile(
     # a display or audio standard ("4K streaming", "up to 4K", "5.1 surround sound")
     r"|(?<![$€£¥\d])\b[248]K\b(?![-\s]+(?:run|race|runners?)\b)"
     r"|\b[57]\.1(?=\s+(?:surround|channel|audio|sound))"
+    r"|\b\d{1,2}\s?News\b"  # a broadcaster: "according to 9 News", "7News"
 )
 # Match scores ("6-3, 7-6 (7)", "beat Chelsea 3-1", "a 2-1 win", "lost 24-17", "up 109-98"):
 # each side is a figure, counted in points, games or goals the sentence does not name (the gold
@@ -253,6 +255,25 @@ HALF_BEFORE_RE = re.compile(r"\bhalf\s+$", re.IGNORECASE)  # "half a dozen tee b
 SCALE_AFTER_BRACKET_RE = re.compile(r"\s*\)\s*(million|billion|trillion|bn|m)\b", re.IGNORECASE)
 SCALE_WORD_RE = re.compile(r"\b(?:thousand|million|billion|trillion)\b", re.IGNORECASE)
 SCALES = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+# "One lawyer for the alleged victims said", "One clue is that": a sentence opening on "One"
+# and a noun picks out an instance, it counts nothing (the gold sets agree, 9 of 9), unless
+# the sentence counts what befell it ("One woman was killed").
+ONE_OPENING_RE = re.compile(r"[\"“‘'(]?One\s+\S+")
+HARM_AFTER_RE = re.compile(
+    rf"\W+(?:\w+\W+){{0,4}}?(?:was|were|is|has been|had been)\s+(?:\w+ly\s+)?"
+    rf"(?:{'|'.join(sorted(nouns.PARTICIPLES))}|died|hurt|detained|kidnapped|missing)\b"
+)
+
+
+def _harm_after(text: str, end: int) -> bool:
+    return HARM_AFTER_RE.match(text, end) is not None
+
+
+# "two years ago" fixes a day counted back from the day of writing, like a date: no figure to
+# compare with an outlet writing on another day ("two years later" measures between events).
+AGO_RE = re.compile(r"\s+ago\b", re.IGNORECASE)
+TIME_UNITS = {"seconds", "minutes", "hours", "days", "nights", "weeks", "months", "years",
+              "decades", "centuries"}  # fmt: skip
 
 
 def find(text: str, lang: str = "en") -> list[Quantity]:
@@ -285,6 +306,10 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
         q
         for q in found
         if not any(a < q.end and q.start < b for a, b in blocked)
+        and not (q.unit in TIME_UNITS and AGO_RE.match(text, q.end))
+        and not (
+            q.start <= 1 and q.noun and ONE_OPENING_RE.match(text) and not _harm_after(text, q.end)
+        )
         and not (
             SMALL_NUMBER_WORD_RE.match(text, q.start)
             and ANAPHORIC_BEFORE_RE.search(text[max(0, q.start - 8) : q.start])
