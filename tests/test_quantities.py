@@ -772,3 +772,33 @@ def test_round_thirteen_figures(text: str, figures: list[tuple[float, str]]) -> 
 )  # fmt: skip
 def test_round_fourteen_figures(text: str, figures: list[tuple[float, str]]) -> None:
     assert [(q.value, q.unit) for q in find(text)] == figures
+
+
+# Round fourteen: bounds written as a comparison or a start, a measure before a noun, and words
+# that are never the noun (read from held-out-21 and -22 after their blind score).
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        ("Donations thus far have topped $50,000.", [(50_000, "USD", "min")]),
+        ("Apple, of course, has been rather quiet on Apple Watch pricing, aside from indicating "
+         "that lower-tier pricing will begin at $349 for the Apple Watch Sport models.",
+         [(349, "USD", "min")]),
+        ("The Po River and Delta are known for massive wels catfish, but anything bigger than 6.5 "
+         "feet is considered extremely rare, and this one measured 8.8 feet.",
+         [(6.5, "feet", "min"), (8.8, "feet", "exact")]),
+        ("Ms Bethell revealed that in the past year she has carried out a string of bizarre "
+         "operations including the removal of a 12g skin tumour from a two-inch long hognose "
+         "snake.", [(12, "g", "exact"), (2, "inches", "exact")]),
+        ("She has also successfully taken out a stone from the 5mm-wide ureter of a guinea pig "
+         "and last week castrated a skunk.", [(5, "mm", "exact")]),
+        ("iFixit on the other hand who compared a day one model to a newly purchased model only "
+         "noticed a 0.8 gram difference.", [(0.8, "grams", "exact")]),
+        ("In an interview with Ma’ariv in 2009, she said that already at the age of 22 she was "
+         "pursuing a promising career as a pilot of Boeing passenger planes, but decided to leave "
+         "everything behind and make aliya in 2006.", [(22, "", "exact")]),
+        ("This group was followed by agents and once vandalism had occurred, we then arrested the "
+         "group, 5 men total.", [(5, "men", "exact")]),
+    ],
+)  # fmt: skip
+def test_round_fourteen_bounds_and_units(text: str, figures: list[tuple[float, str, str]]) -> None:
+    assert [(q.value, q.unit, q.bound) for q in find(text)] == figures

@@ -24,10 +24,16 @@ STOPWORDS = {
     "across", "around", "through", "throughout", "near", "inside", "outside", "within",
     "without", "along", "toward", "towards", "behind", "beyond", "despite", "amid", "via",
     "worldwide", "nationwide", "whereas", "always", "perhaps",
+    # Pronouns and bounds are never the noun: "at the age of 22 she was", "the one we believed",
+    # "42 of the almost 100 KFC franchises"
+    "he", "she", "we", "i", "you", "him", "her", "us", "me", "almost", "nearly", "roughly",
 }  # fmt: skip
+# A bound between "of the" and the whole's number: "42 of the almost 100 KFC franchises".
+AFTER_OF_BOUNDS = {"almost", "nearly", "roughly", "about", "around", "some", "over", "approx"}
 # Words between a number and its noun that compare or add: "five more venues", "two other
 # men", "three additional charges".
 COMPARATIVES = {"more", "other", "additional", "extra", "further", "fewer", "new"}
+IRREGULAR_PLURALS = {"men", "women", "children", "feet", "teeth", "geese", "mice"}
 # Nouns whose plural is the same word, or that take no plural.
 UNCOUNTED = {
     "people", "aircraft", "staff", "police", "cattle", "sheep", "fish", "deer", "horsepower",
@@ -42,6 +48,8 @@ MEASURES = {
     # what a hyphenated count measures: "a 10-game stretch", "a two-goal lead", "a 30-date tour"
     "game", "goal", "night", "date", "episode", "city", "round", "karat", "carat", "speed", "term",
     "word", "fold", "time", "man", "member", "person",  # "the five-man band"
+    # a measure before a noun is the unit: "a 0.8 gram difference"
+    "gram", "kilogram", "milligram", "centimeter", "centimetre", "millimeter", "millimetre", "yard",
 }  # fmt: skip
 # Past participles that are what a number counts ("37 killed").
 PARTICIPLES = {"killed", "injured", "wounded", "dead", "arrested", "displaced", "infected"}
@@ -135,7 +143,12 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
         elif (
             after_of
             and not noun
-            and (lower in DETERMINERS or numerals.is_number_word(lower) or lower.isdigit())
+            and (
+                lower in DETERMINERS
+                or lower in AFTER_OF_BOUNDS
+                or numerals.is_number_word(lower)
+                or lower.isdigit()
+            )
         ):
             continue  # "four of five", "eight of their nine": the noun, if any, comes after
         elif (DEMONYM_RE.fullmatch(bare) or CAPITAL_PLURAL_RE.fullmatch(bare)) and not (
@@ -181,7 +194,7 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
                 and following.isalpha()
                 and then not in TIME_AFTER  # "two free throws moments later"
             )
-            if (lower.endswith("s") or lower in UNCOUNTED) and not (
+            if (lower.endswith("s") or lower in UNCOUNTED | IRREGULAR_PLURALS) and not (
                 compound and following not in STOPWORDS
             ):
                 break  # a plural ends the phrase ("individuals sought"), unless a plural noun

@@ -35,6 +35,15 @@ QUALIFIERS: dict[str, tuple[bool, str]] = {
     "peaking at": (False, "max"), "just short of": (False, "max"), "short of": (False, "max"),
     "just shy of": (False, "max"), "shy of": (False, "max"), "no longer than": (False, "max"),
     "estimated to be worth": (True, "exact"), "estimated to be": (True, "exact"),
+    # A comparison or a price's start bounds the figure: "anything bigger than 6.5 feet",
+    # "donations have topped $50,000", "pricing will begin at $349".
+    "topped": (False, "min"), "tops": (False, "min"), "topping": (False, "min"),
+    "begin at": (False, "min"), "begins at": (False, "min"), "beginning at": (False, "min"),
+    "bigger than": (False, "min"), "larger than": (False, "min"), "greater than": (False, "min"),
+    "higher than": (False, "min"), "longer than": (False, "min"), "older than": (False, "min"),
+    "heavier than": (False, "min"), "taller than": (False, "min"),
+    "smaller than": (False, "max"), "lower than": (False, "max"), "shorter than": (False, "max"),
+    "younger than": (False, "max"), "cheaper than": (False, "max"),
     # Other languages (one table: a qualifier is read wherever it stands before a number).
     "почти": (True, "exact"), "около": (True, "exact"), "примерно": (True, "exact"),
     "приблизительно": (True, "exact"), "более": (False, "min"), "больше": (False, "min"),

@@ -50,7 +50,7 @@ UNIT_SYNONYMS = {
     "brigade": "brigades", "persons": "people", "person": "people", "kilometers": "km",
     "kilometres": "km", "kilometer": "km", "kilometre": "km", "tons": "tonnes",
     "percent": "%", "per cent": "%", "pct": "%",
-    "woman": "women", "child": "children",  # not "womans", "childs"
+    "woman": "women", "child": "children", "foot": "feet",  # not "womans", "childs", "foots"
 }  # fmt: skip
 PER_RE = re.compile(
     r"(?:\s+|-)(?:per|a|an)[\s-]+(share|barrel|ounce|tonne|ton|month|year|week|day|night|hour|gallon|"
@@ -67,11 +67,15 @@ RATE_RE = re.compile(
 )  # "90 miles per gallon", "24 hours a day", "8 spiders a year"
 # Per-unit prices written with a slash: "$0.23/W", "$0.03/kWh", "$4/gallon".
 SLASH_PER_RE = re.compile(r"/([A-Za-z]{1,8})\b")
+# A dimension after a measure: "the 5mm-wide ureter" measures 5 mm.
+DIMENSIONS = r"(?:wide|long|thick|deep|tall|high|diameter)"
 # Unit symbols, case as written (so "MW" is megawatts and "mw" nothing), spaced or glued:
 # "8.69 GW", "3 MW", "24in", "5km". Lower-cased as the unit.
 SYMBOL_RE = re.compile(
     r"\s?(GW|MW|kW|TW|GWh|MWh|kWh|TWh|Wh|GB|MB|TB|kB|Gbps|Mbps|GHz|MHz|kHz|Hz|kV|mph|kph|km/h|hp|"
-    r"km|cm|mm|kg|mg|ml|lb-ft|lbs?|oz|ft|sq ft|°C|°F|fps|Nm)(?![\w/-])|(in)(?![\w/])"
+    r"km|cm|mm|kg|mg|ml|lb-ft|lbs?|oz|ft|sq ft|°C|°F|fps|Nm)(?![\w/]|-(?!" + DIMENSIONS + r"\b))"
+    r"|(in)(?![\w/])"
+    r"|(g)(?![\w/]|-(?!" + DIMENSIONS + r"\b))"  # grams, glued only: "a 12g skin tumour"
 )
 PERCENT_RE = re.compile(r"\s?%|\s?(?:per\s?cent|percent|pct)\b|\s+percentage points?\b", re.I)
 # "the benchmark 10-year notes", "Three-month aluminum on the London Metal Exchange": the
@@ -99,7 +103,7 @@ OUT_OF_RE = re.compile(
     r"(?i)\b(?P<part>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+out\s+of\s+"
     r"(?:every\s+)?(?P<whole>\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|hundred)\b"
 )
-ONE_IDIOM_RE = re.compile(r"(?i)\bany\s$")  # "any one person"
+ONE_IDIOM_RE = re.compile(r"(?i)\b(?:any|day)\s$")  # "any one person", "a day one model"
 # "One person said …", "One intelligence source told him", "by one news report": a source.
 ONE_SOURCE_RE = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}(?:said|says|told|tells|added|adds|claimed|claims|wrote|writes)\b"
@@ -197,7 +201,7 @@ def normalise_unit(unit: str, *, english: bool = True) -> str:
         and unit.isascii()
         and unit.isalpha()
         and not unit.endswith("s")
-        and unit not in nouns.UNCOUNTED | nouns.PARTICIPLES | {"women", "children"}
+        and unit not in nouns.UNCOUNTED | nouns.PARTICIPLES | nouns.IRREGULAR_PLURALS
     )
     if plural:  # "jet" and "jets" compare, so do "inch" and "inches", "company" and "companies"
         unit = re.sub(r"(?<=[^aeiou])y$", "ie", unit)
@@ -221,13 +225,14 @@ NOT_FIGURES_RE = re.compile(
 # event ("the 100 yard backstroke"), the standard sprint of a car test ("0-60 mph").
 NAMED_BY_NUMBER_RE = re.compile(
     r"\b\d{1,3}(?:\.\d)?-inch(?=\s+[A-Z])|\b\d{2}\s?mm(?=\s+[A-Z])"
-    r"|\b\d{2,4}[\s-]?(?:yards?|meters?|metres?|m)\s+(?:individual\s+)?(?:freestyle|backstroke|"
-    r"breaststroke|butterfly|medley|relay|dash|hurdles)\b"
+    r"|\b\d{2,4}[\s-]?(?:yards?|meters?|metres?|m)\s+(?i:(?:individual\s+)?(?:freestyle|backstroke|"
+    r"breaststroke|butterfly|medley|relay|dash|hurdles))\b"
     r"|\b0[-–](?:60|62|100)\s*(?:mph|km/h|kph)\b"
     # a display or audio standard ("4K streaming", "up to 4K", "5.1 surround sound")
     r"|(?<![$€£¥\d])\b[248]K\b(?![-\s]+(?:run|race|runners?)\b)"
     r"|\b[57]\.1(?=\s+(?:surround|channel|audio|sound))"
     r"|\b\d{1,2}\s?News\b"  # a broadcaster: "according to 9 News", "7News"
+    r"|\b[2-6]G\b"  # a mobile network's generation: "5G coverage"
 )
 # Match scores ("6-3, 7-6 (7)", "beat Chelsea 3-1", "a 2-1 win", "lost 24-17", "up 109-98"):
 # each side is a figure, counted in points, games or goals the sentence does not name (the gold
@@ -738,7 +743,7 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
         end = per.end() if per else end
         unit = noun or currency  # "$55.12 per barrel" is a price per barrel, in USD
     elif not unit and (symbol := SYMBOL_RE.match(text, end)) and not n.words:
-        noun = (symbol.group(1) or symbol.group(2)).lower()
+        noun = next(g for g in symbol.groups() if g).lower()
         unit, end = noun, symbol.end()
     elif not unit and high and AGES_BEFORE_RE.search(text[max(0, start - 30) : start]):
         noun, unit = "years old", "years"
