@@ -29,7 +29,9 @@ STOPWORDS = {
     "he", "she", "we", "i", "you", "him", "her", "us", "me", "almost", "nearly", "roughly",
 }  # fmt: skip
 # A bound between "of the" and the whole's number: "42 of the almost 100 KFC franchises".
-AFTER_OF_BOUNDS = {"almost", "nearly", "roughly", "about", "around", "some", "over", "approx"}
+AFTER_OF_BOUNDS = {
+    "almost", "nearly", "roughly", "about", "around", "some", "over", "approximately",
+}  # fmt: skip
 # Words between a number and its noun that compare or add: "five more venues", "two other
 # men", "three additional charges".
 COMPARATIVES = {"more", "other", "additional", "extra", "further", "fewer", "new"}
