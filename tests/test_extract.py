@@ -1926,3 +1926,35 @@ def test_a_sentence_wholly_in_brackets_has_its_speaker_without_the_bracket() -> 
         "there were about 30 people eating on Smith’s dime.)"
     )
     assert said.who == "A Financial Times report"
+
+
+# Round fourteen: read from held-out-21 and -22 after their blind score.
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        # "another" opens a described source
+        ('"There are no indications that they are a risk right now,” another defense official '
+         "said.", "another defense official"),
+        # speech as the second predicate after an irregular past
+        ("Sophomore Tyson Glover spent his first semester at Elon in the GAP program and said he "
+         "enjoyed being called  first-year rather than freshman.", "Sophomore Tyson Glover"),
+        # where a speaker comes from, between commas, is not the speaker; an age names one
+        ("The 21-year-old, from Bunbury, Western Australia, told NT News he woke up on Saturday "
+         "morning to find a 2-inch red trail rising up from his stomach.", "the 21-year-old"),
+        # an aside between dashes goes
+        ("Islamist websites – some of them known to be close, or even serving as a front for "
+         "ISIS – reported Sunday that the 31-year-old was captured by their warriors during "
+         "fierce battles with Kurdish fighters in unspecified areas.", "Islamist websites"),
+        # a name and a colon before a quotation
+        ("Dan Rayburn, Streaming Media Blog: “Apple’s live stream of the unveiling of the iPhone 6 "
+         "and Watch was a disaster … right from the start, with many users like myself having "
+         "problems trying to watch the event.", "Dan Rayburn, Streaming Media Blog"),
+        ('Babić: "The pregnancies of students are now back half years.', "Babić"),
+        ('UPDATE: "We are looking into it," police said.', "police"),
+        # the source named last speaks for the sentence, over a pronoun inside it
+        ("When he first went to doctors on Sunday they told him it was an insect bite and gave "
+         "him some cream, NT News reported.", "NT News"),
+    ],
+)  # fmt: skip
+def test_round_fourteen_speaker_classes(sentence: str, speaker: str | None) -> None:
+    assert extract.attribute(sentence).who == speaker

@@ -391,6 +391,10 @@ def attribute(sentence: str) -> Attribution:
         if match and who:
             verb = match.group("verb").lower()
             return Attribution(clean_who(who), clean_assertion(match.group("rest")), verb)
+    colon = COLON_SPEAKER_RE.match(body)  # 'Dan Rayburn, Streaming Media Blog: “Apple’s …'
+    if colon and colon.group("name").lower() not in LABELS and is_speaker(colon.group("who")):
+        rest = body[colon.end() :]
+        return Attribution(clean_who(colon.group("who")), clean_assertion(rest), "said")
     quoting = QUOTED_AS_SAYING_RE.search(body)  # "AP quoted spokeswoman X as saying they …"
     if quoting and is_speaker(quoting.group("who")):
         rest = body[quoting.end() :]
@@ -422,6 +426,14 @@ def attribute(sentence: str) -> Attribution:
             clean_who(source_of(first.group("who"))), clean_assertion(rest), "according"
         )
     leading = _leading(body)
+    final = TRAILING_RE.match(body)  # "…, NT News reported.": the last words name the source
+    final_tail = CIRCUMSTANCE_RE.sub("", final.group("tail")) if final else ""
+    at_end = final is not None and not re.search(r"[a-z]{3,}", final_tail)
+    pronoun = leading is None or (leading.who or "").lower() in PRONOUNS
+    if final and at_end and pronoun and is_speaker(final.group("who")):
+        # of all the sentence, "they told him" inside it too; a named speaker inside stays the
+        # source an outlet relays ("Sheikh Munajjid argued that …, Reuters reported")
+        return _trailing(final)
     if leading:
         return leading
     for pattern in (TRAILING_RE, INVERTED_RE):
@@ -432,8 +444,7 @@ def attribute(sentence: str) -> Attribution:
         if match and match.group("verb").lower() in WEAK_VERBS and re.search(r"[a-z]{3,}", tail):
             continue  # "…, and Brad Marchand added three assists": a verb with an object
         if match and is_speaker(match.group("who")):
-            who = re.sub(r"\s+(?:in|on|at)\s+(?:a|an|the)\s+\w+$", "", match.group("who"))
-            return Attribution(clean_who(who), clean_assertion(match.group("rest")), "said")
+            return _trailing(match)
     issued = ISSUED_RE.match(body)
     issuer = RELATIVE_AFTER_NAME_RE.sub("", issued.group("who")) if issued else ""
     if issued and is_speaker(issuer):  # "State officials, who've faced sharp criticism …,"
@@ -458,6 +469,12 @@ def attribute(sentence: str) -> Attribution:
     if saying and subject:
         return Attribution(clean_who(subject), clean_assertion(saying.group("rest")), "saying")
     return Attribution(None, clean_assertion(body))
+
+
+def _trailing(match: re.Match[str]) -> Attribution:
+    """The speaker named after the words ("…, police said"), without where they said it."""
+    who = re.sub(r"\s+(?:in|on|at)\s+(?:a|an|the)\s+\w+$", "", match.group("who"))
+    return Attribution(clean_who(who), clean_assertion(match.group("rest")), "said")
 
 
 def _lower_if_speech(word: re.Match[str]) -> str:
@@ -576,6 +593,17 @@ STORY_ON_RE = re.compile(
     r"(?:the\s+)?(?:[\"“][\w -]{1,20}[\"”]\s+)?(?:(?:news|satirical|fake)\s+)?(?:website|site|"
     r"outlet|newspaper|paper|blog|magazine)\s+(?P<who>[A-Z][^,]{1,60})$"
 )
+# A name and a colon before a quotation, as in an interview's transcript or a round-up of
+# reactions: 'Babić: "The pregnancies …"', 'Dan Rayburn, Streaming Media Blog: “…”'.
+COLON_SPEAKER_RE = re.compile(
+    r"^(?P<who>(?P<name>[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,3})(?:,\s[A-Z][\w.’' -]{1,40})?)"
+    r":\s*(?=[\"“‘'])"
+)
+# Page labels that stand before a colon like a name: "UPDATE: “…”", "Watch: '…'".
+LABELS = {
+    "update", "updated", "watch", "video", "photo", "photos", "read", "related", "note",
+    "source", "sources", "warning", "breaking", "editor", "listen", "see", "quote", "caption",
+}  # fmt: skip
 # A word or two in quotes inside a noun phrase: 'The story on "news" website National Report'.
 SCARE_QUOTES_RE = re.compile(r"(?<=\s)[\"“][\w’' -]{1,25}[\"”](?=\s)")
 # When, between a verb and its object: "Bloomberg News reported Wednesday that …".
@@ -645,13 +673,20 @@ RELATIVE_SPEAKER_RE = re.compile(r",\s+(?:which|that)\s+(?P<who>[^,\s][^,]{0,60}
 # A subject with a relative clause before "said": "The statement, which circulated on Twitter,
 # said an airstrike …" is in the usual order, not "…, said X".
 RELATIVE_SUBJECT_RE = re.compile(r"^[^,\"“”]{2,80},\s+(?:which|who)\s[^,\"“”]+$")
+# An aside between two dashes: "Islamist websites – some of them known to be close, or even
+# serving as a front for ISIS – reported".
+DASH_ASIDE_RE = re.compile(r"\s[–—]\s[^–—]{3,160}?\s[–—](?=\s|$)")
+# Where a speaker comes from, set off by commas before the verb: not the speaker.
+FROM_PLACE_RE = re.compile(r",\s+from\s+[A-Z][^,]*(?:,\s+[A-Z][^,]*)?,?\s*$")
 # A name closing the words before the verb, after a comma: "The woman, who has been named as X,
 # was travelling …, Interior Minister Nouhad Mashnuq" (told …): the name speaks.
 NAME_AT_END_RE = re.compile(r",\s+(?:[A-Z][\w.'’-]*\s+){1,5}[A-Z][\w'’-]+$")
 # Speech as the second verb of a compound predicate: "It did not reveal the location and said".
 COMPOUND_RE = re.compile(
-    r"^(?P<subject>[^,]{1,80}?)\s+(?:did|does|had|has|have|[a-z]+ed)\b(?:(?!\b(?:who|which|that)\b)"
-    r"[^,])*\s(?:and|but)$"
+    r"^(?P<subject>[^,]{1,80}?)\s+(?:did|does|had|has|have|[a-z]+ed|"
+    # "Sophomore Tyson Glover spent his first semester … and said"
+    + "|".join(sorted(IRREGULAR_PASTS - {"said", "told"}))
+    + r")\b(?:(?!\b(?:who|which|that)\b)[^,])*\s(?:and|but)$"
 )
 
 
@@ -678,6 +713,8 @@ def _speaker_in(who: str) -> str | None:
     read as the person named in that clause ("When President Ghani announced it, he said")."""
     who = TIME_TAIL_RE.sub("", CONTACT_TAIL_RE.sub("", who.strip()))
     who = who.rpartition(";")[2].strip()  # "… may not diverge from the trend; Reed has said"
+    who = FROM_PLACE_RE.sub("", who)  # "The 21-year-old, from Bunbury, Western Australia,"
+    who = DASH_ASIDE_RE.sub("", who)  # "Islamist websites – some of them close to ISIS –"
     relayed = _relayed(who)  # "Quoting two Kurdish fighters, Israel Radio": before the below
     if relayed:
         return relayed
@@ -887,11 +924,13 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
     # name may end in a number ("EDP 24", "France 24", "Channel 4").
     name_with_number = re.fullmatch(r"(?:[A-Z][\w&.-]*\s+)+\d{1,3}", head)
     undated = re.sub(r"\b(?:19|20)\d\d\b", "", head)  # "a March 2019 study by …" names one
-    undated = re.sub(r"^\d{1,3}-year-old\s", "", undated)  # "43-year-old Martin Taylor"
+    undated = re.sub(r"\b\d{1,3}-year-old\b", "", undated)  # "43-year-old Martin Taylor"
     counted = re.search(r"\d", undated) and not re.search(r"[A-Za-z]\d|\d[A-Za-z]", head)
     if counted and not name_with_number:
         return False
-    determiner = first in ("the", "a", "an", "two", "three", "both", "several", "one", "some")
+    determiner = first in (
+        "the", "a", "an", "another", "two", "three", "both", "several", "one", "some",
+    )  # fmt: skip
     return (
         loose
         or any(w[0].isupper() or re.match(r"[a-z]+[A-Z]", w) for w in words)  # "iFixit"
