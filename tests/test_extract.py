@@ -953,7 +953,7 @@ def test_a_surname_with_an_inner_capital_is_a_person_and_a_country_is_none() -> 
         '"We are flying blind," she said.'
     )
     said = extract.attribution.attribute_all([s.text for s in extract.sentences(text)])
-    assert said[-1].who == "Laura McKinley"
+    assert said[-1].who == "Sen. Laura McKinley"  # the fullest form, title kept
 
 
 def test_the_claimant_after_a_denial_stops_before_its_clause() -> None:
@@ -1958,3 +1958,18 @@ def test_a_sentence_wholly_in_brackets_has_its_speaker_without_the_bracket() -> 
 )  # fmt: skip
 def test_round_fourteen_speaker_classes(sentence: str, speaker: str | None) -> None:
     assert extract.attribute(sentence).who == speaker
+
+
+def test_round_fourteen_a_role_resolves_to_the_titled_name_and_a_numbered_outlet_speaks() -> None:
+    texts = [
+        "Homeland Security Secretary Jeh Johnson is pushing back against a claim made by Rep. "
+        "Duncan Hunter that at least 10 Islamic State of Iraq and the Levant fighters have been "
+        "caught crossing the Mexican border.",
+        "“[A]t least 10 ISIS fighters have been caught coming across the Mexican border in "
+        "Texas,” the congressman said during an interview on Fox News.",
+        "It was 20 years ago when the friend asked the two to pick up the Quarter Pounder for him "
+        "while they were at the local McDonald’s, but he never showed up to eat the burger, "
+        "according to 9 News on Feb. 16.",
+    ]
+    found = [a.who for a in attribution.attribute_all(texts)]
+    assert found[1:] == ["Rep. Duncan Hunter", "9 News"]

@@ -100,7 +100,8 @@ LEAD_IN_RE = re.compile(r"(?i)\b(?:see|read|watch)\b.{0,30}:\s*$|\b(?:tweets?|po
 # after a role: "Vet Faye Bethell used anaesthetic water …", "with founder Marc Benioff.".
 # Pronouns fall back to these when no person has spoken yet.
 MENTION_RE = re.compile(
-    r"\b(?:(?:[A-Z][a-z]+|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+(?:[A-Z][a-z]+)?"
+    r"\b(?:(?:[A-Z][a-z]+|(?:Dr|Mr|Mrs|Ms|Rep|Sen|Gov|Det|Gen|Sgt|Lt|Capt|Rev|Prof)\.?)\s+)?"
+    r"[A-Z][a-z]+\s+[A-Z][a-z]+(?:[A-Z][a-z]+)?"
     r"(?:-[A-Z][a-z]+)?"
     r"(?=\s+[a-z]|,|[.;:!?](?:\s|$))"
 )
@@ -209,9 +210,10 @@ class _Context:
             return _last(outlets) or _last(self.outlets) or who
         if definite and definite.group("head").lower() in STANDS_FOR_SOURCE:
             return _last(self.every) or who
+        head = definite.group("head").lower() if definite else ""
+        forms = {head} | TITLE_FORMS.get(head, set())  # "the congressman" is "Rep. Duncan Hunter"
         titled = [
-            p for p in self.people + self.mentioned
-            if definite and definite.group("head").lower() in p.lower().split()
+            p for p in self.people + self.mentioned if definite and forms & set(p.lower().split())
         ]  # fmt: skip
         if titled:  # "the vet" is "Vet Faye Bethell", "the minister" the minister named
             return self._fullest(titled[-1])
@@ -267,6 +269,16 @@ def named_earlier(name: str, earlier: list[str]) -> str:
         return name
     found = [e for e in earlier if e != name and re.search(_naming(last), e)]
     return found[-1] if found else name
+
+
+# The written titles of a role named by its noun: "the congressman" after "Rep. Duncan Hunter".
+TITLE_FORMS = {
+    "congressman": {"rep.", "rep", "representative"}, "congresswoman": {"rep.", "rep"},
+    "senator": {"sen.", "sen"}, "governor": {"gov.", "gov"}, "detective": {"det.", "det"},
+    "doctor": {"dr.", "dr"}, "professor": {"prof.", "prof"}, "general": {"gen.", "gen"},
+    "sergeant": {"sgt.", "sgt"}, "lieutenant": {"lt.", "lt"}, "captain": {"capt.", "capt"},
+    "reverend": {"rev.", "rev"},
+}  # fmt: skip
 
 
 def _naming(name: str) -> str:

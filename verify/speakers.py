@@ -123,7 +123,7 @@ MONTHS = (
 TIME_TAIL_RE = re.compile(
     rf"(?<!\bMail)(?<!\bIndependent)\s+(?:in|on|at|last|this|earlier|late)\s+(?:(?:{WEEKDAYS}),?\s*)?"
     rf"(?:(?:{MONTHS})(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{MONTHS})(?:\s+\d{{4}})?|"
-    r"week|month|year|\d{4})?$"
+    r"week|month|year|\d{4}|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)(?=$))?$"  # "on Feb" cut at its dot
     rf"|(?<!\bon)\s+(?:{WEEKDAYS})(?:\s+(?:morning|afternoon|evening|night))?$"
 )  # not "The Mail on Sunday"
 # Words of a date, left out when looking for a name in a leading phrase ("In September, …").
@@ -922,7 +922,9 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
         return False  # "The denial comes a day after Lebanese authorities"
     # "3,248 cases reported", "The 34 deaths reported": a counted thing, not a speaker; a
     # name may end in a number ("EDP 24", "France 24", "Channel 4").
-    name_with_number = re.fullmatch(r"(?:[A-Z][\w&.-]*\s+)+\d{1,3}", head)
+    name_with_number = re.fullmatch(
+        r"(?:[A-Z][\w&.-]*\s+)+\d{1,3}|\d{1,2}\s?(?:News|Network|Now)\b.*", head
+    )  # "9 News", "7News"
     undated = re.sub(r"\b(?:19|20)\d\d\b", "", head)  # "a March 2019 study by …" names one
     undated = re.sub(r"\b\d{1,3}-year-old\b", "", undated)  # "43-year-old Martin Taylor"
     counted = re.search(r"\d", undated) and not re.search(r"[A-Za-z]\d|\d[A-Za-z]", head)
