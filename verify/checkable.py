@@ -8,8 +8,8 @@ the blind held-out-2 set kept 39 % of its non-claims). This logistic regression 
 sentence's words and word pairs, how it opens and ends, the check-worthiness features, whether
 it names a source and how many figures it holds. It judges English pages; on the others, which
 are too few to learn from, the check-worthiness floor stays (`verify.extract`). It is trained
-on the English sentences of the four gold sets by `eval/fit_checkable.py`, which measures it by
-document, and its weights are refitted there, never edited by hand.
+on the English sentences of the development gold sets by `eval/fit_checkable.py`, which
+measures it by document, and its weights are refitted there, never edited by hand.
 """
 
 import functools
