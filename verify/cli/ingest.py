@@ -76,7 +76,7 @@ def ingest(
         typer.Option(
             min=0,
             help="Processes that read claims while articles are stored (default: one per core "
-            "for a batch of 40 articles or more; 0 or 1: read in this process).",
+            "for a batch of 200 articles or more; 0 or 1: read in this process).",
         ),
     ] = None,
     as_json: JsonOption = False,

@@ -14,8 +14,10 @@ from collections.abc import Generator, Sequence
 from verify import extract, processes
 from verify.errors import VerifyError
 
-# Below this many articles, starting worker processes (about a second) costs more than it saves.
-PARALLEL_FROM = 40  # `verify ingest --help` says so
+# Below this many articles, starting worker processes (about a second) costs more than it saves:
+# on two cores the 127 benchmark pages ingest no faster in workers, 1,000 articles 5-15 % faster
+# (bench/README.md).
+PARALLEL_FROM = 200  # `verify ingest --help` and the README say so
 MAX_WORKERS = 8
 AHEAD_PER_WORKER = 4  # articles read ahead per worker: enough to keep each busy
 # A page whose claims take longer than this to read is refused (normal pages take milliseconds;
