@@ -1973,3 +1973,20 @@ def test_round_fourteen_a_role_resolves_to_the_titled_name_and_a_numbered_outlet
     ]
     found = [a.who for a in attribution.attribute_all(texts)]
     assert found[1:] == ["Rep. Duncan Hunter", "9 News"]
+
+
+@pytest.mark.parametrize(
+    "sentence, why",
+    [
+        # a price list run together on one line (FNC-1 body 2130, a restaurant bill)
+        ("3 Shrimp Cocktails ($24 each) 2 Foie Gras ($32 each) 2 Ribbons of Tuna ($24 each) 2 lbs "
+         "Siberian Sturgeon Caviar ($2,500 each) 4 bottles 2003 Dom Perignon ($400 each) 4 bottles "
+         "1998 Boërl & Kroff ($15,000 each)", "table"),
+        # many numbers in prose with a verb are no list
+        ("Australia beat Colombia behind Nick Kyrgios’ 6-4, 6-4 win over Alejandro Gonzalez and "
+         "Alex de Minaur’s 6-4, 6-3 victory over Daniel Elahi Galan.", None),
+    ],
+)  # fmt: skip
+def test_round_fourteen_a_list_on_one_line_is_a_table(sentence: str, why: str | None) -> None:
+    said = extract.attribute(sentence)
+    assert notclaims.reason(sentence, said.assertion, attributed=said.who is not None) == why

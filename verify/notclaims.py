@@ -312,6 +312,8 @@ def _structural(text: str, bare: str, words: list[str], lang: str) -> str | None
         return "table"
     if text.count("\t") >= 2 or text.count("|") >= 2:
         return "table"
+    if _price_list(bare, words):  # "3 Shrimp Cocktails ($24 each) 2 Foie Gras ($32 each) …"
+        return "table"
     if re.match(r"[■▪●◆►]\s", bare):
         return "table"  # a bulleted row of a fact box ("■ Goldfish have no eyelids, …")
     if TRUNCATED_RE.search(text):  # "Teen felled with killer punch after picking fight with..."
@@ -414,6 +416,21 @@ def _lead_in(text: str) -> bool:
         return True
     words = text.split()
     return len(words) < 8 or not (_has_verb(text) or LIST_VERB_RE.search(text))
+
+
+# A list run together on one line: many numbers, and no verb among its lower-case words.
+LIST_NUMBER_RE = re.compile(r"\d[\d,.]*")
+LOWER_VERB_RE = re.compile(r"(?<![\w-])[a-z]+(?:ed|ing)\b")
+
+
+def _price_list(bare: str, words: list[str]) -> bool:
+    numbers = len(LIST_NUMBER_RE.findall(bare))
+    return (
+        numbers >= 8
+        and numbers >= 0.15 * len(words)
+        and not (PROSE_VERB_RE.search(bare) or LIST_VERB_RE.search(bare))
+        and not (LOWER_VERB_RE.search(bare) or RESULT_RE.search(bare))  # "beat … 6-4, 6-4"
+    )
 
 
 def _has_verb(text: str) -> bool:
