@@ -134,7 +134,10 @@ class Prefiltered:
 
 def gated(pattern: re.Pattern[str]) -> "re.Pattern[str] | Prefiltered":
     """The pattern behind its gate, or the pattern itself when it has none."""
-    literals = required(pattern) if isinstance(pattern.pattern, str) else None
+    try:
+        literals = required(pattern) if isinstance(pattern.pattern, str) else None
+    except (ValueError, TypeError, IndexError, AttributeError):  # another Python's syntax tree
+        literals = None  # no gate: the pattern answers alone, as it always may
     if literals is None:
         return pattern
     return Prefiltered(pattern, literals, bool(pattern.flags & re.IGNORECASE))
