@@ -270,10 +270,6 @@ HARM_AFTER_RE = re.compile(
 )
 
 
-def _harm_after(text: str, end: int) -> bool:
-    return HARM_AFTER_RE.match(text, end) is not None
-
-
 # "two years ago" fixes a day counted back from the day of writing, like a date: no figure to
 # compare with an outlet writing on another day ("two years later" measures between events).
 AGO_RE = re.compile(r"\s+ago\b", re.IGNORECASE)
@@ -291,8 +287,8 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
         found = [q for q in found if q.unit or q.currency or _free(counted, [q])]
         found += _free(found, counted)
         found += _free(found, _parts(text, found))
-        lower = text.lower()
-        spans = " a" in text and any(span in lower for span in SPANS)  # a cheap test first
+        folded = prefilter.folded(text)  # lower-cased once for every gated pattern too
+        spans = " a" in text and any(span in folded for span in SPANS)  # a cheap test first
         found += _free(found, _bounded_spans(text)) if spans else []
         found += _free(found, _ordinal_counts(text)) if ORDINAL_HINT_RE.search(text) else []
     found = _out_of(text, found) if " out of " in text else found
@@ -313,7 +309,10 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
         if not any(a < q.end and q.start < b for a, b in blocked)
         and not (q.unit in TIME_UNITS and AGO_RE.match(text, q.end))
         and not (
-            q.start <= 1 and q.noun and ONE_OPENING_RE.match(text) and not _harm_after(text, q.end)
+            q.start <= 1
+            and q.noun
+            and ONE_OPENING_RE.match(text)
+            and not HARM_AFTER_RE.match(text, q.end)
         )
         and not (
             SMALL_NUMBER_WORD_RE.match(text, q.start)
