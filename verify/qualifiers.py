@@ -28,6 +28,7 @@ QUALIFIERS: dict[str, tuple[bool, str]] = {
     "start at": (False, "min"), "starts at": (False, "min"), "starting from": (False, "min"),
     "upward of": (False, "min"), "exceeded": (False, "min"), "exceeding": (False, "min"),
     "exceeds": (False, "min"), "closer to": (True, "exact"), "more like": (True, "exact"),
+    "something like": (True, "exact"),
     "surpassed": (False, "min"), "surpassed the": (False, "min"), "surpassing": (False, "min"),
     "passed the": (False, "min"), "crossed the": (False, "min"),
     # Weather copy: "winds gusting at times to 55 mph" gives the peak.
@@ -95,7 +96,8 @@ QUALIFIER_RE = re.compile(
     + r")[\"”’']?\s*(?:an? (?:additional|further|extra|total of)\s+|a total of\s+"
     # "about a 40-minute walk": an article between an approximation and the measure it softens
     r"|(?:(?<=about )|(?<=around )|(?<=roughly )|(?<=nearly )|(?<=almost )|(?<=approximately ))"
-    r"an?\s+)?$",
+    r"an?\s+"
+    r"|(?<=within )(?:(?:its|the|their|his|her)\s+)?first\s+)?$",  # "within its first six days"
     re.IGNORECASE,
 )
 

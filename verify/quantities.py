@@ -35,6 +35,10 @@ NEXT_WORD_RE = re.compile(r"[\s-]+\S+")
 # An estimate named before the figure it gives: "an estimated net worth of $40 million",
 # "estimated losses at $2bn".
 ESTIMATED_OF_RE = re.compile(r"(?i)\bestimated\s+(?:[\w-]+\s+){0,3}(?:of|at)\s+$")
+OTHERS_RE = re.compile(r"\s+others\b")  # a count of more people or things of the same kind
+THE_BEFORE_RE = re.compile(r"(?i)\bthe\s+$")  # "the two others": those already counted
+COMPOUND_NOUN_RE = re.compile(r"\s+(?!olds?\b)[a-z]+\b")  # after "24-hour": "guard"
+OR_SO_RE = re.compile(r"\s+or\s+so\b", re.IGNORECASE)
 MAXIMUM_OF_RE = re.compile(r"\bmaximum(?:\s+\w+)?\s+of\s+$", re.I)
 BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 DATE_RANGE_JOINER_RE = re.compile(r"\s*(?:to|through|until|-|–|and)\s*")
@@ -233,6 +237,9 @@ NAMED_BY_NUMBER_RE = re.compile(
     r"|\b[57]\.1(?=\s+(?:surround|channel|audio|sound))"
     r"|\b\d{1,2}\s?News\b"  # a broadcaster: "according to 9 News", "7News"
     r"|\b[2-6]G\b"  # a mobile network's generation: "5G coverage"
+    # a place in a building or a book: "Vogue occupies floors 25 and 26", "page 3"
+    r"|\b(?i:floors?|rooms?|gates?|platforms?|terminals?|pages?|chapters?)\s+\d{1,4}"
+    r"(?:\s*(?:,|and|through|to|-|–)\s*\d{1,4}\b)*"
 )
 # Match scores ("6-3, 7-6 (7)", "beat Chelsea 3-1", "a 2-1 win", "lost 24-17", "up 109-98"):
 # each side is a figure, counted in points, games or goals the sentence does not name (the gold
@@ -253,7 +260,7 @@ SCORE_SIDES_RE = re.compile(r"(\d{1,3})[-–](\d{1,3})(?:\s*\((\d{1,2})\))?")
 FOOTNOTE_RE = re.compile(r"\[\d{1,3}\]")
 # "these two reported incidents", "those three men": a small number in words points back to
 # what was counted before and asserts no new figure ("These 150 Indians" restates one: kept).
-ANAPHORIC_BEFORE_RE = re.compile(r"(?i)\b(?:these|those)\s+$")
+ANAPHORIC_BEFORE_RE = re.compile(r"(?i)\b(?:these|those|the other)\s+$")
 SMALL_NUMBER_WORD_RE = re.compile(r"(?i)(?:two|three|four|five|six|seven|eight|nine|ten)\b")
 HALF_BEFORE_RE = re.compile(r"\bhalf\s+$", re.IGNORECASE)  # "half a dozen tee boxes"
 # A scale word after a bracketed conversion scales both: "$40 (£26) million".
@@ -316,7 +323,7 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
         )
         and not (
             SMALL_NUMBER_WORD_RE.match(text, q.start)
-            and ANAPHORIC_BEFORE_RE.search(text[max(0, q.start - 8) : q.start])
+            and ANAPHORIC_BEFORE_RE.search(text[max(0, q.start - 10) : q.start])
         )
     ]
     found = sorted(found + scores, key=lambda q: q.start)
@@ -504,20 +511,29 @@ ORDINAL_COUNT_RE = re.compile(
     r"(?:\s+(?:straight|consecutive))?\s+(?P<noun>times?|wins?|victory|victories|goals?|anniversary|"
     r"titles?|opponent|outing|straight|consecutive|birthday)\b"
 )
-# A bound before "a"/"an" and a span of time: "more than a decade", "almost an hour". Only
-# with the bound: "a year ago" dates something and "for a week" is no asserted figure.
+# A span of time written with "a"/"an" is a figure when bounded ("more than a decade", "less
+# than a week after"), when it is how long something lasted ("spent an entire week", "for an
+# hour") or when it parts two events ("a day after the ambush", "half an hour later": an
+# interval, eval/data/README "Time anchors and intervals"). Not "a year ago", which dates
+# something, nor "about an hour from Stockholm", a distance, nor a rate ("$500 a week").
 SPANS = {"decade": (10, "years"), "century": (100, "years"), "year": (1, "year"),
          "month": (1, "month"), "week": (1, "week"), "day": (1, "day"), "hour": (1, "hour"),
          "minute": (1, "minute")}  # fmt: skip
+SPAN = r"an?\s+(?:(?:full|whole|entire|single)\s+)?(?P<span>" + "|".join(SPANS) + r")\b(?!-)"
 BOUNDED_SPAN_RE = re.compile(
     r"\b(?P<q>"
     + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True) if q[0].isalpha())
-    + r")\s+an?\s+(?P<span>"
-    + "|".join(SPANS)
-    + r")\b(?!-)"
-    # "less than a week after", "about an hour from Stockholm": when or where, not how long
-    r"(?!\s+(?:after|before|from|ago|later|earlier|away|since)\b)",
+    + r")\s+"
+    + SPAN
+    + r"(?!\s+(?:from|ago|away|since)\b)",
     re.IGNORECASE,
+)
+LASTING_SPAN_RE = re.compile(
+    r"(?i)\b(?:(?:for|spent|spends|spend|spending|took|takes|lasted|lasts|lasting)\s+(?P<how>"
+    + SPAN.replace("?P<span>", "?P<lasting>")
+    + r")|(?P<half>half\s+)?(?P<between>"
+    + SPAN
+    + r")(?=\s+(?:after|before|later|earlier)\b))"
 )
 
 
@@ -546,7 +562,24 @@ def _bounded_spans(text: str) -> list[Quantity]:
             Quantity(float(value), normalise_unit(unit), approx, bound, None, m.group(),
                      m.start(), m.end(), noun=unit, qualifier=m.group("q").lower())
         )  # fmt: skip
-    return found
+    lasting = []
+    for m in LASTING_SPAN_RE.finditer(text):
+        if _is_rate(text, m.start()):
+            continue
+        span = "how" if m.group("how") else "between"
+        value, unit = SPANS[(m.group("lasting") or m.group("span")).lower()]
+        start = m.start("half") if m.group("half") else m.start(span)
+        lasting.append(
+            Quantity(value / 2 if m.group("half") else float(value), normalise_unit(unit),
+                     False, "exact", None, text[start : m.end(span)], start, m.end(span),
+                     noun=unit)
+        )  # fmt: skip
+    return found + _free(found, lasting)
+
+
+def _is_rate(text: str, start: int) -> bool:
+    """ "two days a week", "$500 a month": the span divides a figure before it."""
+    return bool(re.search(r"(?:\d|\b(?:once|twice|times|days|hours|nights))\s+$", text[:start]))
 
 
 def _free(found: list[Quantity], more: list[Quantity]) -> list[Quantity]:
@@ -758,11 +791,17 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
         if rate:  # "90 miles per gallon": a rate, its unit both nouns
             noun, end = f"{noun} per {(rate.group(1) or rate.group(2)).lower()}", rate.end()
             unit = noun
+        others = OTHERS_RE.match(text, end) if not noun and lang == "en" else None
+        if others and not THE_BEFORE_RE.search(text[max(0, start - 5) : start]):
+            noun, end, unit = "others", others.end(), "others"  # "killed two and wounded 13 others"
         one_thing = lang == "en" and nouns.names_one_thing(noun, value, high, adjacent)
         if n.words and not noun or one_thing:
             return None
     approx, bound, qualifier = False, "range" if high else "exact", ""
     words = QUALIFIER_RE.search(text[max(0, start - 30) : start])
+    hyphened = text[last.end : last.end + 1] == "-" and COMPOUND_NOUN_RE.match(text, end)
+    if words and words.group(1).lower() in ("under", "over") and hyphened:
+        words = None  # "under 24-hour guard": the preposition takes the noun, not the number
     if words and not high:
         qualifier = words.group(1).lower()
         approx, bound = QUALIFIERS[qualifier]
@@ -772,6 +811,9 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
         qualifier = after.group().strip().lower()
         bound = "max" if qualifier.endswith(AFTER_MAX) else "min"
         end = max(end, after.end())
+    or_so = OR_SO_RE.match(text, end) if not words else None
+    if or_so:  # "12 hours or so after whatever happened"
+        approx, end = True, or_so.end()
     if not words and ESTIMATED_OF_RE.search(text[max(0, start - 50) : start]):
         approx = True  # "an estimated net worth of $40 (£26) million"
     cap = MAXIMUM_OF_RE.search(text[max(0, start - 40) : start])
