@@ -1990,3 +1990,51 @@ def test_round_fourteen_a_role_resolves_to_the_titled_name_and_a_numbered_outlet
 def test_round_fourteen_a_list_on_one_line_is_a_table(sentence: str, why: str | None) -> None:
     said = extract.attribute(sentence)
     assert notclaims.reason(sentence, said.assertion, attributed=said.who is not None) == why
+
+
+# Round fifteen (read from held-out-25 and -26 after their blind score): a closing verb followed
+# only by when still closes ("…, the Pentagon confirmed Friday."), "verified" reports like
+# "confirmed", "contend" is speech, "as X points out" after "But", a picture word before the
+# speaker's noun is no picture, and a participle after "been" is passive.
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("A U.S. airstrike killed the leader of a Somali terrorist group Monday, the Pentagon "
+         "confirmed Friday.", "the Pentagon"),
+        ("A video texting service confirmed today that an audio recording - which appears to "
+         "contain the sound of shots fired by Officer Darren Wilson when he killed unarmed Michael "
+         "Brown - is authentic.", "A video texting service"),
+        ("Chaim Haas, head of communications at Glide, verified the tape recorded by an unnamed "
+         "individual in Ferguson, Missouri on August 9.",
+         "Chaim Haas, head of communications at Glide"),
+        ("American intelligence agencies on Wednesday verified the authenticity of the video, "
+         "which shows a masked man decapitating James Foley.", "American intelligence agencies"),
+        ("Ferguson police and friends of Officer Wilson contend that Brown engaged in a scuffle "
+         "with Wilson.", "Ferguson police and friends of Officer Wilson"),
+        ("But as CCTV points out, some people are choosing names that might sound odd to English "
+         "speakers.", "CCTV"),
+        ("Several images, which have not been independently verified, emerged on social media "
+         "this week after a video reporting the deaths of the boy and his father was uploaded to "
+         "YouTube in September.", None),
+        ("Despite an increase in U.S-led coalition airstrikes and aid drops aimed at pushing "
+         "insurgents back and helping Kurdish fighters, the battle for Kobani continued Tuesday "
+         "night.", None),
+        ("Teams must contend with floods this year.", None),
+    ],
+)  # fmt: skip
+def test_round_fifteen_speaker_classes(sentence: str, speaker: str | None) -> None:
+    assert extract.attribute(sentence).who == speaker
+
+
+def test_round_fifteen_a_quote_continues_its_speaker_past_a_caption() -> None:
+    texts = [
+        "“We’re pretty sure it’s the oldest burger in the world,” Mr Dean said.",
+        "ahmerkhokhar.com   Longevity: The pair brought the snack for a mate 20 years ago",
+        "“It started off as a joke, you know we told our friend we’d hold his burger for him but "
+        "he never turned up and before we knew it six months had passed.",
+        '"The months became years and now, 20 years later, it looks the same as it did the day we '
+        "bought it, perfectly preserved in its original wrapping.”",
+        "Now the boys have become men.",
+    ]
+    found = [a.who for a in attribution.attribute_all(texts)]
+    assert found == ["Mr Dean", None, "Mr Dean", "Mr Dean", None]

@@ -377,9 +377,10 @@ def _quotes_inherit(texts: list[str], found: list[Attribution]) -> list[Attribut
         if open_quote:
             runs[-1].append(i)
         elif _opens(text) and not _closes_all(text):
-            previous = texts[i - 1] if i else ""
-            follows_quote = (_quotes(previous) or previous.endswith(":")) and found[i - 1].who
-            runs.append([i - 1, i] if follows_quote and not found[i].who else [i])
+            j = _quoted_before(texts, found, i)
+            previous = texts[j] if j >= 0 else ""
+            follows_quote = (_quotes(previous) or previous.endswith(":")) and found[j].who
+            runs.append([j, i] if follows_quote and not found[i].who else [i])
         elif _wholly_quoted(text) and i and _quotes(texts[i - 1]) and found[i - 1].who:
             runs.append([i - 1, i])
         if open_quote and single_marks:  # `'They brought her cups of tea …` runs on
@@ -395,6 +396,16 @@ def _quotes_inherit(texts: list[str], found: list[Attribution]) -> list[Attribut
             if who and not result[i].who:
                 result[i] = replace(result[i], who=who)
     return result
+
+
+def _quoted_before(texts: list[str], found: list[Attribution], i: int) -> int:
+    """The sentence a quote opening at i may continue: the one before, or the one before that
+    when what stands between quotes nobody and names no speaker (a photo caption, a line of
+    narration between two paragraphs of one speaker's words)."""
+    j = i - 1
+    if j >= 1 and not _quotes(texts[j]) and not found[j].who and _quotes(texts[j - 1]):
+        return j - 1
+    return j
 
 
 # Single quotation marks, told from apostrophes: one opening a sentence or following a colon

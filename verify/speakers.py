@@ -30,7 +30,7 @@ SPEECH_VERBS = PROGRESSIVE + (
     "points out|pointed out|comments|commented|"
     # plural subjects in the present: "Some Pyongyang watchers also suggest that …"
     "suggest|insist|argue|warn|estimate|allege|maintain|acknowledge|confirm|explain|reveal|state|"
-    "agreed|agree|shared|bragged|boasted|Tweeted|"
+    "agreed|agree|shared|bragged|boasted|Tweeted|verified|verifies|contend|contends|contended|"
     # Indonesian, for the pages the benchmark holds: "X berkata, “…”"
     "berkata|mengatakan|menandaskan|bersabda|menegaskan|menyatakan|menjelaskan"
 )
@@ -46,7 +46,8 @@ WEAK_VERBS = {
     "found", "finds", "concluded", "concludes", "replied", "replies", "responded", "responds",
     "continued", "continues", "shown", "shows", "showed", "read", "discovered", "discovers",
     "suggest", "estimate", "allege", "maintain", "confirm", "comments", "commented", "reveal",
-    "state", "agreed", "agree", "shared", "bragged", "boasted",
+    "state", "agreed", "agree", "shared", "bragged", "boasted", "verified", "verifies",
+    "contend", "contends", "contended",
 }  # fmt: skip
 # Verbs that report speech only before "that" or "by saying": "An autopsy found that …", "her
 # office replied by saying …" (not "police found a knife", "replied to the letter").
@@ -100,7 +101,7 @@ VERB_AT_RE = re.compile(
     rf"{WHEN}(?:\s+by\s+saying\b)?(?:\s+that\b)?\s*[,:]?\s*",
 )
 AS_REPORTS_RE = re.compile(
-    r"^As (?P<who>[^,]{2,80}?) (?P<verb>reports|reported|writes|wrote|notes|noted|says|said|"
+    r"^(?i:as) (?P<who>[^,]{2,80}?) (?P<verb>reports|reported|writes|wrote|notes|noted|says|said|"
     r"points out|pointed out|explains|explained|puts it|put it)\b"
     r"[^,]*,\s*(?P<rest>.+)$",
     re.DOTALL,
@@ -427,7 +428,7 @@ def attribute(sentence: str) -> Attribution:
         )
     leading = _leading(body)
     final = TRAILING_RE.match(body)  # "…, NT News reported.": the last words name the source
-    final_tail = CIRCUMSTANCE_RE.sub("", final.group("tail")) if final else ""
+    final_tail = _bare_tail(final) if final else ""
     at_end = final is not None and not re.search(r"[a-z]{3,}", final_tail)
     pronoun = leading is None or (leading.who or "").lower() in PRONOUNS
     if final and at_end and pronoun and is_speaker(final.group("who")):
@@ -438,9 +439,7 @@ def attribute(sentence: str) -> Attribution:
         return leading
     for pattern in (TRAILING_RE, INVERTED_RE):
         match = pattern.match(body)
-        tail = (
-            CIRCUMSTANCE_RE.sub("", match.group("tail")) if pattern is TRAILING_RE and match else ""
-        )
+        tail = _bare_tail(match) if pattern is TRAILING_RE and match else ""
         if match and match.group("verb").lower() in WEAK_VERBS and re.search(r"[a-z]{3,}", tail):
             continue  # "…, and Brad Marchand added three assists": a verb with an object
         if match and is_speaker(match.group("who")):
@@ -469,6 +468,17 @@ def attribute(sentence: str) -> Attribution:
     if saying and subject:
         return Attribution(clean_who(subject), clean_assertion(saying.group("rest")), "saying")
     return Attribution(None, clean_assertion(body))
+
+
+def _bare_tail(match: re.Match[str]) -> str:
+    """What follows a closing speech verb, without where and when: "…, the Pentagon confirmed
+    Friday." ends on its verb as much as "…, the Pentagon confirmed." does (but "…, the battle
+    for Kobani continued Tuesday night." is no speech)."""
+    tail = CIRCUMSTANCE_RE.sub("", match.group("tail"))
+    if match.group("verb").lower() in THAT_ONLY_VERBS:
+        return tail
+    tail = TIME_TAIL_RE.sub("", tail.rstrip(" .!"))
+    return re.sub(r"^\s+(?:today|yesterday|tonight)$", "", tail)
 
 
 def _trailing(match: re.Match[str]) -> Attribution:
@@ -517,7 +527,7 @@ def _leading(body: str) -> Attribution | None:
         weak = verb in WEAK_VERBS - FRAMING_VERBS - THAT_ONLY_VERBS and not (
             SPEECH_OBJECT_RE.match(after)
             or WITH_THEN_THAT_RE.match(after)  # "shared with AutoIndustriya.com that …"
-            or verb in ("confirmed", "confirms", "confirm")
+            or verb in CONFIRMING_VERBS
             and CONFIRMED_OBJECT_RE.match(after)
             or medium
             and SPEECH_OBJECT_RE.match(after, medium.end())
@@ -541,6 +551,8 @@ def _leading(body: str) -> Attribution | None:
                 continue
             # "another announced by MOTIE in March"
             return Attribution(clean_who(agent.group("who")), clean_assertion(body), verb)
+        if PASSIVE_BEFORE_RE.search(body[: match.start("verb")]):
+            continue  # "Several images, which have not been independently verified, emerged"
         stated = re.match(r"\s+(?:by saying|that)\b", body[match.end("verb") :]) or (
             verb in FINDING_VERBS
             and DOCUMENT_SUBJECT_RE.search(before.strip())
@@ -574,9 +586,7 @@ def _leading(body: str) -> Attribution | None:
         if not who or weak or phrasal or pictured or unsaid or noun or naming:
             continue
         finding = verb in FINDING_VERBS and DOCUMENT_SUBJECT_RE.search(who)
-        confirmed = verb in ("confirmed", "confirms", "confirm") and CONFIRMED_OBJECT_RE.match(
-            after
-        )
+        confirmed = verb in CONFIRMING_VERBS and CONFIRMED_OBJECT_RE.match(after)
         if verb in FRAMING_VERBS or confirmed or finding and not re.match(r"\s+that\b", after):
             rest = body  # "The study found the mass could be reduced": a finding, not a forecast
         elif who != before.strip() and not _asserts(rest):
@@ -622,7 +632,10 @@ NEGATED_RE = re.compile(
 )
 # A speaker who did not say it: "The Islamic Tribunal … never said it was trying to …".
 DISOWNED_RE = re.compile(r"\b(?:never|did not|didn[’']t|has not|hasn[’']t|have not)\s+$")
+# A participle after a form of "be" is passive; its subject said nothing.
+PASSIVE_BEFORE_RE = re.compile(r"\b(?:been|be|being|is|are|was|were)\s+(?:[a-z]+ly\s+)?$")
 # "Police confirmed the shooting": what was confirmed is the claim, the whole sentence.
+CONFIRMING_VERBS = {"confirmed", "confirms", "confirm", "verified", "verifies"}
 CONFIRMED_OBJECT_RE = re.compile(r"\s+(?:the|a|an|its|his|her|their)\s+[a-z]")
 # Speech verbs that are nouns after "in the …": "on its website or in the Breitbart report,".
 NOUN_VERBS = {"report", "reports", "claim", "claims", "notes", "states", "estimates", "calls"}
@@ -641,7 +654,11 @@ WITH_THEN_THAT_RE = re.compile(
 # Pictures show without asserting: "A video posted on YouTube shows the deliverer …".
 PICTURE_SUBJECT_RE = re.compile(
     r"^(?:an?|the)\s+(?:[\w-]+\s+)?(?:video|photo|photograph|picture|image|footage|clip|"
-    r"videos|photos|photographs|pictures|images|clips)\b",
+    r"videos|photos|photographs|pictures|images|clips)\b"
+    # the picture word before the speaker's noun: "A video texting service confirmed today that"
+    r"(?!\s+(?:[a-z]+ing\s+)?(?:service|company|firm|platform|app|agency|site|website|maker|"
+    r"makers|editor|editors|journalist|journalists|team|channel|network|blog|producer|producers|"
+    r"expert|experts|analyst|analysts|department|unit|desk)\b)",
     re.I,
 )
 # A passive inside a clause on the subject: "News of the meal, which was first reported (by …)".
