@@ -2038,3 +2038,27 @@ def test_round_fifteen_a_quote_continues_its_speaker_past_a_caption() -> None:
     ]
     found = [a.who for a in attribution.attribute_all(texts)]
     assert found == ["Mr Dean", None, "Mr Dean", "Mr Dean", None]
+
+
+def test_round_fifteen_an_unstopped_line_past_the_opening_is_a_caption() -> None:
+    # FNC-1 body 1707's layout: a summary line without a stop opens the page, a picture's
+    # caption without one stands between paragraphs
+    text = (
+        "A pet owner in Norfolk paid £300 for surgery to remove a tumour from his goldfish's "
+        "head\n\n"
+        "The pet owner took his goldfish to a vet in Norfolk and paid £300 for the operation.\n\n"
+        "Vet Faye Bethell, 29, put anaesthetising agent into the fish's water.\n\n"
+        "The three-inch pet went on to make a full recovery after the 50-minute operation\n\n"
+        "The fish is now back in its pond, the owner said.\n\n"
+        "His mate's comment, posted at 9am — @fishfan\n"
+    )
+    found = extract.read(text)
+    why = {s.text.strip(): s.reason for s in found.skipped}
+    kept = [c.text for c in found.candidates]
+    assert why.get("The three-inch pet went on to make a full recovery after the 50-minute "
+                   "operation") == "caption"  # fmt: skip
+    opening = (
+        "A pet owner in Norfolk paid £300 for surgery to remove a tumour from his goldfish's head"
+    )
+    assert why.get(opening) != "caption"  # the opening line is no caption
+    assert not any("The three-inch pet" in k for k in kept)

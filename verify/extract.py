@@ -94,14 +94,20 @@ def readings(text: str) -> tuple[str, list[Reading]]:
     lang = languages.guess(text)
     spans = sentences(text)
     found = attribution.attribute_all([s.text for s in spans])
-    return lang, [_reading(s, said, lang) for s, said in zip(spans, found, strict=True)]
+    return lang, [
+        _reading(s, said, lang, lead=k < LEAD_SENTENCES)
+        for k, (s, said) in enumerate(zip(spans, found, strict=True))
+    ]
 
 
-def _reading(sentence: Sentence, said: Attribution, lang: str) -> Reading:
+LEAD_SENTENCES = 3  # a page's opening lines: its title and summary
+
+
+def _reading(sentence: Sentence, said: Attribution, lang: str, *, lead: bool = False) -> Reading:
     inner = nested.find(sentence.text)
     assertion = inner.claim if inner else said.assertion
     attributed = said.who is not None
-    rule = notclaims.reason(sentence.text, assertion, attributed=attributed, lang=lang)
+    rule = notclaims.reason(sentence.text, assertion, attributed=attributed, lang=lang, lead=lead)
     if rule is not None and (rule not in checkable.SOFT_RULES or lang != "en"):
         return Reading(sentence, said, inner, assertion, rule, (), {}, {})  # not worth reading
     figures = tuple(_shift(q, sentence.start) for q in quantities.find(sentence.text, lang))

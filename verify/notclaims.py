@@ -57,6 +57,11 @@ PHOTO_CAPTION_RE = re.compile(
 LABELLED_RE = re.compile(
     r"^[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,2}:\s+(?P<text>[A-Z\"“‘].*[^.!?\"”’)\s])$", re.DOTALL
 )
+# A line of six words or more with no stop at its end, in copy that ends its sentences with
+# one, is a picture's caption (tabloid pages print them between paragraphs); a post quoted with
+# its address, handle or signature line is no caption.
+UNSTOPPED_RE = re.compile(r"[^.!?:;\"”’'…)\]。！？」』）\s]$")
+POST_MARKS_RE = re.compile(r"pic\.twitter|https?://|—|@\w|#\w")
 CAPTION_RE = re.compile(
     r"^\(?(?:graphic|photo|image|picture|video|main image|file photo)s?\b[^.]{0,80}(?:[:–-]|"
     r"credit)|image credit|photo credit|\((?:getty|reuters|ap|afp)(?: images)?\)$|"
@@ -250,8 +255,11 @@ PERSONAL_WORDS = {
 PERSONAL_RE = {lang: re.compile(words, re.I) for lang, words in PERSONAL_WORDS.items()}
 
 
-def reason(sentence: str, assertion: str, *, attributed: bool, lang: str = "en") -> str | None:
-    """Why a sentence is not a claim ("question", "heading", "prediction" …), or None."""
+def reason(
+    sentence: str, assertion: str, *, attributed: bool, lang: str = "en", lead: bool = False
+) -> str | None:
+    """Why a sentence is not a claim ("question", "heading", "prediction" …), or None. `lead`:
+    the sentence opens its page, where a summary line may go without a stop."""
     text = sentence.strip()
     bare = text.strip("\"“”'‘’ ")
     words = bare.split()
@@ -259,6 +267,7 @@ def reason(sentence: str, assertion: str, *, attributed: bool, lang: str = "en")
         _structural(text, bare, words, lang)
         or _mood(bare, assertion, words, attributed=attributed, lang=lang)
         or ("fragment" if languages.word_count(bare) < 3 or _lead_in(text) else None)
+        or _unstopped(text, bare, words, lead=lead)
     )
 
 
@@ -326,6 +335,14 @@ def _structural(text: str, bare: str, words: list[str], lang: str) -> str | None
     if lang == "en" and bare.count(",") >= 4 and not (_has_verb(bare) or LIST_VERB_RE.search(bare)):
         return "table"  # "About 8 ripe pears, a fresh lemon, fruit pectin, cinnamon, …": a list
     return None
+
+
+def _unstopped(text: str, bare: str, words: list[str], *, lead: bool) -> str | None:
+    """A caption printed between paragraphs: six words or more with no stop at the end, past
+    the page's opening lines (a summary there goes without one) and no post quoted whole."""
+    if lead or len(words) < 6 or not UNSTOPPED_RE.search(text) or text.endswith(","):
+        return None
+    return None if POST_MARKS_RE.search(bare) else "caption"
 
 
 def _mood(
