@@ -108,3 +108,22 @@ def test_a_failure_while_storing_stops_the_workers(
         ingestion.ingest(session, flow, inputs, actor="test", workers=2)
     assert rows(tmp_path / "verify.db", "SELECT count(*) FROM article") == [(0,)]
     assert not [t for t in threading.enumerate() if t.name == "verify-read-ahead"]
+
+
+def test_articles_go_to_workers_in_chunks_each_with_its_own_deadline() -> None:
+    assert reading.chunk_size(1000, 2) == reading.CHUNK  # few round trips for a large batch
+    assert reading.chunk_size(12, 2) == 1  # a small batch still spreads over the workers
+    jobs = [(text, None) for text in TEXTS]
+    assert reading.read_chunk(jobs, 60.0) == [extract.read(t) for t, _ in jobs]
+    assert reading.read_chunk(jobs, 1e-6) == 0  # the first article ran past its deadline
+    assert reading.read_chunk(jobs[:1], 60.0) == [extract.read(TEXTS[0])]  # the alarm is off
+
+
+def test_a_late_article_in_a_chunk_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    jobs = [(text, None) for text in TEXTS * 6]  # chunks of several articles
+    assert reading.chunk_size(len(jobs), 2) > 1
+    monkeypatch.setattr(reading, "DEADLINE_S", 1e-6)
+    with pytest.raises(VerifyError, match=r"^article 1: reading its claims took longer than"):
+        list(reading.read_all(jobs, workers=2))

@@ -7,6 +7,7 @@ one core they are read here, as they are stored."""
 import asyncio
 import os
 import queue
+import signal
 import threading
 from collections import deque
 from collections.abc import Generator, Sequence
@@ -19,10 +20,17 @@ from verify.errors import VerifyError
 # (bench/README.md).
 PARALLEL_FROM = 200  # `verify ingest --help` and the README say so
 MAX_WORKERS = 8
-AHEAD_PER_WORKER = 4  # articles read ahead per worker: enough to keep each busy
+AHEAD_PER_WORKER = 4  # chunks read ahead per worker: enough to keep each busy
+# Articles sent to a worker at once: each call's round trip (a thread hop, two pipe messages and
+# the GIL contended with the storing thread) costs this process more than reading a short
+# article costs the worker, so one call per article left the workers waiting on it.
+CHUNK = 16
 # A page whose claims take longer than this to read is refused (normal pages take milliseconds;
-# only input built to defeat a regular expression comes near it).
+# only input built to defeat a regular expression comes near it). The worker keeps the deadline
+# of each article in its chunk; this process kills a worker only when the whole chunk runs past
+# its articles' deadlines and BACKSTOP_S more (a worker stuck where no signal reaches it).
 DEADLINE_S = 120.0
+BACKSTOP_S = 10.0
 PRELOAD = ("verify.pipeline.reading",)
 # Workers yield to this process: storing is the critical path, and with a worker per core a
 # fair share would leave it a fraction of one.
@@ -48,8 +56,46 @@ def workers_for(count: int, workers: int | None = None) -> int:
 
 
 def read_one(text: str, url: str | None) -> extract.Extraction:
-    """One article's claims and skipped sentences (run in a worker)."""
+    """One article's claims and skipped sentences."""
     return extract.read(text, url=url)
+
+
+def chunk_size(count: int, workers: int) -> int:
+    """Articles per call to a worker: CHUNK, or fewer when the batch is small, so that every
+    worker has its share of the window."""
+    return max(1, min(CHUNK, count // max(1, workers * AHEAD_PER_WORKER)))
+
+
+class _Late(Exception):
+    """An article ran past its deadline (raised by the alarm in a worker)."""
+
+
+def read_chunk(jobs: Sequence[Job], deadline: float) -> list[extract.Extraction] | int:
+    """Each job's extraction, each within `deadline` seconds (run in a worker, on its main
+    thread, where the alarm can interrupt even a regular expression), or the position of the
+    first job that ran past it."""
+    armed = [False]
+
+    def late(*_: object) -> None:
+        if armed[0]:
+            raise _Late
+
+    previous = signal.signal(signal.SIGALRM, late)
+    found = []
+    try:
+        for k, (text, url) in enumerate(jobs):
+            try:
+                armed[0] = True
+                signal.setitimer(signal.ITIMER_REAL, deadline)
+                found.append(extract.read(text, url=url))
+            except _Late:
+                return k
+            finally:
+                armed[0] = False
+                signal.setitimer(signal.ITIMER_REAL, 0)
+        return found
+    finally:
+        signal.signal(signal.SIGALRM, previous)
 
 
 def read_all(jobs: Sequence[Job], workers: int) -> Generator[extract.Extraction, None, None]:
@@ -73,18 +119,19 @@ class _Ahead:
         self.jobs = jobs
         self.workers = workers
         self.window = workers * AHEAD_PER_WORKER
+        self.size = chunk_size(len(jobs), workers)
         self.done: queue.Queue[tuple[bool, object]] = queue.Queue()
         self.stopped = threading.Event()
         self.thread = threading.Thread(target=self._run, name="verify-read-ahead", daemon=True)
         self.thread.start()
 
     def results(self) -> Generator[extract.Extraction, None, None]:
-        for _ in self.jobs:
+        for _ in range(0, len(self.jobs), self.size):
             ok, value = self.done.get()
             if not ok:
                 raise value if isinstance(value, BaseException) else VerifyError(str(value))
-            assert isinstance(value, extract.Extraction)
-            yield value
+            assert isinstance(value, list)
+            yield from value
 
     def stop(self) -> None:
         self.stopped.set()
@@ -98,8 +145,9 @@ class _Ahead:
 
     async def _produce(self) -> None:
         async with processes.Pool(self.workers, preload=PRELOAD, nice=WORKER_NICE) as pool:
-            pending: deque[asyncio.Task[extract.Extraction]] = deque()
-            jobs = iter(enumerate(self.jobs))
+            pending: deque[asyncio.Task[list[extract.Extraction]]] = deque()
+            starts = range(0, len(self.jobs), self.size)
+            jobs = iter((k, self.jobs[k : k + self.size]) for k in starts)
             exhausted = False
             while not self.stopped.is_set():
                 while not exhausted and len(pending) + self.done.qsize() < self.window:
@@ -124,13 +172,27 @@ class _Ahead:
                 task.cancel()
             await asyncio.gather(*pending, return_exceptions=True)
 
-    async def _read(self, pool: processes.Pool, index: int, job: Job) -> extract.Extraction:
+    async def _read(
+        self, pool: processes.Pool, first: int, chunk: Sequence[Job]
+    ) -> list[extract.Extraction]:
+        where = (
+            f"article {first + 1}"
+            if len(chunk) == 1
+            else f"articles {first + 1}–{first + len(chunk)}"
+        )
+        backstop = DEADLINE_S * len(chunk) + BACKSTOP_S
         try:
-            result: extract.Extraction = await pool.run(DEADLINE_S, read_one, *job)
+            result = await pool.run(backstop, read_chunk, chunk, DEADLINE_S)
         except processes.Timeout:
             raise VerifyError(
-                f"article {index + 1}: reading its claims took longer than {DEADLINE_S:g} s"
+                f"{where}: reading their claims took longer than {backstop:g} s"
             ) from None
         except processes.ChildFailed as exc:
-            raise VerifyError(f"article {index + 1}: reading its claims failed ({exc})") from None
+            raise VerifyError(f"{where}: reading their claims failed ({exc})") from None
+        if isinstance(result, int):
+            late = first + result + 1
+            raise VerifyError(
+                f"article {late}: reading its claims took longer than {DEADLINE_S:g} s"
+            )
+        assert isinstance(result, list)
         return result
