@@ -7,7 +7,7 @@ lookups, not a pass over the corpus. Groups only ever merge. Functions never com
 
 from collections.abc import Sequence
 
-from sqlalchemy import text, update
+from sqlalchemy import bindparam, text, update
 from sqlmodel import Session, col
 
 from verify import database, origins
@@ -22,15 +22,22 @@ _FIND = text(
 )
 _FORGET = text("DELETE FROM copyband WHERE kind = :kind AND ref_id = :ref")
 _BANDS = CopyBand.__table__.insert()  # type: ignore[attr-defined]
-_DOMAIN_LABEL = {
-    table: text(
-        f"SELECT origin_group FROM {table} WHERE registrable_domain = :d "
-        "AND origin_group IS NOT NULL LIMIT 1"
+# The domain's groups among sources and among articles, in one statement.
+_DOMAIN_LABELS = text(
+    " UNION ".join(
+        f"SELECT * FROM (SELECT origin_group FROM {table} WHERE registrable_domain = :d "
+        "AND origin_group IS NOT NULL LIMIT 1) AS t_" + table
+        for table in ("source", "article")
     )
-    for table in ("source", "article")
-}
+)
 _LABEL = {
     table: text(f"SELECT origin_group FROM {table} WHERE id = :id")
+    for table in ("source", "article")
+}
+_TEXTS = {
+    table: text(
+        f"SELECT id, registrable_domain, text FROM {table} WHERE id IN :ids ORDER BY id"
+    ).bindparams(bindparam("ids", expanding=True))
     for table in ("source", "article")
 }
 _SET = {
@@ -47,14 +54,17 @@ def assign(
     url: str | None,
     text_: str | None,
     bands: Sequence[int] | None = None,
+    new: bool = False,
 ) -> str | None:
     """Set the origin group of a source ("source") or an article ("article") from its URL's
     domain and its text (whose `origins.copy_bands` may be given, computed elsewhere), merging
-    groups it joins; returns the group. Runs on every fetched page: plain SQL, few queries."""
+    groups it joins; returns the group. Runs on every fetched page: plain SQL, few queries.
+    `new`: the row was inserted just now, so it has no bands to forget."""
     domain = origins.origin_of(url) if url else None
     bands = list(origins.copy_bands(text_ or "") if bands is None else bands)
     connection = session.connection()
-    connection.execute(_FORGET, {"kind": kind, "ref": ref_id})
+    if not new:
+        connection.execute(_FORGET, {"kind": kind, "ref": ref_id})
     copies = _copies(session, kind, ref_id, domain, text_ or "", bands)
     if bands:
         rows = [
@@ -84,21 +94,22 @@ def _copies(
     confirmed on the texts)."""
     if len(bands) != origins.BANDS:
         return []
-    found = session.connection().execute(_FIND, {f"b{n}": b for n, b in enumerate(bands)}).all()
-    copies = []
+    connection = session.connection()
+    found = connection.execute(_FIND, {f"b{n}": b for n, b in enumerate(bands)}).all()
+    wanted: dict[str, list[int]] = {"source": [], "article": []}
     for other_kind, other_id in found:
-        if (other_kind, other_id) == (kind, ref_id):
-            continue
-        other = (
-            session.get(Source, other_id)
-            if other_kind == "source"
-            else session.get(Article, other_id)
-        )
-        if other is None or (domain and other.registrable_domain == domain):
-            continue  # same outlet: grouped by domain already
-        if origins.same_story(text_, other.text or ""):
-            copies.append((other_kind, other_id))
-    return copies
+        if (other_kind, other_id) != (kind, ref_id):
+            wanted[other_kind].append(other_id)
+    copies = []
+    for other_kind, ids in wanted.items():  # one query a kind, in bounded chunks
+        for start in range(0, len(ids), 500):
+            query = _TEXTS[other_kind].bindparams(ids=ids[start : start + 500])
+            for other_id, other_domain, other_text in connection.execute(query):
+                if domain and other_domain == domain:
+                    continue  # same outlet: grouped by domain already
+                if origins.same_story(text_, other_text or ""):
+                    copies.append((other_kind, other_id))
+    return sorted(copies, key=lambda c: (c[0] != "source", c[1]))
 
 
 def _labels(session: Session, domain: str | None, copies: list[tuple[str, int]]) -> set[str]:
@@ -106,10 +117,7 @@ def _labels(session: Session, domain: str | None, copies: list[tuple[str, int]])
     connection = session.connection()
     found: set[str] = set()
     if domain:
-        for query in _DOMAIN_LABEL.values():
-            label = connection.execute(query, {"d": domain}).scalar()
-            if label:
-                found.add(label)
+        found.update(label for (label,) in connection.execute(_DOMAIN_LABELS, {"d": domain}))
     for kind, ref_id in copies:
         label = connection.execute(_LABEL[kind], {"id": ref_id}).scalar()
         if label:

@@ -88,16 +88,18 @@ def origin_of(url: str) -> str:
     return registrable_domain(urlsplit(url).hostname or "")
 
 
+WORD_RE = re.compile(r"\w+")
+
+
 @functools.lru_cache(maxsize=256)  # a long page's set is a few hundred kB
 def shingles(text: str) -> frozenset[int]:
     """Hashed 5-word shingles of a text, for spotting copies of one story. Kept for the texts
     seen last: an ingest compares each new article with every candidate copy, and hashing the
     same texts again was a third of its time."""
-    words = re.findall(r"\w+", text.lower())
-    grams = (" ".join(words[i : i + SHINGLE]) for i in range(max(len(words) - SHINGLE + 1, 1)))
-    return frozenset(
-        int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest()) for g in grams
-    )
+    words = WORD_RE.findall(text.lower())
+    grams = [" ".join(words[i : i + SHINGLE]) for i in range(max(len(words) - SHINGLE + 1, 1))]
+    blake2b, from_bytes = hashlib.blake2b, int.from_bytes  # looked up once: a hash per word
+    return frozenset([from_bytes(blake2b(g.encode(), digest_size=8).digest()) for g in grams])
 
 
 PERMUTATIONS, BAND_ROWS = 60, 3  # 20 bands: a copy at Jaccard 0.5 shares one with p ≈ 0.93,
@@ -126,8 +128,9 @@ def copy_bands(text: str) -> list[int]:
 def same_story(a: str, b: str) -> bool:
     """True when two texts are copies of one story (Jaccard of their shingles ≥ SAME_TEXT)."""
     first, second = shingles(a), shingles(b)
-    union = len(first | second)
-    return bool(union) and len(first & second) / union >= SAME_TEXT
+    shared = len(first & second)
+    union = len(first) + len(second) - shared
+    return bool(union) and shared / union >= SAME_TEXT
 
 
 def only_suggested(method: str, confidence: float | None, confirm: float) -> bool:

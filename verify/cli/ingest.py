@@ -103,7 +103,7 @@ def ingest(
             result = ingestion.ingest(
                 session, flow, articles, actor=actor(by), progress=progress, workers=workers
             )
-            ids = [a.id for a in result.articles]
+            ids = result.articles
     if as_json:
         payload = {
             "articles": ids,

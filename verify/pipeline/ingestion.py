@@ -24,7 +24,7 @@ MAX_BOOST = 0.25
 class IngestResult:
     """What one ingest did."""
 
-    articles: list[Article] = field(default_factory=list)
+    articles: list[int] = field(default_factory=list)  # the ids of the articles stored
     skipped: list[str] = field(default_factory=list)
     new_claims: int = 0
     merged_mentions: int = 0
@@ -109,7 +109,7 @@ class _Batch:
     claims: list[Pending] = field(default_factory=list)
     created: list[tuple[Pending, str]] = field(default_factory=list)
     mentions: list[tuple[int | Pending, int, int, int]] = field(default_factory=list)
-    disputes: list[tuple[int | Pending, Article, extract.Candidate]] = field(default_factory=list)
+    disputes: list[tuple[int | Pending, "_Stored", extract.Candidate]] = field(default_factory=list)
     # stored claims seen again: id → (highest check-worthiness, an attribution if one was given)
     repeats: dict[int, tuple[float, str | None]] = field(default_factory=dict)
 
@@ -146,21 +146,11 @@ def ingest(
             if not new:
                 result.skipped.append(item.source_path or item.title)
                 continue
-            article = Article(
-                url=item.url,
-                title=item.title,
-                outlet=item.outlet,
-                published_at=item.published_at,
-                text=item.text,
-                raw_sha256=item.raw_sha256,
-                source_path=item.source_path,
-            )
-            session.add(article)
-            session.flush()
+            article = _store(session, item)
             origin_groups.assign(
-                session, kind="article", ref_id=article.id or 0, url=article.url, text_=article.text
+                session, kind="article", ref_id=article.id, url=item.url, text_=item.text, new=True
             )
-            result.articles.append(article)
+            result.articles.append(article.id)
             _queue_claims(session, flow, article, next(extractions), index, batch, result)
             if len(result.articles) % BATCH_ARTICLES == 0:
                 _write(session, batch, flow=flow, actor=actor)
@@ -170,10 +160,35 @@ def ingest(
     return result
 
 
+@dataclass(frozen=True)
+class _Stored:
+    """What claims and disputes read of a stored article."""
+
+    id: int
+    title: str
+    url: str | None
+
+
+_ARTICLE_ID = Article.__table__.c.id  # type: ignore[attr-defined]
+
+
+def _store(session: Session, item: ArticleInput) -> _Stored:
+    """One article row through Core: an ORM object and a flush per article cost a fifth of
+    storing."""
+    row = {
+        "url": item.url, "title": item.title, "outlet": item.outlet,
+        "published_at": item.published_at, "text": item.text, "raw_sha256": item.raw_sha256,
+        "source_path": item.source_path, "ingested_at": utcnow(),
+    }  # fmt: skip
+    statement = insert(Article.__table__).returning(_ARTICLE_ID)  # type: ignore[attr-defined]
+    article_id = session.connection().execute(statement, row).scalar_one()
+    return _Stored(article_id, item.title, item.url)
+
+
 def _queue_claims(
     session: Session,
     flow: Workflow,
-    article: Article,
+    article: _Stored,
     extraction: extract.Extraction,
     index: DuplicateIndex,
     batch: _Batch,
@@ -213,7 +228,7 @@ def _queue_claims(
             if candidate.refers_to is None:  # a repeat: the known claim takes its details
                 _merge(session, found, candidate, batch)
         queued.append(found)
-        batch.mentions.append((found, article.id or 0, candidate.start, candidate.end))
+        batch.mentions.append((found, article.id, candidate.start, candidate.end))
         if candidate.disputed_by:
             batch.disputes.append((found, article, candidate))
 
@@ -257,7 +272,7 @@ def _write(session: Session, batch: _Batch, *, flow: Workflow, actor: str) -> No
 
 
 def _dispute_row(
-    ref: int | Pending, article: Article, candidate: extract.Candidate, actor: str
+    ref: int | Pending, article: "_Stored", candidate: extract.Candidate, actor: str
 ) -> dict[str, Any]:
     """A dispute reported in the article itself ("the mayor called it 'nonsense'"), kept as a
     mention from the article: shown with the claim, never counted as an independent origin."""
