@@ -44,6 +44,13 @@ def test_syndicated_copy_becomes_mentions_of_one_claim(ingested: Invoke, db: str
     ]
 
 
+def test_ingest_groups_a_syndicated_copy_with_the_wire_it_copies(ingested: Invoke, db: str) -> None:
+    groups = dict(rows(db, "SELECT outlet, origin_group FROM article"))
+    # Harbor Times ran Continental Wire's story: one origin, named by its first domain
+    assert groups["Harbor Times"] == groups["Continental Wire"] == "continental-wire.example"
+    assert len(set(groups.values())) == len(groups) - 1  # the other outlets stay apart
+
+
 def test_list_orders_by_priority_and_filters(ingested: Invoke) -> None:
     rows = json.loads(ingested("claims", "list", "--json").output)
     priorities = [r["priority"] for r in rows]
