@@ -2020,10 +2020,25 @@ def test_round_fourteen_a_list_on_one_line_is_a_table(sentence: str, why: str | 
          "insurgents back and helping Kurdish fighters, the battle for Kobani continued Tuesday "
          "night.", None),
         ("Teams must contend with floods this year.", None),
+        # a time phrase and a clause with an irregular past are no speaker
+        ("Indeed in recent days reports had emerged stating that Wilson, 28, was badly beaten and "
+         "left with serious facial injuries following the fatal shooting.", None),
+        ("Mr Titchmarsh heard tales about the Queen's childhood from royal historian Dr Lucy "
+         "Worsley, who explains that the young princesses held a wistful fascination for the "
+         "garden.", None),
     ],
 )  # fmt: skip
 def test_round_fifteen_speaker_classes(sentence: str, speaker: str | None) -> None:
     assert extract.attribute(sentence).who == speaker
+
+
+def test_round_fifteen_a_day_is_no_claimant() -> None:
+    found = nested.find(
+        "Homeland Security Secretary Jeh Johnson shot down claims on Thursday that a \"porous\" "
+        "U.S. southern border is allowing terrorists, Ebola and a surge of migrants to enter."
+    )
+    assert found is not None and found.claimant is None
+    assert found.disputed_by == "Homeland Security Secretary Jeh Johnson"
 
 
 def test_round_fifteen_a_quote_continues_its_speaker_past_a_caption() -> None:

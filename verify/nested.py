@@ -137,6 +137,12 @@ def _judged_false(body: str) -> Nested | None:
     return None
 
 
+def _named(claimant: str | None) -> str | None:
+    """A claimant the words name, not a day: "shot down claims on Thursday that …"."""
+    claimant = (claimant or "").strip()
+    return claimant if claimant and speakers.is_speaker(claimant) else None
+
+
 @functools.lru_cache(maxsize=4096)  # pure, and read twice per sentence (speakers, claims)
 def find(sentence: str) -> Nested | None:
     """The disputed claim inside a sentence, if the sentence reports a dispute of one."""
@@ -148,7 +154,7 @@ def find(sentence: str) -> Nested | None:
         verb = match.group("verb").lower()
         if verb in NEEDS_JUDGEMENT and not match.group("judgement"):
             return None
-        claimant = match.group("b") or match.group("by")
+        claimant = _named(match.group("b") or match.group("by"))
         if match.group("y"):
             claim = match.group("y")
         else:
@@ -172,7 +178,7 @@ def find(sentence: str) -> Nested | None:
         )
     match = JUDGED_FIRST_RE.match(body)
     if match and speakers.is_speaker(match.group("a")):
-        claimant = (match.group("b") or match.group("by") or "").strip()
+        claimant = _named(match.group("b") or match.group("by")) or ""
         return Nested(
             claim=speakers.clean_assertion(match.group("y")),
             claimant=speakers.clean_who(claimant) if claimant else None,

@@ -127,6 +127,10 @@ TIME_TAIL_RE = re.compile(
     r"week|month|year|\d{4}|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)(?=$))?$"  # "on Feb" cut at its dot
     rf"|(?<!\bon)\s+(?:{WEEKDAYS})(?:\s+(?:morning|afternoon|evening|night))?$"
 )  # not "The Mail on Sunday"
+RECENT_TIME_RE = re.compile(
+    r"(?i)(?:(?:indeed|and|but|yet|also)\s+)?(?:in|over|during|for|within)\s+"
+    r"(?:recent|the past|the last|the coming|the next)\s+(?:few\s+)?\w+"
+)
 # Words of a date, left out when looking for a name in a leading phrase ("In September, …").
 TIME_WORDS_RE = re.compile(rf"\b(?:{WEEKDAYS}|{MONTHS}|In|On|At|By|Last|This|Earlier|Later)\b")
 # How the words reached the outlet, after a speaker: "said a WeWork spokesperson when contacted
@@ -329,6 +333,7 @@ PAST_VERB_RE = re.compile(
     r"led|made|took|came|went|grew|left|"
     r"won|lost|got|gave|saw|found|held|kept|began|brought|bought|sent|spent|built|paid|"
     r"struck|broke|stood|fought|flew|threw|caught|chose|drove|fled|sought|sank|stole|shook|"
+    r"heard|knew|met|became|thought|sold|wrote|drew|"  # "Mr Titchmarsh heard tales … from X"
     r"comes|goes|originates|wants|needs)\b"
 )
 IRREGULAR_PASTS = {
@@ -892,6 +897,8 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
         return False
     if re.fullmatch(rf"(?:{WEEKDAYS}|{MONTHS}|today|yesterday)(?:\s+\w+)?", who.strip(" ."), re.I):
         return False  # "…, said Thursday."
+    if RECENT_TIME_RE.fullmatch(who.strip(" .,")):
+        return False  # "Indeed in recent days (reports had emerged stating …)"
     first, last = words[0].lower().strip("'’"), who.split()[-1].strip(".,")
     if first in PRONOUNS or last.lower() in PRONOUNS - {"it"}:
         return len(who.split()) == 1  # not "a scenario they"
