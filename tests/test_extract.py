@@ -2034,7 +2034,7 @@ def test_round_fifteen_speaker_classes(sentence: str, speaker: str | None) -> No
 
 def test_round_fifteen_a_day_is_no_claimant() -> None:
     found = nested.find(
-        "Homeland Security Secretary Jeh Johnson shot down claims on Thursday that a \"porous\" "
+        'Homeland Security Secretary Jeh Johnson shot down claims on Thursday that a "porous" '
         "U.S. southern border is allowing terrorists, Ebola and a surge of migrants to enter."
     )
     assert found is not None and found.claimant is None
