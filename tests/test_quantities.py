@@ -845,6 +845,13 @@ def test_round_fourteen_bounds_and_units(text: str, figures: list[tuple[float, s
          "rare,\" with only nine customers actually contacting the company about a curved iPhone 6 "
          "Plus within its first six days of sale.",
          [(9, "customers", "exact", False), (6, "days", "max", False)]),
+        # "once" counting what a verb did, not "once again" or "once they landed"
+        ("According to the Washington Post, Deandre was shot once in the head and then burned "
+         "inside his car.", [(1, "times", "exact", False)]),
+        ("Reached for comment, the company said it expects users will charge their Apple "
+         "Watches once daily.", [(1, "times", "exact", False)]),
+        ("Rumors that he died have once again begun circulating, and Amazon once sold Kindles, "
+         "once they landed.", []),
     ],
 )  # fmt: skip
 def test_round_fifteen_figures(text: str, figures: list[tuple[float, str, str, bool]]) -> None:

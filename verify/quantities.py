@@ -298,6 +298,7 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
         spans = " a" in text and any(span in folded for span in SPANS)  # a cheap test first
         found += _free(found, _bounded_spans(text)) if spans else []
         found += _free(found, _ordinal_counts(text)) if ORDINAL_HINT_RE.search(text) else []
+        found += _free(found, _once(text)) if "once" in folded else []
     found = _out_of(text, found) if " out of " in text else found
     found.sort(key=lambda q: q.start)
     dashed = any(c in text for c in "+-–")
@@ -535,6 +536,25 @@ LASTING_SPAN_RE = re.compile(
     + SPAN
     + r")(?=\s+(?:after|before|later|earlier)\b))"
 )
+
+
+# "once" counting what a verb did: "shot Brown once by the police car", "had scored just once
+# in a 10-game stretch", "charge their Apple Watches once daily"; not "once again", "Amazon
+# once sold", "once they landed".
+ONCE_RE = re.compile(
+    r"\b(?:shot|scored|fired|hit|struck|stabbed|punched|kicked|won|lost|patrol(?:s|led)?|"
+    r"charged?|charges|visited|met|voted|played|tried|happened|occurred|including)\b"
+    r"(?:\s+[\w’'-]+){0,3}?\s+(?:just\s+|only\s+)?(?P<once>once)\b(?!\s+(?:again|more|upon)\b)",
+    re.IGNORECASE,
+)
+
+
+def _once(text: str) -> list[Quantity]:
+    return [
+        Quantity(1.0, "times", False, "exact", None, "once", m.start("once"), m.end("once"),
+                 noun="times")
+        for m in ONCE_RE.finditer(text)
+    ]  # fmt: skip
 
 
 def _ordinal_counts(text: str) -> list[Quantity]:
