@@ -175,20 +175,19 @@ class _Ahead:
     async def _read(
         self, pool: processes.Pool, first: int, chunk: Sequence[Job]
     ) -> list[extract.Extraction]:
+        one = len(chunk) == 1
         where = (
-            f"article {first + 1}"
-            if len(chunk) == 1
-            else f"articles {first + 1}–{first + len(chunk)}"
+            f"article {first + 1}: reading its"
+            if one
+            else f"articles {first + 1}–{first + len(chunk)}: reading their"
         )
         backstop = DEADLINE_S * len(chunk) + BACKSTOP_S
         try:
             result = await pool.run(backstop, read_chunk, chunk, DEADLINE_S)
         except processes.Timeout:
-            raise VerifyError(
-                f"{where}: reading their claims took longer than {backstop:g} s"
-            ) from None
+            raise VerifyError(f"{where} claims took longer than {backstop:g} s") from None
         except processes.ChildFailed as exc:
-            raise VerifyError(f"{where}: reading their claims failed ({exc})") from None
+            raise VerifyError(f"{where} claims failed ({exc})") from None
         if isinstance(result, int):
             late = first + result + 1
             raise VerifyError(
