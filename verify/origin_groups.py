@@ -109,7 +109,7 @@ def _copies(
                     continue  # same outlet: grouped by domain already
                 if origins.same_story(text_, other_text or ""):
                     copies.append((other_kind, other_id))
-    return sorted(copies, key=lambda c: (c[0] != "source", c[1]))
+    return copies
 
 
 def _labels(session: Session, domain: str | None, copies: list[tuple[str, int]]) -> set[str]:

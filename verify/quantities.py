@@ -529,6 +529,7 @@ BOUNDED_SPAN_RE = re.compile(
     + r"(?!\s+(?:from|ago|away|since)\b)",
     re.IGNORECASE,
 )
+RATE_BEFORE_RE = re.compile(r"(?:\d|\b(?:once|twice|times|days|hours|nights))\s+$")
 LASTING_SPAN_RE = re.compile(
     r"(?i)\b(?:(?:for|spent|spends|spend|spending|took|takes|lasted|lasts|lasting)\s+(?P<how>"
     + SPAN.replace("?P<span>", "?P<lasting>")
@@ -599,7 +600,7 @@ def _bounded_spans(text: str) -> list[Quantity]:
 
 def _is_rate(text: str, start: int) -> bool:
     """ "two days a week", "$500 a month": the span divides a figure before it."""
-    return bool(re.search(r"(?:\d|\b(?:once|twice|times|days|hours|nights))\s+$", text[:start]))
+    return bool(RATE_BEFORE_RE.search(text, 0, start))
 
 
 def _free(found: list[Quantity], more: list[Quantity]) -> list[Quantity]:
