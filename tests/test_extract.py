@@ -2077,3 +2077,27 @@ def test_round_fifteen_an_unstopped_line_past_the_opening_is_a_caption() -> None
     )
     assert why.get(opening) != "caption"  # the opening line is no caption
     assert not any("The three-inch pet" in k for k in kept)
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        # posting a picture is an act, not speech (FNC-1 bodies, development sets)
+        ("He recently tweeted a picture of himself holding up a severed head.", None),
+        ("iPhone 6 user @philquinn1 tweeted a photo of his phone with one strand of beard hair "
+         "caught.", None),
+        ("The outfit has previously posted videos of ISIS fighters firing American made Howitzer "
+         "cannons and seizing marijuana fields in Syria.", None),
+        # … unless the poster's words follow
+        ("A couple weeks before that, Rosenberg posted photos of herself on the Iraqi-Syrian "
+         'border, and wrote: "In the IDF, we say After Me."', "Rosenberg"),
+        # a speaker named after the act still speaks
+        ("Pro-Islamic State Twitter accounts have previously posted pictures of captured jets in "
+         "other parts of Syria but the aircraft appeared unusable, according to political "
+         "analysts and diplomats.", "political analysts and diplomats"),
+        ('Gill Rosenberg posted on Facebook on Monday night that she was "safe and secure".',
+         "Gill Rosenberg"),
+    ],
+)  # fmt: skip
+def test_round_sixteen_speaker_classes(sentence: str, speaker: str | None) -> None:
+    assert extract.attribute(sentence).who == speaker

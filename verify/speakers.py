@@ -583,7 +583,11 @@ def _leading(body: str) -> Attribution | None:
             and re.search(r"\b(?:an?)\s+[\w-]+$", before)
             and re.match(r"\s*[A-Z\"“]", rest)
         )  # "a site called InSerbia.info published": a name, not speech
-        pictured = PICTURE_SUBJECT_RE.search(before)
+        pictured = PICTURE_SUBJECT_RE.search(before) or (
+            verb in POSTING_VERBS
+            and POSTED_MEDIA_RE.match(after)
+            and not POSTED_AND_SAID_RE.search(after)  # "posted photos …, and wrote: “…”"
+        )
         noun = verb in NOUN_VERBS and (
             IN_THE_RE.search(before)
             or re.search(r"['’]s?$", before)
@@ -659,6 +663,15 @@ WITH_THEN_THAT_RE = re.compile(
     r"\s+with\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s+that\b"
 )
 # Pictures show without asserting: "A video posted on YouTube shows the deliverer …".
+# Posting a picture is an act, not speech: "He recently tweeted a picture of himself …".
+POSTING_VERBS = {"posted", "posts", "tweeted", "tweets", "shared", "shares", "published"}
+POSTED_MEDIA_RE = re.compile(
+    r"\s+(?:(?:an?|the|this|that|these|his|her|their|its|several|some|more|new|no|two|three|"
+    r"[\w-]+ly|[\w-]+)\s+){0,3}(?:videos?|photos?|photographs?|pictures?|images?|clips?|"
+    r"footage|selfies?|snaps?|screenshots?)\b",
+    re.I,
+)
+POSTED_AND_SAID_RE = re.compile(r"\band\s+(?:wrote|said|added|commented|declared)\b")
 PICTURE_SUBJECT_RE = re.compile(
     r"^(?:an?|the)\s+(?:[\w-]+\s+)?(?:video|photo|photograph|picture|image|footage|clip|"
     r"videos|photos|photographs|pictures|images|clips)\b"
