@@ -856,3 +856,31 @@ def test_round_fourteen_bounds_and_units(text: str, figures: list[tuple[float, s
 )  # fmt: skip
 def test_round_fifteen_figures(text: str, figures: list[tuple[float, str, str, bool]]) -> None:
     assert [(q.value, q.unit, q.bound, q.approx) for q in find(text)] == figures
+
+
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        # "and a half" after a number word (development sets)
+        ("Mark Gurman recently learned the Watch was capable of two and a half hours of gameplay "
+         "or three and a half hours of audio.",
+         [(2.5, "hours", "exact", False), (3.5, "hours", "exact", False)]),
+        ("It now plays host to 83 species of bird and two and a half thousand British species of "
+         "insect.", [(83, "species", "exact", False), (2500, "species", "exact", False)]),
+        # "N more" with its noun left out counts what the figure before it counts
+        ("A forensic audio expert told the network that he detected a cluster of six gunshots "
+         "followed by four more after the pause on the recording.",
+         [(6, "gunshots", "exact", False), (4, "gunshots", "exact", False)]),
+        ("He is leading the NBA this season with 11.1 assists per game, nearly four more than "
+         "anyone else.",
+         [(11.1, "assists per game", "exact", False), (4, "assists per game", "exact", True)]),
+        ("The company hired 20 engineers last year and plans to hire 10 more in 2015.",
+         [(20, "engineers", "exact", False), (10, "engineers", "exact", False)]),
+        # … but not money, nor "more" before its own noun or "than" without a figure before it
+        ("He paid $500 and two more later.", [(500, "USD", "exact", False)]),
+        ("Blanco said eight more people had been arrested.", [(8, "people", "exact", False)]),
+        ("I want two more.", []),
+    ],
+)  # fmt: skip
+def test_round_sixteen_figures(text: str, figures: list[tuple[float, str, str, bool]]) -> None:
+    assert [(q.value, q.unit, q.bound, q.approx) for q in find(text)] == figures

@@ -129,6 +129,7 @@ def numeral_re(lang: str) -> re.Pattern[str]:
         rf"\b(?P<words>(?:(?P<article>an?\s+)(?:hundred|thousand|million|billion|dozen)|{SMALL}"
         rf"(?:(?:\s+|-|\s+and\s+){_WORD})*|twice))\b"
     )
+    half = r"(?P<half>\s+and\s+a\s+half\b)?"  # "two and a half years", "… thousand species"
     if lang != "en":  # other languages: their own words, or none where there is no table
         other = OTHER_WORDS.get(lang, "(?!)")
         joiner = r"\s+|\s+(?:e|y|und|et|en)\s+"
@@ -136,7 +137,7 @@ def numeral_re(lang: str) -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\d/])(?P<frac>(?:(?P<whole>\d+)[- ])?(?P<fn>\d{{1,2}})/(?P<fd>\d{{1,2}}))(?![\d/])"
         rf"|(?P<num>{digits})(?:\s?(?P<suffix>{suffixes})\b)?(?:(?:\s*|-)(?P<scale>{scales})\b)?"
-        rf"|{words}(?:\s+(?P<wscale>{scales})\b)?",
+        rf"|{words}{half}(?:\s+(?P<wscale>{scales})\b)?",
         re.IGNORECASE,
     )
 
@@ -225,6 +226,8 @@ def _value(match: re.Match[str], group: str, decimal: str, lang: str) -> float |
         return int(match.group("whole") or 0) + numerator / denominator
     if match.group("words"):
         value = words_to_number(match.group("words"), lang)
+        if value is not None and match.group("half"):
+            value += 0.5
         scale = match.group("wscale")
     else:
         num = match.group("num")

@@ -299,6 +299,10 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
         found += _free(found, _bounded_spans(text)) if spans else []
         found += _free(found, _ordinal_counts(text)) if ORDINAL_HINT_RE.search(text) else []
         found += _free(found, _once(text)) if "once" in folded else []
+        if " more" in folded:
+            more = _elliptic_more(text, found)  # it names the unit a bare "10" lacked
+            found = [q for q in found if q.unit or q.currency or _free(more, [q])]
+            found += _free(found, more)
     found = _out_of(text, found) if " out of " in text else found
     found.sort(key=lambda q: q.start)
     dashed = any(c in text for c in "+-–")
@@ -548,6 +552,33 @@ ONCE_RE = re.compile(
     r"(?:\s+[\w’'-]+){0,3}?\s+(?:just\s+|only\s+)?(?P<once>once)\b(?!\s+(?:again|more|upon)\b)",
     re.IGNORECASE,
 )
+
+
+# "N more" with its noun left out counts what the figure before it counts: "a cluster of six
+# gunshots followed by four more after the pause", "nearly four more than anyone else".
+ELLIPTIC_MORE_RE = re.compile(
+    rf"(?:\b(?P<q>nearly|almost|about|roughly|some)\s+)?\b(?P<n>\d+|{numerals.SMALL_WORDS})"
+    r"\s+more\b(?=\s*(?:[,.;:)]|$)|\s+(?:after|before|in|on|at|were|was|are|have|had|to|for|"
+    r"during|from|with|seriously|critically|injured|wounded|dead|killed|later|than)\b)",
+    re.IGNORECASE,
+)
+
+
+def _elliptic_more(text: str, found: list[Quantity]) -> list[Quantity]:
+    out = []
+    for m in ELLIPTIC_MORE_RE.finditer(text):
+        before = [q for q in found if q.end <= m.start("n") and q.noun and not q.currency]
+        value = numerals.words_to_number(m.group("n")) if m.group("n").isalpha() else None
+        value = float(m.group("n")) if value is None and m.group("n").isdigit() else value
+        if not before or value is None:
+            continue
+        last = before[-1]
+        approx = m.group("q") is not None
+        out.append(
+            Quantity(value, last.unit, approx, "exact", None, m.group(), m.start(), m.end(),
+                     noun=last.noun, qualifier=(m.group("q") or "").lower())
+        )  # fmt: skip
+    return out
 
 
 def _once(text: str) -> list[Quantity]:
