@@ -2097,6 +2097,15 @@ def test_round_fifteen_an_unstopped_line_past_the_opening_is_a_caption() -> None
          "analysts and diplomats.", "political analysts and diplomats"),
         ('Gill Rosenberg posted on Facebook on Monday night that she was "safe and secure".',
          "Gill Rosenberg"),
+        # reporting as journalism is no speech; a report named before "said" is the speaker
+        ("Mr. Foley, who has reported in the Middle East for five years, was kidnapped on Nov. "
+         "22, 2012, by unidentified gunmen.", None),
+        ("Steven Sotloff went missing in northern Syria while he was reporting in July, 2013.",
+         None),
+        ("The Guardian reported in July that 40 people had died.", "the Guardian"),
+        ("CNN reported from Baghdad that the city had fallen.", "CNN"),
+        ("Later Iraqi reports said the IS leader was severely wounded in the chest.",
+         "Iraqi reports"),
     ],
 )  # fmt: skip
 def test_round_sixteen_speaker_classes(sentence: str, speaker: str | None) -> None:

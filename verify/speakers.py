@@ -592,9 +592,12 @@ def _leading(body: str) -> Attribution | None:
             IN_THE_RE.search(before)
             or re.search(r"['’]s?$", before)
             or ADJECTIVE_BEFORE_NOUN_RE.search(before)
-        )  # "in the Breitbart report,", "Hunter's claim is", "Other reports said"
+            or SPEECH_NEXT_RE.match(body, match.end("verb"))
+        )  # "in the Breitbart report,", "Hunter's claim is", "Other reports said", "Iraqi
+        # reports said": the next verb is the speech, the noun its subject's
+        reporting = verb.split()[-1] in REPORTING_VERBS and JOURNALISM_RE.match(after)
         unsaid = DISOWNED_RE.search(body[: match.start("verb")])  # "never said it was …"
-        if not who or weak or phrasal or pictured or unsaid or noun or naming:
+        if not who or weak or phrasal or pictured or unsaid or noun or naming or reporting:
             continue
         finding = verb in FINDING_VERBS and DOCUMENT_SUBJECT_RE.search(who)
         confirmed = verb in CONFIRMING_VERBS and CONFIRMED_OBJECT_RE.match(after)
@@ -650,6 +653,11 @@ CONFIRMING_VERBS = {"confirmed", "confirms", "confirm", "verified", "verifies"}
 CONFIRMED_OBJECT_RE = re.compile(r"\s+(?:the|a|an|its|his|her|their)\s+[a-z]")
 # Speech verbs that are nouns after "in the …": "on its website or in the Breitbart report,".
 NOUN_VERBS = {"report", "reports", "claim", "claims", "notes", "states", "estimates", "calls"}
+SPEECH_NEXT_RE = re.compile(rf"\s+(?:also\s+)?(?:{SPEECH_VERBS})\b")
+# Reporting as journalism, not speech: "who has reported in the Middle East for five years",
+# "was reporting from Sugar Mountain" (not "reported in July that …").
+REPORTING_VERBS = {"reported", "reporting", "reports", "report"}
+JOURNALISM_RE = re.compile(r"\s+(?:in|from|at|for)\b(?![^,;:.]*?(?:\bthat\b|[:“\"]))")
 # An adjective before such a word makes it the noun: "Previous estimates", "Other reports".
 ADJECTIVE_BEFORE_NOUN_RE = re.compile(
     r"(?i)(?:^|\s)(?:previous|earlier|recent|initial|other|early|new|latest|unconfirmed|"
