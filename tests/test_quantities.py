@@ -880,6 +880,10 @@ def test_round_fifteen_figures(text: str, figures: list[tuple[float, str, str, b
         ("He paid $500 and two more later.", [(500, "USD", "exact", False)]),
         ("Blanco said eight more people had been arrested.", [(8, "people", "exact", False)]),
         ("I want two more.", []),
+        # broadcasters and outlets named by a number
+        ("NBC 5 has edited the video to exclude graphic content.", []),
+        ("According to a new report from 9 to 5 Mac, the battery is looking at just 2.5 to 4 "
+         "hours of use.", [(4, "hours", "range", False)]),
     ],
 )  # fmt: skip
 def test_round_sixteen_figures(text: str, figures: list[tuple[float, str, str, bool]]) -> None:

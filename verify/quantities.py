@@ -236,6 +236,8 @@ NAMED_BY_NUMBER_RE = re.compile(
     r"|(?<![$€£¥\d])\b[248]K\b(?![-\s]+(?:run|race|runners?)\b)"
     r"|\b[57]\.1(?=\s+(?:surround|channel|audio|sound))"
     r"|\b\d{1,2}\s?News\b"  # a broadcaster: "according to 9 News", "7News"
+    r"|\b(?:NBC|CBS|ABC|FOX|Fox|Channel)\s\d{1,2}\b"  # "NBC 5 has edited the video"
+    r"|\b9\s?to\s?5\s?(?:Mac|Google|Toys)\b"  # the outlets: "a new report from 9 to 5 Mac"
     r"|\b[2-6]G\b"  # a mobile network's generation: "5G coverage"
     # a place in a building or a book: "Vogue occupies floors 25 and 26", "page 3"
     r"|\b(?i:floors?|rooms?|gates?|platforms?|terminals?|pages?|chapters?)\s+\d{1,4}"
