@@ -2110,3 +2110,22 @@ def test_round_fifteen_an_unstopped_line_past_the_opening_is_a_caption() -> None
 )  # fmt: skip
 def test_round_sixteen_speaker_classes(sentence: str, speaker: str | None) -> None:
     assert extract.attribute(sentence).who == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence, why",
+    [
+        # a date fixed ahead is a plan (development sets)
+        ("“Star Wars: The Force Awakens” is currently scheduled to be released on Dec. 18, 2015.",
+         "prediction"),
+        ("A press conference about the lawsuit is set for 1:00 p.m. Tuesday at the U.S. District "
+         "court building in St. Louis.", "prediction"),
+        # … not in a clause on something else, nor "due to" a name
+        ("NASA is developing a mission called Europa Clipper, which is scheduled to launch in the "
+         "mid-2020s.", None),
+        ("Its removal Thursday was due to an ongoing water filtration project at the building.",
+         None),
+    ],
+)  # fmt: skip
+def test_round_sixteen_a_date_fixed_ahead_is_a_plan(sentence: str, why: str | None) -> None:
+    assert notclaims.reason(sentence, sentence, attributed=False) == why

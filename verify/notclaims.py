@@ -113,6 +113,10 @@ FUTURE_RE = re.compile(
     # Forecasts in the passive: "Sales are forecast to reach 3 million units in 2021", "is
     # projected to grow" (not "is estimated to have killed": that reports the past).
     r"(?:is|are|was|were)\s+(?:forecast|projected|predicted|tipped|slated)\s+to\s+(?!have\b)|"
+    # A date fixed ahead: "is currently scheduled to be released on Dec. 18", "is set for 1:00
+    # p.m. Tuesday" (not "which is scheduled to launch …", a clause on something else).
+    r"(?<!which )(?<!that )(?<!who )(?:is|are)\s+(?:(?:currently|now|still|also|tentatively|"
+    r"officially)\s+)?(?:scheduled|slated|set|due)\s+(?:to\s+(?-i:[a-z]+)|for)\b|"
     # "Seoul expects PV cell producers to increase …": an expectation about others
     r"expects?\s+(?:[\w'’-]+\s+){1,6}?to\s+(?!be\s+\w+ed\b)[a-z]+)\b",
     re.I,
