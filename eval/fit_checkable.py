@@ -4,15 +4,15 @@
     python eval/fit_checkable.py fit ../shared/data   # the same, then write the shipped model
 
 Training sentences: every sentence on an English page of the development sets named in SETS
-below (since round twelve seventeen: dev, held-out-1 to -16; a held-out set joins only after its
-blind score, and the reserve sets never)
+below (since round sixteen thirty-one: dev, held-out-1 to -30; a held-out set joins only after
+its blind score, and the reserve sets never)
 that no rule turned down (or that a rule in
 `checkable.SOFT_RULES` turned down though it states figures), read exactly as ingest reads it
 (`extract.readings`: the same sentence split, attribution, rules, figures, check-worthiness)
 and labelled with the gold sentence it overlaps most; ClaimBuster's sentences (check-worthy or
 not) can be added, weighted down (a debate's "not check-worthy" mixes opinion with small facts).
 
-`cv`: the documents of all nine sets are dealt into five folds BY DOCUMENT; no sentence of a
+`cv`: the documents of all the sets are dealt into five folds BY DOCUMENT; no sentence of a
 scored page is trained on (ClaimBuster, from other sources, is always in training). For each
 setting (regularisation C, ClaimBuster's weight), out-of-fold probabilities give checkable
 recall / non-claims kept per set and pooled at several thresholds, beside the rules with the
@@ -74,6 +74,20 @@ SETS = {
     "ho14": DATA / "claims_heldout14.jsonl",
     "ho15": DATA / "claims_heldout15.jsonl",
     "ho16": DATA / "claims_heldout16.jsonl",
+    "ho17": DATA / "claims_heldout17.jsonl",
+    "ho18": DATA / "claims_heldout18.jsonl",
+    "ho19": DATA / "claims_heldout19.jsonl",
+    "ho20": DATA / "claims_heldout20.jsonl",
+    "ho21": DATA / "claims_heldout21.jsonl",
+    "ho22": DATA / "claims_heldout22.jsonl",
+    "ho23": DATA / "claims_heldout23.jsonl",
+    "ho24": DATA / "claims_heldout24.jsonl",
+    "ho25": DATA / "claims_heldout25.jsonl",
+    "ho26": DATA / "claims_heldout26.jsonl",
+    "ho27": DATA / "claims_heldout27.jsonl",
+    "ho28": DATA / "claims_heldout28.jsonl",
+    "ho29": DATA / "claims_heldout29.jsonl",
+    "ho30": DATA / "claims_heldout30.jsonl",
 }
 CLAIMBUSTER = Path("claimbuster") / "2.5xNCS_dev.json"
 OUT = Path(__file__).parent.parent / "verify" / "data" / checkable.MODEL_FILE
