@@ -797,7 +797,7 @@ def test_round_fourteen_figures(text: str, figures: list[tuple[float, str]]) -> 
          "noticed a 0.8 gram difference.", [(0.8, "grams", "exact")]),
         ("In an interview with Ma’ariv in 2009, she said that already at the age of 22 she was "
          "pursuing a promising career as a pilot of Boeing passenger planes, but decided to leave "
-         "everything behind and make aliya in 2006.", [(22, "", "exact")]),
+         "everything behind and make aliya in 2006.", [(22, "years", "exact")]),  # round 16
         ("This group was followed by agents and once vandalism had occurred, we then arrested the "
          "group, 5 men total.", [(5, "men", "exact")]),
     ],
@@ -880,6 +880,17 @@ def test_round_fifteen_figures(text: str, figures: list[tuple[float, str, str, b
         ("He paid $500 and two more later.", [(500, "USD", "exact", False)]),
         ("Blanco said eight more people had been arrested.", [(8, "people", "exact", False)]),
         ("I want two more.", []),
+        # an age: "the age of N" counts years, "over" and "below" it are bounds
+        ("Henry Jackson has died at the age of 57, confirms David Mallie.",
+         [(57, "years", "exact", False)]),
+        ("The newspaper tracked down the man, who is well over the age of 16 and in college.",
+         [(16, "years", "min", False)]),
+        ("“In using children below the age of 15, the group has committed a war crime.”",
+         [(15, "years", "max", False)]),
+        ("He started dabbling in penny stocks at the tender age of nine.",
+         [(9, "years", "exact", False)]),
+        ("Children engage in sexual relations as early as at age of 13 or 14.",
+         [(14, "years", "range", False)]),
         # broadcasters and outlets named by a number
         ("NBC 5 has edited the video to exclude graphic content.", []),
         ("According to a new report from 9 to 5 Mac, the battery is looking at just 2.5 to 4 "

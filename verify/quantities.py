@@ -301,6 +301,16 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
         found += _free(found, _bounded_spans(text)) if spans else []
         found += _free(found, _ordinal_counts(text)) if ORDINAL_HINT_RE.search(text) else []
         found += _free(found, _once(text)) if "once" in folded else []
+        if "age of" in folded:
+            ages = _ages(text)  # the age names the unit a bare "34" lacked
+            found = [q for q in found if q.unit or q.currency or _free(ages, [q])]
+            found = [
+                replace(q, unit="years", noun="years")
+                if not q.unit and not q.currency and AGE_BEFORE_RE.search(text[: q.start])
+                else q
+                for q in found
+            ]
+            found += _free(found, ages)
         if " more" in folded:
             more = _elliptic_more(text, found)  # it names the unit a bare "10" lacked
             found = [q for q in found if q.unit or q.currency or _free(more, [q])]
@@ -564,6 +574,32 @@ ELLIPTIC_MORE_RE = re.compile(
     r"during|from|with|seriously|critically|injured|wounded|dead|killed|later|than)\b)",
     re.IGNORECASE,
 )
+
+
+# An age: "died at the age of 57", "children below the age of 15" (a bound), "at age of 11".
+AGE_OF_RE = re.compile(
+    rf"(?:\b(?P<q>over|above|under|below)\s+)?\b(?:the\s+)?(?:(?:tender|young|ripe|early|"
+    rf"unbelievable|advanced)\s+)?age\s+of\s+(?P<n>\d{{1,3}}|{numerals.SMALL_WORDS})\b"
+    rf"(?!\s*(?:or|to|and|-|–)\s*(?:\d|(?:{numerals.SMALL_WORDS})\b))",
+    re.IGNORECASE,
+)
+AGE_BEFORE_RE = re.compile(r"\bage\s+of\s+$", re.IGNORECASE)  # "at age of 13 or 14"
+AGE_BOUNDS = {"over": "min", "above": "min", "under": "max", "below": "max"}
+
+
+def _ages(text: str) -> list[Quantity]:
+    out = []
+    for m in AGE_OF_RE.finditer(text):
+        n = m.group("n")
+        value = float(n) if n.isdigit() else numerals.words_to_number(n)
+        if value is None:
+            continue
+        q = (m.group("q") or "").lower()
+        out.append(
+            Quantity(value, "years", False, AGE_BOUNDS.get(q, "exact"), None, m.group(),
+                     m.start(), m.end(), noun="years", qualifier=q)
+        )  # fmt: skip
+    return out
 
 
 def _elliptic_more(text: str, found: list[Quantity]) -> list[Quantity]:
