@@ -891,6 +891,9 @@ def test_round_fifteen_figures(text: str, figures: list[tuple[float, str, str, b
          [(9, "years", "exact", False)]),
         ("Children engage in sexual relations as early as at age of 13 or 14.",
          [(14, "years", "range", False)]),
+        # a weight in stone
+        ("The leader is estimated to have ballooned to 20 stone as a result of fine dining.",
+         [(20, "stones", "exact", False)]),
         # broadcasters and outlets named by a number
         ("NBC 5 has edited the video to exclude graphic content.", []),
         ("According to a new report from 9 to 5 Mac, the battery is looking at just 2.5 to 4 "

@@ -52,6 +52,7 @@ MEASURES = {
     "word", "fold", "time", "man", "member", "person",  # "the five-man band"
     # a measure before a noun is the unit: "a 0.8 gram difference"
     "gram", "kilogram", "milligram", "centimeter", "centimetre", "millimeter", "millimetre", "yard",
+    "stone",  # a weight: "ballooned to 20 stone", "a 14 stone catfish"
 }  # fmt: skip
 # Past participles that are what a number counts ("37 killed").
 PARTICIPLES = {"killed", "injured", "wounded", "dead", "arrested", "displaced", "infected"}
