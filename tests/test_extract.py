@@ -2106,6 +2106,17 @@ def test_round_fifteen_an_unstopped_line_past_the_opening_is_a_caption() -> None
         ("CNN reported from Baghdad that the city had fallen.", "CNN"),
         ("Later Iraqi reports said the IS leader was severely wounded in the chest.",
          "Iraqi reports"),
+        # more speech verbs: stressing, recalling, conceding, a finding "determined that"
+        ("A medical examiner who performed a private autopsy on Brown determined that he was shot "
+         "at least six times.", "A medical examiner who performed a private autopsy on Brown"),
+        ("Foley’s killer emphasized in a propaganda video that Isis is a state, not a terrorist "
+         "group.", "Foley’s killer"),
+        ("Obama later conceded that pressure from U.S. and European measures “hasn’t resolved the "
+         "problem yet.”", "Obama"),
+        ("“That conversation never happened,” the source sniffed.", "the source"),
+        # … not their other senses
+        ("The company recalled 40,000 cars over faulty brakes.", None),
+        ("The team was determined to win the title.", None),
     ],
 )  # fmt: skip
 def test_round_sixteen_speaker_classes(sentence: str, speaker: str | None) -> None:

@@ -31,6 +31,8 @@ SPEECH_VERBS = PROGRESSIVE + (
     # plural subjects in the present: "Some Pyongyang watchers also suggest that …"
     "suggest|insist|argue|warn|estimate|allege|maintain|acknowledge|confirm|explain|reveal|state|"
     "agreed|agree|shared|bragged|boasted|Tweeted|verified|verifies|contend|contends|contended|"
+    "emphasized|emphasised|emphasizes|emphasises|stressed|stresses|recalled|recalls|conceded|"
+    "concedes|cautioned|cautions|quipped|quips|sniffed|determined|"
     # Indonesian, for the pages the benchmark holds: "X berkata, “…”"
     "berkata|mengatakan|menandaskan|bersabda|menegaskan|menyatakan|menjelaskan"
 )
@@ -47,13 +49,14 @@ WEAK_VERBS = {
     "continued", "continues", "shown", "shows", "showed", "read", "discovered", "discovers",
     "suggest", "estimate", "allege", "maintain", "confirm", "comments", "commented", "reveal",
     "state", "agreed", "agree", "shared", "bragged", "boasted", "verified", "verifies",
-    "contend", "contends", "contended",
+    "contend", "contends", "contended", "emphasized", "emphasised", "emphasizes", "emphasises",
+    "stressed", "stresses", "recalled", "recalls", "cautioned", "cautions", "determined",
 }  # fmt: skip
 # Verbs that report speech only before "that" or "by saying": "An autopsy found that …", "her
 # office replied by saying …" (not "police found a knife", "replied to the letter").
 THAT_ONLY_VERBS = {
     "found", "finds", "concluded", "concludes", "replied", "replies", "responded", "responds",
-    "continued", "continues", "shown", "shows", "showed", "discovered", "discovers",
+    "continued", "continues", "shown", "shows", "showed", "discovered", "discovers", "determined",
 }  # fmt: skip
 FINDING_VERBS = {"found", "finds", "shown", "shows", "showed", "discovered", "discovers"}
 # "reported hearing gunfire", "admitted to threatening the girl"
