@@ -2114,6 +2114,8 @@ def test_round_fifteen_an_unstopped_line_past_the_opening_is_a_caption() -> None
         ("Obama later conceded that pressure from U.S. and European measures “hasn’t resolved the "
          "problem yet.”", "Obama"),
         ("“That conversation never happened,” the source sniffed.", "the source"),
+        ("While he didn't make it to the police station before noon Monday, police confirmed "
+         "shortly before 5 p.m. that Constantine was in custody.", "police"),
         # … not their other senses
         ("The company recalled 40,000 cars over faulty brakes.", None),
         ("The team was determined to win the title.", None),

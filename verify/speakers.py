@@ -635,8 +635,11 @@ LABELS = {
 SCARE_QUOTES_RE = re.compile(r"(?<=\s)[\"“][\w’' -]{1,25}[\"”](?=\s)")
 # When, between a verb and its object: "Bloomberg News reported Wednesday that …".
 WHEN_AFTER_VERB_RE = re.compile(
-    rf"^\s+(?:(?:on|late on|early on|last|this)\s+)?(?:{WEEKDAYS}|yesterday|today|"
-    rf"(?:{MONTHS})\s+\d{{1,2}})(?:\s+(?:morning|afternoon|evening|night))?(?=\s+that\b|,)"
+    rf"^\s+(?:(?:(?:on|late on|early on|last|this)\s+)?(?:{WEEKDAYS}|yesterday|today|"
+    rf"(?:{MONTHS})\s+\d{{1,2}})(?:\s+(?:morning|afternoon|evening|night))?"
+    # a time of day: "police confirmed shortly before 5 p.m. that Constantine was in custody"
+    r"|(?:(?:shortly|just|soon|late|early)\s+)?(?:before|after|at|around|by)\s+\d{1,2}"
+    r"(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)(?:\s+\w+)?)(?=\s+that\b|,)"
 )
 # Where a weak verb's words appeared, before them: "confirmed in the Telegraph report:".
 MEDIUM_OBJECT_RE = re.compile(
