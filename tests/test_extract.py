@@ -2142,3 +2142,23 @@ def test_round_sixteen_speaker_classes(sentence: str, speaker: str | None) -> No
 )  # fmt: skip
 def test_round_sixteen_a_date_fixed_ahead_is_a_plan(sentence: str, why: str | None) -> None:
     assert notclaims.reason(sentence, sentence, attributed=False) == why
+
+
+@pytest.mark.parametrize(
+    "sentence, why",
+    [
+        # pointers to something on the page (development sets)
+        ("The video is embedded below.", "link"),
+        ("(A full transcript of his last words was posted online by the blogger Brown Moses and "
+         "can be found here.)", "link"),
+        ("Story continues below video.", "link"),
+        ("Head to io9 to read the rest of Lauren Davis's research into this odd story.", "link"),
+        # a call to others
+        ("“I call on my friends, family and loved ones to rise up against my real killers, the "
+         "U.S. government.", "exhortation"),
+        # … not a claim that says where something was found
+        ("The bodies were found here last week, police said.", None),
+    ],
+)  # fmt: skip
+def test_round_sixteen_pointers_and_calls_are_no_claims(sentence: str, why: str | None) -> None:
+    assert notclaims.reason(sentence, sentence, attributed=False) == why

@@ -100,7 +100,8 @@ PRAYER_RE = re.compile(
     re.IGNORECASE,
 )
 EXHORTATION_RE = re.compile(
-    r"\b(?:let's|let’s|let us|we must|we should|we need to|we have to|we (?:cannot|can't|can’t|"
+    r"\b(?:let's|let’s|let us|we must|we should|we need to|we have to|(?:I|we) call (?:on|upon)|"
+    r"we (?:cannot|can't|can’t|"
     r"must not|mustn't|should not|shouldn't) (?:continue|allow|let|accept|afford|wait))\b",
     re.I,
 )
@@ -212,6 +213,17 @@ SCHEDULE_RE = re.compile(
 )
 # Lead-ins to another article: "SEE ALSO: Here's where President Obama dined …".
 LINK_LEAD_RE = re.compile(r"^(?:see also|related|read also|also read|more|watch|listen)\s*:", re.I)
+# A pointer to something on the page or elsewhere: "Scroll down for video", "The video is
+# embedded below.", "… can be found here.", "Head to io9 to read the rest".
+POINTER_RE = re.compile(
+    r"\b(?:can|could|may) be (?:viewed|seen|found|read|watched|heard)\s+(?:here|below|above)\b|"
+    r"\b(?:is|are) embedded (?:below|above|here)\b|"
+    r"^\W*(?:story|article) continues (?:below|after)\b|"
+    r"^\W*scroll down\b|^\W*head (?:over )?to \S+ to (?:read|see|watch)\b|"
+    r"^\W*(?:click|tap) (?:here|below)\b|^\W*(?:watch|see) (?:the )?(?:video|clip|footage) "
+    r"(?:below|above|here)\b",
+    re.I,
+)
 FIRST_SECOND_PERSON_RE = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|you|your|you're|you’re)\b")
 # The writer's own "we" outside a quotation: in news copy a reporter never speaks as "we" except
 # in an editorial, a column or a fact-check describing its own method ("we used data from …",
@@ -277,6 +289,8 @@ def reason(
 
 def _structural(text: str, bare: str, words: list[str], lang: str) -> str | None:
     if LINK_RE.match(bare) or LINK_LEAD_RE.match(bare) or SHARED_POST_RE.search(bare):
+        return "link"
+    if lang == "en" and POINTER_RE.search(bare):
         return "link"
     if DATELINE_RE.match(text + " x") and len(text) < 60:
         return "dateline"
