@@ -2162,3 +2162,21 @@ def test_round_sixteen_a_date_fixed_ahead_is_a_plan(sentence: str, why: str | No
 )  # fmt: skip
 def test_round_sixteen_pointers_and_calls_are_no_claims(sentence: str, why: str | None) -> None:
     assert notclaims.reason(sentence, sentence, attributed=False) == why
+
+
+@pytest.mark.parametrize(
+    "sentence, why",
+    [
+        # a picture's marks inside a caption (development sets)
+        ("Mr Ferrari (pictured) poses with his monster catch.", "caption"),
+        ("Big Bank Hank, left, leaves behind fellow group members Wonder Mike and Master G.",
+         "caption"),
+        ("Kayla Mueller, left, with her mother Marsha Mueller in undated family photo.", "caption"),
+        ("Factory worker Leonid Tenkaev pictured in 2004.", "caption"),
+        # … not a report that someone was photographed
+        ("He was pictured limping in July during a ceremony to commemorate the 20th anniversary "
+         "of the death of his grandfather.", None),
+    ],
+)  # fmt: skip
+def test_round_sixteen_a_caption_by_its_marks(sentence: str, why: str | None) -> None:
+    assert notclaims.reason(sentence, sentence, attributed=False) == why

@@ -60,6 +60,14 @@ LABELLED_RE = re.compile(
 # A line of six words or more with no stop at its end, in copy that ends its sentences with
 # one, is a picture's caption (tabloid pages print them between paragraphs); a post quoted with
 # its address, handle or signature line is no caption.
+# A picture's marks inside a caption: "(pictured)", "Mr Abdulla (right) pictured with …",
+# "Big Bank Hank, left, leaves …", "in an undated family photo" (not "he was pictured limping").
+CAPTION_MARK_RE = re.compile(
+    r"\((?:pictured|above|below|left|right|centre|center|l\.|r\.)\b[^)]{0,40}\)|"
+    r"(?<!\bwas )(?<!\bbeen )(?<!\bwere )(?<!\brarely )(?<!\bbe )\bpictured\b|"
+    r", (?:left|right|centre|center),|^From left,|"
+    r"\bin an undated (?:\w+ )?(?:photo|picture|image)\b"
+)
 UNSTOPPED_RE = re.compile(r"[^.!?:;\"”’'…)\]。！？」』）\s]$")
 POST_MARKS_RE = re.compile(r"pic\.twitter|https?://|—|@\w|#\w")
 CAPTION_RE = re.compile(
@@ -305,7 +313,7 @@ def _structural(text: str, bare: str, words: list[str], lang: str) -> str | None
         return "byline"
     if BOILERPLATE_RE.search(bare) and len(words) < 30:
         return "boilerplate"
-    if CAPTION_RE.search(bare):
+    if CAPTION_RE.search(bare) or lang == "en" and CAPTION_MARK_RE.search(bare):
         return "caption"
     bracketed = re.match(r"^\[.*\]$", bare, re.DOTALL) or re.match(r"^\(.*\)$", bare, re.DOTALL)
     # "(Alden on Tuesday announced that it had become …)" is an aside in prose, not a citation
