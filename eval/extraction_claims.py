@@ -25,7 +25,7 @@ import time
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -162,8 +162,20 @@ def currency_of(unit: str | None, written: str = "") -> str | None:
     return CURRENCY_WORDS.get(text) or CURRENCY_WORDS.get(_singular(text))
 
 
+# Spans of time that are a number of years: "two decades" and "20 years" are one figure.
+IN_YEARS = {"decade": 10.0, "century": 100.0}
+
+
+def _in_years(fig: Fig) -> Fig:
+    factor = IN_YEARS.get(fig.unit)
+    if factor is None:
+        return fig
+    low = None if fig.low is None else fig.low * factor
+    return replace(fig, value=fig.value * factor, unit="year", low=low)
+
+
 def gold_figure(f: Figure) -> Fig:
-    return Fig(
+    written = Fig(
         value=float(f.value),
         unit=unit_key(f.unit),
         bound=f.bound,
@@ -174,6 +186,7 @@ def gold_figure(f: Figure) -> Fig:
         end=f.end,
         unit_optional=f.unit_implicit,
     )
+    return _in_years(written)
 
 
 def predicted_figure(q: Any) -> Fig:
@@ -187,15 +200,17 @@ def predicted_figure(q: Any) -> Fig:
     currency = getattr(q, "currency", None) or named
     unit = "" if named else unit_key(raw_unit)
     low = getattr(q, "low", None)
-    return Fig(
-        value=float(q.value),
-        unit=unit,
-        bound=bound,
-        low=None if low is None else float(low),
-        currency=str(currency).upper() if currency else None,
-        text=written,
-        start=getattr(q, "start", None),
-        end=getattr(q, "end", None),
+    return _in_years(
+        Fig(
+            value=float(q.value),
+            unit=unit,
+            bound=bound,
+            low=None if low is None else float(low),
+            currency=str(currency).upper() if currency else None,
+            text=written,
+            start=getattr(q, "start", None),
+            end=getattr(q, "end", None),
+        )
     )
 
 
