@@ -896,6 +896,11 @@ def test_round_fifteen_figures(text: str, figures: list[tuple[float, str, str, b
          [(20, "stones", "exact", False)]),
         # broadcasters and outlets named by a number
         ("NBC 5 has edited the video to exclude graphic content.", []),
+        ("Rats have been found in the new 1 World Trade Center offices of Vogue magazine.", []),
+        ("Based on a YouTuber's video, Movie Pilot reports that J.J. Abrams wants to release "
+         "“Episode 7” in the summer of 2015.", []),
+        ("Five Taliban members were released; the Taliban 5 are accounted for.",
+         [(5, "members", "exact", False)]),
         ("According to a new report from 9 to 5 Mac, the battery is looking at just 2.5 to 4 "
          "hours of use.", [(4, "hours", "range", False)]),
     ],
