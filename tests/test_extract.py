@@ -2180,3 +2180,16 @@ def test_round_sixteen_pointers_and_calls_are_no_claims(sentence: str, why: str 
 )  # fmt: skip
 def test_round_sixteen_a_caption_by_its_marks(sentence: str, why: str | None) -> None:
     assert notclaims.reason(sentence, sentence, attributed=False) == why
+
+
+def test_round_sixteen_the_site_is_the_website_named_before() -> None:
+    texts = [
+        "Comcast is threatening to cut off customers who use Tor, according to a site called "
+        "DeepDotWeb.",
+        "The article said a Comcast agent called a customer twice.",
+        "The Comcast agent then repeatedly asked the customer what sites he was accessing.",
+        "Snopes.com looked into the claim.",
+        "The site said nothing of the kind had happened.",
+    ]
+    found = [a.who for a in attribution.attribute_all(texts)]
+    assert found[1] == "DeepDotWeb" and found[4] == "Snopes.com"

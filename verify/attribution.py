@@ -35,10 +35,18 @@ OUTLET_HEADS = {
     "paper", "newspaper", "tabloid", "outlet", "broadcaster", "magazine", "website", "article",
     "site", "publication", "blog",
 }  # fmt: skip
+SITE_HEADS = {"site", "website", "article", "blog", "post"}
 # An outlet named anywhere, speaking or not: "… was named this morning by the Washington Post".
 OUTLET_NAME_RE = re.compile(
     r"\b(?:[Tt]he\s+)?(?:[A-Z][\w&’'.-]*\s+){0,3}(?:Post|Times|Journal|Herald|Tribune|Telegraph|"
     r"Guardian|Gazette|Mirror|Mail|Express|Observer|Chronicle|Independent|Standard)\b"
+)
+# A website named anywhere: "a site called DeepDotWeb", "satirical website Daily Buzz Live",
+# "Huzlers.com" ("the site", "the article" then stand for it).
+SITE_NAME_RE = re.compile(
+    r"\b(?:[A-Z][\w-]*\.(?:com|net|org|info|fr|es|de|it|co\.uk))\b|"
+    r"\b(?:web)?site(?:\s+(?:called|named|known as))?\s+"
+    r"(?P<name>[A-Z][\w’'-]*(?:\.[a-z]{2,})?(?:\s+[A-Z][\w’'-]*(?:\.[a-z]{2,})?){0,3})"
 )
 OUTLET_WORDS = {
     "mail", "journal", "herald", "tribune", "telegraph", "guardian", "gazette", "mirror", "times",
@@ -115,6 +123,7 @@ class _Context:
     every: list[str]
     mentioned: list[str] = field(default_factory=list)
     outlets: list[str] = field(default_factory=list)
+    sites: list[str] = field(default_factory=list)  # websites named, speaking or not
     # speakers named with a description, as written: "the man's attorney, Lopa Blumenthal"
     described: list[str] = field(default_factory=list)
     # the speaker of the sentence just before, if it had one
@@ -123,6 +132,7 @@ class _Context:
     def mention(self, text: str) -> None:
         """Remember the people and outlets a sentence names, whether or not they speak in it."""
         self.outlets.extend(m.group() for m in OUTLET_NAME_RE.finditer(text))
+        self.sites.extend(m.group("name") or m.group() for m in SITE_NAME_RE.finditer(text))
         for match in MENTION_RE.finditer(text):
             ends = text[match.end() : match.end() + 1] in tuple(".;:!?")
             before = text[: match.start()].split()[-1:] or [""]
@@ -205,6 +215,8 @@ class _Context:
             same = [p for p in self.every + self.mentioned if wanted <= set(p.lower().split())]
             return same[-1] if same else who
         definite = DEFINITE_RE.match(who)
+        if definite and definite.group("head").lower() in SITE_HEADS and self.sites:
+            return self.sites[-1]  # "the site" after "a site called DeepDotWeb"
         if definite and definite.group("head").lower() in OUTLET_HEADS:
             outlets = [o for o in self.orgs if OUTLET_WORDS & set(re.findall(r"\w+", o.lower()))]
             return _last(outlets) or _last(self.outlets) or who
