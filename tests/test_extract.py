@@ -2116,6 +2116,9 @@ def test_round_fifteen_an_unstopped_line_past_the_opening_is_a_caption() -> None
         ("“That conversation never happened,” the source sniffed.", "the source"),
         ("While he didn't make it to the police station before noon Monday, police confirmed "
          "shortly before 5 p.m. that Constantine was in custody.", "police"),
+        # "…, X, a role, told Reuters": the one told is not the speaker
+        ("The components are not optimized, Chris Jones, an analyst with Canalys, told Reuters "
+         "on Monday.", "Chris Jones, an analyst with Canalys"),
         # … not their other senses
         ("The company recalled 40,000 cars over faulty brakes.", None),
         ("The team was determined to win the title.", None),

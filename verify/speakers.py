@@ -213,7 +213,7 @@ TRAILING_RE = re.compile(
 )
 INVERTED_RE = re.compile(
     r"^(?P<rest>.+?)[,;]\s*(?P<verb>said|says|reports|reported|writes|wrote|adds|added|"
-    r"explained|noted|told|confirms|confirmed)\s+"
+    r"explained|noted|confirms|confirmed)\s+"
     r"(?P<who>(?:(?!(?:a|an|the|that|this)\s)[a-z][\w-]*\s+){0,3}[A-Z\"“][^\"“”]{1,160}?[\"”]?)"
     r"\s*[.!]?$",
     re.DOTALL,
