@@ -2121,6 +2121,10 @@ def test_round_fifteen_an_unstopped_line_past_the_opening_is_a_caption() -> None
          "on Monday.", "Chris Jones, an analyst with Canalys"),
         # … not their other senses
         ("The company recalled 40,000 cars over faulty brakes.", None),
+        # a participle that names something is no speech
+        ("Such damage, called pulmonary fibrosis, is permanent and irreversible.", None),
+        ("The new controversy, branded by social media users as 'hairgate', follows allegations "
+         "that people are getting their hair snagged.", None),
         ("The team was determined to win the title.", None),
     ],
 )  # fmt: skip

@@ -563,6 +563,12 @@ def _leading(body: str) -> Attribution | None:
             return Attribution(clean_who(agent.group("who")), clean_assertion(body), verb)
         if PASSIVE_BEFORE_RE.search(body[: match.start("verb")]):
             continue  # "Several images, which have not been independently verified, emerged"
+        if (
+            verb in NAMING_VERBS
+            and re.search(r",\s*$", body[: match.start("verb")])
+            and NAMING_ASIDE_RE.match(body, match.end("verb"))
+        ):
+            continue  # "Such damage, called pulmonary fibrosis, is …": a participle names it
         stated = re.match(r"\s+(?:by saying|that)\b", body[match.end("verb") :]) or (
             verb in FINDING_VERBS
             and DOCUMENT_SUBJECT_RE.search(before.strip())
@@ -654,6 +660,11 @@ NEGATED_RE = re.compile(
 DISOWNED_RE = re.compile(r"\b(?:never|did not|didn[’']t|has not|hasn[’']t|have not)\s+$")
 # A participle after a form of "be" is passive; its subject said nothing.
 PASSIVE_BEFORE_RE = re.compile(r"\b(?:been|be|being|is|are|was|were)\s+(?:[a-z]+ly\s+)?$")
+NAMING_VERBS = {"called", "branded", "labelled", "labeled", "described", "dubbed"}
+# The name such a participle gives, closed by a comma (not "…, called it fake news").
+NAMING_ASIDE_RE = re.compile(
+    r"\s+(?!(?:it|them|him|her|this|that|these|those|the|a|an|his|their|its)\b)[^,]{1,60},"
+)
 # "Police confirmed the shooting": what was confirmed is the claim, the whole sentence.
 CONFIRMING_VERBS = {"confirmed", "confirms", "confirm", "verified", "verifies"}
 CONFIRMED_OBJECT_RE = re.compile(r"\s+(?:the|a|an|its|his|her|their)\s+[a-z]")
