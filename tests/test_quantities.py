@@ -891,6 +891,12 @@ def test_round_fifteen_figures(text: str, figures: list[tuple[float, str, str, b
          [(9, "years", "exact", False)]),
         ("Children engage in sexual relations as early as at age of 13 or 14.",
          [(14, "years", "range", False)]),
+        # "one day" is a span after a word that measures it, not "some day"
+        ("Right now, the Apple Watch's battery life is about one day.",
+         [(1, "days", "exact", True)]),
+        ("The video's release comes just one day after militants declared they would attack.",
+         [(1, "days", "exact", False)]),
+        ("One day he will return to the village.", []),
         # a weight in stone
         ("The leader is estimated to have ballooned to 20 stone as a result of fine dining.",
          [(20, "stones", "exact", False)]),

@@ -107,6 +107,11 @@ OUT_OF_RE = re.compile(
     r"(?i)\b(?P<part>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+out\s+of\s+"
     r"(?:every\s+)?(?P<whole>\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|hundred)\b"
 )
+# A word before "one day" that makes it a span, not "some day": "about one day", "just one day
+# after".
+QUALIFIED_ONE_BEFORE_RE = re.compile(
+    r"(?i)\b(?:about|only|just|nearly|almost|than|roughly|around|within|lasts?|lasted)\s+$"
+)
 ONE_IDIOM_RE = re.compile(r"(?i)\b(?:any|day)\s$")  # "any one person", "a day one model"
 # "One person said …", "One intelligence source told him", "by one news report": a source.
 ONE_SOURCE_RE = re.compile(
@@ -774,6 +779,10 @@ def _not_a_figure(text: str, nums: list[Numeral], i: int, lang: str) -> bool:
             and text[max(0, n.start - 3) : n.start].lower() == "in "
         ):
             return True
+        if QUALIFIED_ONE_BEFORE_RE.search(text[max(0, n.start - 12) : n.start]) and re.match(
+            r"\s+(?:day|week|month|year|hour|night)\b", text[n.end :]
+        ):
+            return False  # "the battery life is about one day", "just one day after …"
         if ONE_AS_ARTICLE_RE.match(text, n.end) or ONE_SOURCE_RE.match(text, n.end):
             return True
         if re.match(r"-(?:man|person|woman)\b", text[n.end :]):
