@@ -63,11 +63,11 @@ LABELLED_RE = re.compile(
 # A picture's marks inside a caption: "(pictured)", "Mr Abdulla (right) pictured with …",
 # "Big Bank Hank, left, leaves …", "in an undated family photo" (not "he was pictured limping").
 CAPTION_MARK_RE = re.compile(
-    r"\((?:pictured|above|below|left|right|centre|center|l\.|r\.)\b[^)]{0,40}\)|"
-    r"(?<!\bwas )(?<!\bbeen )(?<!\bwere )(?<!\brarely )(?<!\bbe )\bpictured\b|"
+    r"\((?:pictured|above|below|left|right|centre|center|l\.|r\.)\b[^)]{0,40}\)|\bpictured\b|"
     r", (?:left|right|centre|center),|^From left,|"
     r"\bin an undated (?:\w+ )?(?:photo|picture|image)\b"
 )
+PHOTOGRAPHED_RE = re.compile(r"\b(?:was|were|been|be|rarely)\s+pictured\b")
 UNSTOPPED_RE = re.compile(r"[^.!?:;\"”’'…)\]。！？」』）\s]$")
 POST_MARKS_RE = re.compile(r"pic\.twitter|https?://|—|@\w|#\w")
 CAPTION_RE = re.compile(
@@ -295,6 +295,13 @@ def reason(
     )
 
 
+def _caption_mark(bare: str) -> bool:
+    mark = CAPTION_MARK_RE.search(bare)
+    if mark is None:
+        return False
+    return mark.group() != "pictured" or not PHOTOGRAPHED_RE.search(bare)
+
+
 def _structural(text: str, bare: str, words: list[str], lang: str) -> str | None:
     if LINK_RE.match(bare) or LINK_LEAD_RE.match(bare) or SHARED_POST_RE.search(bare):
         return "link"
@@ -313,7 +320,7 @@ def _structural(text: str, bare: str, words: list[str], lang: str) -> str | None
         return "byline"
     if BOILERPLATE_RE.search(bare) and len(words) < 30:
         return "boilerplate"
-    if CAPTION_RE.search(bare) or lang == "en" and CAPTION_MARK_RE.search(bare):
+    if CAPTION_RE.search(bare) or lang == "en" and _caption_mark(bare):
         return "caption"
     bracketed = re.match(r"^\[.*\]$", bare, re.DOTALL) or re.match(r"^\(.*\)$", bare, re.DOTALL)
     # "(Alden on Tuesday announced that it had become …)" is an aside in prose, not a citation

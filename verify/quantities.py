@@ -328,6 +328,20 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
     found.sort(key=lambda q: q.start)
     dashed = any(c in text for c in "+-–")
     scores = _scores(text) if dashed or ":" in text[:40] else []
+    found = _unblocked(text, found, scores, dashed) if found else []  # most sentences: none
+    found = sorted(found + scores, key=lambda q: q.start)
+    found = _conversions_keep_bounds(text, _scaled_after_brackets(text, _halves(text, found)))
+    found = _mixed_ranges(text, found) if " and " in text or " to " in text else found
+    found = _borrowed_nouns(text, found)
+    return _multiples(text, found) if MULTIPLE_HINT_RE.search(text) else found
+
+
+def _unblocked(
+    text: str, found: list[Quantity], scores: list[Quantity], dashed: bool
+) -> list[Quantity]:
+    """The figures no name, address, score or footnote covers, that count back from now ("two
+    years ago") or open the sentence as an article ("One man said …") or point back ("the
+    other five")."""
     blocked = (
         [m.span() for m in NOT_FIGURES_RE.finditer(text)]
         if dashed or re.search(r"\b0\d", text)
@@ -336,7 +350,7 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
     blocked += [m.span() for m in NAMED_BY_NUMBER_RE.finditer(text)]
     blocked += [(q.start, q.end) for q in scores]
     blocked += [m.span() for m in FOOTNOTE_RE.finditer(text)] if "[" in text else []
-    found = [
+    return [
         q
         for q in found
         if not any(a < q.end and q.start < b for a, b in blocked)
@@ -352,11 +366,6 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
             and ANAPHORIC_BEFORE_RE.search(text[max(0, q.start - 10) : q.start])
         )
     ]
-    found = sorted(found + scores, key=lambda q: q.start)
-    found = _conversions_keep_bounds(text, _scaled_after_brackets(text, _halves(text, found)))
-    found = _mixed_ranges(text, found) if " and " in text or " to " in text else found
-    found = _borrowed_nouns(text, found)
-    return _multiples(text, found) if MULTIPLE_HINT_RE.search(text) else found
 
 
 # Between two figures, the first's participle and a joiner: "12,282 people killed and 23,126
