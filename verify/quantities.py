@@ -302,8 +302,7 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
     if lang == "en":
         counted = [_counted(text, c) for c in counts.find(text)]
         # a bare number that a construction gives a noun ("Of the 30 passengers, 12 were …")
-        found = [q for q in found if q.unit or q.currency or _free(counted, [q])]
-        found += _free(found, counted)
+        found = _over_bare(found, counted)
         found += _free(found, _parts(text, found))
         folded = prefilter.folded(text)  # lower-cased once for every gated pattern too
         spans = " a" in text and any(span in folded for span in SPANS)  # a cheap test first
@@ -311,19 +310,15 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
         found += _free(found, _ordinal_counts(text)) if ORDINAL_HINT_RE.search(text) else []
         found += _free(found, _once(text)) if "once" in folded else []
         if "age of" in folded:
-            ages = _ages(text)  # the age names the unit a bare "34" lacked
-            found = [q for q in found if q.unit or q.currency or _free(ages, [q])]
+            found = _over_bare(found, _ages(text))  # the age names the unit a bare "34" lacked
             found = [
                 replace(q, unit="years", noun="years")
                 if not q.unit and not q.currency and AGE_BEFORE_RE.search(text[: q.start])
                 else q
                 for q in found
-            ]
-            found += _free(found, ages)
-        if " more" in folded:
-            more = _elliptic_more(text, found)  # it names the unit a bare "10" lacked
-            found = [q for q in found if q.unit or q.currency or _free(more, [q])]
-            found += _free(found, more)
+            ]  # "at age of 13 or 14": a range the age pattern leaves to the others
+        if " more" in folded:  # it names the unit a bare "10" lacked
+            found = _over_bare(found, _elliptic_more(text, found))
     found = _out_of(text, found) if " out of " in text else found
     found.sort(key=lambda q: q.start)
     dashed = any(c in text for c in "+-–")
@@ -489,8 +484,7 @@ def _scores(text: str) -> list[Quantity]:
 def _out_of(text: str, found: list[Quantity]) -> list[Quantity]:
     """ "eight out of ten companies": one share (0.8), not two counts."""
     for match in OUT_OF_RE.finditer(text):
-        part = numerals.words_to_number(match.group("part")) or _digits(match.group("part"))
-        whole = numerals.words_to_number(match.group("whole")) or _digits(match.group("whole"))
+        part, whole = _number(match.group("part")), _number(match.group("whole"))
         if not part or not whole or part > whole:
             continue
         b = _bound_before(text, match.start())  # the text keeps to the share's own words
@@ -502,8 +496,9 @@ def _out_of(text: str, found: list[Quantity]) -> list[Quantity]:
     return found
 
 
-def _digits(text: str) -> float | None:
-    return float(text) if text.isdigit() else None
+def _number(word: str) -> float | None:
+    """Digits or a number word ("12", "twelve") as its value."""
+    return float(word) if word.isdigit() else numerals.words_to_number(word)
 
 
 def _halves(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -608,8 +603,7 @@ AGE_BOUNDS = {"over": "min", "above": "min", "under": "max", "below": "max"}
 def _ages(text: str) -> list[Quantity]:
     out = []
     for m in AGE_OF_RE.finditer(text):
-        n = m.group("n")
-        value = float(n) if n.isdigit() else numerals.words_to_number(n)
+        value = _number(m.group("n"))
         if value is None:
             continue
         q = (m.group("q") or "").lower()
@@ -624,8 +618,7 @@ def _elliptic_more(text: str, found: list[Quantity]) -> list[Quantity]:
     out = []
     for m in ELLIPTIC_MORE_RE.finditer(text):
         before = [q for q in found if q.end <= m.start("n") and q.noun and not q.currency]
-        value = numerals.words_to_number(m.group("n")) if m.group("n").isalpha() else None
-        value = float(m.group("n")) if value is None and m.group("n").isdigit() else value
+        value = _number(m.group("n"))
         if not before or value is None:
             continue
         last = before[-1]
@@ -693,6 +686,13 @@ def _is_rate(text: str, start: int) -> bool:
 def _free(found: list[Quantity], more: list[Quantity]) -> list[Quantity]:
     """The figures of `more` whose span no figure already found overlaps."""
     return [m for m in more if not any(q.start < m.end and m.start < q.end for q in found)]
+
+
+def _over_bare(found: list[Quantity], better: list[Quantity]) -> list[Quantity]:
+    """`found` with `better` added, a bare number (no unit, no currency) that one of `better`
+    covers giving way to it: "Of the 30 passengers, 12 were …", "at the age of 34"."""
+    kept = [q for q in found if q.unit or q.currency or _free(better, [q])]
+    return kept + _free(kept, better)
 
 
 def _counted(text: str, c: counts.Count) -> Quantity:

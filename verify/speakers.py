@@ -660,7 +660,7 @@ NEGATED_RE = re.compile(
 DISOWNED_RE = re.compile(r"\b(?:never|did not|didn[’']t|has not|hasn[’']t|have not)\s+$")
 # A participle after a form of "be" is passive; its subject said nothing.
 PASSIVE_BEFORE_RE = re.compile(r"\b(?:been|be|being|is|are|was|were)\s+(?:[a-z]+ly\s+)?$")
-NAMING_VERBS = {"called", "branded", "labelled", "labeled", "described", "dubbed"}
+NAMING_VERBS = {"called", "branded", "labelled", "labeled", "described"}
 # The name such a participle gives, closed by a comma (not "…, called it fake news").
 NAMING_ASIDE_RE = re.compile(
     r"\s+(?!(?:it|them|him|her|this|that|these|those|the|a|an|his|their|its)\b)[^,]{1,60},"
@@ -689,7 +689,7 @@ WITH_THEN_THAT_RE = re.compile(
 )
 # Pictures show without asserting: "A video posted on YouTube shows the deliverer …".
 # Posting a picture is an act, not speech: "He recently tweeted a picture of himself …".
-POSTING_VERBS = {"posted", "posts", "tweeted", "tweets", "shared", "shares", "published"}
+POSTING_VERBS = {"posted", "tweeted", "shared"}  # the posting verbs SPEECH_VERBS reads
 POSTED_MEDIA_RE = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}(?:videos?|photos?|photographs?|pictures?|images?|clips?|footage|"
     r"selfies?|snaps?|screenshots?)\b",

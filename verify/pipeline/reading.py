@@ -87,7 +87,7 @@ def read_chunk(jobs: Sequence[Job], deadline: float) -> list[extract.Extraction]
             try:
                 armed[0] = True
                 signal.setitimer(signal.ITIMER_REAL, deadline)
-                found.append(extract.read(text, url=url))
+                found.append(read_one(text, url))
             except _Late:
                 return k
             finally:
