@@ -2200,3 +2200,59 @@ def test_round_sixteen_the_site_is_the_website_named_before() -> None:
     ]
     found = [a.who for a in attribution.attribute_all(texts)]
     assert found[1] == "DeepDotWeb" and found[4] == "Snopes.com"
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        # a stance adverb or a month opening the sentence is no part of the speaker
+        ("Apparently, an eyewitness named Taugan Tan Kadalim claims he saw Josh and Thomas, the "
+         "homeless man, in a car together.", "an eyewitness named Taugan Tan Kadalim"),
+        ("In August 2014 Taylor says she met Michael Phelps via the dating app Tinder.",
+         "Taylor"),
+        ("Apparently, when users try to make calls, hair is getting stuck in the seam.", None),
+        # a name that opens with its digits
+        ("9to5Mac claims the company has distributed over 3,000 units as the development "
+         "process continues.", "9to5Mac"),
+        # a person's own account, paper or owners
+        ("According to her Facebook, the woman is a teacher, but not in Santiago del Estero.",
+         "her Facebook"),
+        ("He's from Bristol according to his Wikipedia.", "his Wikipedia"),
+        ("His previous owners said they sold him on the classified ads website, Gumtree, in "
+         "2013.", "His previous owners"),
+        ("The group is seeking to reshape the Middle East according to its interpretation of "
+         "Islam.", None),
+        # a participle before the noun describes the source
+        ("Another disgusted staff member told the paper that the rats at Vogue had essentially "
+         "“taken over”.", "Another disgusted staff member"),
+    ],
+)  # fmt: skip
+def test_round_seventeen_speaker_classes(sentence: str, speaker: str | None) -> None:
+    assert extract.attribute(sentence).who == speaker
+
+
+def test_round_seventeen_a_persons_own_source_is_not_one_named_before() -> None:
+    texts = [
+        "The Daily Mail picked up the story.",
+        "According to her Facebook, the woman is a teacher.",
+        "According to his Facebook, he’s in college.",
+        "As a teen, she volunteered for the Save Darfur Coalition, according to her local paper.",
+    ]
+    found = [a.who for a in attribution.attribute_all(texts)]
+    assert found[1:] == ["her Facebook", "his Facebook", "her local paper"]
+
+
+@pytest.mark.parametrize(
+    "sentence, why",
+    [
+        # a photo's place on the page marks its caption (development sets)
+        ("(L) Police in Ferguson wearing riot gear walk toward a man with his hands raised on "
+         "Monday.", "caption"),
+        ("(R) U.S. soldiers in Mosul, Iraq, search house-by-house for illegal weapons on "
+         "January 20, 2005.", "caption"),
+        # … not a letter in brackets that heads a list item
+        ("(a) The ministry said 40 people had died.", None),
+    ],
+)  # fmt: skip
+def test_round_seventeen_a_caption_by_its_place(sentence: str, why: str | None) -> None:
+    assert notclaims.reason(sentence, sentence, attributed=False) == why

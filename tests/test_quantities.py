@@ -913,3 +913,30 @@ def test_round_fifteen_figures(text: str, figures: list[tuple[float, str, str, b
 )  # fmt: skip
 def test_round_sixteen_figures(text: str, figures: list[tuple[float, str, str, bool]]) -> None:
     assert [(q.value, q.unit, q.bound, q.approx) for q in find(text)] == figures
+
+
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        # an age given as a decade of life is a range of years (development sets)
+        ("The soldier, described as in his 30s, was shot in the abdomen.",
+         [(39, 30, "years", "range")]),
+        ("At some point in her twenties she underwent surgery to remove her male genitalia.",
+         [(29, 20, "years", "range")]),
+        ("The BBC understands he is Mohammed Emwazi, a Kuwaiti-born British man in his mid-20s "
+         "from west London.", [(26, 24, "years", "range")]),
+        ("A man in his mid-to-late 50s is reportedly slapping people in Cumbria, England.",
+         [(59, 54, "years", "range")]),
+        ("The men, all in their early twenties, are thought to be in Raqqa.",
+         [(23, 20, "years", "range")]),
+        ("Goldfish can live between 10 and 25 years in captivity, with some reported to thrive "
+         "well into their 30s.", [(25, 10, "years", "range"), (39, 30, "years", "range")]),
+        # … not the decades of the calendar
+        ("The trio formed in the late '70s and had a hit in the 1980s.", []),
+        ("Fox News broke the news of the death of 80s actor Judd Nelson.", []),
+    ],
+)  # fmt: skip
+def test_round_seventeen_an_age_as_a_decade(
+    text: str, figures: list[tuple[float, float | None, str, str]]
+) -> None:
+    assert [(q.value, q.low, q.unit, q.bound) for q in find(text)] == figures

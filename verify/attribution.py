@@ -217,7 +217,8 @@ class _Context:
         definite = DEFINITE_RE.match(who)
         if definite and definite.group("head").lower() in SITE_HEADS and self.sites:
             return self.sites[-1]  # "the site" after "a site called DeepDotWeb"
-        if definite and definite.group("head").lower() in OUTLET_HEADS:
+        own = who.split()[0].lower() in ("his", "her", "their", "its")  # "her local paper"
+        if definite and definite.group("head").lower() in OUTLET_HEADS and not own:
             outlets = [o for o in self.orgs if OUTLET_WORDS & set(re.findall(r"\w+", o.lower()))]
             return _last(outlets) or _last(self.outlets) or who
         if definite and definite.group("head").lower() in STANDS_FOR_SOURCE:
@@ -245,7 +246,7 @@ class _Context:
             return _last(named) or _last(self.orgs) or _last(self._untitled()) or who
         words = who.split()
         proper = words[0].lower() == "the" and all(w[:1].isupper() for w in words[1:])
-        if words[0].lower() in ("a", "an", "the", "another", "one") and not proper:
+        if words[0].lower() in ("a", "an", "the", "another", "one") and not proper or own:
             return who  # "A spokesperson for CareNow" is described, no surname to look up
         if proper:  # "the Mail" is "The Mail on Sunday", "the Observatory" the one named
             words = words[1:]

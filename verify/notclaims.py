@@ -64,7 +64,7 @@ LABELLED_RE = re.compile(
 # "Big Bank Hank, left, leaves …", "in an undated family photo" (not "he was pictured limping").
 CAPTION_MARK_RE = re.compile(
     r"\((?:pictured|above|below|left|right|centre|center|l\.|r\.)\b[^)]{0,40}\)|\bpictured\b|"
-    r", (?:left|right|centre|center),|^From left,|"
+    r", (?:left|right|centre|center),|^From left,|^\((?:[LlRr]|L-R|R-L)\)\s|"
     r"\bin an undated (?:\w+ )?(?:photo|picture|image)\b"
 )
 PHOTOGRAPHED_RE = re.compile(r"\b(?:was|were|been|be|rarely)\s+pictured\b")

@@ -317,6 +317,8 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
                 else q
                 for q in found
             ]  # "at age of 13 or 14": a range the age pattern leaves to the others
+        if " in" in folded and any(d in folded for d in ("0s", "0's", "0’s", "ties")):
+            found = _over_bare(found, _decade_ages(text))  # a bare "30s" gives way
         if " more" in folded:  # it names the unit a bare "10" lacked
             found = _over_bare(found, _elliptic_more(text, found))
     found = _out_of(text, found) if " out of " in text else found
@@ -597,6 +599,21 @@ AGE_OF_RE = re.compile(
     re.IGNORECASE,
 )
 AGE_BEFORE_RE = re.compile(r"\bage\s+of\s+$", re.IGNORECASE)  # "at age of 13 or 14"
+# An age given as a decade of life: "in his 30s", "in her twenties" (20–29 years), and a part of
+# one: "in his mid-20s" (24–26), "in their early twenties" (20–23), "in his mid-to-late 50s".
+# The possessive keeps out the decades of the calendar ("in the 1990s", "80s actor").
+DECADE_AGE_RE = re.compile(
+    r"\b(?:in|into)\s+(?:his|her|their|its|my|your|our)\s+"
+    r"(?:(?P<part>early|mid|late|mid-to-late|mid-to-upper|upper)[\s-]+)?"
+    r"(?P<decade>[2-9]0['’]?s|twenties|thirties|forties|fifties|sixties|seventies|eighties|"
+    r"nineties)\b",
+    re.IGNORECASE,
+)
+DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+                "seventies": 70, "eighties": 80, "nineties": 90}  # fmt: skip
+# the years of a decade each part covers, counted from its start
+DECADE_PARTS = {"": (0, 9), "early": (0, 3), "mid": (4, 6), "late": (7, 9), "upper": (7, 9),
+                "mid-to-late": (4, 9), "mid-to-upper": (4, 9)}  # fmt: skip
 AGE_BOUNDS = {"over": "min", "above": "min", "under": "max", "below": "max"}
 
 
@@ -610,6 +627,19 @@ def _ages(text: str) -> list[Quantity]:
         out.append(
             Quantity(value, "years", False, AGE_BOUNDS.get(q, "exact"), None, m.group(),
                      m.start(), m.end(), noun="years", qualifier=q)
+        )  # fmt: skip
+    return out
+
+
+def _decade_ages(text: str) -> list[Quantity]:
+    out = []
+    for m in DECADE_AGE_RE.finditer(text):
+        decade = m.group("decade").lower()
+        start = DECADE_WORDS.get(decade) or int(decade[:2])
+        low, high = DECADE_PARTS[(m.group("part") or "").lower()]
+        out.append(
+            Quantity(float(start + high), "years", False, "range", float(start + low),
+                     m.group(), m.start(), m.end(), noun="years")
         )  # fmt: skip
     return out
 

@@ -174,7 +174,10 @@ POSSESSIVE_SPEAKER_RE = re.compile(
     r"spokes(?:man|woman|person)|family|parents|mother|father|wife|husband|sons?|daughters?|"
     r"brothers?|sisters?|friends?|relatives|office|campaign|team|aides?|colleagues?|"
     r"representatives?|agents?|publicist|manager|coach|neighbou?rs?|employer|company|"
-    r"administration|government|ministry|party|supporters|critics|lawyers)$",
+    r"administration|government|ministry|party|supporters|critics|lawyers|owners?|"
+    # an account or a paper of the person's own: "according to her Facebook", "his Wikipedia"
+    r"(?-i:Facebook|Twitter|Instagram|LinkedIn|Wikipedia)(?:\s+(?:page|profile|account))?|"
+    r"(?:local\s+)?(?:paper|newspaper)|blog|website)$",
     re.IGNORECASE,
 )
 QUOTE_THEN_WHO_RE = re.compile(
@@ -304,7 +307,12 @@ LEADING_FILLER_RE = re.compile(
     r"|(?:but|and|yet|so|then|now|however|meanwhile|separately|also|still|instead|"
     r"additionally|moreover|furthermore|likewise|similarly|"
     r"in addition|in a statement|in response|on \w+day|late on \w+day|earlier|later|"
-    r"(?:last|this|next|earlier this|late last) (?:week|month|year|\w+day))\s*,?\s+)+",
+    r"(?:last|this|next|earlier this|late last) (?:week|month|year|\w+day)|"
+    # stance adverbs and a month or year opening the sentence: "Apparently, an eyewitness named
+    # Taugan Tan Kadalim claims …", "In August 2014 Taylor says she met …"
+    r"apparently|reportedly|allegedly|interestingly|ironically|indeed|in fact|notably|"
+    r"(?:in|by) (?:(?-i:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)(?: \d{4})?|\d{4}))\s*,?\s+)+",
     re.IGNORECASE,
 )
 CLAUSE_BREAKS = (
@@ -343,7 +351,7 @@ IRREGULAR_PASTS = {
 PAST_IN_HEAD = (IRREGULAR_PASTS - {"said", "told", "ran", "put", "set", "laid"}) | {"heard"}
 PAST_VERB_RE = re.compile(
     r"(?<!\bthe )(?<!\ban )(?<!\ba )(?<!\bThe )(?<!\bAn )(?<!\bA )(?<!-)(?<!\bwho )"  # "The armed
-    # men", "consumers who sought help": no verb
+    r"(?<!\bAnother )(?<!\banother )"  # men", "consumers who sought help": no verb
     r"\b(?:[a-z]+ed(?! (?:to|with|in|by|on|at)\b)|"
     + "|".join(sorted(PAST_IN_HEAD))
     + r"|comes|goes|originates|wants|needs)\b"
@@ -971,7 +979,8 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
     )  # "It's more complicated than", "Inside, there’s seating for four, though VW"
     if last.islower() and last in BAD_ENDINGS or contraction:
         return False  # "… over his", "It's more complicated than"
-    if FINITE_VERBS.search(head) or PAST_VERB_RE.search(head):
+    unnamed = re.sub(r"\b(?:named|called)\s+(?=[A-Z])", "", head)  # "an eyewitness named X"
+    if FINITE_VERBS.search(unnamed) or PAST_VERB_RE.search(unnamed):
         return False  # "Oil fell after sources", "A team led by researchers"
     last_part = who.split(",")[-1].strip() if "," in who else ""
     if (
@@ -998,7 +1007,8 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
     )  # fmt: skip
     return (
         loose
-        or any(w[0].isupper() or re.match(r"[a-z]+[A-Z]", w) for w in words)  # "iFixit"
+        # "iFixit", "9to5Mac"
+        or any(w[0].isupper() or re.match(r"[a-z]+[A-Z]|\d+[a-z]+\d*[A-Z]", w) for w in words)
         or determiner
         or last.endswith("s")
         or bool(re.search(r"(?:people|police|staff|personnel)$", last))
