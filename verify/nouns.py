@@ -27,6 +27,8 @@ STOPWORDS = {
     # Pronouns and bounds are never the noun: "at the age of 22 she was", "the one we believed",
     # "42 of the almost 100 KFC franchises"
     "he", "she", "we", "i", "you", "him", "her", "us", "me", "almost", "nearly", "roughly",
+    # "one" as a pronoun: "the one where Ashton plays", "aside from the one below"
+    "where", "below", "above",
 }  # fmt: skip
 # A bound between "of the" and the whole's number: "42 of the almost 100 KFC franchises".
 AFTER_OF_BOUNDS = {
@@ -185,8 +187,13 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
             and (lower.endswith(("ed", "ing")) or lower in IRREGULAR_PASTS)
         ):  # a past tense after the noun is its verb: "one company made it"
             break  # "3,000 troops arrived", "four brigades totaling"
-        elif not (noun or after_of) and lower.endswith("ed") and _verb(lower, following, then):
-            break  # "about 660,000 based on", "five tested positive": a verb follows
+        elif (
+            not (noun or after_of)
+            and (lower.endswith("ed") or lower in IRREGULAR_PASTS)
+            and _verb(lower, following, then)
+        ) or lower.endswith(("n't", "n’t")):
+            break  # "about 660,000 based on", "five tested positive", "the one made in 2013",
+            # "one didn't": a verb follows
         else:
             noun, noun_end = lower, end + match.end() - stop
             if lower in MEASURES or lower.rstrip("s") in MEASURES:

@@ -298,7 +298,10 @@ TIME_UNITS = {"seconds", "minutes", "hours", "days", "nights", "weeks", "months"
 def find(text: str, lang: str = "en") -> list[Quantity]:
     """All figures in text, in order: value, unit or currency, bound and its words."""
     shares = lang == "en" and SHARE_WORD_RE.search(text) is not None
-    found = _figures(text, lang) + (_fractions(text) if shares else [])
+    found = _figures(text, lang)
+    if shares:  # "one third of the city" is a share, not a count of thirds
+        fractions = _fractions(text)
+        found = [q for q in found if _free(fractions, [q])] + fractions
     if lang == "en":
         counted = [_counted(text, c) for c in counts.find(text)]
         # a bare number that a construction gives a noun ("Of the 30 passengers, 12 were …")
