@@ -940,3 +940,34 @@ def test_round_seventeen_an_age_as_a_decade(
     text: str, figures: list[tuple[float, float | None, str, str]]
 ) -> None:
     assert [(q.value, q.low, q.unit, q.bound) for q in find(text)] == figures
+
+
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        # a share written in words is a fraction, not a count of thirds (development sets)
+        ("Islamic State militants are now in control of one third of the besieged Syrian city "
+         "of Kobane.", [(1 / 3, "fraction")]),
+        ("Hank was one third of the famous Sugarhill Gang.", [(1 / 3, "fraction")]),
+        # "one" as a pronoun counts nothing
+        ("Sony's flick would share the marquee with the one made in 2013 and the one where "
+         "Ashton Kutcher plays Jobs.", []),
+        ("Two of those three things changed dramatically; one didn't.", [(2, "things")]),
+        ("The stills are (aside from the one below) sickeningly graphic.", []),
+        # a measure before a hyphen is the unit; "square" makes an area
+        ("The nine foot-long creature, a wels catfish, has been dubbed “the monster of the Po”.",
+         [(9, "feet")]),
+        ("The 12 second-audio clip is the only one.", [(12, "seconds")]),
+        ("The main villa spans about 2,475 square feet with a chef’s kitchen.",
+         [(2475, "square feet")]),
+        ("The property includes a water area of around two million square metres.",
+         [(2_000_000, "square metres")]),
+        # a noun that takes no plural goes on to the plural after it
+        ("Thus far, authorities have charged 22 police officers with involvement in the crime.",
+         [(22, "officers")]),
+    ],
+)  # fmt: skip
+def test_round_seventeen_shares_pronouns_and_measures(
+    text: str, figures: list[tuple[float, str]]
+) -> None:
+    assert [(q.value, q.unit) for q in find(text)] == figures

@@ -56,6 +56,9 @@ MEASURES = {
     "gram", "kilogram", "milligram", "centimeter", "centimetre", "millimeter", "millimetre", "yard",
     "stone",  # a weight: "ballooned to 20 stone", "a 14 stone catfish"
 }  # fmt: skip
+# Measures of length that "square" makes an area of: "2,475 square feet".
+AREA_MEASURES = {"feet", "foot", "meter", "metre", "kilometer", "kilometre", "mile", "yard",
+                 "inch", "inche", "km", "m", "ft", "mi"}  # fmt: skip
 # Past participles that are what a number counts ("37 killed").
 PARTICIPLES = {"killed", "injured", "wounded", "dead", "arrested", "displaced", "infected"}
 # "Democrats", "Dreamers", "MPs", not "Ross" or "US"
@@ -178,7 +181,13 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
             continue  # "five more venues", "four other Arab countries"
         elif not noun and lower.endswith("ly") and following.isalpha() and following.islower():
             continue  # "two highly critical reports": an adverb inside the noun phrase
-        elif noun and not noun.endswith("s") and lower.endswith("s") and following in _AFTER_VERB:
+        elif (
+            noun
+            and not noun.endswith("s")
+            and noun not in UNCOUNTED  # "22 police officers with …" is a noun phrase
+            and lower.endswith("s")
+            and following in _AFTER_VERB
+        ):
             break  # "The 180 page coffee-table publication comes with": a verb, not the noun
         elif (
             lower in STOPWORDS
@@ -194,6 +203,14 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
         ) or lower.endswith(("n't", "n’t")):
             break  # "about 660,000 based on", "five tested positive", "the one made in 2013",
             # "one didn't": a verb follows
+        elif not noun and lower == "square" and following.lower().rstrip("s") in AREA_MEASURES:
+            # "about 2,475 square feet": an area
+            after = tokens[k + 1]
+            return f"square {after.group().lower().rstrip('.')}", end + after.end() - stop
+        elif not noun and "-" in lower and lower.split("-")[0] in MEASURES:
+            # "the nine foot-long creature", "a 2.5 metre-long fish": the measure, not the thing
+            part = lower.split("-")[0]
+            return part, end + match.start() + len(part)
         else:
             noun, noun_end = lower, end + match.end() - stop
             if lower in MEASURES or lower.rstrip("s") in MEASURES:
