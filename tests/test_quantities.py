@@ -971,3 +971,26 @@ def test_round_seventeen_shares_pronouns_and_measures(
     text: str, figures: list[tuple[float, str]]
 ) -> None:
     assert [(q.value, q.unit) for q in find(text)] == figures
+
+
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        # one unit of time as an adjective (development sets)
+        ("Washington expanded its month-long air campaign to Iraq’s Sunni Arab heartland.",
+         [(1, "months")]),
+        ("In October, a century-old time capsule was opened.", [(1, "centuries")]),
+        ("The emotional minute-long video concludes with a group hug.", [(1, "minutes")]),
+        ("But instead he shared the 23-minute-long video.", [(23, "minutes")]),
+        # children counted in a parent's description
+        ("A father of two, Haines was kidnapped in Syria.", [(2, "children")]),
+        ("The Pakistani mother-of-three, 42, is serving 86 years in a Texas jail.",
+         [(3, "children"), (42, ""), (86, "years")]),
+        ("Jesus Lopez, the father of one of the missing students, told The Associated Press.",
+         []),
+    ],
+)  # fmt: skip
+def test_round_seventeen_units_as_adjectives_and_children(
+    text: str, figures: list[tuple[float, str]]
+) -> None:
+    assert [(q.value, q.unit) for q in find(text)] == figures

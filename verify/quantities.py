@@ -320,6 +320,10 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
                 else q
                 for q in found
             ]  # "at age of 13 or 14": a range the age pattern leaves to the others
+        if "-long" in folded or "-old" in folded:
+            found = _over_bare(found, _free(found, _one_unit_long(text)))
+        if any(parent in folded for parent in ("father", "mother", "dad", "mum", "mom")):
+            found = _over_bare(found, _children(text))  # a bare "two" gives way
         if " in" in folded and any(d in folded for d in ("0s", "0's", "0’s", "ties")):
             found = _over_bare(found, _decade_ages(text))  # a bare "30s" gives way
         if " more" in folded:  # it names the unit a bare "10" lacked
@@ -602,6 +606,18 @@ AGE_OF_RE = re.compile(
     re.IGNORECASE,
 )
 AGE_BEFORE_RE = re.compile(r"\bage\s+of\s+$", re.IGNORECASE)  # "at age of 13 or 14"
+# One unit of time as an adjective: "its month-long air campaign", "a century-old time
+# capsule" (with its number, "a 23-minute-long video", the compound is read as a count).
+ONE_UNIT_LONG_RE = re.compile(
+    r"(?<![\w-])(?P<unit>second|minute|hour|day|week|month|year|decade|century)-(?:long|old)\b",
+    re.IGNORECASE,
+)
+# Children counted in a parent's description: "a father of two", "the mother-of-three".
+PARENT_OF_RE = re.compile(
+    rf"\b(?:father|mother|dad|mum|mom|grandfather|grandmother)[- ]of[- ]"
+    rf"(?P<n>\d{{1,2}}|{numerals.SMALL_WORDS})\b(?!\s+of\b)",  # not "the father of one of the"
+    re.IGNORECASE,
+)
 # An age given as a decade of life: "in his 30s", "in her twenties" (20–29 years), and a part of
 # one: "in his mid-20s" (24–26), "in their early twenties" (20–23), "in his mid-to-late 50s".
 # The possessive keeps out the decades of the calendar ("in the 1990s", "80s actor").
@@ -631,6 +647,26 @@ def _ages(text: str) -> list[Quantity]:
             Quantity(value, "years", False, AGE_BOUNDS.get(q, "exact"), None, m.group(),
                      m.start(), m.end(), noun="years", qualifier=q)
         )  # fmt: skip
+    return out
+
+
+def _one_unit_long(text: str) -> list[Quantity]:
+    return [
+        Quantity(1.0, normalise_unit(m.group("unit").lower()), False, "exact", None, m.group(),
+                 m.start(), m.end(), noun=m.group("unit").lower())
+        for m in ONE_UNIT_LONG_RE.finditer(text)
+    ]  # fmt: skip
+
+
+def _children(text: str) -> list[Quantity]:
+    out = []
+    for m in PARENT_OF_RE.finditer(text):
+        value = _number(m.group("n"))
+        if value is not None:
+            out.append(
+                Quantity(value, "children", False, "exact", None, m.group("n"), m.start("n"),
+                         m.end("n"), noun="children")
+            )  # fmt: skip
     return out
 
 
