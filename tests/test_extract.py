@@ -2256,3 +2256,17 @@ def test_round_seventeen_a_persons_own_source_is_not_one_named_before() -> None:
 )  # fmt: skip
 def test_round_seventeen_a_caption_by_its_place(sentence: str, why: str | None) -> None:
     assert notclaims.reason(sentence, sentence, attributed=False) == why
+
+
+def test_round_seventeen_a_quote_opening_after_an_attributed_sentence_goes_on_with_it() -> None:
+    texts = [
+        "Nail al-Jubeir, information director at the Saudi Embassy in Washington, denied that "
+        "the broadcast had been altered.",
+        "“Saudi TV has been showing the total arrival ceremony at the airport and at the Palace "
+        "and nowhere is anything blurred.”",
+        "Police said the recording was made on Saturday.",
+        "A man’s voice can be heard in the audio telling a woman, “You are pretty.",
+    ]
+    found = [a.who for a in attribution.attribute_all(texts)]
+    assert found[1] == found[0] and found[0] is not None
+    assert found[3] is None  # a quote opening inside the sentence is not the source's words

@@ -392,9 +392,13 @@ def _quotes_inherit(texts: list[str], found: list[Attribution]) -> list[Attribut
         elif _opens(text) and not _closes_all(text):
             j = _quoted_before(texts, found, i)
             previous = texts[j] if j >= 0 else ""
-            follows_quote = (_quotes(previous) or previous.endswith(":")) and found[j].who
+            # a quote right after an attributed sentence, quoted or not ("…, the museum's
+            # conservator said." then "'They put the contents back …"), goes on with its source
+            opening = text.lstrip()[:1] in "“\"‘'"
+            after_quote = _quotes(previous) or previous.endswith(":")
+            follows_quote = (after_quote or opening) and found[j].who
             runs.append([j, i] if follows_quote and not found[i].who else [i])
-        elif _wholly_quoted(text) and i and _quotes(texts[i - 1]) and found[i - 1].who:
+        elif _wholly_quoted(text) and i and found[i - 1].who:
             runs.append([i - 1, i])
         if open_quote and single_marks:  # `'They brought her cups of tea …` runs on
             open_quote = SINGLE_CLOSE_RE.search(text) is None
