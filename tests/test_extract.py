@@ -2270,3 +2270,16 @@ def test_round_seventeen_a_quote_opening_after_an_attributed_sentence_goes_on_wi
     found = [a.who for a in attribution.attribute_all(texts)]
     assert found[1] == found[0] and found[0] is not None
     assert found[3] is None  # a quote opening inside the sentence is not the source's words
+
+
+def test_round_seventeen_a_person_named_in_passing_keeps_the_title_before_the_name() -> None:
+    texts = [
+        "Homeland Security Secretary Jeh Johnson shot down claims on Thursday that the border "
+        "is porous.",
+        "He said the number of unaccompanied minors apprehended in fiscal year 2014 was 68,434.",
+    ]
+    found = [a.who for a in attribution.attribute_all(texts)]
+    assert found[1] == "Homeland Security Secretary Jeh Johnson"
+    texts = ["But Police Commissioner Bill Bratton defended the policy.",
+             "He said 25 grams would fill a sandwich bag."]  # fmt: skip
+    assert attribution.attribute_all(texts)[1].who == "Police Commissioner Bill Bratton"

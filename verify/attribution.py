@@ -141,7 +141,7 @@ class _Context:
             if self.kind(match.group()) == "person" and not PLACE_WORDS & set(
                 match.group().split()
             ):
-                self.mentioned.append(match.group())
+                self.mentioned.append(_titled(text[: match.start()], match.group()))
 
     def kind(self, who: str) -> str:
         head = re.split(r",|\s+of\s+", who)[0]  # "Dr. X of the Department of Health and …"
@@ -273,6 +273,27 @@ class _Context:
             if full or found:
                 return (full or found)[0]
         return who
+
+
+# Capitalised words of a title before a name: "Homeland Security Secretary Jeh Johnson".
+TITLE_BEFORE_RE = re.compile(r"(?:\b[A-Z][a-z]+\s+){1,3}$")
+TITLE_WORD_RE = re.compile(
+    r"(?:Commissioner|Prosecutor|Attorney|Sheriff|Superintendent|Inspector|Officer|Lieutenant|"
+    r"Sergeant|Captain|Colonel|Major|Admiral|Deputy|Councilman|Councilwoman|Chancellor|"
+    r"Premier|Speaker|Spokesman|Spokeswoman|Coach|Manager)\s"
+)
+
+
+def _titled(before: str, name: str) -> str:
+    """A name mentioned in passing with the capitalised words of its title before it, so
+    that a later "he" is the speaker as first written ("Police Commissioner Bill Bratton")."""
+    title = TITLE_BEFORE_RE.search(before)
+    if not title or not (PERSON_TITLES.match(name) or TITLE_WORD_RE.match(name)):
+        return name  # only a title's words: "… Secretary Jeh Johnson", not "Reuters Jeh …"
+    words = title.group().split()
+    while words and (words[0] in PLACE_WORDS or words[0].lower() in FUNCTION_WORDS):
+        words = words[1:]  # "But Homeland Security …": not the sentence's first word
+    return " ".join([*words, name])
 
 
 def named_earlier(name: str, earlier: list[str]) -> str:
