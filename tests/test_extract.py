@@ -8,6 +8,7 @@ from verify import (
     checkable,
     checkworthiness,
     extract,
+    genders,
     languages,
     nested,
     notclaims,
@@ -2283,3 +2284,31 @@ def test_round_seventeen_a_person_named_in_passing_keeps_the_title_before_the_na
     texts = ["But Police Commissioner Bill Bratton defended the policy.",
              "He said 25 grams would fill a sandwich bag."]  # fmt: skip
     assert attribution.attribute_all(texts)[1].who == "Police Commissioner Bill Bratton"
+
+
+def test_round_seventeen_she_is_not_a_man_named_before() -> None:
+    texts = [
+        "Christopher Buddle, associate professor at McGill University, said the mark was not "
+        "a spider's.",
+        "Marie Herberstein of Macquarie University was also asked.",
+        "She told us, “My initial reaction is that this is a mite rather than a spider.”",
+        "Her birth name was David Roy Fitch, according to the post.",
+        "“I was born intersex,” she told Radar Online.",
+    ]
+    found = [a.who for a in attribution.attribute_all(texts)]
+    assert found[2] == "Marie Herberstein" and found[4] == "Marie Herberstein"
+
+
+@pytest.mark.parametrize(
+    "who, pronoun, fits",
+    [
+        ("Daniel Anthony, vice president of the Trade Partnership", "she", False),
+        ("Mary E. Lovely, a Syracuse University economist", "she", True),
+        ("Taylor Swift's spokeswoman", "he", False),
+        ("Mr Abdulla", "she", False),
+        ("Prosecutor Inaky Blanco", "she", True),  # the name says nothing: no block
+        ("A spokesperson for CareNow", "he", True),
+    ],
+)
+def test_round_seventeen_what_a_name_says_of_a_pronoun(who: str, pronoun: str, fits: bool) -> None:
+    assert genders.fits(who, pronoun) is fits

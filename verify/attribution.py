@@ -7,7 +7,7 @@ several sentences inheriting their speaker. Pure.
 import re
 from dataclasses import dataclass, field, replace
 
-from verify import nested, prefilter, speakers
+from verify import genders, nested, prefilter, speakers
 from verify.speakers import Attribution
 
 ORG_WORDS = {
@@ -128,6 +128,12 @@ class _Context:
     described: list[str] = field(default_factory=list)
     # the speaker of the sentence just before, if it had one
     previous: str | None = None
+    # the pronoun a person has been called by in this article
+    pronouns: dict[str, str] = field(default_factory=dict)
+
+    def _fits(self, person: str, pronoun: str) -> bool:
+        called = self.pronouns.get(person)
+        return called == pronoun if called else genders.fits(person, pronoun)
 
     def mention(self, text: str) -> None:
         """Remember the people and outlets a sentence names, whether or not they speak in it."""
@@ -193,10 +199,17 @@ class _Context:
         """A pronoun, surname or "the company" as the full speaker named earlier."""
         lower = who.lower()
         if lower in ("he", "she"):
-            if self.previous and DESCRIBED_PERSON_RE.match(self.previous):
-                return self.previous  # "…, an AutoNation spokesman denied …" then "He said …"
-            person = _last(self.people) or _last(self.mentioned)
-            return self._fullest(person) if person else None
+            previous = self.previous
+            if previous and DESCRIBED_PERSON_RE.match(previous) and self._fits(previous, lower):
+                return previous  # "…, an AutoNation spokesman denied …" then "He said …"
+            # the last person the pronoun can stand for: "she" is not "Christopher Buddle"
+            people = [p for p in self.people if self._fits(p, lower)]
+            mentioned = [p for p in self.mentioned if self._fits(p, lower)]
+            person = _last(people) or _last(mentioned)
+            if not person:
+                return None
+            self.pronouns[person] = lower  # once "she", not "he" further on
+            return self._fullest(person)
         if lower == "they":  # the nearest group or organisation ("Cumbria Police … They")
             plural = [w for w in self.every if w in self.groups or w in self.orgs]
             return _last(plural) or _last(self._untitled())
