@@ -1598,7 +1598,7 @@ def test_round_nine_speaker_classes(sentence: str, speaker: str | None) -> None:
         (["Mayor de Blasio and Police Commissioner Bill Bratton announced the change in New "
           "York on Monday.",
           "Commissioner Bratton said officers would issue summonses instead.",
-          "“It’s not a large amount,” he said."], "Commissioner Bill Bratton"),
+          "“It’s not a large amount,” he said."], "Police Commissioner Bill Bratton"),
     ],
 )  # fmt: skip
 def test_round_nine_speakers_across_sentences(texts: list[str], speaker: str) -> None:
