@@ -2312,3 +2312,24 @@ def test_round_seventeen_she_is_not_a_man_named_before() -> None:
 )
 def test_round_seventeen_what_a_name_says_of_a_pronoun(who: str, pronoun: str, fits: bool) -> None:
     assert genders.fits(who, pronoun) is fits
+
+
+@pytest.mark.parametrize(
+    "sentence, why",
+    [
+        # a tabloid photo caption opening with a label and a colon (development sets)
+        ("Sickening: ISIS sympathisers took to social media to identify the 10-year-old 'cub "
+         "fighter' by his alleged nom de guerre Abu Ubaidah.", "caption"),
+        ("Key suspect: Abdel-Majed Abdel Bary who raps under the name Lyricist Jinn.", "caption"),
+        ("Untimely: Sugarhill Gang founder Henry 'Big Bank Hank' Jackson has died at age 57 from "
+         "kidney complications due to cancer.", "caption"),
+        # … not a label that opens copy, nor speech
+        ("Update: KFC confirmed it.", None),
+        ("Claim: Deandre Joshua was murdered after testifying before a grand jury in Ferguson.",
+         None),
+        ("He said: 'The ISIS men told her to sit down.'", None),
+    ],
+)  # fmt: skip
+def test_round_seventeen_a_labelled_caption(sentence: str, why: str | None) -> None:
+    said = extract.attribute(sentence).who is not None
+    assert notclaims.reason(sentence, sentence, attributed=said) == why

@@ -289,10 +289,31 @@ def reason(
     words = bare.split()
     return (
         _structural(text, bare, words, lang)
+        or ("caption" if lang == "en" and not attributed and _labelled(bare) else None)
         or _mood(bare, assertion, words, attributed=attributed, lang=lang)
         or ("fragment" if languages.word_count(bare) < 3 or _lead_in(text) else None)
         or _unstopped(text, bare, words, lead=lead)
     )
+
+
+# A photo caption opening with a label of a word or two and a colon, tabloid style:
+# "Sickening: ISIS sympathisers took to social media …", "Key suspect: Abdel-Majed Abdel Bary",
+# "BETRAYED: The teacher reportedly asked …". Not a label that opens copy ("Update:", "Note:",
+# a fact-check's "Claim:" and "Origins:"), nor "He said:" and other speech.
+CAPTION_LABEL_RE = re.compile(
+    r"^(?P<label>[A-Z][a-z]+(?: [a-z]+)?|[A-Z]{2,}(?: [A-Z]{2,})?): (?=[A-Z])"
+)
+NOT_LABELS = {
+    "he", "she", "they", "it", "we", "i", "you", "the", "a", "an", "another", "update",
+    "updated", "correction", "note", "origins", "claim", "claims", "fact", "facts", "analysis",
+    "editor", "rating", "verdict", "news", "example", "warning", "disclaimer", "breaking",
+    "conclusion", "answer", "question", "q",
+}  # fmt: skip
+
+
+def _labelled(bare: str) -> bool:
+    label = CAPTION_LABEL_RE.match(bare)
+    return label is not None and label.group("label").split()[0].lower() not in NOT_LABELS
 
 
 def _caption_mark(bare: str) -> bool:
