@@ -2226,6 +2226,10 @@ def test_round_sixteen_the_site_is_the_website_named_before() -> None:
         # a participle before the noun describes the source
         ("Another disgusted staff member told the paper that the rats at Vogue had essentially "
          "“taken over”.", "Another disgusted staff member"),
+        # an adverb before the verb and a participle clause before the name are no part of it
+        ("The doctor subsequently told him to get rid of the duvet.", "The doctor"),
+        ("But speaking to The Independent, an official at the North Korean embassy said of the "
+         "reports: “It’s a nonsense.”", "an official at the North Korean embassy"),
     ],
 )  # fmt: skip
 def test_round_seventeen_speaker_classes(sentence: str, speaker: str | None) -> None:

@@ -297,7 +297,7 @@ CARRIED_BY_RE = re.compile(
 # A survey's share is what was found, not a source: "Among respondents …, 37 percent said".
 SHARE_RE = re.compile(r"(?:\d[\d,.]*\s*(?:%|percent\b|per cent\b)|\d[\d,.]*\s+of\b)", re.I)
 # A participle clause before the speaker: "Detailing the results in a note …, analyst X".
-PARTICIPLE_LEAD_RE = re.compile(r"^[A-Z][a-z]+ing\s+[a-z].*,")  # "Posting photos of …, X"
+PARTICIPLE_LEAD_RE = re.compile(r"^[A-Za-z][a-z]+ing\s+[a-z].*,")  # "Posting photos of …, X"
 # How the outlet reached the speaker, before them: "Reached for comment by …, a spokesman".
 CONTACTED_LEAD_RE = re.compile(
     r"^(?:Reached|Contacted|Asked|Interviewed|Questioned|Pressed|Approached)\b[^,]*,"
@@ -1033,6 +1033,14 @@ def clean_who(who: str) -> str:
     who = REASON_AFTER_RE.sub("", who)  # "said Hatchfield, because she did not want to …"
     who = RELAY_TAIL_RE.sub("", who)  # "declared Sheikh X, Reuters reported": X is the source
     who = re.sub(r"\s+(?:all|both|each|too|themselves)$", "", who)  # "… Elmer Tanner all report"
+    # an adverb between the speaker and the verb: "the doctor subsequently told him", "One
+    # newspaper though, added"
+    who = re.sub(
+        r"\s+(?:subsequently|reportedly|allegedly|though|however|previously|then|later|"
+        r"earlier|again|still|already|initially|originally|repeatedly)$",
+        "",
+        who,
+    )
     who = MOOD_BEFORE_NAME_RE.sub("", who)  # "Delighted Mrs Smith said"
     who = re.sub(r"^One,\s+(?=(?:an?|the)\s)", "", who)  # "One, an American fighter, said"
     who = re.sub(r",\s+(?:quoting|citing)\s.*$", "", who)  # "the group, quoting Twitter accounts …"
