@@ -2227,7 +2227,7 @@ def test_round_sixteen_the_site_is_the_website_named_before() -> None:
         ("Another disgusted staff member told the paper that the rats at Vogue had essentially "
          "“taken over”.", "Another disgusted staff member"),
         # an adverb before the verb and a participle clause before the name are no part of it
-        ("The doctor subsequently told him to get rid of the duvet.", "The doctor"),
+        ("The doctor subsequently told him to get rid of the duvet.", "the doctor"),
         ("But speaking to The Independent, an official at the North Korean embassy said of the "
          "reports: “It’s a nonsense.”", "an official at the North Korean embassy"),
     ],
