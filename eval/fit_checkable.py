@@ -88,6 +88,10 @@ SETS = {
     "ho28": DATA / "claims_heldout28.jsonl",
     "ho29": DATA / "claims_heldout29.jsonl",
     "ho30": DATA / "claims_heldout30.jsonl",
+    "ho31": DATA / "claims_heldout31.jsonl",
+    "ho32": DATA / "claims_heldout32.jsonl",
+    "ho33": DATA / "claims_heldout33.jsonl",
+    "ho34": DATA / "claims_heldout34.jsonl",
 }
 CLAIMBUSTER = Path("claimbuster") / "2.5xNCS_dev.json"
 OUT = Path(__file__).parent.parent / "verify" / "data" / checkable.MODEL_FILE
