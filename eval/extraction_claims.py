@@ -460,6 +460,9 @@ def score(report: Report) -> dict[str, float]:
         "figure_precision": main.precision,
         "figure_recall": main.recall,
         "speaker_accuracy": len(right) / len(kept_with_speaker) if kept_with_speaker else 0.0,
+        # right speakers over every checkable sentence that has one, kept or not: comparable
+        # between extractors that keep different sentences
+        "speaker_end_to_end": len(right) / len(with_speaker) if with_speaker else 0.0,
     }
 
     print(

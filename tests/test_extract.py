@@ -301,7 +301,7 @@ def test_the_kremlin_fake_news_claim_stays_the_kremlins() -> None:
     ],
 )  # fmt: skip
 def test_not_claims_are_skipped_with_why(sentence: str, why: str) -> None:
-    found = extract.read(sentence)
+    found = extract.read(sentence, model=KEEP_ALL)  # the rules' verdict (an opinion is soft)
     assert found.candidates == []
     assert [s.reason for s in found.skipped][-1] == why
 
@@ -2337,3 +2337,15 @@ def test_round_seventeen_what_a_name_says_of_a_pronoun(who: str, pronoun: str, f
 def test_round_seventeen_a_labelled_caption(sentence: str, why: str | None) -> None:
     said = extract.attribute(sentence).who is not None
     assert notclaims.reason(sentence, sentence, attributed=said) == why
+
+
+def test_round_seventeen_an_opinion_is_the_models_call_with_or_without_figures() -> None:
+    text = "We spoke to the mayor on Monday, and the bridge has been closed since May."
+    _, [reading] = extract.readings(text)
+    assert reading.rule == "opinion" and reading.signals["rule:opinion"] == 1.0
+    keeps = checkable.Model(bias=0.0, weights={"rule:opinion": 50.0}, threshold=0.5)
+    assert [c.text for c in extract.claims(text, model=keeps)] == [text]
+    assert extract.claims(text, model=KEEP_ALL) == []  # the rule's verdict, weighed heavily
+    # a forecast without figures stays the rule's
+    _, [forecast] = extract.readings("The bridge will reopen next spring.")
+    assert forecast.rule == "prediction" and forecast.signals == {}

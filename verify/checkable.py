@@ -27,8 +27,9 @@ FORMAT = 1
 MODEL_FILE = "checkable-model.json"
 # Words, with every number read as one "0": "12,000 troops" and "3 troops" share their signals.
 WORD_RE = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*")
-# Rules whose verdict the model weighs, for sentences that state figures: a spec in the future
-# tense ("will be able to go 300 miles") or a figure inside comment is often checkable.
+# Rules whose verdict the model weighs: a spec in the future tense that states figures ("will
+# be able to go 300 miles"), and any opinion (its signs, "we", "you", "of course", mark about as
+# many checkable sentences as opinions on the development sets; since round seventeen).
 SOFT_RULES = frozenset({"prediction", "opinion"})
 QUOTE_CHARS = "\"“”„«»‘’'「」"
 
@@ -69,7 +70,8 @@ def signals(
 ) -> dict[str, float]:
     """What the model reads: lower-cased words and word pairs, the first word, how the sentence
     opens and ends, the check-worthiness features (`worth`, its score left out), attribution and
-    figures, and the verdict of a rule in SOFT_RULES that turned down a sentence with figures.
+    figures, and the verdict of a rule in SOFT_RULES that turned the sentence down (an opinion
+    always, a forecast when it states figures).
     English pages only: the other languages' pages are too few to learn their words."""
     text = sentence.strip()
     words = [w if not w[0].isdigit() else "0" for w in WORD_RE.findall(text.lower())]
@@ -84,7 +86,7 @@ def signals(
     bare = text.rstrip(QUOTE_CHARS + " )]")
     out[f"ends:{bare[-1:] if bare[-1:] in tuple('.!?:;,') else 'other'}"] = 1.0
     out.update((f"cw:{k}", v) for k, v in worth.items() if k != "score")
-    if rule is not None:  # a rule in SOFT_RULES turned it down, but it states figures
+    if rule is not None:  # a rule in SOFT_RULES turned it down: the model weighs its verdict
         out[f"rule:{rule}"] = 1.0
     return out
 
