@@ -2349,3 +2349,11 @@ def test_round_seventeen_an_opinion_is_the_models_call_with_or_without_figures()
     # a forecast without figures stays the rule's
     _, [forecast] = extract.readings("The bridge will reopen next spring.")
     assert forecast.rule == "prediction" and forecast.signals == {}
+
+
+def test_round_seventeen_a_name_after_a_description_is_looked_up_by_the_name() -> None:
+    texts = [
+        "The rapper died in the early hours of Tuesday morning, according to US reports.",
+        "He died from kidney complications in New Jersey, according to US website TMZ.",
+    ]
+    assert attribution.attribute_all(texts)[1].who == "US website TMZ"
