@@ -265,8 +265,8 @@ class _Context:
             words = words[1:]
         # "Alvarez", "Wee of the Times", "The New York Times"; a name after a lower-case
         # description is the name: "US website TMZ" (not "US", named before in "US reports")
-        described = len(words) > 2 and any(w.islower() for w in words[1:-1])
-        name = words[-1] if len(words) <= 2 or described and " of " not in who else words[0]
+        lowered = len(words) > 2 and any(w.islower() for w in words[1:-1])
+        name = words[-1] if len(words) <= 2 or lowered and " of " not in who else words[0]
         plain = re.sub(rf"^(?:{HONORIFICS})\.?\s+", "", who)  # "Mr. Ibrahim"
         if plain != who:
             words = plain.split()
