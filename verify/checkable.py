@@ -28,8 +28,8 @@ MODEL_FILE = "checkable-model.json"
 # Words, with every number read as one "0": "12,000 troops" and "3 troops" share their signals.
 WORD_RE = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*")
 # Rules whose verdict the model weighs: a spec in the future tense that states figures ("will
-# be able to go 300 miles"), and any opinion (its signs, "we", "you", "of course", mark about as
-# many checkable sentences as opinions on the development sets; since round seventeen).
+# be able to go 300 miles"), and any opinion (two in five of the sentences its signs, "we",
+# "you", "of course", turn down on the development sets are checkable; since round seventeen).
 SOFT_RULES = frozenset({"prediction", "opinion"})
 QUOTE_CHARS = "\"“”„«»‘’'「」"
 

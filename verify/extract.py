@@ -111,9 +111,9 @@ def _reading(sentence: Sentence, said: Attribution, lang: str, *, lead: bool = F
     if rule is not None and (rule not in checkable.SOFT_RULES or lang != "en"):
         return Reading(sentence, said, inner, assertion, rule, (), {}, {})  # not worth reading
     figures = tuple(_shift(q, sentence.start) for q in quantities.find(sentence.text, lang))
-    # An "opinion" is the model's call with or without figures: the rule's signs ("we", "you",
-    # "of course") mark as many checkable sentences as opinions on the development sets; a
-    # forecast without figures stays the rule's.
+    # An "opinion" is the model's call with or without figures: two in five of the sentences
+    # the rule's signs ("we", "you", "of course") turn down on the development sets are
+    # checkable; a forecast without figures stays the rule's.
     if rule is not None and not figures and rule != "opinion":
         return Reading(sentence, said, inner, assertion, rule, (), {}, {})
     worth = checkworthiness.score(sentence.text, attributed=attributed, n_quantities=len(figures))
