@@ -57,8 +57,11 @@ MEASURES = {
     "stone",  # a weight: "ballooned to 20 stone", "a 14 stone catfish"
 }  # fmt: skip
 # Measures of length that "square" makes an area of: "2,475 square feet".
-AREA_MEASURES = {"feet", "foot", "meter", "metre", "kilometer", "kilometre", "mile", "yard",
-                 "inch", "inche", "km", "m", "ft", "mi"}  # fmt: skip
+AREA_MEASURES = {
+    "feet", "foot", "meter", "meters", "metre", "metres", "kilometer", "kilometers", "kilometre",
+    "kilometres", "mile", "miles", "yard", "yards", "inch", "inches", "km", "kms", "m", "ft",
+    "mi",
+}  # fmt: skip
 # Past participles that are what a number counts ("37 killed").
 PARTICIPLES = {"killed", "injured", "wounded", "dead", "arrested", "displaced", "infected"}
 # "Democrats", "Dreamers", "MPs", not "Ross" or "US"
@@ -203,7 +206,7 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
         ) or lower.endswith(("n't", "n’t")):
             break  # "about 660,000 based on", "five tested positive", "the one made in 2013",
             # "one didn't": a verb follows
-        elif not noun and lower == "square" and following.lower().rstrip("s") in AREA_MEASURES:
+        elif not noun and lower == "square" and following.lower() in AREA_MEASURES:
             # "about 2,475 square feet": an area
             after = tokens[k + 1]
             return f"square {after.group().lower().rstrip('.')}", end + after.end() - stop
