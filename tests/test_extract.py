@@ -2357,3 +2357,47 @@ def test_round_seventeen_a_name_after_a_description_is_looked_up_by_the_name() -
         "He died from kidney complications in New Jersey, according to US website TMZ.",
     ]
     assert attribution.attribute_all(texts)[1].who == "US website TMZ"
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        # a phrase before the speaker, set off by a comma, is no part of them (held-out-39, -40)
+        ("Over at Forbes, Eric Savitz notes that this isn’t the first time that there have been "
+         "rumors about Amazon opening a chain of stores.", "Eric Savitz"),
+        ("Another British citizen, Abu Omar, 19, says that in April 2009 his safari holiday to "
+         "Kenya was interrupted.", "Abu Omar"),
+        ("He is believed to have traveled to Syria around 2012, before joining the Islamic "
+         "State, also known as ISIS or ISIL, the paper reported.", "the paper"),
+        ("Foley “was taken by an organized gang after departing from an internet café in "
+         "Binesh, Syria,” near the Turkish border, the FBI said in an alert.", "the FBI"),
+        # … but a name before its description stays whole
+        ("Charlie Winter, a researcher at the counter-extremism think tank Quilliam, said "
+         "accounts belong to Isis supporters were denying the reports.",
+         "Charlie Winter, a researcher at the counter-extremism think tank Quilliam"),
+        # where someone stands in the picture is no part of who speaks
+        ("The tape was brought to CNN by St. Louis attorney Lopa Blumenthal, (at right with "
+         "anchor Don Lemon) who says a former client gave it to her.",
+         "St. Louis attorney Lopa Blumenthal"),
+        # a comma glued to the verb
+        ("Gill Rosenberg, 31,said last week on Facebook that she was no longer updating her "
+         "page.", "Gill Rosenberg"),
+    ],
+)  # fmt: skip
+def test_round_eighteen_speaker_classes(sentence: str, speaker: str | None) -> None:
+    assert extract.attribute(sentence).who == speaker
+
+
+def test_round_eighteen_a_person_described_after_being_named_is_that_person() -> None:
+    texts = [
+        "Yasir Abdulla left behind his wife and children at their Yorkshire home for six months "
+        "to battle for his Kurdish homeland.",
+        "The father-of-four told The Sun: “I hate IS because of what happened to an old Kurdish "
+        "woman from a nearby tribe.",
+    ]
+    assert attribution.attribute_all(texts)[1].who == "Yasir Abdulla"
+    # no person named before: the description stands
+    assert attribution.attribute_all(texts[1:])[0].who == "the father-of-four"
+    # the description's sex rules a person out: "the mother-of-two" is not Yasir Abdulla
+    texts[1] = texts[1].replace("father-of-four", "mother-of-two")
+    assert attribution.attribute_all(texts)[1].who == "the mother-of-two"

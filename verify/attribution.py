@@ -88,6 +88,14 @@ DESCRIBED_PERSON_RE = re.compile(
     r"teacher|father|mother|friend|owner|employee|worker|agent|driver|pilot|soldier|nurse|"
     r"student|victim|executive|diplomat|commander|investigator|prosecutor)$"
 )
+# A person described, not named, after being named: "the student", "the grieving father", "the
+# father-of-four", "the 41-year-old" ("the source" and "the spokesman" are looked up by their
+# own words first, in `_Context.resolve`).
+PERSON_ANAPHOR_RE = re.compile(
+    r"^[Tt]he\s+(?:[a-z][a-z-]*\s+){0,2}(?:student|teenager|youngster|expert|scientist|"
+    r"researcher|actor|actress|singer|star|pensioner|"
+    r"(?:father|mother)[- ]of[- ](?:two|three|four|five|six|seven|eight))$"
+)
 # "the company", "that report", not "The Kremlin"
 # "the company", "the production company": a description of a source named before
 DEFINITE_RE = re.compile(
@@ -173,12 +181,28 @@ class _Context:
         """The fullest form of a person named in several ("Commissioner Bratton", then
         "Commissioner Bill Bratton"): the longest one ending in the same surname and holding
         every word of the shorter."""
-        words = set(person.split())
+        words = set(re.sub(rf"^(?:{HONORIFICS})\.?\s+", "", person).split())  # "Mr Abdulla"
         same = [
             p for p in self.people + self.mentioned
             if p.split()[-1] == person.split()[-1] and words <= set(p.split())
         ]  # fmt: skip
         return max(same, key=len, default=person)
+
+    def _described_person(self, who: str) -> str | None:
+        """ "the student", "the father-of-four", "the 41-year-old": a person already named,
+        the last one the description's sex allows ("the grieving father" is no woman)."""
+        if not PERSON_ANAPHOR_RE.match(who):
+            return None
+        sex = genders.of_name(who)
+        pronoun = {"m": "he", "f": "she"}.get(sex or "", "")
+        # a name mentioned in passing counts only when it reads as a person's: "Mohammed Islam",
+        # not "Stuyvesant High School"
+        candidates = [
+            p for p in self.people + self.mentioned
+            if self.kind(p) == "person" and (genders.of_name(p) or PERSON_TITLES.search(p))
+        ]  # fmt: skip
+        fitting = [p for p in candidates if not pronoun or self._fits(p, pronoun)]
+        return self._fullest(fitting[-1]) if fitting else None
 
     def _untitled(self) -> list[str]:
         """Speakers that may be organisations named like people ("Big Machine")."""
@@ -251,6 +275,9 @@ class _Context:
         if spoke:  # "the source said" after "A source with contacts with Iraqi intelligence said"
             with_name = DESCRIBED_NAME_RE.match(spoke[-1])
             return with_name.group("name") if with_name else spoke[-1]
+        person = self._described_person(who)
+        if person:
+            return person
         if definite and definite.group("head").lower() in ORG_WORDS | {"organisation"}:
             head = definite.group("head").lower()
             named = [o for o in self.orgs if head in o.lower().split()]

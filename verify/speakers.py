@@ -396,6 +396,8 @@ def attribute(sentence: str) -> Attribution:
     """Who asserts the sentence ("the Kremlin", "South Korea's spy agency"), and what."""
     body = LEADING_FILLER_RE.sub("", sentence.strip())
     body = re.sub(r"^\(([^()]+)\)\.?$", r"\1", body)  # a sentence wholly in brackets
+    body = PICTURE_ASIDE_RE.sub("", body)  # "Lopa Blumenthal, (at right with anchor X) who says"
+    body = re.sub(r"(?<=\d),(?=(?:said|says|told)\b)", ", ", body)  # "Gill Rosenberg, 31,said"
     body = CAPS_WORD_RE.sub(_lower_if_speech, body)  # a headline's "… DENIES congressman's …"
     quoted = re.search(r"[\"”’]|[,?!…]'\s", body) is not None  # 'MailOnline quotes,' said X
     patterns = (
@@ -486,6 +488,13 @@ def attribute(sentence: str) -> Attribution:
     if saying and subject:
         return Attribution(clean_who(subject), clean_assertion(saying.group("rest")), "saying")
     return Attribution(None, clean_assertion(body))
+
+
+# Where a person stands in the picture, in brackets: no part of what anyone said.
+PICTURE_ASIDE_RE = re.compile(
+    r",?\s*\((?:at |on the |pictured|left|right|centre|center|above|below|top|bottom)"
+    r"[^()]{0,60}\)"
+)
 
 
 def _bare_tail(match: re.Match[str]) -> str:
@@ -1046,8 +1055,26 @@ def clean_who(who: str) -> str:
     who = re.sub(r",\s+(?:quoting|citing)\s.*$", "", who)  # "the group, quoting Twitter accounts …"
     who = who.strip(" ,\"“”'’").rstrip(".") if not who.endswith(("Inc.", "Co.", "Corp.")) else who
     who = re.sub(r"^(?:but|yet|and|so|while|whereas)\s+(?=\S)", "", who)  # "…, yet Nissan says"
+    who = _lead_dropped(who)
     who = re.sub(r"^[–—•-]\s*", "", who)  # "– The article claims": a list's dash
     return re.sub(r"^The\b", "the", who.strip(" ,\"“”'’"))
+
+
+# A phrase before the speaker, set off by a comma: "Over at Forbes, Eric Savitz notes", "…,"
+# near the Turkish border, the FBI said", "Another British citizen, Abu Omar, 19, says".
+LEAD_BEFORE_SPEAKER_RE = re.compile(
+    r"^(?:(?:over|near|at|in|on|from|inside|outside|amid|also known as|formerly)\b[^,]*|"
+    r"another\s+[a-z][^,]*)"
+    r",\s+(?P<who>(?:the\s+[a-z]+(?:\s+[a-z]+)?|(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+))$",
+    re.IGNORECASE,
+)
+
+
+def _lead_dropped(who: str) -> str:
+    lead = LEAD_BEFORE_SPEAKER_RE.match(who)
+    if not lead or lead.group("who").lower() in PRONOUNS or not is_speaker(lead.group("who")):
+        return who
+    return lead.group("who")
 
 
 def clean_assertion(text: str) -> str:
