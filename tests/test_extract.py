@@ -2401,3 +2401,35 @@ def test_round_eighteen_a_person_described_after_being_named_is_that_person() ->
     # the description's sex rules a person out: "the mother-of-two" is not Yasir Abdulla
     texts[1] = texts[1].replace("father-of-four", "mother-of-two")
     assert attribution.attribute_all(texts)[1].who == "the mother-of-two"
+
+
+def test_round_eighteen_a_glued_signature_signs_the_post_in_its_paragraph() -> None:
+    # held-out-39, body 109: posts pasted with their signatures glued on both sides
+    text = (
+        "Hairs get stuck in the fine seam between the glass and the aluminium.\n\n"
+        "It has pulled out my goatee hairs. Hurts!— Quinn Nelson (@SnazzyQ) October 6, 2014"
+        "The seam on my iPhone 6 is definitely catching my hair and pulling it out. #seamgate"
+        "— Scott Bilsky (@str8ngelybrown) October 6, 2014\n\n"
+        "The seam on my iPhone 6 is definitely catching my hair and pulling it out.\n"
+    )
+    spans = sentences(text)
+    assert "— Quinn Nelson (@SnazzyQ) October 6, 2014" in [s.text for s in spans]
+    who = {c.text: c.attributed_to for c in extract.claims(text)}
+    assert who["It has pulled out my goatee hairs."] == "Quinn Nelson"
+    # the post's words, and the same words again further down, are the second signer's
+    seam = "The seam on my iPhone 6 is definitely catching my hair and pulling it out."
+    assert [c.attributed_to for c in extract.claims(text) if c.text == seam] == [
+        "Scott Bilsky",
+        "Scott Bilsky",
+    ]
+    # the page's own sentence in the paragraph before is no part of the post
+    assert who["Hairs get stuck in the fine seam between the glass and the aluminium."] is None
+
+
+def test_round_eighteen_a_spaced_signature_stays_with_its_post() -> None:
+    text = (
+        "Michelle Obama forgoes a headscarf and sparks a backlash in Saudi Arabia "
+        "http://t.co/uycgVygf7V pic.twitter.com/6ICNigFaPT — Washington Post (@washingtonpost) "
+        "January 27, 2015"
+    )
+    assert [s.text for s in sentences(text)] == [text]

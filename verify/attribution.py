@@ -368,9 +368,12 @@ def _last(items: list[str]) -> str | None:
     return items[-1] if items else None
 
 
-def attribute_all(texts: list[str]) -> list[Attribution]:
+def attribute_all(
+    texts: list[str], paragraph_starts: frozenset[int] = frozenset()
+) -> list[Attribution]:
     """Each sentence's speaker, resolved against the sentences before it (and, for a quote
-    that runs over several sentences, the sentence where its speaker is named)."""
+    that runs over several sentences, the sentence where its speaker is named).
+    `paragraph_starts` holds the indices of the sentences that open a line of their own."""
     found = [speakers.attribute(text) for text in texts]
     context = _Context([], [], [], [])
     resolved: list[Attribution] = []
@@ -390,7 +393,8 @@ def attribute_all(texts: list[str]) -> list[Attribution]:
         context.previous = who
         context.mention(text)
         resolved.append(replace(a, who=who))
-    return _posts_signed(texts, _quotes_inherit(texts, resolved))
+    signed = _posts_signed(texts, _quotes_inherit(texts, resolved), paragraph_starts)
+    return _repeats_signed(texts, signed)
 
 
 # A person's name opening a sentence as its subject: "Al-Baghdadi called for attacks …".
@@ -429,19 +433,43 @@ def _previous_subject(
     return earlier[-1] if earlier else None
 
 
-def _posts_signed(texts: list[str], found: list[Attribution]) -> list[Attribution]:
+def _posts_signed(
+    texts: list[str], found: list[Attribution], paragraph_starts: frozenset[int]
+) -> list[Attribution]:
     """An embedded post is the words of the account whose signature line follows it ("— The
     Nigerian Senate (@NGRSenate) October 9, 2018"): up to three sentences back, stopping at
-    another signature, a lead-in ("See tweets:") or a sentence with a speaker of its own."""
+    another signature, a lead-in ("See tweets:") or a sentence with a speaker of its own. A
+    signature glued to the post's last words ("… Hurts!— Quinn Nelson (@SnazzyQ) …") signs only
+    what is in its own paragraph."""
     result = list(found)
     for i, text in enumerate(texts):
         signed = SIGNATURE_RE.match(text.strip())
         if not signed:
             continue
+        glued = bool(paragraph_starts) and i not in paragraph_starts
         for j in range(i - 1, max(-1, i - 4), -1):
             if SIGNATURE_RE.match(texts[j].strip()) or LEAD_IN_RE.search(texts[j]) or found[j].who:
                 break
             result[j] = replace(result[j], who=speakers.clean_who(signed.group("who")))
+            if glued and j in paragraph_starts:
+                break
+    return result
+
+
+def _repeats_signed(texts: list[str], found: list[Attribution]) -> list[Attribution]:
+    """Words repeated verbatim further down the page (a post embedded twice, once with its
+    signature and once as plain text) are the same speaker's; each earlier copy lends its
+    speaker once, in order, so two people posting the same words keep their own."""
+    result = list(found)
+    earlier: dict[str, list[int]] = {}  # words → the earlier sentences with a speaker, in order
+    for i, text in enumerate(texts):
+        if len(text.split()) < 5:
+            continue
+        key = " ".join(text.split()).lower()
+        if found[i].who:
+            earlier.setdefault(key, []).append(i)
+        elif earlier.get(key):
+            result[i] = replace(result[i], who=result[earlier[key].pop(0)].who)
     return result
 
 

@@ -93,7 +93,10 @@ def readings(text: str) -> tuple[str, list[Reading]]:
     """The article's language and each of its sentences as read, in order."""
     lang = languages.guess(text)
     spans = sentences(text)
-    found = attribution.attribute_all([s.text for s in spans])
+    opens = frozenset(
+        k for k, s in enumerate(spans) if not k or "\n" in text[spans[k - 1].end : s.start]
+    )
+    found = attribution.attribute_all([s.text for s in spans], opens)
     return lang, [
         _reading(s, said, lang, lead=k < LEAD_SENTENCES)
         for k, (s, said) in enumerate(zip(spans, found, strict=True))

@@ -55,6 +55,18 @@ BYLINE_BEFORE_DATELINE_RE = re.compile(
 )
 
 
+MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+# An embedded post's signature line, which copy pasted from a web page often glues to the post
+# before it and the one after: "…pulls out my hairs. Hurts!— Quinn Nelson (@SnazzyQ) October 6,
+# 2014The seam on my iPhone 6 …". It is a sentence of its own, so the post before it can be
+# given to its author (`attribution._posts_signed`).
+GLUED_SIGNATURE_RE = re.compile(
+    rf"[—–]\s*[^.!?()\n—–]{{2,80}}?\s*\(@\w+\)\s*(?:{MONTH_NAMES}) \d{{1,2}}, \d{{4}}"
+)
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence's verbatim text and where it sits in the article."""
@@ -79,7 +91,12 @@ def sentences(text: str) -> list[Sentence]:
         found.extend(_trimmed(text, start, end))
         start = end
     found.extend(_trimmed(text, start, len(text)))
-    return [part for sentence in found for part in _split_dateline(sentence)]
+    return [
+        piece
+        for sentence in found
+        for part in _split_dateline(sentence)
+        for piece in _split_signatures(part)
+    ]
 
 
 def _ends_in_abbreviation(text: str, dot: int, end: int) -> bool:
@@ -125,6 +142,28 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[Sentence]:
         chunk = chunk[marker.end() :]
     if chunk:
         yield Sentence(chunk, start + lead, start + lead + len(chunk))
+
+
+def _split_signatures(sentence: Sentence) -> Iterator[Sentence]:
+    """A post's signature glued inside a sentence: the words before, the signature, the rest."""
+    start = 0
+    text = sentence.text
+    for match in GLUED_SIGNATURE_RE.finditer(text):
+        before, after = text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]
+        if not (before and not before.isspace() or after and not after.isspace()):
+            continue  # "… pic.twitter.com/6ICNigFaPT — Washington Post (@washingtonpost) …"
+        for a, b in ((start, match.start()), (match.start(), match.end())):
+            yield from _trimmed_piece(sentence, a, b)
+        start = match.end()
+    yield from _trimmed_piece(sentence, start, len(sentence.text))
+
+
+def _trimmed_piece(sentence: Sentence, a: int, b: int) -> Iterator[Sentence]:
+    chunk = sentence.text[a:b]
+    lead = len(chunk) - len(chunk.lstrip())
+    chunk = chunk.strip()
+    if chunk:
+        yield Sentence(chunk, sentence.start + a + lead, sentence.start + a + lead + len(chunk))
 
 
 def _split_dateline(sentence: Sentence) -> Iterator[Sentence]:
