@@ -2433,3 +2433,19 @@ def test_round_eighteen_a_spaced_signature_stays_with_its_post() -> None:
         "January 27, 2015"
     )
     assert [s.text for s in sentences(text)] == [text]
+
+
+def test_round_eighteen_a_denied_claim_is_given_to_whoever_on_the_page_said_it() -> None:
+    # FNC-1 body 1263 (development set): the claimant is named in the sentence after
+    text = (
+        "An Iraqi official on Wednesday denied that a woman detained in Lebanon is a wife of Abu "
+        "Bakr al-Baghdadi, the leader of Islamic State group. The denial comes a day after "
+        "Lebanese authorities said they are holding a woman believed to be Mr. al-Baghdadi’s "
+        "wife."
+    )
+    first = extract.claims(text, model=KEEP_ALL)[0]
+    assert first.text.startswith("A woman detained in Lebanon is a wife")
+    assert (first.attributed_to, first.disputed_by) == ("Lebanese authorities", "An Iraqi official")
+    # nobody else on the page says it: no claimant is made up
+    alone = extract.claims(text.split(" The denial")[0], model=KEEP_ALL)[0]
+    assert (alone.attributed_to, alone.disputed_by) == (None, "An Iraqi official")

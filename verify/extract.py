@@ -137,7 +137,7 @@ def read(text: str, *, url: str | None = None, model: checkable.Model | None = N
     candidates: list[Candidate] = []
     skipped: list[Skipped] = []
     named: list[str] = []
-    for reading in found:
+    for k, reading in enumerate(found):
         result = _judge(reading, model, lang)
         said = reading.said
         if column and isinstance(result, Candidate) and not said.who and not result.disputed_by:
@@ -148,10 +148,12 @@ def read(text: str, *, url: str | None = None, model: checkable.Model | None = N
         elif isinstance(result, Candidate) and result.disputed_by:
             # "Big Machine have twice denied doing anything wrong": the claim denied is most
             # likely the one queued last, by someone other than the one denying it (not a
-            # sentence left out: "A NATO official said … could not yet confirm")
+            # sentence left out: "A NATO official said … could not yet confirm"), unless a
+            # sentence of the page, before or after, says it in the same words
             queued = [c.attributed_to for c in candidates if c.attributed_to]
             others = [w for w in queued if w not in (result.disputed_by, said.who)]
-            result = replace(result, attributed_to=others[-1] if others else None)
+            told = _claimant_by_words(found, k, result.text, (result.disputed_by, said.who))
+            result = replace(result, attributed_to=told or (others[-1] if others else None))
         if isinstance(result, Candidate) and reading.inner and reading.inner.refers_back:
             earlier = [
                 i for i, c in enumerate(candidates)
@@ -161,6 +163,35 @@ def read(text: str, *, url: str | None = None, model: checkable.Model | None = N
         named.extend(who for who in (said.who,) if who)
         (candidates if isinstance(result, Candidate) else skipped).append(result)  # type: ignore[arg-type]
     return Extraction(candidates, skipped, lang)
+
+
+WORD_RE = re.compile(r"[^\W\d_]{4,}")
+# Words too common in reports of a dispute to tell one claim from another.
+DISPUTE_TALK = frozenset(
+    "that this with have been were said says told reported report reports claim claims "
+    "denied denies deny false true they their there would could about after from which "
+    "also what when where into than them will".split()
+)
+
+
+def _claimant_by_words(
+    found: list[Reading], k: int, claim: str, not_them: tuple[str | None, ...]
+) -> str | None:
+    """Who else on the page says what sentence k disputes: the speaker of the sentence sharing
+    most of its words (three at least), the nearest on a tie ("An Iraqi official denied that a
+    woman detained in Lebanon is a wife of al-Baghdadi." … "Lebanese authorities said they
+    are holding a woman believed to be Mr. al-Baghdadi's wife.")."""
+    wanted = {w.lower() for w in WORD_RE.findall(claim)} - DISPUTE_TALK
+    best: tuple[int, int, str] | None = None
+    for j, other in enumerate(found):
+        who = other.said.who
+        if j == k or not who or who in not_them or other.inner:
+            continue
+        shared = len(wanted & {w.lower() for w in WORD_RE.findall(other.sentence.text)})
+        rank = (shared, -abs(j - k), who)
+        if shared >= 3 and (best is None or rank[:2] > best[:2]):
+            best = rank
+    return best[2] if best else None
 
 
 def claims(

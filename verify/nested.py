@@ -22,8 +22,9 @@ JUDGEMENT = (
     r"fabricated|exaggerated|exaggeration|rubbish|propaganda|fiction|groundless|unfounded)"
     r"[\"”'’]?"
 )
-# "has consistently denied", "Tuesday emphatically rejected"
-ADVERBS = rf"(?:(?:{speakers.WEEKDAYS})\s+)?" + speakers.ADVERBS
+# "has consistently denied", "Tuesday emphatically rejected", "An Iraqi official on Wednesday
+# denied"
+ADVERBS = rf"(?:(?:on\s+)?(?:{speakers.WEEKDAYS})\s+)?" + speakers.ADVERBS
 NOUNS = (
     r"claims?|assertions?|allegations?|reports?|statements?|suggestions?|figures?|estimates?|"
     r"accounts?|contention|insistence|version|account|accusations?|charges?|postings?|posts?|"
