@@ -168,9 +168,12 @@ def read(text: str, *, url: str | None = None, model: checkable.Model | None = N
 WORD_RE = re.compile(r"[^\W\d_]{4,}")
 # Words too common in reports of a dispute to tell one claim from another.
 DISPUTE_TALK = frozenset(
-    "that this with have been were said says told reported report reports claim claims "
-    "denied denies deny false true they their there would could about after from which "
-    "also what when where into than them will".split()
+    re.findall(
+        r"\w+",
+        "that this with have been were said says told reported report reports claim claims "
+        "denied denies deny false true they their there would could about after from which "
+        "also what when where into than them will",
+    )
 )
 
 
