@@ -12,6 +12,7 @@ from verify import (
     languages,
     nested,
     notclaims,
+    quantities,
     repeats,
     speakers,
 )
@@ -2449,3 +2450,25 @@ def test_round_eighteen_a_denied_claim_is_given_to_whoever_on_the_page_said_it()
     # nobody else on the page says it: no claimant is made up
     alone = extract.claims(text.split(" The denial")[0], model=KEEP_ALL)[0]
     assert (alone.attributed_to, alone.disputed_by) == (None, "An Iraqi official")
+
+
+@pytest.mark.parametrize(
+    "sentence, figures",
+    [
+        # metres written "m", known by a size before or after (held-out-39, body 2161)
+        ("Dino Ferrari hooked the whopper wels catfish, which was 2.67m in length, last week.",
+         [(2.67, "m", "exact")]),
+        ("It immediately bolted 100m downstream, but Sam hung on.", [(100.0, "m", "exact")]),
+        # … and a weight in stone, glued; "up to" bounds it
+        ("Wels catfish can grow as long as 4m and up to 62st.",
+         [(4.0, "m", "max"), (62.0, "st", "max")]),
+        ("The biggest was 22st and 2.78m long, and was also from the Po Delta.",
+         [(22.0, "st", "exact"), (2.78, "m", "exact")]),
+        # an ordinal is no weight, and "m" alone is still no figure
+        ("It was the 21st such catch; the club raised 2.5m last year.", []),
+        ("Sam Lee caught a 15st catfish while on holiday in Spain.", [(15.0, "st", "exact")]),
+    ],
+)  # fmt: skip
+def test_round_eighteen_figures(sentence: str, figures: list[tuple[float, str, str]]) -> None:
+    found = [(q.value, q.unit, q.bound) for q in quantities.find(sentence)]
+    assert found == figures

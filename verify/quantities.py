@@ -45,8 +45,16 @@ DATE_RANGE_JOINER_RE = re.compile(r"\s*(?:to|through|until|-|–|and)\s*")
 # "12m (40ft)", "5m deep": metres, not millions, when a size or a conversion follows.
 METRES_AFTER_RE = re.compile(
     r"\s*(?:\(\s*[\d.,]+\s*(?:ft|feet|foot)\b|(?:wide|deep|high|tall|long|away|below|above|"
-    r"across|in diameter|underground)\b)"
+    r"across|in diameter|in length|in height|underground|downstream|upstream)\b)"
 )
+# "as long as 4m", "measuring 2.5m": a size named before the number.
+METRES_BEFORE_RE = re.compile(
+    r"(?:\b(?:as\s+)?(?:long|tall|high|deep|wide)\s+as|\bmeasur(?:ing|ed|es)|"
+    r"\b(?:length|height|depth|width)\s+of)\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?$",
+    re.IGNORECASE,
+)
+# British weights in stone, glued: "22st", "up to 62st" (not an ordinal: "21st" is one).
+STONE_RE = re.compile(r"(?<![\w.,])(\d{1,3})st\b")
 
 # Unit words folded together so figures for the same thing compare ("soldiers" = "troops").
 UNIT_SYNONYMS = {
@@ -312,6 +320,7 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
         found += _free(found, _bounded_spans(text)) if spans else []
         found += _free(found, _ordinal_counts(text)) if ORDINAL_HINT_RE.search(text) else []
         found += _free(found, _once(text)) if "once" in folded else []
+        found += _free(found, _stones(text)) if "st" in folded else []
         if "age of" in folded:
             found = _over_bare(found, _ages(text))  # the age names the unit a bare "34" lacked
             found = [
@@ -707,6 +716,21 @@ def _once(text: str) -> list[Quantity]:
     ]  # fmt: skip
 
 
+def _stones(text: str) -> list[Quantity]:
+    found = []
+    for m in STONE_RE.finditer(text):
+        number = int(m.group(1))
+        if number % 10 == 1 and number % 100 != 11:
+            continue  # "the 21st": an ordinal
+        bound = _bound_before(text, m.start())
+        found.append(
+            Quantity(float(number), "st", bound.approx, bound.bound, None,
+                     text[bound.start : m.end()], bound.start, m.end(), noun="st",
+                     qualifier=bound.qualifier)
+        )  # fmt: skip
+    return found
+
+
 def _ordinal_counts(text: str) -> list[Quantity]:
     """An ordinal that counts: "his seventh straight win", "for the fourth time", "the 69th
     anniversary", "his sixth goal" (not "the third quarter", "the 21st century", "second in")."""
@@ -928,7 +952,14 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
     scaled_only = NAIRA_OR_RAND_RE.search(text[max(0, n.start - 2) : n.start])
     if currency is None and scaled_only and n.scaled:
         currency, start = currencies.SCALED_ONLY[scaled_only.group(1)], n.start - 1
-    metres = n.suffix == "m" and not high and METRES_AFTER_RE.match(text, end)
+    metres = (
+        n.suffix == "m"
+        and not high
+        and bool(
+            METRES_AFTER_RE.match(text, end)
+            or METRES_BEFORE_RE.search(text[max(0, n.start - 30) : n.start])
+        )
+    )
     if currency is None and n.suffix in numerals.MONEY_ONLY_SUFFIXES and not (high or metres):
         return None  # "a 100m race": metres or a code, not millions
     unit, noun = "", ""
