@@ -2472,3 +2472,35 @@ def test_round_eighteen_a_denied_claim_is_given_to_whoever_on_the_page_said_it()
 def test_round_eighteen_figures(sentence: str, figures: list[tuple[float, str, str]]) -> None:
     found = [(q.value, q.unit, q.bound) for q in quantities.find(sentence)]
     assert found == figures
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        # a name that opens with a word also a verb ("State") is no verb after the quote
+        ("“I can just say that I have no confirmation of the reports,” State Department "
+         "spokeswoman Jen Psaki told reporters.", "State Department spokeswoman Jen Psaki"),
+        # a quote closing a quote inside it: ‘freshman,’”
+        ("“They engrained over and over in our brains that it was supposed to be ‘first-year,’ "
+         "not ‘freshman,’” Schukraft said.", "Schukraft"),
+        ("Co-operation between civilians and the security forces is continuously increasing, "
+         "al-Sunaid said.", "al-Sunaid"),
+        # a determiner keeps its noun, though the noun is also a verb
+        ("“Inaccurate wind forecasts are the main culprit in missed targets,” the report said.",
+         "the report"),
+        ("Snopes.com—the premier debunker of internet myths—said the article was fake.",
+         "Snopes.com"),
+        ("\"There was a big discussion about whether or not it should be removed,\" Hatchfield "
+         "told Brooke Baldwin on \"CNN Newsroom\" on Friday.", "Hatchfield"),
+        ("These individuals all had ID on them except for one, and that is the one we believed "
+         "to be Banksy,” Edwards said.”", "Edwards"),
+        ("\"All the evidence that we've confirmed on-site corresponds exactly with a meteorite,\" "
+         "Jose Millan with the Nicaraguan Institute of Earth Studies was quoted as saying.",
+         "Jose Millan with the Nicaraguan Institute of Earth Studies"),
+        ("The news was first reported by music blog InFlexWeTrust.com.",
+         "music blog InFlexWeTrust.com"),
+        ("He was hit by a car.", None),
+    ],
+)  # fmt: skip
+def test_round_eighteen_speakers_after_and_around_quotes(sentence: str, speaker: str) -> None:
+    assert extract.attribute(sentence).who == speaker

@@ -14,6 +14,7 @@ from verify import languages, prefilter
 PROGRESSIVE = (
     r"(?:is|are|was|were|has been|have been|had been) (?:saying|claiming|alleging|arguing|"
     r"insisting|warning|reporting|urging|suggesting|telling|accusing|denying|predicting)|"
+    r"(?:is|was) quoted as saying|"  # "…," Jose Millan … was quoted as saying.
 )
 SPEECH_VERBS = PROGRESSIVE + (
     "said|says|say|told|tells|tell|stated|states|claimed|claims|claim|reported|reports|report|"
@@ -118,7 +119,9 @@ SAYING_RE = re.compile(
 NAME_IN_CLAUSE_RE = re.compile(
     r"(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][a-z]+(?:[- ][A-Z][\w'’-]+)+"
 )  # "Afghan President Ashraf Ghani" inside "When Afghan President Ashraf Ghani first …"
-VERB_FIRST_RE = re.compile(rf"(?:{SPEECH_VERBS})\s", re.IGNORECASE)
+# A verb right after a quote is written in lower case: "State Department spokeswoman Jen Psaki"
+# opens with a name ("State"), not the verb "state".
+VERB_FIRST_RE = re.compile(rf"(?:{SPEECH_VERBS})\s")
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
@@ -181,7 +184,10 @@ POSSESSIVE_SPEAKER_RE = re.compile(
     re.IGNORECASE,
 )
 QUOTE_THEN_WHO_RE = re.compile(
-    rf"^(?P<rest>.*[,?!…][\"”’']|.*[\"”’][,?!]|.*\S\s+”)\s*(?P<who>[^\"“”]{{2,200}}?)\s+{ADVERBS}"
+    rf"^(?P<rest>.*[,?!…][\"”’']{{1,2}}|.*[\"”’][,?!]|.*\S\s+”)\s*"
+    # a determiner takes its noun, though the noun is also a verb: "the report said"
+    r"(?P<who>(?:(?:the|a|an|this|that|its|his|her|their)\s+)?"
+    rf"[^\"“”]{{2,200}}?)\s+{ADVERBS}"
     rf"(?P<verb>{SPEECH_VERBS})\b(?P<tail>[^\"“”]*?(?:,\s+(?:which|who|adding|saying|noting)\b.*)?)$",
     re.DOTALL,
 )
@@ -397,6 +403,9 @@ def attribute(sentence: str) -> Attribution:
     body = LEADING_FILLER_RE.sub("", sentence.strip())
     body = re.sub(r"^\(([^()]+)\)\.?$", r"\1", body)  # a sentence wholly in brackets
     body = PICTURE_ASIDE_RE.sub("", body)  # "Lopa Blumenthal, (at right with anchor X) who says"
+    body = UNSPACED_ASIDE_RE.sub(r" — \1 — ", body)  # "Snopes.com—the premier debunker—said"
+    body = QUOTED_TITLE_AFTER_RE.sub(r"\1\2", body)  # told X on "CNN Newsroom" on Friday
+    body = STRAY_CLOSING_RE.sub(r"\1", body)  # '…,” Edwards said.”': a quote mark left over
     body = re.sub(r"(?<=\d),(?=(?:said|says|told)\b)", ", ", body)  # "Gill Rosenberg, 31,said"
     body = CAPS_WORD_RE.sub(_lower_if_speech, body)  # a headline's "… DENIES congressman's …"
     quoted = re.search(r"[\"”’]|[,?!…]'\s", body) is not None  # 'MailOnline quotes,' said X
@@ -483,6 +492,10 @@ def attribute(sentence: str) -> Attribution:
     if according and not unnamed and (is_speaker(by, loose=True) or is_speaker(source)):
         rest = (body[: according.start()] + body[according.end() :]).strip(" ,")
         return Attribution(clean_who(source), clean_assertion(rest), "according")
+    passive = PASSIVE_BY_RE.match(body)  # "The news was first reported by music blog X."
+    if passive and is_speaker(passive.group("who")):
+        rest = passive.group("rest")
+        return Attribution(clean_who(passive.group("who")), clean_assertion(rest), "reported")
     saying = SAYING_RE.match(body) if ", " in body else None
     subject = _subject(saying.group("clause")) if saying else None
     if saying and subject:
@@ -490,6 +503,22 @@ def attribute(sentence: str) -> Attribution:
     return Attribution(None, clean_assertion(body))
 
 
+# Words reported, announced or confirmed by a source, the source last: "The news was first
+# reported by music blog InFlexWeTrust.com."
+PASSIVE_BY_RE = re.compile(
+    r"^(?P<rest>[^\"“”]{8,}?)\s+(?:was|were|has been|have been|had been|is|are)\s+"
+    r"(?:first\s+|also\s+|originally\s+|later\s+)?(?:reported|announced|confirmed|revealed|"
+    r"claimed|stated|disclosed)\s+by\s+(?P<who>[^,;\"“”]{2,80}?)"
+    r"(?:\s+(?:on|in|last|this|earlier|late)\s+[^,;\"“”]{1,40})?\s*[.!]?$"
+)
+# A programme's or paper's title in quotes after the speaker: no quotation of theirs.
+QUOTED_TITLE_AFTER_RE = re.compile(
+    r"(?<=[,?!][\"”] )([^\"“”]{2,80}?\s(?:on|in|to)\s)[\"“]([^\"“”]{2,40})[\"”](?=[^\"“”]*$)"
+)
+STRAY_CLOSING_RE = re.compile(
+    r"([,?!][\"”]\s+[^\"“”]{2,80}\s(?:said|says|added|told|explained)\b[^\"“”]*[.!])[\"”]$"
+)
+UNSPACED_ASIDE_RE = re.compile(r"(?<=\w)—([a-z][^–—]{3,160}?)—(?=\w)")
 # Where a person stands in the picture, in brackets: no part of what anyone said.
 PICTURE_ASIDE_RE = re.compile(
     r",?\s*\((?:at |on the |pictured|left|right|centre|center|above|below|top|bottom)"
@@ -1016,8 +1045,8 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
     )  # fmt: skip
     return (
         loose
-        # "iFixit", "9to5Mac"
-        or any(w[0].isupper() or re.match(r"[a-z]+[A-Z]|\d+[a-z]+\d*[A-Z]", w) for w in words)
+        # "iFixit", "9to5Mac", "al-Sunaid"
+        or any(w[0].isupper() or re.match(r"[a-z]+-?[A-Z]|\d+[a-z]+\d*[A-Z]", w) for w in words)
         or determiner
         or last.endswith("s")
         or bool(re.search(r"(?:people|police|staff|personnel)$", last))
