@@ -2500,6 +2500,31 @@ def test_round_eighteen_figures(sentence: str, figures: list[tuple[float, str, s
         ("The news was first reported by music blog InFlexWeTrust.com.",
          "music blog InFlexWeTrust.com"),
         ("He was hit by a car.", None),
+        # a listener named before "that", and a statement's day
+        ("A U.S. intelligence official confirmed to NBC News that a Londoner named Mohammed "
+         "Emwazi is the person known as \"Jihadi John\" in the ISIS videos.",
+         "A U.S. intelligence official"),
+        ("Additionally, US Central Command confirmed in a statement on Monday that one "
+         "airdropped bundle had missed its target.", "US Central Command"),
+        # the outlet's own unnamed source, and a handle
+        ("\"We saw a blonde model type leaving Michael Phelps' place,\" our source says, "
+         "recalling a recent incident in which the two were spotted together.", "our source"),
+        ("Didn't know that was a thing until today,\" @abcdedgar tweeted.", "@abcdedgar"),
+        # a quotation after the verb, set off by "including" or "but"
+        ("Locals \"have seen her many times going into his place in the past few months,\" the "
+         "source added, including \"the night he was arrested for DUI.\"", "the source"),
+        ("The Border Patrol \"caught them,\" Hunter said, but \"you know there's going to be "
+         "dozens more that did not get caught by the Border Patrol.\"", "Hunter"),
+        # years of a trade are no count that rules out a speaker
+        ("The plumber of 32 years said his family has received death threats.",
+         "the plumber of 32 years"),
+        # a name and its long apposition before the verb: not "said the officer shot Brown"
+        ("Dorian Johnson, a friend of Brown's who was walking with him at the time of the "
+         "shooting, said the officer shot Brown once by the police car.",
+         "Dorian Johnson, a friend of Brown's who was walking with him at the time of the "
+         "shooting"),
+        ("Last February, a fake press release that again claimed Banksy has been arrested did "
+         "the rounds.", None),
     ],
 )  # fmt: skip
 def test_round_eighteen_speakers_after_and_around_quotes(sentence: str, speaker: str) -> None:

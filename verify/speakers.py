@@ -188,7 +188,8 @@ QUOTE_THEN_WHO_RE = re.compile(
     # a determiner takes its noun, though the noun is also a verb: "the report said"
     r"(?P<who>(?:(?:the|a|an|this|that|its|his|her|their)\s+)?"
     rf"[^\"“”]{{2,200}}?)\s+{ADVERBS}"
-    rf"(?P<verb>{SPEECH_VERBS})\b(?P<tail>[^\"“”]*?(?:,\s+(?:which|who|adding|saying|noting)\b.*)?)$",
+    rf"(?P<verb>{SPEECH_VERBS})\b(?P<tail>[^\"“”]*?(?:,\s+(?:which|who|adding|saying|noting|"
+    r"including|recalling|referring|citing|describing|explaining|but|and)\b.*)?)$",
     re.DOTALL,
 )
 QUOTE_THEN_VERB_RE = re.compile(
@@ -436,7 +437,10 @@ def attribute(sentence: str) -> Attribution:
     inverted = INVERTED_RE.match(body) or DESCRIBED_AFTER_RE.match(body)
     said_by = CIRCUMSTANCE_RE.sub("", inverted.group("who")) if inverted else ""
     said_by = RELATIVE_AFTER_NAME_RE.sub("", said_by)  # "said the source, whose information …"
-    usual_order = inverted and RELATIVE_SUBJECT_RE.match(inverted.group("rest"))
+    usual_order = inverted and (
+        RELATIVE_SUBJECT_RE.match(inverted.group("rest"))
+        or _apposed(inverted.group("rest"))  # "Dorian Johnson, a friend of Brown's who …, said"
+    )
     if inverted and is_speaker(said_by) and not FINITE_VERBS.search(said_by) and not usual_order:
         # "…, said Mark Quinlan, PG&E's …"; not "said a woman, Gil Rosenberg, has been captured"
         return Attribution(clean_who(said_by), clean_assertion(inverted.group("rest")), "said")
@@ -576,7 +580,8 @@ def _leading(body: str) -> Attribution | None:
         before = body[: match.start()]
         if len(before) > 160 or re.search(r"[\"“”]", SCARE_QUOTES_RE.sub("", before)):
             break  # a quote before the verb is someone else's words; a scare-quoted word is not
-        who = _speaker_in(before)
+        closed = before.rstrip().endswith(",")  # "Dorian Johnson, a friend of Brown's who …,"
+        who = _speaker_in(before) or (_apposed(before.strip().rstrip(",")) if closed else None)
         verb, rest = match.group("verb").lower(), body[match.end() :]
         after = WHEN_AFTER_VERB_RE.sub("", body[match.end("verb") :])  # "reported Wednesday that"
         medium = MEDIUM_OBJECT_RE.match(after)  # "confirmed in the Telegraph report: …"
@@ -697,6 +702,7 @@ WHEN_AFTER_VERB_RE = re.compile(
 MEDIUM_OBJECT_RE = re.compile(
     r"\s+(?:in|on|to|during)\s+(?:an?|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}"
     r"(?:interview|statement|report|article|post|tweet|email|letter|release|briefing|video)\b"
+    rf"(?:\s+(?:on\s+)?(?:{WEEKDAYS}|yesterday|today))?"  # "in a statement on Monday that"
 )
 NEGATED_RE = re.compile(
     r"\b(?:not|never|n[’']t)\s+(?:(?:yet|initially|immediately|independently|officially)\s+)?"
@@ -731,8 +737,8 @@ IN_THE_RE = re.compile(
     r"that)(?:\s+[\w’'-]+){1,2}\s*$"
 )
 WITH_THEN_THAT_RE = re.compile(
-    r"\s+with\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s+that\b"
-)
+    r"\s+(?:with|to)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s+that\b"
+)  # "confirmed to NBC News that …"
 # Pictures show without asserting: "A video posted on YouTube shows the deliverer …".
 # Posting a picture is an act, not speech: "He recently tweeted a picture of himself …".
 POSTING_VERBS = {"posted", "tweeted", "shared"}  # the posting verbs SPEECH_VERBS reads
@@ -1005,6 +1011,10 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
         return False  # "The report about …": the noun, not a verb with "The" as its subject
     if POSSESSIVE_SPEAKER_RE.match(who):
         return True
+    if re.fullmatch(r"(?i)(?:our|my)\s+(?:[a-z-]+\s+)?(?:source|insider|informant)s?", who):
+        return True  # "our source says", "says our insider"
+    if re.fullmatch(r"@\w{2,30}", who):
+        return True  # "… until today," @abcdedgar tweeted.
     # "Some elements of the intelligence community", "Some Pyongyang watchers"
     some = first == "some" and re.match(r"(?:[A-Z][\w-]*\s+){0,2}[a-z]+s\b", " ".join(words[1:]))
     if first in NOT_SPEAKER_START and not words[0].isupper() and not some:
@@ -1037,6 +1047,7 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
     )  # "9 News", "7News"
     undated = re.sub(r"\b(?:19|20)\d\d\b", "", head)  # "a March 2019 study by …" names one
     undated = re.sub(r"\b\d{1,3}-year-old\b", "", undated)  # "43-year-old Martin Taylor"
+    undated = re.sub(r"\bof \d{1,2} years\b", "", undated)  # "The plumber of 32 years"
     counted = re.search(r"\d", undated) and not re.search(r"[A-Za-z]\d|\d[A-Za-z]", head)
     if counted and not name_with_number:
         return False
