@@ -2525,6 +2525,10 @@ def test_round_eighteen_figures(sentence: str, figures: list[tuple[float, str, s
          "shooting"),
         ("Last February, a fake press release that again claimed Banksy has been arrested did "
          "the rounds.", None),
+        # quoted by an outlet, as saying
+        ("\"We thought it was a bomb because we felt an expansive wave,\" Jorge Santamaria, a "
+         "resident in the area of the impact, was quoted by The Associated Press as saying.",
+         "Jorge Santamaria, a resident in the area of the impact"),
     ],
 )  # fmt: skip
 def test_round_eighteen_speakers_after_and_around_quotes(sentence: str, speaker: str) -> None:

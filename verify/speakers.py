@@ -14,7 +14,8 @@ from verify import languages, prefilter
 PROGRESSIVE = (
     r"(?:is|are|was|were|has been|have been|had been) (?:saying|claiming|alleging|arguing|"
     r"insisting|warning|reporting|urging|suggesting|telling|accusing|denying|predicting)|"
-    r"(?:is|was) quoted as saying|"  # "…," Jose Millan … was quoted as saying.
+    # "…," Jose Millan was quoted (by the BBC) as saying.
+    r"(?:is|was) quoted (?:by (?:the |The )?[A-Z][\w.&’'-]*(?: [A-Z][\w.&’'-]*){0,3} )?as saying|"
 )
 SPEECH_VERBS = PROGRESSIVE + (
     "said|says|say|told|tells|tell|stated|states|claimed|claims|claim|reported|reports|report|"
