@@ -2533,3 +2533,25 @@ def test_round_eighteen_figures(sentence: str, figures: list[tuple[float, str, s
 )  # fmt: skip
 def test_round_eighteen_speakers_after_and_around_quotes(sentence: str, speaker: str) -> None:
     assert extract.attribute(sentence).who == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # old years after "In" and "dating back to", versions, and a weekday's date
+        "In 1770, British soldiers opened fire on a crowd of protesters outside the building.",
+        "Crews removed a time capsule dating back to 1795 on Thursday.",
+        "It is thought to hold coins dating as far back as 1652.",
+        "It is faster than the standard USB 2.0 and 3.0 ports on existing computers.",
+        "The function is similar to the Battery Saver mode in Android 5.0.",
+        "As OS X 10.10 Yosemite is not yet available for consumer download.",
+        "It will happen from the dates Tuesday the 16 to Monday the 22.",
+    ],
+)
+def test_round_eighteen_numbers_that_are_no_figures(sentence: str) -> None:
+    assert quantities.find(sentence) == []
+
+
+def test_round_eighteen_a_count_beside_those_numbers_stays() -> None:
+    found = quantities.find("The population rose to 1500 in 2010, and it weighs 2.5 kg.")
+    assert [(q.value, q.unit) for q in found] == [(1500.0, ""), (2.5, "kg")]

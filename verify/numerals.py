@@ -40,8 +40,15 @@ COUNTED_AFTER_RE = re.compile(
 )
 # Years before 1800 only where a date stands: after "in", "since", "between" … and before no noun.
 OLD_YEAR_RE = re.compile(r"1[0-7]\d\d")
-OLD_YEAR_BEFORE_RE = re.compile(r"\b(?:in|since|from|between|until|till|by|circa|c\.|and|of)\s$")
-YEAR_END_RE = re.compile(r"(?:[\s]*[,.;:)]|$|\s+(?:and|to|when|by|until|in|[A-Z]))")
+OLD_YEAR_BEFORE_RE = re.compile(
+    r"\b(?:[Ii]n|since|from|between|until|till|by|circa|c\.|and|of|back to|back as|dating to)\s$"
+)  # "In 1770, British soldiers", "dating back to 1795", "as far back as 1652"
+YEAR_END_RE = re.compile(r"(?:[\s]*[,.;:)]|$|\s+(?:and|to|when|by|until|in|on|[A-Z]))")
+# A software or standard's version: "Android 5.0", "OS X 10.10", "USB 2.0 and 3.0 ports".
+VERSION_BEFORE_RE = re.compile(
+    r"\b(?:Android|iOS|OS X|macOS|Windows|USB|Bluetooth|Wi-?Fi|HTML|HTTP|Web|version|v\.?)\s?"
+    r"(?:\d+\.\d+\s+(?:and|or|to)\s+)?$"
+)
 STATE_CODE_BEFORE_RE = re.compile(r"\b[A-Z]{2}\s$")
 DIAL_BEFORE_RE = re.compile(r"\b(?:dial(?:l?ed)?|call(?:ed)?)\s$")
 LETTERS_RE = re.compile(r"[^\W\d_]+")
@@ -67,8 +74,10 @@ MONTHS = (
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 DATE_BEFORE_RE = re.compile(
-    rf"\b(?:(?:{MONTHS})\.?\s+(?:the\s+)?|(?:tahun|anno|año|ano|jahr)\s+)$", re.IGNORECASE
-)  # "October 24", "tahun 37" (the year 37)
+    rf"\b(?:(?:{MONTHS})\.?\s+(?:the\s+)?|(?:tahun|anno|año|ano|jahr)\s+|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+the\s+)$",
+    re.IGNORECASE,
+)  # "October 24", "tahun 37" (the year 37), "Tuesday the 16"
 # Months after a day in the other languages pages come in: "le 10 février", "4 de febrero".
 OTHER_MONTHS = (
     "janvier|février|fevrier|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|"
@@ -287,6 +296,8 @@ def names_something(text: str, n: Numeral, lang: str = "en") -> bool:
         return True  # "RAV4", "CLc1", "hati2"
     if re.search(r"\b[A-Z]{1,4}\.$", before):
         return True  # "Volkswagen’s first ID.3 all-electric car": a model
+    if "." in n.digits and VERSION_BEFORE_RE.search(before):
+        return True  # "Android 5.0", "USB 2.0 and 3.0 ports"
     if LETTER_RE.match(after) and not _unit_suffix(after):
         return True  # "777x", "5G", "24th"
     if JOINED_BEFORE_RE.search(before) or JOINED_AFTER_RE.match(after):
