@@ -2555,3 +2555,89 @@ def test_round_eighteen_numbers_that_are_no_figures(sentence: str) -> None:
 def test_round_eighteen_a_count_beside_those_numbers_stays() -> None:
     found = quantities.find("The population rose to 1500 in 2010, and it weighs 2.5 kg.")
     assert [(q.value, q.unit) for q in found] == [(1500.0, ""), (2.5, "kg")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # a source brought in by "by", "citing" or "in", then what it said in a relative clause
+        (
+            "Islam was profiled by the New Yorker, which claimed that he made $72 million from "
+            "the market.",
+            "the New Yorker",
+        ),
+        (
+            "However, a number of media outlets raised doubts over the claims, citing Kurdish "
+            "sources, who said that Rosenberg was nowhere near Kobani.",
+            "Kurdish sources",
+        ),
+        (
+            "Voices of dissent were underscored by Brooklyn District Attorney Ken Thompson, who "
+            "said in July that he would not prosecute low-level arrests.",
+            "Brooklyn District Attorney Ken Thompson",
+        ),
+        (
+            "The information came from an exclusive report in Britain’s Daily Mirror newspaper, "
+            "which said that the 66-year-old singer had refused.",
+            "Britain’s Daily Mirror newspaper",
+        ),
+        (
+            "He was questioned by the director of the FBI, who said the case was closed.",
+            "the director of the FBI",
+        ),
+        # not an idiom after a place
+        ("The man was born in London, which says a lot about him and his family.", None),
+    ],
+)
+def test_round_eighteen_a_source_that_said_it_in_a_relative_clause(
+    sentence: str, speaker: str | None
+) -> None:
+    assert extract.attribute(sentence).who == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "He had hoped it would be simple but was told by staff at the Toll Barn Veterinary "
+            "Centre that the delicate surgery would cost more.",
+            "staff at the Toll Barn Veterinary Centre",
+        ),
+        (
+            "We’re told by several insiders that staffers at the fashion bible are still seeing "
+            "rodents.",
+            "several insiders",
+        ),
+        # the speaker in the clause after a colon
+        (
+            "When he woke up at Sheffield Hospital, he was left with some very bizarre "
+            "side-effects: His mother told The Daily Mail that he can’t stop eating cheese.",
+            "His mother",
+        ),
+        # but not in a quoted headline, nor after a short label
+        (
+            'The BBC re-wrote its article to be headlined, "China: Satirical site warns citizens '
+            'over name choices."',
+            None,
+        ),
+    ],
+)
+def test_round_eighteen_told_by_and_after_a_colon(sentence: str, speaker: str | None) -> None:
+    assert extract.attribute(sentence).who == speaker
+
+
+def test_round_eighteen_a_person_named_in_a_possessive_is_who_he_stands_for() -> None:
+    found = extract.claims(
+        "Doctors removed a spider from under Dylan Thomas’s skin earlier this week. "
+        "The insect had been there for three days. "
+        "He told News Corp yesterday that doctors had pulled a tropical spider from his skin."
+    )
+    assert [c.attributed_to for c in found][-1] == "Dylan Thomas"
+
+
+def test_round_eighteen_a_possessive_that_is_no_name_is_no_person() -> None:
+    found = extract.claims(
+        "After Lin's video went viral, the homeless man was offered work by 12 companies. "
+        "He says he turned down most of the offers last week."
+    )
+    assert found[-1].attributed_to is None

@@ -119,7 +119,7 @@ MENTION_RE = re.compile(
     r"\b(?:(?:[A-Z][a-z]+|(?:Dr|Mr|Mrs|Ms|Rep|Sen|Gov|Det|Gen|Sgt|Lt|Capt|Rev|Prof)\.?)\s+)?"
     r"[A-Z][a-z]+\s+[A-Z][a-z]+(?:[A-Z][a-z]+)?"
     r"(?:-[A-Z][a-z]+)?"
-    r"(?=\s+[a-z]|,|[.;:!?](?:\s|$))"
+    r"(?=\s+[a-z]|,|[.;:!?](?:\s|$)|[’']s\s)"  # "from under Dylan Thomas’s skin"
 )
 
 
@@ -152,6 +152,9 @@ class _Context:
             before = text[: match.start()].split()[-1:] or [""]
             if ends and (before[0].lower() in FUNCTION_WORDS or not before[0][:1].islower()):
                 continue  # at a sentence's end only after a role: "co-CEO Marc Benioff."
+            possessive = text[match.end() : match.end() + 1] in ("’", "'")
+            if possessive and not genders.of_name(match.group()):
+                continue  # "Dylan Thomas’s skin", not "After Lin's video" or "Fort Worth's"
             if self.kind(match.group()) == "person" and not PLACE_WORDS & set(
                 match.group().split()
             ):

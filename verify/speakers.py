@@ -501,10 +501,25 @@ def attribute(sentence: str) -> Attribution:
     if passive and is_speaker(passive.group("who")):
         rest = passive.group("rest")
         return Attribution(clean_who(passive.group("who")), clean_assertion(rest), "reported")
+    told = TOLD_BY_RE.search(body)  # "He was told by staff at the centre that the surgery …"
+    if told and is_speaker(told.group("who")):
+        rest = told.group("rest")
+        return Attribution(clean_who(told.group("who")), clean_assertion(rest), "told")
+    relative = SPEAKER_WHO_SAID_RE.search(body)  # "… by the FBI, which stated he was taken"
+    if relative and is_speaker(relative.group("who")):
+        rest = relative.group("rest")
+        return Attribution(clean_who(relative.group("who")), clean_assertion(rest), "said")
     saying = SAYING_RE.match(body) if ", " in body else None
     subject = _subject(saying.group("clause")) if saying else None
     if saying and subject:
         return Attribution(clean_who(subject), clean_assertion(saying.group("rest")), "saying")
+    head, colon_mark, after = body.partition(": ")
+    quoted_head = re.search(r"[\"“”]", head)  # 'headlined, "China: Satirical site warns …"'
+    if colon_mark and after[:1].isupper() and languages.word_count(head) >= 6 and not quoted_head:
+        # "…, he was left with bizarre side-effects: His mother told The Daily Mail that …"
+        inner = attribute(after)
+        if inner.who:
+            return inner
     return Attribution(None, clean_assertion(body))
 
 
@@ -515,6 +530,24 @@ PASSIVE_BY_RE = re.compile(
     r"(?:first\s+|also\s+|originally\s+|later\s+)?(?:reported|announced|confirmed|revealed|"
     r"claimed|stated|disclosed)\s+by\s+(?P<who>[^,;\"“”]{2,80}?)"
     r"(?:\s+(?:on|in|last|this|earlier|late)\s+[^,;\"“”]{1,40})?\s*[.!]?$"
+)
+# The passive of telling: "We’re told by several insiders that staffers are still seeing rodents".
+TOLD_BY_RE = re.compile(
+    r"\b(?:was|were|been|is|are|am|’re|'re|’m|'m)\s+told\s+by\s+(?P<who>[^,;\"“”]{2,80}?)\s+"
+    r"that\s+(?P<rest>\S+(?:\s+\S+){3,})$"
+)
+# A source brought in by a preposition, then what it said in a relative clause: "…, was profiled
+# by the New Yorker, which claimed that he made $72 million", "citing Kurdish sources, who said
+# that …". The source ends at a preposition after it: "a report in Britain's Daily Mirror, which
+# said" names the paper, but "the director of the FBI, who said" is the director.
+SPEAKER_WHO_SAID_RE = re.compile(
+    r"\b(?:by|from|citing|quoting|in)\s+"
+    r"(?P<who>(?:(?!\b(?:by|from|in|at|on)\s)[^,;:\"“”()]){2,80}?),(?:\s+however,)?\s+"
+    r"(?:who|which)\s+(?:also\s+|later\s+|earlier\s+|had\s+|has\s+)?"
+    r"(?:said|says|claimed|claims|stated|states|announced|reported|told\s+[^,;\"“”]{2,40}?)"
+    r"(?:\s+(?:in|on|last|this|earlier)\s+[A-Z]?[a-z]+(?:\s+\d{1,2})?)?"
+    r"(?:\s+that)?\s+"
+    r"(?P<rest>(?!(?:nothing|no|a lot|much|little|something|everything)\b)\S+(?:\s+\S+){3,})$"
 )
 # A programme's or paper's title in quotes after the speaker: no quotation of theirs.
 QUOTED_TITLE_AFTER_RE = re.compile(
