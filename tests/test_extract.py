@@ -2641,3 +2641,38 @@ def test_round_eighteen_a_possessive_that_is_no_name_is_no_person() -> None:
         "He says he turned down most of the offers last week."
     )
     assert found[-1].attributed_to is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "In a statement provided to Bloomberg View, the embassy’s information director said: "
+            "“Saudi TV has been showing the whole arrival ceremony at the airport.”",
+            "the embassy’s information director",
+        ),
+        # a title with no article after the name is not cut at its "and"
+        (
+            "That's because smartwatches run on components meant for smartphones, Chris Jones, "
+            "vice president and principal analyst with Canalys Insight, told Business Insider.",
+            "Chris Jones, vice president and principal analyst with Canalys Insight",
+        ),
+        # but a participle after the name is no title ("he admitted" is what is left)
+        (
+            "Longtime anchor Tom Brokaw reportedly wants his successor, Brian Williams, thrown out "
+            "of the big chair after he admitted fabricating key portions of a story he told.",
+            "he",
+        ),
+    ],
+)
+def test_round_eighteen_a_statement_given_to_an_outlet_and_a_title_after_a_name(
+    sentence: str, speaker: str | None
+) -> None:
+    assert extract.attribute(sentence).who == speaker
+
+
+def test_round_eighteen_a_detective_abbreviated_does_not_end_the_sentence() -> None:
+    found = extract.claims(
+        "“There was no evidence of drug abuse and no signs of foul play,” said Det. Aldeson."
+    )
+    assert [c.attributed_to for c in found] == ["Det. Aldeson"]

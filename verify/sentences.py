@@ -19,7 +19,7 @@ ABBREVIATIONS = {
     "wash", "wis", "colo", "conn", "ore", "okla", "ky", "la", "md", "mo", "neb", "nev", "ala",
     "ark", "del", "ind", "kan", "miss", "mont", "vt", "wyo", "n.j", "n.y", "n.c", "n.m", "n.h",
     "d.c", "a.m", "p.m", "hr", "ra", "saw", "hal", "vol", "fig", "al", "cmdr", "cpl", "pvt",
-    "brig", "spc", "hon", "rt", "rev",
+    "brig", "spc", "hon", "rt", "rev", "det", "insp", "supt", "lieut", "atty", "sens", "reps",
 }  # fmt: skip
 # Abbreviations that end a name and may end a sentence: a capital after them continues the
 # sentence unless it opens one ("Apple Inc. The company" ends; "Vice Media Inc. CEO" does not).

@@ -314,7 +314,9 @@ LEADING_FILLER_RE = re.compile(
     r"^(?:\[\s*(?:update|updated|edit|editor['’]s note)\s*:\s*"  # "[UPDATE: ESPN publicist …"
     r"|(?:but|and|yet|so|then|now|however|meanwhile|separately|also|still|instead|"
     r"additionally|moreover|furthermore|likewise|similarly|"
-    r"in addition|in a statement|in response|on \w+day|late on \w+day|earlier|later|"
+    r"in addition|in response|on \w+day|late on \w+day|earlier|later|"
+    # "In a statement provided to Bloomberg View, the embassy's information director said"
+    r"in a statement(?: (?:provided|sent|given|issued|e-?mailed|released) to [^,]{2,60})?|"
     r"(?:last|this|next|earlier this|late last) (?:week|month|year|\w+day)|"
     # stance adverbs and a month or year opening the sentence: "Apparently, an eyewitness named
     # Taugan Tan Kadalim claims …", "In August 2014 Taylor says she met …"
@@ -578,7 +580,12 @@ def _bare_tail(match: re.Match[str]) -> str:
 def _trailing(match: re.Match[str]) -> Attribution:
     """The speaker named after the words ("…, police said"), without where they said it."""
     who = re.sub(r"\s+(?:in|on|at)\s+(?:a|an|the)\s+\w+$", "", match.group("who"))
-    return Attribution(clean_who(who), clean_assertion(match.group("rest")), "said")
+    rest = match.group("rest")
+    titled = NAME_THEN_TITLE_RE.search(f"{rest}, {who}")  # "…, Chris Jones, vice president
+    if titled and is_speaker(titled.group("name")):  # and principal analyst with X, told"
+        who = titled.group("who")
+        rest = rest[: len(rest) - len(titled.group("name"))].rstrip(" ,")
+    return Attribution(clean_who(who), clean_assertion(rest), "said")
 
 
 def _lower_if_speech(word: re.Match[str]) -> str:
@@ -916,6 +923,9 @@ def _speaker_in(who: str) -> str | None:
     single = comma and "," not in leading and not re.match(r"(?i)an?\s", last)
     if single and opener in NOT_SPEAKER_START and last.lower() not in PRONOUNS and is_speaker(last):
         return last
+    titled = NAME_THEN_TITLE_RE.search(who)  # "…, Chris Jones, vice president and principal
+    if titled and is_speaker(titled.group("name")):  # analyst with Canalys Insight": not cut
+        return titled.group("who")  # at its "and"
     clause = re.split(rf"[\s—–](?:{CLAUSE_BREAKS})\s", who)
     # "but General Mark Milley, chairman of …"; not "from Syria nine days ago, security officials"
     name, _, description = clause[-1].partition(",")
@@ -958,6 +968,14 @@ def _speaker_in(who: str) -> str | None:
             r"^(?:When|After|As|While|Before|Since|Although|Though|Once|If)\s+", "", named.group()
         )
     return tail
+
+
+# A name after a comma, then its title without an article to the end: "Chris Jones, vice
+# president and principal analyst with Canalys Insight".
+NAME_THEN_TITLE_RE = re.compile(
+    r",\s+(?P<who>(?P<name>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,3}),\s+(?!(?:a|an|the)\s)"
+    r"(?![a-z]+(?:ed|wn|en|ing)\s)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+(?:and|of|for|at|with)\b[^,;:]{2,100})$"
+)
 
 
 def _apposed_to_name(head: str, tail: str) -> str | None:
