@@ -2676,3 +2676,33 @@ def test_round_eighteen_a_detective_abbreviated_does_not_end_the_sentence() -> N
         "“There was no evidence of drug abuse and no signs of foul play,” said Det. Aldeson."
     )
     assert [c.attributed_to for c in found] == ["Det. Aldeson"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bound", "text"),
+    [
+        ("The boy is said to be no older than 11 years of age.", "max", "no older than 11 years"),
+        (
+            "Gold-framed luxury watches usually go for well above the $10,000 mark.",
+            "min",
+            "well above the $10,000",
+        ),
+        (
+            'A Vice spokesman said that Smith won "well north of" $300,000 at blackjack.',
+            "min",
+            'well north of" $300,000',
+        ),
+        (
+            "Woods, whose career earnings eclipsed the $1.3-billion mark last year, will play.",
+            "min",
+            "eclipsed the $1.3-billion",
+        ),
+        (
+            "The watch stops notifications when the battery reaches 10% or lower.",
+            "max",
+            "10% or lower",
+        ),
+    ],
+)
+def test_round_eighteen_bounds_in_more_words(sentence: str, bound: str, text: str) -> None:
+    assert [(q.bound, q.text) for q in quantities.find(sentence)] == [(bound, text)]

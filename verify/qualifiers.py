@@ -45,6 +45,11 @@ QUALIFIERS: dict[str, tuple[bool, str]] = {
     "heavier than": (False, "min"), "taller than": (False, "min"),
     "smaller than": (False, "max"), "lower than": (False, "max"), "shorter than": (False, "max"),
     "younger than": (False, "max"), "cheaper than": (False, "max"),
+    "no older than": (False, "max"), "no bigger than": (False, "max"),
+    # "well above the $10,000 mark", Smith won "well north of" $300,000, "eclipsed the $1.3bn"
+    "well above": (False, "min"), "well above the": (False, "min"), "well over": (False, "min"),
+    "north of": (False, "min"), "well north of": (False, "min"), "eclipsed the": (False, "min"),
+    "well under": (False, "max"), "well below": (False, "max"), "well below the": (False, "max"),
     # Other languages (one table: a qualifier is read wherever it stands before a number).
     "почти": (True, "exact"), "около": (True, "exact"), "примерно": (True, "exact"),
     "приблизительно": (True, "exact"), "более": (False, "min"), "больше": (False, "min"),
@@ -66,14 +71,14 @@ QUALIFIERS: dict[str, tuple[bool, str]] = {
 }  # fmt: skip
 DEFAULT_WORDS = {"min": "more than", "max": "up to"}
 # A bound written after the number: "people age 12 and older", "five or more", "25 grams or
-# less" (the last four give an upper bound).
+# less", "10% or lower" ("less", "fewer", "under", "below", "younger", "lower": upper bounds).
 AFTER_RE = re.compile(
-    r"\s+(?:and|or)\s+(?:(?:older|over|more|above|up|less|fewer)\b"
+    r"\s+(?:and|or)\s+(?:(?:older|over|more|above|up|less|fewer|higher|greater|lower)\b"
     # "children 12 and under.", not "two nephews and under constant monitoring"
     r"|(?:under|below|younger)(?=\s*(?:[,.;:)!?]|$|\s+(?:are|were|is|can|will|must|get)\b)))",
     re.IGNORECASE,
 )
-AFTER_MAX = ("less", "fewer", "under", "below", "younger")
+AFTER_MAX = ("less", "fewer", "under", "below", "younger", "lower")
 # "about" after a word it complements is a preposition, not a bound: "buzzing about 17-year-old
 # …", "a story about 43 students", "asked about 25 grams".
 ABOUT_PREPOSITION = (
