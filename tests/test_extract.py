@@ -2706,3 +2706,17 @@ def test_round_eighteen_a_detective_abbreviated_does_not_end_the_sentence() -> N
 )
 def test_round_eighteen_bounds_in_more_words(sentence: str, bound: str, text: str) -> None:
     assert [(q.bound, q.text) for q in quantities.find(sentence)] == [(bound, text)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("The port features six brass contact dots inside the groove.", "dots"),
+        ("Members include WWJ-TV and two sports radio stations.", "stations"),
+        ("He drew a list of three things his parents had done for the family.", "things"),
+        # a plural verb after the plural is no part of the noun
+        ("There are four Islamic attorneys call themselves a council.", "attorneys"),
+    ],
+)
+def test_round_eighteen_the_noun_a_count_modifies(sentence: str, unit: str) -> None:
+    assert [q.unit for q in quantities.find(sentence)] == [unit]

@@ -27,6 +27,7 @@ STOPWORDS = {
     # Pronouns and bounds are never the noun: "at the age of 22 she was", "the one we believed",
     # "42 of the almost 100 KFC franchises"
     "he", "she", "we", "i", "you", "him", "her", "us", "me", "almost", "nearly", "roughly",
+    "his", "ours", "yours",  # "a list of three things his parents had done"
     # "one" as a pronoun: "the one where Ashton plays", "aside from the one below"
     "where", "below", "above",
 }  # fmt: skip
@@ -37,6 +38,8 @@ AFTER_OF_BOUNDS = {
 # Words between a number and its noun that compare or add: "five more venues", "two other
 # men", "three additional charges".
 COMPARATIVES = {"more", "other", "additional", "extra", "further", "fewer", "new"}
+# Plurals that modify a noun two words on: "two sports radio stations".
+PLURAL_MODIFIERS = {"sports", "arms", "savings", "sales", "goods", "customs", "operations"}
 IRREGULAR_PLURALS = {"men", "women", "children", "feet", "teeth", "geese", "mice"}
 # Nouns whose plural is the same word, or that take no plural.
 UNCOUNTED = {
@@ -218,15 +221,17 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
             noun, noun_end = lower, end + match.end() - stop
             if lower in MEASURES or lower.rstrip("s") in MEASURES:
                 break
-            compound = (
-                following.islower()
-                and following.endswith("s")
-                and following.isalpha()
+            modifier = following.islower() and following.isalpha() and following not in STOPWORDS
+            compound = modifier and (
+                following.endswith("s")
                 and then not in TIME_AFTER  # "two free throws moments later"
-            )
-            if (lower.endswith("s") or lower in UNCOUNTED | IRREGULAR_PLURALS) and not (
-                compound and following not in STOPWORDS
-            ):
+                or lower in PLURAL_MODIFIERS
+                and then.endswith("s")
+                and then.isalpha()
+            )  # "1,500 special forces soldiers", "two sports radio stations"; not "four
+            # attorneys call themselves"
+            plural = lower.endswith("s") and not lower.endswith("ss")  # "six brass contact dots"
+            if (plural or lower in UNCOUNTED | IRREGULAR_PLURALS) and not compound:
                 break  # a plural ends the phrase ("individuals sought"), unless a plural noun
                 # follows it ("1,500 special forces soldiers")
     return noun, noun_end
