@@ -2720,3 +2720,24 @@ def test_round_eighteen_bounds_in_more_words(sentence: str, bound: str, text: st
 )
 def test_round_eighteen_the_noun_a_count_modifies(sentence: str, unit: str) -> None:
     assert [q.unit for q in quantities.find(sentence)] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        # a span of time after a capitalised word is a count, not a model number
+        ("By comparison, it took the iOS App Store 16 months to hit the mark.", (16.0, "months")),
+        # a headline's capitalised measure
+        (
+            'The story, entitled "Nasa Confirms Earth Will Experience 6 Days of Total Darkness", '
+            "spread fast.",
+            (6.0, "days"),
+        ),
+    ],
+)
+def test_round_eighteen_durations_after_capitals(sentence: str, figure: tuple[float, str]) -> None:
+    assert [(q.value, q.unit) for q in quantities.find(sentence)] == [figure]
+
+
+def test_round_eighteen_a_model_number_before_a_capital_stays_a_name() -> None:
+    assert quantities.find("The Boeing 737 Max was grounded for a review.") == []

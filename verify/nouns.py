@@ -38,6 +38,8 @@ AFTER_OF_BOUNDS = {
 # Words between a number and its noun that compare or add: "five more venues", "two other
 # men", "three additional charges".
 COMPARATIVES = {"more", "other", "additional", "extra", "further", "fewer", "new"}
+# Measures a headline capitalises: "Earth Will Experience 6 Days of Total Darkness".
+TITLED_MEASURES = {"years", "months", "weeks", "days", "hours", "minutes", "year", "month"}
 # Plurals that modify a noun two words on: "two sports radio stations".
 PLURAL_MODIFIERS = {"sports", "arms", "savings", "sales", "goods", "customs", "operations"}
 IRREGULAR_PLURALS = {"men", "women", "children", "feet", "teeth", "geese", "mice"}
@@ -177,6 +179,8 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
         ):  # "nearly 150 Indians returned", "10 Democrats on stage", "2 Oscars."; not "six
             # Lebanese soldiers", where the demonym is an adjective
             return bare.lower(), end + match.start() + len(bare)
+        elif not (noun or names or after_of) and k == 0 and lower in TITLED_MEASURES:
+            return lower, end + match.end() - stop  # a headline's "6 Days of Total Darkness"
         elif token[0].isupper() or token[0].isdigit() or token.endswith(("'s", "’s")):
             if noun and not noun.endswith("ed") and "-" not in noun or names >= 4:
                 break  # "embattled 737 Max jet", "big-name Democratic politicians" go on

@@ -54,6 +54,9 @@ DIAL_BEFORE_RE = re.compile(r"\b(?:dial(?:l?ed)?|call(?:ed)?)\s$")
 LETTERS_RE = re.compile(r"[^\W\d_]+")
 WORD_BEFORE_RE = re.compile(r"(?:^|(?<=\s))(\S+)\s$")
 CAPITALISED_AFTER_RE = re.compile(r"\s([A-Z][a-z]+)\b")
+# A span of time after the number counts it, whatever the capital before: "it took the iOS App
+# Store 16 months to hit 100,000 apps".
+DURATION_AFTER_RE = re.compile(r"\s(?i:years|months|weeks|days|hours|minutes)\b")
 THREE_OR_FOUR_DIGITS_RE = re.compile(r"\d{3,4}")
 
 SCALES = {
@@ -324,7 +327,8 @@ def names_something(text: str, n: Numeral, lang: str = "en") -> bool:
         return True  # "the top 10 free apps", "a top-20 finish": a rank, not a count
     if raw in EMERGENCY_NUMBERS and (CALL_WORDS_RE.match(after) or DIAL_BEFORE_RE.search(before)):
         return True  # "911 calls"
-    return _after_a_name(before, raw) or lang != "de" and _before_a_name(after, raw)
+    named = _after_a_name(before, raw) and not DURATION_AFTER_RE.match(after)
+    return named or lang != "de" and _before_a_name(after, raw)
 
 
 def _unit_suffix(after: str) -> bool:
