@@ -2741,3 +2741,16 @@ def test_round_eighteen_durations_after_capitals(sentence: str, figure: tuple[fl
 
 def test_round_eighteen_a_model_number_before_a_capital_stays_a_name() -> None:
     assert quantities.find("The Boeing 737 Max was grounded for a review.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("They now live in a tiny 10sqm flat close to the hospital.", (10.0, "sqm", "10sqm")),
+        ("A code gets all the tracks as 256kps MP3s.", (256.0, "kps", "256kps")),
+    ],
+)
+def test_round_eighteen_a_glued_unit_ends_the_figure(
+    sentence: str, figure: tuple[float, str, str]
+) -> None:
+    assert [(q.value, q.unit, q.text) for q in quantities.find(sentence)] == [figure]

@@ -142,6 +142,8 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
         then = tokens[k + 2].group().lower().rstrip(".") if k + 2 < len(tokens) else ""
         if token in ("'", "’") and following == "s" or token == "s" and k and not noun:
             continue  # "Boeing 's 787-9 jets"
+        if not k and not match.start() and lower in numerals.UNIT_SUFFIXES:
+            return lower, end + len(token.rstrip("."))  # glued: "a tiny 10sqm flat", "256kps"
         if not k and token in CLOSING_QUOTES:
             continue  # caught “at least 10″ Islamic State fighters: the quote ends mid-phrase
         if lang != "en" and not noun and (lower in PARTITIVES or numerals.is_number_word(lower)):
