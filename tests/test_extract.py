@@ -2754,3 +2754,8 @@ def test_round_eighteen_a_glued_unit_ends_the_figure(
     sentence: str, figure: tuple[float, str, str]
 ) -> None:
     assert [(q.value, q.unit, q.text) for q in quantities.find(sentence)] == [figure]
+
+
+def test_round_eighteen_a_speaker_who_laments() -> None:
+    sentence = "“When you try to free it out, it hurts,” the poster laments."
+    assert extract.attribute(sentence).who == "the poster"

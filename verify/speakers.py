@@ -34,7 +34,8 @@ SPEECH_VERBS = PROGRESSIVE + (
     "suggest|insist|argue|warn|estimate|allege|maintain|acknowledge|confirm|explain|reveal|state|"
     "agreed|agree|shared|bragged|boasted|Tweeted|verified|verifies|contend|contends|contended|"
     "emphasized|emphasised|emphasizes|emphasises|stressed|stresses|recalled|recalls|conceded|"
-    "concedes|cautioned|cautions|quipped|quips|sniffed|determined|"
+    "concedes|cautioned|cautions|quipped|quips|sniffed|determined|lamented|laments|joked|jokes|"
+    "exclaimed|"
     # Indonesian, for the pages the benchmark holds: "X berkata, “…”"
     "berkata|mengatakan|menandaskan|bersabda|menegaskan|menyatakan|menjelaskan"
 )
