@@ -975,7 +975,8 @@ def _speaker_in(who: str) -> str | None:
 # president and principal analyst with Canalys Insight".
 NAME_THEN_TITLE_RE = re.compile(
     r",\s+(?P<who>(?P<name>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,3}),\s+(?!(?:a|an|the)\s)"
-    r"(?![a-z]+(?:ed|wn|en|ing)\s)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+(?:and|of|for|at|with)\b[^,;:]{2,100})$"
+    r"(?![a-z]+(?:ed|wn|en|ing)\s)"  # a participle is no title: "Brian Williams, thrown out of"
+    r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+(?:and|of|for|at|with)\b[^,;:]{2,100})$"
 )
 
 
