@@ -1312,7 +1312,7 @@ def test_round_seven_speaker_clauses(sentence: str, speaker: str) -> None:
     assert extract.attribute(sentence).who == speaker
 
 
-def test_the_paper_and_the_article_are_the_outlet_named_before_even_when_it_did_not_speak() -> None:
+def test_the_paper_and_the_article_are_the_outlet_named_before() -> None:
     texts = [
         "The 27-year-old was named this morning by the Washington Post and it is understood he "
         "is known to British security services.",
@@ -1321,7 +1321,8 @@ def test_the_paper_and_the_article_are_the_outlet_named_before_even_when_it_did_
         "friends he had a job.",
     ]
     said = [a.who for a in attribution.attribute_all(texts)]
-    assert said == [None, "the Washington Post", "the Washington Post"]
+    # naming the man is the paper's claim (round nineteen; the gold sets read it so)
+    assert said == ["the Washington Post", "the Washington Post", "the Washington Post"]
 
 
 def test_a_military_rank_abbreviation_does_not_end_the_sentence() -> None:
@@ -2759,3 +2760,39 @@ def test_round_eighteen_a_glued_unit_ends_the_figure(
 def test_round_eighteen_a_speaker_who_laments() -> None:
     sentence = "“When you try to free it out, it hurts,” the poster laments."
     assert extract.attribute(sentence).who == "the poster"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # the progressive with an adverb, and more of its verbs
+        ("Pro-IS sources are still claiming that she is captured.", "Pro-IS sources"),
+        ("The Pentagon is confirming that militants seized one bundle.", "the Pentagon"),
+        # "only", "since" between the subject and its verb
+        ("Apple has only announced the price of the low-end model.", "Apple"),
+        # a participle as the first adjective is no verb
+        ("Heavily outgunned Kurdish defenders said militants had pushed in.",
+         "Heavily outgunned Kurdish defenders"),
+        ("Officials have made clear that fungi from the garden are not used.", "Officials"),
+        ("Writer Aaron Sorkin recently confirmed the Bale casting.", "Writer Aaron Sorkin"),
+        ("Update: KFC confirmed it.", "KFC"),
+        ("Seoul government statistics show Jong Un is the ninth most popular name.",
+         "Seoul government statistics"),
+        # a refusal to comment gives no speaker (the gold sets read it so)
+        ("A spokesperson for the NYAG declined to comment.", None),
+        # the agent of a passive that names, identifies or confirms, words between
+        ("The 27-year-old was named this morning by the Washington Post and it is understood he "
+         "is known to the police.", "the Washington Post"),
+        ("The woman was identified as Saja al-Dulaimi, an Iraqi, by a Lebanese security official "
+         "and a senior political source.", "a Lebanese security official"),
+        ("ISIS released two videos, which were confirmed by U.S. officials to be authentic.",
+         "U.S. officials"),
+        ("The laptop has just been confirmed by the latest report from Mark Gurman of 9to5Mac.",
+         "Mark Gurman of 9to5Mac"),
+        # not when the agent denies it, nor in a clause on the subject
+        ("The report about her capture has not been confirmed by ISIS.", None),
+        ("News of the meal, which was first reported by Bloomberg, surfaced after a call.", None),
+    ],
+)  # fmt: skip
+def test_round_nineteen_speakers(sentence: str, speaker: str | None) -> None:
+    assert extract.attribute(sentence).who == speaker

@@ -12,8 +12,10 @@ from verify import languages, prefilter
 
 # Speech in the progressive: "The Democrats are alleging that …", "officials have been saying".
 PROGRESSIVE = (
-    r"(?:is|are|was|were|has been|have been|had been) (?:saying|claiming|alleging|arguing|"
-    r"insisting|warning|reporting|urging|suggesting|telling|accusing|denying|predicting)|"
+    r"(?:is|are|was|were|has been|have been|had been) (?:(?:still|also|now|again|already) )?"
+    r"(?:saying|claiming|alleging|arguing|insisting|warning|reporting|urging|suggesting|telling|"
+    r"accusing|denying|predicting|confirming|announcing|stating|acknowledging|admitting|"
+    r"asserting|maintaining|contending)|"
     # "…," Jose Millan was quoted (by the BBC) as saying.
     r"(?:is|was) quoted (?:by (?:the |The )?[A-Z][\w.&’'-]*(?: [A-Z][\w.&’'-]*){0,3} )?as saying|"
 )
@@ -36,6 +38,9 @@ SPEECH_VERBS = PROGRESSIVE + (
     "emphasized|emphasised|emphasizes|emphasises|stressed|stresses|recalled|recalls|conceded|"
     "concedes|cautioned|cautions|quipped|quips|sniffed|determined|lamented|laments|joked|jokes|"
     "exclaimed|"
+    # "show" after a record's plural only: "Seoul government statistics show Jong Un is …"
+    "(?:(?<=statistics )|(?<=figures )|(?<=data )|(?<=studies )|(?<=polls )|(?<=records ))show|"
+    "made clear|makes clear|make clear|made it clear|makes it clear|"
     # Indonesian, for the pages the benchmark holds: "X berkata, “…”"
     "berkata|mengatakan|menandaskan|bersabda|menegaskan|menyatakan|menjelaskan"
 )
@@ -49,8 +54,9 @@ WEAK_VERBS = {
     "stated", "reports", "report", "disclosed", "discloses", "clarified", "clarifies",
     "predicted", "predicts", "maintained", "maintains", "declared", "declares",
     "found", "finds", "concluded", "concludes", "replied", "replies", "responded", "responds",
-    "continued", "continues", "shown", "shows", "showed", "read", "discovered", "discovers",
-    "suggest", "estimate", "allege", "maintain", "confirm", "comments", "commented", "reveal",
+    "continued", "continues", "shown", "shows", "show", "showed", "read", "discovered",
+    "discovers", "suggest", "estimate", "allege", "maintain", "confirm", "comments", "commented",
+    "reveal",
     "state", "agreed", "agree", "shared", "bragged", "boasted", "verified", "verifies",
     "contend", "contends", "contended", "emphasized", "emphasised", "emphasizes", "emphasises",
     "stressed", "stresses", "recalled", "recalls", "cautioned", "cautions", "determined",
@@ -59,9 +65,10 @@ WEAK_VERBS = {
 # office replied by saying …" (not "police found a knife", "replied to the letter").
 THAT_ONLY_VERBS = {
     "found", "finds", "concluded", "concludes", "replied", "replies", "responded", "responds",
-    "continued", "continues", "shown", "shows", "showed", "discovered", "discovers", "determined",
+    "continued", "continues", "shown", "shows", "show", "showed", "discovered", "discovers",
+    "determined",
 }  # fmt: skip
-FINDING_VERBS = {"found", "finds", "shown", "shows", "showed", "discovered", "discovers"}
+FINDING_VERBS = {"found", "finds", "shown", "shows", "show", "showed", "discovered", "discovers"}
 # "reported hearing gunfire", "admitted to threatening the girl"
 SPEECH_OBJECT_RE = re.compile(r"\s*(?:that\b|[,:“\"]|$|\w+ing\b|to\s+\w+ing\b)")
 # A clause after the verb (a subject, then an auxiliary within a few words) makes a weak verb
@@ -87,7 +94,7 @@ ADVERBS = (
     r"already|reportedly|allegedly|initially|originally|openly|privately|flatly|strongly|firmly|"
     r"categorically|vehemently|emphatically|widely|often|frequently|subsequently|immediately|"
     r"further|flat-out|quickly|swiftly|angrily|bluntly|simply|specifically|explicitly|formally|"
-    r"officially|personally|directly|sharply|forcefully"
+    r"officially|personally|directly|sharply|forcefully|only|just|even|finally|quietly|since"
     # any other adverb in -ly ("accurately predicted"), not a noun that ends so ("the family said")
     r"|(?!(?:family|ally|rally|assembly|supply|daily|weekly|monthly|quarterly|fly|reply|only|"
     r"early|belly|bully|italy|july|holly|sally|kelly|emily|molly|polly|lily|billy)\b)"
@@ -164,7 +171,7 @@ DOCUMENT_OF_RE = re.compile(
     r"\b(?:reports?|data|figures|statistics|documents?|estimates?|records?|study|survey|analysis|"
     r"statement|findings|numbers|tally|count)\s+(?:[a-z0-9][\w,’'-]*\s+){0,5}?"
     r"(?:by|from|of|received by|compiled by|published by|released by|gathered by)\s+"
-    r"(?P<who>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'&.-]*)*)\s*$"
+    r"(?P<who>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z0-9][\w’'&.-]*)*)\s*$"
 )
 # What confirmed a source's account is not part of its name: "eyewitness accounts corroborated
 # by video footage".
@@ -312,7 +319,7 @@ CONTACTED_LEAD_RE = re.compile(
     r"^(?:Reached|Contacted|Asked|Interviewed|Questioned|Pressed|Approached)\b[^,]*,"
 )
 LEADING_FILLER_RE = re.compile(
-    r"^(?:\[\s*(?:update|updated|edit|editor['’]s note)\s*:\s*"  # "[UPDATE: ESPN publicist …"
+    r"^(?:\[?\s*(?:update|updated|edit|editor['’]s note)\s*:\s*"  # "[UPDATE: ESPN publicist …"
     r"|(?:but|and|yet|so|then|now|however|meanwhile|separately|also|still|instead|"
     r"additionally|moreover|furthermore|likewise|similarly|"
     r"in addition|in response|on \w+day|late on \w+day|earlier|later|"
@@ -504,6 +511,15 @@ def attribute(sentence: str) -> Attribution:
     if passive and is_speaker(passive.group("who")):
         rest = passive.group("rest")
         return Attribution(clean_who(passive.group("who")), clean_assertion(rest), "reported")
+    named = NAMED_BY_RE.search(body)  # "was named this morning by the Washington Post"
+    # not "has not been confirmed by ISIS", nor the subject's own clause: "News of the meal,
+    # which was first reported by Bloomberg, surfaced …"
+    denied = named and NEGATED_RE.search(body[: named.start("verb")])
+    relative = named and PASSIVE_IN_CLAUSE_RE.search(body[: named.start("verb")])
+    if named and not denied and not (relative and body[named.end("who") :].startswith(",")):
+        who = source_of(named.group("who"))
+        if is_speaker(who) and not re.match(r"(?i)(?:an?\s+)?(?:airstrike|strike|attack)", who):
+            return Attribution(clean_who(who), clean_assertion(body), named.group("verb"))
     told = TOLD_BY_RE.search(body)  # "He was told by staff at the centre that the surgery …"
     if told and is_speaker(told.group("who")):
         rest = told.group("rest")
@@ -533,6 +549,26 @@ PASSIVE_BY_RE = re.compile(
     r"(?:first\s+|also\s+|originally\s+|later\s+)?(?:reported|announced|confirmed|revealed|"
     r"claimed|stated|disclosed)\s+by\s+(?P<who>[^,;\"“”]{2,80}?)"
     r"(?:\s+(?:on|in|last|this|earlier|late)\s+[^,;\"“”]{1,40})?\s*[.!]?$"
+)
+# Who named, identified, confirmed or reported something, as the agent of a passive with words
+# between: "was identified as Saja al-Dulaimi, an Iraqi, by a Lebanese security official",
+# "has been named as Mohammed Emwazi by the BBC and The Washington Post", "were confirmed by
+# U.S. officials to be authentic". The agent ends at a comma, a full stop or a following clause.
+AGENT_ENDS = (
+    r"(?:as|when|to|and(?! others?\b)|who|which|that|on|in|after|with|for|because|before|at|"
+    r"near|while|but)\b"
+)
+NAMED_BY_RE = re.compile(
+    r"\s(?:was|were|has been|have been|had been|been|is|are)\s+"
+    r"(?:(?:first|also|later|originally|widely|publicly|officially|now|since|[a-z]+ly|"
+    rf"this morning|(?:on\s+)?(?:{WEEKDAYS}|yesterday|today))\s+)*"
+    r"(?P<verb>named|identified|confirmed|reported|described|debunked|revealed|announced|"
+    r"leaked|disclosed|claimed|stated|labell?ed|branded)\b"
+    # what comes between holds no other participle: not "described in a report published … by"
+    r"(?P<mid>(?:(?![a-z]+ed\b)[^.;:\"“”]){0,80}?)\s+by\s+"
+    rf"(?P<who>(?:[^,;:\"“”\s]|(?<=familiar)\s(?=with\b)|\s(?!{AGENT_ENDS})){{2,80}}?)"
+    # the agent ends at a clause, a comma or a full stop ("U.S. officials" goes on)
+    rf"(?=\s*(?:[,;:]|\.(?:\s+[A-Z\"“]|\s*$)|$)|(?<!familiar)\s+{AGENT_ENDS})"
 )
 # The passive of telling: "We’re told by several insiders that staffers are still seeing rodents".
 TOLD_BY_RE = re.compile(
@@ -761,7 +797,9 @@ NAMING_ASIDE_RE = re.compile(
 )
 # "Police confirmed the shooting": what was confirmed is the claim, the whole sentence.
 CONFIRMING_VERBS = {"confirmed", "confirms", "confirm", "verified", "verifies"}
-CONFIRMED_OBJECT_RE = re.compile(r"\s+(?:the|a|an|its|his|her|their)\s+[a-z]")
+CONFIRMED_OBJECT_RE = re.compile(
+    r"\s+(?:(?:the|a|an|its|his|her|their)\s+[a-zA-Z]|(?:it|the news|reports?)\b)"
+)  # "confirmed the Bale casting", "KFC confirmed it."
 # Speech verbs that are nouns after "in the …": "on its website or in the Breitbart report,".
 NOUN_VERBS = {"report", "reports", "claim", "claims", "notes", "states", "estimates", "calls"}
 SPEECH_NEXT_RE = re.compile(rf"\s+(?:also\s+)?(?:{SPEECH_VERBS})\b")
@@ -1082,6 +1120,9 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
     if last.islower() and last in BAD_ENDINGS or contraction:
         return False  # "… over his", "It's more complicated than"
     unnamed = re.sub(r"\b(?:named|called)\s+(?=[A-Z])", "", head)  # "an eyewitness named X"
+    unnamed = re.sub(r"\w+(?:-\w+)+", "W", unnamed)  # "Pro-IS sources": no verb "is" inside
+    # a participle as the first adjective: "Heavily outgunned Kurdish defenders", "Armed men"
+    unnamed = ADJECTIVE_PARTICIPLE_RE.sub("", unnamed)
     if FINITE_VERBS.search(unnamed) or PAST_VERB_RE.search(unnamed):
         return False  # "Oil fell after sources", "A team led by researchers"
     last_part = who.split(",")[-1].strip() if "," in who else ""
@@ -1119,6 +1160,10 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
     )
 
 
+ADJECTIVE_PARTICIPLE_RE = re.compile(
+    r"^(?:[A-Z]?[a-z]+ly\s+)?[A-Za-z][a-z]+ed(?=(?:\s+(?!(?:after|before|by|to|with|in|on|at|"
+    r"from|for|than|as|into|over|the|a|an|his|her|their|its)\b)[\w’'-]+){1,3}$)"
+)
 # A mood written before a name: "Delighted Mrs Smith said", "Bewildered Yen added".
 MOOD_BEFORE_NAME_RE = re.compile(
     r"^(?:Delighted|Bewildered|Shocked|Stunned|Excited|Worried|Concerned|Frustrated|Relieved|"
