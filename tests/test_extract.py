@@ -2796,3 +2796,22 @@ def test_round_eighteen_a_speaker_who_laments() -> None:
 )  # fmt: skip
 def test_round_nineteen_speakers(sentence: str, speaker: str | None) -> None:
     assert extract.attribute(sentence).who == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # a subject that only reported or found: the closing outlet speaks
+        ("Witnesses reported the flights were at a low altitude, the Observatory said.",
+         "the Observatory"),
+        ("Based on user comments, the bug seems to be specific to iWork, MacRumors said.",
+         "MacRumors"),
+        # a subject that says it in its own right keeps it; the outlet only relays
+        ("The Lebanese army says it has detained the wife of the leader, the BBC reported.",
+         "the Lebanese army"),
+    ],
+)  # fmt: skip
+def test_round_nineteen_a_closing_outlet_over_a_subject_that_only_reported(
+    sentence: str, speaker: str
+) -> None:
+    assert extract.attribute(sentence).who == speaker

@@ -80,6 +80,14 @@ CLAUSE_OBJECT_RE = re.compile(
 # Forecasts and estimates of a figure: "Wall Street predicted $2.52 a share."
 FIGURE_OBJECT_RE = re.compile(r"\s+(?:about\s+|around\s+|some\s+)?[$€£]?\d")
 FIGURE_VERBS = {"predicted", "predicts", "estimated", "estimates"}
+# Verbs by which a subject speaks in its own right: "The Lebanese army says it has detained
+# …, the BBC reported" is the army's claim, which the BBC relays.
+SPEAKING_VERBS = {
+    "said", "says", "say", "told", "tells", "tell", "claimed", "claims", "claim", "announced",
+    "announces", "stated", "states", "insisted", "insists", "denied", "denies", "deny", "warned",
+    "warns", "wrote", "writes", "determined", "argued", "argues", "accused", "accuses",
+    "berkata", "mengatakan", "bersabda", "menegaskan", "menyatakan",
+}  # fmt: skip
 # Verbs whose object is the assertion itself ("called the footage fake news"): the whole
 # sentence stays the claim text instead of what follows the verb.
 FRAMING_VERBS = {
@@ -475,7 +483,10 @@ def attribute(sentence: str) -> Attribution:
     final_tail = _bare_tail(final) if final else ""
     at_end = final is not None and not re.search(r"[a-z]{3,}", final_tail)
     pronoun = leading is None or (leading.who or "").lower() in PRONOUNS
-    if final and at_end and pronoun and is_speaker(final.group("who")):
+    # a leading subject that only reported, confirmed or found is relayed by the outlet that
+    # closes the sentence: "Witnesses reported the flights were low …, the Observatory said"
+    relayed = leading is not None and (leading.verb or "") not in SPEAKING_VERBS
+    if final and at_end and (pronoun or relayed) and is_speaker(final.group("who")):
         # of all the sentence, "they told him" inside it too; a named speaker inside stays the
         # source an outlet relays ("Sheikh Munajjid argued that …, Reuters reported")
         return _trailing(final)
