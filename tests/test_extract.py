@@ -2815,3 +2815,39 @@ def test_round_nineteen_a_closing_outlet_over_a_subject_that_only_reported(
     sentence: str, speaker: str
 ) -> None:
     assert extract.attribute(sentence).who == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a set the story counted before, named again after "the"
+        "Shortly after the FBI named the two suspects, the two brothers fled.",
+        "Police said they believe that the two crimes are linked.",
+        # "one" that picks a member out
+        "One Lebanese official has said the woman was freed.",
+        "The island, one source said, was designed for a golfer.",
+        # a product's size as its name
+        "It is smaller than its 13-inch sibling and thinner than the 11-inch version.",
+        "The Airs are sitting at 1366 pixels (11-inch) and 1440 pixels (13-inch).",
+        'He was tracked by a "24-hour Anti-Graffiti Task Force".',
+    ],
+)
+def test_round_nineteen_numbers_that_name_or_pick_out(sentence: str) -> None:
+    assert [
+        q.text
+        for q in quantities.find(sentence)
+        if "inch" in q.text or "hour" in q.text or q.value in (1.0, 2.0)
+    ] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("The three deaths of detained children were reported.", (3.0, "deaths")),
+        ("Apple sold 7.5 million iPads in the six months after it arrived.", (6.0, "months")),
+        ("The gunman killed one soldier.", (1.0, "troops")),
+        ("A 13-inch screen sits in the middle.", (13.0, "inches")),
+    ],
+)
+def test_round_nineteen_counts_that_stay(sentence: str, figure: tuple[float, str]) -> None:
+    assert figure in [(q.value, q.unit) for q in quantities.find(sentence)]

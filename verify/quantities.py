@@ -37,6 +37,22 @@ NEXT_WORD_RE = re.compile(r"[\s-]+\S+")
 ESTIMATED_OF_RE = re.compile(r"(?i)\bestimated\s+(?:[\w-]+\s+){0,3}(?:of|at)\s+$")
 OTHERS_RE = re.compile(r"\s+others\b")  # a count of more people or things of the same kind
 THE_BEFORE_RE = re.compile(r"(?i)\bthe\s+$")  # "the two others": those already counted
+SET_BEFORE_RE = re.compile(r"(?i)\b(?:the|these|those)\s+$")
+ONE_PICKS_RE = re.compile(r"(?i)one\b")
+ONE_SPEAKS_RE = re.compile(
+    r",?\s+(?:[\w’'-]+\s+){0,2}(?:has\s+|had\s+|also\s+|apparently\s+|reportedly\s+)?"
+    r"(?:said|says|told|tells|telling|added|claimed|claims|wrote|writes|reported|explained|"
+    r"noted|confirmed|described|recalled|checked|reached)\b"
+)
+# Nouns that name again, after "the two", a set the story has already introduced ("the two
+# suspects", "the five men"); a count of time or of harm stays a figure ("the six months
+# after", "the three deaths").
+SET_NOUNS = {
+    "men", "companies", "suspects", "brothers", "friends", "events", "crimes", "modes",
+    "giants", "individuals", "jihadists", "others", "objects", "incidents", "vehicles",
+    "detainees", "women", "girls", "boys", "teens", "sisters", "countries", "sides", "parties",
+    "leaders",
+}  # fmt: skip
 COMPOUND_NOUN_RE = re.compile(r"\s+(?!olds?\b)[a-z]+\b")  # after "24-hour": "guard"
 OR_SO_RE = re.compile(r"\s+or\s+so\b", re.IGNORECASE)
 MAXIMUM_OF_RE = re.compile(r"\bmaximum(?:\s+\w+)?\s+of\s+$", re.I)
@@ -241,7 +257,9 @@ NOT_FIGURES_RE = re.compile(
 # Numbers inside a name: a product's size before its name ("the 16-inch MacBook Pro"), a swimming
 # event ("the 100 yard backstroke"), the standard sprint of a car test ("0-60 mph").
 NAMED_BY_NUMBER_RE = re.compile(
-    r"\b\d{1,3}(?:\.\d)?-inch(?=\s+[A-Z])|\b\d{2}\s?mm(?=\s+[A-Z])"
+    r"\b\d{1,3}(?:\.\d)?-inch(?=\s+(?:[A-Z]|models?\b|versions?\b|sibling\b))"
+    r"|(?<=\()\d{1,2}(?:\.\d)?-inch(?=\))|\b\d{2}\s?mm(?=\s+[A-Z])"
+    r"|\b\d{1,3}-hour(?=\s+[A-Z][a-z]+[\s-]+[A-Z])"  # "a 24-hour Anti-Graffiti Task Force"
     r"|\b\d{2,4}[\s-]?(?:yards?|meters?|metres?|m)\s+(?i:(?:individual\s+)?(?:freestyle|backstroke|"
     r"breaststroke|butterfly|medley|relay|dash|hurdles))\b"
     r"|\b0[-–](?:60|62|100)\s*(?:mph|km/h|kph)\b"
@@ -1008,6 +1026,23 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
             noun, end, unit = "others", others.end(), "others"  # "killed two and wounded 13 others"
         one_thing = lang == "en" and nouns.names_one_thing(noun, value, high, adjacent)
         if n.words and not noun or one_thing:
+            return None
+        # "One Lebanese official has said", "one user apparently reached": "one" picks a
+        # member out, it counts nothing
+        if (
+            n.words
+            and lang == "en"
+            and ONE_PICKS_RE.match(text, start)
+            and (not text[:start].strip(" “\"'‘") or ONE_SPEAKS_RE.match(text, end))
+        ):
+            return None
+        # "the two companies", "these two events": a set already counted, named again
+        if (
+            n.words
+            and lang == "en"
+            and unit in SET_NOUNS
+            and SET_BEFORE_RE.search(text[max(0, start - 8) : start])
+        ):
             return None
     approx, bound, qualifier = False, "range" if high else "exact", ""
     words = QUALIFIER_RE.search(text[max(0, start - 30) : start])
