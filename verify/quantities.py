@@ -1033,7 +1033,7 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
             n.words
             and lang == "en"
             and ONE_PICKS_RE.match(text, start)
-            and (not text[:start].strip(" “\"'‘") or ONE_SPEAKS_RE.match(text, end))
+            and ONE_SPEAKS_RE.match(text, end)
         ):
             return None
         # "the two companies", "these two events": a set already counted, named again
