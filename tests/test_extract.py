@@ -2851,3 +2851,19 @@ def test_round_nineteen_numbers_that_name_or_pick_out(sentence: str) -> None:
 )
 def test_round_nineteen_counts_that_stay(sentence: str, figure: tuple[float, str]) -> None:
     assert figure in [(q.value, q.unit) for q in quantities.find(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sides"),
+    [
+        ("Germany's 4-0 rout of Belarus was enough.", [4.0, 0.0]),
+        ("Finland clinched 3-0 against Liechtenstein.", [3.0, 0.0]),
+        ("It lifted the Islanders over the Pittsburgh Penguins 5-4 Tuesday night.", [5.0, 4.0]),
+        ("Argentina comfortably got past Chile 3-0 in Group C.", [3.0, 0.0]),
+        ("The Senators were outshot 16-3.", [16.0, 3.0]),
+        # a record closing the sentence
+        ("Columbus improved to 8-8-4.", [8.0, 8.0, 4.0]),
+    ],
+)
+def test_round_nineteen_scores(sentence: str, sides: list[float]) -> None:
+    assert [q.value for q in quantities.find(sentence)] == sides

@@ -282,13 +282,17 @@ NAMED_BY_NUMBER_RE = re.compile(
 # each side is a figure, counted in points, games or goals the sentence does not name (the gold
 # sets since held-out-4 count them so); never a range.
 SCORE = r"\d{1,3}[-–]\d{1,3}(?:\s*\(\d{1,2}\))?"  # "7-6 (7)": a set with its tie-break
-RESULT_VERBS = r"won|beat|lost|drew|leads?|led|trails?|trailed|trailing|defeated|up|down"
+RESULT_VERBS = (
+    r"won|beat|lost|drew|leads?|led|trails?|trailed|trailing|defeated|up|down|clinched|edged|"
+    r"outshot|outscored|blanked|routed|thrashed|got past|(?<=\s)over|level(?:led)? the series"
+)
 SCORES_RE = re.compile(
     rf"\b(?:(?:{RESULT_VERBS})(?:\s+[A-Z][\w.-]*){{0,3}}\s+)?{SCORE}(?:,\s*{SCORE})+"
     rf"|\b(?:{RESULT_VERBS})(?:\s+the(?=\s+[A-Z]))?(?:\s+[A-Z][\w.-]*){{0,3}}\s+{SCORE}(?![\d-])"
-    rf"|\b{SCORE}(?=\s+(?:win|victory|defeat|loss|draw|lead|triumph)\b)"
+    rf"|\b{SCORE}(?=\s+(?:win|victory|defeat|loss|draw|lead|triumph|rout|romp|thrashing|"
+    r"drubbing|shutout)\b)"
 )
-RECORD_RE = re.compile(r"(?<![\d.:/-])(\d{1,2})-(\d{1,2})-(\d{1,2})(?![\d.:/-])")
+RECORD_RE = re.compile(r"(?<![\d.:/-])(\d{1,2})-(\d{1,2})-(\d{1,2})(?![\d:/-]|\.\d)")
 SCORE_LABEL_RE = re.compile(
     r"^(?:[A-Z][\w.'’-]*\s+){1,3}(\d{1,2}),\s+(?:[A-Z][\w.'’-]*\s+){1,3}(\d{1,2}):"
 )
