@@ -2867,3 +2867,20 @@ def test_round_nineteen_counts_that_stay(sentence: str, figure: tuple[float, str
 )
 def test_round_nineteen_scores(sentence: str, sides: list[float]) -> None:
     assert [q.value for q in quantities.find(sentence)] == sides
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("He then fired at least two, Walsh said.", (2.0, "", "min")),
+        ("All five were freed in exchange for the sergeant.", (5.0, "", "exact")),
+    ],
+)
+def test_round_nineteen_a_count_whose_noun_is_elsewhere(
+    sentence: str, figure: tuple[float, str, str]
+) -> None:
+    assert [(q.value, q.unit, q.bound) for q in quantities.find(sentence)] == [figure]
+
+
+def test_round_nineteen_a_bare_number_alone_is_no_figure() -> None:
+    assert quantities.find("There were three.") == []

@@ -38,6 +38,11 @@ ESTIMATED_OF_RE = re.compile(r"(?i)\bestimated\s+(?:[\w-]+\s+){0,3}(?:of|at)\s+$
 OTHERS_RE = re.compile(r"\s+others\b")  # a count of more people or things of the same kind
 THE_BEFORE_RE = re.compile(r"(?i)\bthe\s+$")  # "the two others": those already counted
 SET_BEFORE_RE = re.compile(r"(?i)\b(?:the|these|those)\s+$")
+BARE_COUNT_BEFORE_RE = re.compile(
+    r"(?i)\b(?:at least|at most|all|no fewer than|no more than|killing|wounding|injuring|"
+    r"killed|wounded|injured)\s+$"
+)
+BARE_COUNT_AFTER_RE = re.compile(r"\s*(?:[,.;:)—–]|$|\s(?:and|were|was|have|had|of)\b)")
 ONE_PICKS_RE = re.compile(r"(?i)one\b")
 ONE_SPEAKS_RE = re.compile(
     r",?\s+(?:[\w’'-]+\s+){0,2}(?:has\s+|had\s+|also\s+|apparently\s+|reportedly\s+)?"
@@ -1029,7 +1034,16 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
         if others and not THE_BEFORE_RE.search(text[max(0, start - 5) : start]):
             noun, end, unit = "others", others.end(), "others"  # "killed two and wounded 13 others"
         one_thing = lang == "en" and nouns.names_one_thing(noun, value, high, adjacent)
-        if n.words and not noun or one_thing:
+        # "fired at least two", "all five were freed", "killing six and wounding one": a
+        # count whose noun the sentence gives elsewhere
+        bare = (
+            n.words
+            and not noun
+            and lang == "en"
+            and BARE_COUNT_BEFORE_RE.search(text[max(0, start - 20) : start])
+            and BARE_COUNT_AFTER_RE.match(text, end)
+        )
+        if n.words and not noun and not bare or one_thing:
             return None
         # "One Lebanese official has said", "one user apparently reached": "one" picks a
         # member out, it counts nothing
