@@ -2884,3 +2884,11 @@ def test_round_nineteen_a_count_whose_noun_is_elsewhere(
 
 def test_round_nineteen_a_bare_number_alone_is_no_figure() -> None:
     assert quantities.find("There were three.") == []
+
+
+def test_round_nineteen_a_title_abbreviated_inside_an_according_to() -> None:
+    sentence = (
+        "Planes fly 60 surveillance flights a day, according to Pentagon spokesman Rear Adm. "
+        "John Kirby."
+    )
+    assert extract.attribute(sentence).who == "Pentagon spokesman Rear Adm. John Kirby"

@@ -252,10 +252,16 @@ DESCRIBED_AFTER_RE = re.compile(
     r"\s*[.!]?$",  # "said a Lebanese military official."; "told the AP" names the listener
     re.DOTALL,
 )
+# Titles shortened with a full stop inside a name: "Rear Adm. John Kirby", "Dr. Smith".
+TITLES_SHORT = ("Adm", "Gen", "Col", "Sgt", "Maj", "Rep", "Sen", "Gov", "Det", "Dr", "Lt")
+AFTER_TITLE = "(?:" + "|".join(rf"(?<=\b{t})" for t in TITLES_SHORT) + ")"
+NOT_AFTER_TITLE = "".join(rf"(?<!\b{t})" for t in TITLES_SHORT)
 ACCORDING_RE = re.compile(
     r"(?:,\s*)?\b(?:according to|in the words of|per(?= the |(?-i:[A-Z]))) "
-    r"(?P<who>(?:the |a |an )?(?:[^,.;:—]|(?<=\d)[,.](?=\d)|(?<=\w)\.(?=[a-z]{2,4}\b)){2,120}?)"
-    r"(?=\s*(?:[;:—]|,(?!\d)|\.(?![\da-z]))|$)",  # "fact-checking site Snopes.com"
+    r"(?P<who>(?:the |a |an )?(?:[^,.;:—]|(?<=\d)[,.](?=\d)|(?<=\w)\.(?=[a-z]{2,4}\b)"
+    # a title's abbreviation goes on: "according to Pentagon spokesman Rear Adm. John Kirby"
+    rf"|{AFTER_TITLE}\.(?=\s[A-Z])){{2,120}}?)"
+    rf"(?=\s*(?:[;:—]|,(?!\d)|{NOT_AFTER_TITLE}\.(?![\da-z]))|$)",  # "Snopes.com"
     re.IGNORECASE,
 )
 # "According to media reports": nobody named (also not "reports" said).
