@@ -262,9 +262,8 @@ def test_two_reviewers_attaching_one_link_get_one_row(ingested: Invoke, db: str)
         subprocess.Popen([*command, "--by", who], stdout=pipe, stderr=pipe, text=True)
         for who in ("ana", "ben")
     ]
-    for proc in procs:
-        proc.communicate(timeout=60)
-    assert 0 in [p.returncode for p in procs]
+    errors = [proc.communicate(timeout=60)[1] for proc in procs]
+    assert 0 in [p.returncode for p in procs], errors
     assert rows(db, "SELECT count(*) FROM evidence WHERE url = 'https://same.example/story'") == [
         (1,)
     ]
