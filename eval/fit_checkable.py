@@ -102,6 +102,8 @@ SETS = {
     "ho38": DATA / "claims_heldout38.jsonl",
     "ho39": DATA / "claims_heldout39.jsonl",
     "ho40": DATA / "claims_heldout40.jsonl",
+    "ho41": DATA / "claims_heldout41.jsonl",
+    "ho42": DATA / "claims_heldout42.jsonl",
 }
 CLAIMBUSTER = Path("claimbuster") / "2.5xNCS_dev.json"
 OUT = Path(__file__).parent.parent / "verify" / "data" / checkable.MODEL_FILE
