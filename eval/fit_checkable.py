@@ -104,6 +104,8 @@ SETS = {
     "ho40": DATA / "claims_heldout40.jsonl",
     "ho41": DATA / "claims_heldout41.jsonl",
     "ho42": DATA / "claims_heldout42.jsonl",
+    "ho43": DATA / "claims_heldout43.jsonl",
+    "ho44": DATA / "claims_heldout44.jsonl",
 }
 CLAIMBUSTER = Path("claimbuster") / "2.5xNCS_dev.json"
 OUT = Path(__file__).parent.parent / "verify" / "data" / checkable.MODEL_FILE

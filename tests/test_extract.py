@@ -2892,3 +2892,15 @@ def test_round_nineteen_a_title_abbreviated_inside_an_according_to() -> None:
         "John Kirby."
     )
     assert extract.attribute(sentence).who == "Pentagon spokesman Rear Adm. John Kirby"
+
+
+def test_round_nineteen_a_source_that_reports_keeps_the_sentence_the_model_would_drop() -> None:
+    from verify import checkable
+
+    never = checkable.Model(bias=-30.0, weights={}, threshold=0.5)  # the model keeps nothing
+    text = (
+        "The Mirror is reporting that police are on a manhunt for a man who slaps people. "
+        "The weather was pleasant and everyone enjoyed the long afternoon outside."
+    )
+    kept = extract.claims(text, model=never)
+    assert [(c.attributed_to, c.quote[:10]) for c in kept] == [("the Mirror", "The Mirror")]

@@ -214,8 +214,11 @@ def _judge(r: Reading, model: checkable.Model, lang: str) -> Candidate | Skipped
     p = model.probability(r.signals) if (why is None or soft) and english else 0.0
     if soft and english and p >= model.threshold:
         why = None
+    # A source named with a reporting verb ("The Mirror is reporting that …", "according to
+    # …") makes a report of the sentence, whatever the model reads in its words.
+    reported = english and said.verb in REPORTING_VERBS and languages.word_count(r.assertion) >= 5
     # A dispute the rules found always queues the claim disputed: a desk must see it.
-    if why is None and not inner and english and p < model.threshold:
+    if why is None and not inner and english and p < model.threshold and not reported:
         why = "not checkable"
     elif why is None and not inner and not english:
         why = "not check-worthy" if r.worth["score"] < MIN_CHECKWORTHINESS_OTHER_LANGUAGES else None
@@ -244,6 +247,11 @@ def _judge(r: Reading, model: checkable.Model, lang: str) -> Candidate | Skipped
 
 
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+REPORTING_VERBS = frozenset(
+    {"reported", "reports", "report", "is reporting", "are reporting", "was reporting",
+     "according", "confirmed", "confirms", "announced", "announces", "revealed", "reveals",
+     "named", "identified"}
+)  # fmt: skip
 
 
 def _shift(q: quantities.Quantity, offset: int) -> quantities.Quantity:
