@@ -2,6 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from verify import quantities
 from verify.numerals import words_to_number
 from verify.quantities import Quantity, find
 
@@ -994,3 +995,30 @@ def test_round_seventeen_units_as_adjectives_and_children(
     text: str, figures: list[tuple[float, str]]
 ) -> None:
     assert [(q.value, q.unit) for q in find(text)] == figures
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The entry-level 13-inch MacBook Pro was updated.",
+        "He won the 100 m freestyle.",
+        "It goes 0-60 mph in four seconds.",
+        "Stream in 4K on 5.1 surround sound.",
+        "According to 9 News, the fire spread.",
+        "NBC 5 has edited the video.",
+        "A new report from 9 to 5 Mac says so.",
+        "They work at 1 World Trade Center.",
+        "The Taliban 5 were freed.",
+        "5G coverage is spreading.",
+        "Vogue occupies floors 25 and 26.",
+        'He was tracked by a "24-hour Anti-Graffiti Task Force".',
+    ],
+)
+def test_the_hint_lets_every_name_with_a_number_through(sentence: str) -> None:
+    """The cheap test before NAMED_BY_NUMBER_RE never hides one of its matches."""
+    named = quantities.NAMED_BY_NUMBER_RE.search(sentence)
+    assert named is not None
+    hinted = quantities.NAMED_HINT_RE.search(sentence) or any(
+        w in sentence.lower() for w in quantities.PLACE_HINTS
+    )
+    assert hinted
