@@ -2904,3 +2904,20 @@ def test_round_nineteen_a_source_that_reports_keeps_the_sentence_the_model_would
     )
     kept = extract.claims(text, model=never)
     assert [(c.attributed_to, c.quote[:10]) for c in kept] == [("the Mirror", "The Mirror")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counted"),
+    [
+        ("As The Daily Caller reports, one passenger at Dulles is not taking chances.", []),
+        ("It has left fans of one country musician wondering.", []),
+        ("The gunman killed one soldier.", [(1.0, "troops")]),
+        ("More than 300 Indians, including one woman, were deported.", [(300.0, "indians"),
+                                                                        (1.0, "women")]),
+        ("One person was injured in the blast.", [(1.0, "people")]),
+    ],
+)  # fmt: skip
+def test_round_nineteen_one_that_picks_out_and_one_that_counts(
+    sentence: str, counted: list[tuple[float, str]]
+) -> None:
+    assert [(q.value, q.unit) for q in quantities.find(sentence)] == counted

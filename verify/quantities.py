@@ -332,9 +332,40 @@ HARM_AFTER_RE = re.compile(
 )
 
 
+# "one" opening a clause or after a preposition picks a person or a thing out more often than
+# it counts it ("As The Daily Caller reports, one passenger at Dulles …", "fans of one country
+# musician"); after a verb it counts ("killed one Canadian soldier", "received one complaint",
+# "including one woman"), and so before harm ("one person injured") and in a measure of time or
+# size ("one year since").
+ONE_WORD_RE = re.compile(r"[Oo]ne\s")
+ONE_PICKS_BEFORE_RE = re.compile(
+    r"(?:^|[,;:(—–\"“‘]\s*|\b(?i:of|for|to|from|by|at|in|on|about|as|like|whose|where|when|"
+    r"if|because|but|while|whom|which)\s+)$"
+)
+HARM_RIGHT_AFTER_RE = re.compile(
+    rf"\s*(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(sorted(nouns.PARTICIPLES))}|died|dead|hurt|missing)\b"
+)
+
+
+def _one_picked_out(text: str, q: Quantity) -> bool:
+    return (
+        q.value == 1
+        and bool(q.noun)
+        and q.unit not in TIME_UNITS | SIZE_UNITS
+        and ONE_WORD_RE.match(text, q.start) is not None
+        and ONE_PICKS_BEFORE_RE.search(text[max(0, q.start - 12) : q.start]) is not None
+        and not HARM_AFTER_RE.match(text, q.end)
+        and not HARM_RIGHT_AFTER_RE.match(text, q.end)
+    )
+
+
 # "two years ago" fixes a day counted back from the day of writing, like a date: no figure to
 # compare with an outlet writing on another day ("two years later" measures between events).
 AGO_RE = re.compile(r"\s+ago\b", re.IGNORECASE)
+SIZE_UNITS = {
+    "miles", "kilometers", "km", "meters", "m", "feet", "inches", "pounds", "kg", "tonnes",
+    "tons", "percent", "%", "third", "thirds", "quarter", "half", "dollars", "times",
+}  # fmt: skip
 TIME_UNITS = {"seconds", "minutes", "hours", "days", "nights", "weeks", "months", "years",
               "decades", "centuries"}  # fmt: skip
 
@@ -411,6 +442,7 @@ def _unblocked(
             and ONE_OPENING_RE.match(text)
             and not HARM_AFTER_RE.match(text, q.end)
         )
+        and not _one_picked_out(text, q)
         and not (
             SMALL_NUMBER_WORD_RE.match(text, q.start)
             and ANAPHORIC_BEFORE_RE.search(text[max(0, q.start - 10) : q.start])
