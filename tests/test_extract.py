@@ -2921,3 +2921,20 @@ def test_round_nineteen_one_that_picks_out_and_one_that_counts(
     sentence: str, counted: list[tuple[float, str]]
 ) -> None:
     assert [(q.value, q.unit) for q in quantities.find(sentence)] == counted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("His reps dismissed the claims.", "His reps"),
+        ("According to his peers, he can turn people into live magnets.", "his peers"),
+        ("An independent autopsy indicates that Brown was hit at least six times.",
+         "An independent autopsy"),
+        # what indicates is a test or a record, not any subject
+        ("Images of bullet casings indicate that they used live ammunition.", None),
+    ],
+)  # fmt: skip
+def test_round_nineteen_possessive_speakers_and_findings_that_indicate(
+    sentence: str, speaker: str | None
+) -> None:
+    assert extract.attribute(sentence).who == speaker

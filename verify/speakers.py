@@ -28,6 +28,7 @@ SPEECH_VERBS = PROGRESSIVE + (
     "suggests|asserted|asserts|declared|declares|explained|explains|rejected|rejects|branded|"
     "brands|labelled|labeled|admitted|admits|assured|assures|cited|cites|predicted|predicts|"
     "revealed|reveals|disclosed|discloses|complained|complain|complains|criticised|criticized|"
+    "indicated|indicates|indicate|"
     "reads|read|posted|tweeted|urged|urges|admitted|replied|replies|responded|"
     "responds|found|finds|discovered|discovers|concluded|concludes|testified|testifies|confessed|confesses|advised|"
     "advises|continued|continues|shown|shows|showed|clarified|clarifies|recommends|recommended|"
@@ -56,7 +57,7 @@ WEAK_VERBS = {
     "found", "finds", "concluded", "concludes", "replied", "replies", "responded", "responds",
     "continued", "continues", "shown", "shows", "show", "showed", "read", "discovered",
     "discovers", "suggest", "estimate", "allege", "maintain", "confirm", "comments", "commented",
-    "reveal",
+    "reveal", "indicated", "indicates", "indicate",
     "state", "agreed", "agree", "shared", "bragged", "boasted", "verified", "verifies",
     "contend", "contends", "contended", "emphasized", "emphasised", "emphasizes", "emphasises",
     "stressed", "stresses", "recalled", "recalls", "cautioned", "cautions", "determined",
@@ -66,9 +67,12 @@ WEAK_VERBS = {
 THAT_ONLY_VERBS = {
     "found", "finds", "concluded", "concludes", "replied", "replies", "responded", "responds",
     "continued", "continues", "shown", "shows", "show", "showed", "discovered", "discovers",
-    "determined",
+    "determined", "indicated", "indicates", "indicate",
 }  # fmt: skip
-FINDING_VERBS = {"found", "finds", "shown", "shows", "show", "showed", "discovered", "discovers"}
+FINDING_VERBS = {
+    "found", "finds", "shown", "shows", "show", "showed", "discovered", "discovers", "indicated",
+    "indicates", "indicate",
+}  # fmt: skip
 # "reported hearing gunfire", "admitted to threatening the girl"
 SPEECH_OBJECT_RE = re.compile(r"\s*(?:that\b|[,:“\"]|$|\w+ing\b|to\s+\w+ing\b)")
 # A clause after the verb (a subject, then an auxiliary within a few words) makes a weak verb
@@ -193,7 +197,8 @@ POSSESSIVE_SPEAKER_RE = re.compile(
     r"^(?:his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}(?:doctors?|physicians?|lawyers?|attorneys?|"
     r"spokes(?:man|woman|person)|family|parents|mother|father|wife|husband|sons?|daughters?|"
     r"brothers?|sisters?|friends?|relatives|office|campaign|team|aides?|colleagues?|"
-    r"representatives?|agents?|publicist|manager|coach|neighbou?rs?|employer|company|"
+    r"representatives?|reps?|agents?|publicists?|managers?|coach|neighbou?rs?|employer|company|"
+    r"peers|staff|spokespeople|"
     r"administration|government|ministry|party|supporters|critics|lawyers|owners?|"
     # an account or a paper of the person's own: "according to her Facebook", "his Wikipedia"
     r"(?-i:Facebook|Twitter|Instagram|LinkedIn|Wikipedia)(?:\s+(?:page|profile|account))?|"
@@ -306,7 +311,8 @@ RELAY_TAIL_RE = re.compile(
 # Documents that find or show what they state: "The study found the spacecraft mass could …".
 DOCUMENT_SUBJECT_RE = re.compile(
     r"\b(?:study|studies|report|survey|research|analysis|poll|data|review|audit|investigation|"
-    r"findings|paper|figures|statistics)(?:\s+(?:into|on|of|by|from)\s+[\w\s’'-]{1,60})?$",
+    r"findings|paper|figures|statistics|autopsy|autopsies|tests?|examination|records)"
+    r"(?:\s+(?:into|on|of|by|from)\s+[\w\s’'-]{1,60})?$",
     re.I,
 )
 DESCRIPTION_RE = re.compile(
@@ -754,6 +760,8 @@ def _leading(body: str) -> Attribution | None:
         unsaid = DISOWNED_RE.search(body[: match.start("verb")])  # "never said it was …"
         if not who or weak or phrasal or pictured or unsaid or noun or naming or reporting:
             continue
+        if verb.startswith("indicat") and not DOCUMENT_SUBJECT_RE.search(who):
+            continue  # "The Baden autopsy indicated that …", not "the death toll indicates"
         finding = verb in FINDING_VERBS and DOCUMENT_SUBJECT_RE.search(who)
         confirmed = verb in CONFIRMING_VERBS and CONFIRMED_OBJECT_RE.match(after)
         if verb in FRAMING_VERBS or confirmed or finding and not re.match(r"\s+that\b", after):
