@@ -2938,3 +2938,22 @@ def test_round_nineteen_possessive_speakers_and_findings_that_indicate(
     sentence: str, speaker: str | None
 ) -> None:
     assert extract.attribute(sentence).who == speaker
+
+
+def test_round_nineteen_a_quote_goes_on_with_a_speaker_found_by_an_earlier_quote() -> None:
+    texts = [
+        "Redditor doctorkuddles says that he just purchased an 128GB iPhone 6 Plus.",
+        "“I can’t prove anything.",
+        "I can only look at my phone and my wife's,” he explains.",
+        "“We have identical phones minus the GB size.",
+        "I started looking at both phones closely.",
+    ]
+    assert {a.who for a in attribution.attribute_all(texts)} == {"Redditor doctorkuddles"}
+
+
+def test_round_nineteen_a_straight_quote_with_a_space_after_it_opens_a_quote() -> None:
+    texts = [
+        '"The steroids had a transformative effect within two days," Taylor wrote.',
+        '" The course of steroids continued ultimately for 12 months.',
+    ]
+    assert [a.who for a in attribution.attribute_all(texts)] == ["Taylor", "Taylor"]

@@ -478,7 +478,18 @@ def _repeats_signed(texts: list[str], found: list[Attribution]) -> list[Attribut
 
 def _quotes_inherit(texts: list[str], found: list[Attribution]) -> list[Attribution]:
     """Sentences inside one quotation share the speaker named anywhere in it; a wholly quoted
-    sentence right after an attributed quote continues it."""
+    sentence right after an attributed quote continues it. Read again while it gives more: a
+    quote that continues one whose speaker only the first reading found ("“I can’t prove
+    anything. … ,” he explains." then "“We have identical phones …") goes on with it."""
+    for _ in range(3):
+        more = _quote_runs_inherit(texts, found)
+        if more == found:
+            break
+        found = more
+    return found
+
+
+def _quote_runs_inherit(texts: list[str], found: list[Attribution]) -> list[Attribution]:
     runs: list[list[int]] = []
     open_quote = single_marks = False
     for i, text in enumerate(texts):
@@ -535,7 +546,8 @@ def _opens(text: str) -> bool:
     starts the text or follows a space or colon (`… said in a statement: "The station …`), or
     in copy quoting with single marks (`She said: 'I'm not sure why …`), one left open."""
     odd = text.count('"') % 2 == 1
-    if QUOTE_OPEN in text or odd and re.search(r'(?:^|[\s:(])"(?=\S)[^"]*$', text):
+    spaced = odd and re.match(r'\s*"\s(?=[A-Z])', text)  # `" The course of steroids continued`
+    if QUOTE_OPEN in text or spaced or odd and re.search(r'(?:^|[\s:(])"(?=\S)[^"]*$', text):
         return True
     single = SINGLE_OPEN_RE.search(text) if not _quotes(text) else None
     return single is not None and not SINGLE_CLOSE_RE.search(text, single.end())
