@@ -2957,3 +2957,12 @@ def test_round_nineteen_a_straight_quote_with_a_space_after_it_opens_a_quote() -
         '" The course of steroids continued ultimately for 12 months.',
     ]
     assert [a.who for a in attribution.attribute_all(texts)] == ["Taylor", "Taylor"]
+
+
+def test_round_nineteen_a_titled_surname_with_an_apposition_is_the_person_named_before() -> None:
+    texts = [
+        "Michael Madden, editor of the North Korea Leadership Watch, said they are franchises.",
+        "“They are done like a franchise,” Mr Madden, a frequent visitor to Pyongyang, said.",
+    ]
+    found = [a.who for a in attribution.attribute_all(texts)]
+    assert found == ["Michael Madden, editor of the North Korea Leadership Watch"] * 2

@@ -245,6 +245,10 @@ class _Context:
         if lower in ("we", "i"):
             return _last(self.every)
         surname, apposition, _ = who.partition(",")
+        # "Mr Madden, a frequent visitor to Pyongyang": the title goes with the apposition
+        surname = (
+            re.sub(rf"^(?:{HONORIFICS})\.?\s+(?=[A-Z])", "", surname) if apposition else surname
+        )
         if apposition and re.fullmatch(r"[A-Z][\w’'-]+", surname):
             fuller = self.resolve(surname)  # "Arroyo, a Sacramento physician" named in full before
             if fuller and fuller != surname:
