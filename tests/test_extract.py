@@ -2966,3 +2966,32 @@ def test_round_nineteen_a_titled_surname_with_an_apposition_is_the_person_named_
     ]
     found = [a.who for a in attribution.attribute_all(texts)]
     assert found == ["Michael Madden, editor of the North Korea Leadership Watch"] * 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Bloomberg termed Brooklyn-based Vice a media titan.", "Bloomberg"),
+        ("The governor had charged that organized crime had infiltrated the city.",
+         "The governor"),
+        ("Reports in Arabic-language newspapers hinted he may fly the jet himself.",
+         "Reports in Arabic-language newspapers"),
+        ("Various witnesses have credited Vickers with leading the response.",
+         "Various witnesses"),
+        ("The Lebanese daily As-Safir was first to report on the detentions.",
+         "the Lebanese daily As-Safir"),
+        # charging someone with a crime is no speech
+        ("Police charged him with theft.", None),
+    ],
+)  # fmt: skip
+def test_round_nineteen_more_verbs_of_saying(sentence: str, speaker: str | None) -> None:
+    assert extract.attribute(sentence).who == speaker
+
+
+def test_round_nineteen_he_is_no_city_hall() -> None:
+    texts = [
+        "Police Commissioner Bill Bratton showed a bag of marijuana.",
+        "City Hall credited both men with the idea.",
+        "“That’s about it,” he said.",
+    ]
+    assert attribution.attribute_all(texts)[2].who == "Police Commissioner Bill Bratton"

@@ -22,6 +22,7 @@ ORG_WORDS = {
     # Outlets named like people ("The Daily Mail", "Wall Street Journal")
     "mail", "journal", "herald", "tribune", "telegraph", "guardian", "gazette", "magazine",
     "observer", "express", "mirror", "daily", "today", "tv", "radio", "television", "street",
+    "hall",
 }  # fmt: skip
 # Words that open a phrase naming several people: "two people familiar with the matter".
 GROUP_STARTS = {"two", "three", "four", "five", "several", "many", "some", "both", "people"}

@@ -28,7 +28,9 @@ SPEECH_VERBS = PROGRESSIVE + (
     "suggests|asserted|asserts|declared|declares|explained|explains|rejected|rejects|branded|"
     "brands|labelled|labeled|admitted|admits|assured|assures|cited|cites|predicted|predicts|"
     "revealed|reveals|disclosed|discloses|complained|complain|complains|criticised|criticized|"
-    "indicated|indicates|indicate|"
+    "indicated|indicates|indicate|termed|hinted|hints|charged|charges|credited|credits|"
+    "corrected|corrects|"
+    "(?:was|were) (?:the )?first to (?:report|reveal|break)|"
     "reads|read|posted|tweeted|urged|urges|admitted|replied|replies|responded|"
     "responds|found|finds|discovered|discovers|concluded|concludes|testified|testifies|confessed|confesses|advised|"
     "advises|continued|continues|shown|shows|showed|clarified|clarifies|recommends|recommended|"
@@ -57,7 +59,7 @@ WEAK_VERBS = {
     "found", "finds", "concluded", "concludes", "replied", "replies", "responded", "responds",
     "continued", "continues", "shown", "shows", "show", "showed", "read", "discovered",
     "discovers", "suggest", "estimate", "allege", "maintain", "confirm", "comments", "commented",
-    "reveal", "indicated", "indicates", "indicate",
+    "reveal", "indicated", "indicates", "indicate", "hinted", "hints", "charged", "charges",
     "state", "agreed", "agree", "shared", "bragged", "boasted", "verified", "verifies",
     "contend", "contends", "contended", "emphasized", "emphasised", "emphasizes", "emphasises",
     "stressed", "stresses", "recalled", "recalls", "cautioned", "cautions", "determined",
@@ -67,7 +69,7 @@ WEAK_VERBS = {
 THAT_ONLY_VERBS = {
     "found", "finds", "concluded", "concludes", "replied", "replies", "responded", "responds",
     "continued", "continues", "shown", "shows", "show", "showed", "discovered", "discovers",
-    "determined", "indicated", "indicates", "indicate",
+    "determined", "indicated", "indicates", "indicate", "charged", "charges",
 }  # fmt: skip
 FINDING_VERBS = {
     "found", "finds", "shown", "shows", "show", "showed", "discovered", "discovers", "indicated",
@@ -98,7 +100,8 @@ FRAMING_VERBS = {
     "called", "calls", "dismissed", "dismisses", "described", "describes", "accused", "accuses",
     "denied", "denies", "deny", "rejected", "rejects", "branded", "brands", "labelled",
     "labeled", "cited", "cites", "criticised", "criticized", "complained", "complain",
-    "complains", "recommends", "recommended",
+    "complains", "recommends", "recommended", "termed", "credited", "credits", "corrected",
+    "corrects",
 }  # fmt: skip
 ADVERBS = (
     r"(?:(?:has|had|have|also|previously|earlier|later|again|then|first|recently|ultimately|"
