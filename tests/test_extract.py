@@ -2973,7 +2973,7 @@ def test_round_nineteen_a_titled_surname_with_an_apposition_is_the_person_named_
     [
         ("Bloomberg termed Brooklyn-based Vice a media titan.", "Bloomberg"),
         ("The governor had charged that organized crime had infiltrated the city.",
-         "The governor"),
+         "the governor"),
         ("Reports in Arabic-language newspapers hinted he may fly the jet himself.",
          "Reports in Arabic-language newspapers"),
         ("Various witnesses have credited Vickers with leading the response.",
