@@ -2995,3 +2995,13 @@ def test_round_nineteen_he_is_no_city_hall() -> None:
         "“That’s about it,” he said.",
     ]
     assert attribution.attribute_all(texts)[2].who == "Police Commissioner Bill Bratton"
+
+
+def test_round_nineteen_the_expert_is_the_person_named_with_a_role_before() -> None:
+    texts = [
+        "Hamish de Bretton-Gordon, a former British army head of chemical weapons, told the "
+        "Daily Mail that ISIS uses scorpion bombs.",
+        "Although not all scorpions are poisonous, the military expert said ISIS wants fear.",
+    ]
+    found = attribution.attribute_all(texts)[1].who
+    assert found == "Hamish de Bretton-Gordon, a former British army head of chemical weapons"

@@ -97,6 +97,10 @@ PERSON_ANAPHOR_RE = re.compile(
     r"researcher|actor|actress|singer|star|pensioner|"
     r"(?:father|mother)[- ]of[- ](?:two|three|four|five|six|seven|eight))$"
 )
+# A name, then who they are: "Hamish de Bretton-Gordon, a former British army … head".
+NAME_THEN_ROLE_RE = re.compile(
+    r"^[A-Z][\w’'-]+(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w’'-]+)+,\s+(?:a|an|the)\s"
+)
 # "the company", "that report", not "The Kremlin"
 # "the company", "the production company": a description of a source named before
 DEFINITE_RE = re.compile(
@@ -203,7 +207,8 @@ class _Context:
         # not "Stuyvesant High School"
         candidates = [
             p for p in self.people + self.mentioned
-            if self.kind(p) == "person" and (genders.of_name(p) or PERSON_TITLES.search(p))
+            if self.kind(p) == "person"
+            and (genders.of_name(p) or PERSON_TITLES.search(p) or NAME_THEN_ROLE_RE.match(p))
         ]  # fmt: skip
         fitting = [p for p in candidates if not pronoun or self._fits(p, pronoun)]
         return self._fullest(fitting[-1]) if fitting else None
