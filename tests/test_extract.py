@@ -3005,3 +3005,20 @@ def test_round_nineteen_the_expert_is_the_person_named_with_a_role_before() -> N
     ]
     found = attribution.attribute_all(texts)[1].who
     assert found == "Hamish de Bretton-Gordon, a former British army head of chemical weapons"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "assertion"),
+    [
+        ("The attack happened at noon, police said.", "police", "The attack happened at noon."),
+        ("John Smith, a former army officer, said the army uses bombs.",
+         "John Smith, a former army officer", "The army uses bombs."),
+        ("Officials based in Kabul said the talks failed.", "Officials based in Kabul",
+         "The talks failed."),
+    ],
+)  # fmt: skip
+def test_round_nineteen_a_clause_is_no_speaker_and_a_short_claim_stays_the_claim(
+    sentence: str, speaker: str, assertion: str
+) -> None:
+    said = extract.attribute(sentence)
+    assert (said.who, said.assertion) == (speaker, assertion)

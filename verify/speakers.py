@@ -394,6 +394,9 @@ PAST_VERB_RE = re.compile(
     r"(?<!\bthe )(?<!\ban )(?<!\ba )(?<!\bThe )(?<!\bAn )(?<!\bA )(?<!-)(?<!\bwho )"  # "The armed
     r"(?<!\bAnother )(?<!\banother )"  # men", "consumers who sought help": no verb
     r"\b(?:[a-z]+ed(?! (?:to|with|in|by|on|at)\b)|"
+    # verbs that never stand as a participle before a noun: "The attack happened at noon"
+    r"(?:happened|occurred|arrived|appeared|died|erupted|exploded|landed|crashed|collapsed|"
+    r"surged|stayed|returned|failed|emerged|remained|waited|lived)\b|"
     + "|".join(sorted(PAST_IN_HEAD))
     + r"|comes|goes|originates|wants|needs)\b"
 )
@@ -769,7 +772,7 @@ def _leading(body: str) -> Attribution | None:
         confirmed = verb in CONFIRMING_VERBS and CONFIRMED_OBJECT_RE.match(after)
         if verb in FRAMING_VERBS or confirmed or finding and not re.match(r"\s+that\b", after):
             rest = body  # "The study found the mass could be reduced": a finding, not a forecast
-        elif who != before.strip() and not _asserts(rest):
+        elif who != before.strip().rstrip(",").rstrip() and not _asserts(rest):
             # "…, Kremlin spokesman Dmitry Peskov said." / "…, executives announced Wednesday
             # at the Dubai Air Show.": what follows the verb is no assertion; the head is
             rest = before.rpartition(",")[0]
