@@ -3022,3 +3022,21 @@ def test_round_nineteen_a_clause_is_no_speaker_and_a_short_claim_stays_the_claim
 ) -> None:
     said = extract.attribute(sentence)
     assert (said.who, said.assertion) == (speaker, assertion)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "assertion"),
+    [
+        # a present-tense clause after the verb is the claim, not the words before the comma
+        ("In the meanwhile, Mr. Cook also reportedly says he charges his watch every night.",
+         "Mr. Cook", "He charges his watch every night."),
+        # what was posted is no claim of its own: the sentence stays whole
+        ("J. Alain Ferry posted a copy here.", "J. Alain Ferry",
+         "J. Alain Ferry posted a copy here."),
+    ],
+)  # fmt: skip
+def test_round_nineteen_the_claim_text_after_a_speech_verb(
+    sentence: str, speaker: str, assertion: str
+) -> None:
+    said = extract.attribute(sentence)
+    assert (said.who, said.assertion) == (speaker, assertion)

@@ -770,7 +770,14 @@ def _leading(body: str) -> Attribution | None:
             continue  # "The Baden autopsy indicated that …", not "the death toll indicates"
         finding = verb in FINDING_VERBS and DOCUMENT_SUBJECT_RE.search(who)
         confirmed = verb in CONFIRMING_VERBS and CONFIRMED_OBJECT_RE.match(after)
-        if verb in FRAMING_VERBS or confirmed or finding and not re.match(r"\s+that\b", after):
+        posted = verb in POSTING_VERBS and re.match(r"\s+(?:a|an|the|his|her|their|its)\s", after)
+        if (
+            verb in FRAMING_VERBS
+            or confirmed
+            or posted  # "posted a follow-up message": what was posted is no claim of its own
+            or finding
+            and not re.match(r"\s+that\b", after)
+        ):
             rest = body  # "The study found the mass could be reduced": a finding, not a forecast
         elif who != before.strip().rstrip(",").rstrip() and not _asserts(rest):
             # "…, Kremlin spokesman Dmitry Peskov said." / "…, executives announced Wednesday
@@ -928,6 +935,9 @@ def _asserts(rest: str) -> bool:
     words = rest.split()
     return len(words) >= 8 or bool(
         re.search(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|\w+ed)\b", rest)
+        # a subject pronoun and its verb: "he charges his Apple Watch every night"
+        or re.match(r"\s*(?:that\s+)?(?:he|she|it|they|we|I|you)\s+[a-z]", rest)
+        or re.search(r"\b(?:do|does|did|must|may|might|should|cannot|\w+n[’']t)\b", rest)
     )
 
 
