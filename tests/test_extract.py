@@ -3040,3 +3040,12 @@ def test_round_nineteen_the_claim_text_after_a_speech_verb(
 ) -> None:
     said = extract.attribute(sentence)
     assert (said.who, said.assertion) == (speaker, assertion)
+
+
+def test_round_nineteen_she_is_no_act_of_parliament() -> None:
+    texts = [
+        "Lana Smith wrote a blog post on Friday.",
+        "Under Abortion Act rules she could not.",
+        "She adds: “I was flabbergasted.”",
+    ]
+    assert attribution.attribute_all(texts)[2].who == "Lana Smith"

@@ -23,6 +23,12 @@ ORG_WORDS = {
     "mail", "journal", "herald", "tribune", "telegraph", "guardian", "gazette", "magazine",
     "observer", "express", "mirror", "daily", "today", "tv", "radio", "television", "street",
     "hall",
+    # names of places, events, laws and things, which no pronoun stands for ("Abortion Act",
+    # "Prime Turkey Farm", a page's "Follow Dominic" link)
+    "act", "warfare", "international", "farm", "resorts", "follow", "law", "program",
+    "programme", "project", "festival", "awards", "cup", "league", "club", "museum", "hospital",
+    "school", "college", "airport", "station", "bridge", "store", "restaurant", "hotel",
+    "church", "watch",
 }  # fmt: skip
 # Words that open a phrase naming several people: "two people familiar with the matter".
 GROUP_STARTS = {"two", "three", "four", "five", "several", "many", "some", "both", "people"}
