@@ -3049,3 +3049,14 @@ def test_round_nineteen_she_is_no_act_of_parliament() -> None:
         "She adds: “I was flabbergasted.”",
     ]
     assert attribution.attribute_all(texts)[2].who == "Lana Smith"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("It records a four-and-a-half stone fish.", (4.5, "stones")),
+        ("He left after five-and-a-half years in charge.", (5.5, "years")),
+    ],
+)
+def test_round_nineteen_a_half_joined_by_hyphens(sentence: str, figure: tuple[float, str]) -> None:
+    assert [(q.value, q.unit) for q in quantities.find(sentence)] == [figure]

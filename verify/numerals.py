@@ -141,7 +141,8 @@ def numeral_re(lang: str) -> re.Pattern[str]:
         rf"\b(?P<words>(?:(?P<article>an?\s+)(?:hundred|thousand|million|billion|dozen)|{SMALL}"
         rf"(?:(?:\s+|-|\s+and\s+){_WORD})*|twice))\b"
     )
-    half = r"(?P<half>\s+and\s+a\s+half\b)?"  # "two and a half years", "… thousand species"
+    # "two and a half years", "four-and-a-half stone", "… thousand species"
+    half = r"(?P<half>(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half\b)?"
     if lang != "en":  # other languages: their own words, or none where there is no table
         other = OTHER_WORDS.get(lang, "(?!)")
         joiner = r"\s+|\s+(?:e|y|und|et|en)\s+"
