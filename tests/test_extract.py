@@ -3060,3 +3060,8 @@ def test_round_nineteen_she_is_no_act_of_parliament() -> None:
 )
 def test_round_nineteen_a_half_joined_by_hyphens(sentence: str, figure: tuple[float, str]) -> None:
     assert [(q.value, q.unit) for q in quantities.find(sentence)] == [figure]
+
+
+def test_round_nineteen_inches_written_ins() -> None:
+    found = [(q.value, q.unit) for q in quantities.find("He is about 5ft 9ins tall.")]
+    assert found == [(5.0, "ft"), (9.0, "ins")]

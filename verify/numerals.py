@@ -110,7 +110,7 @@ CALL_WORDS_RE = re.compile(
 UNIT_SUFFIXES = {
     "k", "m", "mn", "mln", "b", "bn", "tn", "km", "kg", "mm", "cm", "ml", "mg", "g", "lb", "lbs",
     "oz", "ft", "mph", "kph", "kmh", "mw", "gw", "kw", "kwh", "gb", "mb", "tb", "hz", "ghz",
-    "mhz", "l", "t", "sq", "in", "fps", "nm", "sqm", "kps", "kbps", "mbps", "gbps",
+    "mhz", "l", "t", "sq", "in", "ins", "fps", "nm", "sqm", "kps", "kbps", "mbps", "gbps",
 }  # fmt: skip
 
 
