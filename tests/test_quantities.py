@@ -174,7 +174,7 @@ def test_any_text_parses_and_offsets_point_into_it(text: str) -> None:
         # ranges and counts written around the number
         ("Repairs should take a day or two.", ["1–2 day"]),
         ("The storm cut power for two or three days.", ["2–3 days"]),
-        ("A family of four was rescued from the roof.", ["4 members"]),
+        ("A family of four was rescued from the roof.", ["4 people"]),
         (
             "It sold six trucks last month: four to a farm cooperative and two to the city.",
             ["6 trucks", "4 trucks", "2 trucks"],

@@ -35,7 +35,7 @@ OR_TWO_RE = re.compile(
     r"(?P<n>two|three)\b",
     re.IGNORECASE,
 )
-# "a family of five": five members. Not "a group of five countries" (the noun follows).
+# "a family of five": five people. Not "a group of five countries" (the noun follows).
 GROUP_OF_RE = re.compile(
     r"\ba\s+(?:family|household|group|crew|team|party|gang|band)\s+of\s+"
     rf"(?P<n>{numerals.SMALL_WORDS}|\d{{1,2}})\b(?!\s+(?!was\b|is\b|has\b)[a-z]+s\b)",
@@ -93,7 +93,7 @@ def find(text: str) -> list[Count]:
     for m in GROUP_OF_RE.finditer(text):
         value = numerals.words_to_number(m.group("n")) or 0.0
         if value > 1:
-            found.append(Count(value, None, "members", m.start("n"), m.end("n")))
+            found.append(Count(value, None, "people", m.start("n"), m.end("n")))
     return sorted(found, key=lambda c: c.start)
 
 
