@@ -3065,3 +3065,20 @@ def test_round_nineteen_a_half_joined_by_hyphens(sentence: str, figure: tuple[fl
 def test_round_nineteen_inches_written_ins() -> None:
     found = [(q.value, q.unit) for q in quantities.find("He is about 5ft 9ins tall.")]
     assert found == [(5.0, "ft"), (9.0, "ins")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Recent governments have, however, recognized that Austrians were perpetrators.",
+         "Recent governments"),
+        ("Reports that he had been killed circulated on Wednesday and were repeated to The "
+         "Daily Beast by multiple Iraqi sources.", "multiple Iraqi sources"),
+        ("That sentiment was echoed by Brooklyn District Attorney Kenneth P. Thompson, who "
+         "announced it in July.", "Brooklyn District Attorney Kenneth P. Thompson"),
+        # an honour is no speech
+        ("He received commendations, including being recognized by the DEA for service.", None),
+    ],
+)  # fmt: skip
+def test_round_nineteen_asides_echoes_and_initials(sentence: str, speaker: str | None) -> None:
+    assert extract.attribute(sentence).who == speaker

@@ -28,6 +28,7 @@ SPEECH_VERBS = PROGRESSIVE + (
     "suggests|asserted|asserts|declared|declares|explained|explains|rejected|rejects|branded|"
     "brands|labelled|labeled|admitted|admits|assured|assures|cited|cites|predicted|predicts|"
     "revealed|reveals|disclosed|discloses|complained|complain|complains|criticised|criticized|"
+    "recognized|recognised|recognizes|recognises|"
     "indicated|indicates|indicate|termed|hinted|hints|charged|charges|credited|credits|"
     "corrected|corrects|"
     "(?:was|were) (?:the )?first to (?:report|reveal|break)|"
@@ -69,7 +70,8 @@ WEAK_VERBS = {
 THAT_ONLY_VERBS = {
     "found", "finds", "concluded", "concludes", "replied", "replies", "responded", "responds",
     "continued", "continues", "shown", "shows", "show", "showed", "discovered", "discovers",
-    "determined", "indicated", "indicates", "indicate", "charged", "charges",
+    "determined", "indicated", "indicates", "indicate", "charged", "charges", "recognized",
+    "recognised", "recognizes", "recognises",
 }  # fmt: skip
 FINDING_VERBS = {
     "found", "finds", "shown", "shows", "show", "showed", "discovered", "discovers", "indicated",
@@ -121,7 +123,9 @@ WHEN = (
     rf"(?=\s+(?:that\b|,|:))|\s+(?:on\s+)?(?:{WEEKDAYS}|yesterday|today)\b)?"
 )
 VERB_AT_RE = re.compile(
-    rf"\s+{ADVERBS}(?P<verb>{SPEECH_VERBS})\b"
+    # "Recent governments have, however, recognized that …": an aside between commas
+    rf"\s+{ADVERBS}(?:(?:has|had|have),\s*(?:however|though|also|too|in fact|of course|"
+    rf"meanwhile),\s+)?(?P<verb>{SPEECH_VERBS})\b"
     rf"(?P<object>(?:(?<=told)|(?<=tells))\s+(?:reporters|lawmakers|journalists|the paper|Reuters|"
     rf"(?:the )?[A-Z][\w.-]*(?: [A-Z][\w.-]*){{0,3}}(?: media)?|[a-z]+ (?:reporters|officials))"
     # "confirmed to Bloomberg that": the outlet carries the words
@@ -592,12 +596,13 @@ NAMED_BY_RE = re.compile(
     r"(?:(?:first|also|later|originally|widely|publicly|officially|now|since|[a-z]+ly|"
     rf"this morning|(?:on\s+)?(?:{WEEKDAYS}|yesterday|today))\s+)*"
     r"(?P<verb>named|identified|confirmed|reported|described|debunked|revealed|announced|"
-    r"leaked|disclosed|claimed|stated|labell?ed|branded)\b"
+    r"leaked|disclosed|claimed|stated|labell?ed|branded|repeated|echoed)\b"
     # what comes between holds no other participle: not "described in a report published … by"
     r"(?P<mid>(?:(?![a-z]+ed\b)[^.;:\"“”]){0,80}?)\s+by\s+"
     rf"(?P<who>(?:[^,;:\"“”\s]|(?<=familiar)\s(?=with\b)|\s(?!{AGENT_ENDS})){{2,80}}?)"
+    # an initial goes on ("Kenneth P. Thompson")
     # the agent ends at a clause, a comma or a full stop ("U.S. officials" goes on)
-    rf"(?=\s*(?:[,;:]|\.(?:\s+[A-Z\"“]|\s*$)|$)|(?<!familiar)\s+{AGENT_ENDS})"
+    rf"(?=\s*(?:[,;:]|(?<!\s[A-Z])\.(?:\s+[A-Z\"“]|\s*$)|$)|(?<!familiar)\s+{AGENT_ENDS})"
 )
 # The passive of telling: "We’re told by several insiders that staffers are still seeing rodents".
 TOLD_BY_RE = re.compile(
@@ -713,7 +718,7 @@ def _leading(body: str) -> Attribution | None:
             # not "News of the meal, which was first reported by Bloomberg, surfaced …" (the
             # agent of a clause on the subject), "dismissed by Culkin's representatives" (a
             # dispute the sentence reports) or "shared by Twitter users"
-            if verb in FRAMING_VERBS | {"shared", "posted", "tweeted"}:
+            if verb in FRAMING_VERBS | {"shared", "posted", "tweeted", "recognized", "recognised"}:
                 continue
             if PASSIVE_IN_CLAUSE_RE.search(before):
                 continue
