@@ -216,7 +216,7 @@ def _judge(r: Reading, model: checkable.Model, lang: str) -> Candidate | Skipped
         why = None
     # A source named with a reporting verb ("The Mirror is reporting that …", "according to
     # …") makes a report of the sentence, whatever the model reads in its words.
-    reported = english and said.verb in REPORTING_VERBS and languages.word_count(r.assertion) >= 5
+    reported = english and said.verb in SOURCE_VERBS and languages.word_count(r.assertion) >= 5
     # A dispute the rules found always queues the claim disputed: a desk must see it.
     if why is None and not inner and english and p < model.threshold and not reported:
         why = "not checkable"
@@ -247,7 +247,8 @@ def _judge(r: Reading, model: checkable.Model, lang: str) -> Candidate | Skipped
 
 
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
-REPORTING_VERBS = frozenset(
+# the verbs of that rule (speakers.REPORTING_VERBS are journalism's, a narrower list)
+SOURCE_VERBS = frozenset(
     {"reported", "reports", "report", "is reporting", "are reporting", "was reporting",
      "according", "confirmed", "confirms", "announced", "announces", "revealed", "reveals",
      "named", "identified"}

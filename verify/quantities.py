@@ -43,7 +43,7 @@ BARE_COUNT_BEFORE_RE = re.compile(
     r"killed|wounded|injured)\s+$"
 )
 BARE_COUNT_AFTER_RE = re.compile(r"\s*(?:[,.;:)—–]|$|\s(?:and|were|was|have|had|of)\b)")
-ONE_PICKS_RE = re.compile(r"(?i)one\b")
+ONE_PICKS_RE = re.compile(r"(?i)\bone\b")
 ONE_SPEAKS_RE = re.compile(
     r",?\s+(?:[\w’'-]+\s+){0,2}(?:has\s+|had\s+|also\s+|apparently\s+|reportedly\s+)?"
     r"(?:said|says|told|tells|telling|added|claimed|claims|wrote|writes|reported|explained|"
@@ -348,14 +348,27 @@ HARM_RIGHT_AFTER_RE = re.compile(
 
 
 def _one_picked_out(text: str, q: Quantity) -> bool:
+    """ "One Lebanese official has said", "one user apparently reached": "one" before a
+    speaker picks a member out; so does "one" opening a clause or after a preposition."""
+    if q.value != 1 or not q.noun:
+        return False
+    if ONE_PICKS_RE.search(text, q.start, q.end) and ONE_SPEAKS_RE.match(text, q.end):
+        return True  # "at least one" keeps its bound words before the "one"
     return (
-        q.value == 1
-        and bool(q.noun)
-        and q.unit not in TIME_UNITS | SIZE_UNITS
+        q.unit not in MEASURE_UNITS
         and ONE_WORD_RE.match(text, q.start) is not None
         and ONE_PICKS_BEFORE_RE.search(text[max(0, q.start - 12) : q.start]) is not None
         and not HARM_AFTER_RE.match(text, q.end)
         and not HARM_RIGHT_AFTER_RE.match(text, q.end)
+    )
+
+
+def _set_named_again(text: str, q: Quantity) -> bool:
+    """ "the two companies", "these two events": a set already counted, named again."""
+    return (
+        q.unit in SET_NOUNS
+        and text[q.start : q.start + 1].isalpha()
+        and SET_BEFORE_RE.search(text[max(0, q.start - 8) : q.start]) is not None
     )
 
 
@@ -368,6 +381,7 @@ SIZE_UNITS = {
 }  # fmt: skip
 TIME_UNITS = {"seconds", "minutes", "hours", "days", "nights", "weeks", "months", "years",
               "decades", "centuries"}  # fmt: skip
+MEASURE_UNITS = TIME_UNITS | SIZE_UNITS
 
 
 def find(text: str, lang: str = "en") -> list[Quantity]:
@@ -408,7 +422,7 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
     found.sort(key=lambda q: q.start)
     dashed = any(c in text for c in "+-–")
     scores = _scores(text) if dashed or ":" in text[:40] else []
-    found = _unblocked(text, found, scores, dashed) if found else []  # most sentences: none
+    found = _unblocked(text, found, scores, dashed, lang) if found else []  # most: none
     found = sorted(found + scores, key=lambda q: q.start)
     found = _conversions_keep_bounds(text, _scaled_after_brackets(text, _halves(text, found)))
     found = _mixed_ranges(text, found) if " and " in text or " to " in text else found
@@ -417,7 +431,7 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
 
 
 def _unblocked(
-    text: str, found: list[Quantity], scores: list[Quantity], dashed: bool
+    text: str, found: list[Quantity], scores: list[Quantity], dashed: bool, lang: str = "en"
 ) -> list[Quantity]:
     """The figures no name, address, score or footnote covers, that count back from now ("two
     years ago") or open the sentence as an article ("One man said …") or point back ("the
@@ -442,11 +456,12 @@ def _unblocked(
             and ONE_OPENING_RE.match(text)
             and not HARM_AFTER_RE.match(text, q.end)
         )
-        and not _one_picked_out(text, q)
+        and not (lang == "en" and _one_picked_out(text, q))
         and not (
             SMALL_NUMBER_WORD_RE.match(text, q.start)
             and ANAPHORIC_BEFORE_RE.search(text[max(0, q.start - 10) : q.start])
         )
+        and not (lang == "en" and _set_named_again(text, q))
     ]
 
 
@@ -1086,23 +1101,6 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
             and BARE_COUNT_AFTER_RE.match(text, end)
         )
         if n.words and not noun and not bare or one_thing:
-            return None
-        # "One Lebanese official has said", "one user apparently reached": "one" picks a
-        # member out, it counts nothing
-        if (
-            n.words
-            and lang == "en"
-            and ONE_PICKS_RE.match(text, start)
-            and ONE_SPEAKS_RE.match(text, end)
-        ):
-            return None
-        # "the two companies", "these two events": a set already counted, named again
-        if (
-            n.words
-            and lang == "en"
-            and unit in SET_NOUNS
-            and SET_BEFORE_RE.search(text[max(0, start - 8) : start])
-        ):
             return None
     approx, bound, qualifier = False, "range" if high else "exact", ""
     words = QUALIFIER_RE.search(text[max(0, start - 30) : start])
