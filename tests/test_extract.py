@@ -3082,3 +3082,64 @@ def test_round_nineteen_inches_written_ins() -> None:
 )  # fmt: skip
 def test_round_nineteen_asides_echoes_and_initials(sentence: str, speaker: str | None) -> None:
     assert extract.attribute(sentence).who == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Apple has remained mum as to its pricing strategy, only saying that the price will "
+         "start at $350 for the entry-level version.", "Apple"),
+        ("Apple took the leap into the wearable space with the announcement of its Apple Watch "
+         "earlier in September this year, revealing that the device will start at $349.",
+         "Apple"),
+    ],
+)  # fmt: skip
+def test_round_twenty_a_participle_of_saying_after_the_subjects_clause(
+    sentence: str, speaker: str
+) -> None:
+    assert extract.attribute(sentence).who == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Yesterday, Bleeding Cool had reported that one of the batmobiles was stolen.",
+         "Bleeding Cool"),
+        ("Previously, British and American officials have said they had ascertained his "
+         "identity.", "British and American officials"),
+        ("Plus, astronomers say, the timeline doesn't work out.", "astronomers"),
+    ],
+)  # fmt: skip
+def test_round_twenty_an_adverb_set_off_before_the_speaker_is_no_part_of_it(
+    sentence: str, speaker: str
+) -> None:
+    assert extract.attribute(sentence).who == speaker
+
+
+def test_round_twenty_a_headline_or_a_city_is_no_person_a_pronoun_stands_for() -> None:
+    texts = [
+        "Georgy Myakinkin left his keys at the airport in St Petersburg last week.",
+        "When he returned to collect them, he says guards stopped him.",
+        "Lin Spends It All On A Homeless Man",
+        "He said he had his doubts initially.",
+    ]
+    found = [a.who for a in attribution.attribute_all(texts)]
+    assert found[1] == "Georgy Myakinkin"
+    assert found[3] != "He Spends It"
+
+
+def test_round_twenty_a_name_where_a_person_works_is_not_that_person() -> None:
+    texts = [
+        "Chaim Haas, head of communications at Glide, said the video was real.",
+        "Glide released a statement on its website which said the user was messaging a friend.",
+    ]
+    assert attribution.attribute_all(texts)[1].who == "Glide"
+
+
+def test_round_twenty_a_titled_surname_of_an_organisation_is_the_person_named_before() -> None:
+    texts = [
+        "James J. Murren, the chief executive of MGM, said the bill was real.",
+        "Mr. Murren of MGM told the analyst that he couldn’t believe it.",
+    ]
+    found = [a.who for a in attribution.attribute_all(texts)]
+    assert found[1] == "James J. Murren, the chief executive of MGM"

@@ -82,10 +82,21 @@ PLACE_WORDS = {
     "United", "States", "Kingdom", "Union", "Republic", "Nations", "Emirates", "County", "City",
     "Street", "Island", "Islands", "New", "Los", "Las", "San", "Santa", "Hong", "Saudi", "Sri",
     "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+    "St", "Saint", "Fort", "Port", "Mount", "Lake", "Cape",  # "St Petersburg" is a city
+}  # fmt: skip
+# Words no name is made of: a headline's "He Spends It", "Because Child Was", "How It Works".
+NOT_NAME_WORDS = {
+    "He", "She", "It", "They", "We", "You", "His", "Her", "Its", "Their", "Our", "Your", "My",
+    "How", "What", "Why", "Where", "Who", "Which", "Because", "If", "Is", "Was", "Are", "Were",
+    "Has", "Have", "Had", "This", "That", "These", "Those", "Not", "No", "All", "Here", "There",
 }  # fmt: skip
 FUNCTION_WORDS = {
     "the", "a", "an", "in", "of", "to", "at", "from", "for", "with", "and", "on", "by", "into",
     "across", "near", "over", "than", "as", "or", "about",
+}  # fmt: skip
+LEADING_NOT_NAME = NOT_NAME_WORDS | {
+    "If", "While", "Because", "When", "After", "Before", "Although", "Though", "Since",
+    "Unless", "As", "But", "And", "So", "Then", "Now", "Once", "Until",
 }  # fmt: skip
 DESCRIBED_NAME_RE = re.compile(r"^(?:the|a|an)\s+[a-z][^,]*,\s+(?P<name>[A-Z][^,]+)$", re.I)
 # One person described, not named: "an AutoNation spokesman", "the official".
@@ -166,10 +177,14 @@ class _Context:
             possessive = text[match.end() : match.end() + 1] in ("’", "'")
             if possessive and not genders.of_name(match.group()):
                 continue  # "Dylan Thomas’s skin", not "After Lin's video" or "Fort Worth's"
-            if self.kind(match.group()) == "person" and not PLACE_WORDS & set(
-                match.group().split()
-            ):
-                self.mentioned.append(_titled(text[: match.start()], match.group()))
+            name = match.group()
+            if name.split()[0] in LEADING_NOT_NAME:  # "If Google recommends", "Because Glide"
+                name = name.split(None, 1)[1]
+            words = set(name.split())
+            if len(words) < 2 or (PLACE_WORDS | NOT_NAME_WORDS) & words:
+                continue
+            if self.kind(name) == "person":
+                self.mentioned.append(_titled(text[: match.start()], name))
 
     def kind(self, who: str) -> str:
         head = re.split(r",|\s+of\s+", who)[0]  # "Dr. X of the Department of Health and …"
@@ -314,9 +329,9 @@ class _Context:
         lowered = len(words) > 2 and any(w.islower() for w in words[1:-1])
         name = words[-1] if len(words) <= 2 or lowered and " of " not in who else words[0]
         plain = re.sub(rf"^(?:{HONORIFICS})\.?\s+", "", who)  # "Mr. Ibrahim"
-        if plain != who:
+        if plain != who:  # "Mr. Murren of MGM" is Murren
             words = plain.split()
-            name = words[-1]
+            name = plain.split(" of ")[0].split()[-1]
         common = name.lower().strip(".,") in ORG_WORDS  # "Police" is no surname
         if (
             len(words) <= 4
@@ -326,9 +341,12 @@ class _Context:
         ):
             # "Miss Bethell" is also "Vet Faye Bethell", a person named in passing
             passing = list(reversed(self.mentioned)) if plain != who or len(words) == 1 else []
+            # the name as the head, not where a person works: "Glide" is not "Chaim Haas, head
+            # of communications at Glide"
             found = [
                 e for e in [*reversed(self.every), *passing]
                 if e != who and re.search(_naming(name), e)
+                and not re.search(rf"\b(?:at|of|for|from|with)\s+(?:the\s+)?{_naming(name)}", e)
             ]  # fmt: skip
             # the fullest form: "Tim Morrison, a former …" over "Morrison, Vindman's superior"
             full = [e for e in found if re.search(rf"\b[A-Z][\w.’'-]*\s+{_naming(name)}", e)]

@@ -139,8 +139,9 @@ AS_REPORTS_RE = re.compile(
     re.DOTALL,
 )
 SAYING_RE = re.compile(
-    r"^(?P<clause>[^\"“”]{4,160}?),\s+(?P<verb>saying|adding|arguing|noting|claiming|insisting|"
-    r"warning|explaining|pointing out|stressing|stating|asserting|acknowledging)\s+"
+    r"^(?P<clause>[^\"“”]{4,160}?),\s+(?:(?:only|also|later)\s+)?(?P<verb>saying|adding|arguing|"
+    r"noting|claiming|insisting|warning|explaining|pointing out|stressing|stating|asserting|"
+    r"acknowledging|revealing|confirming|alleging|maintaining)\s+"
     r"(?:that\s+)?(?P<rest>.+)$",
     re.DOTALL,
 )
@@ -1242,6 +1243,12 @@ def clean_who(who: str) -> str:
     who = re.sub(r"^(?:but|yet|and|so|while|whereas)\s+(?=\S)", "", who)  # "…, yet Nissan says"
     who = _lead_dropped(who)
     who = re.sub(r"^[–—•-]\s*", "", who)  # "– The article claims": a list's dash
+    # an adverb set off before the speaker: "Primarily, Google", "Yesterday, Bleeding Cool"
+    who = re.sub(
+        r"^(?:[A-Z][a-z]+ly|Yesterday|Today|Plus|Thus far|So far|Over the weekend),\s+(?=\S)",
+        "",
+        who,
+    )
     return re.sub(r"^The\b", "the", who.strip(" ,\"“”'’"))
 
 
