@@ -3143,3 +3143,23 @@ def test_round_twenty_a_titled_surname_of_an_organisation_is_the_person_named_be
     ]
     found = [a.who for a in attribution.attribute_all(texts)]
     assert found[1] == "James J. Murren, the chief executive of MGM"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Demo units have been running videos on loops, and Apple hasn’t said anything about "
+        "pricing.",
+        "The meteorite — which experts say may have disintegrated on impact — smashed through a "
+        "wooded area outside the airport in Managua.",
+        "Originally posted to eBay’s careers webpage in November, the ad was spotted recently.",
+    ],
+)
+def test_round_twenty_no_speaker_from_a_negated_verb_a_relative_or_an_adverb(
+    sentence: str,
+) -> None:
+    assert extract.attribute(sentence).who is None
+
+
+def test_round_twenty_a_name_ending_like_an_adverb_still_speaks() -> None:
+    assert extract.attribute("It is one of the oldest, according to Kelly.").who == "Kelly"

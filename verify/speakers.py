@@ -338,6 +338,8 @@ CARRIED_BY_RE = re.compile(
     r"\s+who\s+(?:later\s+|also\s+)?(?:spoke|talked|told|wrote)\b(?:\s+later)?"
     r"\s+(?:with|to)?\s*(?:the\s+)?[A-Z].*$"
 )
+# An adverb alone, not a name that ends like one ("Kelly", "Emily"): "Obviously", "Exactly".
+ADVERB_ALONE = r"[A-Z][a-z]{2,}(?:al|ous|ate|ent|ant|ive|ful|act|ect|ible|able|ic|ed|ing)ly"
 # A survey's share is what was found, not a source: "Among respondents …, 37 percent said".
 SHARE_RE = re.compile(r"(?:\d[\d,.]*\s*(?:%|percent\b|per cent\b)|\d[\d,.]*\s+of\b)", re.I)
 # A participle clause before the speaker: "Detailing the results in a note …, analyst X".
@@ -1166,6 +1168,10 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
     )  # "It's more complicated than", "Inside, there’s seating for four, though VW"
     if last.islower() and last in BAD_ENDINGS or contraction:
         return False  # "… over his", "It's more complicated than"
+    if re.search(r"n[’']t\b", who) or re.fullmatch(ADVERB_ALONE, who):
+        return False  # "Apple hasn’t (said anything)", "Obviously, (reports that …)"
+    if re.search(r"\s(?:which|whose|where)\s", who) and "," not in who:
+        return False  # "The meteorite — which experts (say …)", "an employee whose badge"
     unnamed = re.sub(r"\b(?:named|called)\s+(?=[A-Z])", "", head)  # "an eyewitness named X"
     unnamed = re.sub(r"\w+(?:-\w+)+", "W", unnamed)  # "Pro-IS sources": no verb "is" inside
     # a participle as the first adjective: "Heavily outgunned Kurdish defenders", "Armed men"
