@@ -106,6 +106,8 @@ SETS = {
     "ho42": DATA / "claims_heldout42.jsonl",
     "ho43": DATA / "claims_heldout43.jsonl",
     "ho44": DATA / "claims_heldout44.jsonl",
+    "ho45": DATA / "claims_heldout45.jsonl",
+    "ho46": DATA / "claims_heldout46.jsonl",
 }
 CLAIMBUSTER = Path("claimbuster") / "2.5xNCS_dev.json"
 OUT = Path(__file__).parent.parent / "verify" / "data" / checkable.MODEL_FILE
