@@ -141,7 +141,8 @@ MENTION_RE = re.compile(
     r"\b(?:(?:[A-Z][a-z]+|(?:Dr|Mr|Mrs|Ms|Rep|Sen|Gov|Det|Gen|Sgt|Lt|Capt|Rev|Prof)\.?)\s+)?"
     r"[A-Z][a-z]+\s+[A-Z][a-z]+(?:[A-Z][a-z]+)?"
     r"(?:-[A-Z][a-z]+)?"
-    r"(?=\s+[a-z]|,|[.;:!?](?:\s|$)|[’']s\s)"  # "from under Dylan Thomas’s skin"
+    # "from under Dylan Thomas’s skin", "Dylan Thomas’ first trip"
+    r"(?=\s+[a-z]|,|[.;:!?](?:\s|$)|[’']s\s|(?<=s)[’']\s)"
 )
 
 
@@ -266,7 +267,8 @@ class _Context:
             return self._fullest(person)
         if lower == "they":  # the nearest group or organisation ("Cumbria Police … They")
             plural = [w for w in self.every if w in self.groups or w in self.orgs]
-            return _last(plural) or _last(self._untitled())
+            # never one person: "they told him" after "Dylan Thomas" is his doctors
+            return _last(plural) or _last([w for w in self._untitled() if w not in self.people])
         if lower == "it":
             return _last(self.orgs) or _last([w for w in self._untitled() if w not in self.groups])
         if lower in ("we", "i"):

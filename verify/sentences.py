@@ -40,12 +40,22 @@ SENTENCE_END_RE = re.compile(
 )
 QUOTED_CRY_RE = re.compile(r"[!?]+[\"”’]")
 PLACE = r"[A-Z][A-Z.'’/-]+(?: [A-Z][A-Z.'’/-]+){0,3}(?:,(?: [A-Z][\w.'’-]*| \d{1,2}){1,4})?"
-AGENCIES = r"Reuters|AP|AFP|UPI|Xinhua|PTI|IANS|dpa|Bloomberg|CNN|ANI|Yonhap|Kyodo|TASS"
+AGENCIES = (
+    r"Reuters|AP|AFP|UPI|Xinhua|PTI|IANS|dpa|Bloomberg|CNN|ANI|Yonhap|Kyodo|TASS|ANSA|EFE|"
+    r"Anadolu|KUNA|WAM|APA|Interfax|RIA Novosti|Bernama|Antara"
+)
+# "(ANSA) - Ancona, January 23 -": the agency first, then the place and the day
+AGENCY_PLACE_DAY = (
+    r"(?:\s*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2},\s+(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|Jan\.?|Feb\.?|Aug\.?|Sept?\.?|Oct\.?|"
+    r"Nov\.?|Dec\.?)\s+\d{1,2}\s*[-–—]+)?"
+)
 # "NEW YORK (Reuters) -", "DUBAI, United Arab Emirates —", "NEW DELHI:", "(Reuters) -" and
 # "CORSICANA (October 14, 2014)": the place (and agency or date) the story was filed from.
 DATELINE_RE = re.compile(
     rf"^(?:{PLACE}(?: \([^)]{{1,40}}\))?\s*[-–—]+|{PLACE}:|"
-    rf"{PLACE} \((?=[^)]*(?:\d{{4}}|{AGENCIES}))[^)]{{1,40}}\)|\((?:{AGENCIES})\)\s*[-–—]+)"
+    rf"{PLACE} \((?=[^)]*(?:\d{{4}}|{AGENCIES}))[^)]{{1,40}}\)|"
+    rf"\((?:{AGENCIES})\)\s*[-–—]+{AGENCY_PLACE_DAY})"
     r"\s*(?=[^\s\-–—])"
 )
 

@@ -6,7 +6,7 @@ as speakers. Pure; context across sentences (pronouns, quotes) lives in `attribu
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from verify import languages, prefilter
 
@@ -286,6 +286,10 @@ POSTED_BY_RE = re.compile(
     r"(?P<who>[^,]{2,80}),\s+(?P<rest>.+)$",
     re.DOTALL,
 )
+# An interview names no source of its own: the person who speaks in it is one.
+INTERVIEW_RE = re.compile(
+    r"(?i)(?:an?|the|his|her|their)\s+(?:\w+\s+)?(?:interview|conversation)\b"
+)
 LEADING_ACCORDING_RE = re.compile(r"^According to (?P<who>[^,;:\"“”]{2,80}),\s+")
 # A source that puts out a statement: "Big Machine Records issued a statement that …", "The
 # Pentagon released a statement saying …"; what follows "saying" is the assertion.
@@ -413,7 +417,9 @@ PAST_VERB_RE = re.compile(
 MEDIUM_TAIL_RE = re.compile(
     r"\s+(?:in|during|at|on|via)\s+(?:an?|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}"
     r"(?:interview|statement|press conference|news conference|briefing|email|e-mail|letter|"
-    r"speech|tweet|release|note|report|column|post|video|filing|memo|op-ed|podcast)$"
+    r"speech|tweet|release|note|report|column|post|video|filing|memo|op-ed|podcast)"
+    # "… in a statement to Business Insider": the outlet it went to is no part of the name
+    r"(?:\s+(?:to|with)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})?$"
 )
 CIRCUMSTANCE_RE = re.compile(
     r"\s+(?:(?:in|during|at|on|to|via)\s+(?:an?|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}"
@@ -500,6 +506,11 @@ def attribute(sentence: str) -> Attribution:
         and not UNNAMED_REPORTS_RE.fullmatch(first.group("who"))
     ):
         rest = body[first.end() :]
+        inner = _leading(rest) if INTERVIEW_RE.match(first.group("who")) else None
+        if inner and inner.who and inner.who.lower() not in PRONOUNS:
+            # "According to an interview with his local paper, the Bunbury Mail, Thomas said"
+            named = inner.who.rpartition(", ")[2]
+            return replace(inner, who=named) if is_speaker(named) else inner
         return Attribution(
             clean_who(source_of(first.group("who"))), clean_assertion(rest), "according"
         )
@@ -755,9 +766,9 @@ def _leading(body: str) -> Attribution | None:
         # Comcast and spoke to an agent"
         naming = (
             verb == "called"
-            and re.search(r"\b(?:an?)\s+[\w-]+$", before)
-            and re.match(r"\s*[A-Z\"“]", rest)
-        )  # "a site called InSerbia.info published": a name, not speech
+            and re.search(r"\b(?i:an?)\s+[\w-]+$", before)
+            and re.match(r"\s*(?:[A-Z\"“]|[a-z]+[A-Z])", rest)
+        )  # "a site called InSerbia.info (iKwiz) published": a name, not speech
         pictured = PICTURE_SUBJECT_RE.search(before) or (
             verb in POSTING_VERBS
             and POSTED_MEDIA_RE.match(after)
@@ -1102,11 +1113,17 @@ def _relayed(who: str) -> str | None:
     return (_speaker_in(outer) if outer else None) or relay.group("who")
 
 
+SUBJECT_ENDS = {
+    "is", "are", "was", "were", "has", "have", "had", "did", "does", "do", "spoke", "speaks",
+}  # fmt: skip
+
+
 def _subject(clause: str) -> str | None:
     """The words before the clause's first verb, when they name a speaker."""
     words = clause.split()
     for i, word in enumerate(words):
-        if word.lower() in ("is", "are", "was", "were", "has", "have", "had") or (
+        # "The Sunday Times did not name the killer, saying …", "Mueller spoke of …, saying"
+        if word.lower() in SUBJECT_ENDS or (
             i and word.islower() and (word.endswith("ed") or word in IRREGULAR_PASTS)
         ):
             subject = re.sub(
@@ -1148,6 +1165,8 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
         return False  # "Two (state police officers …)": a count, no speaker
     if UNNAMED_REPORTS_RE.fullmatch(who) or who.lower() in ("reports", "rumours", "rumors"):
         return False  # "Reports said that he'd been found dead": nobody named
+    if re.search(r"(?i)(?:^|:\s)(?:an?\s+)?(?:earlier|previous|original)\s+version\b", who):
+        return False  # "Correction: An earlier version of this article stated that …"
     if len(who.split()) == 1 and first in ("the", "a", "an"):
         return False  # "The report about …": the noun, not a verb with "The" as its subject
     if POSSESSIVE_SPEAKER_RE.match(who):
@@ -1172,7 +1191,8 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
         return False  # "Apple hasn’t (said anything)", "Obviously, (reports that …)"
     if re.search(r"\s(?:which|whose|where)\s", who) and "," not in who:
         return False  # "The meteorite — which experts (say …)", "an employee whose badge"
-    unnamed = re.sub(r"\b(?:named|called)\s+(?=[A-Z])", "", head)  # "an eyewitness named X"
+    # "an eyewitness named X", "A site called iKwiz"
+    unnamed = re.sub(r"\b(?:named|called)\s+(?=[A-Z]|[a-z]+[A-Z])", "", head)
     unnamed = re.sub(r"\w+(?:-\w+)+", "W", unnamed)  # "Pro-IS sources": no verb "is" inside
     # a participle as the first adjective: "Heavily outgunned Kurdish defenders", "Armed men"
     unnamed = ADJECTIVE_PARTICIPLE_RE.sub("", unnamed)
@@ -1249,6 +1269,10 @@ def clean_who(who: str) -> str:
     who = re.sub(r"^(?:but|yet|and|so|while|whereas)\s+(?=\S)", "", who)  # "…, yet Nissan says"
     who = _lead_dropped(who)
     who = re.sub(r"^[–—•-]\s*", "", who)  # "– The article claims": a list's dash
+    lead, colon, after = who.rpartition(": ")
+    label = re.fullmatch(r"[A-Z][a-z]+|[^\"“”]*\b[a-z]+", lead)  # not "… Objects: Finding Them"
+    if colon and label and is_speaker(after):
+        who = after  # "History buffs, start your engines: CNN (is reporting)"
     # an adverb set off before the speaker: "Primarily, Google", "Yesterday, Bleeding Cool"
     who = re.sub(
         r"^(?:[A-Z][a-z]+ly|Yesterday|Today|Plus|Thus far|So far|Over the weekend),\s+(?=\S)",
