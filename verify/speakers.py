@@ -509,8 +509,8 @@ def attribute(sentence: str) -> Attribution:
         inner = _leading(rest) if INTERVIEW_RE.match(first.group("who")) else None
         if inner and inner.who and inner.who.lower() not in PRONOUNS:
             # "According to an interview with his local paper, the Bunbury Mail, Thomas said"
-            named = inner.who.rpartition(", ")[2]
-            return replace(inner, who=named) if is_speaker(named) else inner
+            last_named = inner.who.rpartition(", ")[2]
+            return replace(inner, who=last_named) if is_speaker(last_named) else inner
         return Attribution(
             clean_who(source_of(first.group("who"))), clean_assertion(rest), "according"
         )
