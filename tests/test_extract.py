@@ -3221,3 +3221,12 @@ def test_round_twentyone_an_agency_dateline_with_its_place_and_day_is_split_off(
     )
     found = list(extract.claims(text))
     assert [c.attributed_to for c in found] == ["Italian newspaper Corriere Adriatico"]
+
+
+def test_round_twentyone_the_newspaper_is_the_outlet_described_before() -> None:
+    texts = [
+        "A Bolivian nun gave birth in San Severino Marche, Italian newspaper Corriere Adriatico "
+        "said on Friday.",
+        "The newspaper said the nun gave birth last Sunday and intends to keep the baby.",
+    ]
+    assert attribution.attribute_all(texts)[1].who == "Italian newspaper Corriere Adriatico"

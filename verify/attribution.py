@@ -235,6 +235,18 @@ class _Context:
         fitting = [p for p in candidates if not pronoun or self._fits(p, pronoun)]
         return self._fullest(fitting[-1]) if fitting else None
 
+    def _outlets(self) -> list[str]:
+        """The outlets that spoke, in order: an organisation with an outlet's word in its name,
+        or any speaker described as one ("Italian newspaper Corriere Adriatico")."""
+
+        def words(o: str) -> set[str]:
+            return set(re.findall(r"\w+", o.lower()))
+
+        return [
+            o for o in self.every
+            if OUTLET_HEADS & words(o) or o in self.orgs and OUTLET_WORDS & words(o)
+        ]  # fmt: skip
+
     def _untitled(self) -> list[str]:
         """Speakers that may be organisations named like people ("Big Machine")."""
         return [w for w in self.every if not PERSON_TITLES.search(w)]
@@ -292,8 +304,7 @@ class _Context:
             return self.sites[-1]  # "the site" after "a site called DeepDotWeb"
         own = who.split()[0].lower() in ("his", "her", "their", "its")  # "her local paper"
         if definite and definite.group("head").lower() in OUTLET_HEADS and not own:
-            outlets = [o for o in self.orgs if OUTLET_WORDS & set(re.findall(r"\w+", o.lower()))]
-            return _last(outlets) or _last(self.outlets) or who
+            return _last(self._outlets()) or _last(self.outlets) or who
         if definite and definite.group("head").lower() in STANDS_FOR_SOURCE:
             return _last(self.every) or who
         head = definite.group("head").lower() if definite else ""
