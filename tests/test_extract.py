@@ -3230,3 +3230,12 @@ def test_round_twentyone_the_newspaper_is_the_outlet_described_before() -> None:
         "The newspaper said the nun gave birth last Sunday and intends to keep the baby.",
     ]
     assert attribution.attribute_all(texts)[1].who == "Italian newspaper Corriere Adriatico"
+
+
+def test_round_twentyone_the_41_year_old_is_the_person_who_spoke_before() -> None:
+    texts = [
+        "Taylor Lianne Chandler, who dated the swimmer for months, wrote a long post on her "
+        "Facebook page in which she revealed that she was born intersex.",
+        '"I was born with male genitalia," the 41-year-old told Radar Online in an interview.',
+    ]
+    assert attribution.attribute_all(texts)[1].who == "Taylor Lianne Chandler"

@@ -114,6 +114,11 @@ PERSON_ANAPHOR_RE = re.compile(
     r"researcher|actor|actress|singer|star|pensioner|"
     r"(?:father|mother)[- ]of[- ](?:two|three|four|five|six|seven|eight))$"
 )
+# A person named by their age: "the 41-year-old", "The 20-year-old woman".
+AGE_ANAPHOR_RE = re.compile(
+    r"^[Tt]he\s+(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old"
+    r"(?:\s+(?:man|woman|boy|girl|teenager|student|mother|father|son|daughter))?$"
+)
 # A name, then who they are: "Hamish de Bretton-Gordon, a former British army … head".
 NAME_THEN_ROLE_RE = re.compile(
     r"^[A-Z][\w’'-]+(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w’'-]+)+,\s+(?:a|an|the)\s"
@@ -221,7 +226,8 @@ class _Context:
     def _described_person(self, who: str) -> str | None:
         """ "the student", "the father-of-four", "the 41-year-old": a person already named,
         the last one the description's sex allows ("the grieving father" is no woman)."""
-        if not PERSON_ANAPHOR_RE.match(who):
+        aged = AGE_ANAPHOR_RE.match(who)
+        if not PERSON_ANAPHOR_RE.match(who) and not aged:
             return None
         sex = genders.of_name(who)
         pronoun = {"m": "he", "f": "she"}.get(sex or "", "")
@@ -230,7 +236,8 @@ class _Context:
         candidates = [
             p for p in self.people + self.mentioned
             if self.kind(p) == "person"
-            and (genders.of_name(p) or PERSON_TITLES.search(p) or NAME_THEN_ROLE_RE.match(p))
+            and (genders.of_name(p) or PERSON_TITLES.search(p) or NAME_THEN_ROLE_RE.match(p)
+                 or aged and p in self.people)  # "the 41-year-old" who spoke before
         ]  # fmt: skip
         fitting = [p for p in candidates if not pronoun or self._fits(p, pronoun)]
         return self._fullest(fitting[-1]) if fitting else None
