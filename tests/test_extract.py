@@ -3193,6 +3193,8 @@ def test_round_twentyone_a_name_before_a_bare_apostrophe_is_a_person_a_pronoun_m
          "Mehra"),
         ("According to an interview with his local paper, the Bunbury Mail, Thomas said the mark "
          "continued to grow up his abdomen.", "Thomas"),
+        ("Apple responded to reports by saying it only received nine complaints about bending "
+         "phones and has tested 15,000 of them.", "Apple"),
     ],
 )  # fmt: skip
 def test_round_twentyone_speakers(sentence: str, speaker: str) -> None:
@@ -3239,3 +3241,11 @@ def test_round_twentyone_the_41_year_old_is_the_person_who_spoke_before() -> Non
         '"I was born with male genitalia," the 41-year-old told Radar Online in an interview.',
     ]
     assert attribution.attribute_all(texts)[1].who == "Taylor Lianne Chandler"
+
+
+def test_round_twentyone_what_someone_did_by_revealing_is_no_speech() -> None:
+    sentence = (
+        "Joe Riquelme, creator of the popular iPhone video editing app Videoshop, surprised his "
+        "parents on Christmas by revealing that he had paid off their mortgage."
+    )
+    assert extract.attribute(sentence).who is None

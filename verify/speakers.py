@@ -139,12 +139,15 @@ AS_REPORTS_RE = re.compile(
     re.DOTALL,
 )
 SAYING_RE = re.compile(
-    r"^(?P<clause>[^\"“”]{4,160}?),\s+(?:(?:only|also|later)\s+)?(?P<verb>saying|adding|arguing|"
+    # "Apple responded to reports by saying it only received nine complaints"
+    r"^(?P<clause>[^\"“”]{4,160}?)(?:,\s+(?:(?:only|also|later)\s+)?|\s+(?P<by>by)\s+)"
+    r"(?P<verb>saying|adding|arguing|"
     r"noting|claiming|insisting|warning|explaining|pointing out|stressing|stating|asserting|"
     r"acknowledging|revealing|confirming|alleging|maintaining)\s+"
     r"(?:that\s+)?(?P<rest>.+)$",
     re.DOTALL,
 )
+BY_SAYING_VERBS = {"saying", "stating", "claiming", "insisting", "pointing out", "adding", "noting"}
 NAME_IN_CLAUSE_RE = re.compile(
     r"(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][a-z]+(?:[- ][A-Z][\w'’-]+)+"
 )  # "Afghan President Ashraf Ghani" inside "When Afghan President Ashraf Ghani first …"
@@ -575,8 +578,10 @@ def attribute(sentence: str) -> Attribution:
     if relative and is_speaker(relative.group("who")):
         rest = relative.group("rest")
         return Attribution(clean_who(relative.group("who")), clean_assertion(rest), "said")
-    saying = SAYING_RE.match(body) if ", " in body else None
-    subject = _subject(saying.group("clause")) if saying else None
+    saying = SAYING_RE.match(body) if ", " in body or " by " in body else None
+    # "by revealing that he had paid off their mortgage" is what he did, not what he said
+    deed = saying and saying.group("by") and saying.group("verb") not in BY_SAYING_VERBS
+    subject = _subject(saying.group("clause")) if saying and not deed else None
     if saying and subject:
         return Attribution(clean_who(subject), clean_assertion(saying.group("rest")), "saying")
     head, colon_mark, after = body.partition(": ")
