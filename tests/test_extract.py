@@ -3249,3 +3249,12 @@ def test_round_twentyone_what_someone_did_by_revealing_is_no_speech() -> None:
         "parents on Christmas by revealing that he had paid off their mortgage."
     )
     assert extract.attribute(sentence).who is None
+
+
+def test_round_twentyone_a_station_with_a_hyphen_is_no_dateline() -> None:
+    found = list(
+        extract.claims(
+            "KLAS-TV in Las Vegas is reporting that Jose Canseco was accidentally shot in his home."
+        )
+    )
+    assert [c.attributed_to for c in found] == ["KLAS-TV in Las Vegas"]

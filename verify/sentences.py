@@ -53,7 +53,7 @@ AGENCY_PLACE_DAY = (
 # "NEW YORK (Reuters) -", "DUBAI, United Arab Emirates —", "NEW DELHI:", "(Reuters) -" and
 # "CORSICANA (October 14, 2014)": the place (and agency or date) the story was filed from.
 DATELINE_RE = re.compile(
-    rf"^(?:{PLACE}(?: \([^)]{{1,40}}\))?\s*[-–—]+|{PLACE}:|"
+    rf"^(?:{PLACE}(?: \([^)]{{1,40}}\))?(?:\s+[-–—]+|[-–—]{{2,}}|[–—]|-(?=\s))|{PLACE}:|"
     rf"{PLACE} \((?=[^)]*(?:\d{{4}}|{AGENCIES}))[^)]{{1,40}}\)|"
     rf"\((?:{AGENCIES})\)\s*[-–—]+{AGENCY_PLACE_DAY})"
     r"\s*(?=[^\s\-–—])"
