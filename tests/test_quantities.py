@@ -1012,6 +1012,8 @@ def test_round_seventeen_units_as_adjectives_and_children(
         "5G coverage is spreading.",
         "Vogue occupies floors 25 and 26.",
         'He was tracked by a "24-hour Anti-Graffiti Task Force".',
+        "TLC flash was used in the 128GB models.",
+        "Apple reported record sales of the iPhone 6 and 6 Plus.",
     ],
 )
 def test_the_hint_lets_every_name_with_a_number_through(sentence: str) -> None:
@@ -1022,3 +1024,21 @@ def test_the_hint_lets_every_name_with_a_number_through(sentence: str) -> None:
         w in sentence.lower() for w in quantities.PLACE_HINTS
     )
     assert hinted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("Due to problems with prices, Toshiba's TLC NAND flash was used in the 128GB models, and "
+         "components made by SK Hynix were used in the 64GB models.", []),
+        ("Last month after Apple reported record sales of the iPhone 6 and 6 Plus, users took to "
+         "social media.", []),
+        ("While both devices are identical in size, the 128GB version is 21g heavier than the 16GB "
+         "model.", [21.0]),
+        ("The smartwatch will offer 4GB of storage.", [4.0]),
+    ],
+)  # fmt: skip
+def test_round_twentyone_a_model_named_by_its_storage_is_no_figure(
+    sentence: str, values: list[float]
+) -> None:
+    assert [q.value for q in quantities.find(sentence)] == values

@@ -279,6 +279,10 @@ NAMED_BY_NUMBER_RE = re.compile(
     r"|\b(?:Taliban|Cuban|Episode|Chapter|Season|Apollo|Gemini|Windows|iOS|Galaxy)\s\d{1,2}\b"
     r"(?![.,]\d)"
     r"|\b[2-6]G\b"  # a mobile network's generation: "5G coverage"
+    # a model by its storage ("the 128GB models", "an 8GB version", "his 128GB iPhone") or its
+    # size name ("the iPhone 6 and 6 Plus")
+    r"|\b\d{1,4}\s?(?:GB|TB)(?=\s+(?:[A-Z]|models?\b|versions?\b|editions?\b|variants?\b|"
+    r"watch\b|phones?\b|units?\b))|\b\d{1,2}(?=\s+Plus\b)"
     # a place in a building or a book: "Vogue occupies floors 25 and 26", "page 3"
     r"|\b(?i:floors?|rooms?|gates?|platforms?|terminals?|pages?|chapters?)\s+\d{1,4}"
     r"(?:\s*(?:,|and|through|to|-|–)\s*\d{1,4}\b)*"
@@ -289,7 +293,8 @@ NAMED_BY_NUMBER_RE = re.compile(
 # tried only where one is found (it cost a sixth of all figure finding).
 NAMED_HINT_RE = re.compile(
     r"inch|mm|yard|met|\d[\s-]?m\b|0[-–]|[248]K|[57]\.1|News|NBC|CBS|ABC|FOX|Fox|Channel|to\s?5|"
-    r"WTC|World|Taliban|Cuban|Episode|Chapter|Season|Apollo|Gemini|Windows|iOS|Galaxy|[2-6]G|hour"
+    r"WTC|World|Taliban|Cuban|Episode|Chapter|Season|Apollo|Gemini|Windows|iOS|Galaxy|[2-6]G|hour|"
+    r"[GT]B|Plus"
 )
 PLACE_HINTS = ("floor", "room", "gate", "platform", "terminal", "page", "chapter")
 # Match scores ("6-3, 7-6 (7)", "beat Chelsea 3-1", "a 2-1 win", "lost 24-17", "up 109-98"):
