@@ -3258,3 +3258,20 @@ def test_round_twentyone_a_station_with_a_hyphen_is_no_dateline() -> None:
         )
     )
     assert [c.attributed_to for c in found] == ["KLAS-TV in Las Vegas"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Pictures posted to social media show a number of people arriving at airports with "
+         "surgical masks and gloves on.", None),
+        ("Footage uploaded to YouTube claimed to show the embarrassing incident.", None),
+        ("The cache of weapons included hand grenades, according to a video uploaded by a media "
+         "group loyal to the Islamic State group.",
+         "a video uploaded by a media group loyal to the Islamic State group"),
+    ],
+)  # fmt: skip
+def test_round_twentyone_pictures_speak_for_no_one_but_their_uploader(
+    sentence: str, speaker: str | None
+) -> None:
+    assert extract.attribute(sentence).who == speaker

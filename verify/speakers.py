@@ -1172,6 +1172,8 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
         return False  # "Reports said that he'd been found dead": nobody named
     if re.search(r"(?i)(?:^|:\s)(?:an?\s+)?(?:earlier|previous|original)\s+version\b", who):
         return False  # "Correction: An earlier version of this article stated that …"
+    if PICTURES_RE.match(who):
+        return False  # "Pictures posted to social media show …": what they show is no one's word
     if len(who.split()) == 1 and first in ("the", "a", "an"):
         return False  # "The report about …": the noun, not a verb with "The" as its subject
     if POSSESSIVE_SPEAKER_RE.match(who):
@@ -1238,6 +1240,10 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
     )
 
 
+PICTURES_RE = re.compile(
+    r"(?i)(?!.*\bby\s)(?:\w+\s+){0,2}(?:pictures|photos|photographs|images|footage|videos?|clips?|"
+    r"screenshots?)(?:\s+(?:posted|uploaded|shared|released|taken|published|of|from|on)\b.*)?$"
+)
 ADJECTIVE_PARTICIPLE_RE = re.compile(
     r"^(?:[A-Z]?[a-z]+ly\s+)?[A-Za-z][a-z]+ed(?=(?:\s+(?!(?:after|before|by|to|with|in|on|at|"
     r"from|for|than|as|into|over|the|a|an|his|her|their|its)\b)[\w’'-]+){1,3}$)"
