@@ -44,11 +44,13 @@ AGENCIES = (
     r"Reuters|AP|AFP|UPI|Xinhua|PTI|IANS|dpa|Bloomberg|CNN|ANI|Yonhap|Kyodo|TASS|ANSA|EFE|"
     r"Anadolu|KUNA|WAM|APA|Interfax|RIA Novosti|Bernama|Antara"
 )
+MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
 # "(ANSA) - Ancona, January 23 -": the agency first, then the place and the day
 AGENCY_PLACE_DAY = (
-    r"(?:\s*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2},\s+(?:January|February|March|April|May|June|"
-    r"July|August|September|October|November|December|Jan\.?|Feb\.?|Aug\.?|Sept?\.?|Oct\.?|"
-    r"Nov\.?|Dec\.?)\s+\d{1,2}\s*[-–—]+)?"
+    rf"(?:\s*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{0,2}},\s+(?:{MONTH_NAMES}|Jan\.?|Feb\.?|Aug\.?|"
+    r"Sept?\.?|Oct\.?|Nov\.?|Dec\.?)\s+\d{1,2}\s*[-–—]+)?"
 )
 # "NEW YORK (Reuters) -", "DUBAI, United Arab Emirates —", "NEW DELHI:", "(Reuters) -" and
 # "CORSICANA (October 14, 2014)": the place (and agency or date) the story was filed from.
@@ -65,9 +67,6 @@ BYLINE_BEFORE_DATELINE_RE = re.compile(
 )
 
 
-MONTH_NAMES = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
 # An embedded post's signature line, which copy pasted from a web page often glues to the post
 # before it and the one after: "…pulls out my hairs. Hurts!— Quinn Nelson (@SnazzyQ) October 6,
 # 2014The seam on my iPhone 6 …". It is a sentence of its own, so the post before it can be
