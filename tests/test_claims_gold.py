@@ -275,3 +275,35 @@ def test_the_scorer_reads_another_gold_file(
     _tiny_gold(tmp_path / "held-out.jsonl", body, 0, 61)
     assert scorer.main([str(tmp_path / "data"), "--gold", str(tmp_path / "held-out.jsonl")]) == 0
     assert "Gold: 1 sentences (1 checkable) in 1 documents" in capsys.readouterr().out
+
+
+AGREEMENT = ROOT / "eval" / "data" / "agreement"
+NOT_CLAIMS = {
+    "dateline", "byline", "caption", "table", "instruction", "question", "prediction", "plan",
+    "opinion", "fragment", "exhortation", "prayer", "heading", "boilerplate", "link",
+    "reference", "other",
+}  # fmt: skip
+
+
+def test_agreement_labels_cover_the_sample_twice_and_name_gold_sentences() -> None:
+    """Each batch of the agreement sample was read by two annotators, every label names a
+    sentence of a development gold file, and a sentence turned down says why."""
+    sample = json.loads((AGREEMENT / "sample.json").read_text(encoding="utf-8"))
+    ids = {s["id"]: s["item"][0] for s in sample}
+    assert len(ids) == len(sample) == 400
+    known = {
+        json.loads(line)["id"]
+        for path in (ROOT / "eval" / "data").glob("claims_*.jsonl")
+        for line in path.read_text(encoding="utf-8").splitlines()
+    }
+    assert set(ids) <= known
+    readers: dict[str, set[str]] = defaultdict(set)
+    for path in AGREEMENT.glob("labels_*.jsonl"):
+        labels = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        batch = {ids[label["id"]] for label in labels}
+        assert len(batch) == 1 and len({label["id"] for label in labels}) == 200, path.name
+        readers[batch.pop()].add(path.stem)
+        for label in labels:
+            assert (label["not_claim"] is None) == label["checkable"], label
+            assert label["not_claim"] is None or label["not_claim"] in NOT_CLAIMS, label
+    assert {batch: len(who) for batch, who in readers.items()} == {"A": 2, "B": 2}
