@@ -30,6 +30,8 @@ from verify import checkable
 HERE = Path(__file__).parent / "data" / "agreement"
 PAIRS = (("A", "C"), ("B", "D"))  # the same 200 sentences, read twice
 BEFORE, AFTER = 1500, 300
+# The development sets when the sample was drawn: the model is cross-validated on these.
+SETS = {name: path for name, path in fc.SETS.items() if name != "ho49"}
 
 
 def load_labels() -> dict[str, dict[str, dict[str, object]]]:
@@ -68,7 +70,7 @@ def same_speaker(a: object, b: object) -> bool:
 
 def score(data_root: Path) -> None:
     labels = load_labels()
-    rows, golds_by_set, texts = fc.gold_rows(data_root)
+    rows, golds_by_set, texts = fc.gold_rows(data_root, SETS)
     gold = {g.id: g for golds in golds_by_set.values() for g in golds}
     ids = [s["id"] for s in json.loads((HERE / "sample.json").read_text(encoding="utf-8"))]
     truth = {i: gold[i].checkable for i in ids}
@@ -144,7 +146,7 @@ def score(data_root: Path) -> None:
 
 def batches(data_root: Path, outdir: Path) -> None:
     """The sample as the annotators read it: a batch file per 200, sentence with context."""
-    _, golds_by_set, texts = fc.gold_rows(data_root)
+    _, golds_by_set, texts = fc.gold_rows(data_root, SETS)
     gold: dict[str, GoldSentence] = {g.id: g for gs in golds_by_set.values() for g in gs}
     outdir.mkdir(parents=True, exist_ok=True)
     for sample in json.loads((HERE / "sample.json").read_text(encoding="utf-8")):

@@ -5,7 +5,7 @@
     python eval/fit_checkable.py curve ../shared/data # learning curve: a share of the documents
 
 Training sentences: every sentence on an English page of the development sets named in SETS
-below (since round twenty-one fifty: dev, held-out-1 to -48; a held-out set joins only
+below (since round twenty-two fifty-one: dev, held-out-1 to -49; a held-out set joins only
 after its blind score, and the reserve sets never)
 that no rule turned down (or that a rule in `checkable.SOFT_RULES` turned down: an opinion
 always, a forecast when it states figures), read exactly as ingest reads it
@@ -111,6 +111,7 @@ SETS = {
     "ho46": DATA / "claims_heldout46.jsonl",
     "ho47": DATA / "claims_heldout47.jsonl",
     "ho48": DATA / "claims_heldout48.jsonl",
+    "ho49": DATA / "claims_heldout49.jsonl",
 }
 CLAIMBUSTER = Path("claimbuster") / "2.5xNCS_dev.json"
 OUT = Path(__file__).parent.parent / "verify" / "data" / checkable.MODEL_FILE
@@ -165,14 +166,14 @@ def rows_of(text: str, label: Any, doc: DocKey | None) -> list[tuple[Any, Row]]:
 
 
 def gold_rows(
-    data_root: Path,
+    data_root: Path, sets: dict[str, Path] | None = None
 ) -> tuple[list[Row], dict[str, list[GoldSentence]], dict[DocKey, str]]:
     """One row per extractor sentence that overlaps a gold sentence, each set's gold
-    sentences, and the documents' texts."""
+    sentences (`sets`, default SETS), and the documents' texts."""
     rows: list[Row] = []
     golds_by_set: dict[str, list[GoldSentence]] = {}
     texts: dict[DocKey, str] = {}
-    for name, path in SETS.items():
+    for name, path in (sets or SETS).items():
         golds, found = load_with_documents(data_root, path)
         golds_by_set[name] = golds
         texts.update(found)
