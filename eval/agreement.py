@@ -98,8 +98,7 @@ def score(data_root: Path) -> None:
     print(f"The majority of three outvotes the gold on {sum(majority[i] != truth[i] for i in ids)}")
 
     model = checkable.shipped()
-    about = json.loads((fc.OUT).read_text(encoding="utf-8"))["setting"]
-    setting = fc.Setting(about["C"], about["claimbuster_weight"])
+    setting = fc.shipped_setting()
     best: dict[str, float] = {}
     for row, p in fc.out_of_fold(rows, setting):
         if row.gold is not None:

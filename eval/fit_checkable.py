@@ -340,6 +340,12 @@ def learning_curve(rows: Sequence[Row], setting: Setting) -> None:
               f"non-claims kept {nc:.3f}")  # fmt: skip
 
 
+def shipped_setting() -> Setting:
+    """The setting the shipped model was fitted with, as its file records it."""
+    about = json.loads(OUT.read_text(encoding="utf-8"))["setting"]
+    return Setting(about["C"], about["claimbuster_weight"])
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -357,8 +363,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rows, golds_by_set, texts = gold_rows(args.data_root)
     if args.command == "curve":
-        about = json.loads(OUT.read_text(encoding="utf-8"))["setting"]
-        learning_curve(rows, Setting(about["C"], about["claimbuster_weight"]))
+        learning_curve(rows, shipped_setting())
         return 0
     urls = document_urls(args.data_root, texts.keys())
     gold = [r for r in rows if r.doc is not None]
