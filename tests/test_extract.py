@@ -3275,3 +3275,44 @@ def test_round_twentyone_pictures_speak_for_no_one_but_their_uploader(
     sentence: str, speaker: str | None
 ) -> None:
     assert extract.attribute(sentence).who == speaker
+
+
+# Round twenty-three: read from held-out-49 after its blind score.
+def test_round_twentythree_a_box_scores_lines_are_table_rows() -> None:
+    text = (
+        "Palm Bay beat Rockledge 60-41 on Tuesday night. "
+        "Palm Bay (1-0): Tolivert 25 points. Davis 17 points. Bean-Laing 5 points. "
+        "Heritage (1-0): Armani Sheffield 19 points and 3 steals. Kelli Howard 6 steals. "
+        "Aden O'Hara 2 goals, 2 assists. L. Patikas 1 goal. Jordan Spira and Megan Cook 4 total."
+    )
+    found = extract.read(text)
+    assert [c.text for c in found.candidates] == ["Palm Bay beat Rockledge 60-41 on Tuesday night."]
+    assert [s.reason for s in found.skipped] == ["table"] * 8
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Sabres 4 goals.",  # a determiner opens no box-score name
+        "Davis scored 17 points.",  # a verb makes it prose
+    ],
+)
+def test_round_twentythree_a_sentence_with_a_verb_or_article_is_no_box_score_line(
+    sentence: str,
+) -> None:
+    assert notclaims.STAT_LINE_RE.match(sentence) is None or notclaims._has_verb(sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A 28 oz. bone-in rib eye, Prime’s most expensive dish, sells for $85. It is big.",
+         ["A 28 oz. bone-in rib eye, Prime’s most expensive dish, sells for $85.", "It is big."]),
+        ("The catfish weighed 28 oz. The angler let it go.",
+         ["The catfish weighed 28 oz.", "The angler let it go."]),
+    ],
+)  # fmt: skip
+def test_round_twentythree_a_unit_abbreviated_after_a_number_ends_a_sentence_only_before_a_capital(
+    text: str, expected: list[str]
+) -> None:
+    assert [s.text for s in sentences(text)] == expected

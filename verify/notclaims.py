@@ -375,6 +375,8 @@ def _structural(text: str, bare: str, words: list[str], lang: str) -> str | None
         return "table"
     if text.count("\t") >= 2 or text.count("|") >= 2:
         return "table"
+    if STAT_LINE_RE.match(bare) and not _has_verb(bare):
+        return "table"
     if _price_list(bare, words):  # "3 Shrimp Cocktails ($24 each) 2 Foie Gras ($32 each) …"
         return "table"
     if re.match(r"[■▪●◆►]\s", bare):
@@ -467,6 +469,14 @@ LIST_VERB_RE = re.compile(
 
 RESULT_RE = re.compile(rf"\b(?:{quantities.RESULT_VERBS}|[a-z]+ed|beating)\b")
 PROSE_VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|remain|remains|remained)\b")
+# A box score's line, one player's or team's numbers and no verb: "Davis 17 points.", "Aden
+# O'Hara 2 goals, 2 assists.", "Heritage (1-0): Armani Sheffield 19 points and 3 steals."
+_STAT_NAME = r"(?!(?:A|An|The|About|Some|Over|Nearly|Only) )[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*"
+_STAT_NAMES = rf"{_STAT_NAME}(?: and {_STAT_NAME})?"
+_STAT = r"\d+(?:\.\d+)? [a-z][\w-]*(?: [a-z][\w-]*)?"
+STAT_LINE_RE = re.compile(
+    rf"^(?:{_STAT_NAMES} \((?:[\d-]+|NR)\): )?{_STAT_NAMES} {_STAT}(?:(?:,| and) {_STAT})*\.?$"
+)
 
 
 # A speaker introducing the words that follow, and nothing else: "…, said:", "Warren also said

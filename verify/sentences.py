@@ -21,6 +21,9 @@ ABBREVIATIONS = {
     "d.c", "a.m", "p.m", "hr", "ra", "saw", "hal", "vol", "fig", "al", "cmdr", "cpl", "pvt",
     "brig", "spc", "hon", "rt", "rev", "det", "insp", "supt", "lieut", "atty", "sens", "reps",
 }  # fmt: skip
+# Units abbreviated after a number: "a 28 oz. bone-in rib eye" goes on; "weighed 28 oz. The"
+# ends, since a unit ends sentences as often as not.
+UNIT_ABBREVIATIONS = {"oz", "lb", "lbs", "tsp", "tbsp", "qt", "pt", "gal", "yd", "yds", "sq"}
 # Abbreviations that end a name and may end a sentence: a capital after them continues the
 # sentence unless it opens one ("Apple Inc. The company" ends; "Vice Media Inc. CEO" does not).
 NAME_ENDINGS = {"u.s", "u.k", "u.n", "inc", "corp", "ltd", "co", "jr", "sr"}
@@ -114,6 +117,8 @@ def _ends_in_abbreviation(text: str, dot: int, end: int) -> bool:
         return False
     token = word.group(1).lower().rstrip(".")
     initials = re.fullmatch(r"(?:[a-z]\.)+[a-z]", token) is not None  # "H.M. Davenport"
+    if token in UNIT_ABBREVIATIONS and re.search(r"\d\s*[a-z]+$", text[max(0, dot - 16) : dot]):
+        return re.match(r"\s+[a-z]", text[end : end + 2]) is not None
     if len(token) == 1 and token.isalpha() or token in ABBREVIATIONS or initials:
         # "Calif. (AP)" and "Gen. Kim" go on; "in the U.S. The next" ends when a capital
         # follows an abbreviation that also ends sentences
