@@ -162,9 +162,13 @@ def score(data_root: Path, show: int) -> None:
     n_gold = sum(map(len, ref.values()))
     print(f"{len(ids)} checkable sentences with a number; the gold has {n_gold} figures in them")
     print("\nEach reader against the gold:")
+    pooled: list[tuple[list[Fig], list[Fig]]] = []
     for who, got in labels.items():
         pairs = [(ref[i], [as_predicted(f) for f in got[i]]) for i in got]
+        pooled += pairs
         print(f"  {who} ({len(got)} sentences): {tally(pairs)}")
+    if pooled:
+        print(f"  the four readings pooled: {tally(pooled)}")
     print("The second reader of each batch against the first:")
     for first, second in PAIRS:
         if first in labels and second in labels:

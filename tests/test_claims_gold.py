@@ -307,3 +307,23 @@ def test_agreement_labels_cover_the_sample_twice_and_name_gold_sentences() -> No
             assert (label["not_claim"] is None) == label["checkable"], label
             assert label["not_claim"] is None or label["not_claim"] in NOT_CLAIMS, label
     assert {batch: len(who) for batch, who in readers.items()} == {"A": 2, "B": 2}
+
+
+def test_figure_agreement_labels_cover_the_sample_twice_with_figures_the_scorer_reads() -> None:
+    """Each batch of the figure sample was read by two readers; every label names a checkable
+    sentence of the sample and every figure has a number, a bound the guideline knows and, for
+    a range, its low end."""
+    sample = json.loads((AGREEMENT / "figures_sample.json").read_text(encoding="utf-8"))
+    ids = {s["id"]: s["item"][0] for s in sample}
+    assert len(ids) == len(sample) == 300
+    readers: dict[str, int] = defaultdict(int)
+    for path in AGREEMENT.glob("figures_[EF][12].jsonl"):
+        labels = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        batch = {ids[label["id"]] for label in labels}
+        assert len(batch) == 1 and len({label["id"] for label in labels}) == 150, path.name
+        readers[batch.pop()] += 1
+        for figure in (f for label in labels for f in label["figures"]):
+            assert isinstance(figure["value"], int | float), figure
+            assert figure["bound"] in {"exact", "approx", "min", "max", "range"}, figure
+            assert figure["bound"] != "range" or isinstance(figure["low"], int | float), figure
+    assert readers == {"E": 2, "F": 2}

@@ -3316,3 +3316,19 @@ def test_round_twentythree_a_unit_abbreviated_after_a_number_ends_a_sentence_onl
     text: str, expected: list[str]
 ) -> None:
     assert [s.text for s in sentences(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("A: Watching from courtside as Russell Westbrook and Kevin Durant scored 50 plus points "
+         "a piece in a triple overtime game.", (50, "points", "min", "50 plus points")),
+        ("He has 20-plus years of experience.", (20, "years", "min", "20-plus years")),
+        ("He gave him a tip of $2,000 plus a VISA gift card.", (2000, "USD", "exact", "$2,000")),
+    ],
+)  # fmt: skip
+def test_round_twentythree_plus_after_a_number_is_a_lower_bound(
+    sentence: str, figure: tuple[float, str, str, str]
+) -> None:
+    (q,) = quantities.find(sentence)
+    assert (q.value, q.unit, q.bound, q.text) == figure

@@ -331,6 +331,9 @@ SCALES = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 # and a noun picks out an instance, it counts nothing (the gold sets agree, 9 of 9), unless
 # the sentence counts what befell it ("One woman was killed").
 ONE_OPENING_RE = re.compile(r"[\"“‘'(]?One\s+\S+")
+# "20-plus years", "1,000-plus fans", "50 plus points": a lower bound written after the number;
+# not "2 plus 2", "$2,000 plus a gift card", nor the "6 Plus" phone.
+PLUS_RE = re.compile(r"-plus\b|\s+plus(?=\s+(?!(?:a|an|the|one|two|\d)\b)[a-z])")
 HARM_AFTER_RE = re.compile(
     rf"\W+(?:\w+\W+){{0,4}}?(?:was|were|is|has been|had been)\s+(?:\w+ly\s+)?"
     rf"(?:{'|'.join(sorted(nouns.PARTICIPLES))}|died|hurt|detained|kidnapped|missing)\b"
@@ -1051,7 +1054,7 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
     )
     if currency is None and n.suffix in numerals.MONEY_ONLY_SUFFIXES and not (high or metres):
         return None  # "a 100m race": metres or a code, not millions
-    unit, noun = "", ""
+    unit, noun, plus = "", "", None
     if currency is None and metres:  # "a crater 12m (40ft) wide and 5m deep"
         value, unit, noun = value / n.scale, "m", "m"
     percent = PERCENT_RE.match(text, end)
@@ -1081,6 +1084,8 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
     elif not unit and high and AGES_BEFORE_RE.search(text[max(0, start - 30) : start]):
         noun, unit = "years old", "years"
     elif not unit:
+        plus = PLUS_RE.match(text, end) if lang == "en" and not high else None
+        end = plus.end() if plus else end
         noun, noun_end = nouns.noun_after(text, end, lang, words=n.words)
         if not noun and n.digits and AGE_RE.search(text[max(0, n.start - 40) : n.start]):
             noun = "years old" if COMMA_RE.match(text[end:]) else ""  # "Assange, 47, …"
@@ -1116,6 +1121,8 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
         qualifier = words.group(1).lower()
         approx, bound = QUALIFIERS[qualifier]
         start -= len(text[max(0, start - 30) : start]) - words.start(1)
+    if plus and not words:  # "20-plus years", "50 plus points": at least that many
+        bound, qualifier = "min", "plus"
     after = AFTER_RE.match(text, last.end) or AFTER_RE.match(text, end)
     if after and not words and not high:  # "age 12 and older", "five or more cases"
         qualifier = after.group().strip().lower()
