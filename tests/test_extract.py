@@ -3332,3 +3332,21 @@ def test_round_twentythree_plus_after_a_number_is_a_lower_bound(
 ) -> None:
     (q,) = quantities.find(sentence)
     assert (q.value, q.unit, q.bound, q.text) == figure
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        ("Captured on a helmet-mounted camera, the video shows three Marines during a joint "
+         "helicopter raid in the Now Zad district.", [(3, "marines")]),
+        ("Raising Sand was adored by critics, winning him five Grammys back in 2009.",
+         [(5, "grammys")]),
+        ("He denied that he formed an irregular channel, for which the three were nicknamed the "
+         "Three Amigos.", []),  # a title-cased name
+        ("Under the 'Six Strikes' plan, customers are e-mailed.", []),
+    ],
+)  # fmt: skip
+def test_round_twentythree_a_number_word_counts_a_capitalised_plural(
+    sentence: str, figures: list[tuple[float, str]]
+) -> None:
+    assert [(q.value, q.unit) for q in quantities.find(sentence)] == figures

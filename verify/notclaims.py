@@ -375,7 +375,7 @@ def _structural(text: str, bare: str, words: list[str], lang: str) -> str | None
         return "table"
     if text.count("\t") >= 2 or text.count("|") >= 2:
         return "table"
-    if STAT_LINE_RE.match(bare) and not _has_verb(bare):
+    if len(words) <= 16 and STAT_LINE_RE.match(bare) and not _has_verb(bare):
         return "table"
     if _price_list(bare, words):  # "3 Shrimp Cocktails ($24 each) 2 Foie Gras ($32 each) …"
         return "table"

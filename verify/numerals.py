@@ -279,6 +279,13 @@ def words_to_number(words: str, lang: str = "en") -> float | None:
 RANK_BEFORE_RE = re.compile(r"\b(?:the|a|its|their|into|in|of)\s+top[\s-]$", re.IGNORECASE)
 
 
+# "three Marines during a raid", "five Grammys back in 2009": a capitalised plural counted by a
+# number word in lower case, where no capital follows and no "the" comes before ("the Three
+# Kingdoms", "Three Lions Pub").
+COUNTED_CAPITAL_PLURAL_RE = re.compile(r"\s[A-Z][a-z]{2,}[^s\W]s\b(?!\s+[A-Z\d])")
+THE_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir)\s+$")
+
+
 def names_something(text: str, n: Numeral, lang: str = "en") -> bool:
     """True when the number is a year, date, time, model or product number, code, citation,
     phone number or list marker rather than a count or measure. German capitalises every
@@ -292,6 +299,9 @@ def names_something(text: str, n: Numeral, lang: str = "en") -> bool:
         named = CAPITAL_AFTER_RE.match(after) and not (
             re.match(r"\s[A-Z][a-z]+(?:ans?|ese|is)\b|\s[A-Z]{2,4}s\b", after)  # "Two MPs"
             or MODIFIED_COUNT_RE.match(after)
+            or text[n.start].islower()  # "Three Amigos", "'Six Strikes'" are names
+            and COUNTED_CAPITAL_PLURAL_RE.match(after)
+            and not THE_BEFORE_RE.search(before)
         )
         return bool(DATE_AFTER_RE.match(after) or CITATION_BEFORE_RE.search(before) or named)
     raw = n.digits
