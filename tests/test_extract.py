@@ -3350,3 +3350,17 @@ def test_round_twentythree_a_number_word_counts_a_capitalised_plural(
     sentence: str, figures: list[tuple[float, str]]
 ) -> None:
     assert [(q.value, q.unit) for q in quantities.find(sentence)] == figures
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        ("In a profile published over at New York magazine, one 17-year-old New Yorker confirms "
+         "that he made $72 million trading stocks.", [(17, "years"), (72_000_000, "USD")]),
+        ("Police found two 500-pound bombs.", [(2, "bombs"), (500, "pounds")]),
+    ],
+)  # fmt: skip
+def test_round_twentythree_a_measure_after_a_count_is_a_figure_of_its_own(
+    sentence: str, figures: list[tuple[float, str]]
+) -> None:
+    assert [(q.value, q.unit) for q in quantities.find(sentence)] == figures

@@ -989,7 +989,12 @@ def _not_a_figure(text: str, nums: list[Numeral], i: int, lang: str) -> bool:
         and numerals.DATE_BEFORE_RE.search(text[max(0, previous.start - 12) : previous.start])
     ):
         return True  # "from Dec. 16 to 22": the range's end is a day too
-    return previous is not None and SPACE_RE.fullmatch(text[previous.end : n.start]) is not None
+    if previous is None or SPACE_RE.fullmatch(text[previous.end : n.start]) is None:
+        return False
+    # "two 500-pound bombs", "one 17-year-old New Yorker": the second number measures what the
+    # first counts; otherwise two numbers side by side are one figure written twice
+    measure = nouns.HYPHEN_WORD_RE.match(text[n.end : n.end + 30]) if not n.words else None
+    return measure is None or measure.group(1).lower() not in nouns.MEASURES
 
 
 def _range_end(text: str, nums: list[Numeral], i: int, lang: str) -> Numeral | None:
