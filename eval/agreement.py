@@ -143,22 +143,30 @@ def score(data_root: Path) -> None:
           f"{right / len(with_speaker):.3f}")  # fmt: skip
 
 
-def batches(data_root: Path, outdir: Path) -> None:
-    """The sample as the annotators read it: a batch file per 200, sentence with context."""
+def development_gold(data_root: Path) -> tuple[dict[str, GoldSentence], dict[fc.DocKey, str]]:
+    """The development sets' gold sentences by id, and their documents' texts."""
     _, golds_by_set, texts = fc.gold_rows(data_root, SETS)
-    gold: dict[str, GoldSentence] = {g.id: g for gs in golds_by_set.values() for g in gs}
+    return {g.id: g for golds in golds_by_set.values() for g in golds}, texts
+
+
+def write_batches(
+    data_root: Path, sample_path: Path, outdir: Path, prefix: str, before: int, after: int
+) -> None:
+    """A sample as its readers see it: a file `{prefix}{batch letter}.md` per batch, each
+    sentence with up to `before` characters of its document before it and `after` after."""
+    gold, texts = development_gold(data_root)
     outdir.mkdir(parents=True, exist_ok=True)
-    for sample in json.loads((HERE / "sample.json").read_text(encoding="utf-8")):
+    for sample in json.loads(sample_path.read_text(encoding="utf-8")):
         g = gold[sample["id"]]
         doc = texts[g.key]
-        before = ("…" if g.start > BEFORE else "") + doc[max(0, g.start - BEFORE) : g.start]
+        shown = ("…" if g.start > before else "") + doc[max(0, g.start - before) : g.start]
         item = sample["item"]
-        with (outdir / f"batch_{item[0]}.md").open("a", encoding="utf-8") as f:
+        with (outdir / f"{prefix}{item[0]}.md").open("a", encoding="utf-8") as f:
             f.write(
-                f"## item {item}\n\nCONTEXT BEFORE:\n{before}\n\n>>> TARGET SENTENCE: "
-                f"{doc[g.start : g.end]}\n\nCONTEXT AFTER:\n{doc[g.end : g.end + AFTER]}…\n\n"
+                f"## item {item}\n\nCONTEXT BEFORE:\n{shown}\n\n>>> TARGET SENTENCE: "
+                f"{doc[g.start : g.end]}\n\nCONTEXT AFTER:\n{doc[g.end : g.end + after]}…\n\n"
             )
-    print(f"wrote {sorted(p.name for p in outdir.glob('batch_*.md'))} to {outdir}")
+    print(f"wrote {sorted(p.name for p in outdir.glob(f'{prefix}*.md'))} to {outdir}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -170,7 +178,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "batches":
         if args.outdir is None:
             parser.error("batches needs OUTDIR")
-        batches(args.data_root, args.outdir)
+        write_batches(args.data_root, HERE / "sample.json", args.outdir, "batch_", BEFORE, AFTER)
     else:
         score(args.data_root)
     return 0

@@ -24,9 +24,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import fit_checkable as fc
-from agreement import SETS
-from claims_gold import Figure, GoldSentence, document_urls
+from agreement import development_gold, write_batches
+from claims_gold import Figure, document_urls
 from extraction_claims import (
     Fig,
     extract_all,
@@ -63,11 +62,6 @@ class Said:
     text: str
 
 
-def development_gold(data_root: Path) -> tuple[dict[str, GoldSentence], dict[fc.DocKey, str]]:
-    _, golds_by_set, texts = fc.gold_rows(data_root, SETS)
-    return {g.id: g for golds in golds_by_set.values() for g in golds}, texts
-
-
 def draw(data_root: Path) -> None:
     gold, _ = development_gold(data_root)
     pool = sorted(i for i, g in gold.items() if g.checkable and NUMBER_RE.search(g.text))
@@ -77,23 +71,6 @@ def draw(data_root: Path) -> None:
     ]
     SAMPLE.write_text(json.dumps(sample, indent=0) + "\n", encoding="utf-8")
     print(f"drew {SIZE} of {len(pool)} checkable sentences with a number into {SAMPLE}")
-
-
-def batches(data_root: Path, outdir: Path) -> None:
-    """The sample as the readers see it: a batch file per 150, the sentence in its context."""
-    gold, texts = development_gold(data_root)
-    outdir.mkdir(parents=True, exist_ok=True)
-    for sample in json.loads(SAMPLE.read_text(encoding="utf-8")):
-        g = gold[sample["id"]]
-        doc = texts[g.key]
-        before = ("…" if g.start > BEFORE else "") + doc[max(0, g.start - BEFORE) : g.start]
-        item = sample["item"]
-        with (outdir / f"figures_{item[0]}.md").open("a", encoding="utf-8") as f:
-            f.write(
-                f"## item {item}\n\nCONTEXT BEFORE:\n{before}\n\n>>> TARGET SENTENCE: "
-                f"{doc[g.start : g.end]}\n\nCONTEXT AFTER:\n{doc[g.end : g.end + AFTER]}…\n\n"
-            )
-    print(f"wrote {sorted(p.name for p in outdir.glob('figures_*.md'))} to {outdir}")
 
 
 def read_labels() -> dict[str, dict[str, list[dict[str, object]]]]:
@@ -208,7 +185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif args.command == "batches":
         if args.outdir is None:
             parser.error("batches needs OUTDIR")
-        batches(args.data_root, args.outdir)
+        write_batches(args.data_root, SAMPLE, args.outdir, "figures_", BEFORE, AFTER)
     else:
         score(args.data_root, args.show)
     return 0

@@ -283,7 +283,7 @@ RANK_BEFORE_RE = re.compile(r"\b(?:the|a|its|their|into|in|of)\s+top[\s-]$", re.
 # number word in lower case, where no capital follows and no "the" comes before ("the Three
 # Kingdoms", "Three Lions Pub").
 COUNTED_CAPITAL_PLURAL_RE = re.compile(r"\s[A-Z][a-z]{2,}[^s\W]s\b(?!\s+[A-Z\d])")
-THE_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir)\s+$")
+DETERMINER_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir)\s+$")
 
 
 def names_something(text: str, n: Numeral, lang: str = "en") -> bool:
@@ -301,7 +301,7 @@ def names_something(text: str, n: Numeral, lang: str = "en") -> bool:
             or MODIFIED_COUNT_RE.match(after)
             or text[n.start].islower()  # "Three Amigos", "'Six Strikes'" are names
             and COUNTED_CAPITAL_PLURAL_RE.match(after)
-            and not THE_BEFORE_RE.search(before)
+            and not DETERMINER_BEFORE_RE.search(before)
         )
         return bool(DATE_AFTER_RE.match(after) or CITATION_BEFORE_RE.search(before) or named)
     raw = n.digits
