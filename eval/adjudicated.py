@@ -1,0 +1,472 @@
+"""Held-out-50: a blind gold set read twice and adjudicated, scored against the extractor.
+
+    python eval/adjudicated.py draw ../shared/data           # the draw, printed
+    python eval/adjudicated.py readings ../shared/data OUTDIR  # the pages as the readers see them
+    python eval/adjudicated.py disputes ../shared/data OUTDIR  # where the readings differ
+    python eval/adjudicated.py build ../shared/data          # writes claims_heldout50.jsonl
+    python eval/adjudicated.py score ../shared/data          # every number in HELDOUT50.md
+
+Every earlier set was read by one annotator, and rounds twenty-two and twenty-three measured
+that a second careful reader agrees with that one reading less than issue 11's speaker and
+figure-precision targets ask of the extractor. This set is read the way the issue's targets
+need: two readers label every sentence independently, blind (the guideline only: no
+repository, no gold labels, no extractor output), and a third settles each field on which
+they differ. `score` prints the extractor against the adjudicated gold and against each
+reading alone, and each reading against the adjudicated gold.
+
+The draw spends the reserve by the rules that made it: the six FNC-1 bodies held-out-48's draw
+left (in its order), then the benchmark pages in held-out-49's draw order after its last page
+(`random.Random(49)` over the sorted ids of the 28 pages then in no gold file), skipping a page
+with fewer than 5 or more than 150 rough sentences, until the rough count passes 320.
+
+Sentences are split once, here (`split`), before anyone reads them, so the two readings label
+the same records: HELDOUT48's rough splitter (a line break; `.`, `!`, `?` or `…` with any
+closing quote or bracket, then white space and a character that is not a lower-case letter)
+that does not end at a title or other common abbreviation. A reader who finds a record that is
+not one sentence says so in its notes; the adjudicator may join it to the one before.
+"""
+
+import argparse
+import contextlib
+import hashlib
+import io
+import json
+import random
+import re
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from claims_gold import (
+    AEB_FILE,
+    DocKey,
+    GoldSentence,
+    document_urls,
+    load_with_documents,
+    problems,
+    read_documents,
+)
+from extraction_claims import Aligned, Report, extract_all, speaker_key
+from extraction_claims import score as score_report
+
+HERE = Path(__file__).parent / "data"
+GOLD = HERE / "claims_heldout50.jsonl"
+LABELS = HERE / "adjudicated"  # labels_{reading}.jsonl, adjudicated_{batch}.jsonl
+READINGS = {"X": ("X1", "X2"), "Y": ("Y1", "Y2")}
+LABEL_KEYS = ("checkable", "not_claim", "speaker", "speaker_core", "speaker_alternatives",
+              "figures", "non_figures", "nested")  # fmt: skip
+FNC1_RESERVE = ("807", "2418", "1955", "1471", "718", "1803")  # HELDOUT48.md, in draw order
+HO49_LAST = "95301fb7"  # held-out-49's last page; the draw goes on after it
+ROUGH_TARGET, MIN_ROUGH, MAX_ROUGH = 320, 5, 150
+PREFIX = "h50"
+
+END_RE = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[^a-z])")
+# Words before a full stop that is no sentence end: titles, initials, months, common shortenings.
+ABBREVIATION_RE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Rev|Inc|Co|Corp|Ltd|"
+    r"No|Nos|vs|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|approx|ca|etc|bzw|ggf|usw|vgl|Nr)"
+    r"|\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z])\.[\"”’')\]]*\s+$"
+)
+
+
+def rough(text: str) -> list[str]:
+    """HELDOUT48's rough splitter, used only to count sentences for the draw."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        pos = 0
+        for m in END_RE.finditer(line):
+            out.append(line[pos : m.end()])
+            pos = m.end()
+        out.append(line[pos:])
+    return [s for s in (x.strip() for x in out) if s and re.search(r"\w", s)]
+
+
+def split(text: str) -> list[tuple[int, int]]:
+    """The records of a document as (start, end) offsets: the rough splitter's ends, less those
+    after an abbreviation; lines of punctuation only are left out."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        pos = 0
+        for m in END_RE.finditer(line):
+            if ABBREVIATION_RE.search(line[pos : m.end()]):
+                continue
+            spans.append((offset + pos, offset + m.end()))
+            pos = m.end()
+        spans.append((offset + pos, offset + len(line)))
+        offset += len(line) + 1
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        piece = text[start:end]
+        if not re.search(r"\w", piece):
+            continue
+        start += len(piece) - len(piece.lstrip())
+        end -= len(piece) - len(piece.rstrip())
+        out.append((start, end))
+    return out
+
+
+def used_documents() -> set[DocKey]:
+    """Every document some other gold file names."""
+    used: set[DocKey] = set()
+    for path in HERE.glob("claims_*.jsonl"):
+        if path == GOLD:
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            r = json.loads(line)
+            used.add((r["dataset"], r["doc"]))
+    return used
+
+
+def draw(data_root: Path) -> list[DocKey]:
+    """The documents of the set, in draw order, printing each decision."""
+    truth = json.loads((data_root / AEB_FILE).read_text(encoding="utf-8"))
+    used = used_documents()
+    ho49 = {json.loads(line)["doc"] for line in (HERE / "claims_heldout49.jsonl").open()}
+    taken: list[DocKey] = []
+    count = 0
+    bodies = read_documents(data_root, [("fnc1", b) for b in FNC1_RESERVE])
+    for body in FNC1_RESERVE:
+        assert ("fnc1", body) not in used, body
+        count += len(rough(bodies[("fnc1", body)]))
+        taken.append(("fnc1", body))
+        print(f"fnc1 {body}: taken ({count})")
+    # held-out-49's candidates: its own five pages and the pages still in no gold file
+    order = sorted([k for k in truth if ("aeb", k) not in used or k in ho49])
+    random.Random(49).shuffle(order)
+    last = next(i for i, k in enumerate(order) if k.startswith(HO49_LAST))
+    after = order[last + 1 :]
+    for page in after:
+        if count > ROUGH_TARGET:
+            break
+        n = len(rough(truth[page]["articleBody"]))
+        if not MIN_ROUGH <= n <= MAX_ROUGH:
+            print(f"aeb {page[:8]}: skipped, {n} rough sentences")
+            continue
+        count += n
+        taken.append(("aeb", page))
+        print(f"aeb {page[:8]}: taken ({n}; {count})")
+    return taken
+
+
+def records(data_root: Path) -> list[dict[str, object]]:
+    """The unlabelled records of the set, in draw order."""
+    keys = draw(data_root)
+    texts = read_documents(data_root, keys)
+    out: list[dict[str, object]] = []
+    for dataset, doc in keys:
+        text = texts[(dataset, doc)]
+        for n, (start, end) in enumerate(split(text), 1):
+            sentence = text[start:end]
+            out.append(
+                {
+                    "id": f"{PREFIX}-{dataset}-{doc[:8]}-{n:03d}",
+                    "dataset": dataset,
+                    "doc": doc,
+                    "start": start,
+                    "end": end,
+                    "sha1": hashlib.sha1(sentence.encode("utf-8")).hexdigest(),
+                    "text": sentence,
+                }
+            )
+    return out
+
+
+def write_readings(data_root: Path, outdir: Path) -> None:
+    """One file per batch: each page whole, every record on its own line after its id."""
+    recs = records(data_root)
+    outdir.mkdir(parents=True, exist_ok=True)
+    docs = list(dict.fromkeys((str(r["dataset"]), str(r["doc"])) for r in recs))
+    half = len(recs) / 2
+    batch: dict[DocKey, str] = {}
+    seen = 0
+    for key in docs:
+        batch[key] = "X" if seen < half * 0.95 else "Y"
+        seen += sum((r["dataset"], r["doc"]) == key for r in recs)
+    for letter in "XY":
+        lines: list[str] = []
+        for key in (k for k in docs if batch[k] == letter):
+            lines.append(f"\n# document {key[0]} {key[1][:8]}\n")
+            lines += [f"[{r['id']}] {r['text']}" for r in recs if (r["dataset"], r["doc"]) == key]
+        (outdir / f"pages_{letter}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        n = sum(batch[(str(r["dataset"]), str(r["doc"]))] == letter for r in recs)
+        print(f"batch {letter}: {n} records")
+    (outdir / "records.json").write_text(json.dumps(recs, ensure_ascii=False), encoding="utf-8")
+
+
+def read_labels(path: Path) -> dict[str, dict[str, Any]]:
+    """One reading or adjudication by record id."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {r["id"]: r for r in map(json.loads, filter(str.strip, lines))}
+
+
+def comparable(label: dict[str, Any]) -> tuple[object, ...]:
+    """A label with what cannot matter set aside: notes, the order of spans, the case and
+    articles of a speaker's name."""
+
+    def name(x: object) -> str:
+        return speaker_key(str(x)) if x else ""
+
+    figures = sorted(
+        (
+            f["text"],
+            f.get("occurrence", 1),
+            float(f["value"]),
+            (f["unit"] or "").lower(),
+            f["bound"],
+            f["low"],
+            f["currency"],
+        )  # fmt: skip
+        for f in label["figures"]
+    )
+    non_figures = sorted(
+        (n["text"], n.get("occurrence", 1), n["kind"]) for n in label["non_figures"]
+    )
+    nested = label["nested"]
+    return (
+        label["checkable"], label["not_claim"], name(label["speaker"]),
+        sorted(map(name, label["speaker_alternatives"])), figures, non_figures,
+        None if nested is None else name(nested.get("claimant")),
+    )  # fmt: skip
+
+
+def write_disputes(data_root: Path, outdir: Path) -> None:
+    """Each batch's records on which its two readings differ, both readings in full."""
+    recs = {str(r["id"]): r for r in records(data_root)}
+    outdir.mkdir(parents=True, exist_ok=True)
+    for batch, (first, second) in READINGS.items():
+        one, two = (read_labels(LABELS / f"labels_{r}.jsonl") for r in (first, second))
+        lines: list[str] = []
+        for rid in one:
+            if comparable(one[rid]) == comparable(two[rid]):
+                continue
+            lines.append(f"## [{rid}] {recs[rid]['text']}\n")
+            for n, label in ((1, one[rid]), (2, two[rid])):
+                shown = {k: label.get(k) for k in (*LABEL_KEYS, "notes")}
+                lines.append(f"reading {n}: {json.dumps(shown, ensure_ascii=False)}\n")
+        (outdir / f"disputes_{batch}.md").write_text("\n".join(lines), encoding="utf-8")
+        print(f"batch {batch}: {len(lines) // 3} of {len(one)} records disputed")
+
+
+def span(record: dict[str, Any], item: dict[str, Any]) -> tuple[int, int]:
+    """The document offsets of a figure or non-figure given by its text and occurrence."""
+    text, at = str(record["text"]), -1
+    for _ in range(int(item.get("occurrence", 1))):
+        at = text.find(item["text"], at + 1)
+        if at < 0:
+            raise ValueError(f"{record['id']}: {item['text']!r} is not in the record")
+    start = int(record["start"]) + at
+    return start, start + len(item["text"])
+
+
+def gold_record(record: dict[str, Any], label: dict[str, Any], notes: str) -> dict[str, Any]:
+    """A record in the gold schema from its final label."""
+    figures = []
+    for f in label["figures"]:
+        start, end = span(record, f)
+        figures.append(
+            {
+                "text": f["text"],
+                "start": start,
+                "end": end,
+                "value": f["value"],
+                "unit": f["unit"],
+                "bound": f["bound"],
+                "low": f["low"],
+                "currency": f["currency"],
+                "scale_applied": bool(f.get("scale_applied")),
+                "unit_implicit": bool(f.get("unit_implicit")),
+            }  # fmt: skip
+        )
+    non_figures = []
+    for n in label["non_figures"]:
+        start, end = span(record, n)
+        non_figures.append({"text": n["text"], "start": start, "end": end, "kind": n["kind"]})
+    out = {k: record[k] for k in ("id", "dataset", "doc", "start", "end", "sha1")}
+    out.update({k: label[k] for k in ("checkable", "not_claim", "speaker", "speaker_core")})
+    out["speaker_alternatives"] = list(label["speaker_alternatives"])
+    out.update(figures=figures, non_figures=non_figures, nested=label["nested"], notes=notes)
+    return out
+
+
+def build(data_root: Path) -> None:
+    """claims_heldout50.jsonl: the readings where they agree, the adjudication where not."""
+    recs = records(data_root)
+    texts = read_documents(data_root, {(str(r["dataset"]), str(r["doc"])) for r in recs})
+    final: dict[str, dict[str, Any]] = {}
+    joined: set[str] = set()
+    for batch, (first, second) in READINGS.items():
+        one, two = (read_labels(LABELS / f"labels_{r}.jsonl") for r in (first, second))
+        settled = read_labels(LABELS / f"adjudicated_{batch}.jsonl")
+        for rid in one:
+            if rid in settled:
+                label = settled[rid]
+                note = f"adjudicated: {label.get('decided', '')}"
+                if label.get("join_previous"):
+                    joined.add(rid)
+            elif comparable(one[rid]) == comparable(two[rid]):
+                label, note = one[rid], "both readings agree"
+            else:
+                raise SystemExit(f"{rid}: the readings differ and no adjudication settles it")
+            final[rid] = {**label, "notes": f"{note}; {label.get('notes') or ''}".strip("; ")}
+    out: list[dict[str, Any]] = []
+    for r in recs:
+        rid = str(r["id"])
+        if rid in joined:  # its label is on the record before, which now runs to its end
+            prev = out[-1]
+            prev["end"] = r["end"]
+            text = texts[(str(r["dataset"]), str(r["doc"]))][prev["start"] : prev["end"]]
+            prev["sha1"] = hashlib.sha1(text.encode("utf-8")).hexdigest()
+            continue
+        gold = gold_record(r, final[rid], final[rid]["notes"])
+        out.append(gold)
+    bad = [p for g in out for p in problems(g)]
+    if bad:
+        raise SystemExit(f"{len(bad)} problem(s), the first: {bad[0]}")
+    GOLD.write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in out), "utf-8")
+    print(f"wrote {len(out)} records to {GOLD} ({len(joined)} joined)")
+
+
+@dataclass(frozen=True)
+class Said:
+    """A reader's figure, in the attributes the scorer reads from an extractor's Quantity."""
+
+    value: float
+    unit: str | None
+    bound: str
+    low: float | None
+    currency: str | None
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Kept:
+    """A reading's checkable record as the scorer reads an extractor's candidate."""
+
+    start: int
+    end: int
+    attributed_to: str | None
+    quantities: tuple[Said, ...]
+
+
+def inside(recs: dict[str, dict[str, Any]], gold: GoldSentence) -> list[dict[str, Any]]:
+    """The split's records that lie within a gold record (one, or more after a join)."""
+    return [
+        r
+        for r in recs.values()
+        if (r["dataset"], r["doc"]) == gold.key and gold.start <= r["start"] < gold.end
+    ]
+
+
+def as_candidate(record: dict[str, Any], label: dict[str, Any]) -> Kept:
+    figures = []
+    for f in label["figures"]:
+        start, end = span(record, f)
+        low = f["low"]
+        figures.append(
+            Said(
+                float(f["value"]),
+                f["unit"],
+                f["bound"],
+                None if low is None else float(low),
+                f["currency"],
+                f["text"],
+                start,
+                end,
+            )  # fmt: skip
+        )
+    return Kept(int(record["start"]), int(record["end"]), label["speaker"], tuple(figures))
+
+
+def reading(n: int) -> dict[str, dict[str, Any]]:
+    """Reading 1 (X1, Y1) or reading 2 (X2, Y2) of every record."""
+    out: dict[str, dict[str, Any]] = {}
+    for pair in READINGS.values():
+        out.update(read_labels(LABELS / f"labels_{pair[n - 1]}.jsonl"))
+    return out
+
+
+HEADLINE = ("checkable_recall", "non_claims_kept", "figure_precision", "figure_recall",
+            "speaker_accuracy", "speaker_end_to_end")  # fmt: skip
+
+
+def quietly(report: Report) -> dict[str, float]:
+    with contextlib.redirect_stdout(io.StringIO()):
+        return score_report(report)
+
+
+def line(name: str, results: dict[str, float]) -> None:
+    print(f"  {name:<44}" + "".join(f"{results[k]:>9.3f}" for k in HEADLINE))
+
+
+def score(data_root: Path) -> None:
+    """The extractor and each reading against the adjudicated gold; the extractor against each
+    reading alone. Readings are scored by the extractor's own scorer: a record a reading calls
+    checkable is a candidate with that reading's speaker and figures."""
+    golds, texts = load_with_documents(data_root, GOLD)
+    urls = document_urls(data_root, texts.keys())
+    recs = {str(r["id"]): r for r in records(data_root)}
+    print(f"\n{len(golds)} records, {sum(g.checkable for g in golds)} checkable")
+    report = extract_all(golds, texts, urls)
+    print("\nThe extractor against the adjudicated gold, in full:\n")
+    score_report(report)
+    print("\n" + " " * 46 + "".join(f"{k[:8]:>9}" for k in HEADLINE))
+    print("Against the adjudicated gold:")
+    line("the extractor", quietly(report))
+    for n in (1, 2):
+        labels = reading(n)
+        # a gold record the adjudicator joined holds several of the readings' records
+        rows = [
+            Aligned(
+                g,
+                [
+                    as_candidate(r, labels[r["id"]])
+                    for r in inside(recs, g)
+                    if labels[r["id"]]["checkable"]
+                ],
+            )
+            for g in golds
+        ]
+        kept = sum(len(r.candidates) for r in rows)
+        line(f"reading {n} (X{n}, Y{n})", quietly(Report(rows, kept, 0, 0.0)))
+    print("The extractor against one reading alone (no adjudication):")
+    for n in (1, 2):
+        labels = reading(n)
+        alone = [gold_record(recs[i], labels[i], "") for i in recs]
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "reading.jsonl"
+            path.write_text("".join(json.dumps(g) + "\n" for g in alone), encoding="utf-8")
+            one, _ = load_with_documents(data_root, path)
+        line(f"reading {n}", quietly(extract_all(one, texts, urls)))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("command", choices=("draw", "readings", "disputes", "build", "score"))
+    parser.add_argument("data_root", type=Path, help="folder holding the shared data sets")
+    parser.add_argument("outdir", type=Path, nargs="?", help="readings / build: a folder")
+    args = parser.parse_args(argv)
+    if args.command == "draw":
+        draw(args.data_root)
+    elif args.command == "readings":
+        if args.outdir is None:
+            parser.error("readings needs OUTDIR")
+        write_readings(args.data_root, args.outdir)
+    elif args.command == "disputes":
+        if args.outdir is None:
+            parser.error("disputes needs OUTDIR")
+        write_disputes(args.data_root, args.outdir)
+    elif args.command == "build":
+        build(args.data_root)
+    else:
+        score(args.data_root)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
