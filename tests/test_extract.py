@@ -3364,3 +3364,45 @@ def test_round_twentythree_a_measure_after_a_count_is_a_figure_of_its_own(
     sentence: str, figures: list[tuple[float, str]]
 ) -> None:
     assert [(q.value, q.unit) for q in quantities.find(sentence)] == figures
+
+
+# Round twenty-four: read from held-out-50 (read twice and adjudicated) after its blind score.
+@pytest.mark.parametrize(
+    ("sentence", "lang", "figures"),
+    [
+        ("It features two ports: a 60W USB-C PD port and a 12W USB-A port.", "en",
+         [(2, "ports"), (60, "w"), (12, "w")]),  # watts glued to the number
+        ("Mophie’s recently introduced 3-in-1 Wireless Charging Pad has a dedicated spot for "
+         "charging any Apple Watch.", "en", []),  # "3-in-1" describes the pad
+        ("Ain’t no yellow brick road running through Glasgow, but I found one that’s stronger "
+         "than stone.", "en", []),  # "one" the pronoun; "that’s" no noun
+        ("Bis zum 01.01.2019 sollen alle Ärzte, Psychotherapeuten, Krankenhäuser und anderen "
+         "Akteure des Gesundheitswesens daran angebunden sein.", "de", []),  # a date, not "9"
+        ("TK-Safe steht bundesweit ca. 10 Mio. Versicherten zur Verfügung.", "de",
+         [(10_000_000, "versicherten")]),  # "Mio." scales; "ca." is about
+        ("Das kostet 3 Mrd. Euro.", "de", [(3_000_000_000, "EUR")]),
+        ("Harganya Rp 5 juta.", "id", [(5_000_000, "IDR")]),
+        ("Es waren 17.000 Menschen.", "de", [(17_000, "menschen")]),
+    ],
+)  # fmt: skip
+def test_round_twentyfour_figures_from_the_adjudicated_set(
+    sentence: str, lang: str, figures: list[tuple[float, str]]
+) -> None:
+    assert [(q.value, q.unit) for q in quantities.find(sentence, lang)] == figures
+
+
+def test_round_twentyfour_about_ten_million_in_german_is_approximate() -> None:
+    (q,) = quantities.find("TK-Safe steht bundesweit ca. 10 Mio. Versicherten zur Verfügung.", "de")
+    assert q.approx and q.text == "ca. 10 Mio. Versicherten"
+
+
+def test_round_twentyfour_a_german_abbreviation_before_a_noun_ends_no_sentence() -> None:
+    text = (
+        "Vivy soll für 25 Mio. Versicherte kostenfrei sein. Dazu gehört das sog. PACS im "
+        "Krankenhaus. Es kostet 3 Mrd. Euro."
+    )
+    assert [s.text for s in sentences(text)] == [
+        "Vivy soll für 25 Mio. Versicherte kostenfrei sein.",
+        "Dazu gehört das sog. PACS im Krankenhaus.",
+        "Es kostet 3 Mrd. Euro.",
+    ]

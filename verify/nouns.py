@@ -150,6 +150,8 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
             continue  # "dois dos cinco automóveis": two of the five cars
         if not token[0].isalnum():
             break
+        if token.endswith(("'s", "’s")) and token[:-2].lower() in STOPWORDS:
+            break  # "one that’s stronger", "two it's": a contraction, no noun
         if not (noun or names or after_of) and token.islower() and token.endswith(("'s", "’s")):
             return token[:-2].lower(), end + match.end() - 2  # "five men's communications"
         stop = token.endswith(".") and token[:-1].isalpha()  # a sentence's end, not the noun's

@@ -29,7 +29,7 @@ ERA_AFTER_RE = re.compile(r"\s?(?:AD|BC|BCE|CE|A\.D\.|B\.C\.)(?!\w)")
 NAIRA_OR_RAND_RE = re.compile(r"(?:^|[\s(])[NR]$")
 LETTER_RE = re.compile(r"[^\W\d_]")
 JOINED_BEFORE_RE = re.compile(r"\w-$|\d[.:/]$")
-JOINED_AFTER_RE = re.compile(r"-\d|[.:/]\d|'?s\b")
+JOINED_AFTER_RE = re.compile(r"-\d|-in-\d|[.:/]\d|'?s\b")  # "787-9", "a 3-in-1 charger"
 YEAR_RE = re.compile(r"1[89]\d\d|20\d\d|2100")
 FIVE_DIGITS_RE = re.compile(r"\d{5}")
 DOT_THOUSANDS_RE = re.compile(r"\d{1,3}(?:\.000)+")
@@ -63,6 +63,19 @@ SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "lakh": 1e5, "crore": 1e7,
 }  # fmt: skip
+# Scale words of other languages; each table wins over the English one (a German "Billion" is
+# a million millions). "Mio.", "Mrd.", "Tsd." keep their full stop.
+OTHER_SCALES = {
+    "de": {"tsd": 1e3, "tausend": 1e3, "mio": 1e6, "million": 1e6, "millionen": 1e6, "mrd": 1e9,
+           "milliarde": 1e9, "milliarden": 1e9, "billion": 1e12, "billionen": 1e12},
+    "fr": {"million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9},
+    "es": {"millón": 1e6, "millones": 1e6, "billón": 1e12, "billones": 1e12},
+    "it": {"milione": 1e6, "milioni": 1e6, "miliardo": 1e9, "miliardi": 1e9},
+    "pt": {"milhão": 1e6, "milhões": 1e6, "bilhão": 1e9, "bilhões": 1e9},
+    "nl": {"miljoen": 1e6, "miljard": 1e9},
+    "id": {"ribu": 1e3, "juta": 1e6, "miliar": 1e9, "triliun": 1e12},
+}  # fmt: skip
+ABBREVIATED_SCALES = {"tsd", "mio", "mrd"}
 SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
 MONEY_ONLY_SUFFIXES = {"m", "b"}  # "5m" alone is five metres; "£5m" is five million
 SMALL_WORDS = (
@@ -110,7 +123,7 @@ CALL_WORDS_RE = re.compile(
 UNIT_SUFFIXES = {
     "k", "m", "mn", "mln", "b", "bn", "tn", "km", "kg", "mm", "cm", "ml", "mg", "g", "lb", "lbs",
     "oz", "ft", "mph", "kph", "kmh", "mw", "gw", "kw", "kwh", "gb", "mb", "tb", "hz", "ghz",
-    "mhz", "l", "t", "sq", "in", "ins", "fps", "nm", "sqm", "kps", "kbps", "mbps", "gbps",
+    "mhz", "l", "t", "sq", "in", "ins", "fps", "nm", "sqm", "kps", "kbps", "mbps", "gbps", "w",
 }  # fmt: skip
 
 
@@ -133,8 +146,11 @@ def numeral_re(lang: str) -> re.Pattern[str]:
     """Numbers in the language's own separators, with scale words, suffixes and fractions."""
     group, decimal = _separators(lang)
     g, d = re.escape(group), re.escape(decimal)
-    digits = rf"\d{{1,3}}(?:{g}\d{{3}})+(?:{d}\d+)?|\d+(?:{d}\d+)?"
-    scales = "|".join(SCALES)
+    digits = rf"\d{{1,3}}(?:{g}\d{{3}})+(?!\d)(?:{d}\d+)?|\d+(?:{d}\d+)?"  # not "01.01.2019"
+    scales = "|".join(
+        rf"{w}\.?" if w in ABBREVIATED_SCALES else w
+        for w in sorted(scales_of(lang), key=len, reverse=True)
+    )
     suffixes = "|".join(sorted(SUFFIXES, key=len, reverse=True))
     # "a hundred" is a number; a scale word alone ("a few million dollars") is not
     words = (
@@ -149,10 +165,21 @@ def numeral_re(lang: str) -> re.Pattern[str]:
         words = rf"\b(?P<words>(?P<article>(?!))|(?:{other})(?:(?:{joiner})(?:{other}))*)\b"
     return re.compile(
         rf"(?<![\d/])(?P<frac>(?:(?P<whole>\d+)[- ])?(?P<fn>\d{{1,2}})/(?P<fd>\d{{1,2}}))(?![\d/])"
-        rf"|(?P<num>{digits})(?:\s?(?P<suffix>{suffixes})\b)?(?:(?:\s*|-)(?P<scale>{scales})\b)?"
-        rf"|{words}{half}(?:\s+(?P<wscale>{scales})\b)?",
+        rf"|(?P<num>{digits})(?:\s?(?P<suffix>{suffixes})\b)?(?:(?:\s*|-)(?P<scale>{scales})(?!\w))?"
+        rf"|{words}{half}(?:\s+(?P<wscale>{scales})(?!\w))?",
         re.IGNORECASE,
     )
+
+
+@cache
+def scales_of(lang: str) -> dict[str, float]:
+    """The scale words a page in this language may use, lower-case, by what they multiply."""
+    return {**SCALES, **OTHER_SCALES.get(lang, {})}
+
+
+def scale_of(word: str, lang: str = "en") -> float:
+    """What a scale word as written multiplies by ("Mio." → 1e6 on a German page); 1 if none."""
+    return scales_of(lang).get(word.lower().rstrip("."), 1)
 
 
 @cache
@@ -222,8 +249,8 @@ def numerals(text: str, lang: str = "en") -> list[Numeral]:
         digits = match.group("num") or match.group("frac") or ""
         suffix = (match.group("suffix") or "").lower()
         words = bool(match.group("words"))
-        scale = SUFFIXES.get(suffix, 1) * SCALES.get(
-            (match.group("scale") or match.group("wscale") or "").lower(), 1
+        scale = SUFFIXES.get(suffix, 1) * scale_of(
+            match.group("scale") or match.group("wscale") or "", lang
         )
         found.append(
             Numeral(value, match.start(), match.end(), digits, scaled, words, suffix, scale)
@@ -254,7 +281,7 @@ def _value(match: re.Match[str], group: str, decimal: str, lang: str) -> float |
         scale = match.group("scale")
         suffix = (match.group("suffix") or "").lower()
         value *= SUFFIXES.get(suffix, 1)
-    return None if value is None else value * SCALES.get((scale or "").lower(), 1)
+    return None if value is None else value * scale_of(scale or "", lang)
 
 
 def words_to_number(words: str, lang: str = "en") -> float | None:

@@ -20,6 +20,8 @@ ABBREVIATIONS = {
     "ark", "del", "ind", "kan", "miss", "mont", "vt", "wyo", "n.j", "n.y", "n.c", "n.m", "n.h",
     "d.c", "a.m", "p.m", "hr", "ra", "saw", "hal", "vol", "fig", "al", "cmdr", "cpl", "pvt",
     "brig", "spc", "hon", "rt", "rev", "det", "insp", "supt", "lieut", "atty", "sens", "reps",
+    # German: "25 Mio. Versicherte", "sog. PACS", "bzw. Digital" (a capital follows every noun)
+    "mio", "mrd", "tsd", "sog", "bzw", "ggf", "vgl", "usw", "inkl", "evtl", "bzgl",
 }  # fmt: skip
 # Units abbreviated after a number: "a 28 oz. bone-in rib eye" goes on; "weighed 28 oz. The"
 # ends, since a unit ends sentences as often as not.
