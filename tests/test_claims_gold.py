@@ -327,3 +327,37 @@ def test_figure_agreement_labels_cover_the_sample_twice_with_figures_the_scorer_
             assert figure["bound"] in {"exact", "approx", "min", "max", "range"}, figure
             assert figure["bound"] != "range" or isinstance(figure["low"], int | float), figure
     assert readers == {"E": 2, "F": 2}
+
+
+def _adjudicated() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("adjudicated", ROOT / "eval" / "adjudicated.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["adjudicated"] = module
+    spec.loader.exec_module(module)  # finds claims_gold and extraction_claims, loaded above
+    return module
+
+
+def test_held_out_fifty_is_two_readings_and_an_adjudication_of_every_dispute() -> None:
+    """Both readings of a batch label the same records; every record on which they differ is
+    settled by the adjudication; every other record of the built gold carries the readings'
+    shared label, so the file is what `adjudicated.py build` makes of the labels kept here."""
+    adj = _adjudicated()
+    built = {r["id"]: r for r in map(json.loads, adj.GOLD.read_text(encoding="utf-8").splitlines())}
+    for batch, (first, second) in adj.READINGS.items():
+        one, two = (adj.read_labels(adj.LABELS / f"labels_{r}.jsonl") for r in (first, second))
+        settled = adj.read_labels(adj.LABELS / f"adjudicated_{batch}.jsonl")
+        assert list(one) == list(two) and len(one) > 200, batch
+        disputed = {i for i in one if adj.comparable(one[i]) != adj.comparable(two[i])}
+        assert disputed <= set(settled), sorted(disputed - set(settled))[:3]
+        for i in one:
+            if i not in built:  # joined to the record before it by the adjudication
+                assert settled[i]["join_previous"], i
+                continue
+            label = settled.get(i, one[i])
+            assert built[i]["checkable"] == label["checkable"], i
+            assert built[i]["speaker"] == label["speaker"], i
+            assert [f["value"] for f in built[i]["figures"]] == [
+                f["value"] for f in label["figures"]
+            ], i
+    assert all(not gold.problems(r) for r in built.values())
