@@ -51,6 +51,7 @@ from claims_gold import (
 )
 from extraction_claims import Aligned, Report, extract_all, speaker_key
 from extraction_claims import score as score_report
+from figure_agreement import Said
 
 HERE = Path(__file__).parent / "data"
 GOLD = HERE / "claims_heldout50.jsonl"
@@ -121,8 +122,13 @@ def used_documents() -> set[DocKey]:
     return used
 
 
-def draw(data_root: Path) -> list[DocKey]:
-    """The documents of the set, in draw order, printing each decision."""
+def draw(data_root: Path, *, verbose: bool = False) -> list[DocKey]:
+    """The documents of the set, in draw order; `verbose` prints each decision."""
+
+    def say(line: str) -> None:
+        if verbose:
+            print(line)
+
     truth = json.loads((data_root / AEB_FILE).read_text(encoding="utf-8"))
     used = used_documents()
     ho49 = {json.loads(line)["doc"] for line in (HERE / "claims_heldout49.jsonl").open()}
@@ -133,7 +139,7 @@ def draw(data_root: Path) -> list[DocKey]:
         assert ("fnc1", body) not in used, body
         count += len(rough(bodies[("fnc1", body)]))
         taken.append(("fnc1", body))
-        print(f"fnc1 {body}: taken ({count})")
+        say(f"fnc1 {body}: taken ({count})")
     # held-out-49's candidates: its own five pages and the pages still in no gold file
     order = sorted([k for k in truth if ("aeb", k) not in used or k in ho49])
     random.Random(49).shuffle(order)
@@ -144,11 +150,11 @@ def draw(data_root: Path) -> list[DocKey]:
             break
         n = len(rough(truth[page]["articleBody"]))
         if not MIN_ROUGH <= n <= MAX_ROUGH:
-            print(f"aeb {page[:8]}: skipped, {n} rough sentences")
+            say(f"aeb {page[:8]}: skipped, {n} rough sentences")
             continue
         count += n
         taken.append(("aeb", page))
-        print(f"aeb {page[:8]}: taken ({n}; {count})")
+        say(f"aeb {page[:8]}: taken ({n}; {count})")
     return taken
 
 
@@ -331,20 +337,6 @@ def build(data_root: Path) -> None:
 
 
 @dataclass(frozen=True)
-class Said:
-    """A reader's figure, in the attributes the scorer reads from an extractor's Quantity."""
-
-    value: float
-    unit: str | None
-    bound: str
-    low: float | None
-    currency: str | None
-    text: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
 class Kept:
     """A reading's checkable record as the scorer reads an extractor's candidate."""
 
@@ -452,7 +444,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("outdir", type=Path, nargs="?", help="readings / build: a folder")
     args = parser.parse_args(argv)
     if args.command == "draw":
-        draw(args.data_root)
+        draw(args.data_root, verbose=True)
     elif args.command == "readings":
         if args.outdir is None:
             parser.error("readings needs OUTDIR")

@@ -60,6 +60,8 @@ class Said:
     low: float | None
     currency: str | None
     text: str
+    start: int | None = None  # where the figure stands, when the reading gives it
+    end: int | None = None
 
 
 def draw(data_root: Path) -> None:
