@@ -334,6 +334,8 @@ def _adjudicated() -> ModuleType:
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules["adjudicated"] = module
+    if str(ROOT / "eval") not in sys.path:
+        sys.path.append(str(ROOT / "eval"))  # figure_agreement and what it imports
     spec.loader.exec_module(module)  # finds claims_gold and extraction_claims, loaded above
     return module
 
