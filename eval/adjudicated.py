@@ -1,10 +1,12 @@
-"""Held-out-50: a blind gold set read twice and adjudicated, scored against the extractor.
+"""Held-out-50 and -51: blind gold sets read twice and adjudicated, scored against the extractor.
 
     python eval/adjudicated.py draw ../shared/data           # the draw, printed
     python eval/adjudicated.py readings ../shared/data OUTDIR  # the pages as the readers see them
     python eval/adjudicated.py disputes ../shared/data OUTDIR  # where the readings differ
     python eval/adjudicated.py build ../shared/data          # writes claims_heldout50.jsonl
     python eval/adjudicated.py score ../shared/data          # every number in HELDOUT50.md
+
+`--set 51` does the same for held-out-51 (HELDOUT51.md), drawn after held-out-50's last page.
 
 Every earlier set was read by one annotator, and rounds twenty-two and twenty-three measured
 that a second careful reader agrees with that one reading less than issue 11's speaker and
@@ -54,15 +56,42 @@ from extraction_claims import score as score_report
 from figure_agreement import Said
 
 HERE = Path(__file__).parent / "data"
-GOLD = HERE / "claims_heldout50.jsonl"
-LABELS = HERE / "adjudicated"  # labels_{reading}.jsonl, adjudicated_{batch}.jsonl
 READINGS = {"X": ("X1", "X2"), "Y": ("Y1", "Y2")}
 LABEL_KEYS = ("checkable", "not_claim", "speaker", "speaker_core", "speaker_alternatives",
               "figures", "non_figures", "nested")  # fmt: skip
-FNC1_RESERVE = ("807", "2418", "1955", "1471", "718", "1803")  # HELDOUT48.md, in draw order
-HO49_LAST = "95301fb7"  # held-out-49's last page; the draw goes on after it
 ROUGH_TARGET, MIN_ROUGH, MAX_ROUGH = 320, 5, 150
-PREFIX = "h50"
+# The benchmark pages' draw order: `random.Random(49)` over the sorted ids of the pages in no
+# gold file but those of this line of draws (the 28 pages left when held-out-49 was drawn).
+LINEAGE = ("claims_heldout49.jsonl", "claims_heldout50.jsonl", "claims_heldout51.jsonl")
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """One set of this kind: where its gold and labels live, its record ids' prefix, the FNC-1
+    bodies it takes first and the page of the draw order it goes on after."""
+
+    number: int
+    fnc1: tuple[str, ...]
+    after: str
+
+    @property
+    def gold(self) -> Path:
+        return HERE / f"claims_heldout{self.number}.jsonl"
+
+    @property
+    def labels(self) -> Path:  # labels_{reading}.jsonl, adjudicated_{batch}.jsonl
+        return HERE / ("adjudicated" if self.number == 50 else f"adjudicated{self.number}")
+
+    @property
+    def prefix(self) -> str:
+        return f"h{self.number}"
+
+
+DRAWN = {
+    # the six FNC-1 bodies held-out-48's draw left (HELDOUT48.md), then after held-out-49's last
+    50: Drawn(50, ("807", "2418", "1955", "1471", "718", "1803"), "95301fb7"),
+    51: Drawn(51, (), "57b4dafd"),  # the FNC-1 reserve is spent; after held-out-50's last page
+}
 
 END_RE = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[^a-z])")
 # Words before a full stop that is no sentence end: titles, initials, months, common shortenings.
@@ -111,10 +140,10 @@ def split(text: str) -> list[tuple[int, int]]:
 
 
 def used_documents() -> set[DocKey]:
-    """Every document some other gold file names."""
+    """Every document a gold file outside this line of draws names."""
     used: set[DocKey] = set()
     for path in HERE.glob("claims_*.jsonl"):
-        if path == GOLD:
+        if path.name in LINEAGE:
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             r = json.loads(line)
@@ -122,7 +151,7 @@ def used_documents() -> set[DocKey]:
     return used
 
 
-def draw(data_root: Path, *, verbose: bool = False) -> list[DocKey]:
+def draw(data_root: Path, drawn: Drawn, *, verbose: bool = False) -> list[DocKey]:
     """The documents of the set, in draw order; `verbose` prints each decision."""
 
     def say(line: str) -> None:
@@ -131,19 +160,17 @@ def draw(data_root: Path, *, verbose: bool = False) -> list[DocKey]:
 
     truth = json.loads((data_root / AEB_FILE).read_text(encoding="utf-8"))
     used = used_documents()
-    ho49 = {json.loads(line)["doc"] for line in (HERE / "claims_heldout49.jsonl").open()}
     taken: list[DocKey] = []
     count = 0
-    bodies = read_documents(data_root, [("fnc1", b) for b in FNC1_RESERVE])
-    for body in FNC1_RESERVE:
+    bodies = read_documents(data_root, [("fnc1", b) for b in drawn.fnc1])
+    for body in drawn.fnc1:
         assert ("fnc1", body) not in used, body
         count += len(rough(bodies[("fnc1", body)]))
         taken.append(("fnc1", body))
         say(f"fnc1 {body}: taken ({count})")
-    # held-out-49's candidates: its own five pages and the pages still in no gold file
-    order = sorted([k for k in truth if ("aeb", k) not in used or k in ho49])
+    order = sorted(k for k in truth if ("aeb", k) not in used)
     random.Random(49).shuffle(order)
-    last = next(i for i, k in enumerate(order) if k.startswith(HO49_LAST))
+    last = next(i for i, k in enumerate(order) if k.startswith(drawn.after))
     after = order[last + 1 :]
     for page in after:
         if count > ROUGH_TARGET:
@@ -158,9 +185,9 @@ def draw(data_root: Path, *, verbose: bool = False) -> list[DocKey]:
     return taken
 
 
-def records(data_root: Path) -> list[dict[str, object]]:
+def records(data_root: Path, drawn: Drawn) -> list[dict[str, object]]:
     """The unlabelled records of the set, in draw order."""
-    keys = draw(data_root)
+    keys = draw(data_root, drawn)
     texts = read_documents(data_root, keys)
     out: list[dict[str, object]] = []
     for dataset, doc in keys:
@@ -169,7 +196,7 @@ def records(data_root: Path) -> list[dict[str, object]]:
             sentence = text[start:end]
             out.append(
                 {
-                    "id": f"{PREFIX}-{dataset}-{doc[:8]}-{n:03d}",
+                    "id": f"{drawn.prefix}-{dataset}-{doc[:8]}-{n:03d}",
                     "dataset": dataset,
                     "doc": doc,
                     "start": start,
@@ -181,9 +208,9 @@ def records(data_root: Path) -> list[dict[str, object]]:
     return out
 
 
-def write_readings(data_root: Path, outdir: Path) -> None:
+def write_readings(data_root: Path, drawn: Drawn, outdir: Path) -> None:
     """One file per batch: each page whole, every record on its own line after its id."""
-    recs = records(data_root)
+    recs = records(data_root, drawn)
     outdir.mkdir(parents=True, exist_ok=True)
     docs = list(dict.fromkeys((str(r["dataset"]), str(r["doc"])) for r in recs))
     half = len(recs) / 2
@@ -239,12 +266,12 @@ def comparable(label: dict[str, Any]) -> tuple[object, ...]:
     )  # fmt: skip
 
 
-def write_disputes(data_root: Path, outdir: Path) -> None:
+def write_disputes(data_root: Path, drawn: Drawn, outdir: Path) -> None:
     """Each batch's records on which its two readings differ, both readings in full."""
-    recs = {str(r["id"]): r for r in records(data_root)}
+    recs = {str(r["id"]): r for r in records(data_root, drawn)}
     outdir.mkdir(parents=True, exist_ok=True)
     for batch, (first, second) in READINGS.items():
-        one, two = (read_labels(LABELS / f"labels_{r}.jsonl") for r in (first, second))
+        one, two = (read_labels(drawn.labels / f"labels_{r}.jsonl") for r in (first, second))
         lines: list[str] = []
         for rid in one:
             if comparable(one[rid]) == comparable(two[rid]):
@@ -298,15 +325,15 @@ def gold_record(record: dict[str, Any], label: dict[str, Any], notes: str) -> di
     return out
 
 
-def build(data_root: Path) -> None:
-    """claims_heldout50.jsonl: the readings where they agree, the adjudication where not."""
-    recs = records(data_root)
+def build(data_root: Path, drawn: Drawn) -> None:
+    """The set's gold file: the readings where they agree, the adjudication where not."""
+    recs = records(data_root, drawn)
     texts = read_documents(data_root, {(str(r["dataset"]), str(r["doc"])) for r in recs})
     final: dict[str, dict[str, Any]] = {}
     joined: set[str] = set()
     for batch, (first, second) in READINGS.items():
-        one, two = (read_labels(LABELS / f"labels_{r}.jsonl") for r in (first, second))
-        settled = read_labels(LABELS / f"adjudicated_{batch}.jsonl")
+        one, two = (read_labels(drawn.labels / f"labels_{r}.jsonl") for r in (first, second))
+        settled = read_labels(drawn.labels / f"adjudicated_{batch}.jsonl")
         for rid in one:
             if rid in settled:
                 label = settled[rid]
@@ -332,8 +359,8 @@ def build(data_root: Path) -> None:
     bad = [p for g in out for p in problems(g)]
     if bad:
         raise SystemExit(f"{len(bad)} problem(s), the first: {bad[0]}")
-    GOLD.write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in out), "utf-8")
-    print(f"wrote {len(out)} records to {GOLD} ({len(joined)} joined)")
+    drawn.gold.write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in out), "utf-8")
+    print(f"wrote {len(out)} records to {drawn.gold} ({len(joined)} joined)")
 
 
 @dataclass(frozen=True)
@@ -375,11 +402,11 @@ def as_candidate(record: dict[str, Any], label: dict[str, Any]) -> Kept:
     return Kept(int(record["start"]), int(record["end"]), label["speaker"], tuple(figures))
 
 
-def reading(n: int) -> dict[str, dict[str, Any]]:
+def reading(drawn: Drawn, n: int) -> dict[str, dict[str, Any]]:
     """Reading 1 (X1, Y1) or reading 2 (X2, Y2) of every record."""
     out: dict[str, dict[str, Any]] = {}
     for pair in READINGS.values():
-        out.update(read_labels(LABELS / f"labels_{pair[n - 1]}.jsonl"))
+        out.update(read_labels(drawn.labels / f"labels_{pair[n - 1]}.jsonl"))
     return out
 
 
@@ -396,13 +423,13 @@ def line(name: str, results: dict[str, float]) -> None:
     print(f"  {name:<44}" + "".join(f"{results[k]:>9.3f}" for k in HEADLINE))
 
 
-def score(data_root: Path) -> None:
+def score(data_root: Path, drawn: Drawn) -> None:
     """The extractor and each reading against the adjudicated gold; the extractor against each
     reading alone. Readings are scored by the extractor's own scorer: a record a reading calls
     checkable is a candidate with that reading's speaker and figures."""
-    golds, texts = load_with_documents(data_root, GOLD)
+    golds, texts = load_with_documents(data_root, drawn.gold)
     urls = document_urls(data_root, texts.keys())
-    recs = {str(r["id"]): r for r in records(data_root)}
+    recs = {str(r["id"]): r for r in records(data_root, drawn)}
     print(f"\n{len(golds)} records, {sum(g.checkable for g in golds)} checkable")
     report = extract_all(golds, texts, urls)
     print("\nThe extractor against the adjudicated gold, in full:\n")
@@ -411,7 +438,7 @@ def score(data_root: Path) -> None:
     print("Against the adjudicated gold:")
     line("the extractor", quietly(report))
     for n in (1, 2):
-        labels = reading(n)
+        labels = reading(drawn, n)
         # a gold record the adjudicator joined holds several of the readings' records
         rows = [
             Aligned(
@@ -428,7 +455,7 @@ def score(data_root: Path) -> None:
         line(f"reading {n} (X{n}, Y{n})", quietly(Report(rows, kept, 0, 0.0)))
     print("The extractor against one reading alone (no adjudication):")
     for n in (1, 2):
-        labels = reading(n)
+        labels = reading(drawn, n)
         alone = [gold_record(recs[i], labels[i], "") for i in recs]
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "reading.jsonl"
@@ -441,22 +468,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("command", choices=("draw", "readings", "disputes", "build", "score"))
     parser.add_argument("data_root", type=Path, help="folder holding the shared data sets")
-    parser.add_argument("outdir", type=Path, nargs="?", help="readings / build: a folder")
+    parser.add_argument("outdir", type=Path, nargs="?", help="readings / disputes: a folder")
+    parser.add_argument(
+        "--set", type=int, choices=sorted(DRAWN), default=50, help="which set (default 50)"
+    )
     args = parser.parse_args(argv)
+    drawn = DRAWN[args.set]
     if args.command == "draw":
-        draw(args.data_root, verbose=True)
+        draw(args.data_root, drawn, verbose=True)
     elif args.command == "readings":
         if args.outdir is None:
             parser.error("readings needs OUTDIR")
-        write_readings(args.data_root, args.outdir)
+        write_readings(args.data_root, drawn, args.outdir)
     elif args.command == "disputes":
         if args.outdir is None:
             parser.error("disputes needs OUTDIR")
-        write_disputes(args.data_root, args.outdir)
+        write_disputes(args.data_root, drawn, args.outdir)
     elif args.command == "build":
-        build(args.data_root)
+        build(args.data_root, drawn)
     else:
-        score(args.data_root)
+        score(args.data_root, drawn)
     return 0
 
 
