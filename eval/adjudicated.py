@@ -295,6 +295,17 @@ def span(record: dict[str, Any], item: dict[str, Any]) -> tuple[int, int]:
     return start, start + len(item["text"])
 
 
+def number(x: object) -> float | int | None:
+    """A label's number. A reader now and then writes one as a string ("low": "15") or slips
+    another field into it ("low": "USD", read as none)."""
+    if x is None or isinstance(x, int | float):
+        return x
+    try:
+        return float(str(x))
+    except ValueError:
+        return None
+
+
 def gold_record(record: dict[str, Any], label: dict[str, Any], notes: str) -> dict[str, Any]:
     """A record in the gold schema from its final label."""
     figures = []
@@ -305,10 +316,10 @@ def gold_record(record: dict[str, Any], label: dict[str, Any], notes: str) -> di
                 "text": f["text"],
                 "start": start,
                 "end": end,
-                "value": f["value"],
+                "value": number(f["value"]),
                 "unit": f["unit"],
                 "bound": f["bound"],
-                "low": f["low"],
+                "low": number(f["low"]),
                 "currency": f["currency"],
                 "scale_applied": bool(f.get("scale_applied")),
                 "unit_implicit": bool(f.get("unit_implicit")),
@@ -345,17 +356,18 @@ def build(data_root: Path, drawn: Drawn) -> None:
             else:
                 raise SystemExit(f"{rid}: the readings differ and no adjudication settles it")
             final[rid] = {**label, "notes": f"{note}; {label.get('notes') or ''}".strip("; ")}
-    out: list[dict[str, Any]] = []
+    # A record the adjudication joined to the one before is part of it: the label on the first
+    # of a run speaks of the whole joined sentence, its spans too ("3." + "5mm": "3. 5mm").
+    whole: list[dict[str, Any]] = []
     for r in recs:
-        rid = str(r["id"])
-        if rid in joined:  # its label is on the record before, which now runs to its end
-            prev = out[-1]
-            prev["end"] = r["end"]
-            text = texts[(str(r["dataset"]), str(r["doc"]))][prev["start"] : prev["end"]]
-            prev["sha1"] = hashlib.sha1(text.encode("utf-8")).hexdigest()
-            continue
-        gold = gold_record(r, final[rid], final[rid]["notes"])
-        out.append(gold)
+        if str(r["id"]) in joined:
+            head = whole[-1]
+            doc = texts[(str(r["dataset"]), str(r["doc"]))]
+            text = doc[int(head["start"]) : int(str(r["end"]))]
+            head.update(end=r["end"], text=text, sha1=hashlib.sha1(text.encode()).hexdigest())
+        else:
+            whole.append(dict(r))
+    out = [gold_record(r, final[str(r["id"])], final[str(r["id"])]["notes"]) for r in whole]
     bad = [p for g in out for p in problems(g)]
     if bad:
         raise SystemExit(f"{len(bad)} problem(s), the first: {bad[0]}")

@@ -5,7 +5,7 @@
     python eval/fit_checkable.py curve ../shared/data # learning curve: a share of the documents
 
 Training sentences: every sentence on an English page of the development sets named in SETS
-below (since round twenty-four fifty-two: dev, held-out-1 to -50; a held-out set joins only
+below (since round twenty-five fifty-three: dev, held-out-1 to -51; a held-out set joins only
 after its blind score, and the reserve sets never)
 that no rule turned down (or that a rule in `checkable.SOFT_RULES` turned down: an opinion
 always, a forecast when it states figures), read exactly as ingest reads it
@@ -113,6 +113,7 @@ SETS = {
     "ho48": DATA / "claims_heldout48.jsonl",
     "ho49": DATA / "claims_heldout49.jsonl",
     "ho50": DATA / "claims_heldout50.jsonl",  # read twice and adjudicated (round twenty-four)
+    "ho51": DATA / "claims_heldout51.jsonl",  # read twice and adjudicated (round twenty-five)
 }
 CLAIMBUSTER = Path("claimbuster") / "2.5xNCS_dev.json"
 OUT = Path(__file__).parent.parent / "verify" / "data" / checkable.MODEL_FILE
