@@ -3406,3 +3406,74 @@ def test_round_twentyfour_a_german_abbreviation_before_a_noun_ends_no_sentence()
         "Dazu gehört das sog. PACS im Krankenhaus.",
         "Es kostet 3 Mrd. Euro.",
     ]
+
+
+# Round twenty-five: read from held-out-51 (read twice and adjudicated) after its blind score.
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        ("Monday’s best deals include various MacBook models from $700 at Amazon.",
+         [(700, "USD", "min")]),  # where the prices start
+        ("Black Friday pricing on ecobee thermostats from $139.", [(139, "USD", "min")]),
+        ("Revenue was $18.1 billion in 2018, down from $19.5 billion the previous year.",
+         [(18_100_000_000, "USD", "exact"), (19_500_000_000, "USD", "exact")]),  # a change
+        ("The current Apple TV lineup ranges from $150 to $200.", [(200, "USD", "range")]),
+        ("That’s $200 off the regular rate, more than a $147 savings compared to Amazon.",
+         [(200, "USD", "exact"), (147, "USD", "min")]),  # an article after "more than"
+        ("Face ID, a 12MP camera, and 10-hour battery life are also in tow.",
+         [(12, "mp", "exact"), (10, "hours", "exact")]),  # megapixels glued to the number
+        ("AirPods 2 dropped to an all-time low on Amazon at just $139.",
+         [(139, "USD", "exact")]),  # a camel-case name opening the sentence names a product
+        ("There are now 140 million monthly active “businesses” across Facebook’s various "
+         "platforms, according to the company.", [(140_000_000, "businesses", "exact")]),
+        ("We’ve only seen it this low once before, back on Prime Day 2019.",
+         [(1, "times", "exact")]),
+        ("Instagram also lets you see how people interact with your stories, including how many "
+         "view them more than once, and the number who swipe away.", [(1, "times", "min")]),
+    ],
+)  # fmt: skip
+def test_round_twentyfive_figures_from_the_adjudicated_set(
+    sentence: str, figures: list[tuple[float, str, str]]
+) -> None:
+    assert [(q.value, q.unit, q.bound) for q in quantities.find(sentence, "en")] == figures
+
+
+def test_round_twentyfive_a_signed_letter_is_its_writers_down_to_the_signature() -> None:
+    text = (
+        "DEAR ABBY: My husband of more than 20 years just purchased plane tickets to India. "
+        "It’s a 24-hour trip from the USA. The manager believed the waitress, who said that I "
+        "started it. Should I have?\n-- BEATEN UP IN CALIFORNIA\n"
+        "DEAR BEATEN UP: You were assaulted and falsely imprisoned in that restroom."
+    )
+    _, found = extract.readings(text)
+    said = {r.sentence.text: r.said.who for r in found}
+    assert said["It’s a 24-hour trip from the USA."] == "BEATEN UP IN CALIFORNIA"
+    assert said["The manager believed the waitress, who said that I started it."] == (
+        "BEATEN UP IN CALIFORNIA"
+    )  # what others said, as the writer reports it
+    assert said["You were assaulted and falsely imprisoned in that restroom."] is None  # the reply
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I later found that many people, especially teens, opt for more ironic options like "
+        "Cruise Line or Well Water Drilling Service.",
+        "After performing due diligence, we have determined that these claims are false.",
+    ],
+)
+def test_round_twentyfive_the_writers_own_i_or_we_is_no_speaker_named_before(
+    sentence: str,
+) -> None:
+    text = f"“The numbers are public,” the company said. {sentence}"
+    _, found = extract.readings(text)
+    assert found[-1].said.who is None
+
+
+def test_round_twentyfive_an_i_inside_a_quote_is_still_the_quoted_speaker() -> None:
+    text = (
+        "Tan Shen said she fell ill at work. 'I had already told work I was off sick, so phoned "
+        "them and said I was leaving.'"
+    )
+    _, found = extract.readings(text)
+    assert found[-1].said.who == "Tan Shen"

@@ -444,14 +444,46 @@ def attribute_all(
         pronoun = a.who is not None and a.who.lower() in ("he", "she")
         # centering: "Al-Baghdadi called for … He said …" (read only for a pronoun)
         subject = _previous_subject(resolved, texts, len(resolved), context) if pronoun else None
-        who = subject or (context.resolve(a.who) if a.who else None)
+        # "I later found that …", "we have determined that …" outside any quote: the writer
+        quoted = _quotes(text) or text.lstrip()[:1] in "'‘"  # "'I had already told work …"
+        writer = a.who is not None and a.who.lower() in ("i", "we") and not quoted
+        who = subject or (context.resolve(a.who) if a.who and not writer else None)
         if who:
             context.remember(who)
         context.previous = who
         context.mention(text)
         resolved.append(replace(a, who=who))
     signed = _posts_signed(texts, _quotes_inherit(texts, resolved), paragraph_starts)
-    return _repeats_signed(texts, signed)
+    return _letters_signed(texts, _repeats_signed(texts, signed))
+
+
+# A letter to an advice column or an editor: "DEAR ABBY: My husband …" down to its signature
+# line, "-- BEATEN UP IN CALIFORNIA" (capitals, as the columns sign them).
+LETTER_OPENER_RE = re.compile(r"^(?:DEAR|Dear)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*[:,]")
+# The sentence splitter may leave the dashes off: a line of capitals of two words or more.
+LETTER_SIGNATURE_RE = re.compile(
+    r"^(?:--|—|–)?\s*(?P<who>[A-Z][A-Z0-9,.’'&-]*(?:\s+[A-Z0-9,.’'&-]+){1,8})$"
+)
+LETTER_LENGTH = 40  # sentences: a letter longer than this is no column letter
+
+
+def _letters_signed(texts: list[str], found: list[Attribution]) -> list[Attribution]:
+    """Every sentence of a signed letter is its writer's, from its "Dear …:" opening to the
+    signature line: what the writer reports others said is still the writer's account."""
+    result = list(found)
+    for i, text in enumerate(texts):
+        signed = LETTER_SIGNATURE_RE.match(text.strip())
+        if not signed:
+            continue
+        for j in range(i - 1, max(-1, i - LETTER_LENGTH), -1):
+            if LETTER_SIGNATURE_RE.match(texts[j].strip()):
+                break  # the letter before, signed already
+            if LETTER_OPENER_RE.match(texts[j].strip()):
+                writer = signed.group("who").strip()
+                for k in range(j, i):
+                    result[k] = replace(result[k], who=writer)
+                break
+    return result
 
 
 # A person's name opening a sentence as its subject: "Al-Baghdadi called for attacks …".

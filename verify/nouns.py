@@ -74,6 +74,7 @@ CAPITAL_PLURAL_RE = re.compile(r"[A-Z][a-z]{2,}[^s\W]s|[A-Z]{2,4}s")
 DEMONYM_RE = re.compile(r"[A-Z][a-z]+(?:ans|ese|ians|is|ers|ites)")  # "Indians", "Israelis"
 DETERMINERS = {"the", "its", "their", "his", "her", "our", "these", "those", "your", "my"}
 CLOSING_QUOTES = {"”", "″", "’", '"', "»"}
+OPENING_QUOTES = {"“", "‘", "«"}
 # "of the" outside English, between a number and what it counts ("dois dos cinco automóveis").
 PARTITIVES = {
     "de", "do", "da", "dos", "das", "del", "de los", "de las", "di", "dei", "degli", "delle",
@@ -148,6 +149,8 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
             continue  # caught “at least 10″ Islamic State fighters: the quote ends mid-phrase
         if lang != "en" and not noun and (lower in PARTITIVES or numerals.is_number_word(lower)):
             continue  # "dois dos cinco automóveis": two of the five cars
+        if token in OPENING_QUOTES and following[:1].isalpha():
+            continue  # "140 million monthly active “businesses”": the noun is quoted
         if not token[0].isalnum():
             break
         if token.endswith(("'s", "’s")) and token[:-2].lower() in STOPWORDS:

@@ -124,6 +124,7 @@ UNIT_SUFFIXES = {
     "k", "m", "mn", "mln", "b", "bn", "tn", "km", "kg", "mm", "cm", "ml", "mg", "g", "lb", "lbs",
     "oz", "ft", "mph", "kph", "kmh", "mw", "gw", "kw", "kwh", "gb", "mb", "tb", "hz", "ghz",
     "mhz", "l", "t", "sq", "in", "ins", "fps", "nm", "sqm", "kps", "kbps", "mbps", "gbps", "w",
+    "mp", "mah",  # product copy: "a 12MP camera", "a 5,000mAh battery"
 }  # fmt: skip
 
 
@@ -380,8 +381,8 @@ def _after_a_name(before: str, raw: str) -> bool:
     if "," in raw or "." in raw or len(raw) > 4:
         return False
     word = WORD_BEFORE_RE.search(before)
-    if word and re.fullmatch(r"[a-z]{1,2}[A-Z][a-z]+", word.group(1)):
-        return True  # "the iPhone 6", "iOS 8": a product's name in camel case
+    if word and re.fullmatch(r"[a-z]{1,2}[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+", word.group(1)):
+        return True  # "the iPhone 6", "iOS 8", "AirPods 2" (even first): a name in camel case
     if not word or not word.group(1)[:1].isupper():
         return False
     if word.group(1).endswith(","):

@@ -101,7 +101,8 @@ QUALIFIER_RE = re.compile(
     # a closing quote may stand between: Hunter said "at least" 10 members were apprehended
     + r")[\"”’']?\s*(?:an? (?:additional|further|extra|total of)\s+|a total of\s+"
     # "about a 40-minute walk": an article between an approximation and the measure it softens
-    r"|(?:(?<=about )|(?<=around )|(?<=roughly )|(?<=nearly )|(?<=almost )|(?<=approximately ))"
+    r"|(?:(?<=about )|(?<=around )|(?<=roughly )|(?<=nearly )|(?<=almost )|(?<=approximately )"
+    r"|(?<=more than )|(?<=less than ))"  # "more than a $147 savings"
     r"an?\s+"
     r"|(?<=within )(?:(?:its|the|their|his|her)\s+)?first\s+)?$",  # "within its first six days"
     re.IGNORECASE,

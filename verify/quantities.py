@@ -683,7 +683,8 @@ LASTING_SPAN_RE = re.compile(
 # once sold", "once they landed".
 ONCE_RE = re.compile(
     r"\b(?:shot|scored|fired|hit|struck|stabbed|punched|kicked|won|lost|patrol(?:s|led)?|"
-    r"charged?|charges|visited|met|voted|played|tried|happened|occurred|including)\b"
+    r"charged?|charges|visited|met|voted|played|tried|happened|occurred|including|"
+    r"seen|saw|view|views|viewed|watched)\b"
     r"(?:\s+[\w’'-]+){0,3}?\s+(?:just\s+|only\s+)?(?P<once>once)\b(?!\s+(?:again|more|upon)\b)",
     re.IGNORECASE,
 )
@@ -801,11 +802,14 @@ def _elliptic_more(text: str, found: list[Quantity]) -> list[Quantity]:
 
 
 def _once(text: str) -> list[Quantity]:
-    return [
-        Quantity(1.0, "times", False, "exact", None, "once", m.start("once"), m.end("once"),
-                 noun="times")
-        for m in ONCE_RE.finditer(text)
-    ]  # fmt: skip
+    found = []
+    for m in ONCE_RE.finditer(text):
+        b = _bound_before(text, m.start("once"))  # "view them more than once"
+        found.append(
+            Quantity(1.0, "times", b.approx, b.bound, None, text[b.start : m.end("once")],
+                     b.start, m.end("once"), noun="times", qualifier=b.qualifier)
+        )  # fmt: skip
+    return found
 
 
 def _stones(text: str) -> list[Quantity]:
@@ -1032,6 +1036,27 @@ def _year_or_date(text: str, n: Numeral) -> bool:
     return bool(YEAR_RE.fullmatch(n.digits) or numerals.DATE_BEFORE_RE.search(before))
 
 
+# "from $700" is where a price starts unless a change or a range reads it: "down from $19.5
+# billion", "rose from $5", "from $150 to $200", "reduced from $899" (the old price).
+FROM_BEFORE_RE = re.compile(r"(?:(?P<prev>[\w’']+)\s+)?\bfrom\s*$", re.IGNORECASE)
+FROM_CHANGED = frozenset({
+    "down", "up", "rose", "fell", "risen", "fallen", "rise", "rises", "rising", "fall", "falls",
+    "falling", "increased", "increase", "decreased", "decrease", "dropped", "drop", "drops",
+    "declined", "decline", "grew", "grown", "jumped", "jump", "climbed", "surged", "soared",
+    "plunged", "tumbled", "slid", "slipped", "shrank", "cut", "cuts", "reduced", "lowered",
+    "raised", "slashed", "marked", "discounted", "changed", "moved", "went", "gone", "switched",
+    "upgraded", "downgraded",
+})  # fmt: skip
+RANGE_AFTER_RE = re.compile(r"\s*(?:to|through|-|–|—|and)\s*\S", re.IGNORECASE)
+
+
+def _price_from(text: str, start: int, end: int) -> bool:
+    before = FROM_BEFORE_RE.search(text[max(0, start - 30) : start])
+    if not before or RANGE_AFTER_RE.match(text, end):
+        return False
+    return (before.group("prev") or "").lower() not in FROM_CHANGED
+
+
 def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity | None:
     last = high or n
     start, end, value = n.start, last.end, last.value
@@ -1126,6 +1151,8 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
         qualifier = words.group(1).lower()
         approx, bound = QUALIFIERS[qualifier]
         start -= len(text[max(0, start - 30) : start]) - words.start(1)
+    if currency and not words and not high and _price_from(text, start, end):
+        bound, qualifier = "min", "from"  # "MacBook models from $700": the cheapest of them
     if plus and not words:  # "20-plus years", "50 plus points": at least that many
         bound, qualifier = "min", "plus"
     after = AFTER_RE.match(text, last.end) or AFTER_RE.match(text, end)
