@@ -62,7 +62,12 @@ LABEL_KEYS = ("checkable", "not_claim", "speaker", "speaker_core", "speaker_alte
 ROUGH_TARGET, MIN_ROUGH, MAX_ROUGH = 320, 5, 150
 # The benchmark pages' draw order: `random.Random(49)` over the sorted ids of the pages in no
 # gold file but those of this line of draws (the 28 pages left when held-out-49 was drawn).
-LINEAGE = ("claims_heldout49.jsonl", "claims_heldout50.jsonl", "claims_heldout51.jsonl")
+LINEAGE = (
+    "claims_heldout49.jsonl",
+    "claims_heldout50.jsonl",
+    "claims_heldout51.jsonl",
+    "claims_heldout52.jsonl",
+)
 
 
 @dataclass(frozen=True)
@@ -91,6 +96,7 @@ DRAWN = {
     # the six FNC-1 bodies held-out-48's draw left (HELDOUT48.md), then after held-out-49's last
     50: Drawn(50, ("807", "2418", "1955", "1471", "718", "1803"), "95301fb7"),
     51: Drawn(51, (), "57b4dafd"),  # the FNC-1 reserve is spent; after held-out-50's last page
+    52: Drawn(52, (), "87438a0d"),  # after held-out-51's last page
 }
 
 END_RE = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[^a-z])")

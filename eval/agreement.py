@@ -31,7 +31,9 @@ HERE = Path(__file__).parent / "data" / "agreement"
 PAIRS = (("A", "C"), ("B", "D"))  # the same 200 sentences, read twice
 BEFORE, AFTER = 1500, 300
 # The development sets when the sample was drawn: the model is cross-validated on these.
-SETS = {name: path for name, path in fc.SETS.items() if name not in ("ho49", "ho50", "ho51")}
+SETS = {
+    name: path for name, path in fc.SETS.items() if name not in ("ho49", "ho50", "ho51", "ho52")
+}
 
 
 def load_labels() -> dict[str, dict[str, dict[str, object]]]:
