@@ -104,7 +104,8 @@ DESCRIBED_PERSON_RE = re.compile(
     r"(?i)^(?:an?|the)\s+(?:[\w’'-]+\s+){0,3}(?:spokes(?:man|woman|person)|official|officer|"
     r"source|witness|neighbou?r|man|woman|resident|doctor|lawyer|attorney|expert|analyst|"
     r"teacher|father|mother|friend|owner|employee|worker|agent|driver|pilot|soldier|nurse|"
-    r"student|victim|executive|diplomat|commander|investigator|prosecutor)$"
+    r"student|victim|executive|diplomat|commander|investigator|prosecutor)"
+    r"(?:\s+(?:for|of|at|with|from|in)\s+\S.*)?$"  # "A spokesperson for CareNow"
 )
 # A person described, not named, after being named: "the student", "the grieving father", "the
 # father-of-four", "the 41-year-old" ("the source" and "the spokesman" are looked up by their

@@ -114,11 +114,6 @@ def _reading(sentence: Sentence, said: Attribution, lang: str, *, lead: bool = F
     if rule is not None and (rule not in checkable.SOFT_RULES or lang != "en"):
         return Reading(sentence, said, inner, assertion, rule, (), {}, {})  # not worth reading
     figures = tuple(_shift(q, sentence.start) for q in quantities.find(sentence.text, lang))
-    # An "opinion" is the model's call with or without figures: two in five of the sentences
-    # the rule's signs ("we", "you", "of course") turn down on the development sets are
-    # checkable; a forecast without figures stays the rule's.
-    if rule is not None and not figures and rule != "opinion":
-        return Reading(sentence, said, inner, assertion, rule, (), {}, {})
     worth = checkworthiness.score(sentence.text, attributed=attributed, n_quantities=len(figures))
     signals = checkable.signals(
         sentence.text, attributed=attributed, n_quantities=len(figures), worth=worth, rule=rule
@@ -208,8 +203,8 @@ def _judge(r: Reading, model: checkable.Model, lang: str) -> Candidate | Skipped
     sentence, said, inner = r.sentence, r.said, r.inner
     why = r.rule
     english = lang == "en"
-    # A forecast or comment that states figures ("will be able to go 300 miles") is the model's
-    # call: it reads the rule's verdict beside the rest (signals exist only then).
+    # A forecast, comment or imperative ("will be able to go 300 miles") is the model's call: it
+    # reads the rule's verdict beside the rest (signals exist only then).
     soft = why in checkable.SOFT_RULES and bool(r.signals)
     p = model.probability(r.signals) if (why is None or soft) and english else 0.0
     if soft and english and p >= model.threshold:

@@ -366,6 +366,8 @@ LEADING_FILLER_RE = re.compile(
     # stance adverbs and a month or year opening the sentence: "Apparently, an eyewitness named
     # Taugan Tan Kadalim claims …", "In August 2014 Taylor says she met …"
     r"apparently|reportedly|allegedly|interestingly|ironically|indeed|in fact|notably|"
+    # "At the time civil defense services said …", "In July, for example, members of … told"
+    r"at the time|at that time|for example|for instance|by then|in the meantime|"
     r"(?:in|by) (?:(?-i:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)(?: \d{4})?|\d{4}))\s*,?\s+)+",
     re.IGNORECASE,
@@ -709,8 +711,10 @@ def _leading(body: str) -> Attribution | None:
     he said …" the first verb's subject is a fragment, the second's is the speaker."""
     for match in _verbs_at(body):
         before = body[: match.start()]
-        if len(before) > 160 or re.search(r"[\"“”]", SCARE_QUOTES_RE.sub("", before)):
-            break  # a quote before the verb is someone else's words; a scare-quoted word is not
+        unquoted = SCARE_QUOTES_RE.sub("", DASH_ASIDE_RE.sub("", before))
+        if len(before) > 160 or re.search(r"[\"“”]", unquoted):
+            break  # a quote before the verb is someone else's words; a scare-quoted word, or
+            # one in an aside ("The website – which calls itself "…" – said") is not
         closed = before.rstrip().endswith(",")  # "Dorian Johnson, a friend of Brown's who …,"
         who = _speaker_in(before) or (_apposed(before.strip().rstrip(",")) if closed else None)
         verb, rest = match.group("verb").lower(), body[match.end() :]
@@ -829,7 +833,9 @@ LABELS = {
     "source", "sources", "warning", "breaking", "editor", "listen", "see", "quote", "caption",
 }  # fmt: skip
 # A word or two in quotes inside a noun phrase: 'The story on "news" website National Report'.
-SCARE_QUOTES_RE = re.compile(r"(?<=\s)[\"“][\w’' -]{1,25}[\"”](?=\s)")
+# ... or a name in quotes with its comma inside right before the verb: 'director of Elon’s
+# “Inclusive Community Wellbeing,” said' (not '"John," "George," and …')
+SCARE_QUOTES_RE = re.compile(r"(?<=\s)[\"“][\w’' -]{1,40}(?:[\"”](?=\s|$)|,[\"”]$)")
 # When, between a verb and its object: "Bloomberg News reported Wednesday that …".
 WHEN_AFTER_VERB_RE = re.compile(
     rf"^\s+(?:(?:(?:on|late on|early on|last|this)\s+)?(?:{WEEKDAYS}|yesterday|today|"
@@ -930,7 +936,7 @@ RELATIVE_SPEAKER_RE = re.compile(r",\s+(?:which|that)\s+(?P<who>[^,\s][^,]{0,60}
 RELATIVE_SUBJECT_RE = re.compile(r"^[^,\"“”]{2,80},\s+(?:which|who)\s[^,\"“”]+$")
 # An aside between two dashes: "Islamist websites – some of them known to be close, or even
 # serving as a front for ISIS – reported".
-DASH_ASIDE_RE = re.compile(r"\s[–—]\s[^–—]{3,160}?\s[–—](?=\s|$)")
+DASH_ASIDE_RE = re.compile(r"\s(?:[–—]|--)\s(?:(?!--)[^–—]){3,160}?\s(?:[–—]|--)(?=\s|$)")
 # Where a speaker comes from, set off by commas before the verb: not the speaker.
 FROM_PLACE_RE = re.compile(r",\s+from\s+[A-Z][^,]*(?:,\s+[A-Z][^,]*)?,?\s*$")
 # A name closing the words before the verb, after a comma: "The woman, who has been named as X,
@@ -1235,6 +1241,8 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
         or any(w[0].isupper() or re.match(r"[a-z]+-?[A-Z]|\d+[a-z]+\d*[A-Z]", w) for w in words)
         or determiner
         or last.endswith("s")
+        # the plural head of "members of a volunteer armed militia", "observers of the broadcast"
+        or bool(re.match(r"[a-z]+s\s+of\s", head))
         or bool(re.search(r"(?:people|police|staff|personnel)$", last))
         or bool(DOCUMENT_SUBJECT_RE.search(who))  # "existing research into hibernation"
     )
