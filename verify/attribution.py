@@ -104,7 +104,10 @@ DESCRIBED_PERSON_RE = re.compile(
     r"(?i)^(?:an?|the)\s+(?:[\w’'-]+\s+){0,3}(?:spokes(?:man|woman|person)|official|officer|"
     r"source|witness|neighbou?r|man|woman|resident|doctor|lawyer|attorney|expert|analyst|"
     r"teacher|father|mother|friend|owner|employee|worker|agent|driver|pilot|soldier|nurse|"
-    r"student|victim|executive|diplomat|commander|investigator|prosecutor)"
+    r"student|victim|executive|diplomat|commander|investigator|prosecutor|fan|user|reader|"
+    r"viewer|customer|passenger|visitor|blogger|journalist|reporter|insider|aide|activist|"
+    r"researcher|scientist|professor|author|writer|editor|engineer|farmer|fisherman|guard|"
+    r"survivor|patient|relative)"
     r"(?:\s+(?:for|of|at|with|from|in)\s+\S.*)?$"  # "A spokesperson for CareNow"
 )
 # A person described, not named, after being named: "the student", "the grieving father", "the
@@ -455,7 +458,7 @@ def attribute_all(
         context.mention(text)
         resolved.append(replace(a, who=who))
     signed = _posts_signed(texts, _quotes_inherit(texts, resolved), paragraph_starts)
-    return _letters_signed(texts, _repeats_signed(texts, signed))
+    return _quotes_signed(texts, _letters_signed(texts, _repeats_signed(texts, signed)))
 
 
 # A letter to an advice column or an editor: "DEAR ABBY: My husband …" down to its signature
@@ -542,6 +545,31 @@ def _posts_signed(
                 break
             result[j] = replace(result[j], who=speakers.clean_who(signed.group("who")))
             if glued and j in paragraph_starts:
+                break
+    return result
+
+
+# A name alone on the line after a quotation signs it, as reviews and testimonials are signed:
+# "“The show was really great. … Booking was easy.”" then "– Man**" (a masked name) or
+# "— Jane Doe". Only a name: capitalised words, asterisks where a site masks them.
+QUOTE_SIGNATURE_RE = re.compile(r"^[—–-]\s*(?P<who>[A-Z][\w*.’'-]*(?:\s+[A-Z][\w*.’'-]*){0,3})$")
+SIGNED_QUOTE_LENGTH = 10  # sentences: a longer quotation is no testimonial
+
+
+def _quotes_signed(texts: list[str], found: list[Attribution]) -> list[Attribution]:
+    """A quotation closed right before a signature line is the signer's, back to the sentence
+    that opens it (none of it named a speaker of its own)."""
+    result = list(found)
+    for i, text in enumerate(texts):
+        signed = QUOTE_SIGNATURE_RE.match(text.strip())
+        if not signed or not i or texts[i - 1].rstrip()[-1:] not in '”"':
+            continue
+        for j in range(i - 1, max(-1, i - 1 - SIGNED_QUOTE_LENGTH), -1):
+            if texts[j].lstrip()[:1] in '“"':
+                run = range(j, i)
+                if not any(found[k].who for k in run):
+                    for k in run:
+                        result[k] = replace(result[k], who=signed.group("who"))
                 break
     return result
 

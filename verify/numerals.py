@@ -125,7 +125,9 @@ UNIT_SUFFIXES = {
     "oz", "ft", "mph", "kph", "kmh", "mw", "gw", "kw", "kwh", "gb", "mb", "tb", "hz", "ghz",
     "mhz", "l", "t", "sq", "in", "ins", "fps", "nm", "sqm", "kps", "kbps", "mbps", "gbps", "w",
     "mp", "mah",  # product copy: "a 12MP camera", "a 5,000mAh battery"
+    "ms",  # "4ms response time"
 }  # fmt: skip
+SPEC_SUFFIXES = {"ms", "hz", "mhz", "ghz", "mah", "mp"}
 
 
 @dataclass(frozen=True)
@@ -366,7 +368,11 @@ def names_something(text: str, n: Numeral, lang: str = "en") -> bool:
         return True  # "the top 10 free apps", "a top-20 finish": a rank, not a count
     if raw in EMERGENCY_NUMBERS and (CALL_WORDS_RE.match(after) or DIAL_BEFORE_RE.search(before)):
         return True  # "911 calls"
-    named = _after_a_name(before, raw) and not DURATION_AFTER_RE.match(after)
+    # "Dell Alienware Curved 4ms": a glued unit of speed or power measures, it names no model
+    # (where "iPad Pro 256GB" and "NBA 2K20" do)
+    spec = LETTERS_RE.match(after)
+    measured = bool(spec) and spec.group().lower() in SPEC_SUFFIXES  # type: ignore[union-attr]
+    named = _after_a_name(before, raw) and not DURATION_AFTER_RE.match(after) and not measured
     return named or lang != "de" and _before_a_name(after, raw)
 
 
@@ -385,8 +391,8 @@ def _after_a_name(before: str, raw: str) -> bool:
         return True  # "the iPhone 6", "iOS 8", "AirPods 2" (even first): a name in camel case
     if not word or not word.group(1)[:1].isupper():
         return False
-    if word.group(1).endswith(","):
-        return False  # "Assange, 47," is an age
+    if word.group(1).endswith((",", ":", ";")):
+        return False  # "Assange, 47," is an age; "King of Monitors: 35% Off" a new phrase
     token = word.group(1).strip("\"“‘'([")
     head = before[: word.start(1)].rstrip()
     starts_sentence = not head or head[-1] in '.!?:;"“”\n'

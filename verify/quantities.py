@@ -86,7 +86,7 @@ UNIT_SYNONYMS = {
     "woman": "women", "child": "children", "foot": "feet",  # not "womans", "childs", "foots"
 }  # fmt: skip
 PER_RE = re.compile(
-    r"(?:\s+|-)(?:per|a|an)[\s-]+(share|barrel|ounce|tonne|ton|month|year|week|day|night|hour|gallon|"
+    r"(?:\s+|-)(?:per|a|an|every)[\s-]+(share|barrel|ounce|tonne|ton|month|year|week|day|night|hour|gallon|"
     r"litre|liter|kilogram|kg|head|person|capita|unit|seat|passenger|bottle|ticket|plate|dose|"
     r"hand|game|episode|visit|meal|flight|trip|item|piece)\b",
     re.IGNORECASE,
@@ -98,15 +98,20 @@ RATE_RE = re.compile(
     r"|\s+an?\s+(day|week|month|year|night)\b(?!\s+(?:ago|later|earlier|before|after)\b)",
     re.I,
 )  # "90 miles per gallon", "24 hours a day", "8 spiders a year"
-# Per-unit prices written with a slash: "$0.23/W", "$0.03/kWh", "$4/gallon".
+# Per-unit prices written with a slash: "$0.23/W", "$0.03/kWh", "$4/gallon", "$4.99/mo".
 SLASH_PER_RE = re.compile(r"/([A-Za-z]{1,8})\b")
+RESOLUTION_HINT_RE = re.compile(r"\d[\"″]|\d\s?[x×]\s?\d")  # a cheap test before `_marked`
+QUOTE_MARKS = '"“”″'  # "“at least 10″ Islamic State fighters": a prime closes a curly quote
+ROUND_WORD_RE = re.compile(r"(?i)(?<!half )an?\s+(?:hundred|thousand|dozen|couple)\b")
+REFLEXIVES = {"myself", "yourself", "himself", "herself", "itself", "ourselves", "themselves"}
+SHORT_PERIODS = {"mo": "month", "mth": "month", "yr": "year", "wk": "week", "hr": "hour"}
 # A dimension after a measure: "the 5mm-wide ureter" measures 5 mm.
 DIMENSIONS = r"(?:wide|long|thick|deep|tall|high|diameter)"
 # Unit symbols, case as written (so "MW" is megawatts and "mw" nothing), spaced or glued:
 # "8.69 GW", "3 MW", "24in", "5km". Lower-cased as the unit.
 SYMBOL_RE = re.compile(
     r"\s?(GW|MW|kW|TW|GWh|MWh|kWh|TWh|Wh|GB|MB|TB|kB|Gbps|Mbps|GHz|MHz|kHz|Hz|kV|mph|kph|km/h|hp|"
-    r"km|cm|mm|kg|mg|ml|lb-ft|lbs?|oz|ft|sq ft|°C|°F|fps|Nm)(?![\w/]|-(?!" + DIMENSIONS + r"\b))"
+    r"km|cm|mm|kg|mg|ml|lb-ft|lbs?|oz|ft|sq ft|°C|°F|°|fps|Nm)(?![\w/]|-(?!" + DIMENSIONS + r"\b))"
     r"|(in)(?![\w/])"
     r"|(g)(?![\w/]|-(?!" + DIMENSIONS + r"\b))"  # grams, glued only: "a 12g skin tumour"
 )
@@ -427,6 +432,7 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
         if " more" in folded:  # it names the unit a bare "10" lacked
             found = _over_bare(found, _elliptic_more(text, found))
     found = _out_of(text, found) if " out of " in text else found
+    found = _marked(text, found) if RESOLUTION_HINT_RE.search(text) else found
     found.sort(key=lambda q: q.start)
     dashed = any(c in text for c in "+-–")
     scores = _scores(text) if dashed or ":" in text[:40] else []
@@ -827,6 +833,52 @@ def _stones(text: str) -> list[Quantity]:
     return found
 
 
+# Product copy's inch mark: '34" monitor', '22" long', '70"+'. A straight double quote after a
+# number is a closing quotation mark when a quotation is open ('… in 2014" the', '"At least
+# 10" fighters', '“at least 10″ fighters'), so only a mark with an even count of other marks
+# before it measures inches.
+INCH_MARK_RE = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{1,2})?)[\"″](?=\+|\s+\w|-\w)")
+# A screen's resolution: "3440x1440", "1366 x 768", in a sentence about a display (not an
+# advert's size in a page's code: "kmn_size = '300x250'").
+RESOLUTION_RE = re.compile(r"(?<![\w,.'\"])(\d{3,4})\s?[x×]\s?(\d{3,4})(?![\w'\"])")
+DISPLAY_RE = re.compile(
+    r"(?i)\b(?:resolution|display|monitor|screen|panel|pixels?|retina|curved|u?hd|4k|tv)\b"
+)
+
+
+def _marked(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Inches written with a mark and screen resolutions, over what the number alone gave."""
+    marked: list[Quantity] = []
+    if '"' in text or "″" in text:
+        inches = list(INCH_MARK_RE.finditer(text))
+        marks = {m.end(1) for m in inches}
+        for m in inches:
+            before = sum(
+                1 for i, c in enumerate(text[: m.start()]) if c in QUOTE_MARKS and i not in marks
+            )
+            if before % 2:
+                continue  # it closes a quotation
+            bound = _bound_before(text, m.start())
+            plus = text[m.end() : m.end() + 1] == "+"
+            end = m.end() + plus
+            marked.append(
+                Quantity(float(m.group(1)), "inches", bound.approx,
+                         "min" if plus else bound.bound, None, text[bound.start : end],
+                         bound.start, end, noun="inches", qualifier=bound.qualifier)
+            )  # fmt: skip
+    if DISPLAY_RE.search(text):
+        for m in RESOLUTION_RE.finditer(text):
+            for k in (1, 2):
+                marked.append(
+                    Quantity(float(m.group(k)), "pixels", False, "exact", None, m.group(k),
+                             m.start(k), m.end(k), noun="pixels")
+                )  # fmt: skip
+    if not marked:
+        return found
+    kept = [q for q in found if _free(marked, [q])]
+    return sorted(kept + marked, key=lambda q: q.start)
+
+
 def _ordinal_counts(text: str) -> list[Quantity]:
     """An ordinal that counts: "his seventh straight win", "for the fourth time", "the 69th
     anniversary", "his sixth goal" (not "the third quarter", "the 21st century", "second in")."""
@@ -1047,14 +1099,19 @@ FROM_CHANGED = frozenset({
     "raised", "slashed", "marked", "discounted", "changed", "moved", "went", "gone", "switched",
     "upgraded", "downgraded",
 })  # fmt: skip
+START_AT_BEFORE_RE = re.compile(r"(?i)\bstart(?:s|ed|ing)?\s+at\s+(?:just\s+|only\s+)?$")
+STARTING_PRICE_AFTER_RE = re.compile(r"(?i)\s+starting\s+price\b")
 RANGE_AFTER_RE = re.compile(r"\s*(?:to|through|-|–|—|and)\s*\S", re.IGNORECASE)
 
 
 def _price_from(text: str, start: int, end: int) -> bool:
-    before = FROM_BEFORE_RE.search(text[max(0, start - 30) : start])
-    if not before or RANGE_AFTER_RE.match(text, end):
+    if RANGE_AFTER_RE.match(text, end):
         return False
-    return (before.group("prev") or "").lower() not in FROM_CHANGED
+    window = text[max(0, start - 30) : start]
+    if START_AT_BEFORE_RE.search(window) or STARTING_PRICE_AFTER_RE.match(text, end):
+        return True  # "will start at $349", "the $349 starting price"
+    before = FROM_BEFORE_RE.search(window)
+    return bool(before) and (before.group("prev") or "").lower() not in FROM_CHANGED
 
 
 def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity | None:
@@ -1105,7 +1162,7 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
         unit = noun
     elif currency:
         per = PER_RE.match(text, end) or SLASH_PER_RE.match(text, end)
-        noun = f"per {per.group(1).lower()}" if per else ""
+        noun = f"per {SHORT_PERIODS.get(per.group(1).lower(), per.group(1).lower())}" if per else ""
         end = per.end() if per else end
         unit = noun or currency  # "$55.12 per barrel" is a price per barrel, in USD
     elif not unit and (symbol := SYMBOL_RE.match(text, end)) and not n.words:
@@ -1117,6 +1174,8 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
         plus = PLUS_RE.match(text, end) if lang == "en" and not high else None
         end = plus.end() if plus else end
         noun, noun_end = nouns.noun_after(text, end, lang, words=n.words)
+        if noun in REFLEXIVES:  # "I have one myself": the pronoun "one", no count
+            noun, noun_end = "", end
         if not noun and n.digits and AGE_RE.search(text[max(0, n.start - 40) : n.start]):
             noun = "years old" if COMMA_RE.match(text[end:]) else ""  # "Assange, 47, …"
         if text[n.start : n.end].lower() == "twice":
@@ -1160,6 +1219,8 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
         qualifier = after.group().strip().lower()
         bound = "max" if qualifier.endswith(AFTER_MAX) else "min"
         end = max(end, after.end())
+    if not words and not high and ROUND_WORD_RE.match(text, start):
+        approx = True  # "a hundred dollars", "a dozen shots": a round number, not a count
     or_so = OR_SO_RE.match(text, end) if not words else None
     if or_so:  # "12 hours or so after whatever happened"
         approx, end = True, or_so.end()

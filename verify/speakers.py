@@ -346,7 +346,14 @@ CARRIED_BY_RE = re.compile(
     r"\s+(?:with|to)?\s*(?:the\s+)?[A-Z].*$"
 )
 # An adverb alone, not a name that ends like one ("Kelly", "Emily"): "Obviously", "Exactly".
-ADVERB_ALONE = r"[A-Z][a-z]{2,}(?:al|ous|ate|ent|ant|ive|ful|act|ect|ible|able|ic|ed|ing)ly"
+ADVERB_ALONE = (
+    r"[A-Z][a-z]{2,}(?:al|ous|ate|ent|ant|ive|ful|act|ect|ible|able|ic|ed|ing)ly"
+    r"|Often|Sometimes|Once|Later|Soon|Always|Never"  # "Often called bird fancier's asthma"
+)
+SPEECH_PARTICIPLE = (
+    r"(?:claiming|saying|adding|noting|arguing|insisting|alleging|suggesting|warning|stating|"
+    r"explaining)\s"
+)
 # A survey's share is what was found, not a source: "Among respondents …, 37 percent said".
 SHARE_RE = re.compile(r"(?:\d[\d,.]*\s*(?:%|percent\b|per cent\b)|\d[\d,.]*\s+of\b)", re.I)
 # A participle clause before the speaker: "Detailing the results in a note …, analyst X".
@@ -775,9 +782,10 @@ def _leading(body: str) -> Attribution | None:
         # Comcast and spoke to an agent"
         naming = (
             verb == "called"
-            and re.search(r"\b(?i:an?)\s+[\w-]+$", before)
+            and re.search(r"\b(?i:an?)\s+(?:[\w-]+\s+){0,2}[\w-]+$", before)
             and re.match(r"\s*(?:[A-Z\"“]|[a-z]+[A-Z])", rest)
-        )  # "a site called InSerbia.info (iKwiz) published": a name, not speech
+        )  # "a site called InSerbia.info (iKwiz) published", "a little movie called Batman v
+        # Superman": a name, not speech
         pictured = PICTURE_SUBJECT_RE.search(before) or (
             verb in POSTING_VERBS
             and POSTED_MEDIA_RE.match(after)
@@ -794,6 +802,8 @@ def _leading(body: str) -> Attribution | None:
         unsaid = DISOWNED_RE.search(body[: match.start("verb")])  # "never said it was …"
         if not who or weak or phrasal or pictured or unsaid or noun or naming or reporting:
             continue
+        if verb in ("state", "states") and re.match(r"[,.;]", after.lstrip()):
+            continue  # "in Mexico's Guerrero state, authorities turned up …": the noun
         if verb.startswith("indicat") and not DOCUMENT_SUBJECT_RE.search(who):
             continue  # "The Baden autopsy indicated that …", not "the death toll indicates"
         finding = verb in FINDING_VERBS and DOCUMENT_SUBJECT_RE.search(who)
@@ -1200,6 +1210,8 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
     )  # "It's more complicated than", "Inside, there’s seating for four, though VW"
     if last.islower() and last in BAD_ENDINGS or contraction:
         return False  # "… over his", "It's more complicated than"
+    if re.match(SPEECH_PARTICIPLE, who):
+        return False  # "…, claiming Turkish intelligence agents (had accused her)"
     if re.search(r"n[’']t\b", who) or re.fullmatch(ADVERB_ALONE, who):
         return False  # "Apple hasn’t (said anything)", "Obviously, (reports that …)"
     if re.search(r"\s(?:which|whose|where)\s", who) and "," not in who:
