@@ -3635,3 +3635,14 @@ def test_round_twentysix_she_after_a_spokesperson_for_a_company() -> None:
         '"we are not currently seeing any patients."',
     ]
     assert [a.who for a in attribution.attribute_all(texts)] == ["A spokesperson for CareNow"] * 2
+
+
+def test_round_twentysix_could_not_confirm_reports_no_forecast() -> None:
+    """An inability reported ("could not yet confirm that …") is no prediction; a "could" that
+    looks ahead still is."""
+    _, [unable] = extract.readings(
+        "The alliance could not yet confirm that North Korean troops were in Russia."
+    )
+    assert unable.rule is None
+    _, [ahead] = extract.readings("The deal could collapse next week.")
+    assert ahead.rule == "prediction"

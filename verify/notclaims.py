@@ -114,7 +114,10 @@ EXHORTATION_RE = re.compile(
     re.I,
 )
 FUTURE_RE = re.compile(
-    r"\b(?:will|won't|would|could|(?-i:may)|^May|might|shall|should(?! be noted)|'ll|was set to|"
+    # "could not yet confirm that …" reports what a source was unable to do, no forecast
+    r"\b(?:will|won't|would|could(?! not (?:yet |immediately |independently )?(?:confirm|say|"
+    r"verify|find|determine|locate|identify|establish|explain)\b)|(?-i:may)|^May|might|shall|"
+    r"should(?! be noted)|'ll|was set to|"
     r"were set to|is due to|"
     r"are due to|is expected to|are expected to|plans? to|planned to|intends? to|aims? to|"
     r"is likely to|are likely to|is going to|are going to|hopes? to|wants? to|is poised to|"
