@@ -1111,7 +1111,7 @@ def _price_from(text: str, start: int, end: int) -> bool:
     if START_AT_BEFORE_RE.search(window) or STARTING_PRICE_AFTER_RE.match(text, end):
         return True  # "will start at $349", "the $349 starting price"
     before = FROM_BEFORE_RE.search(window)
-    return bool(before) and (before.group("prev") or "").lower() not in FROM_CHANGED
+    return before is not None and (before.group("prev") or "").lower() not in FROM_CHANGED
 
 
 def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity | None:
