@@ -3646,3 +3646,22 @@ def test_round_twentysix_could_not_confirm_reports_no_forecast() -> None:
     assert unable.rule is None
     _, [ahead] = extract.readings("The deal could collapse next week.")
     assert ahead.rule == "prediction"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "After the altercation in the car, witnesses say that Brown fled.",
+        "The news was first reported by music blog InFlexWeTrust.com.",
+        "That's according to a new survey from Piper Jaffray.",
+    ],
+)
+def test_round_twentysix_little_left_without_the_source_keeps_the_sentence(sentence: str) -> None:
+    """Where the words without their source are too few to check, the sentence is the claim."""
+    [claim] = extract.read(sentence, model=KEEP_ALL).candidates
+    assert claim.text == sentence and claim.attributed_to
+
+
+def test_round_twentysix_a_lead_in_stays_a_fragment() -> None:
+    text = "A statement by the White House later announced the following."
+    assert [s.reason for s in extract.read(text, model=KEEP_ALL).skipped] == ["fragment"]

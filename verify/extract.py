@@ -104,11 +104,17 @@ def readings(text: str) -> tuple[str, list[Reading]]:
 
 
 LEAD_SENTENCES = 3  # a page's opening lines: its title and summary
+LEAD_IN_END_RE = re.compile(r"(?:[:…]|\.\.\.|\bthe following\.?)\s*$", re.IGNORECASE)
 
 
 def _reading(sentence: Sentence, said: Attribution, lang: str, *, lead: bool = False) -> Reading:
     inner = nested.find(sentence.text)
     assertion = inner.claim if inner else said.assertion
+    lead_in = LEAD_IN_END_RE.search(sentence.text)  # "…, notes:", "told TMZ ...", "the following."
+    if said.who and not inner and languages.word_count(assertion) < 3 and not lead_in:
+        # "witnesses say that Brown fled.", "That's according to a new survey from Piper
+        # Jaffray.": too little is left without the source; the sentence is the claim
+        assertion = sentence.text.strip()
     attributed = said.who is not None
     rule = notclaims.reason(sentence.text, assertion, attributed=attributed, lang=lang, lead=lead)
     if rule is not None and (rule not in checkable.SOFT_RULES or lang != "en"):
