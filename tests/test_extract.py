@@ -3665,3 +3665,14 @@ def test_round_twentysix_little_left_without_the_source_keeps_the_sentence(sente
 def test_round_twentysix_a_lead_in_stays_a_fragment() -> None:
     text = "A statement by the White House later announced the following."
     assert [s.reason for s in extract.read(text, model=KEEP_ALL).skipped] == ["fragment"]
+
+
+def test_round_twentysix_will_in_a_title_is_no_forecast() -> None:
+    title = (
+        'The "Break One, Thousands Will Rise" illustration was actually created by illustrator '
+        "Lucille Clerc."
+    )
+    _, [reading] = extract.readings(title)
+    assert reading.rule is None
+    _, [emphatic] = extract.readings("They WILL NOT WORK with CDMA carriers like Sprint.")
+    assert emphatic.rule == "prediction"
