@@ -3519,6 +3519,8 @@ def test_round_twentyfive_an_i_inside_a_quote_is_still_the_quoted_speaker() -> N
         ("You'd be paying around $17.99 per month, so you'd be saving $60 every year.",
          [(17.99, "per month", "exact"), (60, "per year", "exact")]),
         ("I have one myself (an older generation Nighthawk X4) and have never had problems.", []),
+        ("A second gunman shot one Canadian soldier at the war memorial.",
+         [(1, "troops", "exact")]),  # "one" before a nationality counts
         # read from the fifty-three sets' errors: where a price starts
         ("Still much remains unknown, including pricing details beyond the $349 starting price.",
          [(349, "USD", "min")]),

@@ -1037,7 +1037,11 @@ def _not_a_figure(text: str, nums: list[Numeral], i: int, lang: str) -> bool:
             return True
         if re.match(r"-(?:man|person|woman)\b", text[n.end :]):
             return True  # "his very public one-man SUV crash": a kind, not a count
-        return not re.match(rf"[\s-](?!(?:{NOT_COUNTED_AFTER_ONE})\b)[a-z]", text[n.end :])
+        # "one lemon", and a nationality: "two Iraqis and one Syrian", "one American"
+        return not re.match(
+            rf"[\s-](?!(?:{NOT_COUNTED_AFTER_ONE})\b)(?:[a-z]|[A-Z][a-z]+(?:ans?|ese|is)\b)",
+            text[n.end :],
+        )
     previous = nums[i - 1] if i else None
     if (
         previous is not None
