@@ -3678,3 +3678,11 @@ def test_round_twentysix_will_in_a_title_is_no_forecast() -> None:
     assert reading.rule is None
     _, [emphatic] = extract.readings("They WILL NOT WORK with CDMA carriers like Sprint.")
     assert emphatic.rule == "prediction"
+
+
+def test_round_twentysix_plurals_in_f_take_v() -> None:
+    assert [quantities.normalise_unit(w) for w in ("wife", "knife", "half", "chef", "roof")] == [
+        "wives", "knives", "halves", "chefs", "roofs"
+    ]  # fmt: skip
+    (q,) = quantities.find("Baghdadi has three wives.", "en")
+    assert q.unit == quantities.normalise_unit("wife")  # a wife and wives compare

@@ -248,6 +248,7 @@ def normalise_unit(unit: str, *, english: bool = True) -> str:
     )
     if plural:  # "jet" and "jets" compare, so do "inch" and "inches", "company" and "companies"
         unit = re.sub(r"(?<=[^aeiou])y$", "ie", unit)
+        unit = re.sub(r"(?<=i)fe$|(?<=l)f$", "ve", unit)  # "wives", "knives", "halves", "wolves"
         unit += "es" if unit.endswith(("ch", "sh", "x", "z")) else "s"
         unit = UNIT_SYNONYMS.get(unit, unit)
     return unit
