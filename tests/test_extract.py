@@ -3686,3 +3686,24 @@ def test_round_twentysix_plurals_in_f_take_v() -> None:
     ]  # fmt: skip
     (q,) = quantities.find("Baghdadi has three wives.", "en")
     assert q.unit == quantities.normalise_unit("wife")  # a wife and wives compare
+
+
+def test_round_twentysix_a_transcripts_turns_are_their_speakers() -> None:
+    text = (
+        "Rep. Duncan Hunter, Republican of California, spoke to Fox News last night.\n\n"
+        "Van Susteren: Tell me what you know.\n\n"
+        "Hunter: At least ten ISIS fighters have been caught coming across the border in Texas.\n\n"
+        "Van Susteren: How do you know that?\n\n"
+        "Hunter: No. They caught them at the border."
+    )
+    claims = {c.text: c.attributed_to for c in extract.read(text, model=KEEP_ALL).candidates}
+    fighters = "At least ten ISIS fighters have been caught coming across the border in Texas."
+    assert claims[fighters] == "Rep. Duncan Hunter"
+    # a match report's team notes take turns too, but ask nothing: no transcript
+    notes = (
+        "Thunder: F Hamidou Diallo missed his third straight game with a left knee sprain.\n\n"
+        "Lakers: Kyle Kuzma left the court in the second quarter with an eye abrasion.\n\n"
+        "Thunder: Host Portland on Tuesday night.\n\nLakers: Host Denver on Tuesday night."
+    )
+    _, found = extract.readings(notes)
+    assert len(found) == 4 and [r.said.who for r in found] == [None] * 4

@@ -435,7 +435,7 @@ def attribute_all(
     """Each sentence's speaker, resolved against the sentences before it (and, for a quote
     that runs over several sentences, the sentence where its speaker is named).
     `paragraph_starts` holds the indices of the sentences that open a line of their own."""
-    found = [speakers.attribute(text) for text in texts]
+    found = _transcript(texts, [speakers.attribute(text) for text in texts], paragraph_starts)
     context = _Context([], [], [], [])
     resolved: list[Attribution] = []
     for text, a in zip(texts, found, strict=True):
@@ -546,6 +546,48 @@ def _posts_signed(
             result[j] = replace(result[j], who=speakers.clean_who(signed.group("who")))
             if glued and j in paragraph_starts:
                 break
+    return result
+
+
+# A transcript's turn: "Hunter: At least ten ISIS fighters have been caught …", "Van Susteren:
+# How do you know that?". A name of up to three words before a colon, opening the line.
+TURN_RE = re.compile(r"^(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}):\s+(?=[\"“‘'A-Z0-9])")
+TURN_LABELS = speakers.LABELS | {
+    "q", "a", "question", "answer", "note", "correction", "claim", "fact", "verdict", "rating",
+}  # fmt: skip
+
+
+def _transcript(
+    texts: list[str], found: list[Attribution], paragraph_starts: frozenset[int]
+) -> list[Attribution]:
+    """An exchange printed as a transcript: two names or more, each opening two lines or more
+    with a colon, one turn a question at least. Each turn is its speaker's, down to the next
+    turn or the next paragraph (a caption's label, "Tragic: Serena Shim …", opens one line)."""
+    turns = [TURN_RE.match(text.strip()) for text in texts]
+    names = [
+        t.group("who") if t and t.group("who").lower() not in TURN_LABELS else None for t in turns
+    ]
+    counts: dict[str, int] = {}
+    for name in names:
+        if name:
+            counts[name] = counts.get(name, 0) + 1
+    speaking = {n for n, c in counts.items() if c >= 2 and speakers.is_speaker(n)}
+    # an exchange asks: a team's notes in a match report ("Thunder: F Hamidou Diallo missed …",
+    # "Lakers: …") take turns too, but nobody asks anything
+    asked = any(name in speaking and "?" in text for name, text in zip(names, texts, strict=True))
+    if len(speaking) < 2 or not asked:
+        return found
+    result, current = list(found), None
+    for i, (text, name) in enumerate(zip(texts, names, strict=True)):
+        turn = turns[i]
+        if name in speaking and turn is not None:
+            current = name
+            rest = text.strip()[turn.end() :]
+            result[i] = Attribution(name, speakers.clean_assertion(rest), "said")
+        elif name or i in paragraph_starts:
+            current = None
+        elif current and not found[i].who:
+            result[i] = replace(found[i], who=current)
     return result
 
 
