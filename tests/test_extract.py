@@ -3678,6 +3678,8 @@ def test_round_twentysix_will_in_a_title_is_no_forecast() -> None:
     assert reading.rule is None
     _, [emphatic] = extract.readings("They WILL NOT WORK with CDMA carriers like Sprint.")
     assert emphatic.rule == "prediction"
+    _, [named] = extract.readings("Will.i.am helped schlep boxes, for some reason.")
+    assert named.rule is None
 
 
 def test_round_twentysix_plurals_in_f_take_v() -> None:

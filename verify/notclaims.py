@@ -116,7 +116,7 @@ EXHORTATION_RE = re.compile(
 FUTURE_RE = re.compile(
     # "could not yet confirm that …" reports what a source was unable to do, no forecast
     # "Will" inside a sentence names someone or a title ("Will Smith", "Thousands Will Rise")
-    r"\b(?:(?-i:will|WILL)|^Will|won't|would|"
+    r"\b(?:(?-i:will|WILL)|^Will(?!\.\w)|won't|would|"
     r"could(?! not (?:yet |immediately |independently )?(?:confirm|say|"
     r"verify|find|determine|locate|identify|establish|explain)\b)|(?-i:may)|^May|might|shall|"
     r"should(?! be noted)|'ll|was set to|"
