@@ -594,7 +594,7 @@ def _transcript(
 # A name alone on the line after a quotation signs it, as reviews and testimonials are signed:
 # "“The show was really great. … Booking was easy.”" then "– Man**" (a masked name) or
 # "— Jane Doe". Only a name: capitalised words, asterisks where a site masks them.
-QUOTE_SIGNATURE_RE = re.compile(r"^[—–-]\s*(?P<who>[A-Z][\w*.’'-]*(?:\s+[A-Z][\w*.’'-]*){0,3})$")
+QUOTE_SIGNATURE_RE = re.compile(r"^[—–]\s*(?P<who>[A-Z][\w*.’'-]*(?:\s+[A-Z][\w*.’'-]*){0,3})$")
 SIGNED_QUOTE_LENGTH = 10  # sentences: a longer quotation is no testimonial
 
 
@@ -604,10 +604,14 @@ def _quotes_signed(texts: list[str], found: list[Attribution]) -> list[Attributi
     result = list(found)
     for i, text in enumerate(texts):
         signed = QUOTE_SIGNATURE_RE.match(text.strip())
-        if not signed or not i or texts[i - 1].rstrip()[-1:] not in '”"':
+        closing = texts[i - 1].rstrip() if i else ""
+        if not signed or len(closing) < 2 or closing[-1] not in '”"':
+            continue
+        if not speakers.is_speaker(signed.group("who")):
             continue
         for j in range(i - 1, max(-1, i - 1 - SIGNED_QUOTE_LENGTH), -1):
-            if texts[j].lstrip()[:1] in '“"':
+            opening = texts[j].lstrip()
+            if len(opening) > 1 and opening[0] in '“"':
                 run = range(j, i)
                 if not any(found[k].who for k in run):
                     for k in run:

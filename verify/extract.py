@@ -111,7 +111,14 @@ def _reading(sentence: Sentence, said: Attribution, lang: str, *, lead: bool = F
     inner = nested.find(sentence.text)
     assertion = inner.claim if inner else said.assertion
     lead_in = LEAD_IN_END_RE.search(sentence.text)  # "…, notes:", "told TMZ ...", "the following."
-    if said.who and not inner and languages.word_count(assertion) < 3 and not lead_in:
+    quoted = sentence.text.lstrip()[:1] in "\"“‘'"  # '"No comment," a spokesman told Reuters.'
+    if (
+        said.who
+        and not inner
+        and languages.word_count(assertion) < 3
+        and not lead_in
+        and not quoted
+    ):
         # "witnesses say that Brown fled.", "That's according to a new survey from Piper
         # Jaffray.": too little is left without the source; the sentence is the claim
         assertion = sentence.text.strip()

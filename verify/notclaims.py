@@ -113,10 +113,10 @@ EXHORTATION_RE = re.compile(
     r"must not|mustn't|should not|shouldn't) (?:continue|allow|let|accept|afford|wait))\b",
     re.I,
 )
+QUOTED_TITLE_RE = re.compile(r"[\"“][A-Z][\w’',!-]*(?:\s+[A-Z0-9][\w’',!-]*)+[\"”]")
 FUTURE_RE = re.compile(
     # "could not yet confirm that …" reports what a source was unable to do, no forecast
-    # "Will" inside a sentence names someone or a title ("Will Smith", "Thousands Will Rise")
-    r"\b(?:(?-i:will|WILL)|^Will(?!\.\w)|won't|would|"
+    r"\b(?:will(?!\.\w)|won't|would|"  # not "Will.i.am"
     r"could(?! not (?:yet |immediately |independently )?(?:confirm|say|"
     r"verify|find|determine|locate|identify|establish|explain)\b)|(?-i:may)|^May|might|shall|"
     r"should(?! be noted)|'ll|was set to|"
@@ -443,7 +443,8 @@ def _mood(
     # for some weakness") sets the scene; the main clause after it carries the tense.
     main = CONCESSIVE_RE.sub("", assertion, count=1)
     main = REPORTED_CLAIM_RE.sub("", main)  # "denies the bogus claim that X will …": X is theirs
-    future = FUTURE_RE.search(main)
+    # a title quoted in capitals is no forecast: 'The "Break One, Thousands Will Rise" poster'
+    future = FUTURE_RE.search(QUOTED_TITLE_RE.sub("", main))
     if lang == "en" and future and not PAST_OR_PRESENT_BEFORE_RE.search(main[: future.start()]):
         return "prediction"
     if lang == "en" and ANNOUNCED_PLAN_RE.search(main):

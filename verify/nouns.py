@@ -60,7 +60,7 @@ MEASURES = {
     # a measure before a noun is the unit: "a 0.8 gram difference"
     "gram", "kilogram", "milligram", "centimeter", "centimetre", "millimeter", "millimetre", "yard",
     "stone",  # a weight: "ballooned to 20 stone", "a 14 stone catfish"
-    "piece", "page", "part",  # "the 2,812 piece set", "a 180 page report", "a 10-part series"
+    "piece",  # "the 2,812 piece set" (not "page" or "part": "page views", "part-time workers")
 }  # fmt: skip
 # Measures of length that "square" makes an area of: "2,475 square feet".
 AREA_MEASURES = {

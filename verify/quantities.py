@@ -5,6 +5,7 @@
 that name things (years, dates, model numbers, codes) are not figures. Pure.
 """
 
+import bisect
 import re
 from dataclasses import dataclass, fields, replace
 from typing import Any
@@ -838,7 +839,7 @@ def _stones(text: str) -> list[Quantity]:
 # number is a closing quotation mark when a quotation is open ('… in 2014" the', '"At least
 # 10" fighters', '“at least 10″ fighters'), so only a mark with an even count of other marks
 # before it measures inches.
-INCH_MARK_RE = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{1,2})?)[\"″](?=\+|\s+\w|-\w)")
+INCH_MARK_RE = re.compile(r"(?<![\w.,'′’])(\d{1,3}(?:\.\d{1,2})?)[\"″](?=\+|\s+\w|-\w)")
 # A screen's resolution: "3440x1440", "1366 x 768", in a sentence about a display (not an
 # advert's size in a page's code: "kmn_size = '300x250'").
 RESOLUTION_RE = re.compile(r"(?<![\w,.'\"])(\d{3,4})\s?[x×]\s?(\d{3,4})(?![\w'\"])")
@@ -853,11 +854,9 @@ def _marked(text: str, found: list[Quantity]) -> list[Quantity]:
     if '"' in text or "″" in text:
         inches = list(INCH_MARK_RE.finditer(text))
         marks = {m.end(1) for m in inches}
+        quotes = [i for i, c in enumerate(text) if c in QUOTE_MARKS and i not in marks]
         for m in inches:
-            before = sum(
-                1 for i, c in enumerate(text[: m.start()]) if c in QUOTE_MARKS and i not in marks
-            )
-            if before % 2:
+            if bisect.bisect_left(quotes, m.start()) % 2:
                 continue  # it closes a quotation
             bound = _bound_before(text, m.start())
             plus = text[m.end() : m.end() + 1] == "+"
@@ -1104,7 +1103,8 @@ FROM_CHANGED = frozenset({
     "raised", "slashed", "marked", "discounted", "changed", "moved", "went", "gone", "switched",
     "upgraded", "downgraded",
 })  # fmt: skip
-START_AT_BEFORE_RE = re.compile(r"(?i)\bstart(?:s|ed|ing)?\s+at\s+(?:just\s+|only\s+)?$")
+# "will start at $349" (not "Shares started at $38 on Friday", an opening price)
+START_AT_BEFORE_RE = re.compile(r"(?i)\bstart(?:s|ing)?\s+at\s+(?:just\s+|only\s+)?$")
 STARTING_PRICE_AFTER_RE = re.compile(r"(?i)\s+starting\s+price\b")
 RANGE_AFTER_RE = re.compile(r"\s*(?:to|through|-|–|—|and)\s*\S", re.IGNORECASE)
 

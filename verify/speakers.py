@@ -782,10 +782,10 @@ def _leading(body: str) -> Attribution | None:
         # Comcast and spoke to an agent"
         naming = (
             verb == "called"
-            and re.search(r"\b(?i:an?)\s+(?:[\w-]+\s+){0,2}[\w-]+$", before)
+            and re.search(r"\b(?i:an?)\s+[\w-]+$", before)
             and re.match(r"\s*(?:[A-Z\"“]|[a-z]+[A-Z])", rest)
-        )  # "a site called InSerbia.info (iKwiz) published", "a little movie called Batman v
-        # Superman": a name, not speech
+        )  # "a site called InSerbia.info (iKwiz) published": a name, not speech (one word after
+        # the article: "A senior official called Russia's actions unacceptable" is speech)
         pictured = PICTURE_SUBJECT_RE.search(before) or (
             verb in POSTING_VERBS
             and POSTED_MEDIA_RE.match(after)
@@ -1253,7 +1253,7 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
         or any(w[0].isupper() or re.match(r"[a-z]+-?[A-Z]|\d+[a-z]+\d*[A-Z]", w) for w in words)
         or determiner
         or last.endswith("s")
-        # the plural head of "members of a volunteer armed militia", "observers of the broadcast"
+        # the plural head of "observers of the live broadcast"
         or bool(re.match(r"[a-z]+s\s+of\s", head))
         or bool(re.search(r"(?:people|police|staff|personnel)$", last))
         or bool(DOCUMENT_SUBJECT_RE.search(who))  # "existing research into hibernation"
