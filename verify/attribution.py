@@ -5,6 +5,7 @@ several sentences inheriting their speaker. Pure.
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from verify import genders, nested, prefilter, speakers
@@ -567,10 +568,7 @@ def _transcript(
     names = [
         t.group("who") if t and t.group("who").lower() not in TURN_LABELS else None for t in turns
     ]
-    counts: dict[str, int] = {}
-    for name in names:
-        if name:
-            counts[name] = counts.get(name, 0) + 1
+    counts = Counter(name for name in names if name)
     speaking = {n for n, c in counts.items() if c >= 2 and speakers.is_speaker(n)}
     # an exchange asks: a team's notes in a match report ("Thunder: F Hamidou Diallo missed …",
     # "Lakers: …") take turns too, but nobody asks anything

@@ -370,15 +370,14 @@ def names_something(text: str, n: Numeral, lang: str = "en") -> bool:
         return True  # "911 calls"
     # "Dell Alienware Curved 4ms": a glued unit of speed or power measures, it names no model
     # (where "iPad Pro 256GB" and "NBA 2K20" do)
-    spec = LETTERS_RE.match(after)
-    measured = bool(spec) and spec.group().lower() in SPEC_SUFFIXES  # type: ignore[union-attr]
+    measured = _unit_suffix(after, SPEC_SUFFIXES)
     named = _after_a_name(before, raw) and not DURATION_AFTER_RE.match(after) and not measured
     return named or lang != "de" and _before_a_name(after, raw)
 
 
-def _unit_suffix(after: str) -> bool:
+def _unit_suffix(after: str, suffixes: set[str] = UNIT_SUFFIXES) -> bool:
     letters = LETTERS_RE.match(after)
-    return bool(letters) and letters.group().lower() in UNIT_SUFFIXES  # type: ignore[union-attr]
+    return letters is not None and letters.group().lower() in suffixes
 
 
 def _after_a_name(before: str, raw: str) -> bool:
