@@ -405,6 +405,12 @@ def gold_record(record: dict[str, Any], label: dict[str, Any], notes: str) -> di
     out = {k: record[k] for k in ("id", "dataset", "doc", "start", "end", "sha1")}
     out.update({k: label[k] for k in ("checkable", "not_claim", "speaker", "speaker_core")})
     out["speaker_alternatives"] = list(label["speaker_alternatives"])
+    if out["speaker"] is None and out["speaker_alternatives"]:
+        # "none, or X": the schema has no optional speaker, so none it is (held-out-53's
+        # readers wrote ten such); the alternatives stay in the notes
+        kept = "; ".join(out.pop("speaker_alternatives"))
+        out["speaker_alternatives"] = []
+        notes = f"{notes}; alternatives without a speaker, dropped: {kept}".lstrip("; ")
     out.update(figures=figures, non_figures=non_figures, nested=label["nested"], notes=notes)
     return out
 
@@ -426,10 +432,12 @@ def build(data_root: Path, drawn: Drawn) -> None:
                     joined.add(rid)
             elif comparable(one[rid]) == comparable(two[rid]):
                 label, note = one[rid], "both readings agree"
+                if one[rid].get("join_previous") and two[rid].get("join_previous"):
+                    joined.add(rid)  # both readers: "Nathan Cirillo." goes on from "Cpl."
             else:
                 raise SystemExit(f"{rid}: the readings differ and no adjudication settles it")
             final[rid] = {**label, "notes": f"{note}; {label.get('notes') or ''}".strip("; ")}
-    # A record the adjudication joined to the one before is part of it: the label on the first
+    # A record joined to the one before (by the adjudication, or by both readings) is part of it: the label on the first
     # of a run speaks of the whole joined sentence, its spans too ("3." + "5mm": "3. 5mm").
     whole: list[dict[str, Any]] = []
     for r in recs:
