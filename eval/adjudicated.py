@@ -437,8 +437,9 @@ def build(data_root: Path, drawn: Drawn) -> None:
             else:
                 raise SystemExit(f"{rid}: the readings differ and no adjudication settles it")
             final[rid] = {**label, "notes": f"{note}; {label.get('notes') or ''}".strip("; ")}
-    # A record joined to the one before (by the adjudication, or by both readings) is part of it: the label on the first
-    # of a run speaks of the whole joined sentence, its spans too ("3." + "5mm": "3. 5mm").
+    # A record joined to the one before (by the adjudication, or by both readings) is part of
+    # it: the label on the first of a run speaks of the whole joined sentence, its spans too
+    # ("3." + "5mm": "3. 5mm").
     whole: list[dict[str, Any]] = []
     for r in recs:
         if str(r["id"]) in joined:

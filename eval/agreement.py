@@ -32,7 +32,9 @@ PAIRS = (("A", "C"), ("B", "D"))  # the same 200 sentences, read twice
 BEFORE, AFTER = 1500, 300
 # The development sets when the sample was drawn: the model is cross-validated on these.
 SETS = {
-    name: path for name, path in fc.SETS.items() if name not in ("ho49", "ho50", "ho51", "ho52", "ho53")
+    name: path
+    for name, path in fc.SETS.items()
+    if name not in ("ho49", "ho50", "ho51", "ho52", "ho53")
 }
 
 

@@ -723,6 +723,9 @@ def _closes_all(text: str, already_open: bool = False) -> bool:
         return SINGLE_CLOSE_RE.search(text, single.end()) is not None
     if already_open and '"' not in text:
         return False
+    if already_open and re.match(r'\s*"(?:\s|$)', text):
+        # the splitter left the closing mark on this line: `" Which, sure, is better …`
+        return _closes_all(text.lstrip()[1:])
     if already_open and text.count('"') % 2 == 1 and not text.lstrip().startswith('"'):
         return True  # `All on board were killed," Mujahid said.`: the mark closes the open quote
     return text.count('"') % 2 == 0 or text.rstrip().endswith('"')

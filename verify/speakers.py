@@ -42,6 +42,9 @@ SPEECH_VERBS = PROGRESSIVE + (
     "emphasized|emphasised|emphasizes|emphasises|stressed|stresses|recalled|recalls|conceded|"
     "concedes|cautioned|cautions|quipped|quips|sniffed|determined|lamented|laments|joked|jokes|"
     "exclaimed|"
+    # forecasts and readings of a figure: "Munster expects an ASP of $450", "UBS sees …"
+    "expects|expect|forecasts|projects|projected|sees|speculated|speculates|implied|implies|"
+    "identified|identifies|blamed|blames|"
     # "show" after a record's plural only: "Seoul government statistics show Jong Un is …"
     "(?:(?<=statistics )|(?<=figures )|(?<=data )|(?<=studies )|(?<=polls )|(?<=records ))show|"
     "made clear|makes clear|make clear|made it clear|makes it clear|"
@@ -64,6 +67,9 @@ WEAK_VERBS = {
     "state", "agreed", "agree", "shared", "bragged", "boasted", "verified", "verifies",
     "contend", "contends", "contended", "emphasized", "emphasised", "emphasizes", "emphasises",
     "stressed", "stresses", "recalled", "recalls", "cautioned", "cautions", "determined",
+    "expects", "expect", "forecasts", "projects", "projected", "sees", "speculated",
+    "speculates", "implied", "implies", "identified", "identifies", "blamed",
+    "blames",
 }  # fmt: skip
 # Verbs that report speech only before "that" or "by saying": "An autopsy found that …", "her
 # office replied by saying …" (not "police found a knife", "replied to the letter").
@@ -86,8 +92,32 @@ CLAUSE_OBJECT_RE = re.compile(
     r"will|would|may|might|must)\b"
 )
 # Forecasts and estimates of a figure: "Wall Street predicted $2.52 a share."
-FIGURE_OBJECT_RE = re.compile(r"\s+(?:about\s+|around\s+|some\s+)?[$€£]?\d")
-FIGURE_VERBS = {"predicted", "predicts", "estimated", "estimates"}
+FIGURE_OBJECT_RE = re.compile(
+    r"\s+(?:(?:an?|the)\s+(?:[\w-]+\s+){1,3}(?:of|at)\s+)?(?:about\s+|around\s+|some\s+)?[$€£]?\d"
+)  # "expects an ASP of $450"
+FIGURE_VERBS = {
+    "predicted", "predicts", "estimated", "estimates", "expects", "expect", "forecasts",
+    "projects", "projected", "sees",
+}  # fmt: skip
+# A forecast of something to come: "Munster expects Apple to reveal …" (not "the one you would
+# expect to find"; nor "vowed to": "they took over … and vowed to keep up the pressure").
+TO_OBJECT_VERBS = {"expects"}
+TO_OBJECT_RE = re.compile(r"\s+(?:(?!that\b)[\w'’$.,-]+\s+){0,6}?to\s+[a-z]{2,}")
+# Naming someone and blaming: "The Sunday Times identified Bary as a member …", "Mladenov blamed
+# the deaths on the extremist group".
+ROLE_OBJECT_RE = {
+    verb: re.compile(
+        r"\s+(?:him|her|them|it|(?:the|a|an|two|three)\s+\w+|[A-Z][\w’'-]*)(?:\s+[\w’'-]+){0,5}?"
+        rf"\s+{word}\s+\S"
+    )
+    for verbs, word in ((("identified", "identifies"), "as"), (("blamed", "blames"), "on"))
+    for verb in verbs
+}
+# Verbs whose object is no claim of its own ("expects an ASP of $450"): unless "that" follows,
+# the whole sentence stays the claim.
+OBJECT_IS_CLAIM_VERBS = (FIGURE_VERBS | TO_OBJECT_VERBS | set(ROLE_OBJECT_RE)) - {
+    "predicted", "predicts", "estimated", "estimates",
+}  # fmt: skip
 # Verbs by which a subject speaks in its own right: "The Lebanese army says it has detained
 # …, the BBC reported" is the army's claim, which the BBC relays.
 SPEAKING_VERBS = {
@@ -727,19 +757,24 @@ def _leading(body: str) -> Attribution | None:
         verb, rest = match.group("verb").lower(), body[match.end() :]
         after = WHEN_AFTER_VERB_RE.sub("", body[match.end("verb") :])  # "reported Wednesday that"
         medium = MEDIUM_OBJECT_RE.match(after)  # "confirmed in the Telegraph report: …"
-        weak = verb in WEAK_VERBS - FRAMING_VERBS - THAT_ONLY_VERBS and not (
-            SPEECH_OBJECT_RE.match(after)
-            or WITH_THEN_THAT_RE.match(after)  # "shared with AutoIndustriya.com that …"
-            or verb in CONFIRMING_VERBS
-            and CONFIRMED_OBJECT_RE.match(after)
-            or medium
-            and SPEECH_OBJECT_RE.match(after, medium.end())
-            or CLAUSE_OBJECT_RE.match(after)
-            and verb not in ("state", "estimates")  # "Two state police officers
-            # were charged", "Previous estimates from industry experts have pegged"
-            or verb in FIGURE_VERBS
-            and FIGURE_OBJECT_RE.match(after)
-        )
+        if verb in ROLE_OBJECT_RE:  # "identified Bary as", not "identified as possibly being"
+            weak = not ROLE_OBJECT_RE[verb].match(after)
+        else:
+            weak = verb in WEAK_VERBS - FRAMING_VERBS - THAT_ONLY_VERBS and not (
+                SPEECH_OBJECT_RE.match(after)
+                or WITH_THEN_THAT_RE.match(after)  # "shared with AutoIndustriya.com that …"
+                or verb in CONFIRMING_VERBS
+                and CONFIRMED_OBJECT_RE.match(after)
+                or medium
+                and SPEECH_OBJECT_RE.match(after, medium.end())
+                or CLAUSE_OBJECT_RE.match(after)
+                and verb not in ("state", "estimates")  # "Two state police officers
+                # were charged", "Previous estimates from industry experts have pegged"
+                or verb in FIGURE_VERBS
+                and FIGURE_OBJECT_RE.match(after)
+                or verb in TO_OBJECT_VERBS
+                and TO_OBJECT_RE.match(after)
+            )
         if medium and SPEECH_OBJECT_RE.match(after, medium.end()):
             rest = re.sub(r"^\s*(?:that\b)?[\s,:]*", "", after[medium.end() :])
         agent = PASSIVE_AGENT_RE.match(after)
@@ -813,6 +848,8 @@ def _leading(body: str) -> Attribution | None:
             verb in FRAMING_VERBS
             or confirmed
             or posted  # "posted a follow-up message": what was posted is no claim of its own
+            or verb in OBJECT_IS_CLAIM_VERBS
+            and not re.match(r"\s+that\b", after)
             or finding
             and not re.match(r"\s+that\b", after)
         ):
