@@ -3795,3 +3795,58 @@ def test_round_twentyseven_a_closing_mark_left_on_the_next_line_closes_the_quote
         "As a point of comparison, the Moto 360 easily lasts a full day of mixed-use.",
     ]
     assert [a.who for a in attribution.attribute_all(texts)] == ["the report", "the report", None]
+
+
+# Round twenty-seven, read from held-out-53 (long news bodies) after its blind score.
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        ("Sorkin confirmed this year that he finished the film's script.", "Sorkin"),
+        ("It has been revealed by the British astronomer Patrick Moore that, on the morning of "
+         "January 4th 2014, an extraordinary astronomical event will occur.",
+         "the British astronomer Patrick Moore"),
+        ("The man has been identified by British security services as Mohammed Emwazi.",
+         "British security services"),
+        ("The article on Daily Buzz Live mentions that this claim came from Patrick Moore.",
+         "the article on Daily Buzz Live"),
+        ("Cage UK, a counter-terrorism activist group which had discussions with Emwazi before he "
+         "left for Syria, has issued a statement blaming British foreign policy.",
+         "Cage UK, a counter-terrorism activist group"),
+        ("Following the show of support, Vickers released a statement expressing his gratitude.",
+         "Vickers"),
+        # a live blog's time stamp is no part of the subject
+        ("11.22 The Independent newspaper reported in a story in 2010 that two British jihadists "
+         "had been stopped by MI5 in Tanzania.", "the Independent newspaper"),
+        ("He went on: 'On behalf of all members of the team, I would like to extend our deepest "
+         "condolences.", "He"),
+    ],
+)  # fmt: skip
+def test_round_twentyseven_speakers_of_long_news_copy(sentence: str, who: str) -> None:
+    assert extract.attribute(sentence).who == who
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The project went on to win awards.", "He mentioned the weather."],
+)
+def test_round_twentyseven_went_on_and_mentioned_without_speech_name_no_one(
+    sentence: str,
+) -> None:
+    assert extract.attribute(sentence).who is None
+
+
+def test_round_twentyseven_whom_a_pronoun_stands_for_in_long_copy() -> None:
+    """A pronoun after a sentence whose subject follows a phrase of circumstance is that
+    subject; "It" is no office-holder ("The Prime Minister has said …")."""
+    texts = [
+        "Prime Minister Stephen Harper and Opposition leader Thomas Mulcair spoke.",
+        "Following a minute of silence, Harper embraced Mulcair and read a statement.",
+        "'We will not be intimidated,' he said.",
+    ]
+    assert attribution.attribute_all(texts)[2].who == "Prime Minister Stephen Harper"
+    texts = [
+        "The Independent newspaper reported in 2010 that two men had been stopped.",
+        "The Prime Minister has said the group should be banned.",
+        "It claims that Emwazi was put on a terror watch list by MI5.",
+    ]
+    assert attribution.attribute_all(texts)[2].who == "the Independent newspaper"

@@ -74,6 +74,12 @@ PERSON_TITLES = re.compile(
     r"minister|president|secretary|commander|ambassador|envoy|adviser|advisor|chief|"
     r"executive|reporter|correspondent)\b\.?\s+[A-Z]"
 )
+# A title standing for the one person who holds it: "The Prime Minister has said …", then
+# "It claims …" is not the Prime Minister.
+TITLE_ALONE_RE = re.compile(
+    r"^(?i:the)\s+(?:(?:Prime|Foreign|Home|Deputy|Vice)\s+)?(?:Minister|President|Secretary|"
+    r"Pope|Queen|King|Chancellor|Premier|Governor|Mayor|Senator|Congressman|Congresswoman)$"
+)
 # Days and months start capitalised pairs that are no names: "Sunday Times", "May Day".
 PLACE_WORDS = {
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
@@ -207,7 +213,7 @@ class _Context:
         counted = words[0].lower() in GROUP_STARTS or "people" in head.lower().split()
         if " and " in head or plural or counted:  # "two people familiar with the matter"
             return "group"
-        if PERSON_TITLES.search(who):
+        if PERSON_TITLES.search(who) or TITLE_ALONE_RE.match(who):
             return "person"
         if len(words) == 1 and any(m.split()[-1] == words[0] for m in self.mentioned):
             return "person"  # "Benioff" after "Salesforce founder Marc Benioff introduced …"
@@ -500,6 +506,12 @@ SUBJECT_NAME_RE = re.compile(
 )
 
 
+OPENING_WORDS = "|".join(
+    {w for w in NOT_NAME_WORDS | LEADING_NOT_NAME if w[:1].isupper()}
+    | {"As", "When", "While", "After", "Before", "Since", "Though", "Although", "But", "And"}
+)
+
+
 def _previous_subject(
     resolved: list[Attribution], texts: list[str], i: int, context: "_Context"
 ) -> str | None:
@@ -508,7 +520,9 @@ def _previous_subject(
     person's ("Al-Baghdadi" after "Abu Bakr al-Baghdadi") or a full name of two words or more."""
     if not i or resolved[i - 1].who:
         return None
-    subject = SUBJECT_NAME_RE.match(texts[i - 1].strip())
+    opening = texts[i - 1].strip()
+    opening = speakers.LEADING_FILLER_RE.sub("", speakers.OPENING_PHRASE_RE.sub("", opening))
+    subject = SUBJECT_NAME_RE.match(opening)
     if not subject or subject.group().split()[0] in PLACE_WORDS:
         return None
     name = subject.group()
@@ -524,7 +538,10 @@ def _previous_subject(
     # a surname alone: the full name written earlier ("Islamic State leader Abu Bakr al-Baghdadi")
     fuller = re.compile(rf"\b(?:[A-Z][\w.’'-]*\s+){{1,3}}(?i:{re.escape(last)})\b(?!['’]s)")
     earlier = [m.group() for t in texts[: i - 1] for m in fuller.finditer(t)]
-    return earlier[-1] if earlier else None
+    # no opening word of a sentence or clause: "As Josh …", "When Ashraf Ghani …"
+    named = [re.sub(rf"^(?:(?i:{OPENING_WORDS})\s+)+", "", e) for e in earlier]
+    named = [e for e in named if len(e.split()) >= 2]
+    return named[-1] if named else None
 
 
 def _posts_signed(

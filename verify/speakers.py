@@ -41,7 +41,7 @@ SPEECH_VERBS = PROGRESSIVE + (
     "agreed|agree|shared|bragged|boasted|Tweeted|verified|verifies|contend|contends|contended|"
     "emphasized|emphasised|emphasizes|emphasises|stressed|stresses|recalled|recalls|conceded|"
     "concedes|cautioned|cautions|quipped|quips|sniffed|determined|lamented|laments|joked|jokes|"
-    "exclaimed|"
+    "exclaimed|mentions|mentioned|went on(?=:)|"
     # forecasts and readings of a figure: "Munster expects an ASP of $450", "UBS sees …"
     "expects|expect|forecasts|projects|projected|sees|speculated|speculates|implied|implies|"
     "identified|identifies|blamed|blames|"
@@ -77,7 +77,7 @@ THAT_ONLY_VERBS = {
     "found", "finds", "concluded", "concludes", "replied", "replies", "responded", "responds",
     "continued", "continues", "shown", "shows", "show", "showed", "discovered", "discovers",
     "determined", "indicated", "indicates", "indicate", "charged", "charges", "recognized",
-    "recognised", "recognizes", "recognises",
+    "recognised", "recognizes", "recognises", "mentions", "mentioned",
 }  # fmt: skip
 FINDING_VERBS = {
     "found", "finds", "shown", "shows", "show", "showed", "discovered", "discovers", "indicated",
@@ -326,8 +326,14 @@ INTERVIEW_RE = re.compile(
 LEADING_ACCORDING_RE = re.compile(r"^According to (?P<who>[^,;:\"“”]{2,80}),\s+")
 # A source that puts out a statement: "Big Machine Records issued a statement that …", "The
 # Pentagon released a statement saying …"; what follows "saying" is the assertion.
+# What may stand before a sentence's subject: a caption's label ("Stoic: He managed …") and a
+# phrase of time or circumstance ("Following a minute of silence, Harper embraced …").
+OPENING_PHRASE_RE = re.compile(
+    r"^(?:[A-Z][a-z]+:\s+)?(?:(?:After|Before|Following|During|Despite|Upon|On|In|At|With)\b"
+    r"[^,\"“”]{0,60},\s+)?"
+)
 ISSUED_RE = re.compile(
-    rf"^(?P<who>[^,\"“”]{{2,80}}?(?:,\s+(?:who|which)\b[^,\"“”]{{2,120}},)?)\s+{ADVERBS}"
+    rf"^(?P<who>[^,\"“”]{{2,80}}?(?:,\s+(?:who|which|an?)\b[^,\"“”]{{2,120}},)?)\s+{ADVERBS}"
     r"(?:issued|released|put out|posted|published|shared)"
     r"\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,2}?(?:statement|press release|release)\b"
     r"(?:\s+(?:on|late on|early on)\s+\w+)?(?P<tail>.*)$",
@@ -406,7 +412,9 @@ LEADING_FILLER_RE = re.compile(
     # "At the time civil defense services said …", "In July, for example, members of … told"
     r"at the time|at that time|for example|for instance|by then|in the meantime|"
     r"(?:in|by) (?:(?-i:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)(?: \d{4})?|\d{4}))\s*,?\s+)+",
+    r"November|December)(?: \d{4})?|\d{4})|"
+    # a live blog's time stamp: "11.22 The Independent newspaper reported …"
+    r"[0-2]?\d[.:][0-5]\d(?=\s+(?-i:[A-Z])))\s*,?\s+)+",
     re.IGNORECASE,
 )
 CLAUSE_BREAKS = (
@@ -577,8 +585,10 @@ def attribute(sentence: str) -> Attribution:
             continue  # "…, and Brad Marchand added three assists": a verb with an object
         if match and is_speaker(match.group("who")):
             return _trailing(match)
-    issued = ISSUED_RE.match(body)
+    issued = ISSUED_RE.match(OPENING_PHRASE_RE.sub("", body))  # "Following …, Vickers released"
     issuer = RELATIVE_AFTER_NAME_RE.sub("", issued.group("who")) if issued else ""
+    # "Cage UK, a … group which had discussions with Emwazi …": the apposition, not its clause
+    issuer = re.sub(r"(,\s+an?\s+[^,]*?)\s+(?:which|who|that)\b.*$", r"\1", issuer)
     if issued and is_speaker(issuer):  # "State officials, who've faced sharp criticism …,"
         saying = re.match(
             r"\s*(?:,\s*)?(?:saying|stating|which said|that said)\s+(?:that\s+)?",
@@ -885,7 +895,8 @@ LABELS = {
 SCARE_QUOTES_RE = re.compile(r"(?<=\s)[\"“][\w’' -]{1,40}(?:[\"”](?=\s|$)|,[\"”]$)")
 # When, between a verb and its object: "Bloomberg News reported Wednesday that …".
 WHEN_AFTER_VERB_RE = re.compile(
-    rf"^\s+(?:(?:(?:on|late on|early on|last|this)\s+)?(?:{WEEKDAYS}|yesterday|today|"
+    rf"^\s+(?:(?:earlier\s+|later\s+)?(?:this|last)\s+(?:week|month|year)|recently|"
+    rf"(?:(?:on|late on|early on|last|this)\s+)?(?:{WEEKDAYS}|yesterday|today|"
     rf"(?:{MONTHS})\s+\d{{1,2}})(?:\s+(?:morning|afternoon|evening|night))?"
     # a time of day: "police confirmed shortly before 5 p.m. that Constantine was in custody"
     r"|(?:(?:shortly|just|soon|late|early)\s+)?(?:before|after|at|around|by)\s+\d{1,2}"
@@ -963,7 +974,11 @@ PASSIVE_AGENT_RE = re.compile(
     r"(?:(?<=['’]s)\s+[a-z]+)?"  # "dismissed by Culkin's representatives"
     # "as predicted by NASA’s Near-Earth Object program"
     r"(?:\s+(?:program|programme|agency|office|team|group|service|council|committee|ministry|"
-    r"department|center|centre|institute|website|site|blog))?)"
+    r"department|center|centre|institute|website|site|blog))?"
+    # "by the British astronomer Patrick Moore", "by British security services"
+    r"(?:\s+(?:[a-z]+\s+)?(?:astronomer|scientist|researcher|expert|official|service|authoritie|"
+    r"agencie|agency|police|intelligence|media|journalist|reporter|analyst)s?\b"
+    r"(?:\s+[A-Z][\w.’'-]*){0,3})?)"
 )
 # Asides after a speaker that are not part of the name: "The Afghan Taliban, however, claimed".
 ASIDE_RE = re.compile(
