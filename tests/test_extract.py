@@ -3850,3 +3850,29 @@ def test_round_twentyseven_whom_a_pronoun_stands_for_in_long_copy() -> None:
         "It claims that Emwazi was put on a terror watch list by MI5.",
     ]
     assert attribution.attribute_all(texts)[2].who == "the Independent newspaper"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        # a live blog's time stamp is no figure; a price or a scaled count still is
+        ("11.58 The name John came from hostages who had been released.", []),
+        ("10.50 Jihadi John named as Mohammed Emwazi, according to reports.", []),
+        ("3.50 Million people live there.", [(3500000, "people", "exact")]),
+        ("He paid $11.58 for lunch.", [(11.58, "USD", "exact")]),
+        # a height in feet and inches is two figures, as the gold counts it
+        ("A fit, tall 6-foot-4, Vickers spends many of his lunch breaks running.",
+         [(6, "feet", "exact"), (4, "inches", "exact")]),
+        ("A car on the road half a kilometer away has more pull on you than Pluto does.",
+         [(0.5, "km", "exact")]),
+        ("It lasted half an hour.", [(0.5, "hours", "exact")]),
+        # "over" as a verb's particle is no bound
+        ("A man ran over two Canadian soldiers in Quebec.", [(2, "troops", "exact")]),
+        ("Police found over 40 bodies.", [(40, "bodies", "min")]),
+    ],
+)  # fmt: skip
+def test_round_twentyseven_figures_of_long_news_copy(
+    sentence: str, figures: list[tuple[float, str, str]]
+) -> None:
+    found = [(round(q.value, 3), q.unit, q.bound) for q in quantities.find(sentence, "en")]
+    assert found == [(float(v), u, b) for v, u, b in figures]

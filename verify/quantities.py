@@ -417,6 +417,10 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
         found += _free(found, _ordinal_counts(text)) if ORDINAL_HINT_RE.search(text) else []
         found += _free(found, _once(text)) if "once" in folded else []
         found += _free(found, _stones(text)) if "st" in folded else []
+        if "-foot-" in folded or "-feet-" in folded:  # "6-foot-4": the inches too
+            found += _free(found, _height_inches(text, found))
+        if "half a" in folded:
+            found += _free(found, _half_units(text))
         if "age of" in folded:
             found = _over_bare(found, _ages(text))  # the age names the unit a bare "34" lacked
             found = [
@@ -446,6 +450,14 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
     return _multiples(text, found) if MULTIPLE_HINT_RE.search(text) else found
 
 
+# A live blog's time stamp opening an entry: "11.58 The name John …", "10.50 Jihadi John named
+# as …" (not "3.50 Million people", nor a price: "$11.58").
+TIME_STAMP_RE = re.compile(
+    r"\s*[0-2]?\d[.:][0-5]\d(?=\s+[A-Z])(?!\s+(?i:million|billion|trillion|percent|per\s+cent|"
+    r"points?|euros?|dollars?|pounds?)\b)"
+)
+
+
 def _unblocked(
     text: str, found: list[Quantity], scores: list[Quantity], dashed: bool, lang: str = "en"
 ) -> list[Quantity]:
@@ -461,6 +473,8 @@ def _unblocked(
         blocked += [m.span() for m in NAMED_BY_NUMBER_RE.finditer(text)]
     blocked += [(q.start, q.end) for q in scores]
     blocked += [m.span() for m in FOOTNOTE_RE.finditer(text)] if "[" in text else []
+    stamp = TIME_STAMP_RE.match(text) if text[:3].strip()[:1].isdigit() else None
+    blocked += [stamp.span()] if stamp else []  # "11.58 The name John came from …"
     return [
         q
         for q in found
@@ -555,10 +569,31 @@ class _Bound:
     bound: str = "exact"
 
 
+# Verbs that take "over" as their particle: "ran over two soldiers", "handed over 40 files".
+PHRASAL_OVER_RE = re.compile(
+    r"\b(?:ran|run|runs|running|drove|driven|rolled|knocked|took|taken|takes|handed|hands|"
+    r"turned|turns|pulled|looked|presided|presides|fell|tripped|watched|fought|flew|stepped|"
+    r"climbed|jumped|went|came|passed)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _qualifier_before(text: str, start: int) -> re.Match[str] | None:
+    """The bound's words right before a number (in the 30 characters before `start`), unless
+    "over" is a verb's particle: "ran over two Canadian soldiers"."""
+    window = text[max(0, start - 30) : start]
+    words = QUALIFIER_RE.search(window)
+    if words and words.group(1).lower() == "over":
+        at = start - len(window) + words.start(1)
+        if PHRASAL_OVER_RE.search(text[max(0, at - 20) : at]):
+            return None
+    return words
+
+
 def _bound_before(text: str, start: int) -> _Bound:
     """ "nearly" in "nearly tripled", "About" in "About half": the figure then starts there."""
     window = text[max(0, start - 30) : start]
-    words = QUALIFIER_RE.search(window)
+    words = _qualifier_before(text, start)
     if not words:
         return _Bound(start)
     qualifier = words.group(1).lower()
@@ -820,6 +855,41 @@ def _once(text: str) -> list[Quantity]:
     return found
 
 
+HEIGHT_RE = re.compile(r"\b([4-7])-(?:foot|feet)-(\d{1,2})\b(?!-(?:foot|feet)\b)")
+# Half of one unit of length, weight or time: "half a kilometer away", "half an hour".
+HALF_UNIT_RE = re.compile(
+    r"(?i)\bhalf\s+an?\s+(kilometer|kilometre|km|mile|meter|metre|inch|foot|pound|kilogram|"
+    r"kilo|ton|tonne|gallon|liter|litre|hour|minute|second|day|week|month|year|century)\b"
+)
+
+
+def _height_inches(text: str, found: list[Quantity]) -> list[Quantity]:
+    """The inches of a height in feet and inches, a figure of their own as the gold counts a
+    height ("two years and 10 months" too): "about 5-foot-9" is about 5 feet and 9 inches."""
+    out = []
+    for m in HEIGHT_RE.finditer(text):
+        feet = next((q for q in found if q.start <= m.start(1) < q.end), None)
+        if feet is None or int(m.group(2)) > 11:
+            continue
+        out.append(
+            Quantity(float(m.group(2)), "inches", feet.approx, feet.bound, None, m.group(2),
+                     m.start(2), m.end(2), noun="inches", qualifier=feet.qualifier)
+        )  # fmt: skip
+    return out
+
+
+def _half_units(text: str) -> list[Quantity]:
+    found = []
+    for m in HALF_UNIT_RE.finditer(text):
+        bound = _bound_before(text, m.start())
+        unit = normalise_unit(m.group(1))
+        found.append(
+            Quantity(0.5, unit, bound.approx, bound.bound, None, text[bound.start : m.end()],
+                     bound.start, m.end(), noun=unit, qualifier=bound.qualifier)
+        )  # fmt: skip
+    return found
+
+
 def _stones(text: str) -> list[Quantity]:
     found = []
     for m in STONE_RE.finditer(text):
@@ -938,7 +1008,7 @@ def _over_bare(found: list[Quantity], better: list[Quantity]) -> list[Quantity]:
 
 def _counted(text: str, c: counts.Count) -> Quantity:
     bound = "range" if c.low is not None else "exact"
-    words = QUALIFIER_RE.search(text[max(0, c.start - 30) : c.start]) if c.low is None else None
+    words = _qualifier_before(text, c.start) if c.low is None else None
     approx, bound = QUALIFIERS[words.group(1).lower()] if words else (False, bound)
     start = c.start - (len(text[max(0, c.start - 30) : c.start]) - words.start(1) if words else 0)
     return Quantity(
@@ -1207,7 +1277,7 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
         if n.words and not noun and not bare or one_thing:
             return None
     approx, bound, qualifier = False, "range" if high else "exact", ""
-    words = QUALIFIER_RE.search(text[max(0, start - 30) : start])
+    words = _qualifier_before(text, start)
     hyphened = text[last.end : last.end + 1] == "-" and COMPOUND_NOUN_RE.match(text, end)
     if words and words.group(1).lower() in ("under", "over") and hyphened:
         words = None  # "under 24-hour guard": the preposition takes the noun, not the number
