@@ -3876,3 +3876,41 @@ def test_round_twentyseven_figures_of_long_news_copy(
 ) -> None:
     found = [(round(q.value, 3), q.unit, q.bound) for q in quantities.find(sentence, "en")]
     assert found == [(float(v), u, b) for v, u, b in figures]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim", "claimant", "disputed_by"),
+    [
+        ("Jordan disputed the ISIS claim.", None, "ISIS", "Jordan"),
+        ("Jordanian officials cast doubt on the Islamic State's claim but did not explicitly rule "
+         "it out.", None, "the Islamic State", "Jordanian officials"),
+        ("Homeland Security Secretary Jeh Johnson is pushing back against a claim made by Rep. "
+         "Duncan Hunter that at least 10 fighters were apprehended.",
+         "At least 10 fighters were apprehended.", "Rep. Duncan Hunter",
+         "Homeland Security Secretary Jeh Johnson"),
+        # the denial's negation comes off the claim it denies
+        ("However, Ibrahim said she is not al-Baghdadi’s wife, as Lebanese officials had "
+         "claimed.", "She is al-Baghdadi’s wife.", "Lebanese officials", "Ibrahim"),
+    ],
+)  # fmt: skip
+def test_round_twentyseven_claims_disputed_with_their_source_named(
+    sentence: str, claim: str | None, claimant: str, disputed_by: str
+) -> None:
+    inner = nested.find(sentence)
+    assert inner is not None
+    assert (inner.claim, inner.claimant, inner.disputed_by) == (
+        claim or sentence,
+        claimant,
+        disputed_by,
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He said the economy is growing, as analysts had predicted.",  # no denial
+        "The minister said the figures were wrong, as he has said before.",
+    ],
+)
+def test_round_twentyseven_an_as_clause_without_a_denial_is_no_dispute(sentence: str) -> None:
+    assert nested.find(sentence) is None

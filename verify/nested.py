@@ -13,7 +13,10 @@ from verify import prefilter, speakers
 DISPUTE_VERBS = (
     "called|calls|dismissed|dismisses|rejected|rejects|denied|denies|deny|disputed|disputes|"
     "dispute|refuted|refutes|branded|brands|labelled|labeled|described|describes|mocked|"
-    "questioned|questions|challenged|challenges|contested|contests|shot down|shoots down"
+    "questioned|questions|challenged|challenges|contested|contests|shot down|shoots down|"
+    # "cast doubt on the Islamic State's claim", "is pushing back against a claim made by …"
+    "cast doubt on|casts doubt on|pushed back against|pushes back against|"
+    "(?:is|are|was|were) pushing back against"
 )
 NEEDS_JUDGEMENT = {"called", "calls", "branded", "brands", "labelled", "labeled", "described"}
 JUDGEMENT = (
@@ -32,7 +35,10 @@ NOUNS = (
 )
 # Where a disputed report appeared or who made it, after its noun: "reports on Scottish media
 # sites on Monday", "a posting on the National Report website".
-SOURCE = r"(?:by|on|from|in)\s+(?P<by>(?:the\s+)?[A-Z][^,]*?)(?:\s+(?:on|last)\s+[A-Z]\w+)?"
+SOURCE = (
+    r"(?:(?:made|published|posted|spread|circulated)\s+)?"  # "a claim made by Rep. Hunter that"
+    r"(?:by|on|from|in)\s+(?P<by>(?:the\s+)?[A-Z][^,]*?)(?:\s+(?:on|last)\s+[A-Z]\w+)?"
+)
 WEEKDAY_WHEN = (
     rf"(?:\s+(?:on\s+|late\s+|early\s+)?(?:{speakers.WEEKDAYS})"
     r"(?:\s+(?:night|morning|afternoon|evening))?)?"
@@ -60,9 +66,10 @@ CLAIM_OF_RE = re.compile(
 )
 DISPUTED_CLAIM_RE = re.compile(
     rf"^(?P<a>[^\"“”]{{2,120}}?)\s+{ADVERBS}(?P<verb>{DISPUTE_VERBS})\s+"
-    rf"(?P<b>(?:the\s+)?[A-Z][^\s,]*(?:\s+[A-Z][^\s,]*){{0,3}}?)['’]s?\s+(?:{NOUNS})"
+    # "disputed Hunter's claim", "disputed the ISIS claim"
+    rf"(?P<b>(?:the\s+)?[A-Z][^\s,]*(?:\s+[A-Z][^\s,]*){{0,3}}?)(?:['’]s?)?\s+(?:{NOUNS})"
     r"(?:\s+(?:on|in|at|last|this)\s+[^,]{1,40})?"
-    r"(?:,\s*(?:saying|calling|adding|insisting)\b.*)?\s*[.!]?$",  # "…, saying they were false"
+    r"(?:,\s*(?:saying|calling|adding|insisting)\b.*|\s+but\s+.*)?\s*[.!]?$",  # "…, saying …"
     re.DOTALL,
 )
 # The judgement before the claim it judges: "Robert Plant's publicist has described as
@@ -110,6 +117,16 @@ CLAIM_THAT_FALSE_RE = re.compile(
 )
 
 
+# A denial that names the claim's source after it: "Ibrahim said she is not al-Baghdadi's wife,
+# as Lebanese officials had claimed."
+AS_HAD_CLAIMED_RE = re.compile(
+    r",\s+as\s+(?P<by>(?:the\s+)?[A-Z][^,.;]{1,60}?)\s+(?:had\s+|have\s+|has\s+)?"
+    r"(?:claimed|alleged|reported|suggested)\s*[.!]?$"
+)
+# The negation a denial puts on the claim it denies: "she is not al-Baghdadi's wife".
+NEGATED_RE = re.compile(r"\b(is|are|was|were|has|have|had)\s+not\b|\b(is|are|was|were)n['’]t\b")
+
+
 @dataclass(frozen=True)
 class Nested:
     """A claim reported inside a dispute: what is claimed, by whom, and who disputes it how."""
@@ -138,6 +155,31 @@ def _judged_false(body: str) -> Nested | None:
     return None
 
 
+def _denied_as_claimed(body: str) -> Nested | None:
+    """ "X said she is not Y's wife, as Lebanese officials had claimed": the officials' claim,
+    the negation taken off, disputed by the speaker."""
+    source = AS_HAD_CLAIMED_RE.search(body)
+    if not source or not speakers.is_speaker(source.group("by")):
+        return None
+    said = speakers.attribute(body[: source.start()] + ".")
+    negated = NEGATED_RE.search(said.assertion)
+    if not said.who or not negated:
+        return None
+    claim = NEGATED_RE.sub(lambda m: m.group(1) or m.group(2), said.assertion, count=1)
+    return Nested(
+        speakers.clean_assertion(claim),
+        speakers.clean_who(source.group("by")),
+        said.who,
+        f"{said.verb or 'said'} not",
+    )
+
+
+def _owner(words: str) -> str:
+    """The claim's owner as named before its noun: "the Islamic State's" is the Islamic State,
+    "the ISIS" (claim) ISIS."""
+    return re.sub(r"^the\s+(?=[A-Z]{2,}\b)", "", re.sub(r"['’]s?$", "", words))
+
+
 def _named(claimant: str | None) -> str | None:
     """A claimant the words name, not a day: "shot down claims on Thursday that …"."""
     claimant = (claimant or "").strip()
@@ -147,7 +189,11 @@ def _named(claimant: str | None) -> str | None:
 @functools.lru_cache(maxsize=4096)  # pure, and read twice per sentence (speakers, claims)
 def find(sentence: str) -> Nested | None:
     """The disputed claim inside a sentence, if the sentence reports a dispute of one."""
-    if not DISPUTE_WORD_RE.search(sentence) and not FALSE_WORD_RE.search(sentence):
+    if (
+        not DISPUTE_WORD_RE.search(sentence)
+        and not FALSE_WORD_RE.search(sentence)
+        and not AS_HAD_CLAIMED_RE.search(sentence)
+    ):
         return None  # most sentences: one quick scan
     body = speakers.LEADING_FILLER_RE.sub("", sentence.strip())
     match = CLAIM_OF_RE.match(body)
@@ -172,7 +218,8 @@ def find(sentence: str) -> Nested | None:
     if match and speakers.is_speaker(match.group("a")):  # "… disputed Hunter's claim."
         return Nested(
             claim=speakers.clean_assertion(body),
-            claimant=speakers.clean_who(match.group("b")),
+            # "the ISIS claim": ISIS
+            claimant=speakers.clean_who(_owner(match.group("b"))),
             disputed_by=speakers.clean_who(match.group("a")),
             how=match.group("verb").lower(),
             refers_back=True,
@@ -198,6 +245,9 @@ def find(sentence: str) -> Nested | None:
     judged = _judged_false(body)
     if judged:
         return judged
+    denied_as = _denied_as_claimed(body)
+    if denied_as:
+        return denied_as
     match = DENIED_THAT_RE.match(body)
     if match and speakers.is_speaker(match.group("a")):
         claim = match.group("y") or body
