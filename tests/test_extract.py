@@ -3914,3 +3914,61 @@ def test_round_twentyseven_claims_disputed_with_their_source_named(
 )
 def test_round_twentyseven_an_as_clause_without_a_denial_is_no_dispute(sentence: str) -> None:
     assert nested.find(sentence) is None
+
+
+# Regressions a second reading of round twenty-seven's rules found, each kept as now read.
+@pytest.mark.parametrize(
+    ("sentence", "who", "claim"),
+    [
+        # a verb of the round inside a relative clause is not the sentence's
+        ("Mr Smith, who expects to retire next year, said the firm was in good shape.",
+         "Mr Smith", "The firm was in good shape."),
+        ("Mr Jones, who blamed the crash on the weather, said the road was safe.", "Mr Jones",
+         "The road was safe."),
+        ("Jones, who mentioned that he had been ill, said he would play on Saturday.", "Jones",
+         "He would play on Saturday."),
+        # a forecast's figure is named by what it measures; a plain count is a fact
+        ("The city sees 10,000 visitors a year.", None, None),
+        ("The couple expects 200 guests at the wedding.", None, None),
+        ("The company expects revenue of $5 billion.", "the company", None),
+        ("UBS sees the stock at $180.", "UBS", None),
+        ("Two housing projects in the city were halted after protests.", None, None),
+        # "according to" is no "expects … to"; nobody is no speaker
+        ("She expects her first child next month, according to her spokesman.",
+         "her spokesman", "She expects her first child next month."),
+        ("Nobody expects the strike to end soon.", None, None),
+    ],
+)  # fmt: skip
+def test_round_twentyseven_what_a_second_reading_of_the_verbs_found(
+    sentence: str, who: str | None, claim: str | None
+) -> None:
+    said = extract.attribute(sentence)
+    assert (said.who, said.assertion) == (who, claim or sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        # "over" after a verb bounds a measure, a share or money; a particle only before a count
+        ("The journey took over three hours.", [(3, "hours", "min")]),
+        ("Shares fell over 5% on Monday.", [(5, "%", "min")]),
+        ("He drove over 500 miles.", [(500, "miles", "min")]),
+        ("The stock has run over 50% this year.", [(50, "%", "min")]),
+        ("The company turned over $2 million to police.", [(2000000, "USD", "min")]),
+        ("He handed over 40 files.", [(40, "files", "exact")]),
+        # a number opening a sentence before a unit is no time stamp
+        ("2.40 GHz processors power the new laptop.", [(2.4, "ghz", "exact")]),
+    ],
+)
+def test_round_twentyseven_what_a_second_reading_of_the_figures_found(
+    sentence: str, figures: list[tuple[float, str, str]]
+) -> None:
+    found = [(round(q.value, 3), q.unit, q.bound) for q in quantities.find(sentence, "en")]
+    assert found == [(float(v), u, b) for v, u, b in figures]
+
+
+def test_round_twentyseven_a_pronoun_takes_no_subject_of_the_other_sex() -> None:
+    texts = ["After the final, Roger Federer praised Serena Williams.", "She said she was proud."]
+    assert attribution.attribute_all(texts)[1].who == "Serena Williams"
+    texts = ["The Prime Minister has said the group should be banned.", "It claims it was."]
+    assert attribution.attribute_all(texts)[1].who is None

@@ -266,8 +266,11 @@ class _Context:
         ]  # fmt: skip
 
     def _untitled(self) -> list[str]:
-        """Speakers that may be organisations named like people ("Big Machine")."""
-        return [w for w in self.every if not PERSON_TITLES.search(w)]
+        """Speakers that may be organisations named like people ("Big Machine"); not an
+        office-holder ("The Prime Minister")."""
+        return [
+            w for w in self.every if not PERSON_TITLES.search(w) and not TITLE_ALONE_RE.match(w)
+        ]
 
     def remember(self, who: str) -> None:
         described = DESCRIBED_NAME_RE.match(who)
@@ -454,7 +457,11 @@ def attribute_all(
             context.remember(inner.claimant)
         pronoun = a.who is not None and a.who.lower() in ("he", "she")
         # centering: "Al-Baghdadi called for … He said …" (read only for a pronoun)
-        subject = _previous_subject(resolved, texts, len(resolved), context) if pronoun else None
+        subject = (
+            _previous_subject(resolved, texts, len(resolved), context, a.who.lower())
+            if pronoun and a.who
+            else None
+        )
         # "I later found that …", "we have determined that …" outside any quote: the writer
         quoted = _quotes(text) or text.lstrip()[:1] in "'‘"  # "'I had already told work …"
         writer = a.who is not None and a.who.lower() in ("i", "we") and not quoted
@@ -513,6 +520,16 @@ OPENING_WORDS = "|".join(
 
 
 def _previous_subject(
+    resolved: list[Attribution], texts: list[str], i: int, context: "_Context", pronoun: str
+) -> str | None:
+    """The previous sentence's subject (`_subject_before`) if `pronoun` ("he", "she") can
+    stand for it: "After the final, Roger Federer praised Serena Williams." then "She said …"
+    is not Federer (the context, which knows her, decides)."""
+    subject = _subject_before(resolved, texts, i, context)
+    return subject if subject and context._fits(subject, pronoun) else None
+
+
+def _subject_before(
     resolved: list[Attribution], texts: list[str], i: int, context: "_Context"
 ) -> str | None:
     """The person the sentence before names as its subject, when it has no speaker of its own:

@@ -454,7 +454,8 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
 # as …" (not "3.50 Million people", nor a price: "$11.58").
 TIME_STAMP_RE = re.compile(
     r"\s*[0-2]?\d[.:][0-5]\d(?=\s+[A-Z])(?!\s+(?i:million|billion|trillion|percent|per\s+cent|"
-    r"points?|euros?|dollars?|pounds?)\b)"
+    r"points?|euros?|dollars?|pounds?|usd|eur|gbp|ghz|mhz|kgs?|km|mph|metres?|meters?|miles?|"
+    r"seconds?|secs?|lbs?|tons?|tonnes?|ml|mm|cm|inches|feet|acres?|hectares?|nato)\b)"
 )
 
 
@@ -571,9 +572,16 @@ class _Bound:
 
 # Verbs that take "over" as their particle: "ran over two soldiers", "handed over 40 files".
 PHRASAL_OVER_RE = re.compile(
-    r"\b(?:ran|run|runs|running|drove|driven|rolled|knocked|took|taken|takes|handed|hands|"
-    r"turned|turns|pulled|looked|presided|presides|fell|tripped|watched|fought|flew|stepped|"
-    r"climbed|jumped|went|came|passed)\s+$",
+    r"\b(?:ran|run|runs|running|drove|driven|rolled|knocked|handed|hands|turned|turns|"
+    r"presided|presides|stepped|looked)\s+$",
+    re.IGNORECASE,
+)
+# After the number, a measure "over" bounds whatever the verb: "ran over 3%", "drove over 500
+# miles", "turned over $2 million".
+MEASURED_AFTER_RE = re.compile(
+    r"[^\s]*\s*(?:(?:thousand|million|billion|trillion|bn|m)\b\s*)?(?:%|percent|per\s+cent|"
+    r"points?|degrees?|miles?|kilomet|km|met(?:re|er)s?|feet|foot|yards?|hours?|minutes?|days?|"
+    r"weeks?|months?|years?|times|dollars?|euros?|pounds?)",
     re.IGNORECASE,
 )
 
@@ -585,7 +593,10 @@ def _qualifier_before(text: str, start: int) -> re.Match[str] | None:
     words = QUALIFIER_RE.search(window)
     if words and words.group(1).lower() == "over":
         at = start - len(window) + words.start(1)
-        if PHRASAL_OVER_RE.search(text[max(0, at - 20) : at]):
+        money = text[start : start + 1] in "$€£"
+        if PHRASAL_OVER_RE.search(text[max(0, at - 20) : at]) and not (
+            money or MEASURED_AFTER_RE.match(text, start)
+        ):
             return None
     return words
 
