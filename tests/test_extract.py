@@ -3972,3 +3972,37 @@ def test_round_twentyseven_a_pronoun_takes_no_subject_of_the_other_sex() -> None
     assert attribution.attribute_all(texts)[1].who == "Serena Williams"
     texts = ["The Prime Minister has said the group should be banned.", "It claims it was."]
     assert attribution.attribute_all(texts)[1].who is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        ("On Thursday, his mother Susan Bibeau, who sits on the country's Immigration board, "
+         "released a statement saying she had been shocked by the shooting.",
+         "his mother Susan Bibeau"),
+        ("The UN released a report saying 300 people had died.", "the UN"),
+        ("11.18 Immediately after the Washington Post published the name, the BBC also released a "
+         "story, explaining they had chosen not to unmask him.", "the BBC"),
+        ("The Guardian has obtained emails in which Emwazi said MI5 attempted to recruit him.",
+         "Emwazi"),
+        # a pronoun in the clause is the name before it that opens the sentence or follows "with"
+        ("Morrison did reference his earlier testimony, in which he said others had raised "
+         "concerns.", "Morrison"),
+        ("Israel Radio aired an interview with Rosenberg earlier in November in which she said "
+         "she had travelled to Iraq.", "Rosenberg"),
+        ("In October 2011, Mueller uploaded a video to a Syrian activist YouTube channel in which "
+         "she said, “I am in solidarity with the Syrian people.”", "Mueller"),
+    ],
+)  # fmt: skip
+def test_round_twentyseven_statements_reports_and_clauses_that_name_their_speaker(
+    sentence: str, who: str
+) -> None:
+    assert extract.attribute(sentence).who == who
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The band released a new story album last year.", "The police released a report."],
+)
+def test_round_twentyseven_a_release_with_nothing_said_names_no_one(sentence: str) -> None:
+    assert extract.attribute(sentence).who is None

@@ -357,7 +357,7 @@ class _Context:
         if words[0].lower() in ("a", "an", "the", "another", "one") and not proper or own:
             return who  # "A spokesperson for CareNow" is described, no surname to look up
         if proper:  # "the Mail" is "The Mail on Sunday", "the Observatory" the one named
-            words = words[1:]
+            words = words[1:] or words  # not "The" alone
         # "Alvarez", "Wee of the Times", "The New York Times"; a name after a lower-case
         # description is the name: "US website TMZ" (not "US", named before in "US reports")
         lowered = len(words) > 2 and any(w.islower() for w in words[1:-1])

@@ -259,7 +259,8 @@ POSSESSIVE_SPEAKER_RE = re.compile(
     r"administration|government|ministry|party|supporters|critics|lawyers|owners?|"
     # an account or a paper of the person's own: "according to her Facebook", "his Wikipedia"
     r"(?-i:Facebook|Twitter|Instagram|LinkedIn|Wikipedia)(?:\s+(?:page|profile|account))?|"
-    r"(?:local\s+)?(?:paper|newspaper)|blog|website)$",
+    r"(?:local\s+)?(?:paper|newspaper)|blog|website)"
+    r"(?-i:\s+[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})?$",  # "his mother Susan Bibeau"
     re.IGNORECASE,
 )
 QUOTE_THEN_WHO_RE = re.compile(
@@ -345,13 +346,15 @@ LEADING_ACCORDING_RE = re.compile(r"^According to (?P<who>[^,;:\"“”]{2,80}),
 # What may stand before a sentence's subject: a caption's label ("Stoic: He managed …") and a
 # phrase of time or circumstance ("Following a minute of silence, Harper embraced …").
 OPENING_PHRASE_RE = re.compile(
-    r"^(?:[A-Z][a-z]+:\s+)?(?:(?:After|Before|Following|During|Despite|Upon|On|In|At|With)\b"
+    r"^(?:[A-Z][a-z]+:\s+)?(?:(?:(?:Immediately|Shortly|Soon|Just|Hours|Days|Weeks)\s+(?:after|before)"
+    r"|After|Before|Following|During|Despite|Upon|On|In|At|With)\b"
     r"[^,\"“”]{0,60},\s+)?"
 )
 ISSUED_RE = re.compile(
     rf"^(?P<who>[^,\"“”]{{2,80}}?(?:,\s+(?:who|which|an?)\b[^,\"“”]{{2,120}},)?)\s+{ADVERBS}"
     r"(?:issued|released|put out|posted|published|shared)"
-    r"\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,2}?(?:statement|press release|release)\b"
+    r"\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,2}?(?:statement|press release|release|"
+    r"(?:report|story)(?=,?\s+(?:saying|stating|explaining|claiming|showing|finding|that)\b))\b"
     r"(?:\s+(?:on|late on|early on)\s+\w+)?(?P<tail>.*)$",
     re.DOTALL,
 )
@@ -1015,7 +1018,11 @@ RELATIVE_AFTER_NAME_RE = re.compile(r",\s+(?:who|whose|which)(?:['’]\w+)?\s.*$
 # identified as an Iraqi, and the child were taken …, the officials (said)" is no such clause.
 RELATIVE_TO_VERB_RE = re.compile(r",\s+(?:who|whose|which)\s[^,]*$")
 # A relative clause with a speaker of its own: "emails …, which Boston.com (said had been …)".
-RELATIVE_SPEAKER_RE = re.compile(r",\s+(?:which|that)\s+(?P<who>[^,\s][^,]{0,60})$")
+# A name opening the sentence as its subject, a verb after it.
+CAPITALISED_RUN_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
+RELATIVE_SPEAKER_RE = re.compile(
+    r"(?:,\s+(?:which|that)|\s(?:in|under|through)\s+which)\s+(?P<who>[^,\s][^,]{0,60})$"
+)  # "…, which Boston.com said had been …", "emails in which Emwazi said MI5 …"
 # A subject with a relative clause before "said": "The statement, which circulated on Twitter,
 # said an airstrike …" is in the usual order, not "…, said X".
 RELATIVE_SUBJECT_RE = re.compile(r"^[^,\"“”]{2,80},\s+(?:which|who)\s[^,\"“”]+$")
@@ -1072,7 +1079,18 @@ def _speaker_in(who: str) -> str | None:
         # for comment by The Huffington Post on Wednesday, an AutoNation spokesman"
     relative_speaker = RELATIVE_SPEAKER_RE.search(who)  # "…, which Boston.com said had been …"
     if relative_speaker and is_speaker(relative_speaker.group("who")):
-        return relative_speaker.group("who")
+        # "Morrison did reference his testimony, in which he", "Israel Radio aired an interview
+        # with Rosenberg earlier in November in which she": the last name before the clause
+        pronoun = relative_speaker.group("who").lower() in ("he", "she")
+        head = who[: relative_speaker.start()]
+        names = [
+            m.group() for m in CAPITALISED_RUN_RE.finditer(head)
+            if not re.fullmatch(rf"{WEEKDAYS}|{MONTHS}|(?:The|A|An|In|On|At|But|And|As)", m.group())
+            # a subject opening the sentence, or a name after "with", "by": not "a Syrian
+            # activist YouTube channel"
+            and (m.start() == 0 or re.search(r"\b(?:with|by|from|of|for)\s+$", head[: m.start()]))
+        ]  # fmt: skip
+        return names[-1] if pronoun and names else relative_speaker.group("who")
     story = STORY_ON_RE.match(who)  # 'The story on "news" website National Report says'
     if story and is_speaker(story.group("who")):
         return story.group("who")
