@@ -4006,3 +4006,24 @@ def test_round_twentyseven_statements_reports_and_clauses_that_name_their_speake
 )
 def test_round_twentyseven_a_release_with_nothing_said_names_no_one(sentence: str) -> None:
     assert extract.attribute(sentence).who is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        ("A man ran over two Canadian soldiers in Quebec, killing one.",
+         [(2, "troops", "exact"), (1, "troops", "exact")]),
+        ("Militants killed six soldiers and wounded one.",
+         [(6, "troops", "exact"), (1, "troops", "exact")]),
+        ("Police opened fire on the students, killing three youths and wounding 25.",
+         [(3, "youths", "exact"), (25, "youths", "exact")]),
+        ("Soldiers opened fire on a crowd of protesters, killing five in what became a massacre.",
+         [(5, "protesters", "exact")]),
+        ("The storm hit the town on Monday, killing one.", []),  # no noun to borrow
+    ],
+)  # fmt: skip
+def test_round_twentyseven_a_count_after_killing_or_wounding_borrows_its_noun(
+    sentence: str, figures: list[tuple[float, str, str]]
+) -> None:
+    found = [(round(q.value, 3), q.unit, q.bound) for q in quantities.find(sentence, "en")]
+    assert found == [(float(v), u, b) for v, u, b in figures]

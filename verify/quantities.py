@@ -447,6 +447,8 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
     found = _conversions_keep_bounds(text, _scaled_after_brackets(text, _halves(text, found)))
     found = _mixed_ranges(text, found) if " and " in text or " to " in text else found
     found = _borrowed_nouns(text, found)
+    if lang == "en" and HARM_COUNT_RE.search(text):
+        found = sorted(_over_bare(found, _harm_counts(text, found)), key=lambda q: q.start)
     return _multiples(text, found) if MULTIPLE_HINT_RE.search(text) else found
 
 
@@ -505,6 +507,35 @@ ELIDED_JOINER_RE = re.compile(
 
 
 ELIDED_VERB_RE = re.compile(r"\s+and\s+(?:left|leaving|with)\s+(?:another\s+)?")
+
+
+# A count with its noun left out after a verb of harm, the noun the one before's: "killing six
+# soldiers and wounding one", "opened fire on the protesters, killing three".
+HARM_COUNT_RE = re.compile(
+    r"(?:,\s+|\s+and\s+)(?:killing|injuring|wounding|killed|injured|wounded)\s+"
+    r"(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,4})(?=\s*(?:[.,;)]|$)|"
+    r"\s+(?:in|on|and)\b)"
+)
+PLURAL_OBJECT_RE = re.compile(r"\b(?:the|of)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]{3,}s)\b")
+
+
+def _harm_counts(text: str, found: list[Quantity]) -> list[Quantity]:
+    out = []
+    for m in HARM_COUNT_RE.finditer(text):
+        before = [q for q in found if q.end <= m.start("n") and q.noun]
+        plural = list(PLURAL_OBJECT_RE.finditer(text, 0, m.start()))
+        noun = before[-1].noun if before else plural[-1].group("noun") if plural else None
+        if noun is None:
+            continue
+        word = m.group("n")
+        value = numerals.words_to_number(word) if not word.isdigit() else float(word)
+        if value is None:
+            continue
+        unit = before[-1].unit if before else normalise_unit(noun)
+        out.append(
+            Quantity(value, unit, False, "exact", None, word, m.start("n"), m.end("n"), noun=noun)
+        )
+    return out
 
 
 def _borrowed_nouns(text: str, found: list[Quantity]) -> list[Quantity]:
