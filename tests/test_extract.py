@@ -4027,3 +4027,25 @@ def test_round_twentyseven_a_count_after_killing_or_wounding_borrows_its_noun(
 ) -> None:
     found = [(round(q.value, 3), q.unit, q.bound) for q in quantities.find(sentence, "en")]
     assert found == [(float(v), u, b) for v, u, b in figures]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nevertheless, the U.S. will try to have restrictions placed on out-of-country calls.",
+        "A group of physicians, alarmed that the Trump administration is denying flu vaccines "
+        "to immigrants in custody, is urging the Department of Homeland Security to act.",
+        "On Monday, ESPN’s John Wildhack, executive vice president of programming and production "
+        "released a statement refuting Esquire’s original report that the network scheduled a "
+        "panel discussion.",
+    ],
+)
+def test_round_twentyseven_no_speaker_is_a_fragment_of_a_clause(sentence: str) -> None:
+    """Whichever rule finds it, a name holds no modal verb and no clause; "original report" is
+    a noun, not "report" the verb."""
+    assert extract.attribute(sentence).who is None
+
+
+def test_round_twentyseven_a_speech_verb_is_no_part_of_a_name() -> None:
+    assert speakers.SPEECH_VERB_END_RE.sub("", "the Council said") == "the Council"
+    assert extract.attribute("The reports say that supply was short.").who == "the reports"

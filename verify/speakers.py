@@ -517,9 +517,26 @@ class Attribution:
     verb: str | None = None
 
 
+# What no speaker's name holds, whichever rule found it: a modal verb ("Nevertheless, the U.S.
+# will try to have restrictions placed on …"), a clause's verb after a comma ("A group of
+# physicians, alarmed that …"); a speech verb left at its end is dropped ("… Council said").
+NOT_IN_A_NAME_RE = re.compile(r"\s(?:will|would|can|could|should|must)\s|,\s+alarmed\s+that\b")
+SPEECH_VERB_END_RE = re.compile(r"\s+(?:said|says|told)$")
+
+
 @functools.lru_cache(maxsize=4096)  # pure, and asked again for quoted sentences
 def attribute(sentence: str) -> Attribution:
     """Who asserts the sentence ("the Kremlin", "South Korea's spy agency"), and what."""
+    found = _attribute(sentence)
+    if found.who is None:
+        return found
+    who = SPEECH_VERB_END_RE.sub("", found.who)
+    if NOT_IN_A_NAME_RE.search(who) or not who:
+        return Attribution(None, clean_assertion(LEADING_FILLER_RE.sub("", sentence.strip())))
+    return replace(found, who=who) if who != found.who else found
+
+
+def _attribute(sentence: str) -> Attribution:
     body = LEADING_FILLER_RE.sub("", sentence.strip())
     body = re.sub(r"^\(([^()]+)\)\.?$", r"\1", body)  # a sentence wholly in brackets
     body = PICTURE_ASIDE_RE.sub("", body)  # "Lopa Blumenthal, (at right with anchor X) who says"
@@ -962,7 +979,7 @@ JOURNALISM_RE = re.compile(r"\s+(?:in|from|at|for)\b(?![^,;:.]*?(?:\bthat\b|[:�
 # An adjective before such a word makes it the noun: "Previous estimates", "Other reports".
 ADJECTIVE_BEFORE_NOUN_RE = re.compile(
     r"(?i)(?:^|\s)(?:previous|earlier|recent|initial|other|early|new|latest|unconfirmed|"
-    r"conflicting|some|many|several)\s*$"
+    r"conflicting|some|many|several|original|first|false|erroneous|mistaken|widespread)\s*$"
 )
 IN_THE_RE = re.compile(
     r"\b(?:in|on|from|by|to|with|at|under|after|before)\s+(?:the|a|an|its|his|her|their|this|"
