@@ -4049,3 +4049,16 @@ def test_round_twentyseven_no_speaker_is_a_fragment_of_a_clause(sentence: str) -
 def test_round_twentyseven_a_speech_verb_is_no_part_of_a_name() -> None:
     assert speakers.SPEECH_VERB_END_RE.sub("", "the Council said") == "the Council"
     assert extract.attribute("The reports say that supply was short.").who == "the reports"
+
+
+def test_round_twentyseven_a_judgement_with_adjectives_disputes_the_claim_named() -> None:
+    inner = nested.find('Jordan\'s Foreign Minister Nasser Judeh, called ISIS\'s claim "an old '
+                        'and sick trick."')  # fmt: skip
+    assert inner is not None
+    assert (inner.claimant, inner.disputed_by) == ("ISIS", "Jordan's Foreign Minister Nasser Judeh")
+    assert nested.find("The mayor called Hunter's claim.") is None  # no judgement, no dispute
+
+
+def test_round_twentyseven_it_is_no_person_named_before() -> None:
+    texts = ["Juan Frias, a jeweller, said the price was high.", "It says the case is gold."]
+    assert attribution.attribute_all(texts)[1].who is None

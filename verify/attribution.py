@@ -302,8 +302,11 @@ class _Context:
             plural = [w for w in self.every if w in self.groups or w in self.orgs]
             # never one person: "they told him" after "Dylan Thomas" is his doctors
             return _last(plural) or _last([w for w in self._untitled() if w not in self.people])
-        if lower == "it":
-            return _last(self.orgs) or _last([w for w in self._untitled() if w not in self.groups])
+        if lower == "it":  # never a person named as one ("Juan Frias")
+            untitled = [
+                w for w in self._untitled() if w not in self.groups and not genders.of_name(w)
+            ]
+            return _last(self.orgs) or _last(untitled)
         if lower in ("we", "i"):
             return _last(self.every)
         surname, apposition, _ = who.partition(",")

@@ -20,7 +20,10 @@ DISPUTE_VERBS = (
 )
 NEEDS_JUDGEMENT = {"called", "calls", "branded", "brands", "labelled", "labeled", "described"}
 JUDGEMENT = (
-    r"(?:as\s+)?[\"“'‘]?(?:an?\s+)?(?:outright\s+|complete\s+|total\s+)?(?:lie|lies|nonsense|false|"
+    r"(?:as\s+)?[\"“'‘]?(?:an?\s+)?(?:outright\s+|complete\s+|total\s+)?"
+    # "an old and sick trick"
+    r"(?:(?:old|sick|cheap|desperate|blatant|obvious|pathetic)\s+(?:and\s+)?){0,3}"
+    r"(?:lie|lies|nonsense|false|trick|hoax|bogus|illogical|"
     r"untrue|fake(?: news)?|baseless|absurd|ridiculous|wrong|misleading|inaccurate|fabrication|"
     r"fabricated|exaggerated|exaggeration|rubbish|propaganda|fiction|groundless|unfounded)"
     r"[\"”'’]?"
@@ -69,7 +72,8 @@ DISPUTED_CLAIM_RE = re.compile(
     # "disputed Hunter's claim", "disputed the ISIS claim"
     rf"(?P<b>(?:the\s+)?[A-Z][^\s,]*(?:\s+[A-Z][^\s,]*){{0,3}}?)(?:['’]s?)?\s+(?:{NOUNS})"
     r"(?:\s+(?:on|in|at|last|this)\s+[^,]{1,40})?"
-    r"(?:,\s*(?:saying|calling|adding|insisting)\b.*|\s+but\s+.*)?\s*[.!]?$",  # "…, saying …"
+    rf"(?:\s+(?P<judgement>{JUDGEMENT}))?"  # 'called ISIS's claim "an old and sick trick."'
+    r"(?:,\s*(?:saying|calling|adding|insisting)\b.*|\s+but\s+.*)?\s*[.!]?[\"”’']?$",
     re.DOTALL,
 )
 # The judgement before the claim it judges: "Robert Plant's publicist has described as
@@ -215,13 +219,15 @@ def find(sentence: str) -> Nested | None:
             how=how.strip(),
         )
     match = DISPUTED_CLAIM_RE.match(body)
-    if match and speakers.is_speaker(match.group("a")):  # "… disputed Hunter's claim."
+    if match and match.group("verb").lower() in NEEDS_JUDGEMENT and not match.group("judgement"):
+        match = None  # "called Hunter's claim" alone judges nothing
+    if match and speakers.is_speaker(match.group("a").rstrip(",")):  # "disputed Hunter's claim"
         return Nested(
             claim=speakers.clean_assertion(body),
             # "the ISIS claim": ISIS
             claimant=speakers.clean_who(_owner(match.group("b"))),
-            disputed_by=speakers.clean_who(match.group("a")),
-            how=match.group("verb").lower(),
+            disputed_by=speakers.clean_who(match.group("a").rstrip(",")),
+            how=" it ".join(filter(None, (match.group("verb").lower(), match.group("judgement")))),
             refers_back=True,
         )
     match = JUDGED_FIRST_RE.match(body)

@@ -1098,7 +1098,8 @@ def _speaker_in(who: str) -> str | None:
     if relative_speaker and is_speaker(relative_speaker.group("who")):
         # "Morrison did reference his testimony, in which he", "Israel Radio aired an interview
         # with Rosenberg earlier in November in which she": the last name before the clause
-        pronoun = relative_speaker.group("who").lower() in ("he", "she")
+        said_by = relative_speaker.group("who").lower()
+        pronoun = said_by in ("he", "she")
         head = who[: relative_speaker.start()]
         names = [
             m.group() for m in CAPITALISED_RUN_RE.finditer(head)
