@@ -4062,3 +4062,14 @@ def test_round_twentyseven_a_judgement_with_adjectives_disputes_the_claim_named(
 def test_round_twentyseven_it_is_no_person_named_before() -> None:
     texts = ["Juan Frias, a jeweller, said the price was high.", "It says the case is gold."]
     assert attribution.attribute_all(texts)[1].who is None
+
+
+def test_round_twentyseven_more_first_names_keep_she_from_a_man() -> None:
+    texts = [
+        "Dominic Casciani reported from the street.",
+        "A nearby neighbour told The Telegraph's Camilla Turner:",
+        "This is a very quiet area.",
+        'She said she had not seen him "for a while".',
+    ]
+    assert attribution.attribute_all(texts)[3].who != "Dominic Casciani"
+    assert (genders.of_name("Dominic Casciani"), genders.of_name("Camilla Turner")) == ("m", "f")

@@ -25,6 +25,11 @@ FEMALE_NAMES = frozenset(
     sally louise claire fiona kate sophie holly ellie amelia mia ava lily ella hillary kamala
     oprah serena sheila irene agnes esther eva nina vera olga natasha svetlana tatiana yulia
     fatima aisha ayesha zainab mariam maryam leila layla yasmin hana priya anjali sunita
+    camilla harriet imogen georgina lucinda penelope tessa melanie yvonne jenny jenna tina
+    gina monica erica veronica bridget caroline katie kathy cathy becky molly sienna zoe
+    chelsea kylie marion miriam naomi leah bethany hayley stacey tracey wendy joanne joanna
+    susanne suzanne sylvie isabelle nathalie francoise giulia francesca chiara lucia carmen
+    pilar
     """,
     )
 )
@@ -45,6 +50,10 @@ MALE_NAMES = frozenset(
     moshe yitzhak shimon igor sergei dmitry ivan nikolai yuri oleg alexei ashraf nawaz imran
     narendra rahul amit sanjay francis benedict ray steve jim tom bill bob mike chris dan dave
     matt nick tim ted ron ken greg jeff fred ben sam pete andy rob rick phil
+    dominic craig emmanuel tony neil ian colin graham stuart duncan malcolm gordon derek
+    trevor nigel simon martin marcus victor oscar hugo felix luke jake connor liam owen
+    aidan callum declan rory angus hamish pierre francois jacques luc marco giuseppe
+    giovanni luigi carlos miguel pedro pablo diego rafael javier
     """,
     )
 )
