@@ -85,6 +85,14 @@ SMALL_WORDS = (
 )
 _WORD = rf"(?:{SMALL_WORDS}|hundred|thousand|million|billion|trillion|dozen)"
 SMALL = rf"(?:{SMALL_WORDS})"
+# A live blog's time stamp opening an entry: "11.58 The name John …", "10.50 Jihadi John named
+# as …" (not "3.50 Million people", "2.40 GHz processors", "5.56 NATO rounds"). Figures skip it
+# and speakers read the subject after it.
+TIME_STAMP = (
+    r"[0-2]?\d[.:][0-5]\d(?=\s+(?-i:[A-Z]))(?!\s+(?i:million|billion|trillion|percent|per\s+cent|"
+    r"points?|euros?|dollars?|pounds?|usd|eur|gbp|ghz|mhz|kgs?|km|mph|metres?|meters?|miles?|"
+    r"seconds?|secs?|lbs?|tons?|tonnes?|ml|mm|cm|inches|feet|acres?|hectares?|nato)\b)"
+)
 MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"

@@ -452,13 +452,7 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
     return _multiples(text, found) if MULTIPLE_HINT_RE.search(text) else found
 
 
-# A live blog's time stamp opening an entry: "11.58 The name John …", "10.50 Jihadi John named
-# as …" (not "3.50 Million people", nor a price: "$11.58").
-TIME_STAMP_RE = re.compile(
-    r"\s*[0-2]?\d[.:][0-5]\d(?=\s+[A-Z])(?!\s+(?i:million|billion|trillion|percent|per\s+cent|"
-    r"points?|euros?|dollars?|pounds?|usd|eur|gbp|ghz|mhz|kgs?|km|mph|metres?|meters?|miles?|"
-    r"seconds?|secs?|lbs?|tons?|tonnes?|ml|mm|cm|inches|feet|acres?|hectares?|nato)\b)"
-)
+TIME_STAMP_RE = re.compile(r"\s*" + numerals.TIME_STAMP)
 
 
 def _unblocked(
@@ -632,6 +626,14 @@ def _qualifier_before(text: str, start: int) -> re.Match[str] | None:
     return words
 
 
+def _bounded(text: str, value: float, unit: str, start: int, end: int) -> Quantity:
+    """A figure of `value` in `unit` (its noun too) at text[start:end], with the bound's words
+    before it: "nearly tripled", "about half an hour"."""
+    b = _bound_before(text, start)
+    return Quantity(value, unit, b.approx, b.bound, None, text[b.start : end], b.start, end,
+                    noun=unit, qualifier=b.qualifier)  # fmt: skip
+
+
 def _bound_before(text: str, start: int) -> _Bound:
     """ "nearly" in "nearly tripled", "About" in "About half": the figure then starts there."""
     window = text[max(0, start - 30) : start]
@@ -648,12 +650,9 @@ def _multiples(text: str, found: list[Quantity]) -> list[Quantity]:
     for m in MULTIPLE_HINT_RE.finditer(text):
         if re.match(r"\s+down\b", text[m.end() :]):
             continue  # "doubled down on the slogan"
-        b = _bound_before(text, m.start())
-        value = float(MULTIPLES[m.group().lower()])
         more.append(
-            Quantity(value, "times", b.approx, b.bound, None, text[b.start : m.end()], b.start,
-                     m.end(), noun="times", qualifier=b.qualifier)
-        )  # fmt: skip
+            _bounded(text, float(MULTIPLES[m.group().lower()]), "times", m.start(), m.end())
+        )
     return sorted(found + _free(found, more), key=lambda q: q.start)
 
 
@@ -923,12 +922,7 @@ def _height_inches(text: str, found: list[Quantity]) -> list[Quantity]:
 def _half_units(text: str) -> list[Quantity]:
     found = []
     for m in HALF_UNIT_RE.finditer(text):
-        bound = _bound_before(text, m.start())
-        unit = normalise_unit(m.group(1))
-        found.append(
-            Quantity(0.5, unit, bound.approx, bound.bound, None, text[bound.start : m.end()],
-                     bound.start, m.end(), noun=unit, qualifier=bound.qualifier)
-        )  # fmt: skip
+        found.append(_bounded(text, 0.5, normalise_unit(m.group(1)), m.start(), m.end()))
     return found
 
 
@@ -938,12 +932,7 @@ def _stones(text: str) -> list[Quantity]:
         number = int(m.group(1))
         if number % 10 == 1 and number % 100 != 11:
             continue  # "the 21st": an ordinal
-        bound = _bound_before(text, m.start())
-        found.append(
-            Quantity(float(number), "st", bound.approx, bound.bound, None,
-                     text[bound.start : m.end()], bound.start, m.end(), noun="st",
-                     qualifier=bound.qualifier)
-        )  # fmt: skip
+        found.append(_bounded(text, float(number), "st", m.start(), m.end()))
     return found
 
 

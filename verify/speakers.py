@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from verify import languages, prefilter
+from verify import languages, numerals, prefilter
 
 # Speech in the progressive: "The Democrats are alleging that …", "officials have been saying".
 PROGRESSIVE = (
@@ -341,8 +341,6 @@ INTERVIEW_RE = re.compile(
     r"(?i)(?:an?|the|his|her|their)\s+(?:\w+\s+)?(?:interview|conversation)\b"
 )
 LEADING_ACCORDING_RE = re.compile(r"^According to (?P<who>[^,;:\"“”]{2,80}),\s+")
-# A source that puts out a statement: "Big Machine Records issued a statement that …", "The
-# Pentagon released a statement saying …"; what follows "saying" is the assertion.
 # What may stand before a sentence's subject: a caption's label ("Stoic: He managed …") and a
 # phrase of time or circumstance ("Following a minute of silence, Harper embraced …").
 OPENING_PHRASE_RE = re.compile(
@@ -350,6 +348,8 @@ OPENING_PHRASE_RE = re.compile(
     r"|After|Before|Following|During|Despite|Upon|On|In|At|With)\b"
     r"[^,\"“”]{0,60},\s+)?"
 )
+# A source that puts out a statement: "Big Machine Records issued a statement that …", "The
+# Pentagon released a statement saying …"; what follows "saying" is the assertion.
 ISSUED_RE = re.compile(
     rf"^(?P<who>[^,\"“”]{{2,80}}?(?:,\s+(?:who|which|an?)\b[^,\"“”]{{2,120}},)?)\s+{ADVERBS}"
     r"(?:issued|released|put out|posted|published|shared)"
@@ -431,9 +431,8 @@ LEADING_FILLER_RE = re.compile(
     # "At the time civil defense services said …", "In July, for example, members of … told"
     r"at the time|at that time|for example|for instance|by then|in the meantime|"
     r"(?:in|by) (?:(?-i:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)(?: \d{4})?|\d{4})|"
+    r"November|December)(?: \d{4})?|\d{4})|" + numerals.TIME_STAMP + r")\s*,?\s+)+",
     # a live blog's time stamp: "11.22 The Independent newspaper reported …"
-    r"[0-2]?\d[.:][0-5]\d(?=\s+(?-i:[A-Z])))\s*,?\s+)+",
     re.IGNORECASE,
 )
 CLAUSE_BREAKS = (
@@ -1035,7 +1034,7 @@ RELATIVE_AFTER_NAME_RE = re.compile(r",\s+(?:who|whose|which)(?:['’]\w+)?\s.*$
 # identified as an Iraqi, and the child were taken …, the officials (said)" is no such clause.
 RELATIVE_TO_VERB_RE = re.compile(r",\s+(?:who|whose|which)\s[^,]*$")
 # A relative clause with a speaker of its own: "emails …, which Boston.com (said had been …)".
-# A name opening the sentence as its subject, a verb after it.
+# A run of capitalised words: the names before a relative clause with a pronoun speaker.
 CAPITALISED_RUN_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
 RELATIVE_SPEAKER_RE = re.compile(
     r"(?:,\s+(?:which|that)|\s(?:in|under|through)\s+which)\s+(?P<who>[^,\s][^,]{0,60})$"
