@@ -4073,3 +4073,37 @@ def test_round_twentyseven_more_first_names_keep_she_from_a_man() -> None:
     ]
     assert attribution.attribute_all(texts)[3].who != "Dominic Casciani"
     assert (genders.of_name("Dominic Casciani"), genders.of_name("Camilla Turner")) == ("m", "f")
+
+
+# Round twenty-eight, read from the fifty-five sets' missed figures.
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        # an age is a figure whatever word comes before it; a title in capitals is a name
+        ("While reports of the death of Cuba's 88-year-old former leader could be true, there "
+         "has been no official confirmation.", [(88, "years", "exact")]),
+        ("In December 14-year-old Sam Lee caught a 15st catfish while on holiday in Spain.",
+         [(14, "years", "exact"), (15, "st", "exact")]),
+        ("There is no 71-year-old Father John Michael O’Neal in Massachusetts.",
+         [(71, "years", "exact")]),
+        ("Can This 20 Year Old Burger Get More Likes Than Kanye West?", []),
+        # a total told in parts: the parts count what the total counts
+        ("Forensic audio expert Paul Ginsberg analyzed the recording and said he detected at "
+         "least 10 gunshots -- a cluster of six, followed by four.",
+         [(10, "gunshots", "min"), (6, "gunshots", "exact"), (4, "gunshots", "exact")]),
+        ("An independent autopsy indicates that Brown was hit at least six times, four in his "
+         "arm and twice in the head.",
+         [(6, "times", "min"), (4, "times", "exact"), (2, "times", "exact")]),
+        ("It confirms Darren Wilson shot at Brown 11 times—five from behind and six from the "
+         "front.", [(11, "times", "exact"), (5, "times", "exact"), (6, "times", "exact")]),
+        # "one of" picks one out; a part is less than its total
+        ("Tiger Woods, winner of 14 major golf championships and one of the richest athletes, "
+         "sold it.", [(14, "championships", "exact")]),
+        ("He scored 3 goals, 12 in all.", [(3, "goals", "exact"), (12, "", "exact")]),
+    ],
+)  # fmt: skip
+def test_round_twentyeight_ages_and_totals_told_in_parts(
+    sentence: str, figures: list[tuple[float, str, str]]
+) -> None:
+    found = [(round(q.value, 3), q.unit, q.bound) for q in quantities.find(sentence, "en")]
+    assert found == [(float(v), u, b) for v, u, b in figures]

@@ -53,10 +53,14 @@ STATE_CODE_BEFORE_RE = re.compile(r"\b[A-Z]{2}\s$")
 DIAL_BEFORE_RE = re.compile(r"\b(?:dial(?:l?ed)?|call(?:ed)?)\s$")
 LETTERS_RE = re.compile(r"[^\W\d_]+")
 WORD_BEFORE_RE = re.compile(r"(?:^|(?<=\s))(\S+)\s$")
+# "Cuba's 88-year-old former leader", "In December 14-year-old Sam Lee", "no 71-year-old
+# Father": an age, whatever word comes before it (in lower case: "This 20 Year Old Burger" is
+# a title)
+AGE_AFTER_RE = re.compile(r"[- ](?:year|month|week)s?[- ]old\b")
 CAPITALISED_AFTER_RE = re.compile(r"\s([A-Z][a-z]+)\b")
 # A span of time after the number counts it, whatever the capital before: "it took the iOS App
 # Store 16 months to hit 100,000 apps".
-DURATION_AFTER_RE = re.compile(r"\s(?i:years|months|weeks|days|hours|minutes)\b")
+DURATION_AFTER_RE = re.compile(r"\s(?i:years|months|weeks|days|hours|minutes|times)\b")  # "shot at Brown 11 times"
 THREE_OR_FOUR_DIGITS_RE = re.compile(r"\d{3,4}")
 
 SCALES = {
@@ -329,6 +333,8 @@ def names_something(text: str, n: Numeral, lang: str = "en") -> bool:
     phone number or list marker rather than a count or measure. German capitalises every
     noun, so there a capital after a number is what it counts ("über 100 Seminaren")."""
     before, after = text[max(0, n.start - 40) : n.start], text[n.end : n.end + 40]
+    if lang == "en" and AGE_AFTER_RE.match(after):
+        return False
     if lang == "de" and GERMAN_DAY_AFTER_RE.match(after):
         return True  # "Am 12. bis 13. September": days of the month, written as ordinals
     if n.words and lang == "de":

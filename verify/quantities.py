@@ -447,6 +447,8 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
     found = _conversions_keep_bounds(text, _scaled_after_brackets(text, _halves(text, found)))
     found = _mixed_ranges(text, found) if " and " in text or " to " in text else found
     found = _borrowed_nouns(text, found)
+    if lang == "en" and len(found) and PART_COUNT_RE.search(text):
+        found = sorted(_over_bare(found, _part_counts(text, found)), key=lambda q: q.start)
     if lang == "en" and HARM_COUNT_RE.search(text):
         found = sorted(_over_bare(found, _harm_counts(text, found)), key=lambda q: q.start)
     return _multiples(text, found) if MULTIPLE_HINT_RE.search(text) else found
@@ -528,6 +530,44 @@ def _harm_counts(text: str, found: list[Quantity]) -> list[Quantity]:
         unit = before[-1].unit if before else normalise_unit(noun)
         out.append(
             Quantity(value, unit, False, "exact", None, word, m.start("n"), m.end("n"), noun=noun)
+        )
+    return out
+
+
+# A total told in parts, the parts' noun left out: "at least 10 gunshots -- a cluster of six,
+# followed by four", "hit 11 times—five from behind and six from the front".
+PART_COUNT_RE = re.compile(
+    r"(?:—|–|--|\s-|,|:|\(|\bof|\band|\bfollowed by|\bbut)\s*"
+    rf"(?P<n>{numerals.SMALL}|\d{{1,3}})(?=\s*(?:[.,;:)—–]|--|$)|\s+(?:in|on|at|from|to|followed|"
+    r"and|may|might|were|was|had|have|of)\b)",
+    re.IGNORECASE,
+)
+
+
+def _part_counts(text: str, found: list[Quantity]) -> list[Quantity]:
+    out = []
+    for m in PART_COUNT_RE.finditer(text):
+        start, end = m.span("n")
+        if any(q.start <= start < q.end for q in found):
+            continue
+        before = [q for q in found if q.end <= start]
+        if not before:
+            continue
+        total = before[-1]
+        word = m.group("n")
+        value = float(word) if word.isdigit() else numerals.words_to_number(word)
+        if (
+            value is None
+            or value == 1 and text[end : end + 4] == " of "  # "one of the richest"
+            or not total.noun
+            or total.currency
+            or total.unit in ("%", "percentage points")
+            or total.bound == "range"
+            or not value < total.value
+        ):
+            continue
+        out.append(
+            Quantity(value, total.unit, False, "exact", None, word, start, end, noun=total.noun)
         )
     return out
 
