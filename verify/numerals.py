@@ -58,9 +58,9 @@ WORD_BEFORE_RE = re.compile(r"(?:^|(?<=\s))(\S+)\s$")
 # a title)
 AGE_AFTER_RE = re.compile(r"[- ](?:year|month|week)s?[- ]old\b")
 CAPITALISED_AFTER_RE = re.compile(r"\s([A-Z][a-z]+)\b")
-# A span of time after the number counts it, whatever the capital before: "it took the iOS App
-# Store 16 months to hit 100,000 apps".
-DURATION_AFTER_RE = re.compile(r"\s(?i:years|months|weeks|days|hours|minutes|times)\b")  # "shot at Brown 11 times"
+# A span of time or a count of times after the number counts it, whatever the capital before:
+# "it took the iOS App Store 16 months to hit 100,000 apps", "shot at Brown 11 times".
+DURATION_AFTER_RE = re.compile(r"\s(?i:years|months|weeks|days|hours|minutes|times)\b")
 THREE_OR_FOUR_DIGITS_RE = re.compile(r"\d{3,4}")
 
 SCALES = {

@@ -558,7 +558,7 @@ def _part_counts(text: str, found: list[Quantity]) -> list[Quantity]:
         value = float(word) if word.isdigit() else numerals.words_to_number(word)
         if (
             value is None
-            or value == 1 and text[end : end + 4] == " of "  # "one of the richest"
+            or (value == 1 and text[end : end + 4] == " of ")  # "one of the richest"
             or not total.noun
             or total.currency
             or total.unit in ("%", "percentage points")
