@@ -4107,3 +4107,65 @@ def test_round_twentyeight_ages_and_totals_told_in_parts(
 ) -> None:
     found = [(round(q.value, 3), q.unit, q.bound) for q in quantities.find(sentence, "en")]
     assert found == [(float(v), u, b) for v, u, b in figures]
+
+
+# Round twenty-eight, read from held-out-54 after its blind score.
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        # a "from" that opens a range, not a change
+        ("It takes a few more to build a watch case, anywhere from 1.5 to 8 cc depending on the "
+         "size.", [(8, "cc", "range")]),
+        ("It rose from 15 to 80 dollars.", [(15, "", "exact"), (80, "USD", "exact")]),
+        # a price per unit names the unit
+        ("18-karat gold currently sells for $29.11 per gram, $905 per troy ounce, or $480 per cc.",
+         [(18, "karats", "exact"), (29.11, "per gram", "exact"), (905, "per troy ounce", "exact"),
+          (480, "per cc", "exact")]),
+        # gold's purity in karats, not thousands
+        ("One ounce of 18k gold occupies about 1.8 cubic centimeters.",
+         [(18, "karats", "exact"), (1.8, "centimeters", "exact")]),
+        ("It has 18k employees.", [(18000, "employees", "exact")]),
+        # numbers that cite or call are no figures
+        ("Prosecutors said the new Arizona state law of Self-Rape [A.R.S. §§ 29-169 & 48-69] "
+         "would carry a sentence.", []),
+        ("His mother called 9-1-1 when she found her son in his room.", []),
+        ("The Wild are 14-0-1 this season.",
+         [(14, "", "exact"), (0, "", "exact"), (1, "", "exact")]),
+        # a number word counts what follows a nationality adjective
+        ("At least 17 American military personnel and seven Iraqi police were sickened.",
+         [(17, "troops", "min"), (7, "police", "exact")]),
+        ("The Three Kingdoms era ended.", []),
+        # each side of "A by B" measures in the unit the last names
+        ("The Muthanna complex measures three by three miles.",
+         [(3, "miles", "exact"), (3, "miles", "exact")]),
+        ("The time capsule, contained in a 5-by-7-inch copper box, was opened.",
+         [(5, "inches", "exact"), (7, "inches", "exact")]),
+        ("It won by 2 to 1 goals.", [(2, "", "exact"), (1, "goals", "exact")]),
+    ],
+)  # fmt: skip
+def test_round_twentyeight_figures_of_held_out_54(
+    sentence: str, figures: list[tuple[float, str, str]]
+) -> None:
+    found = [(round(q.value, 3), q.unit, q.bound) for q in quantities.find(sentence, "en")]
+    assert found == [(float(v), u, b) for v, u, b in figures]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        ("Here’s how Brown’s friend, Dorian Johnson, described the shooting to MSNBC: Johnson "
+         "says the officer attempted to thrust his door open.", "Brown’s friend, Dorian Johnson"),
+        ("The munitions there were only partially destroyed, according to the UN - then left to "
+         "Iraq.", "the UN"),
+    ],
+)  # fmt: skip
+def test_round_twentyeight_speakers_of_held_out_54(sentence: str, who: str) -> None:
+    assert extract.attribute(sentence).who == who
+
+
+def test_round_twentyeight_an_answer_no_ends_its_sentence() -> None:
+    texts = [s.text for s in sentences("Is it gold? No. Numerous reports state that it is.")]
+    assert texts == ["Is it gold?", "No.", "Numerous reports state that it is."]
+    assert [s.text for s in sentences("He lives at No. 10 Downing Street.")] == [
+        "He lives at No. 10 Downing Street."
+    ]

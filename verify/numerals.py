@@ -122,13 +122,14 @@ TIME_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 CITATION_BEFORE_RE = re.compile(
-    r"(?:\b(?:no|nos|nr|vol|p|pp|hal|art|sec|ch|fig|tel|ph|box|suite)\.?\s?|#|\bnumber\s|"
+    r"(?:\b(?:no|nos|nr|vol|p|pp|hal|art|sec|ch|fig|tel|ph|box|suite)\.?\s?|#|§§?\s?(?:[\d.–-]+\s*(?:,|&|and)\s*)*|\bnumber\s|"
     r"\b(?:Figure|Table|Chart|Exhibit)\s|"
     r"\bversion\s)$",
     re.IGNORECASE,
 )
 ABBREVIATION_BEFORE_RE = re.compile(r"\b(?:[A-Z]\.){2,}\s$")  # "U.S. 10-year notes"
 EMERGENCY_NUMBERS = {"911", "999", "112", "000"}
+SPELLED_EMERGENCY_RE = re.compile(r"(?<![\d-])(?:9-1-1|9-9-9|1-1-2)(?![\d-])")  # "called 9-1-1"
 CALL_WORDS_RE = re.compile(
     r"\s+(?:call|calls|caller|callers|dispatch\w*|operator\w*|cent(?:er|re)s?|emergenc\w*)\b"
 )
@@ -341,7 +342,9 @@ def names_something(text: str, n: Numeral, lang: str = "en") -> bool:
         return bool(DATE_AFTER_RE.match(after) or CITATION_BEFORE_RE.search(before))
     if n.words:  # "Zero G Day", "the Three Kingdoms": a number word before a name
         named = CAPITAL_AFTER_RE.match(after) and not (
-            re.match(r"\s[A-Z][a-z]+(?:ans?|ese|is)\b|\s[A-Z]{2,4}s\b", after)  # "Two MPs"
+            # "Two MPs", "two Iraqis", "seven Iraqi police", "three British soldiers"
+            re.match(r"\s[A-Z][a-z]+(?:ans?|ese|is)\b|\s[A-Z]{2,4}s\b", after)
+            or re.match(r"\s[A-Z][a-z]+(?:i|ish|ch)\s+[a-z]", after)
             or MODIFIED_COUNT_RE.match(after)
             or text[n.start].islower()  # "Three Amigos", "'Six Strikes'" are names
             and COUNTED_CAPITAL_PLURAL_RE.match(after)
@@ -382,6 +385,11 @@ def names_something(text: str, n: Numeral, lang: str = "en") -> bool:
         return True  # "the top 10 free apps", "a top-20 finish": a rank, not a count
     if raw in EMERGENCY_NUMBERS and (CALL_WORDS_RE.match(after) or DIAL_BEFORE_RE.search(before)):
         return True  # "911 calls"
+    if len(raw) == 1 and any(
+        m.start() <= n.start < m.end()
+        for m in SPELLED_EMERGENCY_RE.finditer(text, max(0, n.start - 4), n.end + 4)
+    ):
+        return True
     # "Dell Alienware Curved 4ms": a glued unit of speed or power measures, it names no model
     # (where "iPad Pro 256GB" and "NBA 2K20" do)
     measured = _unit_suffix(after, SPEC_SUFFIXES)

@@ -89,7 +89,8 @@ UNIT_SYNONYMS = {
 PER_RE = re.compile(
     r"(?:\s+|-)(?:per|a|an|every)[\s-]+(share|barrel|ounce|tonne|ton|month|year|week|day|night|hour|gallon|"
     r"litre|liter|kilogram|kg|head|person|capita|unit|seat|passenger|bottle|ticket|plate|dose|"
-    r"hand|game|episode|visit|meal|flight|trip|item|piece)\b",
+    r"hand|game|episode|visit|meal|flight|trip|item|piece|gram|troy ounce|cc|pound|kilo|mile|"
+    r"minute|square (?:foot|feet|metre|meter)|word|user|household|student|pupil|child)\b",
     re.IGNORECASE,
 )
 # A rate after a counted noun: "90 miles per gallon", "38 kilometers per liter".
@@ -127,6 +128,13 @@ MATURITY_RE = re.compile(
 MOVES_RE = re.compile(
     r"\b(?:from|by|rose|fell|up|down|climbed|gained|lost|dropped|jumped|slipped|declined|grew|"
     r"increased|decreased|cut|raised|lowered|added|surged|slumped|rising|falling)\s+(?:\S+\s+)?$",
+    re.IGNORECASE,
+)
+# "anywhere from 1.5 to 8 cc", "ranging from 20 to 30 years": a "from" that opens a range,
+# where "rose from" (MOVES_RE) opens a change
+RANGE_FROM_RE = re.compile(
+    r"\b(?:anywhere|range|ranges|ranging|ranged|vary|varies|varying|varied|spanning)\s+from\s+"
+    r"(?:\S+\s+)?$",
     re.IGNORECASE,
 )
 NOT_COUNTED_AFTER_ONE = (
@@ -421,6 +429,8 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
             found += _free(found, _height_inches(text, found))
         if "half a" in folded:
             found += _free(found, _half_units(text))
+        if " gold" in folded and (karats := _karats(text)):
+            found = [q for q in found if _free(karats, [q])] + karats
         if "age of" in folded:
             found = _over_bare(found, _ages(text))  # the age names the unit a bare "34" lacked
             found = [
@@ -447,6 +457,8 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
     found = _conversions_keep_bounds(text, _scaled_after_brackets(text, _halves(text, found)))
     found = _mixed_ranges(text, found) if " and " in text or " to " in text else found
     found = _borrowed_nouns(text, found)
+    if lang == "en" and (" by " in text or "-by-" in text or "x" in text or "×" in text):
+        found = _by_sides(text, found) if BY_SIDES_RE.search(text) else found
     if lang == "en" and len(found) and PART_COUNT_RE.search(text):
         found = sorted(_over_bare(found, _part_counts(text, found)), key=lambda q: q.start)
     if lang == "en" and HARM_COUNT_RE.search(text):
@@ -701,7 +713,12 @@ def _scores(text: str) -> list[Quantity]:
     part of a three-part record ("14-0-1": wins, losses, overtime losses) and of a score label
     heading a game summary ("Wild 4, Sabres 1:")."""
     label = SCORE_LABEL_RE.match(text)
-    parts = [*RECORD_RE.finditer(text), *([label] if label else [])]
+    records = [
+        m
+        for m in RECORD_RE.finditer(text)
+        if not numerals.SPELLED_EMERGENCY_RE.fullmatch(m.group())
+    ]  # "called 9-1-1" is a phone number, not a record
+    parts = [*records, *([label] if label else [])]
     parts += [
         sides
         for match in SCORES_RE.finditer(text)
@@ -966,6 +983,61 @@ def _half_units(text: str) -> list[Quantity]:
     return found
 
 
+# "three by three miles", "a 5-by-7-inch box", "a 10 x 12 foot room": each side measures in
+# the unit the last one names
+_SIDE = rf"(?:\d[\d,]*(?:\.\d+)?|{numerals.SMALL})"
+_BY = r"(?:\s*-by-\s*|\s+by\s+|\s*[x×]\s*)"
+BY_SIDES_RE = re.compile(rf"\b({_SIDE}){_BY}({_SIDE})(?:{_BY}({_SIDE}))?", re.IGNORECASE)
+LENGTH_UNITS = {"miles", "km", "meters", "feet", "inches", "cm", "mm", "yards", "metres"}
+SIDE_UNIT_RE = re.compile(r"[\s-]*(inch(?:es)?|foot|feet|miles?|met(?:er|re)s?|yards?|km|cm|mm)\b")
+
+
+def _by_sides(text: str, found: list[Quantity]) -> list[Quantity]:
+    out = list(found)
+    for m in BY_SIDES_RE.finditer(text):
+        last = m.lastindex or 2
+        side = next((q for q in found if q.start <= m.start(last) < q.end), None)
+        unit = side.unit if side else ""
+        sides = range(1, last)
+        if side is None and (after := SIDE_UNIT_RE.match(text, m.end())):
+            unit, sides = normalise_unit(after.group(1)), range(1, last + 1)
+        if unit not in LENGTH_UNITS:
+            continue
+        for k in sides:
+            word = m.group(k).replace(",", "")
+            value = float(word) if word[0].isdigit() else numerals.words_to_number(word)
+            if value is None:
+                continue
+            start, end = m.span(k)
+            out = [q for q in out if not (q.start < end and start < q.end)]
+            out.append(Quantity(value, unit, False, "exact", None, m.group(k), start, end,
+                                noun=unit))  # fmt: skip
+    return sorted(out, key=lambda q: q.start)
+
+
+# "18k gold", "14K white gold": the purity of gold in karats, not eighteen thousand
+KARAT_RE = re.compile(
+    r"\b(?P<n>[1-9]\d?)\s?[kK](?:t|ts)?\b(?=\s+(?:(?:white|yellow|rose|red|solid|pure)\s+)?gold\b)"
+)
+
+
+def _karats(text: str) -> list[Quantity]:
+    return [
+        Quantity(
+            float(m.group("n")),
+            "karats",
+            False,
+            "exact",
+            None,
+            m.group(),
+            m.start(),
+            m.end(),
+            noun="karat",
+        )  # fmt: skip
+        for m in KARAT_RE.finditer(text)
+    ]
+
+
 def _stones(text: str) -> list[Quantity]:
     found = []
     for m in STONE_RE.finditer(text):
@@ -1206,6 +1278,8 @@ def _range_end(text: str, nums: list[Numeral], i: int, lang: str) -> Numeral | N
     low, high = nums[i], nums[i + 1]
     if GLUED_BEFORE_RE.search(text[max(0, low.start - 2) : low.start]):
         return None  # "A350-900" is a model, not a range
+    if numerals.CITATION_BEFORE_RE.search(text[max(0, low.start - 40) : low.start]):
+        return None  # "A.R.S. §§ 29-169", "pp. 12-14": numbers that cite, each a name
     joiner = text[low.end : high.start]
     before = text[max(0, low.start - 30) : low.start]
     opener = BETWEEN_BEFORE_RE.search(before)
@@ -1216,7 +1290,7 @@ def _range_end(text: str, nums: list[Numeral], i: int, lang: str) -> Numeral | N
     elif GLUED_DASH_RE.fullmatch(joiner):
         ok = True
     elif TO_JOINER_RE.fullmatch(joiner):
-        ok = not MOVES_RE.search(before)
+        ok = not MOVES_RE.search(before) or bool(RANGE_FROM_RE.search(before))
     else:
         return None
     # "eight to 10 students" mixes words and digits; "two and 5" does not make a range

@@ -121,6 +121,8 @@ def _ends_in_abbreviation(text: str, dot: int, end: int) -> bool:
     initials = re.fullmatch(r"(?:[a-z]\.)+[a-z]", token) is not None  # "H.M. Davenport"
     if token in UNIT_ABBREVIATIONS and re.search(r"\d\s*[a-z]+$", text[max(0, dot - 16) : dot]):
         return re.match(r"\s+[a-z]", text[end : end + 2]) is not None
+    if token == "no":  # "No. 10 Downing Street" goes on; "No. Numerous reports say …" ends
+        return re.match(r"\s*\d", text[end : end + 3]) is not None
     if len(token) == 1 and token.isalpha() or token in ABBREVIATIONS or initials:
         # "Calif. (AP)" and "Gen. Kim" go on; "in the U.S. The next" ends when a capital
         # follows an abbreviation that also ends sentences

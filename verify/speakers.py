@@ -324,7 +324,8 @@ ACCORDING_RE = re.compile(
     r"(?P<who>(?:the |a |an )?(?:[^,.;:—]|(?<=\d)[,.](?=\d)|(?<=\w)\.(?=[a-z]{2,4}\b)"
     # a title's abbreviation goes on: "according to Pentagon spokesman Rear Adm. John Kirby"
     rf"|{AFTER_TITLE}\.(?=\s[A-Z])){{2,120}}?)"
-    rf"(?=\s*(?:[;:—]|,(?!\d)|{NOT_AFTER_TITLE}\.(?![\da-z]))|$)",  # "Snopes.com"
+    rf"(?=\s*(?:[;:—]|,(?!\d)|{NOT_AFTER_TITLE}\.(?![\da-z]))|\s[-–]\s|$)",  # "Snopes.com";
+    # a spaced hyphen is a dash: "according to the UN - then left to Iraq"
     re.IGNORECASE,
 )
 # "According to media reports": nobody named (also not "reports" said).
@@ -1410,6 +1411,9 @@ def clean_who(who: str) -> str:
     )
     who = MOOD_BEFORE_NAME_RE.sub("", who)  # "Delighted Mrs Smith said"
     who = re.sub(r"^One,\s+(?=(?:an?|the)\s)", "", who)  # "One, an American fighter, said"
+    # "Here's how Brown's friend, Dorian Johnson, described the shooting": the manner goes
+    who = re.sub(r"^(?:here|this|that)(?:['’]s| is)\s+(?:how|what|why)\s+(?=\S)", "", who,
+                 flags=re.IGNORECASE)  # fmt: skip
     who = re.sub(r",\s+(?:quoting|citing)\s.*$", "", who)  # "the group, quoting Twitter accounts …"
     who = who.strip(" ,\"“”'’").rstrip(".") if not who.endswith(("Inc.", "Co.", "Corp.")) else who
     who = re.sub(r"^(?:but|yet|and|so|while|whereas)\s+(?=\S)", "", who)  # "…, yet Nissan says"
