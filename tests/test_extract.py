@@ -4141,6 +4141,10 @@ def test_round_twentyeight_ages_and_totals_told_in_parts(
         ("The time capsule, contained in a 5-by-7-inch copper box, was opened.",
          [(5, "inches", "exact"), (7, "inches", "exact")]),
         ("It won by 2 to 1 goals.", [(2, "", "exact"), (1, "goals", "exact")]),
+        # "the high eight figures" is an idiom of magnitude (HELDOUT42's convention)
+        ("Islam said his net worth is in the high eight figures.", []),
+        ("He never earned a six-figure salary.", []),
+        ("For instance these 5 figures reveal the character.", [(5, "figures", "exact")]),
     ],
 )  # fmt: skip
 def test_round_twentyeight_figures_of_held_out_54(
