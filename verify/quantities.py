@@ -106,7 +106,17 @@ RESOLUTION_HINT_RE = re.compile(r"\d[\"″]|\d\s?[x×]\s?\d")  # a cheap test be
 QUOTE_MARKS = '"“”″'  # "“at least 10″ Islamic State fighters": a prime closes a curly quote
 ROUND_WORD_RE = re.compile(r"(?i)(?<!half )an?\s+(?:hundred|thousand|dozen|couple)\b")
 REFLEXIVES = {"myself", "yourself", "himself", "herself", "itself", "ourselves", "themselves"}
-SHORT_PERIODS = {"mo": "month", "mth": "month", "yr": "year", "wk": "week", "hr": "hour"}
+SHORT_PERIODS = {
+    "mo": "month",
+    "mth": "month",
+    "yr": "year",
+    "wk": "week",
+    "hr": "hour",
+    "oz": "ounce",
+    "lb": "pound",
+    "g": "gram",
+    "kg": "kilogram",
+}  # and short units: "$400/oz"
 # A dimension after a measure: "the 5mm-wide ureter" measures 5 mm.
 DIMENSIONS = r"(?:wide|long|thick|deep|tall|high|diameter)"
 # Unit symbols, case as written (so "MW" is megawatts and "mw" nothing), spaced or glued:
