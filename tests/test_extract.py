@@ -4173,3 +4173,30 @@ def test_round_twentyeight_an_answer_no_ends_its_sentence() -> None:
     assert [s.text for s in sentences("He lives at No. 10 Downing Street.")] == [
         "He lives at No. 10 Downing Street."
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In case you hadn’t heard, a little movie called Batman v Superman: Dawn of Justice is "
+        "currently filming in and around Detroit, MI.",
+        "The nun, who came to Italy from South America, belonged to an order called the "
+        "Missionary Sisters of the Love of Christ in Macerata.",
+    ],
+)
+def test_round_twentyeight_a_thing_called_by_its_name_says_nothing(sentence: str) -> None:
+    assert extract.attribute(sentence).who is None
+
+
+def test_round_twentyeight_called_with_a_judgement_still_speaks() -> None:
+    assert extract.attribute("A senior official called Russia's actions unacceptable.").who
+    assert extract.attribute("The group called the Islamic State a terrorist group.").who
+
+
+def test_round_twentyeight_she_after_a_described_woman_is_her_not_an_order() -> None:
+    texts = [
+        "The nun, who came to Italy from South America, belonged to an order called the "
+        "Missionary Sisters of the Love of Christ in Macerata.",
+        "She says she had no idea she was pregnant.",
+    ]
+    assert attribution.attribute_all(texts)[1].who == "the nun"

@@ -213,6 +213,8 @@ class _Context:
         counted = words[0].lower() in GROUP_STARTS or "people" in head.lower().split()
         if " and " in head or plural or counted:  # "two people familiar with the matter"
             return "group"
+        if last in FAMILY_PLURALS:  # "the Missionary Sisters", "Warner Bros": no one person
+            return "org"
         if PERSON_TITLES.search(who) or TITLE_ALONE_RE.match(who):
             return "person"
         if len(words) == 1 and any(m.split()[-1] == words[0] for m in self.mentioned):
@@ -401,6 +403,10 @@ TITLE_WORD_RE = re.compile(
 )
 
 
+FAMILY_PLURALS = {"sisters", "brothers", "bros", "sons", "daughters", "partners", "associates",
+                  "friends", "fathers", "mothers"}  # fmt: skip
+
+
 def _titled(before: str, name: str) -> str:
     """A name mentioned in passing with the capitalised words of its title before it, so
     that a later "he" is the speaker as first written ("Police Commissioner Bill Bratton")."""
@@ -508,6 +514,8 @@ def _letters_signed(texts: list[str], found: list[Attribution]) -> list[Attribut
 
 
 # A person's name opening a sentence as its subject: "Al-Baghdadi called for attacks …".
+# A person described, not named, opening the sentence: "The nun, who came to Italy …".
+DESCRIBED_SUBJECT_RE = re.compile(r"^[Tt]he\s+([a-z]+)(?=,|\s+[a-z]+(?:ed|s)\b)")
 SUBJECT_NAME_RE = re.compile(
     r"^(?:(?:[A-Z][\w’'.-]+|envoy|spokes(?:man|woman|person)|minister|secretary|president|"
     r"director|chief|official|leader|commander|analyst|professor)\s+){0,3}[A-Z][\w’'-]+"
@@ -543,6 +551,9 @@ def _subject_before(
     opening = texts[i - 1].strip()
     opening = speakers.LEADING_FILLER_RE.sub("", speakers.OPENING_PHRASE_RE.sub("", opening))
     subject = SUBJECT_NAME_RE.match(opening)
+    described = DESCRIBED_SUBJECT_RE.match(opening)
+    if not subject and described and genders.of_name(described.group(1)):
+        return f"the {described.group(1).lower()}"  # "The nun, who came …" then "She says …"
     if not subject or subject.group().split()[0] in PLACE_WORDS:
         return None
     name = subject.group()

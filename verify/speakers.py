@@ -868,10 +868,11 @@ def _leading(body: str) -> Attribution | None:
             )
         )  # "the recipe called for three cups", "cited in the article", "called 911", "called
         # Comcast and spoke to an agent"
-        naming = (
-            verb == "called"
-            and re.search(r"\b(?i:an?)\s+[\w-]+$", before)
+        naming = verb == "called" and (
+            re.search(r"\b(?i:an?)\s+[\w-]+$", before)
             and re.match(r"\s*(?:[A-Z\"“]|[a-z]+[A-Z])", rest)
+            or NAMED_THING_RE.search(before)
+            and re.match(r"\s*(?:the\s+)?(?:[A-Z\"“‘']|[a-z]+[A-Z])", rest)
         )  # "a site called InSerbia.info (iKwiz) published": a name, not speech (one word after
         # the article: "A senior official called Russia's actions unacceptable" is speech)
         pictured = PICTURE_SUBJECT_RE.search(before) or (
@@ -913,6 +914,20 @@ def _leading(body: str) -> Attribution | None:
             rest = before.rpartition(",")[0]
         return Attribution(clean_who(who), clean_assertion(rest), verb)
     return None
+
+
+# A thing named, not a speaker: "a little movie called Batman v Superman", "an order called the
+# Missionary Sisters of the Love of Christ" (not "The group called the attack a crime").
+NAMED_THING_RE = re.compile(
+    r"(?i)\b(?:an?|one)\s+(?:[\w-]+\s+){0,2}(?:movie|film|order|group|site|website|book|show|series|app|company|organi[sz]ation|"
+    r"band|village|town|program|programme|song|game|hashtag|page|account|campaign|operation|"
+    r"law|drug|device|product|study|project|blog|newspaper|magazine|channel|network|firm|"
+    r"startup|charity|foundation|movement|sect|cult|church|ministry|initiative|scheme|feature|"
+    r"tool|service|platform|event|festival|restaurant|bar|shop|store|brand|album|novel|"
+    r"documentary|podcast|condition|disease|syndrome|technique|method|species|breed|dish|"
+    r"island|street|neighbou?rhood|district|region|province|building|school|college|mosque)"
+    r"\s*$"
+)
 
 
 # A story named by where it ran: the outlet speaks, its kind ('"news" website') goes.
