@@ -4200,3 +4200,75 @@ def test_round_twentyeight_she_after_a_described_woman_is_her_not_an_order() -> 
         "She says she had no idea she was pregnant.",
     ]
     assert attribution.attribute_all(texts)[1].who == "the nun"
+
+
+# Round twenty-eight: regressions a second reader found in the round's rules, each mended.
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        # a part of a total is no time, verse, ratio or day
+        ("The 80 passengers were evacuated at 11:20 on Friday.", [(80, "passengers", "exact")]),
+        ("Tebow threw for 316 yards, echoing John 3:16.", [(316, "yards", "exact")]),
+        ("The 40 members approved it by a margin of 3:1.", [(40, "members", "exact")]),
+        ("The 300 delegates will meet June 5 and 6 in Paris.", [(300, "delegates", "exact")]),
+        ("He had eight wounds on his body, but two may have been re-entry wounds.",
+         [(8, "wounds", "exact"), (2, "wounds", "exact")]),
+        # karats are gold's purity only
+        ("He bought a $10k gold Rolex last year.", [(10000, "USD", "exact")]),
+        ("The mint sold 50k gold coins.", [(50000, "coins", "exact")]),
+        ("Mo Farah won 10K gold.", []),
+        # a relay's repeats are no sides
+        ("The 4x400 metres relay team was disqualified.", []),
+        # "range" the noun opens a change, the verb a range
+        ("Tesla says the update extends the car's range from 250 to 270 miles.",
+         [(250, "", "exact"), (270, "miles", "exact")]),
+        ("Shortly after the trip, the seven girls, who range from ages 13 to 15, turned up.",
+         [(15, "", "range")]),
+        # a hockey record is no phone number; "no" is no citation
+        ("The Bruins (9-1-1) lead the division.", [(9, "", "exact"), (1, "", "exact"),
+                                                   (1, "", "exact")]),
+        ("There were no 2-3 bedroom homes for sale.", [(3, "homes", "range")]),
+        ("Channel Four Danish drama Borgen returns.", []),
+    ],
+)  # fmt: skip
+def test_round_twentyeight_mended_figures(
+    sentence: str, figures: list[tuple[float, str, str]]
+) -> None:
+    found = [(round(q.value, 3), q.unit, q.bound) for q in quantities.find(sentence, "en")]
+    assert found == [(float(v), u, b) for v, u, b in figures]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A rights group called the Saudi-led strikes a war crime.",
+        "One newspaper called Obama weak.",
+        "A state-run newspaper called the US a bully.",
+    ],
+)
+def test_round_twentyeight_a_judgement_after_called_is_speech(sentence: str) -> None:
+    assert extract.attribute(sentence).who is not None
+
+
+def test_round_twentyeight_a_described_subject_gives_way_to_a_name() -> None:
+    texts = [
+        "Maria Lopez, 34, was arrested on Monday.",
+        "The woman, who lives alone, was released on bail.",
+        "She said she was innocent.",
+    ]
+    assert attribution.attribute_all(texts)[2].who == "Maria Lopez"
+    texts = ["Dr. Joyce Brothers said the show was over.", "She said it had been fun."]
+    assert attribution.attribute_all(texts)[1].who == "Dr. Joyce Brothers"
+
+
+@pytest.mark.parametrize(
+    ("text", "split"),
+    [
+        ("The lawsuit, Case No. CV-2014-1234, was filed in May.",
+         ["The lawsuit, Case No. CV-2014-1234, was filed in May."]),
+        ("Count No. Two was dropped.", ["Count No. Two was dropped."]),
+        ("She said no. He then left.", ["She said no.", "He then left."]),
+    ],
+)  # fmt: skip
+def test_round_twentyeight_no_ends_only_an_answer(text: str, split: list[str]) -> None:
+    assert [s.text for s in sentences(text)] == split

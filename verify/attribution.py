@@ -213,10 +213,10 @@ class _Context:
         counted = words[0].lower() in GROUP_STARTS or "people" in head.lower().split()
         if " and " in head or plural or counted:  # "two people familiar with the matter"
             return "group"
-        if last in FAMILY_PLURALS:  # "the Missionary Sisters", "Warner Bros": no one person
-            return "org"
         if PERSON_TITLES.search(who) or TITLE_ALONE_RE.match(who):
             return "person"
+        if last in FAMILY_PLURALS:  # "the Missionary Sisters", "Warner Bros" (not "Dr. Joyce
+            return "org"  # Brothers"): no one person
         if len(words) == 1 and any(m.split()[-1] == words[0] for m in self.mentioned):
             return "person"  # "Benioff" after "Salesforce founder Marc Benioff introduced …"
         if re.match(r"[Tt]he\s+\S*[A-Z]", who):
@@ -515,7 +515,7 @@ def _letters_signed(texts: list[str], found: list[Attribution]) -> list[Attribut
 
 # A person's name opening a sentence as its subject: "Al-Baghdadi called for attacks …".
 # A person described, not named, opening the sentence: "The nun, who came to Italy …".
-DESCRIBED_SUBJECT_RE = re.compile(r"^[Tt]he\s+([a-z]+)(?=,|\s+[a-z]+(?:ed|s)\b)")
+DESCRIBED_SUBJECT_RE = re.compile(r"^[Tt]he\s+([a-z]+),\s")
 SUBJECT_NAME_RE = re.compile(
     r"^(?:(?:[A-Z][\w’'.-]+|envoy|spokes(?:man|woman|person)|minister|secretary|president|"
     r"director|chief|official|leader|commander|analyst|professor)\s+){0,3}[A-Z][\w’'-]+"
@@ -537,7 +537,17 @@ def _previous_subject(
     stand for it: "After the final, Roger Federer praised Serena Williams." then "She said …"
     is not Federer (the context, which knows her, decides)."""
     subject = _subject_before(resolved, texts, i, context)
-    return subject if subject and context._fits(subject, pronoun) else None
+    if subject:
+        return subject if context._fits(subject, pronoun) else None
+    # "The nun, who came to Italy …" then "She says …": a person described, not named, when
+    # no one named earlier could be "she"
+    described = (
+        DESCRIBED_SUBJECT_RE.match(texts[i - 1].strip()) if i and not resolved[i - 1].who else None
+    )
+    if not described or genders.of_name(described.group(1)) != {"he": "m", "she": "f"}[pronoun]:
+        return None
+    known = [p for p in context.people + context.mentioned if context._fits(p, pronoun)]
+    return None if known else f"the {described.group(1).lower()}"
 
 
 def _subject_before(
@@ -551,9 +561,6 @@ def _subject_before(
     opening = texts[i - 1].strip()
     opening = speakers.LEADING_FILLER_RE.sub("", speakers.OPENING_PHRASE_RE.sub("", opening))
     subject = SUBJECT_NAME_RE.match(opening)
-    described = DESCRIBED_SUBJECT_RE.match(opening)
-    if not subject and described and genders.of_name(described.group(1)):
-        return f"the {described.group(1).lower()}"  # "The nun, who came …" then "She says …"
     if not subject or subject.group().split()[0] in PLACE_WORDS:
         return None
     name = subject.group()

@@ -104,9 +104,10 @@ TIME_STAMP = (
     r"points?|euros?|dollars?|pounds?|usd|eur|gbp|ghz|mhz|kgs?|km|mph|metres?|meters?|miles?|"
     r"seconds?|secs?|lbs?|tons?|tonnes?|ml|mm|cm|inches|feet|acres?|hectares?|nato)\b)"
 )
+# "May" and "March" only capitalised: "but two may have been …", "five march on" are no dates
 MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+    "january|february|(?-i:March|MARCH)|april|(?-i:May|MAY)|june|july|august|september|october|"
+    "november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 DATE_BEFORE_RE = re.compile(
     rf"\b(?:(?:{MONTHS})\.?\s+(?:the\s+)?|(?:tahun|anno|año|ano|jahr)\s+|"
@@ -136,7 +137,8 @@ CITATION_BEFORE_RE = re.compile(
 )
 ABBREVIATION_BEFORE_RE = re.compile(r"\b(?:[A-Z]\.){2,}\s$")  # "U.S. 10-year notes"
 EMERGENCY_NUMBERS = {"911", "999", "112", "000"}
-SPELLED_EMERGENCY_RE = re.compile(r"(?<![\d-])(?:9-1-1|9-9-9|1-1-2)(?![\d-])")  # "called 9-1-1"
+SPELLED_EMERGENCY_RE = re.compile(r"(?<![\d-])9-1-1(?![\d-])")
+CALLING_RE = re.compile(r"(?i)\b(?:call\w*|dial\w*|phon\w*|rang|operator|dispatch\w*|emergency)\b")
 CALL_WORDS_RE = re.compile(
     r"\s+(?:call|calls|caller|callers|dispatch\w*|operator\w*|cent(?:er|re)s?|emergenc\w*)\b"
 )
@@ -355,7 +357,10 @@ def names_something(text: str, n: Numeral, lang: str = "en") -> bool:
         named = CAPITAL_AFTER_RE.match(after) and not (
             # "Two MPs", "two Iraqis", "seven Iraqi police", "three British soldiers"
             re.match(r"\s[A-Z][a-z]+(?:ans?|ese|is)\b|\s[A-Z]{2,4}s\b", after)
-            or re.match(r"\s[A-Z][a-z]+(?:i|ish|ch)\s+[a-z]", after)
+            or re.match(
+                r"\s[A-Z][a-z]+(?:i|ish|ch)\s+(?:[a-z]+s|police|people|personnel|men|women)\b",
+                after,
+            )  # not "Channel Four Danish drama"
             or MODIFIED_COUNT_RE.match(after)
             or text[n.start].islower()  # "Three Amigos", "'Six Strikes'" are names
             and COUNTED_CAPITAL_PLURAL_RE.match(after)
@@ -397,7 +402,7 @@ def names_something(text: str, n: Numeral, lang: str = "en") -> bool:
     if raw in EMERGENCY_NUMBERS and (CALL_WORDS_RE.match(after) or DIAL_BEFORE_RE.search(before)):
         return True  # "911 calls"
     if len(raw) == 1 and any(
-        m.start() <= n.start < m.end()
+        m.start() <= n.start < m.end() and spelled_emergency(text, m.start())
         for m in SPELLED_EMERGENCY_RE.finditer(text, max(0, n.start - 4), n.end + 4)
     ):
         return True
@@ -406,6 +411,14 @@ def names_something(text: str, n: Numeral, lang: str = "en") -> bool:
     measured = _unit_suffix(after, SPEC_SUFFIXES)
     named = _after_a_name(before, raw) and not DURATION_AFTER_RE.match(after) and not measured
     return named or lang != "de" and _before_a_name(after, raw)
+
+
+def spelled_emergency(text: str, start: int) -> bool:
+    """ "9-1-1" at `start` is the emergency number when a call is near: "his mother called
+    9-1-1", "the 9-1-1 dispatcher" (not "The Bruins (9-1-1) lead the division")."""
+    if not SPELLED_EMERGENCY_RE.match(text, start):
+        return False
+    return CALLING_RE.search(text, max(0, start - 30), start + 40) is not None
 
 
 def _unit_suffix(after: str, suffixes: set[str] = UNIT_SUFFIXES) -> bool:

@@ -143,9 +143,13 @@ MOVES_RE = re.compile(
 # "anywhere from 1.5 to 8 cc", "ranging from 20 to 30 years": a "from" that opens a range,
 # where "rose from" (MOVES_RE) opens a change
 RANGE_FROM_RE = re.compile(
-    r"\b(?:anywhere|range|ranges|ranging|ranged|vary|varies|varying|varied|spanning)\s+from\s+"
-    r"(?:\S+\s+)?$",
+    r"(?:\b(?:anywhere|ranging|ranged|vary|varies|varying|varied|spanning)|"
+    r"\b(?:[a-z]{3,}s|who|which|that)\s+ranges?)\s+from\s+(?:\S+\s+)?$",  # "prices range",
     re.IGNORECASE,
+)
+# "A.R.S. §§ 29-169 & 48-69", "pp. 12-14": numbers that cite (not "no 2-3 bedroom homes")
+CITED_RANGE_BEFORE_RE = re.compile(
+    r"(?:§§?|\b(?:pp?|secs?|arts?|ch|vol)\.)\s?(?:[\d.–-]+\s*(?:,|&|and)\s*)*$", re.IGNORECASE
 )
 NOT_COUNTED_AFTER_ONE = (
     "of|point|time|day|way|another|official|source|witness|commenter|expert|analyst|reporter|"
@@ -559,8 +563,8 @@ def _harm_counts(text: str, found: list[Quantity]) -> list[Quantity]:
 # A total told in parts, the parts' noun left out: "at least 10 gunshots -- a cluster of six,
 # followed by four", "hit 11 times—five from behind and six from the front".
 PART_COUNT_RE = re.compile(
-    r"(?:—|–|--|\s-|,|:|\(|\bof|\band|\bfollowed by|\bbut)\s*"
-    rf"(?P<n>{numerals.SMALL}|\d{{1,3}})(?=\s*(?:[.,;:)—–]|--|$)|\s+(?:in|on|at|from|to|followed|"
+    r"(?:—|–|--|\s-|,|:(?=\s)|\(|\bof|\band|\bfollowed by|\bbut)\s*"
+    rf"(?P<n>{numerals.SMALL}|\d{{1,3}})(?=\s*(?:[.,;)—–]|:\s|--|$)|\s+(?:in|on|at|from|to|followed|"
     r"and|may|might|were|was|had|have|of)\b)",
     re.IGNORECASE,
 )
@@ -568,10 +572,14 @@ PART_COUNT_RE = re.compile(
 
 def _part_counts(text: str, found: list[Quantity]) -> list[Quantity]:
     out = []
+    nums = numerals.numerals(text, "en")
+    at = {n.start: i for i, n in enumerate(nums)}
     for m in PART_COUNT_RE.finditer(text):
         start, end = m.span("n")
-        if any(q.start <= start < q.end for q in found):
+        if any(q.start <= start < q.end for q in found) or start not in at:
             continue
+        if _not_a_figure(text, nums, at[start], "en"):
+            continue  # a time, a verse, a date's day: "at 11:20", "John 3:16", "June 5 and 6"
         before = [q for q in found if q.end <= start]
         if not before:
             continue
@@ -723,11 +731,9 @@ def _scores(text: str) -> list[Quantity]:
     part of a three-part record ("14-0-1": wins, losses, overtime losses) and of a score label
     heading a game summary ("Wild 4, Sabres 1:")."""
     label = SCORE_LABEL_RE.match(text)
-    records = [
-        m
-        for m in RECORD_RE.finditer(text)
-        if not numerals.SPELLED_EMERGENCY_RE.fullmatch(m.group())
-    ]  # "called 9-1-1" is a phone number, not a record
+    records = [  # "called 9-1-1" is no record
+        m for m in RECORD_RE.finditer(text) if not numerals.spelled_emergency(text, m.start())
+    ]
     parts = [*records, *([label] if label else [])]
     parts += [
         sides
@@ -999,6 +1005,7 @@ _SIDE = rf"(?:\d[\d,]*(?:\.\d+)?|{numerals.SMALL})"
 _BY = r"(?:\s*-by-\s*|\s+by\s+|\s*[x×]\s*)"
 BY_SIDES_RE = re.compile(rf"\b({_SIDE}){_BY}({_SIDE})(?:{_BY}({_SIDE}))?", re.IGNORECASE)
 LENGTH_UNITS = {"miles", "km", "meters", "feet", "inches", "cm", "mm", "yards", "metres"}
+SIZE_SIDES = {"feet", "inches", "cm", "mm"}  # "10 x 12 foot room", "42 x 36 x 10 mm"
 SIDE_UNIT_RE = re.compile(r"[\s-]*(inch(?:es)?|foot|feet|miles?|met(?:er|re)s?|yards?|km|cm|mm)\b")
 
 
@@ -1011,8 +1018,8 @@ def _by_sides(text: str, found: list[Quantity]) -> list[Quantity]:
         sides = range(1, last)
         if side is None and (after := SIDE_UNIT_RE.match(text, m.end())):
             unit, sides = normalise_unit(after.group(1)), range(1, last + 1)
-        if unit not in LENGTH_UNITS:
-            continue
+        if unit not in LENGTH_UNITS or "by" not in m.group().lower() and unit not in SIZE_SIDES:
+            continue  # "4x400 metres relay", "6 x 800 meters": repeats, not sides
         for k in sides:
             word = m.group(k).replace(",", "")
             value = float(word) if word[0].isdigit() else numerals.words_to_number(word)
@@ -1026,8 +1033,11 @@ def _by_sides(text: str, found: list[Quantity]) -> list[Quantity]:
 
 
 # "18k gold", "14K white gold": the purity of gold in karats, not eighteen thousand
+# (at most 24 karats; not "a $10k gold Rolex", "won 10K gold", "50k gold coins")
 KARAT_RE = re.compile(
-    r"\b(?P<n>[1-9]\d?)\s?[kK](?:t|ts)?\b(?=\s+(?:(?:white|yellow|rose|red|solid|pure)\s+)?gold\b)"
+    r"(?<![$£€\d.,])(?<!\bwon\s)(?<!\btook\s)(?<!\bthe\s)\b(?P<n>[1-9]|1\d|2[0-4])\s?[kK](?:t|ts)?\b"
+    r"(?=\s+(?:(?:white|yellow|rose|red|solid|pure)\s+)?gold\b"
+    r"(?!\s+(?:medals?|coins?|miners?|bullion|dealers?|bars?)\b))"
 )
 
 
@@ -1288,7 +1298,7 @@ def _range_end(text: str, nums: list[Numeral], i: int, lang: str) -> Numeral | N
     low, high = nums[i], nums[i + 1]
     if GLUED_BEFORE_RE.search(text[max(0, low.start - 2) : low.start]):
         return None  # "A350-900" is a model, not a range
-    if numerals.CITATION_BEFORE_RE.search(text[max(0, low.start - 40) : low.start]):
+    if CITED_RANGE_BEFORE_RE.search(text[max(0, low.start - 40) : low.start]):
         return None  # "A.R.S. §§ 29-169", "pp. 12-14": numbers that cite, each a name
     joiner = text[low.end : high.start]
     before = text[max(0, low.start - 30) : low.start]

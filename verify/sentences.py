@@ -121,8 +121,12 @@ def _ends_in_abbreviation(text: str, dot: int, end: int) -> bool:
     initials = re.fullmatch(r"(?:[a-z]\.)+[a-z]", token) is not None  # "H.M. Davenport"
     if token in UNIT_ABBREVIATIONS and re.search(r"\d\s*[a-z]+$", text[max(0, dot - 16) : dot]):
         return re.match(r"\s+[a-z]", text[end : end + 2]) is not None
-    if token == "no":  # "No. 10 Downing Street" goes on; "No. Numerous reports say …" ends
-        return re.match(r"\s*\d", text[end : end + 3]) is not None
+    if token == "no" and not re.match(r"\s*\d", text[end : end + 3]):
+        # an answer ends: "Is it gold? No. Numerous reports say …", "She said no. He left."
+        # (not "Case No. CV-2014-1234", "Bill No. SB 5", "Count No. Two")
+        head = text[max(0, dot - 4) : dot - 2].rstrip()
+        answer = text[dot - 2 : dot] == "no" or not head or head[-1] in ".!?:;\"“‘'—"
+        return not (answer and re.match(r"\s+[A-Z][a-z]+\s+[a-z]", text[end : end + 30]))
     if len(token) == 1 and token.isalpha() or token in ABBREVIATIONS or initials:
         # "Calif. (AP)" and "Gen. Kim" go on; "in the U.S. The next" ends when a capital
         # follows an abbreviation that also ends sentences

@@ -872,7 +872,7 @@ def _leading(body: str) -> Attribution | None:
             re.search(r"\b(?i:an?)\s+[\w-]+$", before)
             and re.match(r"\s*(?:[A-Z\"“]|[a-z]+[A-Z])", rest)
             or NAMED_THING_RE.search(before)
-            and re.match(r"\s*(?:the\s+)?(?:[A-Z\"“‘']|[a-z]+[A-Z])", rest)
+            and NAME_THEN_CLAUSE_RE.match(rest)
         )  # "a site called InSerbia.info (iKwiz) published": a name, not speech (one word after
         # the article: "A senior official called Russia's actions unacceptable" is speech)
         pictured = PICTURE_SUBJECT_RE.search(before) or (
@@ -927,6 +927,16 @@ NAMED_THING_RE = re.compile(
     r"documentary|podcast|condition|disease|syndrome|technique|method|species|breed|dish|"
     r"island|street|neighbou?rhood|district|region|province|building|school|college|mosque)"
     r"\s*$"
+)
+
+
+# The name after "called" ends where the clause goes on: "called Batman v Superman: Dawn of
+# Justice is filming", "called the Missionary Sisters of the Love of Christ in Macerata"; a
+# judgement after it is speech ("called the Saudi-led strikes a war crime", "called Obama weak").
+NAME_THEN_CLAUSE_RE = re.compile(
+    r"\s*(?:the\s+)?[A-Z\"“‘'][\w.&'’\"”-]*(?:\s+(?:(?:of|the|and|v|vs\.?|de|&)\s+)*"
+    r"[A-Z\"“‘'][\w.&'’\"”-]*)*\s*(?:[,.:;(—–]|$|\s(?:is|was|are|were|has|had|have|in|on|at|that|"
+    r"which|who|and|for|to|with|from)\b)"
 )
 
 
