@@ -4272,3 +4272,40 @@ def test_round_twentyeight_a_described_subject_gives_way_to_a_name() -> None:
 )  # fmt: skip
 def test_round_twentyeight_no_ends_only_an_answer(text: str, split: list[str]) -> None:
     assert [s.text for s in sentences(text)] == split
+
+
+# Round twenty-eight, read from held-out-55 after its blind score.
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        ("Records filed with Seminole County court show that DeJesus and Credido were married "
+         "on December 26, 2013.", "Records filed with Seminole County court"),
+        ("Neighbours in the upscale gated community confirmed that they know the blonde woman.",
+         "Neighbours in the upscale gated community"),
+        ("Two Iraqi military officials, speaking anonymously because they are not authorized to "
+         "brief the media, say major operations are underway.", "Two Iraqi military officials"),
+        ("According to Global\u00adPost, two eyewitnesses saw his interception.", "GlobalPost"),
+        ("Polls show that Trump is almost back to where he was.", None),
+        ("The man was abandoned with no one willing to show any mercy, the Daily Mirror reports.",
+         "the Daily Mirror"),
+    ],
+)  # fmt: skip
+def test_round_twentyeight_speakers_of_held_out_55(sentence: str, who: str | None) -> None:
+    assert extract.attribute(sentence).who == who
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        ("The DC Toys Collector channel has more than 3.7m subscribers.",
+         [(3700000, "subscribers", "min")]),
+        ("A 2.5m carnivorous fish was caught.", []),
+        ("He was the buyer of a four-bedroom home in Orlando.", [(4, "bedrooms", "exact")]),
+        ("She drives a four-door sedan.", []),
+    ],
+)  # fmt: skip
+def test_round_twentyeight_figures_of_held_out_55(
+    sentence: str, figures: list[tuple[float, str, str]]
+) -> None:
+    found = [(round(q.value, 3), q.unit, q.bound) for q in quantities.find(sentence, "en")]
+    assert found == [(float(v), u, b) for v, u, b in figures]

@@ -49,6 +49,9 @@ UNCOUNTED = {
     "offspring", "livestock", "equipment", "freight", "crew", "yuan", "baht", "rupiah",
 }  # fmt: skip
 # Measures end the noun phrase: "a 1-1/2 year trade war" measures years, not wars.
+# Counted by a hyphenated number word as the gold counts them: "a four-bedroom home", "a
+# two-storey house", "a three-game losing streak" (not "a four-door sedan", "two-class").
+HYPHEN_COUNTS = {"bedroom", "bathroom", "storey", "story", "game"}
 MEASURES = {
     "year", "month", "week", "day", "hour", "minute", "second", "mile", "foot", "feet", "inch",
     "meter", "metre", "kilometer", "kilometre", "liter", "litre", "pound", "ounce", "gallon",
@@ -120,7 +123,7 @@ def names_one_thing(noun: str, value: float, high: Numeral | None, adjacent: boo
         and noun.isalpha()
         and not noun.endswith("s")
         and noun not in UNCOUNTED
-        and noun not in MEASURES
+        and noun not in MEASURES | HYPHEN_COUNTS
         and noun not in PARTICIPLES  # "left 67 dead" counts the dead
         and not PLURAL_ENDING_RE.search(noun)
     )
@@ -132,7 +135,7 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
     window = text[end : end + 80]
     if window.startswith("-"):
         word = HYPHEN_WORD_RE.match(window)
-        if not word or words and word.group(1).lower() not in MEASURES:
+        if not word or words and word.group(1).lower() not in MEASURES | HYPHEN_COUNTS:
             return "", end  # "two-class layout" describes the layout
         return word.group(1).lower(), end + word.end()
     noun, noun_end, names, after_of = "", end, 0, False

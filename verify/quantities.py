@@ -142,6 +142,12 @@ MOVES_RE = re.compile(
 )
 # "anywhere from 1.5 to 8 cc", "ranging from 20 to 30 years": a "from" that opens a range,
 # where "rose from" (MOVES_RE) opens a change
+# A count in millions with "m": "more than 3.7m subscribers" (not "2.5m carnivorous fish")
+MILLIONS_OF_RE = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:subscribers|users|people|viewers|followers|fans|visitors|customers|"
+    r"members|downloads|views|listeners|readers|players|votes|voters|residents|households|jobs|"
+    r"copies|units|homes|passengers|tourists|workers|employees|shares|barrels|tonnes|tons)\b"
+)
 RANGE_FROM_RE = re.compile(
     r"(?:\b(?:anywhere|ranging|ranged|vary|varies|varying|varied|spanning)|"
     r"\b(?:[a-z]{3,}s|who|which|that)\s+ranges?)\s+from\s+(?:\S+\s+)?$",  # "prices range",
@@ -1379,7 +1385,9 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
             or METRES_BEFORE_RE.search(text[max(0, n.start - 30) : n.start])
         )
     )
-    if currency is None and n.suffix in numerals.MONEY_ONLY_SUFFIXES and not (high or metres):
+    counted = n.suffix == "m" and MILLIONS_OF_RE.match(text, end)  # "3.7m subscribers"
+    money_only = n.suffix in numerals.MONEY_ONLY_SUFFIXES
+    if currency is None and money_only and not (high or metres or counted):
         return None  # "a 100m race": metres or a code, not millions
     unit, noun, plus = "", "", None
     if currency is None and metres:  # "a crater 12m (40ft) wide and 5m deep"

@@ -34,7 +34,7 @@ SPEECH_VERBS = PROGRESSIVE + (
     "(?:was|were) (?:the )?first to (?:report|reveal|break)|"
     "reads|read|posted|tweeted|urged|urges|admitted|replied|replies|responded|"
     "responds|found|finds|discovered|discovers|concluded|concludes|testified|testifies|confessed|confesses|advised|"
-    "advises|continued|continues|shown|shows|showed|clarified|clarifies|recommends|recommended|"
+    "advises|continued|continues|shown|shows|show(?=\\s+that\\b)|showed|clarified|clarifies|recommends|recommended|"
     "points out|pointed out|comments|commented|"
     # plural subjects in the present: "Some Pyongyang watchers also suggest that …"
     "suggest|insist|argue|warn|estimate|allege|maintain|acknowledge|confirm|explain|reveal|state|"
@@ -382,8 +382,11 @@ RELAY_TAIL_RE = re.compile(
 # Documents that find or show what they state: "The study found the spacecraft mass could …".
 DOCUMENT_SUBJECT_RE = re.compile(
     r"\b(?:study|studies|report|survey|research|analysis|poll|data|review|audit|investigation|"
-    r"findings|paper|figures|statistics|autopsy|autopsies|tests?|examination|records)"
-    r"(?:\s+(?:into|on|of|by|from)\s+[\w\s’'-]{1,60})?$",
+    r"findings|paper|figures|statistics|autopsy|autopsies|tests?|examination|records|receipts|"
+    r"documents|filings|transcripts)"
+    # "Records filed with Seminole County court", "Shipping receipts seen by Daily Mail.com"
+    r"(?:\s+(?:(?:filed|listed|lodged|seen|obtained|released|published|kept)\s+)?"
+    r"(?:into|on|of|by|from|with|in|at)\s+[\w\s’'.-]{1,60})?$",
     re.I,
 )
 DESCRIPTION_RE = re.compile(
@@ -893,6 +896,8 @@ def _leading(body: str) -> Attribution | None:
             continue
         if verb in ("state", "states") and re.match(r"[,.;]", after.lstrip()):
             continue  # "in Mexico's Guerrero state, authorities turned up …": the noun
+        if verb == "show" and not DOCUMENT_SUBJECT_RE.search(who):
+            continue  # "Records filed with the court show that …", not "Polls show", "to show"
         if verb.startswith("indicat") and not DOCUMENT_SUBJECT_RE.search(who):
             continue  # "The Baden autopsy indicated that …", not "the death toll indicates"
         finding = verb in FINDING_VERBS and DOCUMENT_SUBJECT_RE.search(who)
@@ -1113,6 +1118,8 @@ def _speaker_in(who: str) -> str | None:
     who = who.rpartition(";")[2].strip()  # "… may not diverge from the trend; Reed has said"
     who = FROM_PLACE_RE.sub("", who)  # "The 21-year-old, from Bunbury, Western Australia,"
     who = DASH_ASIDE_RE.sub("", who)  # "Islamist websites – some of them close to ISIS –"
+    # "Two Iraqi military officials, speaking anonymously because they are not authorized …,"
+    who = ANONYMOUS_ASIDE_RE.sub("", who)
     relayed = _relayed(who)  # "Quoting two Kurdish fighters, Israel Radio": before the below
     if relayed:
         return relayed
@@ -1357,11 +1364,13 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
         return False  # "Apple hasn’t (said anything)", "Obviously, (reports that …)"
     if re.search(r"\s(?:which|whose|where)\s", who) and "," not in who:
         return False  # "The meteorite — which experts (say …)", "an employee whose badge"
+    if DOCUMENT_HEAD_RE.match(who) and DOCUMENT_SUBJECT_RE.search(who):
+        return True  # "Records filed with Seminole County court (show)": the participle is no verb
     # "an eyewitness named X", "A site called iKwiz"
     unnamed = re.sub(r"\b(?:named|called)\s+(?=[A-Z]|[a-z]+[A-Z])", "", head)
     unnamed = re.sub(r"\w+(?:-\w+)+", "W", unnamed)  # "Pro-IS sources": no verb "is" inside
     # a participle as the first adjective: "Heavily outgunned Kurdish defenders", "Armed men"
-    unnamed = ADJECTIVE_PARTICIPLE_RE.sub("", unnamed)
+    unnamed = NOUN_PARTICIPLE_RE.sub("", ADJECTIVE_PARTICIPLE_RE.sub("", unnamed))
     if FINITE_VERBS.search(unnamed) or PAST_VERB_RE.search(unnamed):
         return False  # "Oil fell after sources", "A team led by researchers"
     last_part = who.split(",")[-1].strip() if "," in who else ""
@@ -1409,6 +1418,20 @@ ADJECTIVE_PARTICIPLE_RE = re.compile(
     r"^(?:[A-Z]?[a-z]+ly\s+)?[A-Za-z][a-z]+ed(?=(?:\s+(?!(?:after|before|by|to|with|in|on|at|"
     r"from|for|than|as|into|over|the|a|an|his|her|their|its)\b)[\w’'-]+){1,3}$)"
 )
+DOCUMENT_HEAD_RE = re.compile(
+    r"(?i)(?:[\w-]+\s+){0,3}(?:records|receipts|documents|filings|transcripts)\s+"
+    r"(?:filed|listed|lodged|seen|obtained|released|published|kept|with)\b"
+)
+ANONYMOUS_ASIDE_RE = re.compile(
+    r",\s+(?:speaking|talking)\s+(?:anonymously|on (?:the )?condition of anonymity)\b[^,]*,?\s*$"
+)
+# Participles that are adjectives inside a noun phrase: "Neighbours in the upscale gated
+# community", "a masked gunman", "the embattled mayor" (no verb).
+NOUN_PARTICIPLE_RE = re.compile(
+    r"\b(?:gated|masked|armed|hooded|uniformed|unnamed|unidentified|embattled|beleaguered|"
+    r"retired|renowned|celebrated|disgraced|exiled|jailed|detained|wounded|injured|elected|"
+    r"appointed|licensed|qualified|trained|experienced|respected|self-described|so-called|alleged|suspected|reported|purported)\s+(?=[a-z])"
+)
 # A mood written before a name: "Delighted Mrs Smith said", "Bewildered Yen added".
 MOOD_BEFORE_NAME_RE = re.compile(
     r"^(?:Delighted|Bewildered|Shocked|Stunned|Excited|Worried|Concerned|Frustrated|Relieved|"
@@ -1419,6 +1442,7 @@ MOOD_BEFORE_NAME_RE = re.compile(
 
 def clean_who(who: str) -> str:
     """The speaker as written, titles kept: "White House Press Secretary Stephanie Grisham"."""
+    who = who.replace("\u00ad", "")  # a soft hyphen is no letter: "Global­Post"
     # "(R-Calif.)" and "X, 31" go; an acronym stays: "the Centre for Disease Control (CDC)"
     who = re.sub(r"\s*\((?![A-Z]{2,6}\))[^)]*\)|,\s*\d{1,3}$", "", who.strip(" ,"))
     who = TIME_TAIL_RE.sub("", CONTACT_TAIL_RE.sub("", who))
