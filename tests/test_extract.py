@@ -4309,3 +4309,30 @@ def test_round_twentyeight_figures_of_held_out_55(
 ) -> None:
     found = [(round(q.value, 3), q.unit, q.bound) for q in quantities.find(sentence, "en")]
     assert found == [(float(v), u, b) for v, u, b in figures]
+
+
+# Round twenty-eight: regressions a second reader found in the held-out-55 rules, mended.
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        ("Troops injured dozens of demonstrators, hospital officials said.", "hospital officials"),
+        ("The board appointed a new chief executive on Monday, the company said.", "the company"),
+        ("Police seized documents kept in the safe, the prosecutor said.", "the prosecutor"),
+        ("Exit polls show that the incumbent is ahead.", "Exit polls"),
+        ("The rise in positive tests at clinics indicates that the outbreak is spreading.", None),
+        ("The city's newly elected council said it would act.", "the city's newly elected council"),
+    ],
+)
+def test_round_twentyeight_participles_and_documents_mended(sentence: str, who: str | None) -> None:
+    assert extract.attribute(sentence).who == who
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The fracking well would be drilled within 500m of homes.",
+        "The crane toppled 30m onto homes.",
+    ],
+)
+def test_round_twentyeight_metres_before_a_preposition_are_no_millions(sentence: str) -> None:
+    assert quantities.find(sentence, "en") == []

@@ -144,7 +144,9 @@ MOVES_RE = re.compile(
 # where "rose from" (MOVES_RE) opens a change
 # A count in millions with "m": "more than 3.7m subscribers" (not "2.5m carnivorous fish")
 MILLIONS_OF_RE = re.compile(
-    r"\s+(?:[a-z]+\s+)?(?:subscribers|users|people|viewers|followers|fans|visitors|customers|"
+    r"\s+(?:(?!(?:of|from|onto|past|in|for|and|as|to|into|towards?|around|under|over|before|after|"
+    r"at|on|by|with|near|within|across|through|behind|beyond|below|above|between|than|or|but|so)"
+    r"\b)[a-z]+\s+)?(?:subscribers|users|people|viewers|followers|fans|visitors|customers|"
     r"members|downloads|views|listeners|readers|players|votes|voters|residents|households|jobs|"
     r"copies|units|homes|passengers|tourists|workers|employees|shares|barrels|tonnes|tons)\b"
 )
