@@ -4336,3 +4336,29 @@ def test_round_twentyeight_participles_and_documents_mended(sentence: str, who: 
 )
 def test_round_twentyeight_metres_before_a_preposition_are_no_millions(sentence: str) -> None:
     assert quantities.find(sentence, "en") == []
+
+
+def test_round_twentyeight_an_interview_with_unnamed_questions_takes_turns() -> None:
+    texts = [
+        "Was the $72 million figure true?",
+        "Mohammed Islam: No, it is not true.",
+        "I run an investment club which does only simulated trades.",
+        "How did the night go?",
+        "Damir Tulemaganbetov: He had 297 unread messages.",
+        "All the friends shared it.",
+        "Mohammed Islam: It was hyped up beyond belief.",
+        "Damir Tulemaganbetov: We stayed awake all night.",
+    ]
+    found = [a.who for a in attribution.attribute_all(texts, frozenset({0, 1, 3, 4, 6, 7}))]
+    assert found[1:3] == ["Mohammed Islam", "Mohammed Islam"]
+    assert found[4:6] == ["Damir Tulemaganbetov", "Damir Tulemaganbetov"]
+
+
+def test_round_twentyeight_team_notes_without_a_question_are_no_interview() -> None:
+    texts = [
+        "Thunder: Hamidou Diallo missed the game.",
+        "Lakers: Anthony Davis scored 30.",
+        "Thunder: Chris Paul had ten assists.",
+        "Lakers: LeBron James rested.",
+    ]
+    assert [a.who for a in attribution.attribute_all(texts)] == [None, None, None, None]

@@ -628,6 +628,13 @@ def _transcript(
     # an exchange asks: a team's notes in a match report ("Thunder: F Hamidou Diallo missed …",
     # "Lakers: …") take turns too, but nobody asks anything
     asked = any(name in speaking and "?" in text for name, text in zip(names, texts, strict=True))
+    # an interview whose questions carry no name: people (two words or more) answer in turns
+    # and the page asks something ("Mohammed Islam: It was hyped up beyond belief.")
+    people = [
+        n for n in speaking
+        if len(n.split()) >= 2 and not ORG_WORDS & {w.lower() for w in n.split()}
+    ]  # fmt: skip
+    asked = asked or len(people) >= 2 and any(_asks(text) for text in texts)
     if len(speaking) < 2 or not asked:
         return found
     result, current = list(found), None
@@ -642,6 +649,10 @@ def _transcript(
         elif current and not found[i].who:
             result[i] = replace(found[i], who=current)
     return result
+
+
+def _asks(text: str) -> bool:
+    return text.rstrip(" \"”’'").endswith("?")
 
 
 # A name alone on the line after a quotation signs it, as reviews and testimonials are signed:
