@@ -4362,3 +4362,16 @@ def test_round_twentyeight_team_notes_without_a_question_are_no_interview() -> N
         "Lakers: LeBron James rested.",
     ]
     assert [a.who for a in attribution.attribute_all(texts)] == [None, None, None, None]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        ("The title of the video posted Tuesday was “A Message to America” and was produced by "
+         "the Islamic State’s media arm, according to the Site Intelligence Group.",
+         "the Site Intelligence Group"),
+        ("Apple posted Tuesday that sales rose.", "Apple"),
+    ],
+)  # fmt: skip
+def test_round_twentyeight_a_participle_on_a_noun_is_no_speech(sentence: str, who: str) -> None:
+    assert extract.attribute(sentence).who == who

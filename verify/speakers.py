@@ -846,6 +846,8 @@ def _leading(body: str) -> Attribution | None:
                 continue
             # "another announced by MOTIE in March"
             return Attribution(clean_who(agent.group("who")), clean_assertion(body), verb)
+        if verb.endswith("ed") and REDUCED_RELATIVE_AFTER_RE.match(after):
+            continue  # "The title of the video posted Tuesday was …": a participle on a noun
         if PASSIVE_BEFORE_RE.search(body[: match.start("verb")]):
             continue  # "Several images, which have not been independently verified, emerged"
         if (
@@ -1022,6 +1024,12 @@ WITH_THEN_THAT_RE = re.compile(
 # Pictures show without asserting: "A video posted on YouTube shows the deliverer …".
 # Posting a picture is an act, not speech: "He recently tweeted a picture of himself …".
 POSTING_VERBS = {"posted", "tweeted", "shared"}  # the posting verbs SPEECH_VERBS reads
+# A participle after a noun, then its time, then the main verb: "the video posted Tuesday was",
+# "the report released last week is".
+REDUCED_RELATIVE_AFTER_RE = re.compile(
+    rf"\s+(?:(?:on\s+)?(?:{WEEKDAYS}|yesterday|today|last\s+(?:week|month|year))\s+)"
+    r"(?:was|were|is|are|has|had)\b"
+)
 POSTED_MEDIA_RE = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}(?:videos?|photos?|photographs?|pictures?|images?|clips?|footage|"
     r"selfies?|snaps?|screenshots?)\b",
