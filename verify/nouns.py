@@ -48,10 +48,10 @@ UNCOUNTED = {
     "people", "aircraft", "staff", "police", "cattle", "sheep", "fish", "deer", "horsepower",
     "offspring", "livestock", "equipment", "freight", "crew", "yuan", "baht", "rupiah",
 }  # fmt: skip
-# Measures end the noun phrase: "a 1-1/2 year trade war" measures years, not wars.
 # Counted by a hyphenated number word as the gold counts them: "a four-bedroom home", "a
 # two-storey house", "a three-game losing streak" (not "a four-door sedan", "two-class").
 HYPHEN_COUNTS = {"bedroom", "bathroom", "storey", "story", "game"}
+# Measures end the noun phrase: "a 1-1/2 year trade war" measures years, not wars.
 MEASURES = {
     "year", "month", "week", "day", "hour", "minute", "second", "mile", "foot", "feet", "inch",
     "meter", "metre", "kilometer", "kilometre", "liter", "litre", "pound", "ounce", "gallon",

@@ -130,7 +130,8 @@ TIME_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 CITATION_BEFORE_RE = re.compile(
-    r"(?:\b(?:no|nos|nr|vol|p|pp|hal|art|sec|ch|fig|tel|ph|box|suite)\.?\s?|#|§§?\s?(?:[\d.–-]+\s*(?:,|&|and)\s*)*|\bnumber\s|"
+    r"(?:\b(?:no|nos|nr|vol|p|pp|hal|art|sec|ch|fig|tel|ph|box|suite)\.?\s?|#|\bnumber\s|"
+    r"§§?\s?(?:[\d.–-]+\s*(?:,|&|and)\s*)*|"  # "A.R.S. §§ 29-169 & 48-69": each cites
     r"\b(?:Figure|Table|Chart|Exhibit)\s|"
     r"\bversion\s)$",
     re.IGNORECASE,

@@ -140,9 +140,8 @@ MOVES_RE = re.compile(
     r"increased|decreased|cut|raised|lowered|added|surged|slumped|rising|falling)\s+(?:\S+\s+)?$",
     re.IGNORECASE,
 )
-# "anywhere from 1.5 to 8 cc", "ranging from 20 to 30 years": a "from" that opens a range,
-# where "rose from" (MOVES_RE) opens a change
-# A count in millions with "m": "more than 3.7m subscribers" (not "2.5m carnivorous fish")
+# A count in millions with "m": "more than 3.7m subscribers" (not "2.5m carnivorous fish",
+# "within 500m of homes")
 MILLIONS_OF_RE = re.compile(
     r"\s+(?:(?!(?:of|from|onto|past|in|for|and|as|to|into|towards?|around|under|over|before|after|"
     r"at|on|by|with|near|within|across|through|behind|beyond|below|above|between|than|or|but|so)"
@@ -150,9 +149,11 @@ MILLIONS_OF_RE = re.compile(
     r"members|downloads|views|listeners|readers|players|votes|voters|residents|households|jobs|"
     r"copies|units|homes|passengers|tourists|workers|employees|shares|barrels|tonnes|tons)\b"
 )
+# "anywhere from 1.5 to 8 cc", "ranging from 20 to 30 years", "prices range from": a "from" that
+# opens a range, where "rose from" and "the car's range from" (MOVES_RE) open a change
 RANGE_FROM_RE = re.compile(
     r"(?:\b(?:anywhere|ranging|ranged|vary|varies|varying|varied|spanning)|"
-    r"\b(?:[a-z]{3,}s|who|which|that)\s+ranges?)\s+from\s+(?:\S+\s+)?$",  # "prices range",
+    r"\b(?:[a-z]{3,}s|who|which|that)\s+ranges?)\s+from\s+(?:\S+\s+)?$",
     re.IGNORECASE,
 )
 # "A.R.S. §§ 29-169 & 48-69", "pp. 12-14": numbers that cite (not "no 2-3 bedroom homes")

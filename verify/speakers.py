@@ -899,7 +899,8 @@ def _leading(body: str) -> Attribution | None:
             continue
         if verb in ("state", "states") and re.match(r"[,.;]", after.lstrip()):
             continue  # "in Mexico's Guerrero state, authorities turned up …": the noun
-        if verb == "show" and not (DOCUMENT_SUBJECT_RE.search(who) or re.search(r"\bpolls$", who)):
+        polls = re.search(r"\bpolls$", who)  # "Exit polls show that …"
+        if verb == "show" and not (DOCUMENT_SUBJECT_RE.search(who) or polls):
             continue  # "Records filed with the court show that …", not "Polls show", "to show"
         if verb.startswith("indicat") and not DOCUMENT_SUBJECT_RE.search(who):
             continue  # "The Baden autopsy indicated that …", not "the death toll indicates"
@@ -927,8 +928,8 @@ def _leading(body: str) -> Attribution | None:
 # A thing named, not a speaker: "a little movie called Batman v Superman", "an order called the
 # Missionary Sisters of the Love of Christ" (not "The group called the attack a crime").
 NAMED_THING_RE = re.compile(
-    r"(?i)\b(?:an?|one)\s+(?:[\w-]+\s+){0,2}(?:movie|film|order|group|site|website|book|show|series|app|company|organi[sz]ation|"
-    r"band|village|town|program|programme|song|game|hashtag|page|account|campaign|operation|"
+    r"(?i)\b(?:an?|one)\s+(?:[\w-]+\s+){0,2}(?:movie|film|order|group|site|website|book|show|"
+    r"series|app|company|organi[sz]ation|band|village|town|program|programme|song|game|hashtag|page|account|campaign|operation|"
     r"law|drug|device|product|study|project|blog|newspaper|magazine|channel|network|firm|"
     r"startup|charity|foundation|movement|sect|cult|church|ministry|initiative|scheme|feature|"
     r"tool|service|platform|event|festival|restaurant|bar|shop|store|brand|album|novel|"
