@@ -480,9 +480,9 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
     found = _conversions_keep_bounds(text, _scaled_after_brackets(text, _halves(text, found)))
     found = _mixed_ranges(text, found) if " and " in text or " to " in text else found
     found = _borrowed_nouns(text, found)
-    if lang == "en" and (" by " in text or "-by-" in text or "x" in text or "×" in text):
-        found = _by_sides(text, found) if BY_SIDES_RE.search(text) else found
-    if lang == "en" and len(found) and PART_COUNT_RE.search(text):
+    if lang == "en" and BY_SIDES_RE.search(text):
+        found = _by_sides(text, found)
+    if lang == "en" and found and PART_COUNT_RE.search(text):
         found = sorted(_over_bare(found, _part_counts(text, found)), key=lambda q: q.start)
     if lang == "en" and HARM_COUNT_RE.search(text):
         found = sorted(_over_bare(found, _harm_counts(text, found)), key=lambda q: q.start)
@@ -559,7 +559,7 @@ def _harm_counts(text: str, found: list[Quantity]) -> list[Quantity]:
         if noun is None:
             continue
         word = m.group("n")
-        value = numerals.words_to_number(word) if not word.isdigit() else float(word)
+        value = _number(word)
         if value is None:
             continue
         unit = before[-1].unit if before else normalise_unit(noun)
@@ -594,7 +594,7 @@ def _part_counts(text: str, found: list[Quantity]) -> list[Quantity]:
             continue
         total = before[-1]
         word = m.group("n")
-        value = float(word) if word.isdigit() else numerals.words_to_number(word)
+        value = _number(word)
         if (
             value is None
             or (value == 1 and text[end : end + 4] == " of ")  # "one of the richest"

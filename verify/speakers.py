@@ -380,13 +380,14 @@ RELAY_TAIL_RE = re.compile(
     r",\s+(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}\s+(?:reported|reports|said|says)$"
 )
 # Documents that find or show what they state: "The study found the spacecraft mass could …".
+DOCUMENT_PARTICIPLES = "(?:filed|listed|lodged|seen|obtained|released|published|kept)"
 DOCUMENT_SUBJECT_RE = re.compile(
     r"\b(?:study|studies|report|survey|research|analysis|poll|data|review|audit|investigation|"
     r"findings|paper|figures|statistics|autopsy|autopsies|tests?|examination|records|receipts|"
     r"documents|filings|transcripts)"
     # "Records filed with Seminole County court", "Shipping receipts seen by Daily Mail.com"
     # (not "The rise in positive tests at clinics")
-    r"(?:\s+(?:(?:filed|listed|lodged|seen|obtained|released|published|kept)\s+"
+    rf"(?:\s+(?:{DOCUMENT_PARTICIPLES}\s+"
     r"(?:into|on|of|by|from|with|in|at)|into|on|of|by|from|with)\s+[\w\s’'.-]{1,60})?$",
     re.I,
 )
@@ -1437,7 +1438,7 @@ ADJECTIVE_PARTICIPLE_RE = re.compile(
 # court", "Publically available records with …" (not "Police seized documents kept in …").
 DOCUMENT_HEAD_RE = re.compile(
     r"(?i)(?P<before>(?:[\w-]+\s+){0,3}?)(?:records|receipts|documents|filings|transcripts)\s+"
-    r"(?:filed|listed|lodged|seen|obtained|released|published|kept|with)\b"
+    rf"(?:{DOCUMENT_PARTICIPLES}|with)\b"
 )
 ANONYMOUS_ASIDE_RE = re.compile(
     r",\s+(?:speaking|talking)\s+(?:anonymously|on (?:the )?condition of anonymity)\b[^,]*,?\s*$"
