@@ -4375,3 +4375,39 @@ def test_round_twentyeight_team_notes_without_a_question_are_no_interview() -> N
 )  # fmt: skip
 def test_round_twentyeight_a_participle_on_a_noun_is_no_speech(sentence: str, who: str) -> None:
     assert extract.attribute(sentence).who == who
+
+
+# Round twenty-nine: a speaker is never a clause, and a phrase set before the name goes.
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        # a finite verb or an adverb before a verb: the words are a clause, nobody speaks
+        ("Thus, a lot of readers are apt to believe the fictional reports that they see on the "
+         "site and share them as true.", None),
+        ("However, the hoax story even drafts in some credible-sounding sources including Nasa "
+         "chief Charles Bolden, who reportedly warned the public to stay calm.", None),
+        ("Even though Anna Wintour usually allows employees to eat and drink inside of the "
+         "office, reports claim that a strict policy has been issued.", None),
+        # a verb or an adjective before the speech word makes it a noun
+        ("The local remote rescue service, part of the Emergency Ministry, received calls of "
+         "Yeti sightings, which prompted the TV station to investigate.", None),
+        # a relative clause may hold a verb
+        ("Victor Gutierrez, a mechanic who lives less than a kilometre from the site of the "
+         "crater said that he heard the explosion.",
+         "Victor Gutierrez, a mechanic who lives less than a kilometre from the site of the "
+         "crater"),
+        ("It's been rumored for years, and even now Amazon tells the Journal that this is just an "
+         "experiment.", "even now Amazon"),
+        # a phrase of place, topic or time before the name is not the name
+        ("She is being questioned in the Yarze district, north of Beirut, the unnamed official "
+         "said.", "the unnamed official"),
+        ("About erasing the logo, the elder Olberholtzer told the Galveston Daily News that "
+         "AutoNation was supposed to have done it.", "the elder Olberholtzer"),
+        ("In a statement about Ms. Mueller, the family said she was a passionate aid worker.",
+         "the family"),
+        ("Underneath the post, the wanted man commented that he would be back on Monday.",
+         "the wanted man"),
+    ],
+)  # fmt: skip
+def test_round_twentynine_a_speaker_is_no_clause(sentence: str, who: str | None) -> None:
+    assert extract.attribute(sentence).who == who

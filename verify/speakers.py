@@ -536,9 +536,29 @@ def attribute(sentence: str) -> Attribution:
     if found.who is None:
         return found
     who = SPEECH_VERB_END_RE.sub("", found.who)
-    if NOT_IN_A_NAME_RE.search(who) or not who:
+    if NOT_IN_A_NAME_RE.search(who) or not who or _clause(who):
         return Attribution(None, clean_assertion(LEADING_FILLER_RE.sub("", sentence.strip())))
     return replace(found, who=who) if who != found.who else found
+
+
+# A finite verb or an adverb before a verb makes the words a clause, not a name, unless a
+# relative clause holds it: "a lot of readers are apt to believe the fictional (reports that
+# …)", "the hoax story even drafts in …", not "a source who was at the meeting".
+CLAUSE_VERB_RE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|does|did)\b|"
+    r"(?<![,—–-] )\b(?:even|usually|also|often|never|always|still|sometimes|typically|generally|"
+    r"normally)\s+(?!now\b|then\b|so\b|more\b)[a-z]+\b"
+)
+
+
+def _clause(who: str) -> bool:
+    head = re.split(r"\b(?:who|whom|whose|which|that|where|when)\b", who)[0]
+    # a verb or an adjective last makes the speech verb a noun: "… received (calls of …)",
+    # "… appears to discredit earlier (reports naming …)"
+    noun_after = head == who and re.search(
+        r"\s(?:[a-z]+ed|earlier|recent|latest|new|many|such|these|those)$", who
+    )
+    return CLAUSE_VERB_RE.search(head) is not None or bool(noun_after)
 
 
 def _attribute(sentence: str) -> Attribution:
@@ -1507,9 +1527,12 @@ def clean_who(who: str) -> str:
 # A phrase before the speaker, set off by a comma: "Over at Forbes, Eric Savitz notes", "…,"
 # near the Turkish border, the FBI said", "Another British citizen, Abu Omar, 19, says".
 LEAD_BEFORE_SPEAKER_RE = re.compile(
-    r"^(?:(?:over|near|at|in|on|from|inside|outside|amid|also known as|formerly)\b[^,]*|"
+    r"^(?:(?:over|near|at|in|on|from|inside|outside|amid|also known as|formerly|about|"
+    r"underneath|beneath|within|like|unlike|after|before|during|despite|following|under|with|"
+    r"without|thus|(?:north|south|east|west)(?:east|west)?\s+of)\b[^,]*|"
     r"another\s+[a-z][^,]*)"
-    r",\s+(?P<who>(?:the\s+[a-z]+(?:\s+[a-z]+)?|(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+))$",
+    r",\s+(?P<who>(?:the\s+(?:[a-z]+(?:\s+[a-z]+)?|(?:[a-z]+\s+)?(?:[A-Z][\w.’'-]*\s+){0,2}"
+    r"[A-Z][\w’'-]+)|(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+))$",
     re.IGNORECASE,
 )
 
