@@ -4411,3 +4411,42 @@ def test_round_twentyeight_a_participle_on_a_noun_is_no_speech(sentence: str, wh
 )  # fmt: skip
 def test_round_twentynine_a_speaker_is_no_clause(sentence: str, who: str | None) -> None:
     assert extract.attribute(sentence).who == who
+
+
+# Round twenty-nine, read from held-out-56 after its blind score and from the pooled misses.
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        # two places after one preposition are no new subject; a plural before "who" speaks
+        ("Hostages who have survived being held by ISIS in Syria and Iraq have said that Jihadi "
+         "John is a man obsessed with Somalia.", "Hostages"),
+        ("Residents who fled the town said the shelling continued.", "Residents who fled the town"),
+        # the one interviewed speaks in ", who said"; one reached out to is reported
+        ("CNN interviewed Peter Henderson, who said he was locking his bicycle near the memorial "
+         "when the initial shooting took place.", "Peter Henderson"),
+        ("After airing the tape, anchor Don Lemon interviewed the man's attorney, Lopa "
+         "Blumenthal, who said the FBI had already interviewed both her and her client.",
+         "Lopa Blumenthal"),
+        ("Vanity Fair reached out to the actor’s reps, who denied that the man in the video was "
+         "Rudd.", None),
+        # a medium set before the subject without a comma
+        ("In the clip the group said his murder was in retaliation for the Obama "
+         "administration’s continued airstrikes in Iraq.", "the group"),
+        # telling someone, writing: the subject of the clause speaks
+        ("Riquelme also shared a photo of the gift and their reactions on Facebook (see below), "
+         "writing, “Sometimes the best gifts come in the lamest packages.", "Riquelme"),
+        ("One of Kuwait-born Mr Emwazi’s close friends identified him, telling a newspaper: ‘I "
+         "have no doubt that Mohammed is Jihadi John.",
+         "One of Kuwait-born Mr Emwazi’s close friends"),
+        ("The militant at Foley’s side started his speech by saying: “This is James Wright Foley, "
+         "an American citizen of your country.”", "the militant at Foley’s side"),
+        # the nearest clause's subject; a pronoun after a dash is left unread
+        ("The hoax originated in the 1970s when British astronomer Patrick Moore made it up, "
+         "telling his radio audience that the alignment would make people lighter.",
+         "British astronomer Patrick Moore"),
+        ("Abdel Bary's role as a jihadist in Syria is not in doubt, however - he tweeted a "
+         "picture of himself in Raqqa, Syria, saying: \"Chillin' with my homie\".", None),
+    ],
+)  # fmt: skip
+def test_round_twentynine_speakers_from_heldout56(sentence: str, who: str | None) -> None:
+    assert extract.attribute(sentence).who == who

@@ -189,7 +189,9 @@ SAYING_RE = re.compile(
     r"^(?P<clause>[^\"“”]{4,160}?)(?:,\s+(?:(?:only|also|later)\s+)?|\s+(?P<by>by)\s+)"
     r"(?P<verb>saying|adding|arguing|"
     r"noting|claiming|insisting|warning|explaining|pointing out|stressing|stating|asserting|"
-    r"acknowledging|revealing|confirming|alleging|maintaining)\s+"
+    r"acknowledging|revealing|confirming|alleging|maintaining|"
+    # "…, telling Vocativ, “There is no way …”", "…, writing, “Sometimes …”"
+    r"telling\s+[^,:\"“”]{2,60}?(?=\s+that\b|[,:])|writing(?=[,:]))[,:]?\s+"
     r"(?:that\s+)?(?P<rest>.+)$",
     re.DOTALL,
 )
@@ -361,7 +363,10 @@ ISSUED_RE = re.compile(
 )
 # A described source with a restrictive relative clause: "A spokesperson who did not wish to
 # be named because of agency policy said …".
-RESTRICTIVE_WHO_RE = re.compile(r"^(?P<who>(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+)?)\s+who\s+\S", re.I)
+# "A spokesperson who did not wish to be named", "Hostages who have survived …"
+RESTRICTIVE_WHO_RE = re.compile(
+    r"^(?P<who>(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+)?|(?-i:[A-Z][a-z]+s))\s+who\s+\S", re.I
+)
 # Where the words appeared, after a comma: "said Navkiran, in a report in the Daily Mail".
 WHERE_AFTER_RE = re.compile(
     r",\s+(?:in|on|to)\s+(?:an?|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}"
@@ -691,7 +696,13 @@ def _attribute(sentence: str) -> Attribution:
     saying = SAYING_RE.match(body) if ", " in body or " by " in body else None
     # "by revealing that he had paid off their mortgage" is what he did, not what he said
     deed = saying and saying.group("by") and saying.group("verb") not in BY_SAYING_VERBS
-    subject = _subject(saying.group("clause")) if saying and not deed else None
+    # the participle's subject is the nearest clause's: "The hoax originated when Patrick Moore
+    # made it up, telling …"; a pronoun there is left unread ("… is not in doubt - he tweeted")
+    clause = saying.group("clause") if saying else ""
+    nearest = re.split(r"\s[-–—]\s|;\s|\swhen\s", clause)[-1]
+    subject = _subject(nearest) if saying and not deed else None
+    if subject and nearest != clause and subject.lower() in PRONOUNS:
+        subject = None
     if saying and subject:
         return Attribution(clean_who(subject), clean_assertion(saying.group("rest")), "saying")
     head, colon_mark, after = body.partition(": ")
@@ -1141,6 +1152,19 @@ def _asserts(rest: str) -> bool:
     )
 
 
+INTERVIEWED_RE = re.compile(
+    r"\b(?:interviewed|(?:spoke|talked)\s+(?:to|with)|checked\s+with|asked)\s+"
+    r"(?:[\w’'.,-]+\s+){0,5}?(?P<who>(?:[A-Z][\w’'.-]+\s+)+[A-Z][\w’'.-]+),$"
+)
+
+
+MEDIUM_LEAD_RE = re.compile(
+    r"(?:In|On)\s+(?:the|a|an|its|his|her|their|this|that)\s+(?:[\w-]+\s+)?(?:clip|video|"
+    r"statement|message|post|letter|interview|recording|footage|tweet|report|speech|book|"
+    r"column|filing|e-?mail)\s+(?P<who>(?:the|a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)$"
+)
+
+
 def _speaker_in(who: str) -> str | None:
     """The speaker in the words before a speech verb: the whole phrase, else what follows a
     leading clause ("In a letter …, CPUC President Marybel Batjer"), with a pronoun there
@@ -1179,6 +1203,9 @@ def _speaker_in(who: str) -> str | None:
     named = NAME_IN_CLAUSE_RE.search(TIME_WORDS_RE.sub("", lead.group("lead"))) if lead else None
     if lead and is_speaker(lead.group("who")) and not named:  # "In September, Choe Kwan-il"
         who = lead.group("who")
+    medium = MEDIUM_LEAD_RE.match(who)  # "In the clip the group (said)": no comma after it
+    if medium and is_speaker(medium.group("who")):
+        who = medium.group("who")
     who = re.sub(r"^(?:according to|per) [^,]+,\s*", "", who, flags=re.IGNORECASE)
     who = ASIDE_RE.sub("", who.rstrip(" ,"))
     second = SECOND_PREDICATE_RE.match(who)  # "They are yet to trace the victim, but said"
@@ -1197,7 +1224,12 @@ def _speaker_in(who: str) -> str | None:
     relative = re.search(r"\s+who$", who) is not None  # "lawmakers who said"
     who = SUBORDINATE_START_RE.sub("", re.sub(r"\s+who$", "", LEADING_FILLER_RE.sub("", who)))
     if relative:  # "… drew ire from lawmakers who said": the noun the clause hangs on
+        # "CNN interviewed Peter Henderson, who said": the one interviewed (not "reached out
+        # to X, who denied …", which reports the contact)
+        interviewed = INTERVIEWED_RE.search(who)
         who = re.split(r"\s(?:from|by|of|among|with|to|for|on|at|in)\s|,\s*", who)[-1] or who
+        if interviewed and not is_speaker(who):
+            who = interviewed.group("who")
     if not is_speaker(who):
         who = CIRCUMSTANCE_RE.sub("", who)
     if is_speaker(who) and not PRONOUN_TAIL_RE.search(who):  # "…, he said": the pronoun speaks
@@ -1235,10 +1267,15 @@ def _speaker_in(who: str) -> str | None:
         )
     )  # a time, or one word before a plural, is no name: "from Syria, security officials"
     route = re.search(r"\s(?:to|into|toward|towards)\s", clause[-1])  # "Mexico City to Acapulco"
+    # "held by ISIS in Syria and Iraq": two places after one preposition, not a new subject
+    places = len(clause) > 1 and re.search(
+        r"\b(?:in|of|from|at|across|between)\s+[A-Z][\w’'-]+$", clause[-2]
+    )
     if (
         len(clause) > 1
         and ("," not in clause[-1] or appositive)
         and not route
+        and not (places and len(clause[-1].split()) <= 2)
         and is_speaker(clause[-1])
     ):
         return clause[-1]  # "The denial comes a day after Lebanese authorities"
