@@ -118,6 +118,7 @@ SETS = {
     "ho53": DATA / "claims_heldout53.jsonl",  # long FNC-1 bodies, read twice (round twenty-seven)
     "ho54": DATA / "claims_heldout54.jsonl",  # long FNC-1 bodies, read twice (round twenty-eight)
     "ho55": DATA / "claims_heldout55.jsonl",  # long FNC-1 bodies, read twice (round twenty-eight)
+    "ho56": DATA / "claims_heldout56.jsonl",  # long FNC-1 bodies, read twice (round twenty-nine)
 }
 CLAIMBUSTER = Path("claimbuster") / "2.5xNCS_dev.json"
 OUT = Path(__file__).parent.parent / "verify" / "data" / checkable.MODEL_FILE
