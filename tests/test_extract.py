@@ -4450,3 +4450,26 @@ def test_round_twentynine_a_speaker_is_no_clause(sentence: str, who: str | None)
 )  # fmt: skip
 def test_round_twentynine_speakers_from_heldout56(sentence: str, who: str | None) -> None:
     assert extract.attribute(sentence).who == who
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        # "aged" gives an age in years, with its bound after it
+        ("Mr Emwazi, who first moved to Britain aged six, was raised in a middle-class family.",
+         [(6, "years", "exact")]),
+        ("Lego products targeted girls aged 4 and up, said Lego.", [(4, "years", "min")]),
+        ("They were popular with children aged three and under.", [(3, "years", "max")]),
+        ("Children aged 8 to 12 were tested.", [(12, "years", "range")]),
+        ("An aged man sat down.", []),
+        # a numbered book of the Bible before its chapter is a name
+        ("Some Protestants do the same; 1 Corinthians 6:1 is often interpreted as calling for "
+         "that.", []),
+        ("He met 3 John Deere dealers.", [(3, "dealers", "exact")]),
+    ],
+)  # fmt: skip
+def test_round_twentynine_ages_and_numbered_books(
+    sentence: str, figures: list[tuple[float, str, str]]
+) -> None:
+    found = [(round(q.value, 3), q.unit, q.bound) for q in quantities.find(sentence, "en")]
+    assert found == [(float(v), u, b) for v, u, b in figures]

@@ -336,7 +336,7 @@ def test_round_four_figure_classes(text: str, expected: list[Row]) -> None:
         ("Seats went for upward of $2,000 at the final.", (2000, "USD", False, "min", None)),
         ("Queues at the border exceeded three hours on Friday.", (3, "hours", False, "min", None)),
         ("The crowd was closer to 40, organisers said.", (40, "", True, "exact", None)),
-        ("Residents aged 65 and older can book a jab.", (65, "", False, "min", None)),
+        ("Residents aged 65 and older can book a jab.", (65, "years", False, "min", None)),
         (
             "The hybrid manages 52 miles per gallon on the highway.",
             (52, "miles per gallon", False, "exact", None),

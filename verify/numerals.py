@@ -337,6 +337,14 @@ COUNTED_CAPITAL_PLURAL_RE = re.compile(r"\s[A-Z][a-z]{2,}[^s\W]s\b(?!\s+[A-Z\d])
 DETERMINER_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir)\s+$")
 
 
+# Books of the Bible numbered in their names, before a chapter: "1 Corinthians 6:1", "2 Kings
+# 5" (not "3 John Deere dealers").
+NUMBERED_BOOK_AFTER_RE = re.compile(
+    r"\s(?:Corinthians|Kings|Samuel|Chronicles|Timothy|Thessalonians|Peter|John|Esdras|"
+    r"Maccabees)\s+\d{1,3}\b"
+)
+
+
 def names_something(text: str, n: Numeral, lang: str = "en") -> bool:
     """True when the number is a year, date, time, model or product number, code, citation,
     phone number or list marker rather than a count or measure. German capitalises every
@@ -378,6 +386,8 @@ def names_something(text: str, n: Numeral, lang: str = "en") -> bool:
         return True  # "COVID-19", "787-9", "12.05.2020", "10:30", "1990s"
     if raw.startswith("0") and len(raw) > 1 and raw[1].isdigit():
         return True  # "0000 GMT", "007"
+    if lang == "en" and raw in ("1", "2", "3") and NUMBERED_BOOK_AFTER_RE.match(after):
+        return True  # "1 Corinthians 6:1", "2 Kings": a book of the Bible, named
     if not n.scaled and YEAR_RE.fullmatch(raw):
         return True  # a bare year
     if (

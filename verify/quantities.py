@@ -454,7 +454,7 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
             found += _free(found, _half_units(text))
         if " gold" in folded and (karats := _karats(text)):
             found = [q for q in found if _free(karats, [q])] + karats
-        if "age of" in folded:
+        if "age of" in folded or "aged " in folded:
             found = _over_bare(found, _ages(text))  # the age names the unit a bare "34" lacked
             found = [
                 replace(q, unit="years", noun="years")
@@ -866,10 +866,13 @@ ELLIPTIC_MORE_RE = re.compile(
 )
 
 
-# An age: "died at the age of 57", "children below the age of 15" (a bound), "at age of 11".
+# An age: "died at the age of 57", "children below the age of 15" (a bound), "at age of 11",
+# "moved to Britain aged six".
 AGE_OF_RE = re.compile(
     rf"(?:\b(?P<q>over|above|under|below)\s+)?\b(?:the\s+)?(?:(?:tender|young|ripe|early|"
-    rf"unbelievable|advanced)\s+)?age\s+of\s+(?P<n>\d{{1,3}}|{numerals.SMALL_WORDS})\b"
+    rf"unbelievable|advanced)\s+)?(?:age\s+of|aged)\s+(?P<n>\d{{1,3}}|{numerals.SMALL_WORDS})\b"
+    # "aged 4 and up", "aged three and under": a bound after the age
+    r"(?:\s+(?:and|or)\s+(?:(?P<up>up|over|older|above)|(?P<down>under|younger|below))\b)?"
     rf"(?!\s*(?:or|to|and|-|–)\s*(?:\d|(?:{numerals.SMALL_WORDS})\b))",
     re.IGNORECASE,
 )
@@ -911,8 +914,11 @@ def _ages(text: str) -> list[Quantity]:
         if value is None:
             continue
         q = (m.group("q") or "").lower()
+        bound = "min" if m.group("up") else "max" if m.group("down") else AGE_BOUNDS.get(q, "exact")
+        if m.group("up") or m.group("down"):  # the bound keeps its words: "and older"
+            q = re.sub(r"\s+", " ", text[m.end("n") : m.end()].strip().lower())
         out.append(
-            Quantity(value, "years", False, AGE_BOUNDS.get(q, "exact"), None, m.group(),
+            Quantity(value, "years", False, bound, None, m.group(),
                      m.start(), m.end(), noun="years", qualifier=q)
         )  # fmt: skip
     return out
