@@ -4440,12 +4440,17 @@ def test_round_twentynine_a_speaker_is_no_clause(sentence: str, who: str | None)
          "One of Kuwait-born Mr Emwazi’s close friends"),
         ("The militant at Foley’s side started his speech by saying: “This is James Wright Foley, "
          "an American citizen of your country.”", "the militant at Foley’s side"),
-        # the nearest clause's subject; a pronoun after a dash is left unread
-        ("The hoax originated in the 1970s when British astronomer Patrick Moore made it up, "
-         "telling his radio audience that the alignment would make people lighter.",
-         "British astronomer Patrick Moore"),
-        ("Abdel Bary's role as a jihadist in Syria is not in doubt, however - he tweeted a "
-         "picture of himself in Raqqa, Syria, saying: \"Chillin' with my homie\".", None),
+        # the review's near misses keep their speaker (or stay without one)
+        ("The accused told the court he was at home that night.", "the accused"),
+        ("The often outspoken senator said the bill would cost $2 trillion.",
+         "the often outspoken senator"),
+        ("Within Reach, a children's charity, said it had helped 3,000 families.",
+         "Within Reach, a children's charity"),
+        ("The talks were held in Geneva and Lavrov said Russia would not back down.", "Lavrov"),
+        ("Fox News interviewed the mother of Jane Doe, who said her daughter was innocent.", None),
+        ("The officer stopped the car, telling the driver to get out, and then searched it.",
+         None),
+        ("He retired in 2010, writing, painting and travelling until his death in 2019.", None),
     ],
 )  # fmt: skip
 def test_round_twentynine_speakers_from_heldout56(sentence: str, who: str | None) -> None:

@@ -191,7 +191,8 @@ SAYING_RE = re.compile(
     r"noting|claiming|insisting|warning|explaining|pointing out|stressing|stating|asserting|"
     r"acknowledging|revealing|confirming|alleging|maintaining|"
     # "…, telling Vocativ, “There is no way …”", "…, writing, “Sometimes …”"
-    r"telling\s+[^,:\"“”]{2,60}?(?=\s+that\b|[,:])|writing(?=[,:]))[,:]?\s+"
+    # (not "telling the driver to get out", "writing, painting and travelling")
+    r"telling\s+[^,:\"“”]{2,60}?(?=\s+that\b|:|,\s*[\"“‘'])|writing(?=:|,\s*[\"“‘']))[,:]?\s+"
     r"(?:that\s+)?(?P<rest>.+)$",
     re.DOTALL,
 )
@@ -551,8 +552,8 @@ def attribute(sentence: str) -> Attribution:
 # …)", "the hoax story even drafts in …", not "a source who was at the meeting".
 CLAUSE_VERB_RE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|does|did)\b|"
-    r"(?<![,—–-] )\b(?:even|usually|also|often|never|always|still|sometimes|typically|generally|"
-    r"normally)\s+(?!now\b|then\b|so\b|more\b)[a-z]+\b"
+    r"(?<![,—–-] )(?<!\b(?:the|and|The) )(?<!\b(?:a|A) )(?<!\bor )\b(?:even|usually|also|often|"
+    r"never|always|still|sometimes|typically|generally|normally)\s+(?:[a-z]+(?:s|ed))\b"
 )
 
 
@@ -561,8 +562,8 @@ def _clause(who: str) -> bool:
     # a verb or an adjective last makes the speech verb a noun: "… received (calls of …)",
     # "… appears to discredit earlier (reports naming …)"
     noun_after = head == who and re.search(
-        r"\s(?:[a-z]+ed|earlier|recent|latest|new|many|such|these|those)$", who
-    )
+        r"(?<!\bthe)(?<!\bThe)\s(?:[a-z]+ed|earlier|recent|latest|new|many|such|these|those)$", who
+    )  # not "the accused", "Relatives of the deceased"
     return CLAUSE_VERB_RE.search(head) is not None or bool(noun_after)
 
 
@@ -696,13 +697,7 @@ def _attribute(sentence: str) -> Attribution:
     saying = SAYING_RE.match(body) if ", " in body or " by " in body else None
     # "by revealing that he had paid off their mortgage" is what he did, not what he said
     deed = saying and saying.group("by") and saying.group("verb") not in BY_SAYING_VERBS
-    # the participle's subject is the nearest clause's: "The hoax originated when Patrick Moore
-    # made it up, telling …"; a pronoun there is left unread ("… is not in doubt - he tweeted")
-    clause = saying.group("clause") if saying else ""
-    nearest = re.split(r"\s[-–—]\s|;\s|\swhen\s", clause)[-1]
-    subject = _subject(nearest) if saying and not deed else None
-    if subject and nearest != clause and subject.lower() in PRONOUNS:
-        subject = None
+    subject = _subject(saying.group("clause")) if saying and not deed else None
     if saying and subject:
         return Attribution(clean_who(subject), clean_assertion(saying.group("rest")), "saying")
     head, colon_mark, after = body.partition(": ")
@@ -1154,7 +1149,9 @@ def _asserts(rest: str) -> bool:
 
 INTERVIEWED_RE = re.compile(
     r"\b(?:interviewed|(?:spoke|talked)\s+(?:to|with)|checked\s+with|asked)\s+"
-    r"(?:[\w’'.,-]+\s+){0,5}?(?P<who>(?:[A-Z][\w’'.-]+\s+)+[A-Z][\w’'.-]+),$"
+    # not "the mother of Jane Doe", "people leaving the Capitol Hill Baptist Church"
+    r"(?:(?!(?:of|from|in|at|on|near|leaving|outside|inside)\b)[\w’'.,-]+\s+){0,5}?"
+    r"(?P<who>(?:[A-Z][\w’'.-]+\s+)+[A-Z][\w’'.-]+),$"
 )
 
 
@@ -1269,8 +1266,8 @@ def _speaker_in(who: str) -> str | None:
     route = re.search(r"\s(?:to|into|toward|towards)\s", clause[-1])  # "Mexico City to Acapulco"
     # "held by ISIS in Syria and Iraq": two places after one preposition, not a new subject
     places = len(clause) > 1 and re.search(
-        r"\b(?:in|of|from|at|across|between)\s+[A-Z][\w’'-]+$", clause[-2]
-    )
+        r"\b(?:who|which|that)\b.*\b(?:in|of|from|at|across|between)\s+[A-Z][\w’'-]+$", clause[-2]
+    )  # inside a relative clause: not "The talks were held in Geneva and Lavrov said"
     if (
         len(clause) > 1
         and ("," not in clause[-1] or appositive)
@@ -1574,9 +1571,20 @@ LEAD_BEFORE_SPEAKER_RE = re.compile(
 )
 
 
+# A name in title case opening with one of the newer lead words is the speaker's own name:
+# "Within Reach, a children's charity", "Beneath the Waves, a conservation group".
+TITLED_LEAD_RE = re.compile(
+    r"(?:About|Underneath|Beneath|Within|Like|Unlike|After|Before|During|Despite|Following|"
+    r"Under|With|Without|Thus|(?:North|South|East|West)(?:east|west)?)"
+    r"(?:\s+(?:of|the|and|for|[A-Z][\w’'-]*))+,\s"
+)
+
+
 def _lead_dropped(who: str) -> str:
     lead = LEAD_BEFORE_SPEAKER_RE.match(who)
     if not lead or lead.group("who").lower() in PRONOUNS or not is_speaker(lead.group("who")):
+        return who
+    if TITLED_LEAD_RE.match(who):
         return who
     return lead.group("who")
 
