@@ -387,7 +387,7 @@ def names_something(text: str, n: Numeral, lang: str = "en") -> bool:
     if raw.startswith("0") and len(raw) > 1 and raw[1].isdigit():
         return True  # "0000 GMT", "007"
     if lang == "en" and raw in ("1", "2", "3") and NUMBERED_BOOK_AFTER_RE.match(after):
-        return True  # "1 Corinthians 6:1", "2 Kings": a book of the Bible, named
+        return True  # "1 Corinthians 6:1", "2 Kings 5": a book of the Bible, named
     if not n.scaled and YEAR_RE.fullmatch(raw):
         return True  # a bare year
     if (
