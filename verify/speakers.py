@@ -1558,12 +1558,18 @@ def clean_who(who: str) -> str:
     return re.sub(r"^The\b", "the", who.strip(" ,\"“”'’"))
 
 
+# Lead words that may also open an organisation's own name ("Within Reach", "Beneath the
+# Waves"): `TITLED_LEAD_RE` keeps such a name whole.
+NAMING_LEADS = (
+    "about", "underneath", "beneath", "within", "like", "unlike", "after", "before", "during",
+    "despite", "following", "under", "with", "without", "thus",
+)  # fmt: skip
 # A phrase before the speaker, set off by a comma: "Over at Forbes, Eric Savitz notes", "…,"
 # near the Turkish border, the FBI said", "Another British citizen, Abu Omar, 19, says".
 LEAD_BEFORE_SPEAKER_RE = re.compile(
-    r"^(?:(?:over|near|at|in|on|from|inside|outside|amid|also known as|formerly|about|"
-    r"underneath|beneath|within|like|unlike|after|before|during|despite|following|under|with|"
-    r"without|thus|(?:north|south|east|west)(?:east|west)?\s+of)\b[^,]*|"
+    r"^(?:(?:over|near|at|in|on|from|inside|outside|amid|also known as|formerly|"
+    + "|".join(NAMING_LEADS)
+    + r"|(?:north|south|east|west)(?:east|west)?\s+of)\b[^,]*|"
     r"another\s+[a-z][^,]*)"
     r",\s+(?P<who>(?:the\s+(?:[a-z]+(?:\s+[a-z]+)?|(?:[a-z]+\s+)?(?:[A-Z][\w.’'-]*\s+){0,2}"
     r"[A-Z][\w’'-]+)|(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+))$",
@@ -1571,11 +1577,12 @@ LEAD_BEFORE_SPEAKER_RE = re.compile(
 )
 
 
-# A name in title case opening with one of the newer lead words is the speaker's own name:
-# "Within Reach, a children's charity", "Beneath the Waves, a conservation group".
+# A name in title case opening with one of `NAMING_LEADS` is the speaker's own name: "Within
+# Reach, a children's charity", "Beneath the Waves, a conservation group".
 TITLED_LEAD_RE = re.compile(
-    r"(?:About|Underneath|Beneath|Within|Like|Unlike|After|Before|During|Despite|Following|"
-    r"Under|With|Without|Thus|(?:North|South|East|West)(?:east|west)?)"
+    "(?:"
+    + "|".join(w.capitalize() for w in NAMING_LEADS)
+    + r"|(?:North|South|East|West)(?:east|west)?)"
     r"(?:\s+(?:of|the|and|for|[A-Z][\w’'-]*))+,\s"
 )
 
