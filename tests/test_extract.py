@@ -4478,3 +4478,26 @@ def test_round_twentynine_ages_and_numbered_books(
 ) -> None:
     found = [(round(q.value, 3), q.unit, q.bound) for q in quantities.find(sentence, "en")]
     assert found == [(float(v), u, b) for v, u, b in figures]
+
+
+# Round thirty: from the pooled speaker errors.
+def test_round_thirty_a_signature_on_its_own_line_signs_only_the_post_paragraph() -> None:
+    # FNC-1 body 2015: the page's own sentences in the paragraph before the embedded post are
+    # the reporter's, not the account's ("— جبهة أنصار الدين (@ansardeenfront) …")
+    text = (
+        "The original tweet, below, was posted to an account associated with the Jabhat Ansar "
+        "al-Din militant group based in Syria. Oberholtzer traded in his truck to a Texas "
+        "dealership that then placed it up for auction in 2013.\n\n"
+        "The truck is ours now and it fights for us in Aleppo pic.twitter.com/3ZalpDNG8N\n\n"
+        "— Ansar al-Din Front (@ansardeenfront) December 15, 2014\n\n"
+        "Other images of the truck have also popped up on the Twitter account, including this "
+        "one showing the mud-covered vehicle from October:\n\n"
+        "Our heavy guns stop the warplanes in Handarat pic.twitter.com/9nV9EYQE4u\n\n"
+        "— Ansar al-Din Front (@ansardeenfront) October 10, 2014\n"
+    )
+    read = extract.read(text)
+    who = {s.text[:20]: s.attributed_to for s in [*read.candidates, *read.skipped]}
+    assert who["The original tweet, "] is None
+    assert who["Oberholtzer traded i"] is None
+    assert who["Other images of the "] is None
+    assert who["The truck is ours no"] == "Ansar al-Din Front"

@@ -587,20 +587,20 @@ def _posts_signed(
 ) -> list[Attribution]:
     """An embedded post is the words of the account whose signature line follows it ("— The
     Nigerian Senate (@NGRSenate) October 9, 2018"): up to three sentences back, stopping at
-    another signature, a lead-in ("See tweets:") or a sentence with a speaker of its own. A
-    signature glued to the post's last words ("… Hurts!— Quinn Nelson (@SnazzyQ) …") signs only
-    what is in its own paragraph."""
+    another signature, a lead-in ("See tweets:") or a sentence with a speaker of its own, and
+    never past the post's own paragraph: the page's sentences before it ("The original tweet,
+    below, was posted to an account …") are the reporter's, whether the signature stands on its
+    own line or is glued to the post's last words ("… Hurts!— Quinn Nelson (@SnazzyQ) …")."""
     result = list(found)
     for i, text in enumerate(texts):
         signed = SIGNATURE_RE.match(text.strip())
         if not signed:
             continue
-        glued = bool(paragraph_starts) and i not in paragraph_starts
         for j in range(i - 1, max(-1, i - 4), -1):
             if SIGNATURE_RE.match(texts[j].strip()) or LEAD_IN_RE.search(texts[j]) or found[j].who:
                 break
             result[j] = replace(result[j], who=speakers.clean_who(signed.group("who")))
-            if glued and j in paragraph_starts:
+            if j in paragraph_starts:
                 break
     return result
 
