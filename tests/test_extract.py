@@ -4501,3 +4501,91 @@ def test_round_thirty_a_signature_on_its_own_line_signs_only_the_post_paragraph(
     assert who["Oberholtzer traded i"] is None
     assert who["Other images of the "] is None
     assert who["The truck is ours no"] == "Ansar al-Din Front"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who", "assertion"),
+    [
+        # held-out-57, body 1388: the pronoun tag stands for the speaker named before the colon
+        ("One YouTube user, with the handle ClemtheRanter, said: 'A large number of YouTube "
+         "prank videos are staged,' he said.",
+         "One YouTube user, with the handle ClemtheRanter",
+         "A large number of YouTube prank videos are staged."),
+        ('The mayor said: "We will rebuild," she said.', "the mayor", "We will rebuild."),
+        # a name inside the quote is not the speaker
+        ('"Smith said we should go," he said.', "he", "Smith said we should go."),
+        # a posting verb before "by" is a participle, not speech
+        ("The short film posted by 'serial prankster' Josh Paler Lin shows Thomas, a man living "
+         "on the streets of California, being taken to a sushi restaurant.", None, None),
+        ("As reported by the Daily Star, the despot has requested bottles of snake wine.",
+         "the Daily Star", None),
+    ],
+)  # fmt: skip
+def test_round_thirty_speakers_from_heldout57(
+    sentence: str, who: str | None, assertion: str | None
+) -> None:
+    found = extract.attribute(sentence)
+    assert found.who == who
+    if assertion is not None:
+        assert found.assertion == assertion
+
+
+def test_round_thirty_a_possessor_before_a_name_is_where_the_person_works() -> None:
+    # FNC-1 body 779: "Lego UK’s Emma Owen" is not the "Lego" named before her
+    texts = [
+        "While many sceptics questioned the authenticity of the text, Lego confirmed it is "
+        "indeed genuine.",
+        "“The text is from 1974 and was a part of a pamphlet,” said Lego UK’s Emma Owen.",
+    ]
+    assert [a.who for a in attribution.attribute_all(texts)] == ["Lego", "Lego UK’s Emma Owen"]
+
+
+def _speakers_by_opening(text: str) -> dict[str, str | None]:
+    read = extract.read(text)
+    return {s.text.lstrip("'\"‘“")[:24]: s.attributed_to for s in [*read.candidates, *read.skipped]}
+
+
+def test_round_thirty_a_quote_left_open_ends_with_its_paragraph() -> None:
+    # held-out-57, body 1388: a quote whose closing mark is missing does not run into the
+    # reporter's next paragraph, which opens with no quotation mark
+    text = (
+        "While sitting in his hotel room in the new clip, Paler Lin asks Thomas what he would "
+        "do with $100,000.\n\n"
+        "Thomas says: 'When I come into some money I am going to go to three shelters that "
+        "helped me out and buy a bunch of bus tickets for people.\n\n"
+        "'This is what these people need. They've got places to go medically or where they "
+        "can get help from an agency.\n\n"
+        "YouTube users have been skeptical about Paler Lin's motivation, suggesting it is a "
+        "'set-up' so he can gain traffic and profit.\n"
+    )
+    who = _speakers_by_opening(text)
+    assert who["They've got places to go"] == "Thomas"
+    assert who["YouTube users have been "] is None
+
+
+def test_round_thirty_captions_between_a_quotes_paragraphs_do_not_end_it() -> None:
+    # FNC-1 bodies 1164 and 2376: the tabloid's photo captions sit between the paragraphs
+    text = (
+        "Scottish SPCA inspector Stewart Taylor said: 'The dog is microchipped and we were able "
+        "to find out his name is Kai.\n\n"
+        "Cared for: Station staff looked after Kai until the Scottish SPCA arrived at the scene "
+        "on Friday\n\n"
+        "Rescued: The dog was found tied to a railing at the station\n\n"
+        "'We contacted the owner registered to the microchip, who stated they had sold Kai "
+        "online in 2013. Unfortunately they could not tell us the address of the person who "
+        "bought him.\n"
+    )
+    who = _speakers_by_opening(text)
+    assert who["We contacted the owner r"] == "Scottish SPCA inspector Stewart Taylor"
+    assert who["Unfortunately they could"] == "Scottish SPCA inspector Stewart Taylor"
+    assert who["Cared for: Station staff"] is None
+    # a statement left open goes on past its heading and an embedded post into a wholly
+    # quoted paragraph (a benchmark page: "Tottenham said in a statement: …")
+    text = (
+        "Tottenham said in a statement: \"Jose is one of the world's most accomplished "
+        "managers having won 25 senior trophies.\n\n"
+        "Club statement\n\n"
+        "— Tottenham Hotspur (@SpursOfficial) November 20, 2019\n\n"
+        '"He has won a domestic title in a record four different countries."\n'
+    )
+    assert _speakers_by_opening(text)["He has won a domestic ti"] == "Tottenham"

@@ -366,7 +366,9 @@ class _Context:
         # "Alvarez", "Wee of the Times", "The New York Times"; a name after a lower-case
         # description is the name: "US website TMZ" (not "US", named before in "US reports")
         lowered = len(words) > 2 and any(w.islower() for w in words[1:-1])
-        name = words[-1] if len(words) <= 2 or lowered and " of " not in who else words[0]
+        # a possessor before the name is where the person works: "Lego UK’s Emma Owen" is Owen
+        owned = re.search(r"\w[’']s\s+[A-Z]", who) is not None
+        name = words[-1] if len(words) <= 2 or owned or lowered and " of " not in who else words[0]
         plain = re.sub(rf"^(?:{HONORIFICS})\.?\s+", "", who)  # "Mr. Ibrahim"
         if plain != who:  # "Mr. Murren of MGM" is Murren
             words = plain.split()
@@ -480,7 +482,8 @@ def attribute_all(
         context.previous = who
         context.mention(text)
         resolved.append(replace(a, who=who))
-    signed = _posts_signed(texts, _quotes_inherit(texts, resolved), paragraph_starts)
+    inherited = _quotes_inherit(texts, resolved, paragraph_starts)
+    signed = _posts_signed(texts, inherited, paragraph_starts)
     return _quotes_signed(texts, _letters_signed(texts, _repeats_signed(texts, signed)))
 
 
@@ -701,23 +704,33 @@ def _repeats_signed(texts: list[str], found: list[Attribution]) -> list[Attribut
     return result
 
 
-def _quotes_inherit(texts: list[str], found: list[Attribution]) -> list[Attribution]:
+def _quotes_inherit(
+    texts: list[str], found: list[Attribution], paragraph_starts: frozenset[int] = frozenset()
+) -> list[Attribution]:
     """Sentences inside one quotation share the speaker named anywhere in it; a wholly quoted
     sentence right after an attributed quote continues it. Read again while it gives more: a
     quote that continues one whose speaker only the first reading found ("“I can’t prove
-    anything. … ,” he explains." then "“We have identical phones …") goes on with it."""
+    anything. … ,” he explains." then "“We have identical phones …") goes on with it. A
+    quotation left open at a paragraph's end goes on only into a paragraph that opens with a
+    quotation mark, as quotes over several paragraphs are printed: the reporter's next
+    paragraph ("YouTube users have been skeptical about Paler Lin's motivation …") is not
+    the speaker's."""
     for _ in range(3):
-        more = _quote_runs_inherit(texts, found)
+        more = _quote_runs_inherit(texts, found, paragraph_starts)
         if more == found:
             break
         found = more
     return found
 
 
-def _quote_runs_inherit(texts: list[str], found: list[Attribution]) -> list[Attribution]:
+def _quote_runs_inherit(
+    texts: list[str], found: list[Attribution], paragraph_starts: frozenset[int]
+) -> list[Attribution]:
     runs: list[list[int]] = []
     open_quote = single_marks = False
     for i, text in enumerate(texts):
+        if open_quote and i in paragraph_starts and text.lstrip()[:1] not in QUOTE_MARKS:
+            open_quote = single_marks = False  # the quote closed with its paragraph
         if open_quote:
             runs[-1].append(i)
         elif _opens(text) and not _closes_all(text):
@@ -729,8 +742,8 @@ def _quote_runs_inherit(texts: list[str], found: list[Attribution]) -> list[Attr
             after_quote = _quotes(previous) or previous.endswith(":")
             follows_quote = (after_quote or opening) and found[j].who
             runs.append([j, i] if follows_quote and not found[i].who else [i])
-        elif _wholly_quoted(text) and i and found[i - 1].who:
-            runs.append([i - 1, i])
+        elif _wholly_quoted(text) and i and found[_quoted_before(texts, found, i)].who:
+            runs.append([_quoted_before(texts, found, i), i])
         if open_quote and single_marks:  # `'They brought her cups of tea …` runs on
             open_quote = SINGLE_CLOSE_RE.search(text) is None
         else:
@@ -751,10 +764,35 @@ def _quoted_before(texts: list[str], found: list[Attribution], i: int) -> int:
     when what stands between quotes nobody and names no speaker (a photo caption, a line of
     narration between two paragraphs of one speaker's words)."""
     j = i - 1
-    if j >= 1 and not _quotes(texts[j]) and not found[j].who and _quotes(texts[j - 1]):
+    if j >= 1 and not _quotes(texts[j]) and not found[j].who and _quoting(texts[j - 1]):
         return j - 1
+    # photo captions between a quote's paragraphs ("Brutal: Kayla Jean Mueller's death …",
+    # "Visit: A sombre-looking King Abdullah …"), up to three
+    k = j
+    while k >= 0 and i - k <= 3 and not found[k].who and _caption_shaped(texts[k]):
+        k -= 1
+    if k < j and k >= 0 and _quoting(texts[k]):
+        return k
     return j
 
+
+# A photo caption as tabloids print one: a label and a colon, or no full stop at the end.
+CAPTION_LABEL_RE = re.compile(r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,3}: (?=[A-Z])")
+
+
+def _caption_shaped(text: str) -> bool:
+    text = text.strip()
+    return not _quoting(text) and (
+        CAPTION_LABEL_RE.match(text) is not None or text[-1:] not in tuple(".!?\"”’'…")
+    )
+
+
+def _quoting(text: str) -> bool:
+    """Quotation marks in the text, double or single ("She said: 'I have never …")."""
+    return _quotes(text) or SINGLE_OPEN_RE.search(text) is not None
+
+
+QUOTE_MARKS = "“\"‘'«„"  # what opens a paragraph that goes on with a quotation
 
 # Single quotation marks, told from apostrophes: one opening a sentence or following a colon
 # or comma before a capital, and one closing after punctuation or a word before a space.

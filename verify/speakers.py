@@ -168,10 +168,14 @@ WHEN = (
     r"(?:\s+(?:on|late on|early on|in|at|last|this|in a|in an)\s+[^,\"“”]{1,60}?"
     rf"(?=\s+(?:that\b|,|:))|\s+(?:on\s+)?(?:{WEEKDAYS}|yesterday|today)\b)?"
 )
+# A posting verb before "by" is a participle: "The short film posted by Josh Paler Lin shows …"
+# is the film, not its speech ("As reported by the Daily Star, …" names its source, and is
+# read as such).
+NOT_PASSIVE = r"(?!(?:(?<=posted)|(?<=shared)|(?<=written)|(?<=tweeted))\s+by\b)"
 VERB_AT_RE = re.compile(
     # "Recent governments have, however, recognized that …": an aside between commas
     rf"\s+{ADVERBS}(?:(?:has|had|have),\s*(?:however|though|also|too|in fact|of course|"
-    rf"meanwhile),\s+)?(?P<verb>{SPEECH_VERBS})\b"
+    rf"meanwhile),\s+)?(?P<verb>{SPEECH_VERBS})\b{NOT_PASSIVE}"
     rf"(?P<object>(?:(?<=told)|(?<=tells))\s+(?:reporters|lawmakers|journalists|the paper|Reuters|"
     rf"(?:the )?[A-Z][\w.-]*(?: [A-Z][\w.-]*){{0,3}}(?: media)?|[a-z]+ (?:reporters|officials))"
     # "confirmed to Bloomberg that": the outlet carries the words
@@ -544,7 +548,19 @@ def attribute(sentence: str) -> Attribution:
     who = SPEECH_VERB_END_RE.sub("", found.who)
     if NOT_IN_A_NAME_RE.search(who) or not who or _clause(who):
         return Attribution(None, clean_assertion(LEADING_FILLER_RE.sub("", sentence.strip())))
+    if who.lower() in ("he", "she", "they") and COLON_TAG_RE.match(found.assertion):
+        # "One YouTube user, with the handle ClemtheRanter, said: '…,' he said.": the pronoun
+        # stands for the speaker named before the colon, outside the quote
+        named = _attribute(found.assertion)
+        if named.who and named.who.lower() not in ("he", "she", "they", "i", "we"):
+            return named
     return replace(found, who=who) if who != found.who else found
+
+
+# A speaker named before a colon that opens the quote: "X, with the handle Y, said: '…".
+COLON_TAG_RE = re.compile(
+    r"^[^'‘\"“”’]{3,150}?\b(?:said|says|added|wrote|writes|explained):\s*['‘\"“]"
+)
 
 
 # A finite verb or an adverb before a verb makes the words a clause, not a name, unless a
@@ -1598,7 +1614,10 @@ def _lead_dropped(who: str) -> str:
 
 def clean_assertion(text: str) -> str:
     """The assertion as a sentence: quotes and trailing separators gone, capital first."""
-    text = text.strip().strip('"“”').strip()
+    text = re.sub(r"(?<=[\"“”'’])\.$", "", text.strip())  # '…,”.': the tag's full stop
+    text = text.strip('"“”').strip()
+    if text[:1] in "'‘" and re.search(r"[,.!?…]['’]$", text):  # '…,' in single marks
+        text = text[1:-1].strip()
     text = re.sub(r"\s*[,;:—–-]$", "", text)
     if text and text[-1] not in ".!?":
         text += "."
