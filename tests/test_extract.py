@@ -4589,3 +4589,20 @@ def test_round_thirty_captions_between_a_quotes_paragraphs_do_not_end_it() -> No
         '"He has won a domestic title in a record four different countries."\n'
     )
     assert _speakers_by_opening(text)["He has won a domestic ti"] == "Tottenham"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        # a clause and "and said" / "but said": the clause's subject says the second part
+        ("Pentagon Spokesman Col. Steve Warren could not confirm the deaths and said ISIS "
+         "leaders had not been targeted.", "Pentagon Spokesman Col. Steve Warren"),
+        ("Reached for comment, Apple spokeswoman Nat Kerris declined to provide an estimate on "
+         "expected battery life, but said the company expects users will charge their Apple "
+         "Watches once daily.", "Apple spokeswoman Nat Kerris"),
+        ("Senior search team Andrei Kazaryan was one of the investigators and says he heard the "
+         "foot crunches and found footprints.", "Senior search team Andrei Kazaryan"),
+    ],
+)  # fmt: skip
+def test_round_thirty_a_clause_and_said(sentence: str, who: str | None) -> None:
+    assert extract.attribute(sentence).who == who

@@ -557,6 +557,18 @@ def attribute(sentence: str) -> Attribution:
     return replace(found, who=who) if who != found.who else found
 
 
+# A clause and a speech verb joined to it: "X declined to comment but said", "X could not confirm
+# the deaths and said". Its subject ends at its first verb (`_subject`).
+COORDINATED_RE = re.compile(
+    r"^(?P<clause>[^\"“”]{4,200}?)(?:,\s*|\s+)(?:and|but)(?:\s+(?:also|later|then|instead))?\s+"
+    r"(?P<verb>said|says|added|adds|insisted|insists|noted|notes|stressed|explained|claimed)\s+"
+    r"(?:that\s+)?(?P<rest>[^\"“”].+)$",
+    re.DOTALL,
+)
+# A participle's phrase before the clause's subject: "Reached for comment, Apple spokeswoman …".
+PARTICIPLE_PHRASE_RE = re.compile(r"^[A-Z][a-z]+(?:ed|ing)\b[^,]{0,60},\s+")
+
+
 # A speaker named before a colon that opens the quote: "X, with the handle Y, said: '…".
 COLON_TAG_RE = re.compile(
     r"^[^'‘\"“”’]{3,150}?\b(?:said|says|added|wrote|writes|explained):\s*['‘\"“]"
@@ -716,6 +728,13 @@ def _attribute(sentence: str) -> Attribution:
     subject = _subject(saying.group("clause")) if saying and not deed else None
     if saying and subject:
         return Attribution(clean_who(subject), clean_assertion(saying.group("rest")), "saying")
+    first = COORDINATED_RE.match(body)
+    clause = PARTICIPLE_PHRASE_RE.sub("", first.group("clause")) if first else ""
+    subject = _subject(clause, MODAL_ENDS) if first else None
+    if first and subject and not _clause(subject):
+        # "Pentagon Spokesman Col. Steve Warren could not confirm the deaths and said ISIS
+        # leaders had not been targeted": the first clause's subject says the second
+        return Attribution(clean_who(subject), clean_assertion(first.group("rest")), "said")
     head, colon_mark, after = body.partition(": ")
     quoted_head = re.search(r"[\"“”]", head)  # 'headlined, "China: Satirical site warns …"'
     if colon_mark and after[:1].isupper() and languages.word_count(head) >= 6 and not quoted_head:
@@ -1361,14 +1380,19 @@ def _relayed(who: str) -> str | None:
 SUBJECT_ENDS = {
     "is", "are", "was", "were", "has", "have", "had", "did", "does", "do", "spoke", "speaks",
 }  # fmt: skip
+# What else may end a subject before "and said": "X could not confirm the deaths and said".
+MODAL_ENDS = SUBJECT_ENDS | {
+    "could", "would", "will", "can", "should", "might", "may", "must", "cannot", "declined",
+    "refused",
+}  # fmt: skip
 
 
-def _subject(clause: str) -> str | None:
+def _subject(clause: str, ends: frozenset[str] | set[str] = SUBJECT_ENDS) -> str | None:
     """The words before the clause's first verb, when they name a speaker."""
     words = clause.split()
     for i, word in enumerate(words):
         # "The Sunday Times did not name the killer, saying …", "Mueller spoke of …, saying"
-        if word.lower() in SUBJECT_ENDS or (
+        if word.lower() in ends or (
             i and word.islower() and (word.endswith("ed") or word in IRREGULAR_PASTS)
         ):
             subject = re.sub(
