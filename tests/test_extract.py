@@ -4606,3 +4606,32 @@ def test_round_thirty_captions_between_a_quotes_paragraphs_do_not_end_it() -> No
 )  # fmt: skip
 def test_round_thirty_a_clause_and_said(sentence: str, who: str | None) -> None:
     assert extract.attribute(sentence).who == who
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        # "and a half" goes on the figure before it
+        ("I only use a cup and a half of honey.", [(1.5, "cups", "exact")]),
+        ("The policy was enacted about a year and a half ago.", [(1.5, "years", "exact")]),
+        ("Water in the area grew up to three meters and a half.", [(3.5, "meters", "max")]),
+        ("Over the past decade and a half he worked with aid agencies.", [(15, "years", "exact")]),
+        ("You can't take money without penalty until you've reached age 59 and a half.",
+         [(59.5, "", "exact")]),
+        ("He waited a while and a half.", []),
+        # a decimal without its zero
+        ("In 17 major league seasons, Canseco hit .266/.353/.515 with 462 home runs.",
+         [(17, "seasons", "exact"), (0.266, "", "exact"), (462, "runs", "exact")]),
+        # numbers that name: a retirement plan, a list, a standard, a second model
+        ("In 2019, you can contribute up to $19,000 pretax to a 401(k).",
+         [(19000, "USD", "max")]),
+        ("Q: You've been named a 40 Under 40 Award recipient.", []),
+        ("Wi-Fi 6, formerly known as 802.11ax, has hit the market this year.", []),
+        ("The militant group has Russian-made MiG 21 and 23 warplanes.", []),
+        ("From September to March 2013, 46 events at 21 separate institutions were segregated.",
+         [(46, "events", "exact"), (21, "institutions", "exact")]),
+    ],
+)  # fmt: skip
+def test_round_thirty_figures(sentence: str, figures: list[tuple[float, str, str]]) -> None:
+    found = [(round(q.value, 3), q.unit, q.bound) for q in quantities.find(sentence, "en")]
+    assert found == [(float(v), u, b) for v, u, b in figures]

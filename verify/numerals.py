@@ -259,6 +259,9 @@ def is_number_word(word: str) -> bool:
     return word in _ALL_WORDS or re.fullmatch(SMALL_WORDS, word) is not None
 
 
+LEADING_POINT_RE = re.compile(r"(?:^|[\s(/$])?\.(?=\d)")  # "hit .266/.353", "a .5 rise"
+
+
 def numerals(text: str, lang: str = "en") -> list[Numeral]:
     """Every number written in text, in order, with its value."""
     if not _any_number_re(lang).search(text):
@@ -271,14 +274,17 @@ def numerals(text: str, lang: str = "en") -> list[Numeral]:
             continue
         scaled = bool(match.group("suffix") or match.group("scale") or match.group("wscale"))
         digits = match.group("num") or match.group("frac") or ""
+        start = match.start()
+        if LEADING_POINT_RE.match(text, max(0, start - 2), start + 1) and digits.isdigit():
+            # ".266" (a batting average), ".5 percent": a decimal written without its zero
+            times = value / float(digits) if float(digits) else 1.0  # a scale word after it
+            value, start, digits = float(f"0.{digits}") * times, start - 1, f".{digits}"
         suffix = (match.group("suffix") or "").lower()
         words = bool(match.group("words"))
         scale = SUFFIXES.get(suffix, 1) * scale_of(
             match.group("scale") or match.group("wscale") or "", lang
         )
-        found.append(
-            Numeral(value, match.start(), match.end(), digits, scaled, words, suffix, scale)
-        )
+        found.append(Numeral(value, start, match.end(), digits, scaled, words, suffix, scale))
     return found
 
 
@@ -345,6 +351,14 @@ NUMBERED_BOOK_AFTER_RE = re.compile(
 )
 
 
+# A number that names a plan or a list: "a 401(k)", "403(b)"; "40 Under 40", "30 Under 30".
+NAMED_LIST_RE = re.compile(r"\([a-z]\)|\s+Under\s+\d")
+NAMED_LIST_BEFORE_RE = re.compile(r"\d\s+Under\s+$")
+HYPHENATED_NAME_BEFORE_RE = re.compile(r"\b[A-Z][a-z]*-[A-Z][a-z]*\s$")  # "Wi-Fi 6"
+# A model named before, then a second number joined to it: "MiG 21 and 23", "Boeing 737 and 747".
+PAIRED_NAME_BEFORE_RE = re.compile(r"(\S+)\s+(\d{1,4})s?\s+(?:and|or|&)\s+$")
+
+
 def names_something(text: str, n: Numeral, lang: str = "en") -> bool:
     """True when the number is a year, date, time, model or product number, code, citation,
     phone number or list marker rather than a count or measure. German capitalises every
@@ -388,6 +402,13 @@ def names_something(text: str, n: Numeral, lang: str = "en") -> bool:
         return True  # "0000 GMT", "007"
     if lang == "en" and raw in ("1", "2", "3") and NUMBERED_BOOK_AFTER_RE.match(after):
         return True  # "1 Corinthians 6:1", "2 Kings 5": a book of the Bible, named
+    if lang == "en" and (NAMED_LIST_RE.match(after) or NAMED_LIST_BEFORE_RE.search(before)):
+        return True  # "a 401(k)", "40 Under 40", "20 Under 20"
+    if lang == "en" and HYPHENATED_NAME_BEFORE_RE.search(before):
+        return True  # "Wi-Fi 6", "Wi-Fi 5"
+    paired = PAIRED_NAME_BEFORE_RE.search(before)
+    if lang == "en" and paired and _after_a_name(before[: paired.start(2)], paired.group(2)):
+        return True  # "MiG 21 and 23 warplanes": the second model as the first
     if not n.scaled and YEAR_RE.fullmatch(raw):
         return True  # a bare year
     if (

@@ -486,7 +486,38 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
         found = sorted(_over_bare(found, _part_counts(text, found)), key=lambda q: q.start)
     if lang == "en" and HARM_COUNT_RE.search(text):
         found = sorted(_over_bare(found, _harm_counts(text, found)), key=lambda q: q.start)
-    return _multiples(text, found) if MULTIPLE_HINT_RE.search(text) else found
+    found = _multiples(text, found) if MULTIPLE_HINT_RE.search(text) else found
+    return _and_a_half(text, found) if lang == "en" and "and a half" in text else found
+
+
+# "59 and a half", "three meters and a half", "a year and a half", "a cup and a half": the half
+# goes on the figure before it (written as digits or as one unit)
+AND_A_HALF_RE = re.compile(r"\s+and\s+a\s+half\b")
+ONE_UNIT_AND_A_HALF_RE = re.compile(
+    r"\b(?:an?|one|the|past|last|next|first)\s+(?P<noun>[a-z]{3,12})\s+and\s+a\s+half\b"
+    r"(?!\s+(?:times|of\s+the)\b)"
+)
+TIMES_TEN = {"decade": ("years", 10.0), "century": ("years", 100.0)}
+NOT_A_UNIT = {"lot", "bit", "half", "little", "few", "couple", "while"}
+
+
+def _and_a_half(text: str, found: list[Quantity]) -> list[Quantity]:
+    out = []
+    for q in found:
+        half = AND_A_HALF_RE.match(text, q.end)
+        if half and q.bound != "range" and q.unit != "fraction" and q.value == int(q.value):
+            q = replace(q, value=q.value + 0.5, text=text[q.start : half.end()], end=half.end())
+        out.append(q)
+    for m in ONE_UNIT_AND_A_HALF_RE.finditer(text):
+        noun = m.group("noun").lower()
+        unit, times = TIMES_TEN.get(noun, (normalise_unit(noun), 1.0))
+        covered = [q for q in out if q.start < m.end() and m.start() < q.end]
+        taken = any(q.unit != "fraction" and q.end > m.end("noun") for q in covered)
+        if noun in NOT_A_UNIT or taken:
+            continue  # "a lot and a half"; a figure there already ("about a year and a half")
+        kept = [q for q in out if q not in covered]
+        out = [*kept, _bounded(text, 1.5 * times, unit, m.start(), m.end())]
+    return sorted(out, key=lambda q: q.start)
 
 
 TIME_STAMP_RE = re.compile(r"\s*" + numerals.TIME_STAMP)
