@@ -4635,3 +4635,35 @@ def test_round_thirty_a_clause_and_said(sentence: str, who: str | None) -> None:
 def test_round_thirty_figures(sentence: str, figures: list[tuple[float, str, str]]) -> None:
     found = [(round(q.value, 3), q.unit, q.bound) for q in quantities.find(sentence, "en")]
     assert found == [(float(v), u, b) for v, u, b in figures]
+
+
+def test_round_thirty_a_possessive_opening_is_no_subject_for_the_next_pronoun() -> None:
+    # held-out-57, body 1388: "If Josh Paler Lin’s business is …" names no speaker for "he"
+    texts = [
+        "If Josh Paler Lin’s business is to make viral-hit videos, why did he set out to "
+        "‘expose’ a homeless person spending $100 on booze?",
+        "Speaking in his own video, he said Paler Lin could not possibly have guaranteed it.",
+    ]
+    assert attribution.attribute_all(texts)[1].who != "If Josh Paler Lin’s"
+    assert "’s" not in (attribution.attribute_all(texts)[1].who or "")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim", "claimant", "disputed_by"),
+    [
+        # a time after the verb, and a claimant after "from" written with its article
+        ("The Department of Homeland Security flatly denied on Wednesday a claim from a "
+         "California Congressman that the ISIS terror army is quietly slipping into the United "
+         "States through its porous southern border.",
+         "The ISIS terror army is quietly slipping into the United States through its porous "
+         "southern border.", "a California Congressman", "the Department of Homeland Security"),
+        ("The ministry denied reports on Scottish media sites on Monday that the plant had closed.",
+         "The plant had closed.", "Scottish media sites", "the ministry"),
+    ],
+)  # fmt: skip
+def test_round_thirty_nested_claims(
+    sentence: str, claim: str, claimant: str, disputed_by: str
+) -> None:
+    found = nested.find(sentence)
+    assert found is not None
+    assert (found.claim, found.claimant, found.disputed_by) == (claim, claimant, disputed_by)

@@ -522,7 +522,7 @@ DESCRIBED_SUBJECT_RE = re.compile(r"^[Tt]he\s+([a-z]+),\s")
 SUBJECT_NAME_RE = re.compile(
     r"^(?:(?:[A-Z][\w’'.-]+|envoy|spokes(?:man|woman|person)|minister|secretary|president|"
     r"director|chief|official|leader|commander|analyst|professor)\s+){0,3}[A-Z][\w’'-]+"
-    r"(?=\s+(?:has\s+|had\s+|also\s+|then\s+)?"
+    r"(?<![’']s)(?=\s+(?:has\s+|had\s+|also\s+|then\s+)?"  # not "Lin’s (business is)"
     r"[a-z]+(?:ed|s)\b)"
 )
 

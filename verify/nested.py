@@ -40,7 +40,9 @@ NOUNS = (
 # sites on Monday", "a posting on the National Report website".
 SOURCE = (
     r"(?:(?:made|published|posted|spread|circulated)\s+)?"  # "a claim made by Rep. Hunter that"
-    r"(?:by|on|from|in)\s+(?P<by>(?:the\s+)?[A-Z][^,]*?)(?:\s+(?:on|last)\s+[A-Z]\w+)?"
+    # "a claim from a California Congressman", "claims made in a viral Weibo post"
+    r"(?:by|on|from|in)\s+(?P<by>(?:the\s+|an?\s+(?:[a-z]+\s+)?)?[A-Z][^,]*?)"
+    r"(?:\s+(?:on|last)\s+[A-Z]\w+)?"
 )
 WEEKDAY_WHEN = (
     rf"(?:\s+(?:on\s+|late\s+|early\s+)?(?:{speakers.WEEKDAYS})"
@@ -60,10 +62,10 @@ FALSE_WORDS = r"false|untrue|wrong|inaccurate|not accurate|baseless|unfounded|no
 FALSE_WORD_RE = re.compile(rf"\b(?:{FALSE_WORDS})\b", re.I)
 DISPUTE_WORD_RE = re.compile(rf"\b(?:{DISPUTE_VERBS})\b", re.IGNORECASE)
 CLAIM_OF_RE = re.compile(
-    rf"^(?P<a>[^\"“”]{{2,120}}?)\s+{ADVERBS}(?P<verb>{DISPUTE_VERBS})\s+"
+    rf"^(?P<a>[^\"“”]{{2,120}}?)\s+{ADVERBS}(?P<verb>{DISPUTE_VERBS}){WEEKDAY_WHEN}\s+"
     rf"(?:(?P<b>(?:the\s+|a\s+)?[^\s,]+(?:\s+[^\s,]+){{0,5}}?)['’]s?\s+|"
     rf"(?:both\s+[^,]{{1,40}}?\s+and\s+)?(?:(?:the|a|an)\s+)?{DISMISSIVE})"
-    rf"(?:{NOUNS})(?:\s+{SOURCE})?\s+(?:that\s+(?P<y>.+?)|of\s+(?P<n>.+?))"
+    rf"(?:{NOUNS})(?:\s+{SOURCE})?\s+(?:that\s+(?:said\s+)?(?P<y>.+?)|of\s+(?P<n>.+?))"
     rf"(?:,?\s+(?P<judgement>{JUDGEMENT}))?\s*[.!:]?$",
     re.DOTALL | re.IGNORECASE,
 )
