@@ -1557,6 +1557,12 @@ MOOD_BEFORE_NAME_RE = re.compile(
 )
 
 
+LY_NOUNS = (
+    "daily|weekly|monthly|quarterly|yearly|biweekly|family|ally|assembly|rally|supply|homily|"
+    "folly|belly|bully|lily|anomaly|monopoly|melancholy|jelly|italy|sally|tally|ugly|only"
+)
+
+
 def clean_who(who: str) -> str:
     """The speaker as written, titles kept: "White House Press Secretary Stephanie Grisham"."""
     who = who.replace("\u00ad", "")  # a soft hyphen is no letter: "Global­Post"
@@ -1575,6 +1581,9 @@ def clean_who(who: str) -> str:
         "",
         who,
     )
+    # any adverb there: "Vecchi faithfully (recounted)", "The pope personally (debunked)"; not
+    # a noun in -ly ("the Italian daily", "the family")
+    who = re.sub(rf"(?<=\w)\s+(?!(?:{LY_NOUNS})$)[a-z]{{2,}}ly$", "", who)
     who = MOOD_BEFORE_NAME_RE.sub("", who)  # "Delighted Mrs Smith said"
     who = re.sub(r"^One,\s+(?=(?:an?|the)\s)", "", who)  # "One, an American fighter, said"
     # "Here's how Brown's friend, Dorian Johnson, described the shooting": the manner goes
