@@ -4683,3 +4683,16 @@ def test_round_thirty_nested_claims(
 )  # fmt: skip
 def test_round_thirty_an_adverb_after_the_speaker_goes(sentence: str, who: str) -> None:
     assert extract.attribute(sentence).who == who
+
+
+def test_round_thirty_a_captions_source_is_not_the_next_quotes() -> None:
+    # held-out-57, body 1388: the caption names its own source; the quote after it is not
+    # socialblade.com's
+    text = (
+        "Profitable: Some have highlighted the hefty profit Paler Lin has reportedly made from "
+        "the film's success - up to an enormous $52,000 (above, in red), according to "
+        "socialblade.com , which tracks YouTube channel statistics\n\n"
+        "'I asked him if he could give me a shout-out and put my name in the description below "
+        "so I can get some traffic to my YouTube channel, but it never happened.\n"
+    )
+    assert _speakers_by_opening(text)["I asked him if he could "] is None

@@ -740,7 +740,10 @@ def _quote_runs_inherit(
             # conservator said." then "'They put the contents back …"), goes on with its source
             opening = text.lstrip()[:1] in "“\"‘'"
             after_quote = _quotes(previous) or previous.endswith(":")
-            follows_quote = (after_quote or opening) and found[j].who
+            # a photo caption's source is the caption's own ("Profitable: … according to
+            # socialblade.com"), not the next paragraph's quote
+            captioned = CAPTION_LABEL_RE.match(previous.strip()) is not None
+            follows_quote = (after_quote or opening) and found[j].who and not captioned
             runs.append([j, i] if follows_quote and not found[i].who else [i])
         elif _wholly_quoted(text) and i and found[_quoted_before(texts, found, i)].who:
             runs.append([_quoted_before(texts, found, i), i])
