@@ -4696,3 +4696,22 @@ def test_round_thirty_a_captions_source_is_not_the_next_quotes() -> None:
         "so I can get some traffic to my YouTube channel, but it never happened.\n"
     )
     assert _speakers_by_opening(text)["I asked him if he could "] is None
+
+
+def test_round_thirty_it_after_an_organisation_as_subject_and_shouted_furniture() -> None:
+    # FNC-1 body 82: page furniture in capitals is nobody; "It said" is the organisation the
+    # sentence before opened with
+    texts = [
+        "ADD A COMMENTSEE ALL COMMENTS",
+        "Religion News Service was among the first media to set the record straight.",
+        "It said in an article published late on Friday that the error appeared to have "
+        "stemmed from a piece in the Italian newspaper Corriere della Sera on Nov. 27.",
+    ]
+    assert [a.who for a in attribution.attribute_all(texts)] == [
+        None,
+        None,
+        "Religion News Service",
+    ]
+    # a person opening the sentence before is no "it"
+    texts[1] = "John Smith was among the first to set the record straight."
+    assert attribution.attribute_all(texts)[2].who is None

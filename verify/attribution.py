@@ -473,6 +473,9 @@ def attribute_all(
             if pronoun and a.who
             else None
         )
+        if a.who is not None and a.who.lower() == "it":
+            # "Religion News Service was among the first …" then "It said …"
+            subject = _organisation_before(resolved, texts, len(resolved), context)
         # "I later found that …", "we have determined that …" outside any quote: the writer
         quoted = _quotes(text) or text.lstrip()[:1] in "'‘"  # "'I had already told work …"
         writer = a.who is not None and a.who.lower() in ("i", "we") and not quoted
@@ -551,6 +554,30 @@ def _previous_subject(
         return None
     known = [p for p in context.people + context.mentioned if context._fits(p, pronoun)]
     return None if known else f"the {described.group(1).lower()}"
+
+
+def _organisation_before(
+    resolved: list[Attribution], texts: list[str], i: int, context: "_Context"
+) -> str | None:
+    """The organisation the sentence before names as its subject, when it has no speaker of
+    its own: "Religion News Service was among the first media to set the record straight."
+    then "It said in an article …"."""
+    if not i or resolved[i - 1].who:
+        return None
+    opening = speakers.LEADING_FILLER_RE.sub("", texts[i - 1].strip())
+    subject = ORG_SUBJECT_RE.match(opening)
+    if not subject or subject.group(1).split()[0] in PLACE_WORDS:
+        return None
+    name = subject.group(1)
+    return name if context.kind(name) == "org" and speakers.is_speaker(name) else None
+
+
+# An organisation opening a sentence as its subject: "Religion News Service was …", "The
+# Associated Press has …".
+ORG_SUBJECT_RE = re.compile(
+    r"^((?:The\s+)?[A-Z][\w&.’'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&.’'-]*){0,5})"
+    r"(?<![’']s)\s+(?:was|is|has|had|also|then|first|later|[a-z]+ed)\b"
+)
 
 
 def _subject_before(

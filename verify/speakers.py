@@ -1416,6 +1416,8 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
     words = head.split()
     if not words or len(who.split()) > 16 or re.search(r"\b(?:said|says)\b", who):
         return False
+    if len(who.split()) >= 3 and who.upper() == who and re.search(r"[A-Z]{2}", who):
+        return False  # a page's shouted furniture: "ADD A COMMENTSEE ALL (COMMENTS)"
     if re.fullmatch(rf"(?:{WEEKDAYS}|{MONTHS}|today|yesterday)(?:\s+\w+)?", who.strip(" ."), re.I):
         return False  # "…, said Thursday."
     if RECENT_TIME_RE.fullmatch(who.strip(" .,")):
