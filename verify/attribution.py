@@ -756,7 +756,9 @@ def _quote_runs_inherit(
     runs: list[list[int]] = []
     open_quote = single_marks = False
     for i, text in enumerate(texts):
-        if open_quote and i in paragraph_starts and text.lstrip()[:1] not in QUOTE_MARKS:
+        opening_mark = text.lstrip()[:1] in QUOTE_MARKS
+        furniture = _heading_line(text) or _caption_shaped(text)  # a quote runs past them
+        if open_quote and i in paragraph_starts and not opening_mark and not furniture:
             open_quote = single_marks = False  # the quote closed with its paragraph
         if open_quote:
             runs[-1].append(i)
@@ -772,8 +774,12 @@ def _quote_runs_inherit(
             captioned = CAPTION_LABEL_RE.match(previous.strip()) is not None
             follows_quote = (after_quote or opening) and found[j].who and not captioned
             runs.append([j, i] if follows_quote and not found[i].who else [i])
-        elif _wholly_quoted(text) and i and found[_quoted_before(texts, found, i)].who:
-            runs.append([_quoted_before(texts, found, i), i])
+        elif (
+            _wholly_quoted(text)
+            and i
+            and found[_quoted_before(texts, found, i, narration=False)].who
+        ):
+            runs.append([_quoted_before(texts, found, i, narration=False), i])
         if open_quote and single_marks:  # `'They brought her cups of tea …` runs on
             open_quote = SINGLE_CLOSE_RE.search(text) is None
         else:
@@ -789,32 +795,49 @@ def _quote_runs_inherit(
     return result
 
 
-def _quoted_before(texts: list[str], found: list[Attribution], i: int) -> int:
+def _quoted_before(
+    texts: list[str], found: list[Attribution], i: int, *, narration: bool = True
+) -> int:
     """The sentence a quote opening at i may continue: the one before, or the one before that
-    when what stands between quotes nobody and names no speaker (a photo caption, a line of
-    narration between two paragraphs of one speaker's words)."""
+    when what stands between quotes nobody and names no speaker (a line of narration between
+    two paragraphs of one speaker's words: only with `narration`), or up to three photo
+    captions ("Brutal: Kayla Jean Mueller's death …", "Visit: A sombre-looking King …")."""
     j = i - 1
-    if j >= 1 and not _quotes(texts[j]) and not found[j].who and _quoting(texts[j - 1]):
+    between = j >= 1 and not _quotes(texts[j]) and not found[j].who
+    if narration and between and _quoting(texts[j - 1]):
         return j - 1
-    # photo captions between a quote's paragraphs ("Brutal: Kayla Jean Mueller's death …",
-    # "Visit: A sombre-looking King Abdullah …"), up to three
     k = j
-    while k >= 0 and i - k <= 3 and not found[k].who and _caption_shaped(texts[k]):
+    while (
+        k >= 0
+        and i - k <= 3
+        and (_caption_shaped(texts[k]) or narration and _heading_line(texts[k]))
+        and not (found[k].who and not CAPTION_LABEL_RE.match(texts[k].strip()))
+    ):
         k -= 1
-    if k < j and k >= 0 and _quoting(texts[k]):
+    # the quote's last sentence before them: quoted, or read as the speaker's already
+    if k < j and k >= 0 and (_quoting(texts[k]) or found[k].who):
         return k
     return j
 
 
-# A photo caption as tabloids print one: a label and a colon, or no full stop at the end.
-CAPTION_LABEL_RE = re.compile(r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,3}: (?=[A-Z])")
+# A photo caption as tabloids print one: a label and a colon ("Visit: A sombre-looking …"), or
+# a long line with no full stop; not a subhead ("Council response") or a time stamp.
+CAPTION_LABEL_RE = re.compile(r"^\(?[A-Z][\w’'-]*(?: [\w’'-]+){0,3}: (?=[A-Z])")  # "(ABOVE: …)"
+CAPTION_WORDS = 8
 
 
 def _caption_shaped(text: str) -> bool:
     text = text.strip()
-    return not _quoting(text) and (
-        CAPTION_LABEL_RE.match(text) is not None or text[-1:] not in tuple(".!?\"”’'…")
-    )
+    unstopped = text[-1:] not in tuple(".!?\"”’'…:") and len(text.split()) >= CAPTION_WORDS
+    return not _quoting(text) and (CAPTION_LABEL_RE.match(text) is not None or unstopped)
+
+
+def _heading_line(text: str) -> bool:
+    """A subhead or an embedded post's signature, which a quotation runs past ("Club
+    statement", "— Tottenham Hotspur (@SpursOfficial) November 20, 2019")."""
+    text = text.strip()
+    short = len(text.split()) < 6 and text[-1:] not in tuple(".!?\"”’'…:")
+    return short or SIGNATURE_RE.match(text) is not None
 
 
 def _quoting(text: str) -> bool:
@@ -867,7 +890,10 @@ def _closes_all(text: str, already_open: bool = False) -> bool:
 
 def _wholly_quoted(text: str) -> bool:
     stripped = text.strip()
-    return stripped[:1] in '“"' and stripped[-1:] in '”"' and speakers.attribute(text).who is None
+    double = stripped[:1] in '“"' and stripped[-1:] in '”"'
+    # in single marks: "'The guests were safe at all times.'" (not an apostrophe's "Jones'")
+    single = stripped[:1] in "'‘" and re.search(r"[.!?,…]['’]$", stripped) is not None
+    return (double or single) and speakers.attribute(text).who is None
 
 
 prefilter.gate_module(globals())  # a cheap test before each pattern that has one

@@ -65,7 +65,7 @@ CLAIM_OF_RE = re.compile(
     rf"^(?P<a>[^\"“”]{{2,120}}?)\s+{ADVERBS}(?P<verb>{DISPUTE_VERBS}){WEEKDAY_WHEN}\s+"
     rf"(?:(?P<b>(?:the\s+|a\s+)?[^\s,]+(?:\s+[^\s,]+){{0,5}}?)['’]s?\s+|"
     rf"(?:both\s+[^,]{{1,40}}?\s+and\s+)?(?:(?:the|a|an)\s+)?{DISMISSIVE})"
-    rf"(?:{NOUNS})(?:\s+{SOURCE})?\s+(?:that\s+(?:said\s+)?(?P<y>.+?)|of\s+(?P<n>.+?))"
+    rf"(?:{NOUNS})(?:\s+{SOURCE})?\s+(?:that\s+(?:(?-i:said)\s+)?(?P<y>.+?)|of\s+(?P<n>.+?))"
     rf"(?:,?\s+(?P<judgement>{JUDGEMENT}))?\s*[.!:]?$",
     re.DOTALL | re.IGNORECASE,
 )

@@ -356,6 +356,8 @@ NAMED_LIST_RE = re.compile(r"\([a-z]\)|\s+Under\s+\d")
 NAMED_LIST_BEFORE_RE = re.compile(r"\d\s+Under\s+$")
 HYPHENATED_NAME_BEFORE_RE = re.compile(r"\b[A-Z][a-z]*-[A-Z][a-z]*\s$")  # "Wi-Fi 6"
 # A model named before, then a second number joined to it: "MiG 21 and 23", "Boeing 737 and 747".
+COUNT_AFTER_RE = re.compile(r"\s+(?:[a-z]+\s+)?[a-z]+s\b")  # a plural noun: a count
+OTHER_AFTER_RE = re.compile(r"\s+(?:other|more|extra|additional|new|further)\b")
 PAIRED_NAME_BEFORE_RE = re.compile(r"(\S+)\s+(\d{1,4})s?\s+(?:and|or|&)\s+$")
 
 
@@ -404,10 +406,12 @@ def names_something(text: str, n: Numeral, lang: str = "en") -> bool:
         return True  # "1 Corinthians 6:1", "2 Kings 5": a book of the Bible, named
     if lang == "en" and (NAMED_LIST_RE.match(after) or NAMED_LIST_BEFORE_RE.search(before)):
         return True  # "a 401(k)", "40 Under 40", "20 Under 20"
-    if lang == "en" and HYPHENATED_NAME_BEFORE_RE.search(before):
-        return True  # "Wi-Fi 6", "Wi-Fi 5"
+    counted = COUNT_AFTER_RE.match(after) is not None  # "1,500 jobs", "200 other aircraft"
+    if lang == "en" and HYPHENATED_NAME_BEFORE_RE.search(before) and not counted:
+        return True  # "Wi-Fi 6", "Wi-Fi 5" (not "Mercedes-Benz 1,500 jobs")
     paired = PAIRED_NAME_BEFORE_RE.search(before)
-    if lang == "en" and paired and _after_a_name(before[: paired.start(2)], paired.group(2)):
+    named_pair = paired and _after_a_name(before[: paired.start(2)], paired.group(2))
+    if lang == "en" and named_pair and not OTHER_AFTER_RE.match(after):
         return True  # "MiG 21 and 23 warplanes": the second model as the first
     if not n.scaled and YEAR_RE.fullmatch(raw):
         return True  # a bare year

@@ -492,13 +492,18 @@ def find(text: str, lang: str = "en") -> list[Quantity]:
 
 # "59 and a half", "three meters and a half", "a year and a half", "a cup and a half": the half
 # goes on the figure before it (written as digits or as one unit)
-AND_A_HALF_RE = re.compile(r"\s+and\s+a\s+half\b")
-ONE_UNIT_AND_A_HALF_RE = re.compile(
-    r"\b(?:an?|one|the|past|last|next|first)\s+(?P<noun>[a-z]{3,12})\s+and\s+a\s+half\b"
-    r"(?!\s+(?:times|of\s+the)\b)"
+# (not "a half-century", "a half of them": a new noun or a new subject)
+AND_A_HALF_RE = re.compile(r"\s+and\s+a\s+half\b(?![-’']|\s+of\s+(?:them|those|these|us|the)\b)")
+HALF_UNITS = (
+    "cup|mile|kilometre|kilometer|metre|meter|inch|foot|yard|pound|ounce|kilo|kilogram|gram|"
+    "ton|tonne|litre|liter|gallon|pint|spoon|teaspoon|tablespoon|glass|bottle|second|minute|"
+    "hour|day|week|month|year|decade|century|lap|mile"
 )
+ONE_UNIT_AND_A_HALF_RE = re.compile(
+    rf"\b(?:an?|one|the|past|last|next|first)\s+(?P<noun>{HALF_UNITS})\s+and\s+a\s+half\b"
+    r"(?![-’']|\s+(?:times|of\s+(?:them|those|these|us|the))\b)"
+)  # not "a goal and a half": only a unit of measure or time
 TIMES_TEN = {"decade": ("years", 10.0), "century": ("years", 100.0)}
-NOT_A_UNIT = {"lot", "bit", "half", "little", "few", "couple", "while"}
 
 
 def _and_a_half(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -513,8 +518,8 @@ def _and_a_half(text: str, found: list[Quantity]) -> list[Quantity]:
         unit, times = TIMES_TEN.get(noun, (normalise_unit(noun), 1.0))
         covered = [q for q in out if q.start < m.end() and m.start() < q.end]
         taken = any(q.unit != "fraction" and q.end > m.end("noun") for q in covered)
-        if noun in NOT_A_UNIT or taken:
-            continue  # "a lot and a half"; a figure there already ("about a year and a half")
+        if taken:
+            continue  # a figure there already ("about a year and a half")
         kept = [q for q in out if q not in covered]
         out = [*kept, _bounded(text, 1.5 * times, unit, m.start(), m.end())]
     return sorted(out, key=lambda q: q.start)

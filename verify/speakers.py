@@ -171,7 +171,10 @@ WHEN = (
 # A posting verb before "by" is a participle: "The short film posted by Josh Paler Lin shows …"
 # is the film, not its speech ("As reported by the Daily Star, …" names its source, and is
 # read as such).
-NOT_PASSIVE = r"(?!(?:(?<=posted)|(?<=shared)|(?<=written)|(?<=tweeted))\s+by\b)"
+NOT_PASSIVE = (
+    r"(?!(?:(?<=posted)|(?<=shared)|(?<=written)|(?<=tweeted))\s+by\b"
+    r"(?!\s+(?:mistake|accident|error|way|e-?mail|phone|text|video)\b))"  # "tweeted by mistake"
+)
 VERB_AT_RE = re.compile(
     # "Recent governments have, however, recognized that …": an aside between commas
     rf"\s+{ADVERBS}(?:(?:has|had|have),\s*(?:however|though|also|too|in fact|of course|"
@@ -469,8 +472,9 @@ NOT_SPEAKER_START = {
     "whereas", "once", "aside", "apart", "prior", "beyond",
 }  # fmt: skip
 FINITE_VERBS = re.compile(
-    r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|do|does|did|not|"
-    r"n't|may|might|must|should|shall|said|says|reported|according)\b",
+    r"\b(?:is|are|was|were|be|been|being|has|have|had|would|could|do|does|did|not|"
+    r"n't|might|should|shall|said|says|reported|according|"
+    r"(?-i:will|can|may|must))\b",  # in lower case only: "Theresa May", "Will Smith", "Can Dundar"
     re.IGNORECASE,
 )
 IRREGULAR_PASTS = {
@@ -562,9 +566,13 @@ def attribute(sentence: str) -> Attribution:
 COORDINATED_RE = re.compile(
     r"^(?P<clause>[^\"“”]{4,200}?)(?:,\s*|\s+)(?:and|but)(?:\s+(?:also|later|then|instead))?\s+"
     r"(?P<verb>said|says|added|adds|insisted|insists|noted|notes|stressed|explained|claimed)\s+"
-    r"(?:that\s+)?(?P<rest>[^\"“”].+)$",
+    # not "was born in Lyon and said to have travelled", "… and said nothing"
+    r"(?!to\b|nothing\b|little\b|no\s+more\b)(?:that\s+)?(?P<rest>[^\"“”].+)$",
     re.DOTALL,
 )
+# A subject inside a relative clause speaks for no one: "A man whom police could not identify
+# and said was about 30".
+RELATIVE_WORD_RE = re.compile(r"\b(?:whom|which|that|who|whose)\b")
 # A participle's phrase before the clause's subject: "Reached for comment, Apple spokeswoman …".
 PARTICIPLE_PHRASE_RE = re.compile(r"^[A-Z][a-z]+(?:ed|ing)\b[^,]{0,60},\s+")
 
@@ -731,7 +739,8 @@ def _attribute(sentence: str) -> Attribution:
     first = COORDINATED_RE.match(body)
     clause = PARTICIPLE_PHRASE_RE.sub("", first.group("clause")) if first else ""
     subject = _subject(clause, MODAL_ENDS) if first else None
-    if first and subject and not _clause(subject):
+    in_relative = subject is not None and RELATIVE_WORD_RE.search(subject) is not None
+    if first and subject and not _clause(subject) and not in_relative:
         # "Pentagon Spokesman Col. Steve Warren could not confirm the deaths and said ISIS
         # leaders had not been targeted": the first clause's subject says the second
         return Attribution(clean_who(subject), clean_assertion(first.group("rest")), "said")
@@ -1392,9 +1401,9 @@ def _subject(clause: str, ends: frozenset[str] | set[str] = SUBJECT_ENDS) -> str
     words = clause.split()
     for i, word in enumerate(words):
         # "The Sunday Times did not name the killer, saying …", "Mueller spoke of …, saying"
-        if word.lower() in ends or (
-            i and word.islower() and (word.endswith("ed") or word in IRREGULAR_PASTS)
-        ):
+        # a modal ends it only in lower case: "Theresa May", "Can Dundar" are names
+        ended = word.lower() in SUBJECT_ENDS or word in ends
+        if ended or (i and word.islower() and (word.endswith("ed") or word in IRREGULAR_PASTS)):
             subject = re.sub(
                 r"(?:\s+(?:also|then|later|previously|earlier|first|again|recently))+$",
                 "",
@@ -1649,10 +1658,14 @@ def _lead_dropped(who: str) -> str:
 
 def clean_assertion(text: str) -> str:
     """The assertion as a sentence: quotes and trailing separators gone, capital first."""
-    text = re.sub(r"(?<=[\"“”'’])\.$", "", text.strip())  # '…,”.': the tag's full stop
+    text = text.strip()
+    if text[:1] in "\"“'‘":  # '“…,”.': the tag's full stop after the quote it ends
+        text = re.sub(r"(?<=[\"“”'’])\.$", "", text)
     text = text.strip('"“”').strip()
-    if text[:1] in "'‘" and re.search(r"[,.!?…]['’]$", text):  # '…,' in single marks
-        text = text[1:-1].strip()
+    inner = text[1:-1]
+    single = not re.search(r"‘|(?<!\w)'|'(?!\w)|(?<!\w)’|’(?!\w)", inner)  # none inside
+    if text[:1] in "'‘" and re.search(r"[,.!?…]['’]$", text) and single:  # '…,' in single marks
+        text = inner.strip()
     text = re.sub(r"\s*[,;:—–-]$", "", text)
     if text and text[-1] not in ".!?":
         text += "."
