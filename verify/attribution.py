@@ -739,7 +739,8 @@ def _quotes_inherit(
     quote that continues one whose speaker only the first reading found ("“I can’t prove
     anything. … ,” he explains." then "“We have identical phones …") goes on with it. A
     quotation left open at a paragraph's end goes on only into a paragraph that opens with a
-    quotation mark, as quotes over several paragraphs are printed: the reporter's next
+    quotation mark, as quotes over several paragraphs are printed, or past the page's furniture
+    between them (a photo caption, a subhead, a post's signature): the reporter's next
     paragraph ("YouTube users have been skeptical about Paler Lin's motivation …") is not
     the speaker's."""
     for _ in range(3):
@@ -774,12 +775,12 @@ def _quote_runs_inherit(
             captioned = CAPTION_LABEL_RE.match(previous.strip()) is not None
             follows_quote = (after_quote or opening) and found[j].who and not captioned
             runs.append([j, i] if follows_quote and not found[i].who else [i])
-        elif (
-            _wholly_quoted(text)
-            and i
-            and found[_quoted_before(texts, found, i, narration=False)].who
-        ):
-            runs.append([_quoted_before(texts, found, i, narration=False), i])
+        elif _wholly_quoted(text) and i:
+            # a closed quote goes on from one before it, past captions only: a subhead or a
+            # line about someone else between them may bring a new speaker
+            j = _quoted_before(texts, found, i, narration=False)
+            if found[j].who:
+                runs.append([j, i])
         if open_quote and single_marks:  # `'They brought her cups of tea …` runs on
             open_quote = SINGLE_CLOSE_RE.search(text) is None
         else:

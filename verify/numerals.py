@@ -355,9 +355,10 @@ NUMBERED_BOOK_AFTER_RE = re.compile(
 NAMED_LIST_RE = re.compile(r"\([a-z]\)|\s+Under\s+\d")
 NAMED_LIST_BEFORE_RE = re.compile(r"\d\s+Under\s+$")
 HYPHENATED_NAME_BEFORE_RE = re.compile(r"\b[A-Z][a-z]*-[A-Z][a-z]*\s$")  # "Wi-Fi 6"
-# A model named before, then a second number joined to it: "MiG 21 and 23", "Boeing 737 and 747".
 COUNT_AFTER_RE = re.compile(r"\s+(?:[a-z]+\s+)?[a-z]+s\b")  # a plural noun: a count
 OTHER_AFTER_RE = re.compile(r"\s+(?:other|more|extra|additional|new|further)\b")
+# A model named before, then a second number joined to it: "MiG 21 and 23", "Boeing 737 and 747"
+# (not "The Boeing 737 and 200 other aircraft").
 PAIRED_NAME_BEFORE_RE = re.compile(r"(\S+)\s+(\d{1,4})s?\s+(?:and|or|&)\s+$")
 
 
