@@ -757,9 +757,9 @@ def _quote_runs_inherit(
     runs: list[list[int]] = []
     open_quote = single_marks = False
     for i, text in enumerate(texts):
-        opening_mark = text.lstrip()[:1] in QUOTE_MARKS
-        furniture = _heading_line(text) or _caption_shaped(text)  # a quote runs past them
-        if open_quote and i in paragraph_starts and not opening_mark and not furniture:
+        # a quote open at a paragraph's end runs past furniture (captions, subheads)
+        new_paragraph = open_quote and i in paragraph_starts
+        if new_paragraph and text.lstrip()[:1] not in QUOTE_MARKS and not _furniture(text):
             open_quote = single_marks = False  # the quote closed with its paragraph
         if open_quote:
             runs[-1].append(i)
@@ -839,6 +839,10 @@ def _heading_line(text: str) -> bool:
     text = text.strip()
     short = len(text.split()) < 6 and text[-1:] not in tuple(".!?\"”’'…:")
     return short or SIGNATURE_RE.match(text) is not None
+
+
+def _furniture(text: str) -> bool:
+    return _heading_line(text) or _caption_shaped(text)
 
 
 def _quoting(text: str) -> bool:

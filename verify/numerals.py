@@ -275,7 +275,8 @@ def numerals(text: str, lang: str = "en") -> list[Numeral]:
         scaled = bool(match.group("suffix") or match.group("scale") or match.group("wscale"))
         digits = match.group("num") or match.group("frac") or ""
         start = match.start()
-        if LEADING_POINT_RE.match(text, max(0, start - 2), start + 1) and digits.isdigit():
+        pointed = start and text[start - 1] == "." and digits.isdigit()  # most numbers: no
+        if pointed and LEADING_POINT_RE.match(text, max(0, start - 2), start + 1):
             # ".266" (a batting average), ".5 percent": a decimal written without its zero
             times = value / float(digits) if float(digits) else 1.0  # a scale word after it
             value, start, digits = float(f"0.{digits}") * times, start - 1, f".{digits}"

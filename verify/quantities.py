@@ -497,7 +497,7 @@ AND_A_HALF_RE = re.compile(r"\s+and\s+a\s+half\b(?![-’']|\s+of\s+(?:them|those
 HALF_UNITS = (
     "cup|mile|kilometre|kilometer|metre|meter|inch|foot|yard|pound|ounce|kilo|kilogram|gram|"
     "ton|tonne|litre|liter|gallon|pint|spoon|teaspoon|tablespoon|glass|bottle|second|minute|"
-    "hour|day|week|month|year|decade|century|lap|mile"
+    "hour|day|week|month|year|decade|century|lap"
 )
 ONE_UNIT_AND_A_HALF_RE = re.compile(
     rf"\b(?:an?|one|the|past|last|next|first)\s+(?P<noun>{HALF_UNITS})\s+and\s+a\s+half\b"

@@ -1662,10 +1662,10 @@ def clean_assertion(text: str) -> str:
     if text[:1] in "\"“'‘":  # '“…,”.': the tag's full stop after the quote it ends
         text = re.sub(r"(?<=[\"“”'’])\.$", "", text)
     text = text.strip('"“”').strip()
-    inner = text[1:-1]
-    single = not re.search(r"‘|(?<!\w)'|'(?!\w)|(?<!\w)’|’(?!\w)", inner)  # none inside
-    if text[:1] in "'‘" and re.search(r"[,.!?…]['’]$", text) and single:  # '…,' in single marks
-        text = inner.strip()
+    if text[:1] in "'‘" and re.search(r"[,.!?…]['’]$", text):  # '…,' in single marks
+        inner = text[1:-1]
+        if not re.search(r"‘|(?<!\w)'|'(?!\w)|(?<!\w)’|’(?!\w)", inner):  # none inside
+            text = inner.strip()
     text = re.sub(r"\s*[,;:—–-]$", "", text)
     if text and text[-1] not in ".!?":
         text += "."
