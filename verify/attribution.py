@@ -525,8 +525,10 @@ DESCRIBED_SUBJECT_RE = re.compile(r"^[Tt]he\s+([a-z]+),\s")
 SUBJECT_NAME_RE = re.compile(
     r"^(?:(?:[A-Z][\w’'.-]+|envoy|spokes(?:man|woman|person)|minister|secretary|president|"
     r"director|chief|official|leader|commander|analyst|professor)\s+){0,3}[A-Z][\w’'-]+"
-    r"(?<![’']s)(?=\s+(?:has\s+|had\s+|also\s+|then\s+)?"  # not "Lin’s (business is)"
-    r"[a-z]+(?:ed|s)\b)"
+    r"(?<![’']s)"  # not "Lin’s (business is)"; an apposition may come between name and verb:
+    # "Lance Reynolds, another soldier who had been on the Chinook, also lashed out"
+    r"(?=(?:,\s+(?:a|an|another|the|his|her|their)\s[^\"“”]{2,160}?,)?"
+    r"\s+(?:has\s+|had\s+|also\s+|then\s+)?[a-z]+(?:ed|s)\b)"
 )
 
 

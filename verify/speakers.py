@@ -165,8 +165,8 @@ ADVERBS = (
 )
 WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 WHEN = (
-    r"(?:\s+(?:on|late on|early on|in|at|last|this|in a|in an)\s+[^,\"“”]{1,60}?"
-    rf"(?=\s+(?:that\b|,|:))|\s+(?:on\s+)?(?:{WEEKDAYS}|yesterday|today)\b)?"
+    r"(?:\s+(?:on|late on|early on|in|at|last|this|earlier|later|in a|in an)\s+[^,\"“”]{1,60}?"
+    rf"(?=\s+(?:that\b|,|:)|:)|\s+(?:on\s+)?(?:{WEEKDAYS}|yesterday|today)\b)?"
 )
 # A posting verb before "by" is a participle: "The short film posted by Josh Paler Lin shows …"
 # is the film, not its speech ("As reported by the Daily Star, …" names its source, and is
@@ -182,7 +182,8 @@ VERB_AT_RE = re.compile(
     rf"(?P<object>(?:(?<=told)|(?<=tells))\s+(?:reporters|lawmakers|journalists|the paper|Reuters|"
     rf"(?:the )?[A-Z][\w.-]*(?: [A-Z][\w.-]*){{0,3}}(?: media)?|[a-z]+ (?:reporters|officials))"
     # "confirmed to Bloomberg that": the outlet carries the words
-    rf"|\s+to\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){{0,3}}(?=\s+that\b|\s*[,:]))?"
+    rf"|\s+to\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){{0,3}}(?:\s+media)?"
+    rf"(?=\s+that\b|\s*[,:]|\s+(?:earlier|later|last|this|on|in)\s[^,\"“”]{{1,40}}?\s+that\b))?"
     rf"{WHEN}(?:\s+by\s+saying\b)?(?:\s+that\b)?\s*[,:]?\s*",
 )
 AS_REPORTS_RE = re.compile(
@@ -218,7 +219,8 @@ MONTHS = (
 TIME_TAIL_RE = re.compile(
     rf"(?<!\bMail)(?<!\bIndependent)\s+(?:in|on|at|last|this|earlier|late)\s+(?:(?:{WEEKDAYS}),?\s*)?"
     rf"(?:(?:{MONTHS})(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{MONTHS})(?:\s+\d{{4}})?|"
-    r"week|month|year|\d{4}|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)(?=$))?$"  # "on Feb" cut at its dot
+    r"week|month|year|morning|afternoon|evening|night|\d{4}|"
+    r"(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)(?=$))?$"  # "on Feb" cut at its dot
     rf"|(?<!\bon)\s+(?:{WEEKDAYS})(?:\s+(?:morning|afternoon|evening|night))?$"
 )  # not "The Mail on Sunday"
 RECENT_TIME_RE = re.compile(
@@ -314,14 +316,17 @@ TRAILING_RE = re.compile(
 INVERTED_RE = re.compile(
     r"^(?P<rest>.+?)[,;]\s*(?P<verb>said|says|reports|reported|writes|wrote|adds|added|"
     r"explained|noted|confirms|confirmed)\s+"
-    r"(?P<who>(?:(?!(?:a|an|the|that|this)\s)[a-z][\w-]*\s+){0,3}[A-Z\"“][^\"“”]{1,160}?[\"”]?)"
+    # "said the Pentagon", "says the BBC's Dominic Casciani": a name after "the"
+    r"(?P<who>(?:the\s+(?=[A-Z]))?(?:(?!(?:a|an|the|that|this)\s)[a-z][\w-]*\s+){0,3}"
+    r"[A-Z\"“][^\"“”]{1,160}?[\"”]?)"
     r"\s*[.!]?$",
     re.DOTALL,
 )
 # A described speaker after the verb: "…, said the source, whose information could not be …".
 DESCRIBED_AFTER_RE = re.compile(
     r"^(?P<rest>.+?)[,;]\s*(?P<verb>said|says|added|told)\s+"
-    r"(?P<who>(?:the|a|an)\s+[a-z][^\"“”]{1,160}?|(?<=said )(?:a|an)\s+[A-Z][^\"“”]{1,160}?)"
+    r"(?P<who>(?:the|a|an|another)\s+[a-z][^\"“”]{1,160}?"
+    r"|(?<=said )(?:a|an)\s+[A-Z][^\"“”]{1,160}?)"
     r"\s*[.!]?$",  # "said a Lebanese military official."; "told the AP" names the listener
     re.DOTALL,
 )
@@ -405,8 +410,8 @@ DOCUMENT_SUBJECT_RE = re.compile(
     re.I,
 )
 DESCRIPTION_RE = re.compile(
-    r"(?:an?\s+\S|the\s+[a-z]|(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*[’']s\s+[a-z])"
-)  # "a London-based think tank", "South Korea’s largest newspaper"
+    r"(?:an?\s+\S|the\s+[a-z]|(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*[’']s\s+[a-z]|of\s+(?:the\s+)?[A-Z])"
+)  # "a London-based think tank", "South Korea’s largest newspaper", "of the Astronomy Center"
 # A title without an article opening an apposition: "Christine Gutleben, senior director of …".
 TITLE_START_RE = re.compile(
     r"(?:senior|chief|deputy|executive|managing|vice|assistant|associate|former|acting|general|"
@@ -593,6 +598,9 @@ CLAUSE_VERB_RE = re.compile(
 )
 
 
+ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+
+
 def _clause(who: str) -> bool:
     head = re.split(r"\b(?:who|whom|whose|which|that|where|when)\b", who)[0]
     # a verb or an adjective last makes the speech verb a noun: "… received (calls of …)",
@@ -604,7 +612,8 @@ def _clause(who: str) -> bool:
 
 
 def _attribute(sentence: str) -> Attribution:
-    body = LEADING_FILLER_RE.sub("", sentence.strip())
+    # zero-width spaces pasted from a CMS sit between words: "Cyrus Vance\u200b \u200bsaid\u200b"
+    body = LEADING_FILLER_RE.sub("", ZERO_WIDTH_RE.sub("", sentence).strip())
     body = re.sub(r"^\(([^()]+)\)\.?$", r"\1", body)  # a sentence wholly in brackets
     body = PICTURE_ASIDE_RE.sub("", body)  # "Lopa Blumenthal, (at right with anchor X) who says"
     body = UNSPACED_ASIDE_RE.sub(r" — \1 — ", body)  # "Snopes.com—the premier debunker—said"
@@ -855,6 +864,9 @@ def source_of(who: str) -> str:
     return CONFIRMED_BY_RE.sub("", who) or who
 
 
+GREETING_RE = re.compile(r"\s+(?:hello|goodbye|good-bye|goodnight|thanks|grace)\b")
+
+
 def _verbs_at(body: str) -> Iterator[re.Match[str]]:
     """Every speech verb in turn, each search starting after the last verb: a match's trailing
     space must not hide the next verb ("The report noted that": "report", then "noted")."""
@@ -878,6 +890,8 @@ def _leading(body: str) -> Attribution | None:
         verb, rest = match.group("verb").lower(), body[match.end() :]
         after = WHEN_AFTER_VERB_RE.sub("", body[match.end("verb") :])  # "reported Wednesday that"
         medium = MEDIUM_OBJECT_RE.match(after)  # "confirmed in the Telegraph report: …"
+        if verb == "said" and GREETING_RE.match(after):
+            continue  # "anchor Lester Holt said hello to the meteorologist"
         if verb in RELATIVE_SKIPPED_VERBS and RELATIVE_BEFORE_RE.search(before):
             continue  # "Mr Smith, who expects to retire next year, said …"
         if verb in ROLE_OBJECT_RE:  # "identified Bary as", not "identified as possibly being"
@@ -1052,8 +1066,9 @@ WHEN_AFTER_VERB_RE = re.compile(
 )
 # Where a weak verb's words appeared, before them: "confirmed in the Telegraph report:".
 MEDIUM_OBJECT_RE = re.compile(
-    r"\s+(?:in|on|to|during)\s+(?:an?|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}"
-    r"(?:interview|statement|report|article|post|tweet|email|letter|release|briefing|video)\b"
+    r"\s+(?:in|on|to|during)\s+(?:(?:an?|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}"
+    r"(?:interview|statement|report|article|post|tweet|email|letter|release|briefing|video|blog|"
+    r"website|page|account)|Facebook|Twitter|Instagram|YouTube|TikTok|Weibo|Reddit|air)\b"
     rf"(?:\s+(?:on\s+)?(?:{WEEKDAYS}|yesterday|today))?"  # "in a statement on Monday that"
 )
 NEGATED_RE = re.compile(
@@ -1091,8 +1106,9 @@ IN_THE_RE = re.compile(
     r"that)(?:\s+[\w’'-]+){1,2}\s*$"
 )
 WITH_THEN_THAT_RE = re.compile(
-    r"\s+(?:with|to)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s+that\b"
-)  # "confirmed to NBC News that …"
+    r"\s+(?:with|to)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:\s+media)?"
+    r"(?:\s+(?:earlier|later|last|this|on|in)\s[^,\"“”]{1,40}?)?\s+that\b"
+)  # "confirmed to NBC News that …", "revealed to the Israeli media earlier this month that"
 # Pictures show without asserting: "A video posted on YouTube shows the deliverer …".
 # Posting a picture is an act, not speech: "He recently tweeted a picture of himself …".
 POSTING_VERBS = {"posted", "tweeted", "shared"}  # the posting verbs SPEECH_VERBS reads
@@ -1206,6 +1222,17 @@ MEDIUM_LEAD_RE = re.compile(
 )
 
 
+# A leading phrase with no comma after it, then a name: "By the next year Williams", "In a
+# lengthy Facebook post on Wednesday Williams", "Three days later USA Today".
+UNMARKED_LEAD_RE = re.compile(
+    # not a clause: "On the day that Samsung (announced …, I rushed)"
+    r"^(?:(?:By|In|On|At|After|Before|During|Since|Within|Over)\s"
+    r"(?:(?!\b(?:that|when|which|where|who|whom|if|as)\b)[^,\"“”]){1,60}?"
+    rf"|[^,\"“”]{{1,30}}?\s(?:later|earlier|ago))\s(?<=[a-z\d] )(?!(?:{WEEKDAYS}|{MONTHS})\b)"
+    r"(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})$"
+)
+
+
 def _speaker_in(who: str) -> str | None:
     """The speaker in the words before a speech verb: the whole phrase, else what follows a
     leading clause ("In a letter …, CPUC President Marybel Batjer"), with a pronoun there
@@ -1216,6 +1243,9 @@ def _speaker_in(who: str) -> str | None:
     who = DASH_ASIDE_RE.sub("", who)  # "Islamist websites – some of them close to ISIS –"
     # "Two Iraqi military officials, speaking anonymously because they are not authorized …,"
     who = ANONYMOUS_ASIDE_RE.sub("", who)
+    aside = PARTICIPLE_ASIDE_RE.match(who)  # "Pope Francis, talking to a distraught boy …,"
+    if aside and is_speaker(who[: aside.start("aside")]):
+        who = who[: aside.start("aside")]
     relayed = _relayed(who)  # "Quoting two Kurdish fighters, Israel Radio": before the below
     if relayed:
         return relayed
@@ -1247,6 +1277,9 @@ def _speaker_in(who: str) -> str | None:
     medium = MEDIUM_LEAD_RE.match(who)  # "In the clip the group (said)": no comma after it
     if medium and is_speaker(medium.group("who")):
         who = medium.group("who")
+    unmarked = UNMARKED_LEAD_RE.match(who)  # "By the next year Williams (was claiming)"
+    if unmarked and is_speaker(unmarked.group("who")):
+        who = unmarked.group("who")
     who = re.sub(r"^(?:according to|per) [^,]+,\s*", "", who, flags=re.IGNORECASE)
     who = ASIDE_RE.sub("", who.rstrip(" ,"))
     second = SECOND_PREDICATE_RE.match(who)  # "They are yet to trace the victim, but said"
@@ -1321,7 +1354,8 @@ def _speaker_in(who: str) -> str | None:
     ):
         return clause[-1]  # "The denial comes a day after Lebanese authorities"
     head, tail = leading, last
-    apposed = _apposed_to_name(head, tail) if is_speaker(tail) else None
+    affiliated = re.match(r"of\s+(?:the\s+)?[A-Z]", tail)  # "Humberto Garcia, of the Astronomy …"
+    apposed = _apposed_to_name(head, tail) if is_speaker(tail) or affiliated else None
     if apposed:
         return apposed
     if not head:
@@ -1544,6 +1578,18 @@ ADJECTIVE_PARTICIPLE_RE = re.compile(
 DOCUMENT_HEAD_RE = re.compile(
     r"(?i)(?P<before>(?:[\w-]+\s+){0,3}?)(?:records|receipts|documents|filings|transcripts)\s+"
     rf"(?:{DOCUMENT_PARTICIPLES}|with)\b"
+)
+# A participle's phrase between a speaker and the verb: "Pope Francis, talking to a distraught
+# boy whose pet had died, declared …".
+# Participles that open a title or a list, not an aside: "managing editor", "including X".
+TITLE_PARTICIPLES = (
+    r"(?:including|according|managing|acting|presiding|leading|founding|visiting|outgoing|"
+    r"incoming|reigning|ruling|governing|commanding|supervising|consulting|ranking|sitting|"
+    r"serving|standing|retiring|attending)\b"
+)
+PARTICIPLE_ASIDE_RE = re.compile(
+    rf"^[^,]{{2,80}}(?P<aside>,\s+(?:[a-z]+ly\s+)?(?!{TITLE_PARTICIPLES})[a-z]{{3,}}ing\s"
+    r"[^,\"“”]{2,120},?\s*)$"
 )
 ANONYMOUS_ASIDE_RE = re.compile(
     r",\s+(?:speaking|talking)\s+(?:anonymously|on (?:the )?condition of anonymity)\b[^,]*,?\s*$"
