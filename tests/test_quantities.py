@@ -1042,3 +1042,32 @@ def test_round_twentyone_a_model_named_by_its_storage_is_no_figure(
     sentence: str, values: list[float]
 ) -> None:
     assert [q.value for q in quantities.find(sentence)] == values
+
+
+# Round thirty-one: held-out-58's figures, as written.
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        # a quote closing the sentence is no part of the noun
+        ("Luckily, a U.S. tank platoon was there and surrounded the helicopters, killing four "
+         "Iraqis.'", [("four Iraqis", 4.0, "iraqis", "exact", False)]),
+        ("'They kept us waiting with two nurses.'",
+         [("two nurses", 2.0, "nurses", "exact", False)]),
+        # a hyphened adjective before the counted name
+        ("The Chinook flying in front of ours took an RPG, as all four of our low-flying Chinooks "
+         "took fire.", [("four of our low-flying Chinooks", 4.0, "chinooks", "exact", False)]),
+        ("Two big-name Democratic politicians stayed away.",
+         [("Two big-name Democratic politicians", 2.0, "politicians", "exact", False)]),
+        # a figure approached
+        ("He has held firm even as the civil war’s death toll climbed toward 200,000.",
+         [("toward 200,000", 200000.0, "", "exact", True)]),
+        # the pronoun "one"
+        ("Then the one carrying Williams landed.'", []),
+        ("The one who died was a nurse.", []),
+    ],
+)  # fmt: skip
+def test_round_thirtyone_figures(
+    sentence: str, figures: list[tuple[str, float, str, str, bool]]
+) -> None:
+    found = [(q.text, q.value, q.unit, q.bound, q.approx) for q in quantities.find(sentence)]
+    assert found == figures

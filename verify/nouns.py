@@ -142,6 +142,9 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
     tokens = list(TOKEN_RE.finditer(window))
     for k, match in enumerate(tokens):
         token = match.group()
+        # "four Iraqis.'": a quote closing the sentence is no part of the noun
+        cut = int(token.endswith((".'", ".’")) and token[:-2].isalpha())
+        token = token[:-1] if cut else token
         lower = token.lower().strip("'’.")
         following = tokens[k + 1].group().rstrip(".") if k + 1 < len(tokens) else ""
         then = tokens[k + 2].group().lower().rstrip(".") if k + 2 < len(tokens) else ""
@@ -164,7 +167,7 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
         stop = token.endswith(".") and token[:-1].isalpha()  # a sentence's end, not the noun's
         bare = token[:-1] if stop else token
         if lang != "en":  # nouns come first outside English: "17.000 orang"
-            return lower, end + match.end() - stop
+            return lower, end + match.end() - stop - cut
         if lower == "of" and not (noun or names or after_of):
             after_of = True  # "30 of Boeing's jets": the noun comes after "of"
         elif (
@@ -191,8 +194,11 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
             # Lebanese soldiers", where the demonym is an adjective
             return bare.lower(), end + match.start() + len(bare)
         elif not (noun or names or after_of) and k == 0 and lower in TITLED_MEASURES:
-            return lower, end + match.end() - stop  # a headline's "6 Days of Total Darkness"
+            return lower, end + match.end() - stop - cut  # a headline's "6 Days of Total Darkness"
         elif token[0].isupper() or token[0].isdigit() or token.endswith(("'s", "’s")):
+            if "-" in noun and not names and CAPITAL_PLURAL_RE.fullmatch(bare):
+                # "four of our low-flying Chinooks": the hyphened word was an adjective
+                return bare.lower(), end + match.start() + len(bare)
             if noun and not noun.endswith("ed") and "-" not in noun or names >= 4:
                 break  # "embattled 737 Max jet", "big-name Democratic politicians" go on
             names += 1
@@ -233,7 +239,7 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
             part = lower.split("-")[0]
             return part, end + match.start() + len(part)
         else:
-            noun, noun_end = lower, end + match.end() - stop
+            noun, noun_end = lower, end + match.end() - stop - cut
             if lower in MEASURES or lower.rstrip("s") in MEASURES:
                 break
             modifier = following.islower() and following.isalpha() and following not in STOPWORDS

@@ -29,6 +29,8 @@ QUALIFIERS: dict[str, tuple[bool, str]] = {
     "upward of": (False, "min"), "exceeded": (False, "min"), "exceeding": (False, "min"),
     "exceeds": (False, "min"), "closer to": (True, "exact"), "more like": (True, "exact"),
     "something like": (True, "exact"),
+    # a figure approached: "the death toll climbed toward 200,000"
+    "toward": (True, "exact"), "towards": (True, "exact"),
     "surpassed": (False, "min"), "surpassed the": (False, "min"), "surpassing": (False, "min"),
     "passed the": (False, "min"), "crossed the": (False, "min"),
     # Weather copy: "winds gusting at times to 55 mph" gives the peak.

@@ -1321,6 +1321,10 @@ def _not_a_figure(text: str, nums: list[Numeral], i: int, lang: str) -> bool:
             return True
         if re.match(r"-(?:man|person|woman)\b", text[n.end :]):
             return True  # "his very public one-man SUV crash": a kind, not a count
+        if re.search(
+            r"(?i)\b(?:the|this|that)\s+$", text[max(0, n.start - 6) : n.start]
+        ) and re.match(r"\s+(?:[a-z]{3,}ing|who|that|which)\b", text[n.end :]):
+            return True  # "Then the one carrying Williams landed": the pronoun "one"
         # "one lemon", and a nationality: "two Iraqis and one Syrian", "one American"
         return not re.match(
             rf"[\s-](?!(?:{NOT_COUNTED_AFTER_ONE})\b)(?:[a-z]|[A-Z][a-z]+(?:ans?|ese|is)\b)",

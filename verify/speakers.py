@@ -180,6 +180,7 @@ VERB_AT_RE = re.compile(
     rf"\s+{ADVERBS}(?:(?:has|had|have),\s*(?:however|though|also|too|in fact|of course|"
     rf"meanwhile),\s+)?(?P<verb>{SPEECH_VERBS})\b{NOT_PASSIVE}"
     rf"(?P<object>(?:(?<=told)|(?<=tells))\s+(?:reporters|lawmakers|journalists|the paper|Reuters|"
+    r"(?:the |local |state )?(?:media|press)|"
     rf"(?:the )?[A-Z][\w.-]*(?: [A-Z][\w.-]*){{0,3}}(?: media)?|[a-z]+ (?:reporters|officials))"
     # "confirmed to Bloomberg that": the outlet carries the words
     rf"|\s+to\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){{0,3}}(?:\s+media)?"
@@ -331,7 +332,10 @@ DESCRIBED_AFTER_RE = re.compile(
     re.DOTALL,
 )
 # Titles shortened with a full stop inside a name: "Rear Adm. John Kirby", "Dr. Smith".
-TITLES_SHORT = ("Adm", "Gen", "Col", "Sgt", "Maj", "Rep", "Sen", "Gov", "Det", "Dr", "Lt")
+TITLES_SHORT = (
+    "Adm", "Gen", "Col", "Sgt", "Maj", "Rep", "Sen", "Gov", "Det", "Dr", "Lt", "Prof", "Mr", "Mrs",
+    "Ms", "Rev", "Capt", "Supt", "Insp", "Cmdr",
+)  # fmt: skip
 AFTER_TITLE = "(?:" + "|".join(rf"(?<=\b{t})" for t in TITLES_SHORT) + ")"
 NOT_AFTER_TITLE = "".join(rf"(?<!\b{t})" for t in TITLES_SHORT)
 ACCORDING_RE = re.compile(
@@ -410,7 +414,7 @@ DOCUMENT_SUBJECT_RE = re.compile(
     re.I,
 )
 DESCRIPTION_RE = re.compile(
-    r"(?:an?\s+\S|the\s+[a-z]|(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*[’']s\s+[a-z]|of\s+(?:the\s+)?[A-Z])"
+    r"(?:an?\s+\S|the\s+(?:[a-z]|[A-Z]{2,}\b)|(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*[’']s\s+[a-z]|of\s+(?:the\s+)?[A-Z])"
 )  # "a London-based think tank", "South Korea’s largest newspaper", "of the Astronomy Center"
 # A title without an article opening an apposition: "Christine Gutleben, senior director of …".
 TITLE_START_RE = re.compile(
@@ -444,7 +448,7 @@ CONTACTED_LEAD_RE = re.compile(
 LEADING_FILLER_RE = re.compile(
     r"^(?:\[?\s*(?:update|updated|edit|editor['’]s note)\s*:\s*"  # "[UPDATE: ESPN publicist …"
     r"|(?:but|and|yet|so|then|now|however|meanwhile|separately|also|still|instead|"
-    r"additionally|moreover|furthermore|likewise|similarly|"
+    r"additionally|moreover|furthermore|likewise|similarly|nonetheless|nevertheless|even so|"
     r"in addition|in response|on \w+day|late on \w+day|earlier|later|"
     # "In a statement provided to Bloomberg View, the embassy's information director said"
     r"in a statement(?: (?:provided|sent|given|issued|e-?mailed|released) to [^,]{2,60})?|"
@@ -1233,6 +1237,13 @@ UNMARKED_LEAD_RE = re.compile(
 )
 
 
+WHERE_CLAUSE_RE = re.compile(r",\s+where\s+(?P<who>[^,]{2,60})$")
+PARTICIPLE_SUBJECT_RE = re.compile(
+    r"^(?:(?i:the|some|many|several)\s+)?(?:[a-z]+\s+){0,2}[a-z]{3,}s\s+(?:[a-z]+ly\s+)?"
+    r"(?!(?:including|according)\b)[a-z]{3,}ing\s+[^,\"“”]{2,60}$"
+)
+
+
 def _speaker_in(who: str) -> str | None:
     """The speaker in the words before a speech verb: the whole phrase, else what follows a
     leading clause ("In a letter …, CPUC President Marybel Batjer"), with a pronoun there
@@ -1249,6 +1260,14 @@ def _speaker_in(who: str) -> str | None:
     relayed = _relayed(who)  # "Quoting two Kurdish fighters, Israel Radio": before the below
     if relayed:
         return relayed
+    where = WHERE_CLAUSE_RE.search(who)  # "The gunmen ran to the Parliament, where witnesses"
+    if where and is_speaker(where.group("who")):
+        return where.group("who")
+    # "The locals living not far from the crater", "refugees watching their town from a
+    # hilltop nearby": a participle's phrase on a plural noun, whole (not cut at "from")
+    watching = PARTICIPLE_SUBJECT_RE.match(who)
+    if watching and not re.search(r"\b(?:is|are|was|were|has|have|had|will|would)\b", who):
+        return who
     if PARTICIPLE_LEAD_RE.match(who) or CONTACTED_LEAD_RE.match(who):
         who = who.rpartition(",")[2].strip()  # "Detailing the results …, analyst X", "Reached
         # for comment by The Huffington Post on Wednesday, an AutoNation spokesman"
@@ -1397,8 +1416,12 @@ def _apposed_to_name(head: str, tail: str) -> str | None:
 def _apposed(who: str) -> str | None:
     """A name with a long apposition after a quote: `…," Dylan Nelson, a postdoctoral fellow at
     the Max Planck Institute …, and co-author of the study, said` (too long for `is_speaker`)."""
+    # "Rep. Duncan Hunter Jr., a Marine Corps veteran of …, who was in the meeting": the
+    # relative clause on the apposition goes
+    bare = who.rstrip(" ,")
+    who = RELATIVE_TO_VERB_RE.sub("", bare) if bare.count(",") >= 2 else who
     head, comma, rest = who.partition(",")
-    named = re.fullmatch(r"(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]+", head.strip())
+    named = re.fullmatch(r"(?:[A-Z][\w.’'-]*\s+){1,4}[A-Z][\w.’'-]+", head.strip())
     described = DESCRIPTION_RE.match(rest.strip()) or TITLE_START_RE.match(rest.strip())
     return who if comma and named and described else None
 
@@ -1643,6 +1666,13 @@ def clean_who(who: str) -> str:
     who = re.sub(rf"(?<=\w)\s+(?!(?:{LY_NOUNS})$)[a-z]{{2,}}ly$", "", who)
     who = MOOD_BEFORE_NAME_RE.sub("", who)  # "Delighted Mrs Smith said"
     who = re.sub(r"^One,\s+(?=(?:an?|the)\s)", "", who)  # "One, an American fighter, said"
+    # "One of them, William Martinez, said": the one named
+    who = re.sub(
+        r"^(?i:one|another|each)\s+of\s+(?i:them|those|the\s+[a-z]+(?:\s+[a-z]+)?),\s+"
+        r"(?=[A-Z][\w.’'-]*\s+[A-Z])",
+        "",
+        who,
+    )
     # "Here's how Brown's friend, Dorian Johnson, described the shooting": the manner goes
     who = re.sub(r"^(?:here|this|that)(?:['’]s| is)\s+(?:how|what|why)\s+(?=\S)", "", who,
                  flags=re.IGNORECASE)  # fmt: skip
