@@ -4861,3 +4861,55 @@ def test_round_thirtyone_a_pronoun_is_the_subject_named_with_an_apposition_befor
         "'Sorry dude, I don't remember you being on my aircraft,' he wrote.\n"
     )
     assert _speakers_by_opening(text)["Sorry dude, I don't reme"] == "Lance Reynolds"
+
+
+# Round thirty-one: the reviewer's look-alikes of the round's rules, which stay as they were.
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        ("She knelt at the grave, said the Lord's Prayer and laid a wreath.", None),
+        ("The money was never repaid, told another lender.", None),
+        ("He said thanks to the donations, the hospital could stay open for another year.", "He"),
+        ("A nurse who works at night said she felt unsafe walking to her car.",
+         "A nurse who works at night"),
+        ("In an interview with CNN Clinton said the deal was dead.", None),
+        ("In Hong Kong Carrie Lam said the protests would end.", None),
+        ("At the White House Trump said the deal was done.", None),
+        ("In his book Obama wrote that the deal was dead.", "Obama"),
+        ("Two weeks later the Washington Post reported that the deal was dead.",
+         "the Washington Post"),
+        ("In a lengthy Facebook post on Wednesday Williams admitted that he was wrong.",
+         "Williams"),
+        ("Three days later USA Today carried a similar report that stated: 'NBC's Brian Williams "
+         "was stranded in the Iraqi desert for three days.", "USA Today"),
+    ],
+)  # fmt: skip
+def test_round_thirtyone_review(sentence: str, who: str | None) -> None:
+    assert extract.attribute(sentence).who == who
+
+
+def test_round_thirtyone_a_club_with_an_apposition_is_no_he() -> None:
+    text = (
+        "Manchester City, the Premier League champions, signed the Brazilian forward for £50 "
+        "million on Friday.\n\n"
+        '"We are delighted to have him," he said.\n'
+    )
+    assert _speakers_by_opening(text)["We are delighted to have"] is None
+
+
+def test_round_thirtyone_a_quote_in_single_marks_holds_a_quote_of_its_own() -> None:
+    # held-out-58, body 110: "'He had the audacity to tell me the whole thing was like 'Saving
+    # Private Ryan' and …" stays open into its next sentence, and both are the engineer's,
+    # whose quote came before the photo caption ("… pictured in Iraq …: In a lengthy …")
+    text = (
+        "'He was actually on my aircraft,' Sgt. 1st Class Joseph Miller, the flight engineer, "
+        "wrote on Facebook.\n\n"
+        "Williams pictured in Iraq in 2003 with Command Sgt. Major Tim Terpack: In a lengthy "
+        "Facebook post on Wednesday, Williams admitted his mistake\n\n"
+        "'He had the audacity to tell me the whole thing was like 'Saving Private Ryan' and that "
+        "the whole army would be out looking for him. I called him an idiot in front of his "
+        "camera crew.'\n"
+    )
+    found = _speakers_by_opening(text)
+    assert found["He had the audacity to t"] == "Sgt. 1st Class Joseph Miller, the flight engineer"
+    assert found["I called him an idiot in"] == "Sgt. 1st Class Joseph Miller, the flight engineer"

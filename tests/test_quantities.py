@@ -1071,3 +1071,26 @@ def test_round_thirtyone_figures(
 ) -> None:
     found = [(q.text, q.value, q.unit, q.bound, q.approx) for q in quantities.find(sentence)]
     assert found == figures
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        # the reviewer's look-alikes: money given "towards", an adjective after "the one", a
+        # plural after a name
+        ("He contributed £2,000 towards 40 laptops for the school.",
+         [("£2,000", 2000.0, "GBP", "exact", False),
+          ("40 laptops", 40.0, "laptops", "exact", False)]),
+        ("The hospital had only the one working ventilator.",
+         [("one working ventilator", 1.0, "ventilators", "exact", False)]),
+        ("Two high-profile Sanders supporters quit the campaign.",
+         [("Two high-profile Sanders supporters", 2.0, "supporters", "exact", False)]),
+        ("A gunman opened fire at the memorial, killing one soldier, Ottawa police said.",
+         [("one soldier", 1.0, "troops", "exact", False)]),
+    ],
+)  # fmt: skip
+def test_round_thirtyone_review_figures(
+    sentence: str, figures: list[tuple[str, float, str, str, bool]]
+) -> None:
+    found = [(q.text, q.value, q.unit, q.bound, q.approx) for q in quantities.find(sentence)]
+    assert found == figures

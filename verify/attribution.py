@@ -527,7 +527,8 @@ SUBJECT_NAME_RE = re.compile(
     r"director|chief|official|leader|commander|analyst|professor)\s+){0,3}[A-Z][\w’'-]+"
     r"(?<![’']s)"  # not "Lin’s (business is)"; an apposition may come between name and verb:
     # "Lance Reynolds, another soldier who had been on the Chinook, also lashed out"
-    r"(?=(?:,\s+(?:a|an|another|the|his|her|their)\s[^\"“”]{2,160}?,)?"
+    # (a person's: not "Manchester City, the Premier League champions, signed")
+    r"(?=(?:,\s+(?:a|an|another|his|her|their)\s[^\"“”]{2,160}?,)?"
     r"\s+(?:has\s+|had\s+|also\s+|then\s+)?[a-z]+(?:ed|s)\b)"
 )
 
@@ -825,7 +826,11 @@ def _quoted_before(
 
 # A photo caption as tabloids print one: a label and a colon ("Visit: A sombre-looking …"), or
 # a long line with no full stop; not a subhead ("Council response") or a time stamp.
-CAPTION_LABEL_RE = re.compile(r"^\(?[A-Z][\w’'-]*(?: [\w’'-]+){0,3}: (?=[A-Z])")  # "(ABOVE: …)"
+CAPTION_LABEL_RE = re.compile(
+    r"^\(?[A-Z][\w’'-]*(?: [\w’'-]+){0,3}: (?=[A-Z])"  # "(ABOVE: …)"
+    # "Williams pictured in Iraq in 2003 with Command Sgt. Major Tim Terpack: In a …"
+    r"|^[A-Z][^:\"“”]{2,60}\s(?:pictured|seen|shown)\s[^:\"“”]{2,100}: (?=[A-Z])"
+)
 CAPTION_WORDS = 8
 
 
@@ -873,7 +878,19 @@ def _opens(text: str) -> bool:
     if QUOTE_OPEN in text or spaced or odd and re.search(r'(?:^|[\s:(])"(?=\S)[^"]*$', text):
         return True
     single = SINGLE_OPEN_RE.search(text) if not _quotes(text) else None
-    return single is not None and not SINGLE_CLOSE_RE.search(text, single.end())
+    return single is not None and not _single_closed(text, single.end())
+
+
+# A single mark opening a quote inside a quote: "… was like 'Saving Private Ryan' and …".
+INNER_SINGLE_OPEN_RE = re.compile(r"(?<=\s)['‘](?=[A-Z0-9])")
+
+
+def _single_closed(text: str, pos: int) -> bool:
+    """Whether a quote opened in single marks before `pos` closes by the text's end: a quote
+    inside it opens and closes a pair of its own ("'He had the audacity to tell me the whole
+    thing was like 'Saving Private Ryan' and that …" stays open)."""
+    inner = len(INNER_SINGLE_OPEN_RE.findall(text, pos))
+    return len(SINGLE_CLOSE_RE.findall(text, pos)) > inner
 
 
 def _closes_all(text: str, already_open: bool = False) -> bool:
@@ -884,7 +901,7 @@ def _closes_all(text: str, already_open: bool = False) -> bool:
         return max(text.rfind(QUOTE_CLOSE), text.rfind('"')) > text.rfind(QUOTE_OPEN)
     single = SINGLE_OPEN_RE.search(text) if not _quotes(text) and not already_open else None
     if single:
-        return SINGLE_CLOSE_RE.search(text, single.end()) is not None
+        return _single_closed(text, single.end())
     if already_open and '"' not in text:
         return False
     if already_open and re.match(r'\s*"(?:\s|$)', text):

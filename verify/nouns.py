@@ -196,7 +196,9 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
         elif not (noun or names or after_of) and k == 0 and lower in TITLED_MEASURES:
             return lower, end + match.end() - stop - cut  # a headline's "6 Days of Total Darkness"
         elif token[0].isupper() or token[0].isdigit() or token.endswith(("'s", "’s")):
-            if "-" in noun and not names and CAPITAL_PLURAL_RE.fullmatch(bare):
+            # (not "two high-profile Sanders supporters": a plural after the name is the noun)
+            modifies = following.isalpha() and following.islower() and following.endswith("s")
+            if "-" in noun and not names and CAPITAL_PLURAL_RE.fullmatch(bare) and not modifies:
                 # "four of our low-flying Chinooks": the hyphened word was an adjective
                 return bare.lower(), end + match.start() + len(bare)
             if noun and not noun.endswith("ed") and "-" not in noun or names >= 4:

@@ -46,7 +46,8 @@ BARE_COUNT_BEFORE_RE = re.compile(
 BARE_COUNT_AFTER_RE = re.compile(r"\s*(?:[,.;:)—–]|$|\s(?:and|were|was|have|had|of)\b)")
 ONE_PICKS_RE = re.compile(r"(?i)\bone\b")
 ONE_SPEAKS_RE = re.compile(
-    r",?\s+(?:[\w’'-]+\s+){0,2}(?:has\s+|had\s+|also\s+|apparently\s+|reportedly\s+)?"
+    # after a comma, the verb itself: not "killing one soldier, Ottawa police said"
+    r"(?:,\s+|\s+(?:[\w’'-]+\s+){0,2})(?:has\s+|had\s+|also\s+|apparently\s+|reportedly\s+)?"
     r"(?:said|says|told|tells|telling|added|claimed|claims|wrote|writes|reported|explained|"
     r"noted|confirmed|described|recalled|checked|reached)\b"
 )
@@ -418,6 +419,19 @@ def _set_named_again(text: str, q: Quantity) -> bool:
     )
 
 
+THE_BEFORE_ONE_RE = re.compile(r"(?i)\b(?:the|this|that)\s+$")
+# After "the one": a participle with its object ("the one carrying Williams"), not an adjective
+# ("the one working ventilator"), or a relative clause ("the one who died").
+PRONOUN_ONE_RE = re.compile(
+    r"\s+(?:[a-z]{3,}ing\s+(?:[A-Z]|(?:the|a|an|his|her|their|its|him|them)\b)|who\b|that\b|"
+    r"which\b)"
+)
+# A figure approached, before "toward": "the death toll climbed toward 200,000" (not money
+# given "towards 40 laptops").
+APPROACH_BEFORE_RE = re.compile(
+    r"(?i)\b(?:climb|rise|rose|risen|edg|creep|crept|inch|mov|trend|drift|grow|grew|soar|surg|"
+    r"head|push|near)\w*\s+(?:steadily\s+|quickly\s+)?towards?\s+$"
+)
 # "two years ago" fixes a day counted back from the day of writing, like a date: no figure to
 # compare with an outlet writing on another day ("two years later" measures between events).
 AGO_RE = re.compile(r"\s+ago\b", re.IGNORECASE)
@@ -1321,9 +1335,9 @@ def _not_a_figure(text: str, nums: list[Numeral], i: int, lang: str) -> bool:
             return True
         if re.match(r"-(?:man|person|woman)\b", text[n.end :]):
             return True  # "his very public one-man SUV crash": a kind, not a count
-        if re.search(
-            r"(?i)\b(?:the|this|that)\s+$", text[max(0, n.start - 6) : n.start]
-        ) and re.match(r"\s+(?:[a-z]{3,}ing|who|that|which)\b", text[n.end :]):
+        if THE_BEFORE_ONE_RE.search(text[max(0, n.start - 6) : n.start]) and PRONOUN_ONE_RE.match(
+            text, n.end
+        ):
             return True  # "Then the one carrying Williams landed": the pronoun "one"
         # "one lemon", and a nationality: "two Iraqis and one Syrian", "one American"
         return not re.match(
@@ -1500,6 +1514,9 @@ def _figure(text: str, n: Numeral, high: Numeral | None, lang: str) -> Quantity 
             return None
     approx, bound, qualifier = False, "range" if high else "exact", ""
     words = _qualifier_before(text, start)
+    if words and words.group(1).lower() in ("toward", "towards"):
+        # approached ("climbed toward 200,000"), not given to ("£2,000 towards 40 laptops")
+        words = words if APPROACH_BEFORE_RE.search(text[max(0, start - 40) : start]) else None
     hyphened = text[last.end : last.end + 1] == "-" and COMPOUND_NOUN_RE.match(text, end)
     if words and words.group(1).lower() in ("under", "over") and hyphened:
         words = None  # "under 24-hour guard": the preposition takes the noun, not the number

@@ -220,7 +220,7 @@ MONTHS = (
 TIME_TAIL_RE = re.compile(
     rf"(?<!\bMail)(?<!\bIndependent)\s+(?:in|on|at|last|this|earlier|late)\s+(?:(?:{WEEKDAYS}),?\s*)?"
     rf"(?:(?:{MONTHS})(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{MONTHS})(?:\s+\d{{4}})?|"
-    r"week|month|year|morning|afternoon|evening|night|\d{4}|"
+    r"week|month|year|(?:(?<=this )|(?<=day ))(?:morning|afternoon|evening|night)|\d{4}|"
     r"(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)(?=$))?$"  # "on Feb" cut at its dot
     rf"|(?<!\bon)\s+(?:{WEEKDAYS})(?:\s+(?:morning|afternoon|evening|night))?$"
 )  # not "The Mail on Sunday"
@@ -326,7 +326,7 @@ INVERTED_RE = re.compile(
 # A described speaker after the verb: "…, said the source, whose information could not be …".
 DESCRIBED_AFTER_RE = re.compile(
     r"^(?P<rest>.+?)[,;]\s*(?P<verb>said|says|added|told)\s+"
-    r"(?P<who>(?:the|a|an|another)\s+[a-z][^\"“”]{1,160}?"
+    r"(?P<who>(?:the|a|an|(?<!told )another)\s+[a-z][^\"“”]{1,160}?"
     r"|(?<=said )(?:a|an)\s+[A-Z][^\"“”]{1,160}?)"
     r"\s*[.!]?$",  # "said a Lebanese military official."; "told the AP" names the listener
     re.DOTALL,
@@ -605,6 +605,19 @@ CLAUSE_VERB_RE = re.compile(
 ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
+PRAYER_RE = re.compile(
+    r"the\s+(?:Lord[’']s\s+Prayer|Creed|Rosary|Pledge|Angelus|Our\s+Father|Hail\s+Mary|Kaddish|"
+    r"Shahada|Mass|Grace)\b"
+)
+
+
+def _said_as_deed(who: str) -> bool:
+    """ "…, said the Lord's Prayer and laid a wreath": words said as an act, not a speaker."""
+    return who.startswith("the ") and (
+        re.search(r"\s(?:and|or|then)\s+[a-z]", who) is not None or PRAYER_RE.match(who) is not None
+    )
+
+
 def _clause(who: str) -> bool:
     head = re.split(r"\b(?:who|whom|whose|which|that|where|when)\b", who)[0]
     # a verb or an adjective last makes the speech verb a noun: "… received (calls of …)",
@@ -653,6 +666,7 @@ def _attribute(sentence: str) -> Attribution:
     inverted = INVERTED_RE.match(body) or DESCRIBED_AFTER_RE.match(body)
     said_by = CIRCUMSTANCE_RE.sub("", inverted.group("who")) if inverted else ""
     said_by = RELATIVE_AFTER_NAME_RE.sub("", said_by)  # "said the source, whose information …"
+    said_by = "" if _said_as_deed(said_by) else said_by
     usual_order = inverted and (
         RELATIVE_SUBJECT_RE.match(inverted.group("rest"))
         or _apposed(inverted.group("rest"))  # "Dorian Johnson, a friend of Brown's who …, said"
@@ -699,7 +713,7 @@ def _attribute(sentence: str) -> Attribution:
         tail = _bare_tail(match) if pattern is TRAILING_RE and match else ""
         if match and match.group("verb").lower() in WEAK_VERBS and re.search(r"[a-z]{3,}", tail):
             continue  # "…, and Brad Marchand added three assists": a verb with an object
-        if match and is_speaker(match.group("who")):
+        if match and is_speaker(match.group("who")) and not _said_as_deed(match.group("who")):
             return _trailing(match)
     issued = ISSUED_RE.match(OPENING_PHRASE_RE.sub("", body))  # "Following …, Vickers released"
     issuer = RELATIVE_AFTER_NAME_RE.sub("", issued.group("who")) if issued else ""
@@ -868,7 +882,7 @@ def source_of(who: str) -> str:
     return CONFIRMED_BY_RE.sub("", who) or who
 
 
-GREETING_RE = re.compile(r"\s+(?:hello|goodbye|good-bye|goodnight|thanks|grace)\b")
+GREETING_RE = re.compile(r"\s+(?:hello|goodbye|good-bye|goodnight)\s+to\b")
 
 
 def _verbs_at(body: str) -> Iterator[re.Match[str]]:
@@ -1230,16 +1244,44 @@ MEDIUM_LEAD_RE = re.compile(
 # lengthy Facebook post on Wednesday Williams", "Three days later USA Today".
 UNMARKED_LEAD_RE = re.compile(
     # not a clause: "On the day that Samsung (announced …, I rushed)"
-    r"^(?:(?:By|In|On|At|After|Before|During|Since|Within|Over)\s"
+    r"^(?P<lead>(?:By|In|On|At|After|Before|During|Since|Within|Over)\s"
     r"(?:(?!\b(?:that|when|which|where|who|whom|if|as)\b)[^,\"“”]){1,60}?"
-    rf"|[^,\"“”]{{1,30}}?\s(?:later|earlier|ago))\s(?<=[a-z\d] )(?!(?:{WEEKDAYS}|{MONTHS})\b)"
-    r"(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})$"
+    r"|[^,\"“”]{1,30}?\s(?:later|earlier|ago))"
+    rf"(?:\s(?:on\s)?(?:{WEEKDAYS}|{MONTHS}|(?:19|20)\d\d))?"  # "… post on Wednesday Williams"
+    r"\s(?P<who>(?:the\s)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})$"
 )
+# The lead's last word before the name: a preposition, an article or a participle there takes
+# the capitals after it as its object ("In an interview with CNN Clinton", "At the White House
+# Trump", "After meeting Putin Trump"), and so do capitals ("In Hong Kong Carrie Lam").
+LEAD_OBJECT_WORDS = {
+    "with", "in", "at", "on", "of", "for", "by", "from", "to", "into", "the", "a", "an", "and",
+    "or", "his", "her", "their", "its", "our", "my", "your", "this", "that", "during", "after",
+    "before", "since", "over", "within", "near", "outside", "inside", "across", "about",
+}  # fmt: skip
 
 
+def _unmarked_lead(who: str) -> str | None:
+    """The subject after a leading phrase with no comma: "By the next year Williams", "Three
+    days later USA Today", "In a lengthy Facebook post on Wednesday Williams"."""
+    match = UNMARKED_LEAD_RE.match(who)
+    if not match:
+        return None
+    last = match.group("lead").split()[-1]
+    dated = match.end("lead") < match.start("who") - 1  # a day, month or year closes the lead
+    plain = re.fullmatch(r"[a-z][a-z'’-]*|\d[\d,]*", last) is not None
+    if not dated and (not plain or last in LEAD_OBJECT_WORDS or last.endswith("ing")):
+        return None
+    return match.group("who") if is_speaker(match.group("who")) else None
+
+
+CARRIED_REPORT_RE = re.compile(
+    r"^(?P<who>[^,\"“”]{2,80}?)\s+(?:carried|published|ran|printed|aired)\s+"
+    r"(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}(?:report|story|article|piece|item|account)\s+"
+    r"(?:that|which)$"
+)
 WHERE_CLAUSE_RE = re.compile(r",\s+where\s+(?P<who>[^,]{2,60})$")
 PARTICIPLE_SUBJECT_RE = re.compile(
-    r"^(?:(?i:the|some|many|several)\s+)?(?:[a-z]+\s+){0,2}[a-z]{3,}s\s+(?:[a-z]+ly\s+)?"
+    r"^(?!.*\b(?:which|that|who|whom)\b)(?:(?i:the|some|many|several)\s+)?(?:[a-z]+\s+){0,2}[a-z]{3,}s\s+(?:[a-z]+ly\s+)?"
     r"(?!(?:including|according)\b)[a-z]{3,}ing\s+[^,\"“”]{2,60}$"
 )
 
@@ -1260,6 +1302,9 @@ def _speaker_in(who: str) -> str | None:
     relayed = _relayed(who)  # "Quoting two Kurdish fighters, Israel Radio": before the below
     if relayed:
         return relayed
+    carried = CARRIED_REPORT_RE.match(who)  # "USA Today carried a similar report that (stated)"
+    if carried:
+        who = carried.group("who")
     where = WHERE_CLAUSE_RE.search(who)  # "The gunmen ran to the Parliament, where witnesses"
     if where and is_speaker(where.group("who")):
         return where.group("who")
@@ -1296,9 +1341,7 @@ def _speaker_in(who: str) -> str | None:
     medium = MEDIUM_LEAD_RE.match(who)  # "In the clip the group (said)": no comma after it
     if medium and is_speaker(medium.group("who")):
         who = medium.group("who")
-    unmarked = UNMARKED_LEAD_RE.match(who)  # "By the next year Williams (was claiming)"
-    if unmarked and is_speaker(unmarked.group("who")):
-        who = unmarked.group("who")
+    who = _unmarked_lead(who) or who  # "By the next year Williams (was claiming)"
     who = re.sub(r"^(?:according to|per) [^,]+,\s*", "", who, flags=re.IGNORECASE)
     who = ASIDE_RE.sub("", who.rstrip(" ,"))
     second = SECOND_PREDICATE_RE.match(who)  # "They are yet to trace the victim, but said"
