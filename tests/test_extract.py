@@ -4913,3 +4913,25 @@ def test_round_thirtyone_a_quote_in_single_marks_holds_a_quote_of_its_own() -> N
     found = _speakers_by_opening(text)
     assert found["He had the audacity to t"] == "Sgt. 1st Class Joseph Miller, the flight engineer"
     assert found["I called him an idiot in"] == "Sgt. 1st Class Joseph Miller, the flight engineer"
+
+
+def test_round_thirtyone_comments_are_their_commenters() -> None:
+    # held-out-58, body 230: readers' comments under a post, each opening with a header of the
+    # commenter's name glued to the time it was posted
+    text = (
+        "Seeking information on a photo of a boy being shared online.\n\n"
+        "Neal KrawetzYesterday 20:05\n\n"
+        "I found this picture on Twitter. The server has it timestamped 3 Oct.\n\n"
+        "https://pbs.twimg.com/profile_images/1/a.jpeg\n\n"
+        "Joe Galvin04:21+1\n\n"
+        "2\n\n"
+        "The first share on Twitter was much earlier. Emergent says that it is unverified.\n"
+    )
+    read = extract.read(text)
+    found = {s.text[:22]: s.attributed_to for s in [*read.candidates, *read.skipped]}
+    assert found["Seeking information on"] is None
+    assert found["I found this picture o"] == "Neal Krawetz"
+    assert found["The server has it time"] == "Neal Krawetz"
+    assert found["https://pbs.twimg.com/"] is None
+    assert found["The first share on Twi"] == "Joe Galvin"
+    assert found["Emergent says that it is"] == "Emergent"

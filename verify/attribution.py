@@ -487,7 +487,8 @@ def attribute_all(
         resolved.append(replace(a, who=who))
     inherited = _quotes_inherit(texts, resolved, paragraph_starts)
     signed = _posts_signed(texts, inherited, paragraph_starts)
-    return _quotes_signed(texts, _letters_signed(texts, _repeats_signed(texts, signed)))
+    signed = _comments_signed(texts, _letters_signed(texts, _repeats_signed(texts, signed)))
+    return _quotes_signed(texts, signed)
 
 
 # A letter to an advice column or an editor: "DEAR ABBY: My husband …" down to its signature
@@ -516,6 +517,38 @@ def _letters_signed(texts: list[str], found: list[Attribution]) -> list[Attribut
                 for k in range(j, i):
                     result[k] = replace(result[k], who=writer)
                 break
+    return result
+
+
+# A reader's comment under an article opens with its header, the commenter's name glued to
+# when it was posted: "Neal KrawetzYesterday 19:58", "Jane Doe 3 hours ago 09:12".
+# and its votes: "Joe Galvin04:21+1".
+COMMENT_HEADER_RE = re.compile(
+    r"^(?!(?:Posted|Updated|Published|Edited|Added|Modified|Created|Last)\b)"
+    r"(?P<who>[A-Z][a-z.’'-]+(?: [A-Z][a-z.’'-]+){1,3}?)\s*"
+    r"(?:(?:Yesterday|Today|\d{1,2} (?:minutes?|hours?|days?) ago|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{1,2},? \d{4})(?: at)?\s*)?"
+    r"\d{1,2}:\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[+-]\d{1,4})?$"
+)
+
+
+URL_LINE_RE = re.compile(r"\(?https?://\S+$")
+
+
+def _comments_signed(texts: list[str], found: list[Attribution]) -> list[Attribution]:
+    """A comment is its commenter's, from its header line to the next comment's: what they
+    write in the first person ("I found this picture on Twitter") and what they leave
+    unattributed; a source they quote keeps its own name ("Emergent is saying …")."""
+    result = list(found)
+    commenter: str | None = None
+    for i, text in enumerate(texts):
+        header = COMMENT_HEADER_RE.match(text.strip())
+        if header:
+            commenter = header.group("who")
+            continue
+        wordless = URL_LINE_RE.match(text.strip()) or not re.search(r"[^\W\d_]{2}", text)
+        if commenter and result[i].who is None and not wordless:  # not a link, not "2" votes
+            result[i] = replace(result[i], who=commenter)
     return result
 
 
