@@ -4934,4 +4934,4 @@ def test_round_thirtyone_comments_are_their_commenters() -> None:
     assert found["The server has it time"] == "Neal Krawetz"
     assert found["https://pbs.twimg.com/"] is None
     assert found["The first share on Twi"] == "Joe Galvin"
-    assert found["Emergent says that it is"] == "Emergent"
+    assert found["Emergent says that it "] == "Emergent"
