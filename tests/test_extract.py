@@ -4935,3 +4935,38 @@ def test_round_thirtyone_comments_are_their_commenters() -> None:
     assert found["https://pbs.twimg.com/"] is None
     assert found["The first share on Twi"] == "Joe Galvin"
     assert found["Emergent says that it "] == "Emergent"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        # round thirty-one, from the pooled gold's sentences with a speech verb and no speaker
+        ('The Iraqi ministry stated bluntly Tuesday, "There is no wife named Saja al-Dulaimi."',
+         "the Iraqi ministry"),
+        ('"They managed to pull the spider out of my navel," said Maxwell, whose mates have '
+         'nicknamed him "Spiderman."', "Maxwell"),
+        ("The company published a blog post that said customers could now access music for free.",
+         "the company"),
+        ("Breitbart published an article that says, “ISLAMIC TRIBUNAL confirmed IN TEXAS.”",
+         "Breitbart"),
+        ("Testing has not taken place because of the fighting, but a Kurdish doctor in the town, "
+         "who was also injured by the strike, says he is sure it is a chemical weapon.",
+         "a Kurdish doctor in the town"),
+        ("Kasper, informed we'd not confirmed Hunter's statement, said Hunter stands by it.",
+         "Kasper"),
+        ("Her fellow sisters weren’t the only ones surprised: the nun claims she had ‘no idea’ "
+         "she was pregnant either.", "the nun"),
+        ('"I have dealt with other women suffering from obesity before but this birth will stick '
+         'with me until I die" he told reporters with a large grin.', "he"),
+        # not speech: a noun before the verb's look-alike
+        ("Typically an incident report following a homicide would give a detailed account.", None),
+        ("News reports last year said that Francis was sneaking out of the Vatican at night.",
+         None),
+        ("The report, released only after the ACLU sued, suggests a supervisor had not reviewed "
+         "it.", None),
+    ],
+)  # fmt: skip
+def test_round_thirtyone_speech_verbs_with_no_speaker_before(
+    sentence: str, who: str | None
+) -> None:
+    assert extract.attribute(sentence).who == who

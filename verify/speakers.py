@@ -179,6 +179,8 @@ VERB_AT_RE = re.compile(
     # "Recent governments have, however, recognized that …": an aside between commas
     rf"\s+{ADVERBS}(?:(?:has|had|have),\s*(?:however|though|also|too|in fact|of course|"
     rf"meanwhile),\s+)?(?P<verb>{SPEECH_VERBS})\b{NOT_PASSIVE}"
+    # "stated bluntly Tuesday, …": an adverb before the day
+    rf"(?:\s+[a-z]{{3,}}ly(?=\s+(?:on\s+)?(?:{WEEKDAYS}|yesterday|today)\b))?"
     rf"(?P<object>(?:(?<=told)|(?<=tells))\s+(?:reporters|lawmakers|journalists|the paper|Reuters|"
     r"(?:the |local |state )?(?:media|press)|"
     rf"(?:the )?[A-Z][\w.-]*(?: [A-Z][\w.-]*){{0,3}}(?: media)?|[a-z]+ (?:reporters|officials))"
@@ -277,7 +279,8 @@ POSSESSIVE_SPEAKER_RE = re.compile(
     re.IGNORECASE,
 )
 QUOTE_THEN_WHO_RE = re.compile(
-    rf"^(?P<rest>.*[,?!…][\"”’']{{1,2}}|.*[\"”’][,?!]|.*\S\s+”)\s*"
+    # (a comma left out before a pronoun's tag: `… until I die" he told reporters`)
+    rf"^(?P<rest>.*[,?!…][\"”’']{{1,2}}|.*[\"”’][,?!]|.*\S\s+”|.*\w[\"”](?=\s+(?:he|she|they)\s+(?:said|says|told|tells|added|adds|wrote)\b))\s*"
     # a determiner takes its noun, though the noun is also a verb: "the report said"
     r"(?P<who>(?:(?:the|a|an|this|that|its|his|her|their)\s+)?"
     rf"[^\"“”]{{2,200}}?)\s+{ADVERBS}"
@@ -290,7 +293,8 @@ QUOTE_THEN_VERB_RE = re.compile(
     r"(?P<who>[^\"“”]{2,160}?)"
     # a clause after the speaker may quote too: "…, said John Kirby, describing it as a “major …”"
     # and where: "…," wrote Martin Taylor of Aberdeenshire, Scotland, in a case study published …'
-    r"(?:,\s+(?:who|describing|calling|adding|noting|referring|citing|in\s+(?:a|an|the|his|her))\b"
+    r"(?:,\s+(?:who|whose|describing|calling|adding|noting|referring|citing|"
+    r"in\s+(?:a|an|the|his|her))\b"
     r".*)?\s*[.!]?$",
     re.DOTALL,
 )
@@ -773,7 +777,7 @@ def _attribute(sentence: str) -> Attribution:
         return Attribution(clean_who(subject), clean_assertion(first.group("rest")), "said")
     head, colon_mark, after = body.partition(": ")
     quoted_head = re.search(r"[\"“”]", head)  # 'headlined, "China: Satirical site warns …"'
-    if colon_mark and after[:1].isupper() and languages.word_count(head) >= 6 and not quoted_head:
+    if colon_mark and after[:1].isalpha() and languages.word_count(head) >= 6 and not quoted_head:
         # "…, he was left with bizarre side-effects: His mother told The Daily Mail that …"
         inner = attribute(after)
         if inner.who:
@@ -991,6 +995,9 @@ def _leading(body: str) -> Attribution | None:
         )
         noun = verb in NOUN_VERBS and (
             IN_THE_RE.search(before)
+            # "an incident report following a homicide": a singular subject takes "reports"
+            or verb in ("report", "claim", "state", "estimate")
+            and re.search(r"\b(?i:an?|each|every|this)\s+[\w-]+\s*$", before)
             or re.search(r"['’]s?$", before)
             or ADJECTIVE_BEFORE_NOUN_RE.search(before)
             or SPEECH_NEXT_RE.match(body, match.end("verb"))
@@ -1075,7 +1082,7 @@ LABELS = {
 SCARE_QUOTES_RE = re.compile(r"(?<=\s)[\"“][\w’' -]{1,40}(?:[\"”](?=\s|$)|,[\"”]$)")
 # When, between a verb and its object: "Bloomberg News reported Wednesday that …".
 WHEN_AFTER_VERB_RE = re.compile(
-    rf"^\s+(?:(?:earlier\s+|later\s+)?(?:this|last)\s+(?:week|month|year)|recently|"
+    rf"^\s+(?:[a-z]{{3,}}ly\s+(?=(?:on\s+)?(?:{WEEKDAYS})\b))?(?:(?:earlier\s+|later\s+)?(?:this|last)\s+(?:week|month|year)|recently|"
     rf"(?:(?:on|late on|early on|last|this)\s+)?(?:{WEEKDAYS}|yesterday|today|"
     rf"(?:{MONTHS})\s+\d{{1,2}})(?:\s+(?:morning|afternoon|evening|night))?"
     # a time of day: "police confirmed shortly before 5 p.m. that Constantine was in custody"
@@ -1109,7 +1116,11 @@ CONFIRMED_OBJECT_RE = re.compile(
 )  # "confirmed the Bale casting", "KFC confirmed it."
 # Speech verbs that are nouns after "in the …": "on its website or in the Breitbart report,".
 NOUN_VERBS = {"report", "reports", "claim", "claims", "notes", "states", "estimates", "calls"}
-SPEECH_NEXT_RE = re.compile(rf"\s+(?:also\s+)?(?:{SPEECH_VERBS})\b")
+SPEECH_NEXT_RE = re.compile(
+    # "News reports last year said": a time between the noun and its verb
+    rf"\s+(?:(?:last|this|earlier this)\s+(?:week|month|year)\s+|(?:on\s+)?(?:{WEEKDAYS})\s+)?"
+    rf"(?:also\s+)?(?:{SPEECH_VERBS})\b"
+)
 # Reporting as journalism, not speech: "who has reported in the Middle East for five years",
 # "was reporting from Sugar Mountain" (not "reported in July that …").
 REPORTING_VERBS = {"reported", "reporting", "reports", "report"}
@@ -1275,8 +1286,9 @@ def _unmarked_lead(who: str) -> str | None:
 
 
 CARRIED_REPORT_RE = re.compile(
-    r"^(?P<who>[^,\"“”]{2,80}?)\s+(?:carried|published|ran|printed|aired)\s+"
-    r"(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}(?:report|story|article|piece|item|account)\s+"
+    r"^(?P<who>[^,\"“”]{2,80}?)\s+(?:carried|published|ran|printed|aired|posted|issued)\s+"
+    r"(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}(?:report|story|article|piece|item|account|"
+    r"post|statement|note)\s+"
     r"(?:that|which)$"
 )
 WHERE_CLAUSE_RE = re.compile(r",\s+where\s+(?P<who>[^,]{2,60})$")
@@ -1297,8 +1309,17 @@ def _speaker_in(who: str) -> str | None:
     # "Two Iraqi military officials, speaking anonymously because they are not authorized …,"
     who = ANONYMOUS_ASIDE_RE.sub("", who)
     aside = PARTICIPLE_ASIDE_RE.match(who)  # "Pope Francis, talking to a distraught boy …,"
-    if aside and is_speaker(who[: aside.start("aside")]):
-        who = who[: aside.start("aside")]
+    head = who[: aside.start("aside")] if aside else ""
+    # a past participle only after a name: "Kasper, informed we'd not confirmed it," (not "The
+    # report, released only after …," nor "A group of physicians, alarmed that …,")
+    past = aside is not None and not aside.group("aside").rstrip(" ,").split()[0].endswith("ing")
+    if aside and is_speaker(head) and not (past and not NAME_ONLY_RE.fullmatch(head)):
+        who = head
+    relative = RELATIVE_ASIDE_RE.search(who)  # "…, but a Kurdish doctor in the town, who was
+    if relative and "," in who[: relative.start()]:  # also injured by the strike,"
+        before_it = _speaker_in(who[: relative.start()])
+        if before_it:
+            return before_it
     relayed = _relayed(who)  # "Quoting two Kurdish fighters, Israel Radio": before the below
     if relayed:
         return relayed
@@ -1654,9 +1675,11 @@ TITLE_PARTICIPLES = (
     r"serving|standing|retiring|attending)\b"
 )
 PARTICIPLE_ASIDE_RE = re.compile(
-    rf"^[^,]{{2,80}}(?P<aside>,\s+(?:[a-z]+ly\s+)?(?!{TITLE_PARTICIPLES})[a-z]{{3,}}ing\s"
+    rf"^[^,]{{2,80}}(?P<aside>,\s+(?:[a-z]+ly\s+)?(?!{TITLE_PARTICIPLES})[a-z]{{3,}}(?:ing|ed)\s"
     r"[^,\"“”]{2,120},?\s*)$"
 )
+NAME_ONLY_RE = re.compile(r"(?!(?:The|A|An)\s)(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]+")
+RELATIVE_ASIDE_RE = re.compile(r",\s+who\s[^,\"“”]{2,120},\s*$")
 ANONYMOUS_ASIDE_RE = re.compile(
     r",\s+(?:speaking|talking)\s+(?:anonymously|on (?:the )?condition of anonymity)\b[^,]*,?\s*$"
 )
