@@ -1315,9 +1315,9 @@ def _speaker_in(who: str) -> str | None:
     past = aside is not None and not aside.group("aside").rstrip(" ,").split()[0].endswith("ing")
     if aside and is_speaker(head) and not (past and not NAME_ONLY_RE.fullmatch(head)):
         who = head
-    relative = RELATIVE_ASIDE_RE.search(who)  # "…, but a Kurdish doctor in the town, who was
-    if relative and "," in who[: relative.start()]:  # also injured by the strike,"
-        before_it = _speaker_in(who[: relative.start()])
+    who_clause = RELATIVE_ASIDE_RE.search(who)  # "…, but a Kurdish doctor in the town, who was
+    if who_clause and "," in who[: who_clause.start()]:  # also injured by the strike,"
+        before_it = _speaker_in(who[: who_clause.start()])
         if before_it:
             return before_it
     relayed = _relayed(who)  # "Quoting two Kurdish fighters, Israel Radio": before the below
