@@ -4970,3 +4970,23 @@ def test_round_thirtyone_speech_verbs_with_no_speaker_before(
     sentence: str, who: str | None
 ) -> None:
     assert extract.attribute(sentence).who == who
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who", "assertion"),
+    [
+        # a quote resumed after its tag is one assertion, the speaker's
+        ("“I was there,” says Taugan Kadalim, “they didn’t ‘follow’ him.”", "Taugan Kadalim",
+         "I was there, they didn’t ‘follow’ him."),
+        ("No photos of her have been circulated by Isis,” Mr Winter said, “which means there is "
+         "no hard evidence that she has actually been captured.", "Mr Winter",
+         "No photos of her have been circulated by Isis, which means there is no hard evidence "
+         "that she has actually been captured."),
+        ("“It is a scandal,” he said, citing the figures.", "he", "It is a scandal."),
+    ],
+)  # fmt: skip
+def test_round_thirtyone_a_quote_resumed_after_its_tag(
+    sentence: str, who: str, assertion: str
+) -> None:
+    found = extract.attribute(sentence)
+    assert (found.who, found.assertion) == (who, assertion)

@@ -278,14 +278,18 @@ POSSESSIVE_SPEAKER_RE = re.compile(
     r"(?-i:\s+[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})?$",  # "his mother Susan Bibeau"
     re.IGNORECASE,
 )
+QUOTE_ENDS, QUOTE_OPENS = " \"”’'", "“\"‘'"  # around a quote resumed after its tag
 QUOTE_THEN_WHO_RE = re.compile(
     # (a comma left out before a pronoun's tag: `… until I die" he told reporters`)
-    rf"^(?P<rest>.*[,?!…][\"”’']{{1,2}}|.*[\"”’][,?!]|.*\S\s+”|.*\w[\"”](?=\s+(?:he|she|they)\s+(?:said|says|told|tells|added|adds|wrote)\b))\s*"
+    rf"^(?P<rest>.*[,?!…][\"”’']{{1,2}}|.*[\"”’][,?!]|.*\S\s+”"
+    r"|.*\w[\"”](?=\s+(?:he|she|they)\s+(?:said|says|told|tells|added|adds|wrote)\b))\s*"
     # a determiner takes its noun, though the noun is also a verb: "the report said"
     r"(?P<who>(?:(?:the|a|an|this|that|its|his|her|their)\s+)?"
     rf"[^\"“”]{{2,200}}?)\s+{ADVERBS}"
     rf"(?P<verb>{SPEECH_VERBS})\b(?P<tail>[^\"“”]*?(?:,\s+(?:which|who|adding|saying|noting|"
-    r"including|recalling|referring|citing|describing|explaining|but|and)\b.*)?)$",
+    r"including|recalling|referring|citing|describing|explaining|but|and)\b.*"
+    # the quote resumed after its tag: "“I was there,” he said, “they didn’t follow him.”"
+    r"|,\s*(?P<resumed>[“\"‘'](?=[A-Za-z]).*))?)$",
     re.DOTALL,
 )
 QUOTE_THEN_VERB_RE = re.compile(
@@ -295,7 +299,7 @@ QUOTE_THEN_VERB_RE = re.compile(
     # and where: "…," wrote Martin Taylor of Aberdeenshire, Scotland, in a case study published …'
     r"(?:,\s+(?:who|whose|describing|calling|adding|noting|referring|citing|"
     r"in\s+(?:a|an|the|his|her))\b"
-    r".*)?\s*[.!]?$",
+    r".*|,\s*(?P<resumed>[“\"‘'](?=[A-Za-z]).*))?\s*[.!]?$",
     re.DOTALL,
 )
 QUOTED_AS_SAYING_RE = re.compile(
@@ -654,7 +658,10 @@ def _attribute(sentence: str) -> Attribution:
         who = apposed or (_speaker_in(match.group("who")) if match else None)
         if match and who:
             verb = match.group("verb").lower()
-            return Attribution(clean_who(who), clean_assertion(match.group("rest")), verb)
+            resumed = match.groupdict().get("resumed")
+            rest = match.group("rest")
+            said = f"{rest.rstrip(QUOTE_ENDS)} {resumed.lstrip(QUOTE_OPENS)}" if resumed else rest
+            return Attribution(clean_who(who), clean_assertion(said), verb)
     colon = COLON_SPEAKER_RE.match(body)  # 'Dan Rayburn, Streaming Media Blog: “Apple’s …'
     if colon and colon.group("name").lower() not in LABELS and is_speaker(colon.group("who")):
         rest = body[colon.end() :]
