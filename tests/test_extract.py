@@ -4990,3 +4990,19 @@ def test_round_thirtyone_a_quote_resumed_after_its_tag(
 ) -> None:
     found = extract.attribute(sentence)
     assert (found.who, found.assertion) == (who, assertion)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        # a clause in the present, or with a participle adjective, before "and says"
+        ("The masked executioner, speaking in English with what sounds like a British accent, "
+         "identifies Sotloff and says that “the life of this American citizen depends on your "
+         "next decision.”", "the masked executioner"),
+        ("The masked executioner spoke in English, with what sounded like a British accent, and "
+         "said that the slaying came in response to the airstrikes.", "the masked executioner"),
+        ("The mayor visits the site and says the bridge will reopen in May.", "the mayor"),
+    ],
+)  # fmt: skip
+def test_round_thirtyone_a_clause_then_and_says(sentence: str, who: str) -> None:
+    assert extract.attribute(sentence).who == who

@@ -584,7 +584,7 @@ COORDINATED_RE = re.compile(
     r"^(?P<clause>[^\"“”]{4,200}?)(?:,\s*|\s+)(?:and|but)(?:\s+(?:also|later|then|instead))?\s+"
     r"(?P<verb>said|says|added|adds|insisted|insists|noted|notes|stressed|explained|claimed)\s+"
     # not "was born in Lyon and said to have travelled", "… and said nothing"
-    r"(?!to\b|nothing\b|little\b|no\s+more\b)(?:that\s+)?(?P<rest>[^\"“”].+)$",
+    r"(?!to\b|nothing\b|little\b|no\s+more\b)(?:that\s+)?(?P<rest>(?<=that )[\"“].+|[^\"“”].+)$",
     re.DOTALL,
 )
 # A subject inside a relative clause speaks for no one: "A man whom police could not identify
@@ -776,8 +776,10 @@ def _attribute(sentence: str) -> Attribution:
         return Attribution(clean_who(subject), clean_assertion(saying.group("rest")), "saying")
     first = COORDINATED_RE.match(body)
     clause = PARTICIPLE_PHRASE_RE.sub("", first.group("clause")) if first else ""
-    subject = _subject(clause, MODAL_ENDS) if first else None
+    subject = _subject(clause, MODAL_ENDS, present=True) if first else None
     in_relative = subject is not None and RELATIVE_WORD_RE.search(subject) is not None
+    aside = PARTICIPLE_ASIDE_RE.match(subject.rstrip(" ,") + ",") if subject else None
+    subject = subject[: aside.start("aside")] if subject and aside else subject  # "…, speaking in"
     if first and subject and not _clause(subject) and not in_relative:
         # "Pentagon Spokesman Col. Steve Warren could not confirm the deaths and said ISIS
         # leaders had not been targeted": the first clause's subject says the second
@@ -1524,14 +1526,27 @@ MODAL_ENDS = SUBJECT_ENDS | {
 }  # fmt: skip
 
 
-def _subject(clause: str, ends: frozenset[str] | set[str] = SUBJECT_ENDS) -> str | None:
-    """The words before the clause's first verb, when they name a speaker."""
+def _subject(
+    clause: str, ends: frozenset[str] | set[str] = SUBJECT_ENDS, *, present: bool = False
+) -> str | None:
+    """The words before the clause's first verb, when they name a speaker. `present`: a verb
+    in the present with its object ends it too ("The masked executioner identifies Sotloff")."""
     words = clause.split()
     for i, word in enumerate(words):
         # "The Sunday Times did not name the killer, saying …", "Mueller spoke of …, saying"
         # a modal ends it only in lower case: "Theresa May", "Can Dundar" are names
         ended = word.lower() in SUBJECT_ENDS or word in ends
-        if ended or (i and word.islower() and (word.endswith("ed") or word in IRREGULAR_PASTS)):
+        # "The masked executioner": an adjective (read so only with `present`)
+        after_determiner = present and i and words[i - 1].lower() in SUBJECT_DETERMINERS
+        past = word.endswith("ed") and not after_determiner or word in IRREGULAR_PASTS
+        following = words[i + 1] if i + 1 < len(words) else ""
+        presently = (
+            present
+            and re.fullmatch(r"[a-z]{3,}(?<!s)s", word) is not None
+            and not after_determiner
+            and (following[:1].isupper() or following.lower() in OBJECT_STARTS)
+        )  # "identifies Sotloff", "tells the crowd"
+        if ended or (i and word.islower() and (past or presently)):
             subject = re.sub(
                 r"(?:\s+(?:also|then|later|previously|earlier|first|again|recently))+$",
                 "",
@@ -1541,6 +1556,8 @@ def _subject(clause: str, ends: frozenset[str] | set[str] = SUBJECT_ENDS) -> str
     return None
 
 
+SUBJECT_DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "this", "that"}
+OBJECT_STARTS = {"the", "a", "an", "his", "her", "its", "their", "him", "them", "us", "me"}
 NOBODY = {"nobody", "no one", "everyone", "everybody", "anyone", "anybody", "none"}
 
 
