@@ -5006,3 +5006,22 @@ def test_round_thirtyone_a_quote_resumed_after_its_tag(
 )  # fmt: skip
 def test_round_thirtyone_a_clause_then_and_says(sentence: str, who: str) -> None:
     assert extract.attribute(sentence).who == who
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        # round thirty-one: a picture's caption, as the pooled gold's kept captions were written
+        ("This truck, once owned by Mark-1 Plumbing in Texas City, Texas, is seen here in an "
+         "Islamist propaganda photo.", "caption"),
+        ("A photo provided by the Nicaraguan Army shows an impact crater made by a small meteorite "
+         "near Managua's international airport.", "caption"),
+        ("A view of Pudong in Shanghai during the solar eclipse on July 22, 2009.", "caption"),
+        ("The Parliament buildings and the Gatineau Hills are in the background.", "caption"),
+        # a picture the story is about is no caption
+        ("A photo of a woman sitting in front of dozens of iPhone 5Cs has gone viral in China.",
+         None),
+    ],
+)  # fmt: skip
+def test_round_thirtyone_captions(sentence: str, reason: str | None) -> None:
+    assert notclaims.reason(sentence, sentence, attributed=False) == reason

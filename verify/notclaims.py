@@ -65,7 +65,12 @@ LABELLED_RE = re.compile(
 CAPTION_MARK_RE = re.compile(
     r"\((?:pictured|above|below|left|right|centre|center|l\.|r\.)\b[^)]{0,40}\)|\bpictured\b|"
     r", (?:left|right|centre|center),|^From left,|^\((?:[LlRr]|L-R|R-L)\)\s|"
-    r"\bin an undated (?:\w+ )?(?:photo|picture|image)\b"
+    r"\bin an undated (?:\w+ )?(?:photo|picture|image)\b|"
+    # "… is seen here in an Islamist propaganda photo", "The Gatineau Hills are in the
+    # background.", "A file image made from video … shows", "A view of Pudong …"
+    r"\b(?:is|are) seen here\b|\bare in the background\b|"
+    r"^(?:A|This) (?:file |handout |still )?(?:photo|image|picture|still)\b"
+    r"(?= (?:made|taken|provided|released|shows?)\b)|^A view of\b"
 )
 PHOTOGRAPHED_RE = re.compile(r"\b(?:was|were|been|be|rarely)\s+pictured\b")
 UNSTOPPED_RE = re.compile(r"[^.!?:;\"”’'…)\]。！？」』）\s]$")
