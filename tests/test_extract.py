@@ -5025,3 +5025,18 @@ def test_round_thirtyone_a_clause_then_and_says(sentence: str, who: str) -> None
 )  # fmt: skip
 def test_round_thirtyone_captions(sentence: str, reason: str | None) -> None:
     assert notclaims.reason(sentence, sentence, attributed=False) == reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        # round thirty-one: German plans ("soll", "ist geplant"), not what a law says
+        ("Mittels Barcode-Scan von Medikamenten sollen auch mögliche Wechselwirkungen aufgezeigt "
+         "werden.", "plan"),
+        ("Eine spätere Anbindung an die Telematikinfrastruktur ist geplant.", "plan"),
+        ("Laut Gesetz soll die ePA den Notfalldatensatz und den Medikationsplan enthalten.", None),
+        ("Der Patient bestimmt, wer darauf Zugriff haben soll.", None),
+    ],
+)  # fmt: skip
+def test_round_thirtyone_german_plans(sentence: str, reason: str | None) -> None:
+    assert notclaims.reason(sentence, sentence, attributed=False, lang="de") == reason

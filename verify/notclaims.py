@@ -155,6 +155,12 @@ ROMANCE_FUTURE_RE = {
     "pt": re.compile(r"\b\w+(?:ará|erá|irá|arão|erão|irão)\b", re.I),
     "es": re.compile(r"\b\w+(?:ará|erá|irá|arán|erán|irán)\b", re.I),
 }
+# A German plan: "Die App soll … aufgezeigt werden", "Eine Anbindung ist geplant".
+# (not the verb closing a clause: "…, wer darauf Zugriff haben soll.")
+GERMAN_PLAN_RE = re.compile(
+    r"\b(?:soll|sollen)\b(?!\s*[.,;])|\b(?:ist|sind) geplant\b|\bin Vorbereitung\b"
+)
+GERMAN_ACCORDING_RE = re.compile(r"(?:Laut|Nach Angaben|Gemäß)\b")  # what a law or source says
 PAST_OR_PRESENT_BEFORE_RE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|did|does|do)\b(?! (?:set|due|expected|likely|going|"
     r"poised|about) to)|(?<!the )(?<!a )\b\w+ed\b|\b(?:thought|knew|felt|found|made|took|gave|"
@@ -456,6 +462,8 @@ def _mood(
         return "plan"
     if lang in ROMANCE_FUTURE_RE and ROMANCE_FUTURE_RE[lang].search(main):
         return "prediction"
+    if lang == "de" and GERMAN_PLAN_RE.search(main) and not GERMAN_ACCORDING_RE.match(main):
+        return "plan"
     if lang == "en" and NEWSROOM_RE.search(main):  # not in an aside on the source: "…, said
         return "other"  # the source, whose information could not be independently verified."
     if lang == "en" and SCHEDULE_RE.search(main):
