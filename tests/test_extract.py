@@ -5040,3 +5040,39 @@ def test_round_thirtyone_captions(sentence: str, reason: str | None) -> None:
 )  # fmt: skip
 def test_round_thirtyone_german_plans(sentence: str, reason: str | None) -> None:
     assert notclaims.reason(sentence, sentence, attributed=False, lang="de") == reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who", "assertion"),
+    [
+        # the second reviewer's look-alikes of the round's rules
+        ("The airline said early Monday flights would be delayed by fog.", "the airline",
+         "Early Monday flights would be delayed by fog."),
+        ('The word "genocide" they said was not appropriate for the conflict.', "they",
+         "Was not appropriate for the conflict."),
+        ("Officials in each province report that the vaccine supply has run out.",
+         "Officials in each province", "The vaccine supply has run out."),
+        ("If the agency issued a statement that said the water was safe, it was wrong.", None,
+         "If the agency issued a statement that said the water was safe, it was wrong."),
+        ('"We are not leaving," said the protesters, "Shame!" shouted the police in reply.', None,
+         'We are not leaving," said the protesters, "Shame!" shouted the police in reply.'),
+        ("Kasper, informed that the report had not been confirmed, said he would wait for more "
+         "details.", "Kasper", "He would wait for more details."),
+    ],
+)  # fmt: skip
+def test_round_thirtyone_second_review(sentence: str, who: str | None, assertion: str) -> None:
+    found = extract.attribute(sentence)
+    assert (found.who, found.assertion) == (who, assertion)
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["By Sarah Jones 08:15", "Kick Off 19:45", "Andrew Sparrow 10:42", "Full Time 90:00+4"],
+)
+def test_round_thirtyone_a_byline_or_schedule_with_a_time_signs_nothing(header: str) -> None:
+    text = (
+        f"{header}\n\nPolice have closed the M6 motorway after a crash.\n\n"
+        f"{header}\n\nDrivers were stuck for up to four hours.\n"
+    )
+    read = extract.read(text)
+    assert all(c.attributed_to is None for c in read.candidates)

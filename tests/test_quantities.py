@@ -1094,3 +1094,17 @@ def test_round_thirtyone_review_figures(
 ) -> None:
     found = [(q.text, q.value, q.unit, q.bound, q.approx) for q in quantities.find(sentence)]
     assert found == figures
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        # round thirty-one: adjectives between "N of the" and the noun; plurals in "-men"
+        ("Four of France’s most celebrated cartoonists were killed.", "cartoonists"),
+        ("Two of Gaza’s major cities were hit.", "cities"),
+        ("Three of the US Navy's elite amphibious infantrymen were wounded.", "infantrymen"),
+        ("Six policemen were hurt.", "policemen"),
+    ],
+)
+def test_round_thirtyone_the_noun_after_a_partitive(sentence: str, unit: str) -> None:
+    assert [q.unit for q in quantities.find(sentence)] == [unit]

@@ -38,6 +38,9 @@ AFTER_OF_BOUNDS = {
 # Words between a number and its noun that compare or add: "five more venues", "two other
 # men", "three additional charges".
 COMPARATIVES = {"more", "other", "additional", "extra", "further", "fewer", "new"}
+# Adjectives between "N of the" and the noun: "four of France's most celebrated cartoonists".
+PARTITIVE_ADJECTIVES = {"most", "least", "top", "main", "major", "leading", "elite", "key"}
+ADJECTIVE_ENDING_RE = re.compile(r"(?:est|ous|ive|ic|ful)$")
 # Measures a headline capitalises: "Earth Will Experience 6 Days of Total Darkness".
 TITLED_MEASURES = {"years", "months", "weeks", "days", "hours", "minutes", "year", "month"}
 # Plurals that modify a noun two words on: "two sports radio stations".
@@ -208,6 +211,14 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
             continue  # "two remaining living members"
         elif not noun and lower in COMPARATIVES and following.isalpha():
             continue  # "five more venues", "four other Arab countries"
+        elif (
+            after_of
+            and not noun
+            and (lower in PARTITIVE_ADJECTIVES or ADJECTIVE_ENDING_RE.search(lower))
+            and following.isalpha()
+            and following.islower()
+        ):
+            continue  # "four of France's most celebrated cartoonists", "the elite amphibious"
         elif not noun and lower.endswith("ly") and following.isalpha() and following.islower():
             continue  # "two highly critical reports": an adverb inside the noun phrase
         elif (

@@ -277,6 +277,7 @@ def normalise_unit(unit: str, *, english: bool = True) -> str:
         and unit.isascii()
         and unit.isalpha()
         and not unit.endswith("s")
+        and not unit.endswith("men")  # "policemen", "infantrymen" (not "specimen")
         and unit not in nouns.UNCOUNTED | nouns.PARTICIPLES | nouns.IRREGULAR_PLURALS
     )
     if plural:  # "jet" and "jets" compare, so do "inch" and "inches", "company" and "companies"

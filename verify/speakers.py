@@ -180,7 +180,7 @@ VERB_AT_RE = re.compile(
     rf"\s+{ADVERBS}(?:(?:has|had|have),\s*(?:however|though|also|too|in fact|of course|"
     rf"meanwhile),\s+)?(?P<verb>{SPEECH_VERBS})\b{NOT_PASSIVE}"
     # "stated bluntly Tuesday, …": an adverb before the day
-    rf"(?:\s+[a-z]{{3,}}ly(?=\s+(?:on\s+)?(?:{WEEKDAYS}|yesterday|today)\b))?"
+    rf"(?:\s+[a-z]{{3,}}ly(?=\s+(?:on\s+)?(?:{WEEKDAYS}|yesterday|today)\b\s*(?:[,:\"“]|that\b)))?"
     rf"(?P<object>(?:(?<=told)|(?<=tells))\s+(?:reporters|lawmakers|journalists|the paper|Reuters|"
     r"(?:the |local |state )?(?:media|press)|"
     rf"(?:the )?[A-Z][\w.-]*(?: [A-Z][\w.-]*){{0,3}}(?: media)?|[a-z]+ (?:reporters|officials))"
@@ -282,14 +282,14 @@ QUOTE_ENDS, QUOTE_OPENS = " \"”’'", "“\"‘'"  # around a quote resumed af
 QUOTE_THEN_WHO_RE = re.compile(
     # (a comma left out before a pronoun's tag: `… until I die" he told reporters`)
     rf"^(?P<rest>.*[,?!…][\"”’']{{1,2}}|.*[\"”’][,?!]|.*\S\s+”"
-    r"|.*\w[\"”](?=\s+(?:he|she|they)\s+(?:said|says|told|tells|added|adds|wrote)\b))\s*"
+    r"|[\"“].*\w[\"”](?=\s+(?:he|she|they)\s+(?:said|says|told|tells|added|adds|wrote)\b))\s*"
     # a determiner takes its noun, though the noun is also a verb: "the report said"
     r"(?P<who>(?:(?:the|a|an|this|that|its|his|her|their)\s+)?"
     rf"[^\"“”]{{2,200}}?)\s+{ADVERBS}"
     rf"(?P<verb>{SPEECH_VERBS})\b(?P<tail>[^\"“”]*?(?:,\s+(?:which|who|adding|saying|noting|"
     r"including|recalling|referring|citing|describing|explaining|but|and)\b.*"
     # the quote resumed after its tag: "“I was there,” he said, “they didn’t follow him.”"
-    r"|,\s*(?P<resumed>[“\"‘'](?=[A-Za-z]).*))?)$",
+    r"|,\s*(?P<resumed>[“\"‘'](?=[A-Za-z])[^“”\"]*(?:[”\"’'][.!?]?)?\s*$))?)$",
     re.DOTALL,
 )
 QUOTE_THEN_VERB_RE = re.compile(
@@ -299,7 +299,7 @@ QUOTE_THEN_VERB_RE = re.compile(
     # and where: "…," wrote Martin Taylor of Aberdeenshire, Scotland, in a case study published …'
     r"(?:,\s+(?:who|whose|describing|calling|adding|noting|referring|citing|"
     r"in\s+(?:a|an|the|his|her))\b"
-    r".*|,\s*(?P<resumed>[“\"‘'](?=[A-Za-z]).*))?\s*[.!]?$",
+    r".*|,\s*(?P<resumed>[“\"‘'](?=[A-Za-z])[^“”\"]*(?:[”\"’'][.!?]?)?\s*$))?\s*[.!]?$",
     re.DOTALL,
 )
 QUOTED_AS_SAYING_RE = re.compile(
@@ -1004,9 +1004,12 @@ def _leading(body: str) -> Attribution | None:
         )
         noun = verb in NOUN_VERBS and (
             IN_THE_RE.search(before)
+            or re.search(r"\b(?i:the)\s*$", before)  # "informed that the report had …"
             # "an incident report following a homicide": a singular subject takes "reports"
             or verb in ("report", "claim", "state", "estimate")
-            and re.search(r"\b(?i:an?|each|every|this)\s+[\w-]+\s*$", before)
+            and re.search(
+                r"(?:^|[,;]\s*)(?:[A-Z][a-z]+ly\s+)?(?i:an?|each|every|this)\s+[\w-]+\s*$", before
+            )
             or re.search(r"['’]s?$", before)
             or ADJECTIVE_BEFORE_NOUN_RE.search(before)
             or SPEECH_NEXT_RE.match(body, match.end("verb"))
@@ -1036,7 +1039,11 @@ def _leading(body: str) -> Attribution | None:
             and not re.match(r"\s+that\b", after)
         ):
             rest = body  # "The study found the mass could be reduced": a finding, not a forecast
-        elif who != before.strip().rstrip(",").rstrip() and not _asserts(rest):
+        elif (
+            who != before.strip().rstrip(",").rstrip()
+            and not _asserts(rest)
+            and not PARTICIPLE_ASIDE_RE.match(before.strip())  # "Kasper, informed …, said"
+        ):
             # "…, Kremlin spokesman Dmitry Peskov said." / "…, executives announced Wednesday
             # at the Dubai Air Show.": what follows the verb is no assertion; the head is
             rest = before.rpartition(",")[0]
@@ -1091,7 +1098,7 @@ LABELS = {
 SCARE_QUOTES_RE = re.compile(r"(?<=\s)[\"“][\w’' -]{1,40}(?:[\"”](?=\s|$)|,[\"”]$)")
 # When, between a verb and its object: "Bloomberg News reported Wednesday that …".
 WHEN_AFTER_VERB_RE = re.compile(
-    rf"^\s+(?:[a-z]{{3,}}ly\s+(?=(?:on\s+)?(?:{WEEKDAYS})\b))?(?:(?:earlier\s+|later\s+)?(?:this|last)\s+(?:week|month|year)|recently|"
+    rf"^\s+(?:[a-z]{{3,}}ly\s+(?=(?:on\s+)?(?:{WEEKDAYS})\b\s*(?:[,:\"“]|that\b)))?(?:(?:earlier\s+|later\s+)?(?:this|last)\s+(?:week|month|year)|recently|"
     rf"(?:(?:on|late on|early on|last|this)\s+)?(?:{WEEKDAYS}|yesterday|today|"
     rf"(?:{MONTHS})\s+\d{{1,2}})(?:\s+(?:morning|afternoon|evening|night))?"
     # a time of day: "police confirmed shortly before 5 p.m. that Constantine was in custody"
@@ -1295,7 +1302,8 @@ def _unmarked_lead(who: str) -> str | None:
 
 
 CARRIED_REPORT_RE = re.compile(
-    r"^(?P<who>[^,\"“”]{2,80}?)\s+(?:carried|published|ran|printed|aired|posted|issued)\s+"
+    r"^(?!(?i:if|whether|when|unless|although|though|because|while|once)\b)"
+    r"(?P<who>[^,\"“”]{2,80}?)\s+(?:carried|published|ran|printed|aired|posted|issued)\s+"
     r"(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}(?:report|story|article|piece|item|account|"
     r"post|statement|note)\s+"
     r"(?:that|which)$"
