@@ -5076,3 +5076,22 @@ def test_round_thirtyone_a_byline_or_schedule_with_a_time_signs_nothing(header: 
     )
     read = extract.read(text)
     assert all(c.attributed_to is None for c in read.candidates)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        # round thirty-one, held-out-58's last misses read as rules
+        ("Iraqi intelligence identified al-Baghdadi's wives as Asma Fawzi Mohammed al-Dulaimi and "
+         "Israa Rajab Mahal Al-Qaisi.", "Iraqi intelligence"),
+        ("In a 2007 entry from his blog Williams recounts how he was part of a 'flotilla of four "
+         "twin-rotor Chinook helicopters'.", "Williams"),
+        ("By now Williams is recalling that two helicopters were hit.", "Williams"),
+        ("On Thursday the pilot of the army chinook that was attacked by rocket-propelled "
+         "grenades told the Omaha World-Herald that he had contacted NBC News.",
+         "the pilot of the army chinook"),
+        ("The article recounted the pope's words from his general audience on Nov. 26.", None),
+    ],
+)  # fmt: skip
+def test_round_thirtyone_held_out_fiftyeight_last(sentence: str, who: str | None) -> None:
+    assert extract.attribute(sentence).who == who

@@ -105,7 +105,10 @@ LEADING_NOT_NAME = NOT_NAME_WORDS | {
     "If", "While", "Because", "When", "After", "Before", "Although", "Though", "Since",
     "Unless", "As", "But", "And", "So", "Then", "Now", "Once", "Until",
 }  # fmt: skip
-DESCRIBED_NAME_RE = re.compile(r"^(?:the|a|an)\s+[a-z][^,]*,\s+(?P<name>[A-Z][^,]+)$", re.I)
+# (a name, not a second description: "A witness, a Syrian" stays whole)
+DESCRIBED_NAME_RE = re.compile(
+    r"^(?i:the|a|an)\s+[a-z][^,]*,\s+(?!(?i:the|a|an)\s)(?P<name>[A-Z][^,]+)$"
+)
 # One person described, not named: "an AutoNation spokesman", "the official".
 DESCRIBED_PERSON_RE = re.compile(
     r"(?i)^(?:an?|the)\s+(?:[\w’'-]+\s+){0,3}(?:spokes(?:man|woman|person)|official|officer|"

@@ -15,7 +15,7 @@ PROGRESSIVE = (
     r"(?:is|are|was|were|has been|have been|had been) (?:(?:still|also|now|again|already) )?"
     r"(?:saying|claiming|alleging|arguing|insisting|warning|reporting|urging|suggesting|telling|"
     r"accusing|denying|predicting|confirming|announcing|stating|acknowledging|admitting|"
-    r"asserting|maintaining|contending)|"
+    r"asserting|maintaining|contending|recalling|recounting)|"
     # "…," Jose Millan was quoted (by the BBC) as saying.
     r"(?:is|was) quoted (?:by (?:the |The )?[A-Z][\w.&’'-]*(?: [A-Z][\w.&’'-]*){0,3} )?as saying|"
 )
@@ -41,7 +41,7 @@ SPEECH_VERBS = PROGRESSIVE + (
     "agreed|agree|shared|bragged|boasted|Tweeted|verified|verifies|contend|contends|contended|"
     "emphasized|emphasised|emphasizes|emphasises|stressed|stresses|recalled|recalls|conceded|"
     "concedes|cautioned|cautions|quipped|quips|sniffed|determined|lamented|laments|joked|jokes|"
-    "exclaimed|mentions|mentioned|went on(?=:)|"
+    "exclaimed|mentions|mentioned|went on(?=:)|recounted|recounts|"
     # forecasts and readings of a figure: "Munster expects an ASP of $450", "UBS sees …"
     "expects|expect|forecasts|projects|projected|sees|speculated|speculates|implied|implies|"
     "identified|identifies|blamed|blames|"
@@ -56,7 +56,8 @@ SPEECH_VERBS = PROGRESSIVE + (
 # or at the end of the sentence.
 WEAK_VERBS = {
     "added", "adds", "noted", "notes", "confirmed", "confirms", "estimated", "estimates",
-    "believes", "believe", "suggested", "suggests", "revealed", "reveals", "cited",
+    "believes", "believe", "suggested", "suggests", "revealed", "reveals", "cited", "recounted",
+    "recounts",
     "cites", "called", "calls", "alleged", "alleges", "admitted", "admits", "states",
     "stated", "reports", "report", "disclosed", "discloses", "clarified", "clarifies",
     "predicted", "predicts", "maintained", "maintains", "declared", "declares",
@@ -84,7 +85,7 @@ FINDING_VERBS = {
     "indicates", "indicate",
 }  # fmt: skip
 # "reported hearing gunfire", "admitted to threatening the girl"
-SPEECH_OBJECT_RE = re.compile(r"\s*(?:that\b|[,:“\"]|$|\w+ing\b|to\s+\w+ing\b)")
+SPEECH_OBJECT_RE = re.compile(r"\s*(?:that\b|how\b|[,:“\"]|$|\w+ing\b|to\s+\w+ing\b)")
 # A clause after the verb (a subject, then an auxiliary within a few words) makes a weak verb
 # speech: "He noted early sexual activity can lead to …", not "Spot gold added 0.1%".
 CLAUSE_OBJECT_RE = re.compile(
@@ -112,7 +113,8 @@ TO_OBJECT_RE = re.compile(
 # the deaths on the extremist group".
 ROLE_OBJECT_RE = {
     verb: re.compile(
-        r"\s+(?:him|her|them|it|(?:the|a|an|two|three)\s+\w+|[A-Z][\w’'-]*)(?:\s+[\w’'-]+){0,5}?"
+        r"\s+(?:him|her|them|it|(?:the|a|an|two|three|his|their|its)\s+\w+|[A-Z][\w’'-]*"
+        r"|[A-Za-z][\w-]*[’']s\s+\w+)(?:\s+[\w’'-]+){0,5}?"  # "identified al-Baghdadi's wives as"
         rf"\s+{word}\s+\S"
     )
     for verbs, word in ((("identified", "identifies"), "as"), (("blamed", "blames"), "on"))
@@ -1308,6 +1310,10 @@ CARRIED_REPORT_RE = re.compile(
     r"post|statement|note)\s+"
     r"(?:that|which)$"
 )
+PASSIVE_CLAUSE_END_RE = re.compile(
+    r"\s+(?:that|which|who)\s+(?:was|were|is|are|had been|has been)\s+(?:[a-z]+ly\s+)?"
+    r"[a-z]+ed\s+by\s+[^,\"“”]+$"
+)
 WHERE_CLAUSE_RE = re.compile(r",\s+where\s+(?P<who>[^,]{2,60})$")
 PARTICIPLE_SUBJECT_RE = re.compile(
     r"^(?!.*\b(?:which|that|who|whom)\b)(?:(?i:the|some|many|several)\s+)?(?:[a-z]+\s+){0,2}[a-z]{3,}s\s+(?:[a-z]+ly\s+)?"
@@ -1343,6 +1349,11 @@ def _speaker_in(who: str) -> str | None:
     carried = CARRIED_REPORT_RE.match(who)  # "USA Today carried a similar report that (stated)"
     if carried:
         who = carried.group("who")
+    # "the pilot of the army chinook that was attacked by rocket-propelled grenades (told)": the
+    # noun the passive clause hangs on, not its agent
+    passive = PASSIVE_CLAUSE_END_RE.search(who)
+    if passive and is_speaker(LEADING_FILLER_RE.sub("", who[: passive.start()])):
+        who = LEADING_FILLER_RE.sub("", who[: passive.start()])
     where = WHERE_CLAUSE_RE.search(who)  # "The gunmen ran to the Parliament, where witnesses"
     if where and is_speaker(where.group("who")):
         return where.group("who")
