@@ -5095,3 +5095,41 @@ def test_round_thirtyone_a_byline_or_schedule_with_a_time_signs_nothing(header: 
 )  # fmt: skip
 def test_round_thirtyone_held_out_fiftyeight_last(sentence: str, who: str | None) -> None:
     assert extract.attribute(sentence).who == who
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        # round thirty-one, from the pooled gold's kept sentences with no speaker found
+        ("(February 23) the guitarist's reps officially confirmed that Willie Nelson is not dead.",
+         "the guitarist's reps"),
+        ('DeepDotWeb quoted Comcast as saying, "if we’re asked by a court to provide customer '
+         'information, then we ask for a reasonable amount of time."', "Comcast"),
+        ("Asked yesterday about spending levels at the company’s casinos, MGM CEO James Murren "
+         "bragged about the tab to Nomura analyst Harry Curtis: “$300,000 for dinner at Prime.”",
+         "MGM CEO James Murren"),
+        ("In some previous cases where customers have documented poor customer service, Comcast "
+         "has admitted fault and said its customer service agents acted in error.", "Comcast"),
+        ("A kid from Queens has made tens of millions of dollars, New York magazine reports in its "
+         "Monday issue.", "New York magazine"),
+        ("Yesterday it was reported in The Age that an Australian man had experienced something "
+         "rather strange.", "the Age"),
+        ("Several fake Banksy accounts have attracted thousands of followers, however the artist "
+         "has confirmed on his official website that he is not on Facebook or Twitter.",
+         "the artist"),
+        ("As Univision news anchor Jorge Ramos warned, this is not the first time Fidel Castro’s "
+         "alleged death has taken over the internet.", "Univision news anchor Jorge Ramos"),
+        ("As noted on the Apple website, there is a small note that reads, “Size and weight vary "
+         "by configuration.”", "the Apple website"),
+    ],
+)  # fmt: skip
+def test_round_thirtyone_more_speech_verbs(sentence: str, who: str) -> None:
+    assert extract.attribute(sentence).who == who
+
+
+def test_round_thirtyone_the_quote_after_a_colon_is_the_claim() -> None:
+    found = extract.attribute(
+        "Asked yesterday about spending levels at the company’s casinos, MGM CEO James Murren "
+        "bragged about the tab to Nomura analyst Harry Curtis: “$300,000 for dinner at Prime.”"
+    )
+    assert found.assertion == "$300,000 for dinner at Prime."

@@ -193,6 +193,7 @@ VERB_AT_RE = re.compile(
 )
 AS_REPORTS_RE = re.compile(
     r"^(?i:as) (?P<who>[^,]{2,80}?) (?P<verb>reports|reported|writes|wrote|notes|noted|says|said|"
+    r"warned|warns|observed|observes|argued|argues|"
     r"points out|pointed out|explains|explained|puts it|put it)\b"
     r"[^,]*,\s*(?P<rest>.+)$",
     re.DOTALL,
@@ -306,7 +307,7 @@ QUOTE_THEN_VERB_RE = re.compile(
 )
 QUOTED_AS_SAYING_RE = re.compile(
     r"\b(?:quoted|quotes|quoting)\s+(?P<who>[^,\"“”]{2,100}?)\s+as\s+(?:saying|telling\s+\S+)"
-    r"\s+(?:that\s+)?"
+    r"[,:]?\s+(?:that\s+)?"
 )
 # A speech tag set off by commas inside the sentence: "Bratton, the sources noted, did not …".
 SPEECH_ASIDE_RE = re.compile(
@@ -475,7 +476,7 @@ LEADING_FILLER_RE = re.compile(
 )
 CLAUSE_BREAKS = (
     "after|before|when|while|because|since|until|than|from|by|and|but|as|though|although|whereas|"
-    "where"
+    "where|however"
 )
 PRONOUN_TAIL_RE = re.compile(r",\s*(?:he|she|they|we|I|it)$")
 SUBORDINATORS = {"when", "after", "as", "while", "before", "since", "although", "though", "once"}
@@ -592,6 +593,12 @@ COORDINATED_RE = re.compile(
 # A subject inside a relative clause speaks for no one: "A man whom police could not identify
 # and said was about 30".
 RELATIVE_WORD_RE = re.compile(r"\b(?:whom|which|that|who|whose)\b")
+# A phrase or clause before the subject: "In some previous cases where customers have
+# documented poor customer service, Comcast has admitted fault and said …".
+LEAD_CLAUSE_RE = re.compile(
+    r"^(?:In|On|At|After|Before|During|Since|Following|Despite|When|While|As|Although|Though|"
+    r"If)\b[^\"“”]{0,120}?,\s+(?=[A-Z])"
+)
 # A participle's phrase before the clause's subject: "Reached for comment, Apple spokeswoman …".
 PARTICIPLE_PHRASE_RE = re.compile(r"^[A-Z][a-z]+(?:ed|ing)\b[^,]{0,60},\s+")
 
@@ -642,6 +649,7 @@ def _attribute(sentence: str) -> Attribution:
     # zero-width spaces pasted from a CMS sit between words: "Cyrus Vance\u200b \u200bsaid\u200b"
     body = LEADING_FILLER_RE.sub("", ZERO_WIDTH_RE.sub("", sentence).strip())
     body = re.sub(r"^\(([^()]+)\)\.?$", r"\1", body)  # a sentence wholly in brackets
+    body = re.sub(r"^\([^()]{2,40}\)\s+(?=\w)", "", body)  # "(February 23) the guitarist's reps"
     body = PICTURE_ASIDE_RE.sub("", body)  # "Lopa Blumenthal, (at right with anchor X) who says"
     body = UNSPACED_ASIDE_RE.sub(r" — \1 — ", body)  # "Snopes.com—the premier debunker—said"
     body = QUOTED_TITLE_AFTER_RE.sub(r"\1\2", body)  # told X on "CNN Newsroom" on Friday
@@ -749,6 +757,14 @@ def _attribute(sentence: str) -> Attribution:
     if according and not unnamed and (is_speaker(by, loose=True) or is_speaker(source)):
         rest = (body[: according.start()] + body[according.end() :]).strip(" ,")
         return Attribution(clean_who(source), clean_assertion(rest), "according")
+    reported_in = REPORTED_IN_RE.search(body)  # "Yesterday it was reported in The Age that …"
+    if reported_in and is_speaker(reported_in.group("who")):
+        rest = reported_in.group("rest")
+        return Attribution(clean_who(reported_in.group("who")), clean_assertion(rest), "reported")
+    noted = AS_NOTED_RE.match(body)  # "As noted on the Apple website, …"
+    if noted and is_speaker(source_of(noted.group("who"))):
+        who = source_of(noted.group("who"))
+        return Attribution(clean_who(who), clean_assertion(noted.group("rest")), "according")
     passive = PASSIVE_BY_RE.match(body)  # "The news was first reported by music blog X."
     if passive and is_speaker(passive.group("who")):
         rest = passive.group("rest")
@@ -778,6 +794,7 @@ def _attribute(sentence: str) -> Attribution:
         return Attribution(clean_who(subject), clean_assertion(saying.group("rest")), "saying")
     first = COORDINATED_RE.match(body)
     clause = PARTICIPLE_PHRASE_RE.sub("", first.group("clause")) if first else ""
+    clause = LEAD_CLAUSE_RE.sub("", clause)  # "In some previous cases where …, Comcast has"
     subject = _subject(clause, MODAL_ENDS, present=True) if first else None
     in_relative = subject is not None and RELATIVE_WORD_RE.search(subject) is not None
     aside = PARTICIPLE_ASIDE_RE.match(subject.rstrip(" ,") + ",") if subject else None
@@ -796,6 +813,17 @@ def _attribute(sentence: str) -> Attribution:
     return Attribution(None, clean_assertion(body))
 
 
+REPORTED_IN_RE = re.compile(
+    r"\bit\s+(?:was|has\s+been|is|had\s+been)\s+(?:reported|revealed|claimed|stated)\s+"
+    r"(?:in|by|on)\s+(?P<who>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s+that\s+"
+    r"(?P<rest>.+)$",
+    re.DOTALL,
+)
+AS_NOTED_RE = re.compile(
+    r"^(?i:as)\s+(?:noted|reported|stated|explained|revealed|described)\s+(?:on|in|by)\s+"
+    r"(?P<who>[^,\"“”]{2,60}),\s*(?P<rest>.+)$",
+    re.DOTALL,
+)
 # Words reported, announced or confirmed by a source, the source last: "The news was first
 # reported by music blog InFlexWeTrust.com."
 PASSIVE_BY_RE = re.compile(
@@ -858,11 +886,18 @@ PICTURE_ASIDE_RE = re.compile(
 )
 
 
+MEDIUM_IN_TAIL_RE = re.compile(
+    r"^\s+(?:in|on)\s+(?:its|their|his|her|a|an|the)\s+(?:[\w-]+\s+){0,2}(?:issue|edition|report|"
+    r"column|story|article|broadcast|newsletter|statement|interview|website|blog)\b"
+)
+
+
 def _bare_tail(match: re.Match[str]) -> str:
     """What follows a closing speech verb, without where and when: "…, the Pentagon confirmed
     Friday." ends on its verb as much as "…, the Pentagon confirmed." does (but "…, the battle
     for Kobani continued Tuesday night." is no speech)."""
     tail = CIRCUMSTANCE_RE.sub("", match.group("tail"))
+    tail = MEDIUM_IN_TAIL_RE.sub("", tail)  # "…, New York magazine reports in its Monday issue."
     if match.group("verb").lower() in THAT_ONLY_VERBS:
         return tail
     tail = TIME_TAIL_RE.sub("", tail.rstrip(" .!"))
@@ -940,6 +975,8 @@ def _leading(body: str) -> Attribution | None:
             weak = verb in WEAK_VERBS - FRAMING_VERBS - THAT_ONLY_VERBS and not (
                 SPEECH_OBJECT_RE.match(after)
                 or WITH_THEN_THAT_RE.match(after)  # "shared with AutoIndustriya.com that …"
+                # "bragged about the tab to Nomura analyst Harry Curtis: “$300,000 …”"
+                or COLON_QUOTE_OBJECT_RE.match(after)
                 or verb in CONFIRMING_VERBS
                 and CONFIRMED_OBJECT_RE.match(after)
                 or medium
@@ -952,6 +989,9 @@ def _leading(body: str) -> Attribution | None:
             )
         if medium and SPEECH_OBJECT_RE.match(after, medium.end()):
             rest = re.sub(r"^\s*(?:that\b)?[\s,:]*", "", after[medium.end() :])
+        colon_quote = COLON_QUOTE_OBJECT_RE.match(after) if verb in WEAK_VERBS else None
+        if colon_quote:  # "bragged about the tab to X: “…”": the words are the quote
+            rest = after[colon_quote.end() - 1 :]
         agent = PASSIVE_AGENT_RE.match(after)
         denied = NEGATED_RE.search(body[: match.start("verb")])  # "has not been confirmed by"
         if agent and verb.endswith("ed") and not denied:
@@ -1045,6 +1085,7 @@ def _leading(body: str) -> Attribution | None:
             who != before.strip().rstrip(",").rstrip()
             and not _asserts(rest)
             and not PARTICIPLE_ASIDE_RE.match(before.strip())  # "Kasper, informed …, said"
+            and not colon_quote
         ):
             # "…, Kremlin spokesman Dmitry Peskov said." / "…, executives announced Wednesday
             # at the Dubai Air Show.": what follows the verb is no assertion; the head is
@@ -1152,6 +1193,7 @@ IN_THE_RE = re.compile(
     r"\b(?:in|on|from|by|to|with|at|under|after|before)\s+(?:the|a|an|its|his|her|their|this|"
     r"that)(?:\s+[\w’'-]+){1,2}\s*$"
 )
+COLON_QUOTE_OBJECT_RE = re.compile(r"\s+[^.:;\"“”]{2,80}:\s*[\"“‘']")
 WITH_THEN_THAT_RE = re.compile(
     r"\s+(?:with|to)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:\s+media)?"
     r"(?:\s+(?:earlier|later|last|this|on|in)\s[^,\"“”]{1,40}?)?\s+that\b"
