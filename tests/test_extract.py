@@ -5133,3 +5133,27 @@ def test_round_thirtyone_the_quote_after_a_colon_is_the_claim() -> None:
         "bragged about the tab to Nomura analyst Harry Curtis: “$300,000 for dinner at Prime.”"
     )
     assert found.assertion == "$300,000 for dinner at Prime."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        ("Among them was more clarification on the Apple Watch’s battery life, with Cook saying he "
+         "removes the device to recharge overnight.", "Cook"),
+        ("In a post on her Facebook page, Taylor Lianne Chandler, 41, revealed that she was an "
+         "intersex baby.", "Taylor Lianne Chandler"),
+        ('The reports claim Rosenberg was taken while fighting in Kobani," ynetnews.com said on '
+         "its site.", "ynetnews.com"),
+        ("I ladle even clings to the nose - added classmate Nicholas Balandin .",
+         "classmate Nicholas Balandin"),
+        ("Commander Richard Walton of the London Metropolitan Police's Counter Terrorism Command "
+         'released a statement saying, "We have previously asked media outlets not to speculate."',
+         "Commander Richard Walton of the London Metropolitan Police's Counter Terrorism Command"),
+        ("Gillian Rosenberg has updated her Facebook page to say that, contrary to reports, she "
+         "has not been captured.", "Gillian Rosenberg"),
+        # a refusal says nothing
+        ("Scotland Yard has refused to say that the man was arrested.", None),
+    ],
+)  # fmt: skip
+def test_round_thirtyone_last_speech_verbs(sentence: str, who: str | None) -> None:
+    assert extract.attribute(sentence).who == who

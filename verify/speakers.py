@@ -210,6 +210,19 @@ SAYING_RE = re.compile(
     r"(?:that\s+)?(?P<rest>.+)$",
     re.DOTALL,
 )
+WITH_SAYING_RE = re.compile(
+    r"\bwith\s+(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+"
+    r"(?:saying|claiming|insisting|noting|adding|stressing|confirming)\s+(?:that\s+)?(?P<rest>.+)$",
+    re.DOTALL,
+)
+# (not a refusal: "Scotland Yard has refused to confirm …", "declined to say whether")
+TO_SAY_RE = re.compile(
+    r"^(?P<clause>[^\"“”,]{4,120}?)\s+to\s+(?:say|announce)\s+that\b,?\s*(?P<rest>[^\"“”].+)$",
+    re.DOTALL,
+)
+REFUSAL_RE = re.compile(
+    r"\b(?:refus|declin|not\b|never\b|unable|fail|won[’']t|cannot|only\b)|n[’']t\b"
+)
 BY_SAYING_VERBS = {"saying", "stating", "claiming", "insisting", "pointing out", "adding", "noting"}
 NAME_IN_CLAUSE_RE = re.compile(
     r"(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][a-z]+(?:[- ][A-Z][\w'’-]+)+"
@@ -326,7 +339,8 @@ TRAILING_RE = re.compile(
     re.DOTALL,
 )
 INVERTED_RE = re.compile(
-    r"^(?P<rest>.+?)[,;]\s*(?P<verb>said|says|reports|reported|writes|wrote|adds|added|"
+    # (a dash as the comma: "I ladle even clings to the nose - added classmate X")
+    r"^(?P<rest>.+?)(?:[,;]|\s[-–—])\s*(?P<verb>said|says|reports|reported|writes|wrote|adds|added|"
     r"explained|noted|confirms|confirmed)\s+"
     # "said the Pentagon", "says the BBC's Dominic Casciani": a name after "the"
     r"(?P<who>(?:the\s+(?=[A-Z]))?(?:(?!(?:a|an|the|that|this)\s)[a-z][\w-]*\s+){0,3}"
@@ -382,7 +396,7 @@ OPENING_PHRASE_RE = re.compile(
 # A source that puts out a statement: "Big Machine Records issued a statement that …", "The
 # Pentagon released a statement saying …"; what follows "saying" is the assertion.
 ISSUED_RE = re.compile(
-    rf"^(?P<who>[^,\"“”]{{2,80}}?(?:,\s+(?:who|which|an?)\b[^,\"“”]{{2,120}},)?)\s+{ADVERBS}"
+    rf"^(?P<who>[^,\"“”]{{2,120}}?(?:,\s+(?:who|which|an?)\b[^,\"“”]{{2,120}},)?)\s+{ADVERBS}"
     r"(?:issued|released|put out|posted|published|shared)"
     r"\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,2}?(?:statement|press release|release|"
     r"(?:report|story)(?=,?\s+(?:saying|stating|explaining|claiming|showing|finding|that)\b))\b"
@@ -742,7 +756,7 @@ def _attribute(sentence: str) -> Attribution:
     issuer = re.sub(r"(,\s+an?\s+[^,]*?)\s+(?:which|who|that)\b.*$", r"\1", issuer)
     if issued and is_speaker(issuer):  # "State officials, who've faced sharp criticism …,"
         saying = re.match(
-            r"\s*(?:,\s*)?(?:saying|stating|which said|that said)\s+(?:that\s+)?",
+            r"\s*(?:,\s*)?(?:saying|stating|which said|that said)[,:]?\s+(?:that\s+)?",
             issued.group("tail"),
         )
         rest = issued.group("tail")[saying.end() :] if saying else body
@@ -786,6 +800,15 @@ def _attribute(sentence: str) -> Attribution:
     if relative and is_speaker(relative.group("who")):
         rest = relative.group("rest")
         return Attribution(clean_who(relative.group("who")), clean_assertion(rest), "said")
+    with_saying = WITH_SAYING_RE.search(body)  # "…, with Cook saying he removes the device …"
+    if with_saying and is_speaker(with_saying.group("who")):
+        rest = with_saying.group("rest")
+        return Attribution(clean_who(with_saying.group("who")), clean_assertion(rest), "saying")
+    to_say = TO_SAY_RE.match(body)  # "Gillian Rosenberg has updated her Facebook page to say that"
+    refused = to_say is not None and REFUSAL_RE.search(to_say.group("clause")) is not None
+    subject = _subject(to_say.group("clause")) if to_say and not refused else None
+    if to_say and subject:
+        return Attribution(clean_who(subject), clean_assertion(to_say.group("rest")), "said")
     saying = SAYING_RE.match(body) if ", " in body or " by " in body else None
     # "by revealing that he had paid off their mortgage" is what he did, not what he said
     deed = saying and saying.group("by") and saying.group("verb") not in BY_SAYING_VERBS
@@ -1368,6 +1391,7 @@ def _speaker_in(who: str) -> str | None:
     leading clause ("In a letter …, CPUC President Marybel Batjer"), with a pronoun there
     read as the person named in that clause ("When President Ghani announced it, he said")."""
     who = TIME_TAIL_RE.sub("", CONTACT_TAIL_RE.sub("", who.strip()))
+    who = re.sub(r"(?<=[a-z]),\s*\d{1,3}\s*,?\s*$", "", who)  # "Taylor Lianne Chandler, 41,"
     who = who.rpartition(";")[2].strip()  # "… may not diverge from the trend; Reed has said"
     who = FROM_PLACE_RE.sub("", who)  # "The 21-year-old, from Bunbury, Western Australia,"
     who = DASH_ASIDE_RE.sub("", who)  # "Islamist websites – some of them close to ISIS –"
@@ -1728,6 +1752,7 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
         loose
         # "iFixit", "9to5Mac", "al-Sunaid"
         or any(w[0].isupper() or re.match(r"[a-z]+-?[A-Z]|\d+[a-z]+\d*[A-Z]", w) for w in words)
+        or re.search(r"[a-z\d]\.(?:com|org|net|info|tv|co\.uk)$", who) is not None  # ynetnews.com
         or determiner
         or last.endswith("s")
         # the plural head of "observers of the live broadcast"
