@@ -5157,3 +5157,25 @@ def test_round_thirtyone_the_quote_after_a_colon_is_the_claim() -> None:
 )  # fmt: skip
 def test_round_thirtyone_last_speech_verbs(sentence: str, who: str | None) -> None:
     assert extract.attribute(sentence).who == who
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        # round thirty-one: fragments the pooled gold's wrong speakers showed
+        ("After Lin’s video exploded on Monday, he says he plucked Thomas from the shelter.",
+         "Lin"),
+        ("Amazon took some inspiration from a trial by Home Retail Group, allowing customers to "
+         "order goods online and pick them up in its stores, said one person familiar with "
+         "Amazon’s thinking.", "one person familiar with Amazon’s thinking"),
+        ("David Mallie, who manages the group’s two remaining members, confirmed Jackson’s death "
+         "to Fox News.", None),
+        ("The condition is caused by a waste product in the blood called uric acid, which is "
+         "eliminated through urine, according to Britain’s National Health Service.",
+         "Britain’s National Health Service"),
+        ("Seth Rogen will play Steve Wozniak alongside Christian Bale, who has been cast as Steve "
+         "Jobs, reports Variety.", "Variety"),
+    ],
+)  # fmt: skip
+def test_round_thirtyone_no_fragments(sentence: str, who: str | None) -> None:
+    assert extract.attribute(sentence).who == who

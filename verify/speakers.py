@@ -351,7 +351,7 @@ INVERTED_RE = re.compile(
 # A described speaker after the verb: "…, said the source, whose information could not be …".
 DESCRIBED_AFTER_RE = re.compile(
     r"^(?P<rest>.+?)[,;]\s*(?P<verb>said|says|added|told)\s+"
-    r"(?P<who>(?:the|a|an|(?<!told )another)\s+[a-z][^\"“”]{1,160}?"
+    r"(?P<who>(?:the|a|an|(?<!told )(?:another|one))\s+[a-z][^\"“”]{1,160}?"
     r"|(?<=said )(?:a|an)\s+[A-Z][^\"“”]{1,160}?)"
     r"\s*[.!]?$",  # "said a Lebanese military official."; "told the AP" names the listener
     re.DOTALL,
@@ -642,6 +642,19 @@ PRAYER_RE = re.compile(
 )
 
 
+GIVEN_NAME_VERBS = {"called", "named", "dubbed", "termed", "described"}
+# A speaker named after a closing verb: "…, said one person familiar with …".
+SPEAKER_AFTER_RE = re.compile(r"\s+(?:one|a|an|the|another|two|three|several)\s+[a-z]")
+
+
+def _usual_order(rest: str) -> bool:
+    """The words before an inverted tag are the subject with its clause or apposition ("David
+    Mallie, who manages …, confirmed …"): the verb is the sentence's own, not a tag."""
+    head = rest.split(",")[0]
+    clause = FINITE_VERBS.search(head) or PAST_VERB_RE.search(head)  # "Rogen will play X, who"
+    return bool(RELATIVE_SUBJECT_RE.match(rest) or _apposed(rest)) and not clause
+
+
 def _said_as_deed(who: str) -> bool:
     """ "…, said the Lord's Prayer and laid a wreath": words said as an act, not a speaker."""
     return who.startswith("the ") and (
@@ -702,10 +715,8 @@ def _attribute(sentence: str) -> Attribution:
     said_by = CIRCUMSTANCE_RE.sub("", inverted.group("who")) if inverted else ""
     said_by = RELATIVE_AFTER_NAME_RE.sub("", said_by)  # "said the source, whose information …"
     said_by = "" if _said_as_deed(said_by) else said_by
-    usual_order = inverted and (
-        RELATIVE_SUBJECT_RE.match(inverted.group("rest"))
-        or _apposed(inverted.group("rest"))  # "Dorian Johnson, a friend of Brown's who …, said"
-    )
+    # "Dorian Johnson, a friend of Brown's who …, said"
+    usual_order = inverted and _usual_order(inverted.group("rest"))
     if inverted and is_speaker(said_by) and not FINITE_VERBS.search(said_by) and not usual_order:
         # "…, said Mark Quinlan, PG&E's …"; not "said a woman, Gil Rosenberg, has been captured"
         return Attribution(clean_who(said_by), clean_assertion(inverted.group("rest")), "said")
@@ -730,6 +741,8 @@ def _attribute(sentence: str) -> Attribution:
             clean_who(source_of(first.group("who"))), clean_assertion(rest), "according"
         )
     leading = _leading(body)
+    if leading and leading.verb in GIVEN_NAME_VERBS and ACCORDING_RE.search(body):
+        leading = None  # "… a waste product in the blood called uric acid, …, according to X"
     final = TRAILING_RE.match(body)  # "…, NT News reported.": the last words name the source
     final_tail = _bare_tail(final) if final else ""
     at_end = final is not None and not re.search(r"[a-z]{3,}", final_tail)
@@ -745,10 +758,17 @@ def _attribute(sentence: str) -> Attribution:
         return leading
     for pattern in (TRAILING_RE, INVERTED_RE):
         match = pattern.match(body)
-        tail = _bare_tail(match) if pattern is TRAILING_RE and match else ""
-        if match and match.group("verb").lower() in WEAK_VERBS and re.search(r"[a-z]{3,}", tail):
+        if match is None:
+            continue
+        tail = _bare_tail(match) if pattern is TRAILING_RE else ""
+        if match.group("verb").lower() in WEAK_VERBS and re.search(r"[a-z]{3,}", tail):
             continue  # "…, and Brad Marchand added three assists": a verb with an object
-        if match and is_speaker(match.group("who")) and not _said_as_deed(match.group("who")):
+        said_then = match.group("verb").lower() in ("said", "says", "added", "adds")
+        if said_then and pattern is TRAILING_RE and SPEAKER_AFTER_RE.match(match.group("tail")):
+            continue  # "…, allowing customers to …, said one person familiar with …": inverted
+        # "David Mallie, who manages …, confirmed Jackson’s death": no tag but the sentence's verb
+        ordered = pattern is INVERTED_RE and _usual_order(match.group("rest"))
+        if is_speaker(match.group("who")) and not _said_as_deed(match.group("who")) and not ordered:
             return _trailing(match)
     issued = ISSUED_RE.match(OPENING_PHRASE_RE.sub("", body))  # "Following …, Vickers released"
     issuer = RELATIVE_AFTER_NAME_RE.sub("", issued.group("who")) if issued else ""
@@ -1548,7 +1568,9 @@ def _speaker_in(who: str) -> str | None:
     subordinate = head.split()[0].lower() in SUBORDINATORS if head.split() else False
     if tail.lower() in ("he", "she") and named and subordinate:
         return re.sub(
-            r"^(?:When|After|As|While|Before|Since|Although|Though|Once|If)\s+", "", named.group()
+            r"^(?:When|After|As|While|Before|Since|Although|Though|Once|If)\s+|[’']s$",
+            "",
+            named.group(),
         )
     return tail
 
@@ -1704,6 +1726,10 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
     )  # "It's more complicated than", "Inside, there’s seating for four, though VW"
     if last.islower() and last in BAD_ENDINGS or contraction:
         return False  # "… over his", "It's more complicated than"
+    if re.match(
+        r"(?!(?:king|viking|ring)\b)[a-z]{3,}ing\s+(?:\w+\s+to\b|(?:the|a|an|his|her|their)\s)", who
+    ):
+        return False  # "allowing customers to order eBay goods …": a participle's clause
     if re.match(SPEECH_PARTICIPLE, who):
         return False  # "…, claiming Turkish intelligence agents (had accused her)"
     if re.search(r"n[’']t\b", who) or re.fullmatch(ADVERB_ALONE, who):
