@@ -5179,3 +5179,11 @@ def test_round_thirtyone_last_speech_verbs(sentence: str, who: str | None) -> No
 )  # fmt: skip
 def test_round_thirtyone_no_fragments(sentence: str, who: str | None) -> None:
     assert extract.attribute(sentence).who == who
+
+
+def test_round_thirtyone_a_caption_label_before_a_participle_lead() -> None:
+    sentence = (
+        "Speech: Speaking of his passion for trading stocks, Mohammed said his biggest "
+        "inspiration has been Paul Tudor Jones."
+    )
+    assert extract.attribute(sentence).who == "Mohammed"

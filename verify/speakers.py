@@ -1412,6 +1412,7 @@ def _speaker_in(who: str) -> str | None:
     read as the person named in that clause ("When President Ghani announced it, he said")."""
     who = TIME_TAIL_RE.sub("", CONTACT_TAIL_RE.sub("", who.strip()))
     who = re.sub(r"(?<=[a-z]),\s*\d{1,3}\s*,?\s*$", "", who)  # "Taylor Lianne Chandler, 41,"
+    who = re.sub(r"^[A-Z][a-z]+:\s+(?=[A-Z])", "", who)  # a caption's label: "Speech: Speaking of"
     who = who.rpartition(";")[2].strip()  # "… may not diverge from the trend; Reed has said"
     who = FROM_PLACE_RE.sub("", who)  # "The 21-year-old, from Bunbury, Western Australia,"
     who = DASH_ASIDE_RE.sub("", who)  # "Islamist websites – some of them close to ISIS –"
@@ -1868,6 +1869,7 @@ def clean_who(who: str) -> str:
     who = re.sub(rf"(?<=\w)\s+(?!(?:{LY_NOUNS})$)[a-z]{{2,}}ly$", "", who)
     who = MOOD_BEFORE_NAME_RE.sub("", who)  # "Delighted Mrs Smith said"
     who = re.sub(r"^One,\s+(?=(?:an?|the)\s)", "", who)  # "One, an American fighter, said"
+    who = re.sub(r"\s+with\s+(?:a|an|his|her|their)\s+\w+$", "", who)  # "Miss Smith with a friend"
     # "One of them, William Martinez, said": the one named
     who = re.sub(
         r"^(?i:one|another|each)\s+of\s+(?i:them|those|the\s+[a-z]+(?:\s+[a-z]+)?),\s+"
