@@ -5187,3 +5187,33 @@ def test_round_thirtyone_a_caption_label_before_a_participle_lead() -> None:
         "inspiration has been Paul Tudor Jones."
     )
     assert extract.attribute(sentence).who == "Mohammed"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        # the third reviewer's look-alikes: recalls and recounts, "how many", objects before a
+        # colon, "As … observed", places and platforms, scenes "with X saying", "to say that"
+        # that nobody says
+        ("Election officials recounted the ballots twice after the error was discovered.", None),
+        ("Officials recounted, by hand, more than 12,000 ballots in the district.", None),
+        ("The widow is recalling that day in 1998 with great sadness.", None),
+        ("Toyota is recalling 50,000 cars in the United States over faulty brakes.", None),
+        ("Researchers estimated how many birds died in the oil spill.", None),
+        ("The museum added three new rooms: “The Gallery,” “The Vault” and “The Garden.”", None),
+        ("The index added 120 points on Friday: “a relief rally,” according to analysts at UBS.",
+         "analysts at UBS"),
+        ("As the committee observed a minute's silence, protesters gathered outside.", None),
+        ("As reported in Brussels, the summit ended without a deal.", None),
+        ("As noted on Twitter, the video appears to have been edited.", None),
+        ("He left the party with Anna saying goodbye at the door.", None),
+        ("The film ends with Tom saying he still loves her.", None),
+        ("The game ended 2-2, with Jones adding a late equaliser.", None),
+        ("It is too early to say that the recovery is secure.", None),
+        ("The mayor is expected to announce that the stadium will be rebuilt.", None),
+        ("Before airing the audio, Lemon cautioned his audience: “CNN cannot verify this tape.”",
+         "Lemon"),
+    ],
+)  # fmt: skip
+def test_round_thirtyone_third_review(sentence: str, who: str | None) -> None:
+    assert extract.attribute(sentence).who == who
