@@ -5217,3 +5217,8 @@ def test_round_thirtyone_a_caption_label_before_a_participle_lead() -> None:
 )  # fmt: skip
 def test_round_thirtyone_third_review(sentence: str, who: str | None) -> None:
     assert extract.attribute(sentence).who == who
+
+
+def test_round_thirtyone_told_the_court_names_the_listener() -> None:
+    found = extract.attribute("Her son, 19, told the court that he had seen the gun.")
+    assert (found.who, found.assertion) == ("Her son", "He had seen the gun.")

@@ -191,6 +191,7 @@ VERB_AT_RE = re.compile(
     rf"(?:\s+[a-z]{{3,}}ly(?=\s+(?:on\s+)?(?:{WEEKDAYS}|yesterday|today)\b\s*(?:[,:\"“]|that\b)))?"
     rf"(?P<object>(?:(?<=told)|(?<=tells))\s+(?:reporters|lawmakers|journalists|the paper|Reuters|"
     r"(?:the |local |state )?(?:media|press)|"
+    r"the (?:court|jury|inquest|hearing|tribunal|committee|panel|crowd|audience)|"
     rf"(?:the )?[A-Z][\w.-]*(?: [A-Z][\w.-]*){{0,3}}(?: media)?|[a-z]+ (?:reporters|officials))"
     # "confirmed to Bloomberg that": the outlet carries the words
     rf"|\s+to\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){{0,3}}(?:\s+media)?"
