@@ -523,19 +523,13 @@ def _letters_signed(texts: list[str], found: list[Attribution]) -> list[Attribut
     return result
 
 
-# A reader's comment under an article opens with its header, the commenter's name glued to
-# when it was posted: "Neal KrawetzYesterday 19:58", "Jane Doe 3 hours ago 09:12".
-# and its votes: "Joe Galvin04:21+1".
-# The widget prints the two with no space between them, which no byline, schedule or live
-# blog's time stamp does ("By Sarah Jones 08:15", "Kick Off 19:45").
+# A reader's comment under an article opens with a header: the commenter's name glued to when
+# it was posted, and its votes ("Neal KrawetzYesterday 19:58", "Joe Galvin04:21+1"). The widget
+# prints them with no space between, which no byline, schedule or live blog's stamp does ("By
+# Sarah Jones 08:15", "Kick Off 19:45", "Tom Baker Today 10:31").
 COMMENT_HEADER_RE = re.compile(
     r"^(?!(?:Posted|Updated|Published|Edited|Added|Modified|Created|Last|By)\b)"
-    r"(?P<who>[A-Z][a-z.’'-]+(?: [A-Z][a-z.’'-]+){1,3}?)"
-    r"(?:(?:Yesterday|Today|\d{1,2} (?:minutes?|hours?|days?) ago|"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{1,2},? \d{4})(?: at)?\s*)?"
-    r"(?<=[a-z.’'-])\d{1,2}:\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:[+-]\d{1,4})?$"
-    r"|^(?!(?:Posted|Updated|Published|Edited|Added|Modified|Created|Last|By)\b)"
-    r"(?P<dated>[A-Z][a-z.’'-]+(?: [A-Z][a-z.’'-]+){1,3}?)(?:Yesterday|Today)\s*"
+    r"(?P<who>[A-Z][a-z.’'-]+(?: [A-Z][a-z.’'-]+){1,3}?)(?:(?:Yesterday|Today)\s*|(?=\d))"
     r"\d{1,2}:\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:[+-]\d{1,4})?$"
 )
 COMMENT_HEADERS = 2  # a thread: one such line alone may be anything
@@ -556,7 +550,7 @@ def _comments_signed(texts: list[str], found: list[Attribution]) -> list[Attribu
     for i, text in enumerate(texts):
         header = headers[i]
         if header:
-            commenter = header.group("who") or header.group("dated")
+            commenter = header.group("who")
             continue
         wordless = URL_LINE_RE.match(text.strip()) or not re.search(r"[^\W\d_]{2}", text)
         if commenter and result[i].who is None and not wordless:  # not a link, not "2" votes

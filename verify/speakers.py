@@ -227,15 +227,16 @@ WITH_SAYING_RE = re.compile(
     r"(?:that\s+)?(?P<rest>(?:he|she|they|it|we|I|the|there|[A-Z])\b.+)$",
     re.DOTALL,
 )
-# (not a refusal: "Scotland Yard has refused to confirm …", "declined to say whether")
-# (what the subject did to say it: "updated her Facebook page", "took to Twitter"; not "It is
-# too early to say that", "is expected to announce that")
+# What the subject did to say it: "Gillian Rosenberg has updated her Facebook page to say that …",
+# "took to Twitter to say that" (not "It is too early to say that", "is expected to announce
+# that").
 TO_SAY_RE = re.compile(
     r"^(?P<clause>[^\"“”,]{4,120}?\b(?:updated|used|took to|posted|published|issued|released|"
     r"wrote|changed|edited|went on)\b[^\"“”,]{0,60}?)\s+to\s+(?:say|announce)\s+that\b,?\s*"
     r"(?P<rest>[^\"“”].+)$",
     re.DOTALL,
 )
+# A refusal says nothing: "The ministry has refused to say that …", "never went on air to say".
 REFUSAL_RE = re.compile(
     r"\b(?:refus|declin|not\b|never\b|unable|fail|won[’']t|cannot|only\b)|n[’']t\b"
 )
