@@ -1021,6 +1021,13 @@ def _leading(body: str) -> Attribution | None:
         verb, rest = match.group("verb").lower(), body[match.end() :]
         after = WHEN_AFTER_VERB_RE.sub("", body[match.end("verb") :])  # "reported Wednesday that"
         medium = MEDIUM_OBJECT_RE.match(after)  # "confirmed in the Telegraph report: …"
+        # "bragged about the tab to Nomura analyst Harry Curtis: “$300,000 …”": the words are
+        # the quote (for verbs of speech only, and never over "according to")
+        colon_quote = (
+            COLON_QUOTE_OBJECT_RE.match(after)
+            if verb in COLON_QUOTE_VERBS and not ACCORDING_RE.search(after)
+            else None
+        )
         if verb == "said" and GREETING_RE.match(after):
             continue  # "anchor Lester Holt said hello to the meteorologist"
         if verb in RELATIVE_SKIPPED_VERBS and RELATIVE_BEFORE_RE.search(before):
@@ -1038,10 +1045,7 @@ def _leading(body: str) -> Attribution | None:
             weak = verb in WEAK_VERBS - FRAMING_VERBS - THAT_ONLY_VERBS and not (
                 SPEECH_OBJECT_RE.match(after)
                 or WITH_THEN_THAT_RE.match(after)  # "shared with AutoIndustriya.com that …"
-                # "bragged about the tab to Nomura analyst Harry Curtis: “$300,000 …”"
-                or verb in COLON_QUOTE_VERBS
-                and COLON_QUOTE_OBJECT_RE.match(after)
-                and not ACCORDING_RE.search(after)
+                or colon_quote
                 or verb in CONFIRMING_VERBS
                 and CONFIRMED_OBJECT_RE.match(after)
                 or medium
@@ -1054,12 +1058,7 @@ def _leading(body: str) -> Attribution | None:
             )
         if medium and SPEECH_OBJECT_RE.match(after, medium.end()):
             rest = re.sub(r"^\s*(?:that\b)?[\s,:]*", "", after[medium.end() :])
-        colon_quote = (
-            COLON_QUOTE_OBJECT_RE.match(after)
-            if verb in COLON_QUOTE_VERBS and not ACCORDING_RE.search(after)
-            else None
-        )
-        if colon_quote:  # "bragged about the tab to X: “…”": the words are the quote
+        if colon_quote:
             rest = after[colon_quote.end() - 1 :]
         agent = PASSIVE_AGENT_RE.match(after)
         denied = NEGATED_RE.search(body[: match.start("verb")])  # "has not been confirmed by"
@@ -1434,7 +1433,8 @@ PASSIVE_CLAUSE_END_RE = re.compile(
 )
 WHERE_CLAUSE_RE = re.compile(r",\s+where\s+(?P<who>[^,]{2,60})$")
 PARTICIPLE_SUBJECT_RE = re.compile(
-    r"^(?!.*\b(?:which|that|who|whom)\b)(?:(?i:the|some|many|several)\s+)?(?:[a-z]+\s+){0,2}[a-z]{3,}s\s+(?:[a-z]+ly\s+)?"
+    r"^(?!.*\b(?:which|that|who|whom)\b)(?:(?i:the|some|many|several)\s+)?(?:[a-z]+\s+){0,2}"
+    r"[a-z]{3,}s\s+(?:[a-z]+ly\s+)?"
     r"(?!(?:including|according)\b)[a-z]{3,}ing\s+[^,\"“”]{2,60}$"
 )
 
