@@ -1472,8 +1472,9 @@ def _speaker_in(who: str) -> str | None:
     # "the pilot of the army chinook that was attacked by rocket-propelled grenades (told)": the
     # noun the passive clause hangs on, not its agent
     passive = PASSIVE_CLAUSE_END_RE.search(who)
-    if passive and is_speaker(LEADING_FILLER_RE.sub("", who[: passive.start()])):
-        who = LEADING_FILLER_RE.sub("", who[: passive.start()])
+    noun = LEADING_FILLER_RE.sub("", who[: passive.start()]) if passive else ""
+    if noun and is_speaker(noun):
+        who = noun
     where = WHERE_CLAUSE_RE.search(who)  # "The gunmen ran to the Parliament, where witnesses"
     if where and is_speaker(where.group("who")):
         return where.group("who")
