@@ -107,6 +107,7 @@ DRAWN = {
     56: Drawn(56, (), "", long_bodies=True),  # the same pool, less held-out-55's bodies
     57: Drawn(57, (), "", long_bodies=True),  # the same pool, less held-out-56's bodies
     58: Drawn(58, (), "", long_bodies=True),  # the same pool, less held-out-57's bodies
+    59: Drawn(59, (), "", long_bodies=True),  # the same pool, less held-out-58's bodies
 }
 # Held-out-53's pool: FNC-1 bodies longer than the earlier FNC-1 draws took (their window was
 # 5-45 rough sentences), up to MAX_ROUGH.

@@ -34,7 +34,8 @@ BEFORE, AFTER = 1500, 300
 SETS = {
     name: path
     for name, path in fc.SETS.items()
-    if name not in ("ho49", "ho50", "ho51", "ho52", "ho53", "ho54", "ho55", "ho56", "ho57", "ho58")
+    if name
+    not in ("ho49", "ho50", "ho51", "ho52", "ho53", "ho54", "ho55", "ho56", "ho57", "ho58", "ho59")
 }
 
 

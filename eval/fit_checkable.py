@@ -121,6 +121,7 @@ SETS = {
     "ho56": DATA / "claims_heldout56.jsonl",  # long FNC-1 bodies, read twice (round twenty-nine)
     "ho57": DATA / "claims_heldout57.jsonl",  # long FNC-1 bodies, read twice (round thirty)
     "ho58": DATA / "claims_heldout58.jsonl",  # long FNC-1 bodies, read twice (round thirty-one)
+    "ho59": DATA / "claims_heldout59.jsonl",  # the last long FNC-1 bodies (round thirty-two)
 }
 CLAIMBUSTER = Path("claimbuster") / "2.5xNCS_dev.json"
 OUT = Path(__file__).parent.parent / "verify" / "data" / checkable.MODEL_FILE

@@ -340,7 +340,7 @@ def _adjudicated() -> ModuleType:
     return module
 
 
-@pytest.mark.parametrize("number", [50, 51, 52, 53, 54, 55, 56, 57, 58])
+@pytest.mark.parametrize("number", [50, 51, 52, 53, 54, 55, 56, 57, 58, 59])
 def test_held_out_fifty_and_on_are_two_readings_and_an_adjudication_of_every_dispute(
     number: int,
 ) -> None:
