@@ -5222,3 +5222,70 @@ def test_round_thirtyone_third_review(sentence: str, who: str | None) -> None:
 def test_round_thirtyone_told_the_court_names_the_listener() -> None:
     found = extract.attribute("Her son, 19, told the court that he had seen the gun.")
     assert (found.who, found.assertion) == ("Her son", "He had seen the gun.")
+
+
+# Round thirty-two: speakers the pooled gold and held-out-59 name that the rules missed.
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        # "X quoted Y as saying" after the quote, and with a relative clause on Y
+        ('"The investigation into the man behind the murder is ongoing," the Sunday Times '
+         "quoted a police source as saying.", "a police source"),
+        ('"No one went to help the man," the tabloid quoted a local man Aamir Dhawan as saying.',
+         "a local man Aamir Dhawan"),
+        ("The Post quoted friends of Emwazi, who spoke on condition of anonymity, as saying they "
+         "thought he had started to become radicalized.", "friends of Emwazi"),
+        # the last comma's tag, when the first comma's words run on to it
+        ("The prime suspect is Abdel-Majed Abdel Bary, a 23-year-old London rapper, who left his "
+         "family’s $1 million home a year ago to fight with the Islamist fanatics and once posted "
+         "a Twitter photo of himself holding a severed head, The Sunday Times reported.",
+         "the Sunday Times"),
+        ("The names of the North Korean leader's father and grandfather, Kim Jong Il and Kim Il "
+         "Sung, the communist state's founder, were also reserved for their sole use, the media "
+         "reported.", "the media"),
+        # a nation's or a state's media
+        ("But even as news of Dulaimi's capture broke over Lebanon, local media reported late on "
+         "Tuesday that militants had attacked a Lebanese army patrol in Ras Baalbek.",
+         "local media"),
+        # a relative clause whose place runs past a comma
+        ("The sister, who belonged to an order in Macerata, in the eastern Italian region of Le "
+         "Marche, claimed to have no idea she was pregnant.", "the sister"),
+        # a middle initial and an abbreviation inside an "according to" name
+        ("Blacks and Hispanics represented 86 percent of those arrested, according to a study "
+         "written in part by Harry G. Levine, a sociology professor at Queens College.",
+         "Harry G. Levine"),
+        ("The base was hit twice, according to the U.S. Army.", "the U.S. Army"),
+        # a leading phrase with no comma before "the" and a plural
+        ("During the court case the two boys had told judges how their mother had stubbed "
+         "cigarettes out on their bare skin.", "the two boys"),
+        ("In the end the police said the man had fled.", "the police"),
+        # "is revealing" before a clause
+        ("In a post on her Facebook, Chandler is revealing she was actually born a boy.",
+         "Chandler"),
+        # an outlet's article, a bulletin, "spoke of/about", "was keen to point out"
+        ("On 14 October 2014, the National Report published an article claiming that the town "
+         "of Purdon, Texas, had been quarantined.", "the National Report"),
+        ("The Washington Post published a lengthy article naming the masked man known as Jihadi "
+         "John.", "the Washington Post"),
+        ("The FBI and Homeland Security Department issued a bulletin to local law enforcement "
+         "Friday saying there are no specific or credible threats.",
+         "the FBI and Homeland Security Department"),
+        ("Last week, the United Nations spoke of as many as 700, mostly elderly, civilians being "
+         "trapped in the centre of the town.", "the United Nations"),
+        ("Matt Stambaugh, the Calgary Eyeopener's columnist, spoke about how the robots learn.",
+         "Matt Stambaugh, the Calgary Eyeopener's columnist"),
+        ("Last night a Palace spokesman was keen to point out the fungus is not served to Royals.",
+         "a Palace spokesman"),
+        ("This afternoon Ottawa Police posted on Twitter: \"Shots fired at War Memorial.\"",
+         "Ottawa Police"),
+        # look-alikes that stay as they were
+        ("He spoke about his childhood in Ohio.", None),
+        ("She was keen to play tennis.", None),
+        ("The actress is revealing photos of her wedding.", None),
+        ("The actress is revealing her secrets in a new book.", None),
+        ("Pictures posted to social media show the flooded street.", None),
+        ("After the meeting the committee chair went home.", None),
+    ],
+)  # fmt: skip
+def test_round_thirtytwo_speakers(sentence: str, who: str | None) -> None:
+    assert extract.attribute(sentence).who == who

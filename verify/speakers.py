@@ -16,6 +16,8 @@ PROGRESSIVE = (
     r"(?:saying|claiming|alleging|arguing|insisting|warning|reporting|urging|suggesting|telling|"
     r"accusing|denying|predicting|confirming|announcing|stating|acknowledging|admitting|"
     r"asserting|maintaining|contending|"
+    # "Chandler is revealing (that) she was born a boy" (not "revealing photos")
+    r"revealing(?=\s+(?:that|how|she|he|they|it|the\s+\w+\s+(?:was|were|is|had))\b)|"
     # "Williams is recalling that two helicopters were hit" (not a product recall, not
     # "recalling that day"): a clause after it
     r"(?:recalling|recounting)(?=\s+(?:how\b(?!\s+(?:many|much))|that\s+(?:the|a|an|he|she|they|"
@@ -47,6 +49,12 @@ SPEECH_VERBS = PROGRESSIVE + (
     "concedes|cautioned|cautions|quipped|quips|sniffed|determined|lamented|laments|joked|jokes|"
     "exclaimed|mentions|mentioned|went on(?=:)|"
     "(?:recounted|recounts)(?=\\s+how\\b(?!\\s+(?:many|much)))|"  # "recounts how he was part of"
+    # "a Palace spokesman was keen to point out the fungus is not served to Royals"
+    "(?:was|were|is|are)\\s+(?:keen|quick|careful|eager|at\\s+pains)\\s+to\\s+(?:point\\s+out|stress|"
+    "say|note|add|insist|emphasi[sz]e)|"
+    # "the United Nations spoke of as many as 700 civilians", "X spoke about how the robots learn"
+    "(?:spoke|speaks)\\s+(?:of|about)(?=\\s+(?:how\\b(?!\\s+(?:many|much))|as\\s+many\\s+as|up\\s+to|"
+    "more\\s+than|at\\s+least|some\\s+\\d|\\d))|"
     # forecasts and readings of a figure: "Munster expects an ASP of $450", "UBS sees …"
     "expects|expect|forecasts|projects|projected|sees|speculated|speculates|implied|implies|"
     "identified|identifies|blamed|blames|"
@@ -336,8 +344,16 @@ QUOTE_THEN_VERB_RE = re.compile(
     re.DOTALL,
 )
 QUOTED_AS_SAYING_RE = re.compile(
-    r"\b(?:quoted|quotes|quoting)\s+(?P<who>[^,\"“”]{2,100}?)\s+as\s+(?:saying|telling\s+\S+)"
+    r"\b(?:quoted|quotes|quoting)\s+(?P<who>[^,\"“”]{2,100}?)"
+    # "The Post quoted friends of Emwazi, who spoke on condition of anonymity, as saying"
+    r"(?:,\s+who\s+[^,\"“”]{2,80},)?\s+as\s+(?:saying|telling\s+\S+)"
     r"[,:]?\s+(?:that\s+)?"
+)
+# The same tag after the quote: '"…," the Sunday Times quoted a police source as saying.'
+QUOTE_THEN_QUOTED_RE = re.compile(
+    r"^(?P<rest>[\"“‘'].*[,?!…][\"”’']{1,2})\s*[^\"“”]{2,80}?\s+(?:quoted|quotes)\s+"
+    r"(?P<who>[^\"“”]{2,160}?)(?:,\s+who\s+[^,\"“”]{2,80},)?\s+as\s+saying\s*[.!]?$",
+    re.DOTALL,
 )
 # A speech tag set off by commas inside the sentence: "Bratton, the sources noted, did not …".
 SPEECH_ASIDE_RE = re.compile(
@@ -348,13 +364,17 @@ SPEECH_ASIDE_RE = re.compile(
     r"(?P<tail>[a-z].+)$",
     re.DOTALL,
 )
-TRAILING_RE = re.compile(
-    rf"^(?P<rest>.+?)[,;]\s*(?P<who>[^,\"“”]{{2,120}}?)"
+TRAILING_TAG = (
+    rf"[,;]\s*(?P<who>[^,\"“”]{{2,120}}?)"
     # "…, the governor of the region, Abdiqadir Mohamed Nor, said."
     r"(?:,(?=\s+(?:said|says|told|added)\b))?"
-    rf"\s+{ADVERBS}(?P<verb>{SPEECH_VERBS})\b(?P<tail>[^\"“”]{{0,80}})$",
-    re.DOTALL,
+    # (not a possessive: "the communist state's founder")
+    rf"\s+{ADVERBS}(?P<verb>{SPEECH_VERBS})\b(?![’']s\b)(?P<tail>[^\"“”]{{0,80}})$"
 )
+TRAILING_RE = re.compile(rf"^(?P<rest>.+?){TRAILING_TAG}", re.DOTALL)
+# The last comma's tag, when the first one's tail runs on past a comma: "…, who left … and once
+# posted a Twitter photo of himself holding a severed head, The Sunday Times reported."
+LAST_TRAILING_RE = re.compile(rf"^(?P<rest>.+){TRAILING_TAG}", re.DOTALL)
 INVERTED_RE = re.compile(
     # (a dash as the comma: "I ladle even clings to the nose - added classmate X")
     r"^(?P<rest>.+?)(?:[,;]|\s[-–—])\s*(?P<verb>said|says|reports|reported|writes|wrote|adds|added|"
@@ -380,12 +400,18 @@ TITLES_SHORT = (
 )  # fmt: skip
 AFTER_TITLE = "(?:" + "|".join(rf"(?<=\b{t})" for t in TITLES_SHORT) + ")"
 NOT_AFTER_TITLE = "".join(rf"(?<!\b{t})" for t in TITLES_SHORT)
+# A middle initial's full stop ("according to … Harry G. Levine, a sociology professor") or an
+# abbreviation's inside a name ("according to the U.S. Army").
+MIDDLE_INITIAL = (
+    r"(?-i:(?<=\s[A-Z])\.(?=\s[A-Z][a-z])|(?<=\b[A-Z])\.(?=[A-Z]\.)"
+    r"|(?<=\b[A-Z]\.[A-Z])\.(?=\s[A-Z][a-z]))"
+)
 ACCORDING_RE = re.compile(
     r"(?:,\s*)?\b(?:according to|in the words of|per(?= the |(?-i:[A-Z]))) "
     r"(?P<who>(?:the |a |an )?(?:[^,.;:—]|(?<=\d)[,.](?=\d)|(?<=\w)\.(?=[a-z]{2,4}\b)"
     # a title's abbreviation goes on: "according to Pentagon spokesman Rear Adm. John Kirby"
-    rf"|{AFTER_TITLE}\.(?=\s[A-Z])){{2,120}}?)"
-    rf"(?=\s*(?:[;:—]|,(?!\d)|{NOT_AFTER_TITLE}\.(?![\da-z]))|\s[-–]\s|$)",  # "Snopes.com";
+    rf"|{AFTER_TITLE}\.(?=\s[A-Z])|{MIDDLE_INITIAL}){{2,120}}?)"
+    rf"(?=\s*(?:[;:—]|,(?!\d)|{NOT_AFTER_TITLE}(?!{MIDDLE_INITIAL})\.(?![\da-z]))|\s[-–]\s|$)",
     # a spaced hyphen is a dash: "according to the UN - then left to Iraq"
     re.IGNORECASE,
 )
@@ -416,7 +442,11 @@ ISSUED_RE = re.compile(
     rf"^(?P<who>[^,\"“”]{{2,120}}?(?:,\s+(?:who|which|an?)\b[^,\"“”]{{2,120}},)?)\s+{ADVERBS}"
     r"(?:issued|released|put out|posted|published|shared)"
     r"\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,2}?(?:statement|press release|release|"
-    r"(?:report|story)(?=,?\s+(?:saying|stating|explaining|claiming|showing|finding|that)\b))\b"
+    # "The FBI and Homeland Security Department issued a bulletin to local law enforcement"
+    r"(?<=issued a )(?:bulletin|advisory|memo|alert)|"
+    # "published an article claiming that …", "… a lengthy article naming the masked man"
+    r"(?:report|story|article)(?=,?\s+(?:saying|stating|explaining|claiming|showing|finding|"
+    r"naming|revealing|alleging|titled|headlined|that)\b))\b"
     r"(?:\s+(?:on|late on|early on)\s+\w+)?(?P<tail>.*)$",
     re.DOTALL,
 )
@@ -720,6 +750,10 @@ def _attribute(sentence: str) -> Attribution:
     if colon and colon.group("name").lower() not in LABELS and is_speaker(colon.group("who")):
         rest = body[colon.end() :]
         return Attribution(clean_who(colon.group("who")), clean_assertion(rest), "said")
+    quoting = QUOTE_THEN_QUOTED_RE.match(body)
+    if quoting and is_speaker(quoting.group("who")):
+        rest = quoting.group("rest")
+        return Attribution(clean_who(quoting.group("who")), clean_assertion(rest), "quoted")
     quoting = QUOTED_AS_SAYING_RE.search(body)  # "AP quoted spokeswoman X as saying they …"
     if quoting and is_speaker(quoting.group("who")):
         rest = body[quoting.end() :]
@@ -760,7 +794,7 @@ def _attribute(sentence: str) -> Attribution:
     leading = _leading(body)
     if leading and leading.verb in GIVEN_NAME_VERBS and ACCORDING_RE.search(body):
         leading = None  # "… a waste product in the blood called uric acid, …, according to X"
-    final = TRAILING_RE.match(body)  # "…, NT News reported.": the last words name the source
+    final = _closing_tag(body)  # "…, NT News reported.": the last words name the source
     final_tail = _bare_tail(final) if final else ""
     at_end = final is not None and not re.search(r"[a-z]{3,}", final_tail)
     pronoun = leading is None or (leading.who or "").lower() in PRONOUNS
@@ -774,7 +808,7 @@ def _attribute(sentence: str) -> Attribution:
     if leading:
         return leading
     for pattern in (TRAILING_RE, INVERTED_RE):
-        match = pattern.match(body)
+        match = _closing_tag(body) if pattern is TRAILING_RE else pattern.match(body)
         if match is None:
             continue
         tail = _bare_tail(match) if pattern is TRAILING_RE else ""
@@ -965,6 +999,18 @@ def _bare_tail(match: re.Match[str]) -> str:
         return tail
     tail = TIME_TAIL_RE.sub("", tail.rstrip(" .!"))
     return re.sub(r"^\s+(?:today|yesterday|tonight)$", "", tail)
+
+
+def _closing_tag(body: str) -> re.Match[str] | None:
+    """The tag that closes the sentence ("…, NT News reported."): the first comma's, unless its
+    tail runs past another comma and the last comma's names a speaker."""
+    first = TRAILING_RE.match(body)
+    if first is None or not re.search(r"[,;]", first.group("tail")):
+        return first
+    last = LAST_TRAILING_RE.match(body)
+    if last and not re.search(r"[,;]", last.group("tail")) and is_speaker(last.group("who")):
+        return last
+    return first
 
 
 def _trailing(match: re.Match[str]) -> Attribution:
@@ -1394,7 +1440,9 @@ UNMARKED_LEAD_RE = re.compile(
     r"(?:(?!\b(?:that|when|which|where|who|whom|if|as)\b)[^,\"“”]){1,60}?"
     r"|[^,\"“”]{1,30}?\s(?:later|earlier|ago))"
     rf"(?:\s(?:on\s)?(?:{WEEKDAYS}|{MONTHS}|(?:19|20)\d\d))?"  # "… post on Wednesday Williams"
-    r"\s(?P<who>(?:the\s)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})$"
+    r"\s(?P<who>(?:the\s)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}"
+    # a plural after "the": "During the court case the two boys (had told judges how …)"
+    r"|the\s(?:[a-z]+\s){0,2}(?:[a-z]{2,}s|police))$"
 )
 # The lead's last word before the name: a preposition, an article or a participle there takes
 # the capitals after it as its object ("In an interview with CNN Clinton", "At the White House
@@ -1439,11 +1487,18 @@ PARTICIPLE_SUBJECT_RE = re.compile(
 )
 
 
+TIME_LEAD_RE = re.compile(
+    rf"^(?:(?:Last|Late|Early|Earlier|This)\s+(?:night|week|month|year|morning|evening|afternoon|"
+    rf"{WEEKDAYS})|Yesterday|Overnight)\s+(?=(?:a|an|the)\s|[A-Z])"
+)
+
+
 def _speaker_in(who: str) -> str | None:
     """The speaker in the words before a speech verb: the whole phrase, else what follows a
     leading clause ("In a letter …, CPUC President Marybel Batjer"), with a pronoun there
     read as the person named in that clause ("When President Ghani announced it, he said")."""
     who = TIME_TAIL_RE.sub("", CONTACT_TAIL_RE.sub("", who.strip()))
+    who = TIME_LEAD_RE.sub("", who)  # "Last night a Palace spokesman (was keen to point out)"
     who = re.sub(r"(?<=[a-z]),\s*\d{1,3}\s*,?\s*$", "", who)  # "Taylor Lianne Chandler, 41,"
     who = re.sub(r"^[A-Z][a-z]+:\s+(?=[A-Z])", "", who)  # a caption's label: "Speech: Speaking of"
     who = who.rpartition(";")[2].strip()  # "… may not diverge from the trend; Reed has said"
@@ -1458,8 +1513,9 @@ def _speaker_in(who: str) -> str | None:
     past = aside is not None and not aside.group("aside").rstrip(" ,").split()[0].endswith("ing")
     if aside and is_speaker(head) and not (past and not NAME_ONLY_RE.fullmatch(head)):
         who = head
-    who_clause = RELATIVE_ASIDE_RE.search(who)  # "…, but a Kurdish doctor in the town, who was
-    if who_clause and "," in who[: who_clause.start()]:  # also injured by the strike,"
+    # "…, but a Kurdish doctor in the town, who was also injured by the strike,"
+    who_clause = RELATIVE_ASIDE_RE.search(who)
+    if who_clause and ("," in who[: who_clause.start()] or who_clause.group("where")):
         before_it = _speaker_in(who[: who_clause.start()])
         if before_it:
             return before_it
@@ -1819,6 +1875,12 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
         # the plural head of "observers of the live broadcast"
         or bool(re.match(r"[a-z]+s\s+of\s", head))
         or bool(re.search(r"(?:people|police|staff|personnel)$", last))
+        # "local media", "state television"; not "social media" (no one in particular)
+        or bool(
+            re.fullmatch(
+                r"(?:local|state|national|official)\s+(?:media|television|radio|press)", who
+            )
+        )
         or bool(DOCUMENT_SUBJECT_RE.search(who))  # "existing research into hibernation"
     )
 
@@ -1850,7 +1912,11 @@ PARTICIPLE_ASIDE_RE = re.compile(
     r"[^,\"“”]{2,120},?\s*)$"
 )
 NAME_ONLY_RE = re.compile(r"(?!(?:The|A|An)\s)(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]+")
-RELATIVE_ASIDE_RE = re.compile(r",\s+who\s[^,\"“”]{2,120},\s*$")
+RELATIVE_ASIDE_RE = re.compile(
+    # where, after a comma: "The sister, who belonged to an order in Macerata, in the eastern
+    # Italian region of Le Marche,"
+    r",\s+who\s[^,\"“”]{2,120}(?P<where>,\s+(?:in|near|at|outside)\s+[^,\"“”]{2,80})?,\s*$"
+)
 ANONYMOUS_ASIDE_RE = re.compile(
     r",\s+(?:speaking|talking)\s+(?:anonymously|on (?:the )?condition of anonymity)\b[^,]*,?\s*$"
 )
