@@ -64,7 +64,7 @@ OUTLET_WORDS = {
 # Heads that say nothing of which organisation is meant: "the production company".
 GENERIC_HEADS = {"company", "firm", "group", "label", "network", "airline", "carrier", "giant"}
 # Titles written before a surname alone: "Miss Bethell", "Sheikh Munajjid".
-HONORIFICS = "Mr|Mrs|Ms|Miss|Dr|Prof|Sheikh|Imam|Rabbi|Rev"
+HONORIFICS = "Mr|Mrs|Ms|Miss|Dr|Prof|Sheikh|Imam|Rabbi|Rev|Rep|Sen|Gov"
 PERSON_TITLES = re.compile(
     rf"\b(?:{HONORIFICS}|Bishop|Cardinal|President|Secretary|Minister|Senator|Sen|Rep|Gov|"
     r"Governor|Mayor|"
@@ -695,6 +695,9 @@ def _transcript(
     names = [
         t.group("who") if t and t.group("who").lower() not in TURN_LABELS else None for t in turns
     ]
+    # "Greta:" is the "Greta Van Susteren:" of the first turn
+    fuller = {n: _fuller_label(n, names) for n in names if n}
+    names = [fuller[n] if n else None for n in names]
     counts = Counter(name for name in names if name)
     speaking = {n for n, c in counts.items() if c >= 2 and speakers.is_speaker(n)}
     # an exchange asks: a team's notes in a match report ("Thunder: F Hamidou Diallo missed …",
@@ -721,6 +724,18 @@ def _transcript(
         elif current and not found[i].who:
             result[i] = replace(found[i], who=current)
     return result
+
+
+def _fuller_label(name: str, names: list[str | None]) -> str:
+    """The longest label that opens or ends with this one's words ("Greta Van Susteren" for
+    "Greta"), else the label itself."""
+    words = name.split()
+    longer = [
+        n for n in names
+        if n and len(n.split()) > len(words)
+        and (n.split()[: len(words)] == words or n.split()[-len(words) :] == words)
+    ]  # fmt: skip
+    return max(longer, key=len) if longer else name
 
 
 def _asks(text: str) -> bool:
