@@ -5274,7 +5274,23 @@ def test_round_thirtyone_told_the_court_names_the_listener() -> None:
          "a Palace spokesman"),
         ("This afternoon Ottawa Police posted on Twitter: \"Shots fired at War Memorial.\"",
          "Ottawa Police"),
+        # a participle's "believed to be" on the subject, "multiple …", "details that",
+        # "spoke about being", a subject after a dash that ends a clause
+        ("Jihadists believed to be loyal to ISIS had claimed on Sunday that Rosenberg had been "
+         "abducted near Kobani.", "Jihadists believed to be loyal to ISIS"),
+        ("Jessica Chastain is also being sought for a role in the film, multiple individuals "
+         "familiar with the project told TheWrap.",
+         "multiple individuals familiar with the project"),
+        ("The report details that the editor-in-chief already asked her staffers to clean her "
+         "office.", "the report"),
+        ("In an interview with The Boston Globe in 2011, Foley spoke about being held captive "
+         "in Libya.", "Foley"),
+        ("If the story is actually true — Islam told New York that his net worth is in the "
+         "“high eight figures,” but it’s not clear where the figure came from.", "Islam"),
         # look-alikes that stay as they were (the review's worse cases among them)
+        ("The report details how many people were hurt.", None),
+        ("Prices fell — Smith said nothing.", None),
+        ("The report — which was leaked on Monday — said prices fell.", "the report"),
         ("In the event the authorities say nothing, the protest will go ahead.", None),
         ("After the storm the insurers denied most claims.", None),
         ("The receding water is revealing the town was built on a swamp.", None),

@@ -56,7 +56,9 @@ SPEECH_VERBS = PROGRESSIVE + (
     # "the United Nations spoke of as many as 700 civilians", "X spoke about how the robots learn"
     # (not "spoke about 90 minutes", "spoke about how to cook rice")
     "(?:spoke|speaks)\\s+(?:of(?=\\s+(?:how\\b(?!\\s+(?:many|much|to))|as\\s+many\\s+as|up\\s+to|"
-    "more\\s+than|at\\s+least|some\\s+\\d|\\d))|about(?=\\s+how\\b(?!\\s+(?:many|much|to))))|"
+    "more\\s+than|at\\s+least|some\\s+\\d|\\d))|about(?=\\s+(?:how\\b(?!\\s+(?:many|much|to))|being\\b)))|"
+    # "The report details that the editor-in-chief already asked …"
+    "(?:details|detailed)(?=\\s+(?:that|how)\\b(?!\\s+(?:many|much|to)\\b))|"
     # forecasts and readings of a figure: "Munster expects an ASP of $450", "UBS sees …"
     "expects|expect|forecasts|projects|projected|sees|speculated|speculates|implied|implies|"
     "identified|identifies|blamed|blames|"
@@ -1045,6 +1047,15 @@ def source_of(who: str) -> str:
     return CONFIRMED_BY_RE.sub("", who) or who
 
 
+DASH_THEN_SUBJECT_RE = re.compile(
+    r"^(?P<head>[^—–]{8,160}?)\s[—–]\s+(?P<who>[A-Z][^—–,]{1,60}?)\s*$"
+)
+# A participle's phrase on a speaker that is no verb of the sentence: "Jihadists believed to be
+# loyal to ISIS (had claimed)".
+BELIEVED_TO_BE_RE = re.compile(
+    r"\b(?:believed|thought|understood|known|alleged|reported|said(?:\s+by\s+[^,]{2,40}?)?)\s+"
+    r"to\s+(?:be|have)\b"
+)
 # Who may be "revealing" something: a name or a person's pronoun, not "the drought".
 REVEALER_RE = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*|[Hh]e|[Ss]he|[Tt]hey")
 GREETING_RE = re.compile(r"\s+(?:hello|goodbye|good-bye|goodnight)\s+to\b")
@@ -1511,6 +1522,10 @@ def _speaker_in(who: str) -> str | None:
     who = who.rpartition(";")[2].strip()  # "… may not diverge from the trend; Reed has said"
     who = FROM_PLACE_RE.sub("", who)  # "The 21-year-old, from Bunbury, Western Australia,"
     who = DASH_ASIDE_RE.sub("", who)  # "Islamist websites – some of them close to ISIS –"
+    # "If the story is actually true — Islam (told New York that …)": a clause, a dash, the subject
+    dashed = DASH_THEN_SUBJECT_RE.match(who)
+    if dashed and _clause(dashed.group("head")) and is_speaker(dashed.group("who")):
+        who = dashed.group("who")
     # "Two Iraqi military officials, speaking anonymously because they are not authorized …,"
     who = ANONYMOUS_ASIDE_RE.sub("", who)
     aside = PARTICIPLE_ASIDE_RE.match(who)  # "Pope Francis, talking to a distraught boy …,"
@@ -1844,6 +1859,8 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
     # "an eyewitness named X", "A site called iKwiz"
     unnamed = re.sub(r"\b(?:named|called)\s+(?=[A-Z]|[a-z]+[A-Z])", "", head)
     unnamed = re.sub(r"\w+(?:-\w+)+", "W", unnamed)  # "Pro-IS sources": no verb "is" inside
+    # "Jihadists believed to be loyal to ISIS", "a source said by The Mirror to be close to X"
+    unnamed = BELIEVED_TO_BE_RE.sub("", unnamed)
     # a participle as the first adjective: "Heavily outgunned Kurdish defenders", "Armed men"
     unnamed = NOUN_PARTICIPLE_RE.sub("", ADJECTIVE_PARTICIPLE_RE.sub("", unnamed))
     if FINITE_VERBS.search(unnamed) or PAST_VERB_RE.search(unnamed):
@@ -1871,6 +1888,7 @@ def is_speaker(who: str, *, loose: bool = False) -> bool:
         return False
     determiner = first in (
         "the", "a", "an", "another", "two", "three", "both", "several", "one", "some",
+        "multiple", "numerous", "many", "various", "these", "those",
     )  # fmt: skip
     return (
         loose
