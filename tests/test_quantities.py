@@ -1108,3 +1108,27 @@ def test_round_thirtyone_review_figures(
 )
 def test_round_thirtyone_the_noun_after_a_partitive(sentence: str, unit: str) -> None:
     assert [q.unit for q in quantities.find(sentence)] == [unit]
+
+
+# Round thirty-two: the pooled gold's and held-out-59's units, as written.
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        # "such" inside the noun phrase
+        ("The office has dismissed 849 cases, or about 34 percent of the 2,526 such cases.",
+         [("849 cases", 849.0, "cases", "exact", False),
+          ("about 34 percent", 34.0, "%", "exact", True),
+          ("2,526 such cases", 2526.0, "cases", "exact", False)]),
+        # a possessor after "N of the" is no noun
+        ("Officials in two of the district attorney’s offices confirmed the change.",
+         [("two of the district attorney’s offices", 2.0, "offices", "exact", False)]),
+        ("Two of the men’s bodies were found.",
+         [("Two of the men’s bodies", 2.0, "bodies", "exact", False)]),
+        ("He has 5 such.", [("5", 5.0, "", "exact", False)]),
+    ],
+)  # fmt: skip
+def test_round_thirtytwo_figures(
+    sentence: str, figures: list[tuple[str, float, str, str, bool]]
+) -> None:
+    found = [(q.text, q.value, q.unit, q.bound, q.approx) for q in quantities.find(sentence)]
+    assert found == figures

@@ -37,7 +37,7 @@ AFTER_OF_BOUNDS = {
 }  # fmt: skip
 # Words between a number and its noun that compare or add: "five more venues", "two other
 # men", "three additional charges".
-COMPARATIVES = {"more", "other", "additional", "extra", "further", "fewer", "new"}
+COMPARATIVES = {"more", "other", "additional", "extra", "further", "fewer", "new", "such"}
 # Adjectives between "N of the" and the noun: "four of France's most celebrated cartoonists".
 PARTITIVE_ADJECTIVES = {"most", "least", "top", "main", "major", "leading", "elite", "key"}
 ADJECTIVE_ENDING_RE = re.compile(r"(?:est|ous|ive|ic|ful)$")
@@ -198,6 +198,15 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
             return bare.lower(), end + match.start() + len(bare)
         elif not (noun or names or after_of) and k == 0 and lower in TITLED_MEASURES:
             return lower, end + match.end() - stop - cut  # a headline's "6 Days of Total Darkness"
+        elif (
+            after_of
+            and noun
+            and token.islower()
+            and token.endswith(("'s", "’s"))
+            and following.isalpha()
+            and following.islower()
+        ):
+            noun = ""  # "two of the district attorney’s offices": the possessor is no noun
         elif token[0].isupper() or token[0].isdigit() or token.endswith(("'s", "’s")):
             # (not "two high-profile Sanders supporters": a plural after the name is the noun)
             modifies = following.isalpha() and following.islower() and following.endswith("s")
