@@ -5287,6 +5287,10 @@ def test_round_thirtyone_told_the_court_names_the_listener() -> None:
          "in Libya.", "Foley"),
         ("If the story is actually true — Islam told New York that his net worth is in the "
          "“high eight figures,” but it’s not clear where the figure came from.", "Islam"),
+        # "shot down" is a clause's verb, not part of a speaker
+        ("While DHS and several other congressional sources shot down the claim outright, a "
+         "spokesman for Hunter said that the congressman fears ISIS sympathizers could melt "
+         "into U.S. cities.", "a spokesman for Hunter"),
         # look-alikes that stay as they were (the review's worse cases among them)
         ("The report details how many people were hurt.", None),
         ("Prices fell — Smith said nothing.", None),

@@ -1125,6 +1125,10 @@ def test_round_thirtyone_the_noun_after_a_partitive(sentence: str, unit: str) ->
         ("Two of the men’s bodies were found.",
          [("Two of the men’s bodies", 2.0, "bodies", "exact", False)]),
         ("He has 5 such.", [("5", 5.0, "", "exact", False)]),
+        # "shot" a verb before "dead", a noun elsewhere
+        ("A shooting took place on Wednesday morning, with one suspect shot dead.",
+         [("one suspect", 1.0, "suspects", "exact", False)]),
+        ("Portugal allowed only one shot on goal.", [("one shot", 1.0, "shots", "exact", False)]),
     ],
 )  # fmt: skip
 def test_round_thirtytwo_figures(

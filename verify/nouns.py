@@ -5,7 +5,12 @@ import re
 
 from verify import numerals, prefilter
 from verify.numerals import Numeral
-from verify.speakers import IRREGULAR_PASTS
+from verify.speakers import IRREGULAR_PASTS as SPEAKERS_PASTS
+
+# "shot" is a noun as often as a verb: a past only before what a shooting leaves ("one suspect
+# shot dead"), not "one shot on goal".
+NOUN_PASTS = {"shot"}
+IRREGULAR_PASTS = SPEAKERS_PASTS - NOUN_PASTS
 
 # Words that end the search for a noun: function words, auxiliaries, adverbs of time.
 STOPWORDS = {
@@ -242,7 +247,12 @@ def noun_after(text: str, end: int, lang: str, *, words: bool) -> tuple[str, int
             lower in STOPWORDS
             or lower.endswith("ly")
             or noun
-            and (lower.endswith(("ed", "ing")) or lower in IRREGULAR_PASTS)
+            and (
+                lower.endswith(("ed", "ing"))
+                or lower in IRREGULAR_PASTS
+                or lower in NOUN_PASTS
+                and following.lower() in ("dead", "down", "by")
+            )
         ):  # a past tense after the noun is its verb: "one company made it"
             break  # "3,000 troops arrived", "four brigades totaling"
         elif (

@@ -569,7 +569,7 @@ IRREGULAR_PASTS = {
     "brought", "bought", "sent", "spent", "built", "paid", "said", "told", "wrote", "drew",
     "won", "lost", "left", "led", "met", "ran", "rose", "fell", "grew", "knew", "put", "set",
     "became", "sold", "thought", "struck", "broke", "stood", "fought", "flew", "threw", "caught",
-    "chose", "drove", "fled", "sought", "sank", "stole", "shook", "laid",
+    "chose", "drove", "fled", "sought", "sank", "stole", "shook", "laid", "shot",
 }  # fmt: skip
 # A verb in the words before a speech verb makes them a clause, not a speaker: "Oil fell after
 # sources", "Mr Titchmarsh heard tales … from X". The irregular pasts are the list above, one
