@@ -5287,6 +5287,12 @@ def test_round_thirtyone_told_the_court_names_the_listener() -> None:
          "in Libya.", "Foley"),
         ("If the story is actually true — Islam told New York that his net worth is in the "
          "“high eight figures,” but it’s not clear where the figure came from.", "Islam"),
+        # a relative clause on the apposition after an inverted tag
+        ("The meteorite left a crater near Managua's international airport and an air force "
+         "base, said Humberto Saballos, a volcanologist with the Nicaraguan institute of "
+         "territorial studies who took part in the investigation.",
+         "Humberto Saballos, a volcanologist with the Nicaraguan institute of territorial "
+         "studies"),
         # "shot down" is a clause's verb, not part of a speaker
         ("While DHS and several other congressional sources shot down the claim outright, a "
          "spokesman for Hunter said that the congressman fears ISIS sympathizers could melt "

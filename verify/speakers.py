@@ -771,6 +771,8 @@ def _attribute(sentence: str) -> Attribution:
     inverted = INVERTED_RE.match(body) or DESCRIBED_AFTER_RE.match(body)
     said_by = CIRCUMSTANCE_RE.sub("", inverted.group("who")) if inverted else ""
     said_by = RELATIVE_AFTER_NAME_RE.sub("", said_by)  # "said the source, whose information …"
+    # "said Humberto Saballos, a volcanologist with … who took part in the investigation"
+    said_by = APPOSITION_CLAUSE_RE.sub(r"\1", said_by)
     said_by = "" if _said_as_deed(said_by) else said_by
     # "Dorian Johnson, a friend of Brown's who …, said"
     usual_order = inverted and _usual_order(inverted.group("rest"))
@@ -830,7 +832,7 @@ def _attribute(sentence: str) -> Attribution:
     issued = ISSUED_RE.match(OPENING_PHRASE_RE.sub("", body))  # "Following …, Vickers released"
     issuer = RELATIVE_AFTER_NAME_RE.sub("", issued.group("who")) if issued else ""
     # "Cage UK, a … group which had discussions with Emwazi …": the apposition, not its clause
-    issuer = re.sub(r"(,\s+an?\s+[^,]*?)\s+(?:which|who|that)\b.*$", r"\1", issuer)
+    issuer = APPOSITION_CLAUSE_RE.sub(r"\1", issuer)
     if issued and is_speaker(issuer):  # "State officials, who've faced sharp criticism …,"
         saying = re.match(
             r"\s*(?:,\s*)?(?:saying|stating|which said|that said)[,:]?\s+(?:that\s+)?",
@@ -1050,6 +1052,8 @@ def source_of(who: str) -> str:
 DASH_THEN_SUBJECT_RE = re.compile(
     r"^(?P<head>[^—–]{8,160}?)\s[—–]\s+(?P<who>[A-Z][^—–,]{1,60}?)\s*$"
 )
+# A relative clause on a name's apposition: what the person did, no part of who they are.
+APPOSITION_CLAUSE_RE = re.compile(r"(,\s+an?\s+[^,]*?)\s+(?:which|who|that)\b.*$", re.DOTALL)
 # A participle's phrase on a speaker that is no verb of the sentence: "Jihadists believed to be
 # loyal to ISIS (had claimed)".
 BELIEVED_TO_BE_RE = re.compile(
