@@ -65,6 +65,13 @@ OUTLET_WORDS = {
 GENERIC_HEADS = {"company", "firm", "group", "label", "network", "airline", "carrier", "giant"}
 # Titles written before a surname alone: "Miss Bethell", "Sheikh Munajjid".
 HONORIFICS = "Mr|Mrs|Ms|Miss|Dr|Prof|Sheikh|Imam|Rabbi|Rev|Rep|Sen|Gov"
+# An office's short title before a surname, and the forms it takes before a full name.
+OFFICE_RE = re.compile(r"(Rep|Sen|Gov)\b\.?\s")
+OFFICE_FORMS = {
+    "Rep": r"\b(?:Rep\.?|Representative|Congressman|Congresswoman)\s",
+    "Sen": r"\b(?:Sen\.?|Senator)\s",
+    "Gov": r"\b(?:Gov\.?|Governor)\s",
+}
 PERSON_TITLES = re.compile(
     rf"\b(?:{HONORIFICS}|Bishop|Cardinal|President|Secretary|Minister|Senator|Sen|Rep|Gov|"
     r"Governor|Mayor|"
@@ -392,6 +399,13 @@ class _Context:
                 if e != who and re.search(_naming(name), e)
                 and not re.search(rf"\b(?:at|of|for|from|with)\s+(?:the\s+)?{_naming(name)}", e)
             ]  # fmt: skip
+            office = OFFICE_RE.match(who)
+            if office:  # "Gov. Cuomo" is the governor named before, never "Chris Cuomo"
+                found = [
+                    e for e in found
+                    if re.search(OFFICE_FORMS[office.group(1)], e)
+                    and re.search(rf"{_naming(name)}(?=\s*(?:,|\(|$))", e)
+                ]  # fmt: skip
             # the fullest form: "Tim Morrison, a former …" over "Morrison, Vindman's superior"
             full = [e for e in found if re.search(rf"\b[A-Z][\w.’'-]*\s+{_naming(name)}", e)]
             if full or found:
@@ -730,12 +744,13 @@ def _fuller_label(name: str, names: list[str | None]) -> str:
     """The longest label that opens or ends with this one's words ("Greta Van Susteren" for
     "Greta"), else the label itself."""
     words = name.split()
-    longer = [
+    longer = {
         n for n in names
         if n and len(n.split()) > len(words)
         and (n.split()[: len(words)] == words or n.split()[-len(words) :] == words)
-    ]  # fmt: skip
-    return max(longer, key=len) if longer else name
+    }  # fmt: skip
+    # only one can be meant: "Kelly:" beside "Megyn Kelly:" and "Kelly Ayotte:" is neither
+    return longer.pop() if len(longer) == 1 else name
 
 
 def _asks(text: str) -> bool:

@@ -51,13 +51,19 @@ SPEECH_VERBS = PROGRESSIVE + (
     "(?:recounted|recounts)(?=\\s+how\\b(?!\\s+(?:many|much)))|"  # "recounts how he was part of"
     # "a Palace spokesman was keen to point out the fungus is not served to Royals"
     # (not "was quick to add a new striker", "keen to say their vows")
-    "(?:was|were|is|are)\\s+(?:keen|quick|careful|eager|at\\s+pains)\\s+to\\s+(?:point\\s+out(?!\\s+to\\b)|"
+    # ("point out" before a clause: not "was quick to point out the irony")
+    "(?:was|were|is|are)\\s+(?:keen|quick|careful|eager|at\\s+pains)\\s+to\\s+(?:point\\s+out"
+    "(?=\\s+(?:that\\b|(?:the\\s+|a\\s+|an\\s+)?[\\w-]+(?:\\s+[\\w-]+)?\\s+(?:is|was|are|were|has|had|"
+    "would|will|could|can|does|did)\\b))|"
     "(?:stress|say|note|add|insist|emphasi[sz]e)(?=\\s+that\\b))|"
     # "the United Nations spoke of as many as 700 civilians", "X spoke about how the robots learn"
     # (not "spoke about 90 minutes", "spoke about how to cook rice")
     "(?:spoke|speaks)\\s+(?:of(?=\\s+(?:how\\b(?!\\s+(?:many|much|to))|as\\s+many\\s+as|up\\s+to|"
-    "more\\s+than|at\\s+least|some\\s+\\d|\\d))|about(?=\\s+(?:how\\b(?!\\s+(?:many|much|to))|being\\b)))|"
-    # "The report details that the editor-in-chief already asked …"
+    "more\\s+than|at\\s+least|some\\s+\\d|\\d))|about(?=\\s+how\\b(?!\\s+(?:many|much|to))))|"
+    # "The report details that the editor-in-chief already asked …" (a document's verb only:
+    # not "New details that surfaced on Friday")
+    "(?:(?<=report )|(?<=study )|(?<=lawsuit )|(?<=article )|(?<=document )|(?<=statement )|"
+    "(?<=story )|(?<=filing )|(?<=complaint ))"
     "(?:details|detailed)(?=\\s+(?:that|how)\\b(?!\\s+(?:many|much|to)\\b))|"
     # forecasts and readings of a figure: "Munster expects an ASP of $450", "UBS sees …"
     "expects|expect|forecasts|projects|projected|sees|speculated|speculates|implied|implies|"
@@ -1060,6 +1066,15 @@ BELIEVED_TO_BE_RE = re.compile(
     r"\b(?:believed|thought|understood|known|alleged|reported|said(?:\s+by\s+[^,]{2,40}?)?)\s+"
     r"to\s+(?:be|have)\b"
 )
+# What is claimed as a deed, not in words: lives, places taken, a title won.
+CLAIMED_DEED_RE = re.compile(
+    r"\s+(?:the\s+lives\b|(?:\S+\s+){1,2}(?:more\s+)?(?:lives|victims)\b|"
+    r"(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}(?:town|city|village|airport|base|"
+    r"territory|title|crown|prize|trophy|seat|victory|win|medal|record|spot|place)s?\b)"
+    # (not a clause: "The town claimed its record was clean", "The story claimed the town of
+    # Purdon was quarantined")
+    r"(?![^,;.]*?\b(?:is|was|are|were|has|had|have|would|will|could|did)\b)"
+)
 # Who may be "revealing" something: a name or a person's pronoun, not "the drought".
 REVEALER_RE = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*|[Hh]e|[Ss]he|[Tt]hey")
 GREETING_RE = re.compile(r"\s+(?:hello|goodbye|good-bye|goodnight)\s+to\b")
@@ -1097,6 +1112,8 @@ def _leading(body: str) -> Attribution | None:
         )
         if verb.endswith("revealing") and who and not REVEALER_RE.fullmatch(who):
             continue  # "The receding water is revealing the town was built on a swamp"
+        if verb in ("claimed", "claims", "claim") and CLAIMED_DEED_RE.match(after):
+            continue  # "Boko Haram has claimed the lives of 40 villagers", "claimed the town"
         if verb == "said" and GREETING_RE.match(after):
             continue  # "anchor Lester Holt said hello to the meteorologist"
         if verb in RELATIVE_SKIPPED_VERBS and RELATIVE_BEFORE_RE.search(before):
